@@ -1,0 +1,1280 @@
+/* sl-format.c: the native file format, *.stormline (docs/FORMAT.md)
+ *
+ * Loading validates every value and every reference before the document is
+ * handed out, so a document in memory is always consistent; a bad file gives
+ * one message that says what is wrong and where (sl-json.c for the JSON
+ * level, the element's place in the file for the model level).
+ *
+ * Saving writes keys in a fixed order and elements in document order, and
+ * leaves out what has its default value, so an unchanged document saves to
+ * the same bytes; the file is replaced atomically.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sl-aggregate-private.h"
+#include "sl-connection-private.h"
+#include "sl-document-private.h"
+#include "sl-element-private.h"
+#include "sl-field-private.h"
+#include "sl-format-private.h"
+#include "sl-lane-private.h"
+#include "sl-note-private.h"
+#include "sl-scenario-private.h"
+#include "sl-slice-private.h"
+#include "sl-step.h"
+
+#define MAX_ID_LENGTH 256
+
+static const char * const step_part_keys[SL_N_STEP_PARTS] = { "given", "when", "then" };
+
+/* Loading */
+
+typedef struct
+{
+  GHashTable *ids;  /* id -> SlElement, every element read so far */
+  GString *where;   /* the element being read, for messages */
+} Loader;
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+invalid (Loader      *loader,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: "notes[3] (id “n-1”): what is wrong" */
+  g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_INVALID, _("%s: %s"),
+               loader->where->str, what);
+  return FALSE;
+}
+
+static void
+set_where (Loader     *loader,
+           const char *array,
+           guint       index,
+           const char *id)
+{
+  g_string_printf (loader->where, "%s[%u]", array, index);
+  if (id != NULL)
+    /* Translators: appended to a place in a file such as notes[3] */
+    g_string_append_printf (loader->where, _(" (id “%s”)"), id);
+}
+
+static gboolean
+check_keys (Loader             *loader,
+            JsonObject         *object,
+            const char * const *allowed,
+            GError            **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    if (!g_strv_contains (allowed, key))
+      return invalid (loader, error, _("unknown key “%s”"), key);
+
+  return TRUE;
+}
+
+static JsonObject *
+as_object (Loader    *loader,
+           JsonNode  *node,
+           GError   **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (loader, error, _("an object {…} was expected"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Gets the string @key of @object into @value: @fallback when the key is
+ * absent and @fallback is not NULL, an error when it is absent and required. */
+static gboolean
+get_string (Loader      *loader,
+            JsonObject  *object,
+            const char  *key,
+            const char  *fallback,
+            const char **value,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      if (fallback == NULL)
+        return invalid (loader, error, _("the key “%s” is missing"), key);
+      *value = fallback;
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (loader, error, _("“%s” must be a text in quotes"), key);
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_int (Loader      *loader,
+         JsonObject  *object,
+         const char  *key,
+         gboolean     required,
+         gint64       min,
+         gint64       max,
+         gint64      *value,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      if (required)
+        return invalid (loader, error, _("the key “%s” is missing"), key);
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (loader, error, _("“%s” must be a whole number"), key);
+
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    return invalid (loader, error,
+                    _("“%s” is %" G_GINT64_FORMAT ", out of its range %" G_GINT64_FORMAT
+                      " to %" G_GINT64_FORMAT),
+                    key, *value, min, max);
+  return TRUE;
+}
+
+static gboolean
+get_bool (Loader      *loader,
+          JsonObject  *object,
+          const char  *key,
+          gboolean    *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *value = FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (loader, error, _("“%s” must be true or false"), key);
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (Loader      *loader,
+           JsonObject  *object,
+           const char  *key,
+           JsonArray  **array,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *array = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (loader, error, _("“%s” must be a list […]"), key);
+
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Reads the id of an element and says where the loader is. */
+static gboolean
+get_id (Loader      *loader,
+        JsonObject  *object,
+        const char  *array,
+        guint        index,
+        const char **id,
+        GError     **error)
+{
+  set_where (loader, array, index, NULL);
+
+  if (!get_string (loader, object, "id", NULL, id, error))
+    return FALSE;
+
+  if (**id == 0)
+    return invalid (loader, error, _("the id is empty"));
+  if (strlen (*id) > MAX_ID_LENGTH)
+    return invalid (loader, error, _("the id is longer than %d characters"), MAX_ID_LENGTH);
+
+  set_where (loader, array, index, *id);
+
+  if (g_hash_table_contains (loader->ids, *id))
+    return invalid (loader, error, _("another element has the same id"));
+
+  return TRUE;
+}
+
+/* Resolves a reference to an element of @type; an absent optional key
+ * resolves to NULL. */
+static gboolean
+get_reference (Loader      *loader,
+               JsonObject  *object,
+               const char  *key,
+               GType        type,
+               gboolean     required,
+               gpointer    *element,
+               GError     **error)
+{
+  const char *id;
+
+  *element = NULL;
+  if (!required && !json_object_has_member (object, key))
+    return TRUE;
+
+  if (!get_string (loader, object, key, NULL, &id, error))
+    return FALSE;
+
+  *element = g_hash_table_lookup (loader->ids, id);
+  if (*element == NULL)
+    return invalid (loader, error, _("“%s” names “%s”, which is not in the file"), key, id);
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (*element, type))
+    return invalid (loader, error, _("“%s” names “%s”, which is not a %s"), key, id,
+                    type == SL_TYPE_LANE ? _("lane") :
+                    type == SL_TYPE_NOTE ? _("note") : _("aggregate"));
+  return TRUE;
+}
+
+static void
+remember (Loader    *loader,
+          GPtrArray *elements,
+          gpointer   element)
+{
+  g_hash_table_insert (loader->ids, (char *) sl_element_get_id (element), element);
+  g_ptr_array_add (elements, element);
+}
+
+typedef gboolean (*ReadElement) (Loader      *loader,
+                                 JsonObject  *object,
+                                 const char  *id,
+                                 gpointer    *element,
+                                 GError     **error);
+
+/* Reads the array @key of elements with @read, into @document. */
+static gboolean
+read_elements (Loader      *loader,
+               SlDocument  *document,
+               JsonObject  *root,
+               const char  *key,
+               ReadElement  read,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+
+  g_string_assign (loader->where, key);
+  if (!get_array (loader, root, key, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object;
+      const char *id;
+      gpointer element = NULL;
+
+      set_where (loader, key, i, NULL);
+      if (!(object = as_object (loader, json_array_get_element (array, i), error)) ||
+          !get_id (loader, object, key, i, &id, error) ||
+          !read (loader, object, id, &element, error))
+        {
+          g_clear_object (&element);
+          return FALSE;
+        }
+
+      remember (loader, elements, element);
+    }
+
+  _sl_document_take_loaded (document, g_steal_pointer (&elements));
+  return TRUE;
+}
+
+static gboolean
+read_aggregate (Loader      *loader,
+                JsonObject  *object,
+                const char  *id,
+                gpointer    *element,
+                GError     **error)
+{
+  static const char * const keys[] = { "id", "name", NULL };
+  const char *name;
+  SlAggregate *aggregate;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_string (loader, object, "name", NULL, &name, error))
+    return FALSE;
+
+  aggregate = _sl_aggregate_new (g_strdup (id));
+  _sl_aggregate_set_name (aggregate, name);
+  *element = aggregate;
+  return TRUE;
+}
+
+static gboolean
+read_lane (Loader      *loader,
+           JsonObject  *object,
+           const char  *id,
+           gpointer    *element,
+           GError     **error)
+{
+  static const char * const keys[] = { "id", "kind", "name", "aggregate", NULL };
+  const char *kind_name, *name;
+  SlLaneKind kind;
+  gpointer aggregate;
+  SlLane *lane;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_string (loader, object, "kind", NULL, &kind_name, error) ||
+      !get_string (loader, object, "name", "", &name, error) ||
+      !get_reference (loader, object, "aggregate", SL_TYPE_AGGREGATE, FALSE, &aggregate, error))
+    return FALSE;
+
+  if (!sl_lane_kind_from_string (kind_name, &kind))
+    return invalid (loader, error, _("unknown lane kind “%s”"), kind_name);
+
+  lane = _sl_lane_new (g_strdup (id), kind);
+  _sl_lane_set_name (lane, name);
+  _sl_lane_set_aggregate (lane, aggregate);
+  *element = lane;
+  return TRUE;
+}
+
+static gboolean
+read_slice (Loader      *loader,
+            JsonObject  *object,
+            const char  *id,
+            gpointer    *element,
+            GError     **error)
+{
+  static const char * const keys[] = { "id", "name", "status", "x", "width", NULL };
+  const char *name, *status_name;
+  SlSliceStatus status;
+  gint64 x = 0, width = 1;
+  SlSlice *slice;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_string (loader, object, "name", "", &name, error) ||
+      !get_string (loader, object, "status", "planned", &status_name, error) ||
+      !get_int (loader, object, "x", TRUE, -SL_COORD_MAX, SL_COORD_MAX, &x, error) ||
+      !get_int (loader, object, "width", TRUE, 1, SL_COORD_MAX, &width, error))
+    return FALSE;
+
+  if (!sl_slice_status_from_string (status_name, &status))
+    return invalid (loader, error, _("unknown slice status “%s”"), status_name);
+
+  slice = _sl_slice_new (g_strdup (id));
+  _sl_slice_set_name (slice, name);
+  _sl_slice_set_status (slice, status);
+  _sl_slice_set_range (slice, x, width);
+  *element = slice;
+  return TRUE;
+}
+
+static gboolean
+read_fields (Loader      *loader,
+             JsonObject  *object,
+             SlNote      *note,
+             GError     **error)
+{
+  static const char * const keys[] = {
+    "name", "type", "generated", "list", "optional", "displayed", "mapping", "example", NULL
+  };
+  static const struct { const char *key; SlFieldFlags flag; } flags[] = {
+    { "generated", SL_FIELD_GENERATED },
+    { "list", SL_FIELD_LIST },
+    { "optional", SL_FIELD_OPTIONAL },
+    { "displayed", SL_FIELD_DISPLAYED },
+  };
+  g_autofree char *note_where = g_strdup (loader->where->str);
+  JsonArray *array;
+
+  if (!get_array (loader, object, "fields", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(SlField) field = NULL;
+      JsonObject *field_object;
+      const char *name, *type_name, *mapping, *example;
+      SlFieldType type;
+      SlFieldFlags field_flags = 0;
+
+      g_string_printf (loader->where, "%s.fields[%u]", note_where, i);
+
+      if (!(field_object = as_object (loader, json_array_get_element (array, i), error)) ||
+          !check_keys (loader, field_object, keys, error) ||
+          !get_string (loader, field_object, "name", NULL, &name, error) ||
+          !get_string (loader, field_object, "type", "String", &type_name, error) ||
+          !get_string (loader, field_object, "mapping", "", &mapping, error) ||
+          !get_string (loader, field_object, "example", "", &example, error))
+        return FALSE;
+
+      if (*name == 0)
+        return invalid (loader, error, _("the field has no name"));
+      if (!sl_field_type_from_string (type_name, &type))
+        return invalid (loader, error, _("unknown field type “%s”"), type_name);
+
+      for (guint j = 0; j < G_N_ELEMENTS (flags); j++)
+        {
+          gboolean set;
+
+          if (!get_bool (loader, field_object, flags[j].key, &set, error))
+            return FALSE;
+          if (set)
+            field_flags |= flags[j].flag;
+        }
+
+      field = _sl_field_new (name, type);
+      _sl_field_set_flags (field, field_flags);
+      _sl_field_set_mapping (field, mapping);
+      _sl_field_set_example (field, example);
+      _sl_note_insert_field (note, i, field);
+    }
+
+  g_string_assign (loader->where, note_where);
+  return TRUE;
+}
+
+static gboolean
+read_note (Loader      *loader,
+           JsonObject  *object,
+           const char  *id,
+           gpointer    *element,
+           GError     **error)
+{
+  static const char * const keys[] = {
+    "id", "kind", "text", "lane", "x", "y", "aggregate", "pivotal", "fields", NULL
+  };
+  const char *kind_name, *text;
+  SlNoteKind kind;
+  gpointer lane, aggregate;
+  gint64 x = 0, y = 0;
+  gboolean pivotal;
+  g_autoptr(SlNote) note = NULL;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_string (loader, object, "kind", NULL, &kind_name, error) ||
+      !get_string (loader, object, "text", "", &text, error) ||
+      !get_reference (loader, object, "lane", SL_TYPE_LANE, TRUE, &lane, error) ||
+      !get_int (loader, object, "x", TRUE, -SL_COORD_MAX, SL_COORD_MAX, &x, error) ||
+      !get_int (loader, object, "y", FALSE, 0, SL_COORD_MAX, &y, error) ||
+      !get_reference (loader, object, "aggregate", SL_TYPE_AGGREGATE, FALSE, &aggregate, error) ||
+      !get_bool (loader, object, "pivotal", &pivotal, error))
+    return FALSE;
+
+  if (!sl_note_kind_from_string (kind_name, &kind))
+    return invalid (loader, error, _("unknown note kind “%s”"), kind_name);
+
+  note = _sl_note_new (g_strdup (id), kind, lane);
+  _sl_note_set_text (note, text);
+  _sl_note_set_position (note, lane, x, y);
+  _sl_note_set_aggregate (note, aggregate);
+  _sl_note_set_pivotal (note, pivotal);
+
+  if (!read_fields (loader, object, note, error))
+    return FALSE;
+
+  *element = g_steal_pointer (&note);
+  return TRUE;
+}
+
+static gboolean
+read_connection (Loader      *loader,
+                 JsonObject  *object,
+                 const char  *id,
+                 gpointer    *element,
+                 GError     **error)
+{
+  static const char * const keys[] = { "id", "from", "to", NULL };
+  gpointer source, target;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_reference (loader, object, "from", SL_TYPE_NOTE, TRUE, &source, error) ||
+      !get_reference (loader, object, "to", SL_TYPE_NOTE, TRUE, &target, error))
+    return FALSE;
+
+  if (source == target)
+    return invalid (loader, error, _("the connection leads from a note to itself"));
+
+  *element = _sl_connection_new (g_strdup (id), source, target);
+  return TRUE;
+}
+
+static gboolean
+read_steps (Loader      *loader,
+            JsonObject  *object,
+            SlScenario  *scenario,
+            SlStepPart   part,
+            GError     **error)
+{
+  static const char * const keys[] = { "note", "values", NULL };
+  g_autofree char *scenario_where = g_strdup (loader->where->str);
+  const char *key = step_part_keys[part];
+  g_autoptr(GPtrArray) steps = NULL;
+  JsonArray *array;
+
+  if (!get_array (loader, object, key, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  steps = g_ptr_array_new_full (json_array_get_length (array), (GDestroyNotify) sl_step_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(SlStep) step = NULL;
+      JsonObject *step_object;
+      JsonNode *values_node;
+      gpointer note;
+
+      g_string_printf (loader->where, "%s.%s[%u]", scenario_where, key, i);
+
+      if (!(step_object = as_object (loader, json_array_get_element (array, i), error)) ||
+          !check_keys (loader, step_object, keys, error) ||
+          !get_reference (loader, step_object, "note", SL_TYPE_NOTE, TRUE, &note, error))
+        return FALSE;
+
+      step = sl_step_new (note);
+
+      values_node = json_object_get_member (step_object, "values");
+      if (values_node != NULL)
+        {
+          g_autoptr(GList) names = NULL;
+          JsonObject *values;
+
+          if (!JSON_NODE_HOLDS_OBJECT (values_node))
+            return invalid (loader, error, _("“values” must be an object {…}"));
+
+          /* In file order: json_object_iter_next() goes in hash order. */
+          values = json_node_get_object (values_node);
+          names = json_object_get_members (values);
+          for (const GList *l = names; l != NULL; l = l->next)
+            {
+              const char *name = l->data;
+              JsonNode *value = json_object_get_member (values, name);
+              SlStep *next;
+
+              if (json_node_get_value_type (value) != G_TYPE_STRING)
+                return invalid (loader, error, _("the value of “%s” must be a text in quotes"),
+                                name);
+              if (sl_step_lookup (step, name) != NULL)
+                return invalid (loader, error, _("“%s” has two values"), name);
+
+              next = sl_step_new_with_value (step, name, json_node_get_string (value));
+              sl_step_unref (step);
+              step = next;
+            }
+        }
+
+      g_ptr_array_add (steps, g_steal_pointer (&step));
+    }
+
+  _sl_scenario_set_steps (scenario, part, g_steal_pointer (&steps));
+  g_string_assign (loader->where, scenario_where);
+  return TRUE;
+}
+
+static gboolean
+read_scenario (Loader      *loader,
+               JsonObject  *object,
+               const char  *id,
+               gpointer    *element,
+               GError     **error)
+{
+  static const char * const keys[] = { "id", "note", "title", "given", "when", "then", "error", NULL };
+  g_autoptr(SlScenario) scenario = NULL;
+  const char *title, *error_text;
+  gpointer note;
+
+  if (!check_keys (loader, object, keys, error) ||
+      !get_reference (loader, object, "note", SL_TYPE_NOTE, TRUE, &note, error) ||
+      !get_string (loader, object, "title", "", &title, error) ||
+      !get_string (loader, object, "error", "", &error_text, error))
+    return FALSE;
+
+  scenario = _sl_scenario_new (g_strdup (id), note);
+  _sl_scenario_set_title (scenario, title);
+  _sl_scenario_set_error (scenario, error_text);
+
+  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+    if (!read_steps (loader, object, scenario, part, error))
+      return FALSE;
+
+  *element = g_steal_pointer (&scenario);
+  return TRUE;
+}
+
+static SlDocument *
+load_root (Loader      *loader,
+           JsonNode    *root_node,
+           GError     **error)
+{
+  static const char * const keys[] = {
+    "stormline", "title", "description", "step",
+    "aggregates", "lanes", "slices", "notes", "connections", "scenarios", NULL
+  };
+  g_autoptr(SlDocument) document = NULL;
+  JsonObject *root;
+  JsonNode *version_node;
+  const char *title, *description;
+  gint64 step = 1;
+  gint64 version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node) ||
+      !(version_node = json_object_get_member (json_node_get_object (root_node), "stormline")))
+    {
+      g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NOT_A_MODEL,
+                           _("this is JSON, but not a Stormline model (it has no “stormline” "
+                             "format version)"));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+  g_string_assign (loader->where, _("the model"));
+
+  if (json_node_get_value_type (version_node) != G_TYPE_INT64 ||
+      json_node_get_int (version_node) < 1)
+    {
+      invalid (loader, error, _("the format version must be a whole number from 1"));
+      return NULL;
+    }
+
+  version = json_node_get_int (version_node);
+  if (version > SL_FORMAT_VERSION)
+    {
+      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NEWER_VERSION,
+                   _("the file was made by a newer version of Stormline (format %" G_GINT64_FORMAT
+                     "; this version reads format %d and older): update Stormline to open it"),
+                   version, SL_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (!check_keys (loader, root, keys, error) ||
+      !get_string (loader, root, "title", "", &title, error) ||
+      !get_string (loader, root, "description", "", &description, error) ||
+      !get_int (loader, root, "step", FALSE, 1, SL_N_PROCESS_STEPS, &step, error))
+    return NULL;
+
+  document = sl_document_new ();
+  _sl_document_set_loaded_properties (document, title, description, step);
+
+  /* Each kind refers only to kinds read before it. */
+  if (!read_elements (loader, document, root, "aggregates", read_aggregate, error) ||
+      !read_elements (loader, document, root, "lanes", read_lane, error) ||
+      !read_elements (loader, document, root, "slices", read_slice, error) ||
+      !read_elements (loader, document, root, "notes", read_note, error) ||
+      !read_elements (loader, document, root, "connections", read_connection, error) ||
+      !read_elements (loader, document, root, "scenarios", read_scenario, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * sl_format_load_bytes:
+ *
+ * Reads a model from the contents of a .stormline file.
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set to a
+ *   #SL_FORMAT_ERROR whose message says what is wrong and where
+ */
+SlDocument *
+sl_format_load_bytes (GBytes  *bytes,
+                      GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GString) where = NULL;
+  Loader loader;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!(root = sl_json_parse (data, length, error)))
+    return NULL;
+
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  where = g_string_new (NULL);
+  loader = (Loader) { ids, where };
+
+  return load_root (&loader, root, error);
+}
+
+/**
+ * sl_format_load_file:
+ *
+ * Returns: (transfer full): the model in @file, or %NULL with @error set
+ */
+SlDocument *
+sl_format_load_file (GFile   *file,
+                     GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(bytes = sl_json_read_file (file, error)))
+    return NULL;
+
+  return sl_format_load_bytes (bytes, error);
+}
+
+/* Saving: the layout of Python's json.dumps(indent=2, ensure_ascii=False),
+ * which people and tools know, so hand-made files can be canonical too. */
+
+typedef struct
+{
+  GString *out;
+  guint depth;
+  gboolean empty;  /* the open container has no item yet */
+} Writer;
+
+static void
+write_escaped (Writer     *w,
+               const char *str)
+{
+  g_string_append_c (w->out, '"');
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (w->out, "\\\""); break;
+        case '\\': g_string_append (w->out, "\\\\"); break;
+        case '\n': g_string_append (w->out, "\\n"); break;
+        case '\r': g_string_append (w->out, "\\r"); break;
+        case '\t': g_string_append (w->out, "\\t"); break;
+        case '\b': g_string_append (w->out, "\\b"); break;
+        case '\f': g_string_append (w->out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (w->out, "\\u%04x", c);
+          else
+            g_string_append_c (w->out, c);
+        }
+    }
+  g_string_append_c (w->out, '"');
+}
+
+static void
+write_newline (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+write_item (Writer *w)
+{
+  if (!w->empty)
+    g_string_append_c (w->out, ',');
+  w->empty = FALSE;
+  write_newline (w);
+}
+
+static void
+write_key (Writer     *w,
+           const char *key)
+{
+  write_item (w);
+  write_escaped (w, key);
+  g_string_append (w->out, ": ");
+}
+
+static void
+write_open (Writer *w,
+            char    bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->empty = TRUE;
+}
+
+static void
+write_close (Writer *w,
+             char    bracket)
+{
+  w->depth--;
+  if (!w->empty)
+    write_newline (w);
+  g_string_append_c (w->out, bracket);
+  w->empty = FALSE;
+}
+
+static void
+write_string_member (Writer     *w,
+                     const char *key,
+                     const char *value)
+{
+  write_key (w, key);
+  write_escaped (w, value);
+}
+
+/* Leaves the member out when it has the default value. */
+static void
+write_optional_string (Writer     *w,
+                       const char *key,
+                       const char *value)
+{
+  if (value != NULL && *value != 0)
+    write_string_member (w, key, value);
+}
+
+static void
+write_int_member (Writer     *w,
+                  const char *key,
+                  gint64      value)
+{
+  write_key (w, key);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+write_true_member (Writer     *w,
+                   const char *key,
+                   gboolean    value)
+{
+  if (value)
+    {
+      write_key (w, key);
+      g_string_append (w->out, "true");
+    }
+}
+
+static void
+write_reference (Writer     *w,
+                 const char *key,
+                 gpointer    element)
+{
+  if (element != NULL)
+    write_string_member (w, key, sl_element_get_id (element));
+}
+
+static void
+write_fields (Writer *w,
+              SlNote *note)
+{
+  guint n_fields = sl_note_get_n_fields (note);
+
+  if (n_fields == 0)
+    return;
+
+  write_key (w, "fields");
+  write_open (w, '[');
+  for (guint i = 0; i < n_fields; i++)
+    {
+      SlField *field = sl_note_get_field (note, i);
+      SlFieldType type = sl_field_get_value_type (field);
+
+      write_item (w);
+      write_open (w, '{');
+      write_string_member (w, "name", sl_field_get_name (field));
+      if (type != SL_FIELD_STRING)
+        write_string_member (w, "type", sl_field_type_to_string (type));
+      write_true_member (w, "generated", sl_field_has_flag (field, SL_FIELD_GENERATED));
+      write_true_member (w, "list", sl_field_has_flag (field, SL_FIELD_LIST));
+      write_true_member (w, "optional", sl_field_has_flag (field, SL_FIELD_OPTIONAL));
+      write_true_member (w, "displayed", sl_field_has_flag (field, SL_FIELD_DISPLAYED));
+      write_optional_string (w, "mapping", sl_field_get_mapping (field));
+      write_optional_string (w, "example", sl_field_get_example (field));
+      write_close (w, '}');
+    }
+  write_close (w, ']');
+}
+
+static void
+write_element (Writer    *w,
+               SlElement *element)
+{
+  write_string_member (w, "id", sl_element_get_id (element));
+
+  if (SL_IS_NOTE (element))
+    {
+      SlNote *note = SL_NOTE (element);
+
+      write_string_member (w, "kind", sl_note_kind_to_string (sl_note_get_kind (note)));
+      write_optional_string (w, "text", sl_note_get_text (note));
+      write_reference (w, "lane", sl_note_get_lane (note));
+      write_int_member (w, "x", sl_note_get_x (note));
+      if (sl_note_get_y (note) != 0)
+        write_int_member (w, "y", sl_note_get_y (note));
+      write_reference (w, "aggregate", sl_note_get_aggregate (note));
+      write_true_member (w, "pivotal", sl_note_get_pivotal (note));
+      write_fields (w, note);
+    }
+  else if (SL_IS_CONNECTION (element))
+    {
+      write_reference (w, "from", sl_connection_get_source (SL_CONNECTION (element)));
+      write_reference (w, "to", sl_connection_get_target (SL_CONNECTION (element)));
+    }
+  else if (SL_IS_LANE (element))
+    {
+      SlLane *lane = SL_LANE (element);
+
+      write_string_member (w, "kind", sl_lane_kind_to_string (sl_lane_get_kind (lane)));
+      write_optional_string (w, "name", sl_lane_get_name (lane));
+      write_reference (w, "aggregate", sl_lane_get_aggregate (lane));
+    }
+  else if (SL_IS_SLICE (element))
+    {
+      SlSlice *slice = SL_SLICE (element);
+
+      write_optional_string (w, "name", sl_slice_get_name (slice));
+      if (sl_slice_get_status (slice) != SL_SLICE_PLANNED)
+        write_string_member (w, "status", sl_slice_status_to_string (sl_slice_get_status (slice)));
+      write_int_member (w, "x", sl_slice_get_x (slice));
+      write_int_member (w, "width", sl_slice_get_width (slice));
+    }
+  else if (SL_IS_AGGREGATE (element))
+    {
+      write_string_member (w, "name", sl_aggregate_get_name (SL_AGGREGATE (element)));
+    }
+  else if (SL_IS_SCENARIO (element))
+    {
+      SlScenario *scenario = SL_SCENARIO (element);
+
+      write_reference (w, "note", sl_scenario_get_note (scenario));
+      write_optional_string (w, "title", sl_scenario_get_title (scenario));
+      for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+        {
+          guint n_steps = sl_scenario_get_n_steps (scenario, part);
+
+          if (n_steps == 0)
+            continue;
+
+          write_key (w, step_part_keys[part]);
+          write_open (w, '[');
+          for (guint i = 0; i < n_steps; i++)
+            {
+              SlStep *step = sl_scenario_get_step (scenario, part, i);
+              guint n_values = sl_step_get_n_values (step);
+
+              write_item (w);
+              write_open (w, '{');
+              write_reference (w, "note", sl_step_get_note (step));
+              if (n_values > 0)
+                {
+                  write_key (w, "values");
+                  write_open (w, '{');
+                  for (guint j = 0; j < n_values; j++)
+                    write_string_member (w, sl_step_get_value_name (step, j),
+                                         sl_step_get_value (step, j));
+                  write_close (w, '}');
+                }
+              write_close (w, '}');
+            }
+          write_close (w, ']');
+        }
+      write_optional_string (w, "error", sl_scenario_get_error (scenario));
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static void
+write_elements (Writer     *w,
+                const char *key,
+                GListModel *model)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (n_items == 0)
+    return;
+
+  write_key (w, key);
+  write_open (w, '[');
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SlElement) element = g_list_model_get_item (model, i);
+
+      write_item (w);
+      write_open (w, '{');
+      write_element (w, element);
+      write_close (w, '}');
+    }
+  write_close (w, ']');
+}
+
+/**
+ * sl_format_save_to_bytes:
+ *
+ * Returns: (transfer full): the document in the canonical form of the
+ *   .stormline format
+ */
+GBytes *
+sl_format_save_to_bytes (SlDocument *document)
+{
+  Writer w = { NULL, 0, TRUE };
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  w.out = g_string_sized_new (4096 + 200 * g_list_model_get_n_items (sl_document_get_notes (document)));
+
+  write_open (&w, '{');
+  write_int_member (&w, "stormline", SL_FORMAT_VERSION);
+  write_optional_string (&w, "title", sl_document_get_title (document));
+  write_optional_string (&w, "description", sl_document_get_description (document));
+  if (sl_document_get_step (document) != 1)
+    write_int_member (&w, "step", sl_document_get_step (document));
+  write_elements (&w, "aggregates", sl_document_get_aggregates (document));
+  write_elements (&w, "lanes", sl_document_get_lanes (document));
+  write_elements (&w, "slices", sl_document_get_slices (document));
+  write_elements (&w, "notes", sl_document_get_notes (document));
+  write_elements (&w, "connections", sl_document_get_connections (document));
+  write_elements (&w, "scenarios", sl_document_get_scenarios (document));
+  write_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  return g_string_free_to_bytes (w.out);
+}
+
+/* Atomic writing */
+
+static SlWriteFault write_fault;
+
+void
+_sl_format_set_write_fault (SlWriteFault fault)
+{
+  write_fault = fault;
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_path_atomically (const char  *path,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  const guint8 *data;
+  gsize length;
+  struct stat st;
+  int saved_errno;
+  int fd;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_errno_error (error, errno, _("Cannot create a file in the folder"));
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (path, &st) == 0)
+    (void) fchmod (fd, st.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      (void) fchmod (fd, 0666 & ~mask);
+    }
+
+  if (write_fault == SL_WRITE_FAULT_WRITE)
+    {
+      (void) write_all (fd, data, length / 2);
+      errno = ENOSPC;
+      goto fail;
+    }
+  if (!write_all (fd, data, length))
+    goto fail;
+
+  if (write_fault == SL_WRITE_FAULT_SYNC)
+    {
+      errno = EIO;
+      goto fail;
+    }
+  if (fsync (fd) != 0)
+    goto fail;
+
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (write_fault == SL_WRITE_FAULT_RENAME)
+    {
+      errno = EACCES;
+      goto fail;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    goto fail;
+
+  /* Make the rename itself durable. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      (void) fsync (fd);
+      close (fd);
+    }
+
+  return TRUE;
+
+fail:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp_path);
+  return set_errno_error (error, saved_errno, _("Cannot write the file"));
+}
+
+/**
+ * sl_format_write_file:
+ *
+ * Replaces @file by @bytes atomically: the data goes to a temporary file
+ * in the same folder, is flushed to the disk, and takes the file's place
+ * in one rename. Whatever fails on the way, @file keeps its old contents.
+ */
+gboolean
+sl_format_write_file (GFile   *file,
+                      GBytes  *bytes,
+                      GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    /* No local path: GIO replaces the file as safely as its backend can. */
+    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+
+  return write_path_atomically (path, bytes, error);
+}
+
+/**
+ * sl_format_save_file:
+ *
+ * Saves @document to @file atomically. Does not touch the history's save
+ * point: the caller knows whether this was a save or an export.
+ */
+gboolean
+sl_format_save_file (SlDocument  *document,
+                     GFile       *file,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = sl_format_save_to_bytes (document);
+  return sl_format_write_file (file, bytes, error);
+}
+
+static void
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (sl_format_write_file (G_FILE (source_object), task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sl_format_save_file_async:
+ *
+ * Saves @document to @file like sl_format_save_file(), writing off the
+ * main thread. The document is serialized before this returns, so it may
+ * change while the file is written.
+ */
+void
+sl_format_save_file_async (SlDocument          *document,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SL_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_format_save_file_async);
+  g_task_set_task_data (task, sl_format_save_to_bytes (document), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, save_file_thread);
+}
+
+gboolean
+sl_format_save_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

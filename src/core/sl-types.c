@@ -1,0 +1,221 @@
+/* sl-types.c: the enumerations of the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sl-types.h"
+
+G_DEFINE_ENUM_TYPE (SlNoteKind, sl_note_kind,
+  G_DEFINE_ENUM_VALUE (SL_NOTE_EVENT, "event"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_COMMAND, "command"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_VIEW, "view"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_ACTOR, "actor"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_AGGREGATE, "aggregate"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_AUTOMATION, "automation"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_EXTERNAL, "external"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_SCREEN, "screen"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_HOTSPOT, "hotspot"),
+  G_DEFINE_ENUM_VALUE (SL_NOTE_COMMENT, "comment"))
+
+G_DEFINE_ENUM_TYPE (SlLaneKind, sl_lane_kind,
+  G_DEFINE_ENUM_VALUE (SL_LANE_UNSORTED, "unsorted"),
+  G_DEFINE_ENUM_VALUE (SL_LANE_ACTOR, "actor"),
+  G_DEFINE_ENUM_VALUE (SL_LANE_AUTOMATION, "automation"),
+  G_DEFINE_ENUM_VALUE (SL_LANE_INTERACTION, "interaction"),
+  G_DEFINE_ENUM_VALUE (SL_LANE_EVENTS, "events"),
+  G_DEFINE_ENUM_VALUE (SL_LANE_EXTERNAL, "external"))
+
+G_DEFINE_ENUM_TYPE (SlFieldType, sl_field_type,
+  G_DEFINE_ENUM_VALUE (SL_FIELD_STRING, "String"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_BOOLEAN, "Boolean"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_INT, "Int"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_LONG, "Long"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_DOUBLE, "Double"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_DECIMAL, "Decimal"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_DATE, "Date"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_DATE_TIME, "DateTime"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_UUID, "UUID"),
+  G_DEFINE_ENUM_VALUE (SL_FIELD_CUSTOM, "Custom"))
+
+G_DEFINE_ENUM_TYPE (SlSliceStatus, sl_slice_status,
+  G_DEFINE_ENUM_VALUE (SL_SLICE_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (SL_SLICE_IN_PROGRESS, "in-progress"),
+  G_DEFINE_ENUM_VALUE (SL_SLICE_DONE, "done"))
+
+/* The file names are the enum nicks: one table, so they cannot drift apart. */
+static const char *
+enum_to_string (GType type,
+                int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  g_return_val_if_fail (ev != NULL, NULL);
+  return ev->value_nick;
+}
+
+static gboolean
+enum_from_string (GType       type,
+                  const char *str,
+                  int        *value)
+{
+  GEnumClass *klass;
+  GEnumValue *ev;
+
+  if (str == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, str);
+  g_type_class_unref (klass);
+
+  if (ev == NULL)
+    return FALSE;
+
+  *value = ev->value;
+  return TRUE;
+}
+
+const char *
+sl_note_kind_to_string (SlNoteKind kind)
+{
+  return enum_to_string (SL_TYPE_NOTE_KIND, kind);
+}
+
+gboolean
+sl_note_kind_from_string (const char *str,
+                          SlNoteKind *kind)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!enum_from_string (SL_TYPE_NOTE_KIND, str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+sl_lane_kind_to_string (SlLaneKind kind)
+{
+  return enum_to_string (SL_TYPE_LANE_KIND, kind);
+}
+
+gboolean
+sl_lane_kind_from_string (const char *str,
+                          SlLaneKind *kind)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!enum_from_string (SL_TYPE_LANE_KIND, str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+sl_field_type_to_string (SlFieldType type)
+{
+  return enum_to_string (SL_TYPE_FIELD_TYPE, type);
+}
+
+gboolean
+sl_field_type_from_string (const char  *str,
+                           SlFieldType *type)
+{
+  int value;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  if (!enum_from_string (SL_TYPE_FIELD_TYPE, str, &value))
+    return FALSE;
+  *type = value;
+  return TRUE;
+}
+
+const char *
+sl_slice_status_to_string (SlSliceStatus status)
+{
+  return enum_to_string (SL_TYPE_SLICE_STATUS, status);
+}
+
+gboolean
+sl_slice_status_from_string (const char    *str,
+                             SlSliceStatus *status)
+{
+  int value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!enum_from_string (SL_TYPE_SLICE_STATUS, str, &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
+}
+
+const char *
+sl_note_kind_get_label (SlNoteKind kind)
+{
+  switch (kind)
+    {
+    case SL_NOTE_EVENT:      return _("Event");
+    case SL_NOTE_COMMAND:    return _("Command");
+    case SL_NOTE_VIEW:       return _("View");
+    case SL_NOTE_ACTOR:      return _("Actor");
+    case SL_NOTE_AGGREGATE:  return _("Aggregate");
+    case SL_NOTE_AUTOMATION: return _("Automation");
+    case SL_NOTE_EXTERNAL:   return _("External System");
+    case SL_NOTE_SCREEN:     return _("Screen");
+    case SL_NOTE_HOTSPOT:    return _("Hotspot");
+    case SL_NOTE_COMMENT:    return _("Comment");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sl_lane_kind_get_label (SlLaneKind kind)
+{
+  switch (kind)
+    {
+    case SL_LANE_UNSORTED:    return _("Unsorted");
+    case SL_LANE_ACTOR:       return _("Actor");
+    case SL_LANE_AUTOMATION:  return _("Automation");
+    case SL_LANE_INTERACTION: return _("Commands and Views");
+    case SL_LANE_EVENTS:      return _("Events");
+    case SL_LANE_EXTERNAL:    return _("External System");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sl_slice_status_get_label (SlSliceStatus status)
+{
+  switch (status)
+    {
+    case SL_SLICE_PLANNED:     return _("Planned");
+    case SL_SLICE_IN_PROGRESS: return _("In Progress");
+    case SL_SLICE_DONE:        return _("Done");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* DOMAIN.md: "A field belongs to a command, event, view, screen or automation". */
+gboolean
+sl_note_kind_has_fields (SlNoteKind kind)
+{
+  return kind == SL_NOTE_EVENT || kind == SL_NOTE_COMMAND || kind == SL_NOTE_VIEW ||
+         kind == SL_NOTE_SCREEN || kind == SL_NOTE_AUTOMATION;
+}

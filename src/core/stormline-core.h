@@ -1,0 +1,21 @@
+/* stormline-core.h: the model of a Stormline board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-types.h"
+#include "sl-element.h"
+#include "sl-aggregate.h"
+#include "sl-connection.h"
+#include "sl-document.h"
+#include "sl-field.h"
+#include "sl-format.h"
+#include "sl-history.h"
+#include "sl-json.h"
+#include "sl-lane.h"
+#include "sl-note.h"
+#include "sl-scenario.h"
+#include "sl-slice.h"
+#include "sl-step.h"
