@@ -1,0 +1,231 @@
+/* sl-application.c: the application: windows, files given to it, about
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stormline-core.h"
+
+#include "sl-application.h"
+#include "sl-window.h"
+
+struct _SlApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
+
+#define EXAMPLE_RESOURCE "/io/github/stormline/Stormline/examples/hotel.stormline"
+
+/* The example of the first start: a new, unsaved document, so saving it
+ * asks where (the bundled copy stays as it is). */
+static SlDocument *
+load_example (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDocument *document;
+
+  bytes = g_resources_lookup_data (EXAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  document = sl_format_load_bytes (bytes, &error);
+  /* The example is part of the program and tested: it always loads. */
+  g_assert_no_error (error);
+  return document;
+}
+
+static SlWindow *
+present_new_window (SlApplication *self,
+                    SlDocument    *document,
+                    GFile         *file)
+{
+  SlWindow *window = sl_window_new (self, document, file);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_file (SlApplication *self,
+           GFile         *file)
+{
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  SlWindow *window;
+
+  document = sl_format_load_file (file, &error);
+  if (document != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      present_new_window (self, document, file);
+      g_settings_set_string (self->settings, "last-file", uri);
+      return;
+    }
+
+  /* Nothing to lose: show an empty board with the reason beside it. */
+  document = sl_window_new_document ();
+  window = present_new_window (self, document, NULL);
+  sl_window_show_open_error (window, file, error);
+}
+
+static void
+sl_application_activate (GApplication *app)
+{
+  SlApplication *self = SL_APPLICATION (app);
+  g_autoptr(SlDocument) document = NULL;
+  g_autofree char *last = NULL;
+  GtkWindow *window;
+
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (app))))
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (g_settings_get_boolean (self->settings, "first-run"))
+    {
+      g_settings_set_boolean (self->settings, "first-run", FALSE);
+      document = load_example ();
+      present_new_window (self, document, NULL);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-file");
+  if (*last != 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (last);
+
+      if (g_file_query_exists (file, NULL))
+        {
+          open_file (self, file);
+          return;
+        }
+    }
+
+  document = sl_window_new_document ();
+  present_new_window (self, document, NULL);
+}
+
+static void
+sl_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    open_file (SL_APPLICATION (app), files[i]);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Stormline developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Stormline"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Stormline developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/stormline/stormline",
+                         "issue-url", "https://github.com/stormline/stormline/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Stormline developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing through the windows lets each ask about unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+sl_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+sl_application_dispose (GObject *object)
+{
+  SlApplication *self = (SlApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sl_application_parent_class)->dispose (object);
+}
+
+static void
+sl_application_class_init (SlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sl_application_dispose;
+
+  app_class->activate = sl_application_activate;
+  app_class->open = sl_application_open;
+  app_class->startup = sl_application_startup;
+}
+
+static void
+sl_application_init (SlApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+SlApplication *
+sl_application_new (void)
+{
+  return g_object_new (SL_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/stormline/Stormline",
+                       NULL);
+}
+
+/**
+ * sl_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+sl_application_get_settings (SlApplication *self)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

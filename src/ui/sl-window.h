@@ -1,0 +1,30 @@
+/* sl-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stormline-core.h"
+
+#include "sl-application.h"
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_WINDOW (sl_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlWindow, sl_window, SL, WINDOW, AdwApplicationWindow)
+
+SlWindow   *sl_window_new             (SlApplication *application,
+                                       SlDocument    *document,
+                                       GFile         *file);
+SlDocument *sl_window_new_document    (void);
+SlDocument *sl_window_get_document    (SlWindow      *self);
+GFile      *sl_window_get_file        (SlWindow      *self);
+void        sl_window_show_open_error (SlWindow      *self,
+                                       GFile         *file,
+                                       const GError  *error);
+
+G_END_DECLS
