@@ -1,0 +1,246 @@
+/* test-window.c: the application opens models in windows (needs a display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sl-application.h"
+#include "sl-window.h"
+
+typedef struct
+{
+  SlApplication *app;
+  SlWindow *window;
+} Fixture;
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n))
+    n++;
+  return n;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Fixture        *fixture)
+{
+  if (SL_IS_WINDOW (window) && fixture->window == NULL)
+    fixture->window = SL_WINDOW (window);
+}
+
+/* Starts the application as a user does, with @path or with nothing, and
+ * runs it until its first window is shown. */
+static void
+run_app (Fixture    *fixture,
+         const char *path)
+{
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++serial);
+  g_autoptr(GError) error = NULL;
+
+  /* One bus connection serves every run: each needs its own object path. */
+  fixture->app = sl_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), id);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (fixture->app, "window-added", G_CALLBACK (window_added_cb), fixture);
+  g_application_hold (G_APPLICATION (fixture->app));
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* g_application_run() would block: do what it does for our arguments. */
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
+    }
+  else
+    g_application_activate (G_APPLICATION (fixture->app));
+
+  while (fixture->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+quit_app (Fixture *fixture)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))))
+    gtk_window_destroy (windows->data);
+
+  g_application_release (G_APPLICATION (fixture->app));
+  g_clear_object (&fixture->app);
+  fixture->window = NULL;
+}
+
+static void
+test_open_example (void)
+{
+  Fixture fixture = { 0 };
+  const char *path = g_getenv ("STORMLINE_EXAMPLE");
+  SlDocument *document;
+  GtkListBox *lanes;
+
+  run_app (&fixture, path);
+
+  document = sl_window_get_document (fixture.window);
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Hotel");
+  g_assert_nonnull (sl_window_get_file (fixture.window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Hotel — Stormline");
+  g_assert_true (find_label (GTK_WIDGET (fixture.window), "27 notes on 9 lanes, 29 connections, 17 scenarios"));
+
+  lanes = find_list_box (GTK_WIDGET (fixture.window));
+  g_assert_nonnull (lanes);
+  g_assert_cmpuint (count_rows (lanes), ==, 9);
+
+  /* The title follows the model, and says when it is modified. */
+  sl_document_set_title (document, "Motel");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "• Motel — Stormline");
+  sl_history_undo (sl_document_get_history (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Hotel — Stormline");
+
+  quit_app (&fixture);
+}
+
+static void
+test_open_bad_file (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("stormline-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.stormline", NULL);
+  g_autofree char *after = NULL;
+  const char *broken = "{\"stormline\": 1, \"notes\": [";
+  GtkWindow *dialog = NULL;
+  GList *windows;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  run_app (&fixture, path);
+
+  /* An empty board, with a dialog that says what is wrong and where. */
+  g_assert_null (sl_window_get_file (fixture.window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Untitled Model — Stormline");
+
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture.window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Open “broken.stormline”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "line 1, column 28: the file ends too early"));
+  gtk_window_destroy (dialog);
+
+  /* Nothing was written. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+
+  quit_app (&fixture);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_first_run (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "first-run");
+  g_settings_reset (settings, "last-file");
+
+  /* The first start shows the example, as a model not saved anywhere yet. */
+  run_app (&fixture, NULL);
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (fixture.window)), ==, "Hotel");
+  g_assert_null (sl_window_get_file (fixture.window));
+  g_assert_false (sl_history_get_modified (sl_document_get_history (sl_window_get_document (fixture.window))));
+  g_assert_false (g_settings_get_boolean (settings, "first-run"));
+  quit_app (&fixture);
+
+  /* Later starts with nothing to reopen show an empty board. */
+  run_app (&fixture, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Untitled Model — Stormline");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_lanes (sl_window_get_document (fixture.window))), ==, 1);
+  quit_app (&fixture);
+}
+
+/* A later start reopens the last model the user opened. */
+static void
+test_reopen_last (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) example = g_file_new_for_path (g_getenv ("STORMLINE_EXAMPLE"));
+  g_autofree char *uri = g_file_get_uri (example);
+
+  g_settings_set_boolean (settings, "first-run", FALSE);
+  g_settings_set_string (settings, "last-file", uri);
+
+  run_app (&fixture, NULL);
+  g_assert_nonnull (sl_window_get_file (fixture.window));
+  g_assert_true (g_file_equal (sl_window_get_file (fixture.window), example));
+  quit_app (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/open-example", test_open_example);
+  g_test_add_func ("/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/window/first-run", test_first_run);
+  g_test_add_func ("/window/reopen-last", test_reopen_last);
+
+  return g_test_run ();
+}
