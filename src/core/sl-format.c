@@ -44,27 +44,33 @@ static const char * const step_part_keys[SL_N_STEP_PARTS] = { "given", "when", "
 
 typedef struct
 {
+  SlJson *json;
   GHashTable *ids;  /* id -> SlElement, every element read so far */
   GString *where;   /* the element being read, for messages */
 } Loader;
 
-G_GNUC_PRINTF (3, 4)
+/* Fails with a message that says where @node is (line, column and the
+ * element being read) and what is wrong with it. */
+G_GNUC_PRINTF (4, 5)
 static gboolean
 invalid (Loader      *loader,
+         SlJsonNode  *node,
          GError     **error,
          const char  *format,
          ...)
 {
   g_autofree char *what = NULL;
+  guint line, column;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: "notes[3] (id “n-1”): what is wrong" */
-  g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_INVALID, _("%s: %s"),
-               loader->where->str, what);
+  sl_json_get_position (loader->json, node, &line, &column);
+  /* Translators: "line 3, column 5: notes[2] (id “n-1”): what is wrong" */
+  g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_INVALID, _("line %u, column %u: %s: %s"),
+               line, column, loader->where->str, what);
   return FALSE;
 }
 
@@ -82,64 +88,83 @@ set_where (Loader     *loader,
 
 static gboolean
 check_keys (Loader             *loader,
-            JsonObject         *object,
+            SlJsonNode         *object,
             const char * const *allowed,
             GError            **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, NULL))
-    if (!g_strv_contains (allowed, key))
-      return invalid (loader, error, _("unknown key “%s”"), key);
+  for (guint i = 0; i < sl_json_node_get_length (object); i++)
+    if (!g_strv_contains (allowed, sl_json_object_get_key (object, i)))
+      return invalid (loader, sl_json_object_get_value (object, i), error, _("unknown key “%s”"),
+                      sl_json_object_get_key (object, i));
 
   return TRUE;
 }
 
-static JsonObject *
-as_object (Loader    *loader,
-           JsonNode  *node,
-           GError   **error)
+static gboolean
+expect_type (Loader      *loader,
+             SlJsonNode  *node,
+             SlJsonType   type,
+             const char  *what,
+             GError     **error)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      invalid (loader, error, _("an object {…} was expected"));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  if (sl_json_node_get_type (node) == type)
+    return TRUE;
+
+  /* Translators: "“x” must be a whole number, not a text" */
+  return invalid (loader, node, error, _("%s must be %s, not %s"), what,
+                  type == SL_JSON_OBJECT ? _("an object {…}") :
+                  type == SL_JSON_ARRAY ? _("a list […]") :
+                  type == SL_JSON_STRING ? _("a text in quotes") :
+                  type == SL_JSON_INTEGER ? _("a whole number") : _("true or false"),
+                  sl_json_node_type_name (node));
+}
+
+static gboolean
+expect_member_type (Loader      *loader,
+                    SlJsonNode  *node,
+                    const char  *key,
+                    SlJsonType   type,
+                    GError     **error)
+{
+  g_autofree char *what = NULL;
+
+  if (sl_json_node_get_type (node) == type)
+    return TRUE;
+
+  what = g_strdup_printf ("“%s”", key);
+  return expect_type (loader, node, type, what, error);
 }
 
 /* Gets the string @key of @object into @value: @fallback when the key is
  * absent and @fallback is not NULL, an error when it is absent and required. */
 static gboolean
 get_string (Loader      *loader,
-            JsonObject  *object,
+            SlJsonNode  *object,
             const char  *key,
             const char  *fallback,
             const char **value,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  SlJsonNode *node = sl_json_object_get (object, key);
 
   if (node == NULL)
     {
       if (fallback == NULL)
-        return invalid (loader, error, _("the key “%s” is missing"), key);
+        return invalid (loader, object, error, _("the key “%s” is missing"), key);
       *value = fallback;
       return TRUE;
     }
 
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (loader, error, _("“%s” must be a text in quotes"), key);
+  if (!expect_member_type (loader, node, key, SL_JSON_STRING, error))
+    return FALSE;
 
-  *value = json_node_get_string (node);
+  *value = sl_json_node_get_string (node);
   return TRUE;
 }
 
 static gboolean
 get_int (Loader      *loader,
-         JsonObject  *object,
+         SlJsonNode  *object,
          const char  *key,
          gboolean     required,
          gint64       min,
@@ -147,21 +172,21 @@ get_int (Loader      *loader,
          gint64      *value,
          GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  SlJsonNode *node = sl_json_object_get (object, key);
 
   if (node == NULL)
     {
       if (required)
-        return invalid (loader, error, _("the key “%s” is missing"), key);
+        return invalid (loader, object, error, _("the key “%s” is missing"), key);
       return TRUE;
     }
 
-  if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return invalid (loader, error, _("“%s” must be a whole number"), key);
+  if (!expect_member_type (loader, node, key, SL_JSON_INTEGER, error))
+    return FALSE;
 
-  *value = json_node_get_int (node);
+  *value = sl_json_node_get_integer (node);
   if (*value < min || *value > max)
-    return invalid (loader, error,
+    return invalid (loader, node, error,
                     _("“%s” is %" G_GINT64_FORMAT ", out of its range %" G_GINT64_FORMAT
                       " to %" G_GINT64_FORMAT),
                     key, *value, min, max);
@@ -170,48 +195,40 @@ get_int (Loader      *loader,
 
 static gboolean
 get_bool (Loader      *loader,
-          JsonObject  *object,
+          SlJsonNode  *object,
           const char  *key,
           gboolean    *value,
           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  SlJsonNode *node = sl_json_object_get (object, key);
 
   *value = FALSE;
   if (node == NULL)
     return TRUE;
 
-  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return invalid (loader, error, _("“%s” must be true or false"), key);
+  if (!expect_member_type (loader, node, key, SL_JSON_BOOLEAN, error))
+    return FALSE;
 
-  *value = json_node_get_boolean (node);
+  *value = sl_json_node_get_boolean (node);
   return TRUE;
 }
 
 static gboolean
 get_array (Loader      *loader,
-           JsonObject  *object,
+           SlJsonNode  *object,
            const char  *key,
-           JsonArray  **array,
+           SlJsonNode **array,
            GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  *array = sl_json_object_get (object, key);
 
-  *array = NULL;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (loader, error, _("“%s” must be a list […]"), key);
-
-  *array = json_node_get_array (node);
-  return TRUE;
+  return *array == NULL || expect_member_type (loader, *array, key, SL_JSON_ARRAY, error);
 }
 
 /* Reads the id of an element and says where the loader is. */
 static gboolean
 get_id (Loader      *loader,
-        JsonObject  *object,
+        SlJsonNode  *object,
         const char  *array,
         guint        index,
         const char **id,
@@ -223,14 +240,14 @@ get_id (Loader      *loader,
     return FALSE;
 
   if (**id == 0)
-    return invalid (loader, error, _("the id is empty"));
+    return invalid (loader, object, error, _("the id is empty"));
   if (strlen (*id) > MAX_ID_LENGTH)
-    return invalid (loader, error, _("the id is longer than %d characters"), MAX_ID_LENGTH);
+    return invalid (loader, object, error, _("the id is longer than %d characters"), MAX_ID_LENGTH);
 
   set_where (loader, array, index, *id);
 
   if (g_hash_table_contains (loader->ids, *id))
-    return invalid (loader, error, _("another element has the same id"));
+    return invalid (loader, object, error, _("another element has the same id"));
 
   return TRUE;
 }
@@ -239,17 +256,18 @@ get_id (Loader      *loader,
  * resolves to NULL. */
 static gboolean
 get_reference (Loader      *loader,
-               JsonObject  *object,
+               SlJsonNode  *object,
                const char  *key,
                GType        type,
                gboolean     required,
                gpointer    *element,
                GError     **error)
 {
+  SlJsonNode *node = sl_json_object_get (object, key);
   const char *id;
 
   *element = NULL;
-  if (!required && !json_object_has_member (object, key))
+  if (!required && node == NULL)
     return TRUE;
 
   if (!get_string (loader, object, key, NULL, &id, error))
@@ -257,25 +275,16 @@ get_reference (Loader      *loader,
 
   *element = g_hash_table_lookup (loader->ids, id);
   if (*element == NULL)
-    return invalid (loader, error, _("“%s” names “%s”, which is not in the file"), key, id);
+    return invalid (loader, node, error, _("“%s” names “%s”, which is not in the file"), key, id);
   if (!G_TYPE_CHECK_INSTANCE_TYPE (*element, type))
-    return invalid (loader, error, _("“%s” names “%s”, which is not a %s"), key, id,
+    return invalid (loader, node, error, _("“%s” names “%s”, which is not a %s"), key, id,
                     type == SL_TYPE_LANE ? _("lane") :
                     type == SL_TYPE_NOTE ? _("note") : _("aggregate"));
   return TRUE;
 }
 
-static void
-remember (Loader    *loader,
-          GPtrArray *elements,
-          gpointer   element)
-{
-  g_hash_table_insert (loader->ids, (char *) sl_element_get_id (element), element);
-  g_ptr_array_add (elements, element);
-}
-
 typedef gboolean (*ReadElement) (Loader      *loader,
-                                 JsonObject  *object,
+                                 SlJsonNode  *object,
                                  const char  *id,
                                  gpointer    *element,
                                  GError     **error);
@@ -284,28 +293,29 @@ typedef gboolean (*ReadElement) (Loader      *loader,
 static gboolean
 read_elements (Loader      *loader,
                SlDocument  *document,
-               JsonObject  *root,
+               SlJsonNode  *root,
                const char  *key,
                ReadElement  read,
                GError     **error)
 {
-  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
+  g_autoptr(GPtrArray) elements = NULL;
+  SlJsonNode *array;
 
-  g_string_assign (loader->where, key);
+  g_string_assign (loader->where, _("the model"));
   if (!get_array (loader, root, key, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  elements = g_ptr_array_new_full (sl_json_node_get_length (array), g_object_unref);
+  for (guint i = 0; i < sl_json_node_get_length (array); i++)
     {
-      JsonObject *object;
+      SlJsonNode *object = sl_json_array_get (array, i);
       const char *id;
       gpointer element = NULL;
 
       set_where (loader, key, i, NULL);
-      if (!(object = as_object (loader, json_array_get_element (array, i), error)) ||
+      if (!expect_type (loader, object, SL_JSON_OBJECT, _("an element"), error) ||
           !get_id (loader, object, key, i, &id, error) ||
           !read (loader, object, id, &element, error))
         {
@@ -313,7 +323,8 @@ read_elements (Loader      *loader,
           return FALSE;
         }
 
-      remember (loader, elements, element);
+      g_hash_table_insert (loader->ids, (char *) sl_element_get_id (element), element);
+      g_ptr_array_add (elements, element);
     }
 
   _sl_document_take_loaded (document, g_steal_pointer (&elements));
@@ -322,7 +333,7 @@ read_elements (Loader      *loader,
 
 static gboolean
 read_aggregate (Loader      *loader,
-                JsonObject  *object,
+                SlJsonNode  *object,
                 const char  *id,
                 gpointer    *element,
                 GError     **error)
@@ -343,7 +354,7 @@ read_aggregate (Loader      *loader,
 
 static gboolean
 read_lane (Loader      *loader,
-           JsonObject  *object,
+           SlJsonNode  *object,
            const char  *id,
            gpointer    *element,
            GError     **error)
@@ -361,7 +372,8 @@ read_lane (Loader      *loader,
     return FALSE;
 
   if (!sl_lane_kind_from_string (kind_name, &kind))
-    return invalid (loader, error, _("unknown lane kind “%s”"), kind_name);
+    return invalid (loader, sl_json_object_get (object, "kind"), error,
+                    _("unknown lane kind “%s”"), kind_name);
 
   lane = _sl_lane_new (g_strdup (id), kind);
   _sl_lane_set_name (lane, name);
@@ -372,7 +384,7 @@ read_lane (Loader      *loader,
 
 static gboolean
 read_slice (Loader      *loader,
-            JsonObject  *object,
+            SlJsonNode  *object,
             const char  *id,
             gpointer    *element,
             GError     **error)
@@ -391,7 +403,8 @@ read_slice (Loader      *loader,
     return FALSE;
 
   if (!sl_slice_status_from_string (status_name, &status))
-    return invalid (loader, error, _("unknown slice status “%s”"), status_name);
+    return invalid (loader, sl_json_object_get (object, "status"), error,
+                    _("unknown slice status “%s”"), status_name);
 
   slice = _sl_slice_new (g_strdup (id));
   _sl_slice_set_name (slice, name);
@@ -403,7 +416,7 @@ read_slice (Loader      *loader,
 
 static gboolean
 read_fields (Loader      *loader,
-             JsonObject  *object,
+             SlJsonNode  *object,
              SlNote      *note,
              GError     **error)
 {
@@ -416,25 +429,26 @@ read_fields (Loader      *loader,
     { "optional", SL_FIELD_OPTIONAL },
     { "displayed", SL_FIELD_DISPLAYED },
   };
-  g_autofree char *note_where = g_strdup (loader->where->str);
-  JsonArray *array;
+  gsize note_where = loader->where->len;
+  SlJsonNode *array;
 
   if (!get_array (loader, object, "fields", &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sl_json_node_get_length (array); i++)
     {
       g_autoptr(SlField) field = NULL;
-      JsonObject *field_object;
+      SlJsonNode *field_object = sl_json_array_get (array, i);
       const char *name, *type_name, *mapping, *example;
       SlFieldType type;
       SlFieldFlags field_flags = 0;
 
-      g_string_printf (loader->where, "%s.fields[%u]", note_where, i);
+      g_string_truncate (loader->where, note_where);
+      g_string_append_printf (loader->where, ".fields[%u]", i);
 
-      if (!(field_object = as_object (loader, json_array_get_element (array, i), error)) ||
+      if (!expect_type (loader, field_object, SL_JSON_OBJECT, _("a field"), error) ||
           !check_keys (loader, field_object, keys, error) ||
           !get_string (loader, field_object, "name", NULL, &name, error) ||
           !get_string (loader, field_object, "type", "String", &type_name, error) ||
@@ -443,9 +457,10 @@ read_fields (Loader      *loader,
         return FALSE;
 
       if (*name == 0)
-        return invalid (loader, error, _("the field has no name"));
+        return invalid (loader, field_object, error, _("the field has no name"));
       if (!sl_field_type_from_string (type_name, &type))
-        return invalid (loader, error, _("unknown field type “%s”"), type_name);
+        return invalid (loader, sl_json_object_get (field_object, "type"), error,
+                        _("unknown field type “%s”"), type_name);
 
       for (guint j = 0; j < G_N_ELEMENTS (flags); j++)
         {
@@ -464,13 +479,13 @@ read_fields (Loader      *loader,
       _sl_note_insert_field (note, i, field);
     }
 
-  g_string_assign (loader->where, note_where);
+  g_string_truncate (loader->where, note_where);
   return TRUE;
 }
 
 static gboolean
 read_note (Loader      *loader,
-           JsonObject  *object,
+           SlJsonNode  *object,
            const char  *id,
            gpointer    *element,
            GError     **error)
@@ -496,7 +511,8 @@ read_note (Loader      *loader,
     return FALSE;
 
   if (!sl_note_kind_from_string (kind_name, &kind))
-    return invalid (loader, error, _("unknown note kind “%s”"), kind_name);
+    return invalid (loader, sl_json_object_get (object, "kind"), error,
+                    _("unknown note kind “%s”"), kind_name);
 
   note = _sl_note_new (g_strdup (id), kind, lane);
   _sl_note_set_text (note, text);
@@ -513,7 +529,7 @@ read_note (Loader      *loader,
 
 static gboolean
 read_connection (Loader      *loader,
-                 JsonObject  *object,
+                 SlJsonNode  *object,
                  const char  *id,
                  gpointer    *element,
                  GError     **error)
@@ -527,7 +543,7 @@ read_connection (Loader      *loader,
     return FALSE;
 
   if (source == target)
-    return invalid (loader, error, _("the connection leads from a note to itself"));
+    return invalid (loader, object, error, _("the connection leads from a note to itself"));
 
   *element = _sl_connection_new (g_strdup (id), source, target);
   return TRUE;
@@ -535,64 +551,57 @@ read_connection (Loader      *loader,
 
 static gboolean
 read_steps (Loader      *loader,
-            JsonObject  *object,
+            SlJsonNode  *object,
             SlScenario  *scenario,
             SlStepPart   part,
             GError     **error)
 {
   static const char * const keys[] = { "note", "values", NULL };
-  g_autofree char *scenario_where = g_strdup (loader->where->str);
+  gsize scenario_where = loader->where->len;
   const char *key = step_part_keys[part];
   g_autoptr(GPtrArray) steps = NULL;
-  JsonArray *array;
+  SlJsonNode *array;
 
   if (!get_array (loader, object, key, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  steps = g_ptr_array_new_full (json_array_get_length (array), (GDestroyNotify) sl_step_unref);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  steps = g_ptr_array_new_full (sl_json_node_get_length (array), (GDestroyNotify) sl_step_unref);
+  for (guint i = 0; i < sl_json_node_get_length (array); i++)
     {
       g_autoptr(SlStep) step = NULL;
-      JsonObject *step_object;
-      JsonNode *values_node;
+      SlJsonNode *step_object = sl_json_array_get (array, i);
+      SlJsonNode *values;
       gpointer note;
 
-      g_string_printf (loader->where, "%s.%s[%u]", scenario_where, key, i);
+      g_string_truncate (loader->where, scenario_where);
+      g_string_append_printf (loader->where, ".%s[%u]", key, i);
 
-      if (!(step_object = as_object (loader, json_array_get_element (array, i), error)) ||
+      if (!expect_type (loader, step_object, SL_JSON_OBJECT, _("a step"), error) ||
           !check_keys (loader, step_object, keys, error) ||
           !get_reference (loader, step_object, "note", SL_TYPE_NOTE, TRUE, &note, error))
         return FALSE;
 
       step = sl_step_new (note);
 
-      values_node = json_object_get_member (step_object, "values");
-      if (values_node != NULL)
+      values = sl_json_object_get (step_object, "values");
+      if (values != NULL)
         {
-          g_autoptr(GList) names = NULL;
-          JsonObject *values;
+          if (!expect_member_type (loader, values, "values", SL_JSON_OBJECT, error))
+            return FALSE;
 
-          if (!JSON_NODE_HOLDS_OBJECT (values_node))
-            return invalid (loader, error, _("“values” must be an object {…}"));
-
-          /* In file order: json_object_iter_next() goes in hash order. */
-          values = json_node_get_object (values_node);
-          names = json_object_get_members (values);
-          for (const GList *l = names; l != NULL; l = l->next)
+          for (guint j = 0; j < sl_json_node_get_length (values); j++)
             {
-              const char *name = l->data;
-              JsonNode *value = json_object_get_member (values, name);
+              SlJsonNode *value = sl_json_object_get_value (values, j);
               SlStep *next;
 
-              if (json_node_get_value_type (value) != G_TYPE_STRING)
-                return invalid (loader, error, _("the value of “%s” must be a text in quotes"),
-                                name);
-              if (sl_step_lookup (step, name) != NULL)
-                return invalid (loader, error, _("“%s” has two values"), name);
+              if (!expect_member_type (loader, value, sl_json_object_get_key (values, j),
+                                       SL_JSON_STRING, error))
+                return FALSE;
 
-              next = sl_step_new_with_value (step, name, json_node_get_string (value));
+              next = sl_step_new_with_value (step, sl_json_object_get_key (values, j),
+                                             sl_json_node_get_string (value));
               sl_step_unref (step);
               step = next;
             }
@@ -602,13 +611,13 @@ read_steps (Loader      *loader,
     }
 
   _sl_scenario_set_steps (scenario, part, g_steal_pointer (&steps));
-  g_string_assign (loader->where, scenario_where);
+  g_string_truncate (loader->where, scenario_where);
   return TRUE;
 }
 
 static gboolean
 read_scenario (Loader      *loader,
-               JsonObject  *object,
+               SlJsonNode  *object,
                const char  *id,
                gpointer    *element,
                GError     **error)
@@ -638,7 +647,6 @@ read_scenario (Loader      *loader,
 
 static SlDocument *
 load_root (Loader      *loader,
-           JsonNode    *root_node,
            GError     **error)
 {
   static const char * const keys[] = {
@@ -646,14 +654,14 @@ load_root (Loader      *loader,
     "aggregates", "lanes", "slices", "notes", "connections", "scenarios", NULL
   };
   g_autoptr(SlDocument) document = NULL;
-  JsonObject *root;
-  JsonNode *version_node;
+  SlJsonNode *root = sl_json_get_root (loader->json);
+  SlJsonNode *version_node;
   const char *title, *description;
   gint64 step = 1;
   gint64 version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node) ||
-      !(version_node = json_object_get_member (json_node_get_object (root_node), "stormline")))
+  if (sl_json_node_get_type (root) != SL_JSON_OBJECT ||
+      !(version_node = sl_json_object_get (root, "stormline")))
     {
       g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NOT_A_MODEL,
                            _("this is JSON, but not a Stormline model (it has no “stormline” "
@@ -661,17 +669,16 @@ load_root (Loader      *loader,
       return NULL;
     }
 
-  root = json_node_get_object (root_node);
   g_string_assign (loader->where, _("the model"));
 
-  if (json_node_get_value_type (version_node) != G_TYPE_INT64 ||
-      json_node_get_int (version_node) < 1)
+  if (sl_json_node_get_type (version_node) != SL_JSON_INTEGER ||
+      sl_json_node_get_integer (version_node) < 1)
     {
-      invalid (loader, error, _("the format version must be a whole number from 1"));
+      invalid (loader, version_node, error, _("the format version must be a whole number from 1"));
       return NULL;
     }
 
-  version = json_node_get_int (version_node);
+  version = sl_json_node_get_integer (version_node);
   if (version > SL_FORMAT_VERSION)
     {
       g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NEWER_VERSION,
@@ -714,7 +721,7 @@ SlDocument *
 sl_format_load_bytes (GBytes  *bytes,
                       GError **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SlJson) json = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GString) where = NULL;
   Loader loader;
@@ -724,14 +731,14 @@ sl_format_load_bytes (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (!(root = sl_json_parse (data, length, error)))
+  if (!(json = sl_json_parse (data, length, error)))
     return NULL;
 
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   where = g_string_new (NULL);
-  loader = (Loader) { ids, where };
+  loader = (Loader) { json, ids, where };
 
-  return load_root (&loader, root, error);
+  return load_root (&loader, error);
 }
 
 /**

@@ -1,11 +1,11 @@
-/* sl-json.h: reading JSON safely with json-glib 1.6
+/* sl-json.h: reading JSON that may come from anywhere, fast and safely
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -26,11 +26,49 @@ typedef enum {
 #define SL_JSON_MAX_SIZE  (64 * 1024 * 1024)
 #define SL_JSON_MAX_DEPTH 64
 
-GQuark    sl_format_error_quark (void);
-JsonNode *sl_json_parse         (const char  *data,
-                                 gsize        length,
-                                 GError     **error);
-GBytes   *sl_json_read_file     (GFile       *file,
-                                 GError     **error);
+typedef enum {
+  SL_JSON_NULL,
+  SL_JSON_BOOLEAN,
+  SL_JSON_INTEGER,
+  SL_JSON_DOUBLE,
+  SL_JSON_STRING,
+  SL_JSON_ARRAY,
+  SL_JSON_OBJECT,
+} SlJsonType;
+
+typedef struct _SlJson     SlJson;
+typedef struct _SlJsonNode SlJsonNode;
+
+/* A parsed text: the nodes live as long as it does. */
+GQuark       sl_format_error_quark     (void);
+SlJson      *sl_json_parse             (const char  *data,
+                                        gsize        length,
+                                        GError     **error);
+void         sl_json_free              (SlJson      *json);
+SlJsonNode  *sl_json_get_root          (SlJson      *json);
+void         sl_json_get_position      (SlJson      *json,
+                                        SlJsonNode  *node,
+                                        guint       *line,
+                                        guint       *column);
+GBytes      *sl_json_read_file         (GFile       *file,
+                                        GError     **error);
+
+SlJsonType   sl_json_node_get_type     (SlJsonNode  *node);
+const char  *sl_json_node_type_name    (SlJsonNode  *node);
+gboolean     sl_json_node_get_boolean  (SlJsonNode  *node);
+gint64       sl_json_node_get_integer  (SlJsonNode  *node);
+double       sl_json_node_get_double   (SlJsonNode  *node);
+const char  *sl_json_node_get_string   (SlJsonNode  *node);
+guint        sl_json_node_get_length   (SlJsonNode  *node);
+SlJsonNode  *sl_json_array_get         (SlJsonNode  *node,
+                                        guint        index);
+const char  *sl_json_object_get_key    (SlJsonNode  *node,
+                                        guint        index);
+SlJsonNode  *sl_json_object_get_value  (SlJsonNode  *node,
+                                        guint        index);
+SlJsonNode  *sl_json_object_get        (SlJsonNode  *node,
+                                        const char  *key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlJson, sl_json_free)
 
 G_END_DECLS

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Stormline's developer entry point, for a fresh Debian 12 machine or any
+# machine that has built Stormline before.
+#
+#   build-aux/dev.sh run [FILE]   install what is missing, build, and start
+#                                 Stormline with FILE (the example model)
+#   build-aux/dev.sh test         install what is missing, build twice (plain,
+#                                 and with AddressSanitizer + UBSan) and run
+#                                 every test in both builds; the last line
+#                                 says "N passed, N failed, N skipped"
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$top"
+
+packages=(
+  build-essential pkg-config meson ninja-build gettext
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
+  desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
+  libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev poppler-utils
+  python3
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local dir=$1; shift
+  [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"
+  ninja -C "$dir"
+}
+
+# Runs the suite of one build under a private session bus and X server.
+run_suite() {
+  local dir=$1; shift
+  env "$@" dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 || true
+}
+
+# Counts the test cases of the TAP logs of the builds given.
+summarize() {
+  python3 - "$@" <<'PY'
+import json, re, sys
+passed = failed = skipped = 0
+for log in sys.argv[1:]:
+    with open(log) as f:
+        for line in f:
+            test = json.loads(line)
+            result = test["result"]
+            out = test.get("stdout") or ""
+            ok = len(re.findall(r"^ok \d+(?!\d)(?! .*# SKIP)", out, re.M))
+            skip = len(re.findall(r"^(?:ok \d+.*# SKIP|1\.\.0 # SKIP)", out, re.M))
+            bad = len(re.findall(r"^not ok \d+", out, re.M))
+            if result in ("OK", "EXPECTEDFAIL"):
+                if ok + skip + bad == 0:
+                    ok = 1
+            elif result == "SKIP":
+                skip = max(skip, 1)
+            elif bad == 0:
+                # A crash or a timeout: the program itself failed.
+                bad = 1
+            passed += ok
+            skipped += skip
+            failed += bad
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
+PY
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_missing
+    build _build
+    file=${1:-data/examples/hotel.stormline}
+    export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+    exec ./_build/src/ui/stormline "$file"
+    ;;
+
+  test)
+    install_missing
+    build _build
+    build _build-asan -Db_sanitize=address,undefined -Db_lundef=false
+    run_suite _build
+    run_suite _build-asan \
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
+    ;;
+
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
