@@ -201,14 +201,34 @@ static const Command commands[] = {
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },
 };
 
+/* Pads by characters, not bytes: "…" and translations are wider in bytes. */
 static void
-print_usage (void)
+append_padded (GString    *out,
+               const char *text,
+               int         width)
 {
-  g_print ("%s\n  stormline-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…] FILE…"),
-           _("Commands:"));
+  g_string_append (out, text);
+  for (int i = g_utf8_strlen (text, -1); i < width; i++)
+    g_string_append_c (out, ' ');
+}
+
+static char *
+get_usage (void)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n  stormline-cli %s\n\n%s\n", _("Usage:"),
+                          _("COMMAND [OPTION…] FILE…"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %-18s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
-  g_print ("\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));
+    {
+      g_string_append (out, "  ");
+      append_padded (out, commands[i].name, 9);
+      append_padded (out, _(commands[i].args), 19);
+      g_string_append_printf (out, "%s\n", _(commands[i].summary));
+    }
+  g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));
+
+  return g_string_free (out, FALSE);
 }
 
 int
@@ -220,11 +240,21 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
+  if (argc < 2)
     {
-      print_usage ();
-      return argc < 2 ? EXIT_UNREADABLE : EXIT_OK;
+      g_autofree char *usage = get_usage ();
+
+      /* A command line without a command is an error: the usage goes to stderr. */
+      g_printerr ("%s", usage);
+      return EXIT_UNREADABLE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      g_autofree char *usage = get_usage ();
+
+      g_print ("%s", usage);
+      return EXIT_OK;
     }
 
   if (g_str_equal (argv[1], "--version"))

@@ -17,6 +17,7 @@
 #include "sl-aggregate-private.h"
 #include "sl-connection-private.h"
 #include "sl-document-private.h"
+#include "sl-element-list-private.h"
 #include "sl-element-private.h"
 #include "sl-field-private.h"
 #include "sl-history-private.h"
@@ -34,13 +35,14 @@ struct _SlDocument
   char *description;
   guint step;
 
-  GListStore *aggregates;
-  GListStore *lanes;
-  GListStore *slices;
-  GListStore *notes;
-  GListStore *connections;
-  GListStore *scenarios;
+  SlElementList *aggregates;
+  SlElementList *lanes;
+  SlElementList *slices;
+  SlElementList *notes;
+  SlElementList *connections;
+  SlElementList *scenarios;
   GHashTable *by_id;      /* id -> SlElement, borrowed from the stores */
+  GHashTable *links;      /* SlNote -> GPtrArray of its SlConnections, both ways */
 
   SlHistory *history;
   GRand *rand;
@@ -66,7 +68,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static GListStore *
+static SlElementList *
 store_for (SlDocument *self,
            GType       type)
 {
@@ -110,7 +112,7 @@ find_position (SlDocument *self,
 {
   guint position;
 
-  if (!g_list_store_find (store_for (self, G_OBJECT_TYPE (element)), element, &position))
+  if (!_sl_element_list_find (store_for (self, G_OBJECT_TYPE (element)), element, &position))
     g_assert_not_reached ();
 
   return position;
@@ -134,6 +136,72 @@ contains (SlDocument *self,
          g_hash_table_lookup (self->by_id, sl_element_get_id (element)) == element;
 }
 
+static GPtrArray *
+get_links (SlDocument *self,
+           SlNote     *note)
+{
+  return g_hash_table_lookup (self->links, note);
+}
+
+static void
+add_link (SlDocument   *self,
+          SlNote       *note,
+          SlConnection *connection)
+{
+  GPtrArray *links = get_links (self, note);
+
+  if (links == NULL)
+    {
+      links = g_ptr_array_new ();
+      g_hash_table_insert (self->links, note, links);
+    }
+  g_ptr_array_add (links, connection);
+}
+
+static void
+remove_link (SlDocument   *self,
+             SlNote       *note,
+             SlConnection *connection)
+{
+  GPtrArray *links = get_links (self, note);
+
+  g_ptr_array_remove_fast (links, connection);
+  if (links->len == 0)
+    g_hash_table_remove (self->links, note);
+}
+
+/* Keeps the index of connections by note, which spares a look through
+ * every connection when a note is connected or removed. */
+static void
+index_element (SlDocument *self,
+               SlElement  *element,
+               gboolean    add)
+{
+  if (add)
+    {
+      g_assert (!g_hash_table_contains (self->by_id, sl_element_get_id (element)));
+      g_hash_table_insert (self->by_id, (char *) sl_element_get_id (element), element);
+    }
+  else
+    g_hash_table_remove (self->by_id, sl_element_get_id (element));
+
+  if (SL_IS_CONNECTION (element))
+    {
+      SlConnection *connection = SL_CONNECTION (element);
+
+      if (add)
+        {
+          add_link (self, sl_connection_get_source (connection), connection);
+          add_link (self, sl_connection_get_target (connection), connection);
+        }
+      else
+        {
+          remove_link (self, sl_connection_get_source (connection), connection);
+          remove_link (self, sl_connection_get_target (connection), connection);
+        }
+    }
+}
+
 /* The primitive mutations, used by the changes only */
 
 static void
@@ -141,10 +209,8 @@ insert_element (SlDocument *self,
                 SlElement  *element,
                 guint       position)
 {
-  g_assert (!g_hash_table_contains (self->by_id, sl_element_get_id (element)));
-
-  g_hash_table_insert (self->by_id, (char *) sl_element_get_id (element), element);
-  g_list_store_insert (store_for (self, G_OBJECT_TYPE (element)), position, element);
+  index_element (self, element, TRUE);
+  _sl_element_list_insert (store_for (self, G_OBJECT_TYPE (element)), position, element);
 }
 
 static void
@@ -152,13 +218,12 @@ remove_element (SlDocument *self,
                 SlElement  *element,
                 guint       position)
 {
-  GListStore *store = store_for (self, G_OBJECT_TYPE (element));
-  g_autoptr(SlElement) stored = g_list_model_get_item (G_LIST_MODEL (store), position);
+  SlElementList *list = store_for (self, G_OBJECT_TYPE (element));
 
-  g_assert (stored == element);
+  g_assert (sl_element_list_peek (list, position) == element);
 
-  g_hash_table_remove (self->by_id, sl_element_get_id (element));
-  g_list_store_remove (store, position);
+  index_element (self, element, FALSE);
+  _sl_element_list_remove (list, position);
 }
 
 static void
@@ -349,8 +414,8 @@ move_lane (SlDocument *self,
 {
   g_autoptr(SlLane) lane = g_object_ref (lookup_live (self, id));
 
-  g_list_store_remove (self->lanes, from);
-  g_list_store_insert (self->lanes, to, lane);
+  _sl_element_list_remove (self->lanes, from);
+  _sl_element_list_insert (self->lanes, to, lane);
 }
 
 static void
@@ -722,6 +787,7 @@ sl_document_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->links, g_hash_table_unref);
   /* Connections and scenarios hold their notes, notes their lanes, lanes
    * their aggregates: release them in that order. */
   g_clear_object (&self->scenarios);
@@ -847,13 +913,14 @@ sl_document_init (SlDocument *self)
   self->title = g_strdup ("");
   self->description = g_strdup ("");
   self->step = 1;
-  self->aggregates = g_list_store_new (SL_TYPE_AGGREGATE);
-  self->lanes = g_list_store_new (SL_TYPE_LANE);
-  self->slices = g_list_store_new (SL_TYPE_SLICE);
-  self->notes = g_list_store_new (SL_TYPE_NOTE);
-  self->connections = g_list_store_new (SL_TYPE_CONNECTION);
-  self->scenarios = g_list_store_new (SL_TYPE_SCENARIO);
+  self->aggregates = _sl_element_list_new (SL_TYPE_AGGREGATE);
+  self->lanes = _sl_element_list_new (SL_TYPE_LANE);
+  self->slices = _sl_element_list_new (SL_TYPE_SLICE);
+  self->notes = _sl_element_list_new (SL_TYPE_NOTE);
+  self->connections = _sl_element_list_new (SL_TYPE_CONNECTION);
+  self->scenarios = _sl_element_list_new (SL_TYPE_SCENARIO);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->history = _sl_history_new (self);
   self->rand = g_rand_new ();
 }
@@ -870,25 +937,15 @@ void
 _sl_document_take_loaded (SlDocument *self,
                           GPtrArray  *elements)
 {
-  GListStore *store;
-
-  if (elements->len == 0)
+  if (elements->len > 0)
     {
-      g_ptr_array_unref (elements);
-      return;
+      for (guint i = 0; i < elements->len; i++)
+        index_element (self, g_ptr_array_index (elements, i), TRUE);
+
+      _sl_element_list_append_all (store_for (self, G_OBJECT_TYPE (g_ptr_array_index (elements, 0))),
+                                   elements);
     }
 
-  store = store_for (self, G_OBJECT_TYPE (g_ptr_array_index (elements, 0)));
-  for (guint i = 0; i < elements->len; i++)
-    {
-      SlElement *element = g_ptr_array_index (elements, i);
-
-      g_assert (!g_hash_table_contains (self->by_id, sl_element_get_id (element)));
-      g_hash_table_insert (self->by_id, (char *) sl_element_get_id (element), element);
-    }
-
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       elements->pdata, elements->len);
   g_ptr_array_unref (elements);
 }
 
@@ -1103,7 +1160,7 @@ sl_document_get_lane_position (SlDocument *self,
   g_return_val_if_fail (SL_IS_DOCUMENT (self), -1);
   g_return_val_if_fail (SL_IS_LANE (lane), -1);
 
-  return g_list_store_find (self->lanes, lane, &position) ? (int) position : -1;
+  return _sl_element_list_find (self->lanes, lane, &position) ? (int) position : -1;
 }
 
 #define RETURN_IF_BUSY(self) \
@@ -1495,8 +1552,8 @@ void
 sl_document_remove_note (SlDocument *self,
                          SlNote     *note)
 {
-  GListModel *connections = G_LIST_MODEL (self->connections);
   GListModel *scenarios = G_LIST_MODEL (self->scenarios);
+  GPtrArray *links;
 
   g_return_if_fail (SL_IS_DOCUMENT (self));
   g_return_if_fail (contains (self, note));
@@ -1504,14 +1561,10 @@ sl_document_remove_note (SlDocument *self,
 
   sl_history_begin_group (self->history, _("Remove Note"));
 
-  for (guint i = g_list_model_get_n_items (connections); i > 0; i--)
-    {
-      g_autoptr(SlConnection) connection = g_list_model_get_item (connections, i - 1);
-
-      if (sl_connection_get_source (connection) == note ||
-          sl_connection_get_target (connection) == note)
-        sl_document_remove_connection (self, connection);
-    }
+  /* Each removal records where the connection stood, and undo reverts in
+   * reverse order: the order of removal does not matter. */
+  while ((links = get_links (self, note)) != NULL)
+    sl_document_remove_connection (self, g_ptr_array_index (links, 0));
 
   for (guint i = g_list_model_get_n_items (scenarios); i > 0; i--)
     {
@@ -1897,16 +1950,16 @@ sl_document_find_connection (SlDocument *self,
                              SlNote     *source,
                              SlNote     *target)
 {
-  GListModel *connections;
+  GPtrArray *links;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (source), NULL);
   g_return_val_if_fail (SL_IS_NOTE (target), NULL);
 
-  connections = G_LIST_MODEL (self->connections);
-  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+  links = get_links (self, source);
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
-      g_autoptr(SlConnection) connection = g_list_model_get_item (connections, i);
+      SlConnection *connection = g_ptr_array_index (links, i);
 
       if (sl_connection_get_source (connection) == source &&
           sl_connection_get_target (connection) == target)

@@ -31,11 +31,12 @@ typedef struct
   SlJsonNode *value;
 } Member;
 
+/* 16 bytes: a 100,000-note model has four million nodes. */
 struct _SlJsonNode
 {
-  SlJsonType type;
-  guint32 offset;   /* where the value starts in the text */
-  guint32 length;   /* items of an array or an object */
+  guint32 offset;      /* where the value starts in the text */
+  guint32 length : 29; /* items of an array or an object, bytes of a text */
+  guint32 type : 3;
   union {
     gboolean boolean;
     gint64 integer;
@@ -50,8 +51,7 @@ struct _SlJsonNode
 
 struct _SlJson
 {
-  const char *text;     /* borrowed while parsing, then only for positions */
-  char *text_copy;      /* the text, kept for positions of later errors */
+  char *text;           /* owned; strings are cut out of it in place */
   gsize length;
   SlJsonNode *root;
   GSList *blocks;       /* memory of nodes and strings */
@@ -191,6 +191,7 @@ read_string (Parser *parser,
   gboolean plain = TRUE;
   char *out, *o;
 
+
   /* First pass: find the end, check the escapes and measure. */
   for (;;)
     {
@@ -239,13 +240,13 @@ read_string (Parser *parser,
       p++;
     }
 
-  /* Escapes only ever shrink: the text's length is enough room. */
-  out = o = arena_alloc (parser->json, p - start);
+  /* The string is cut out of the text in place: escapes only ever shrink,
+   * and the closing quote becomes its end. Nothing else reads the text
+   * between the quotes again, and positions only count newlines, which no
+   * string holds. */
+  out = o = (char *) start + 1;
   if (plain)
-    {
-      memcpy (out, start + 1, p - start - 1);
-      o += p - start - 1;
-    }
+    o = (char *) p;
   else
     for (const char *q = start + 1; q < p;)
       {
@@ -329,7 +330,14 @@ read_number (Parser *parser)
   digits = p;
 
   if (p < parser->end && *p == '0')
-    p++;
+    {
+      p++;
+      if (p < parser->end && g_ascii_isdigit (*p))
+        {
+          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a number starts with a 0 it must not have"));
+          return NULL;
+        }
+    }
   else if (p < parser->end && g_ascii_isdigit (*p))
     while (p < parser->end && g_ascii_isdigit (*p))
       p++;
@@ -633,7 +641,7 @@ read_value (Parser *parser)
           return NULL;
         node = new_node (parser, SL_JSON_STRING, start);
         node->string = string;
-        node->length = MIN (length, G_MAXUINT32);
+        node->length = MIN (length, (1u << 29) - 1);
         return node;
       }
 
@@ -653,33 +661,46 @@ read_value (Parser *parser)
 
       if (*start == ']' || *start == '}')
         fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("“%c” closes nothing"), *start);
-      else if (g_ascii_isalpha (*start))
+      else if (g_unichar_isalpha (g_utf8_get_char (start)))
         fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a word stands outside quotes"));
       else
-        fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("“%c” cannot start a value"), *start);
+        {
+          /* The whole character, never a part of one: messages are UTF-8. */
+          int length = g_utf8_next_char (start) - start;
+
+          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("“%.*s” cannot start a value"),
+                   length, start);
+        }
       return NULL;
     }
 }
 
 /**
- * sl_json_parse:
+ * sl_json_parse_take:
+ * @data: (transfer full): the text, followed by a NUL byte at @length
  *
- * Parses JSON text that may come from anywhere.
+ * Parses JSON text that may come from anywhere, in place: the strings of
+ * the nodes are cut out of @data, which the result owns.
  *
  * Returns: (transfer full): the parsed text, or %NULL with @error set to a
  *   #SL_FORMAT_ERROR that says what is wrong and where
  */
 SlJson *
-sl_json_parse (const char  *data,
-               gsize        length,
-               GError     **error)
+sl_json_parse_take (char    *data,
+                    gsize    length,
+                    GError **error)
 {
   g_autoptr(SlJson) json = NULL;
   g_autoptr(GPtrArray) stack = NULL;
   const char *invalid = NULL;
   Parser parser;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data[length] == 0, NULL);
+
+  json = g_new0 (SlJson, 1);
+  json->text = data;
+  json->length = length;
 
   if (length > SL_JSON_MAX_SIZE)
     {
@@ -688,13 +709,6 @@ sl_json_parse (const char  *data,
                    length / (1024 * 1024), SL_JSON_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-
-  json = g_new0 (SlJson, 1);
-  json->text_copy = g_malloc (length + 1);
-  memcpy (json->text_copy, data, length);
-  json->text_copy[length] = 0;
-  json->text = json->text_copy;
-  json->length = length;
 
   stack = g_ptr_array_sized_new (256);
   parser = (Parser) { json, json->text, json->text + length, 0, stack, error };
@@ -709,6 +723,10 @@ sl_json_parse (const char  *data,
                  _("the file is not UTF-8 text (byte 0x%02x)"), (guchar) *invalid);
       return NULL;
     }
+
+  /* Editors on some systems start UTF-8 files with a byte order mark. */
+  if (length >= 3 && memcmp (parser.p, "\xef\xbb\xbf", 3) == 0)
+    parser.p += 3;
 
   skip_space (&parser);
   if (parser.p >= parser.end)
@@ -731,6 +749,36 @@ sl_json_parse (const char  *data,
   return g_steal_pointer (&json);
 }
 
+/**
+ * sl_json_parse:
+ *
+ * Parses a copy of @data, like sl_json_parse_take().
+ *
+ * Returns: (transfer full): the parsed text, or %NULL with @error set
+ */
+SlJson *
+sl_json_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  char *copy;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SL_JSON_MAX_SIZE)
+    {
+      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
+                   _("the data is too large (%" G_GSIZE_FORMAT " MB; at most %d MB can be read)"),
+                   length / (1024 * 1024), SL_JSON_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  copy = g_malloc (length + 1);
+  memcpy (copy, data, length);
+  copy[length] = 0;
+  return sl_json_parse_take (copy, length, error);
+}
+
 void
 sl_json_free (SlJson *json)
 {
@@ -738,7 +786,7 @@ sl_json_free (SlJson *json)
     return;
 
   g_slist_free_full (json->blocks, g_free);
-  g_free (json->text_copy);
+  g_free (json->text);
   g_free (json);
 }
 
@@ -795,7 +843,7 @@ sl_json_node_type_name (SlJsonNode *node)
     case SL_JSON_NULL:    return _("null");
     case SL_JSON_BOOLEAN: return _("true or false");
     case SL_JSON_INTEGER: return _("a whole number");
-    case SL_JSON_DOUBLE:  return _("a number with a fraction");
+    case SL_JSON_DOUBLE:  return _("a number with a fraction or an exponent");
     case SL_JSON_STRING:  return _("a text");
     case SL_JSON_ARRAY:   return _("a list […]");
     case SL_JSON_OBJECT:  return _("an object {…}");
@@ -894,7 +942,7 @@ sl_json_object_get (SlJsonNode *node,
   g_return_val_if_fail (key != NULL, NULL);
 
   for (guint i = 0; i < node->length; i++)
-    if (strcmp (node->members[i].key, key) == 0)
+    if (node->members[i].key[0] == key[0] && strcmp (node->members[i].key, key) == 0)
       return node->members[i].value;
 
   return NULL;
@@ -903,7 +951,8 @@ sl_json_object_get (SlJsonNode *node,
 /**
  * sl_json_read_file:
  *
- * Reads a file of at most %SL_JSON_MAX_SIZE bytes.
+ * Reads a file of at most %SL_JSON_MAX_SIZE bytes. The data is followed
+ * by a NUL byte that the size of the bytes does not count.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  *   to a #SL_FORMAT_ERROR that says what went wrong
@@ -913,9 +962,11 @@ sl_json_read_file (GFile   *file,
                    GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   char *contents = NULL;
   gsize length = 0;
+  gsize size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -948,8 +999,15 @@ sl_json_read_file (GFile   *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  /* One read into a buffer of the file's size: reading in growing chunks
+   * would copy a large model several times. */
+  stream = g_file_read (file, NULL, &local_error);
+  size = g_file_info_get_size (info);
+  contents = g_malloc (size + 1);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), contents, size + 1, &length, NULL, &local_error))
     {
+      g_free (contents);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
                              _("you are not allowed to read this file"));
@@ -959,7 +1017,19 @@ sl_json_read_file (GFile   *file,
       return NULL;
     }
 
-  /* The file may have grown since it was measured. */
+  /* The file grew since it was measured: read it again, whole. */
+  if (length > size)
+    {
+      g_free (contents);
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+        {
+          g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+                       _("the file cannot be read: %s"), local_error->message);
+          return NULL;
+        }
+    }
+
+  /* Whatever it grew to, it must not be too large. */
   if (length > SL_JSON_MAX_SIZE)
     {
       g_free (contents);
@@ -969,5 +1039,6 @@ sl_json_read_file (GFile   *file,
       return NULL;
     }
 
+  contents[length] = 0;
   return g_bytes_new_take (contents, length);
 }

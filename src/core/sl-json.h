@@ -23,7 +23,7 @@ typedef enum {
   SL_FORMAT_ERROR_INVALID,       /* a model that breaks the format's rules */
 } SlFormatError;
 
-#define SL_JSON_MAX_SIZE  (64 * 1024 * 1024)
+#define SL_JSON_MAX_SIZE  (128 * 1024 * 1024)
 #define SL_JSON_MAX_DEPTH 64
 
 typedef enum {
@@ -42,6 +42,9 @@ typedef struct _SlJsonNode SlJsonNode;
 /* A parsed text: the nodes live as long as it does. */
 GQuark       sl_format_error_quark     (void);
 SlJson      *sl_json_parse             (const char  *data,
+                                        gsize        length,
+                                        GError     **error);
+SlJson      *sl_json_parse_take        (char        *data,
                                         gsize        length,
                                         GError     **error);
 void         sl_json_free              (SlJson      *json);

@@ -48,15 +48,21 @@ G_DEFINE_ENUM_TYPE (SlSliceStatus, sl_slice_status,
   G_DEFINE_ENUM_VALUE (SL_SLICE_IN_PROGRESS, "in-progress"),
   G_DEFINE_ENUM_VALUE (SL_SLICE_DONE, "done"))
 
-/* The file names are the enum nicks: one table, so they cannot drift apart. */
+/* The file names are the enum nicks: one table, so they cannot drift apart.
+ * The classes are kept for the life of the program: saving a large model
+ * asks for hundreds of thousands of names. */
 static const char *
 enum_to_string (GType type,
                 int   value)
 {
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
+  GEnumClass *klass = g_type_class_peek (type);
+  GEnumValue *ev;
 
-  g_type_class_unref (klass);
+  if (G_UNLIKELY (klass == NULL))
+    klass = g_type_class_ref (type);
+
+  ev = value >= 0 && (guint) value < klass->n_values && klass->values[value].value == value
+       ? &klass->values[value] : g_enum_get_value (klass, value);
   g_return_val_if_fail (ev != NULL, NULL);
   return ev->value_nick;
 }

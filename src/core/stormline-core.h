@@ -7,6 +7,7 @@
 
 #include "sl-types.h"
 #include "sl-element.h"
+#include "sl-element-list.h"
 #include "sl-aggregate.h"
 #include "sl-connection.h"
 #include "sl-document.h"

@@ -1,0 +1,810 @@
+/* test-cli.c: stormline-cli as a script or a person uses it
+ *
+ * Runs the built stormline-cli (STORMLINE_CLI) and checks its exit status
+ * and output: the counts of `stats`; `fmt` and `fmt --check` on canonical
+ * and non-canonical copies of the hotel example; one line on stderr, exit
+ * status 2 and an untouched file for every kind of file that cannot be
+ * read; and the usage errors.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <fcntl.h>
+#include <locale.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "stormline-core.h"
+
+/* Helpers */
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("STORMLINE_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static const char *
+example_path (void)
+{
+  const char *path = g_getenv ("STORMLINE_EXAMPLE");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/* Runs stormline-cli with the arguments up to NULL, in English; returns
+ * its exit status and what it wrote. */
+G_GNUC_NULL_TERMINATED
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  /* A crash is never an answer */
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_file_holds (const char *path,
+                   GBytes     *expected)
+{
+  g_autoptr(GBytes) actual = read_bytes (path);
+
+  g_assert_cmpmem (g_bytes_get_data (actual, NULL), g_bytes_get_size (actual),
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+static char *
+scratch_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("stormline-test-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_assert_no_errno (g_rmdir (path));
+    }
+  else
+    g_assert_no_errno (g_unlink (path));
+}
+
+/* g_ptr_array_sort() passes pointers to the array's items */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The sorted names in @dir, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *d = g_dir_open (dir, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (d);
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Asserts that @err is one line, that names the program and @path. */
+static void
+assert_one_error_line (const char *err,
+                       const char *path)
+{
+  gsize length = strlen (err);
+
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (g_utf8_validate (err, length, NULL));
+  g_assert_true (err[length - 1] == '\n');
+  g_assert_true (strchr (err, '\n') == err + length - 1);
+  g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
+  if (path != NULL)
+    g_assert_nonnull (strstr (err, path));
+}
+
+/* stats */
+
+typedef struct
+{
+  const char *label;
+  guint count;
+} Count;
+
+static void
+test_stats_example (void)
+{
+  static const Count expected[] = {
+    { "Notes", 27 },
+    { "Event", 7 },
+    { "Command", 6 },
+    { "View", 5 },
+    { "Automation", 1 },
+    { "External System", 1 },
+    { "Screen", 7 },
+    { "Fields", 107 },
+    { "Connections", 29 },
+    { "Scenarios", 17 },
+    { "Lanes", 9 },
+    { "Slices", 12 },
+    { "Aggregates", 4 },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *title_line = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_notes = 0, n_kinds_sum = 0;
+  gboolean in_kinds = FALSE;
+
+  g_assert_cmpint (run_cli (&out, &err, "stats", example_path (), NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_nonnull (lines[0]);
+  title_line = g_strdup_printf ("%s: Hotel", example_path ());
+  g_assert_cmpstr (lines[0], ==, title_line);
+
+  /* "  Label   count", whatever the spacing */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      g_autoptr(GError) error = NULL;
+      const char *space;
+      guint64 number;
+      Count count;
+
+      if (*line == 0)
+        continue;
+
+      space = strrchr (line, ' ');
+      g_assert_nonnull (space);
+      g_ascii_string_to_unsigned (space + 1, 10, 0, G_MAXUINT, &number, &error);
+      g_assert_no_error (error);
+
+      g_ptr_array_add (labels, g_strstrip (g_strndup (line, space - line)));
+      count.label = g_ptr_array_index (labels, labels->len - 1);
+      count.count = number;
+      g_array_append_val (counts, count);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < counts->len; j++)
+        if (g_str_equal (g_array_index (counts, Count, j).label, expected[i].label))
+          {
+            g_assert_false (found);
+            found = TRUE;
+            g_assert_cmpuint (g_array_index (counts, Count, j).count, ==, expected[i].count);
+          }
+      if (!found)
+        g_test_message ("stats does not count “%s”:\n%s", expected[i].label, out);
+      g_assert_true (found);
+    }
+  /* and nothing else: a kind no note has is not listed */
+  g_assert_cmpuint (counts->len, ==, G_N_ELEMENTS (expected));
+
+  /* The kinds listed under Notes add up to it */
+  for (guint j = 0; j < counts->len; j++)
+    {
+      const Count *count = &g_array_index (counts, Count, j);
+
+      if (g_str_equal (count->label, "Notes"))
+        {
+          n_notes = count->count;
+          in_kinds = TRUE;
+        }
+      else if (g_str_equal (count->label, "Fields"))
+        in_kinds = FALSE;
+      else if (in_kinds)
+        n_kinds_sum += count->count;
+    }
+  g_assert_cmpuint (n_kinds_sum, ==, n_notes);
+}
+
+static void
+test_stats_untitled (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "empty.stormline", NULL);
+  g_autoptr(GBytes) model = g_bytes_new_static ("{\"stormline\": 1}\n", 17);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  write_bytes (path, model);
+  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], path));
+  g_assert_true (g_str_has_suffix (lines[0], ": Untitled"));
+  g_assert_nonnull (strstr (out, "Notes"));
+  remove_tree (dir);
+}
+
+/* fmt */
+
+static void
+test_fmt_check_canonical (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* --check only reads: the example itself can be checked */
+  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", example_path (), NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static GBytes *
+reindent (GBytes *canonical)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (canonical, NULL), g_bytes_get_size (canonical));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) result = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize indent = strspn (lines[i], " ");
+
+      if (i > 0)
+        g_string_append_c (result, '\n');
+      for (gsize j = 0; j < 2 * indent; j++)
+        g_string_append_c (result, ' ');
+      g_string_append (result, lines[i] + indent);
+    }
+
+  return g_string_free_to_bytes (g_steal_pointer (&result));
+}
+
+/* Puts "title" before "stormline". */
+static GBytes *
+reorder (GBytes *canonical)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (canonical, NULL), g_bytes_get_size (canonical));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  char *swap, *result;
+
+  g_assert_cmpstr (lines[1], ==, "  \"stormline\": 1,");
+  g_assert_true (g_str_has_prefix (lines[2], "  \"title\": "));
+  swap = lines[1];
+  lines[1] = lines[2];
+  lines[2] = swap;
+
+  result = g_strjoinv ("\n", lines);
+  return g_bytes_new_take (result, strlen (result));
+}
+
+/* The model on one line: the white space outside strings left out. */
+static GBytes *
+compact (GBytes *canonical)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (canonical, &length);
+  g_autoptr(GString) result = g_string_sized_new (length);
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string && c == '\\')
+        {
+          g_string_append_c (result, c);
+          c = text[++i];
+        }
+      else if (c == '"')
+        in_string = !in_string;
+      else if (!in_string && g_ascii_isspace (c))
+        continue;
+      g_string_append_c (result, c);
+    }
+
+  g_assert_null (strchr (result->str, '\n'));
+  return g_string_free_to_bytes (g_steal_pointer (&result));
+}
+
+static GBytes *
+crlf (GBytes *canonical)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (canonical, NULL), g_bytes_get_size (canonical));
+  g_autoptr(GString) result = g_string_new (text);
+
+  g_string_replace (result, "\n", "\r\n", 0);
+  return g_string_free_to_bytes (g_steal_pointer (&result));
+}
+
+static GBytes *
+no_final_newline (GBytes *canonical)
+{
+  return g_bytes_new_from_bytes (canonical, 0, g_bytes_get_size (canonical) - 1);
+}
+
+typedef struct
+{
+  const char *name;
+  GBytes *(*transform) (GBytes *canonical);
+} Variant;
+
+static const Variant variants[] = {
+  { "reindented", reindent },
+  { "reordered", reorder },
+  { "compact", compact },
+  { "crlf", crlf },
+  { "no-final-newline", no_final_newline },
+};
+
+static void
+test_fmt_rewrites (gconstpointer data)
+{
+  const Variant *variant = data;
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autofree char *path_line = g_strdup_printf ("%s\n", path);
+  g_autoptr(GBytes) canonical = read_bytes (example_path ());
+  g_autoptr(GBytes) changed = variant->transform (canonical);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_false (g_bytes_equal (changed, canonical));
+  write_bytes (path, changed);
+
+  /* --check names the file and changes nothing */
+  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, path_line);
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (path, changed);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* fmt gives the canonical bytes, without a temporary file left over */
+  g_assert_cmpint (run_cli (&out, &err, "fmt", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (path, canonical);
+  {
+    g_autofree char *names = list_dir (dir);
+
+    g_assert_cmpstr (names, ==, "hotel.stormline");
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_fmt_canonical_untouched (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GBytes) canonical = read_bytes (example_path ());
+  struct utimbuf long_ago = { 1000000000, 1000000000 };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf before, after;
+
+  write_bytes (path, canonical);
+  g_assert_no_errno (utime (path, &long_ago));
+  g_assert_no_errno (g_stat (path, &before));
+
+  g_assert_cmpint (run_cli (&out, &err, "fmt", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  /* Not rewritten: a replaced file would be a new inode with a new time */
+  g_assert_no_errno (g_stat (path, &after));
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_mtime, ==, 1000000000);
+  assert_file_holds (path, canonical);
+
+  remove_tree (dir);
+}
+
+static void
+test_fmt_several_files (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *good = g_build_filename (dir, "good.stormline", NULL);
+  g_autofree char *messy = g_build_filename (dir, "messy.stormline", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.stormline", NULL);
+  g_autofree char *messy_line = g_strdup_printf ("%s\n", messy);
+  g_autoptr(GBytes) canonical = read_bytes (example_path ());
+  g_autoptr(GBytes) changed = reindent (canonical);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (canonical, 0, 500);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_bytes (good, canonical);
+  write_bytes (messy, changed);
+  write_bytes (broken, truncated);
+
+  /* --check lists only the file that is not canonical */
+  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", good, messy, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, messy_line);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A broken file is reported, and the others are still formatted */
+  g_assert_cmpint (run_cli (&out, &err, "fmt", good, broken, messy, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_error_line (err, broken);
+  assert_file_holds (good, canonical);
+  assert_file_holds (broken, truncated);
+  assert_file_holds (messy, canonical);
+
+  remove_tree (dir);
+}
+
+/* Files that cannot be read */
+
+typedef struct
+{
+  const char *name;
+  const char *content;             /* NULL: made by make() */
+  void (*make) (const char *path);
+} BadFile;
+
+static void
+make_truncated (const char *path)
+{
+  g_autoptr(GBytes) canonical = read_bytes (example_path ());
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (canonical, 0, 500);
+
+  write_bytes (path, truncated);
+}
+
+static void
+make_deep (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  write_bytes (path, bytes);
+}
+
+static void
+make_invalid_utf8 (const char *path)
+{
+  static const char text[] = "{\"stormline\": 1, \"title\": \"Caf\xff\"}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+
+  write_bytes (path, bytes);
+}
+
+static void
+make_nul_byte (const char *path)
+{
+  static const char text[] = "{\"stormline\": 1, \"title\": \"a\0b\"}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+
+  write_bytes (path, bytes);
+}
+
+static void
+make_folder (const char *path)
+{
+  g_assert_no_errno (g_mkdir (path, 0755));
+}
+
+static void
+make_nothing (const char *path)
+{
+}
+
+static void
+make_sparse (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, 200 * 1024 * 1024));
+  g_assert_no_errno (close (fd));
+}
+
+static const BadFile bad_files[] = {
+  { "empty", "", NULL },
+  { "whitespace", " \n\n ", NULL },
+  { "truncated", NULL, make_truncated },
+  { "not-json", "hello\n", NULL },
+  { "other-shape", "[1, 2, 3]\n", NULL },
+  { "newer-version", "{\"stormline\": 2}\n", NULL },
+  { "unknown-kind",
+    "{\"stormline\": 1, \"lanes\": [{\"id\": \"l1\", \"kind\": \"interaction\"}], "
+    "\"notes\": [{\"id\": \"n1\", \"kind\": \"sticky\", \"lane\": \"l1\", \"x\": 0}]}\n", NULL },
+  { "dangling-connection",
+    "{\"stormline\": 1, \"lanes\": [{\"id\": \"l1\", \"kind\": \"interaction\"}], "
+    "\"notes\": [{\"id\": \"n1\", \"kind\": \"command\", \"lane\": \"l1\", \"x\": 0}], "
+    "\"connections\": [{\"id\": \"c1\", \"from\": \"n1\", \"to\": \"n-gone\"}]}\n", NULL },
+  { "deep-nesting", NULL, make_deep },
+  { "huge-integer", "{\"stormline\": 1, \"step\": 123456789012345678901234567890}\n", NULL },
+  { "float-overflow", "{\"stormline\": 1, \"step\": 1e999}\n", NULL },
+  { "invalid-utf8", NULL, make_invalid_utf8 },
+  { "nul-byte", NULL, make_nul_byte },
+  { "trailing-garbage", "{\"stormline\": 1} x\n", NULL },
+  { "folder", NULL, make_folder },
+  { "missing", NULL, make_nothing },
+  { "sparse-200mb", NULL, make_sparse },
+};
+
+/* What a file is, to tell whether a command changed it */
+static char *
+describe_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return g_strdup ("missing");
+  if (S_ISDIR (st.st_mode))
+    return g_strdup ("folder");
+  if (st.st_size > 1024 * 1024)
+    return g_strdup_printf ("large file %" G_GINT64_FORMAT " bytes, inode %" G_GUINT64_FORMAT
+                            ", modified %" G_GINT64_FORMAT,
+                            (gint64) st.st_size, (guint64) st.st_ino, (gint64) st.st_mtime);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (path);
+    g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+    return g_strdup_printf ("file %s, inode %" G_GUINT64_FORMAT, checksum, (guint64) st.st_ino);
+  }
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  static const char * const modes[][2] = {
+    { "stats", NULL },
+    { "fmt", NULL },
+    { "fmt", "--check" },
+  };
+  const BadFile *bad = data;
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "bad.stormline", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *names_before = NULL;
+
+  if (bad->make != NULL)
+    bad->make (path);
+  else
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad->content, strlen (bad->content));
+
+      write_bytes (path, bytes);
+    }
+  before = describe_file (path);
+  names_before = list_dir (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *names_after = NULL;
+      int status;
+
+      if (modes[i][1] != NULL)
+        status = run_cli (&out, &err, modes[i][0], modes[i][1], path, NULL);
+      else
+        status = run_cli (&out, &err, modes[i][0], path, NULL);
+
+      g_test_message ("%s%s%s: %.*s", modes[i][0], modes[i][1] ? " " : "",
+                      modes[i][1] ? modes[i][1] : "", (int) strcspn (err, "\n"), err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      assert_one_error_line (err, path);
+
+      after = describe_file (path);
+      g_assert_cmpstr (after, ==, before);
+      names_after = list_dir (dir);
+      g_assert_cmpstr (names_after, ==, names_before);
+    }
+
+  remove_tree (dir);
+}
+
+/* The command line */
+
+typedef struct
+{
+  const char *name;
+  const char *args[4];    /* up to NULL; EXAMPLE stands for the example */
+  int status;
+  const char *out;        /* a part of stdout; NULL: nothing on stdout */
+  const char *err;        /* a part of stderr; NULL: nothing on stderr */
+} Usage;
+
+static const Usage usages[] = {
+  { "no-arguments", { NULL }, 2, NULL, "stormline-cli" },
+  { "unknown-command", { "frobnicate", NULL }, 2, NULL, "frobnicate" },
+  { "unknown-long-option", { "--frobnicate", NULL }, 2, NULL, "--frobnicate" },
+  { "stats-without-file", { "stats", NULL }, 2, NULL, "FILE" },
+  { "stats-two-files", { "stats", "EXAMPLE", "EXAMPLE", NULL }, 2, NULL, "FILE" },
+  { "stats-unknown-option", { "stats", "--frobnicate", "EXAMPLE", NULL }, 2, NULL, "--frobnicate" },
+  { "fmt-without-file", { "fmt", NULL }, 2, NULL, "FILE" },
+  { "fmt-check-without-file", { "fmt", "--check", NULL }, 2, NULL, "FILE" },
+  { "fmt-unknown-option", { "fmt", "--check", "--frobnicate", "EXAMPLE" }, 2, NULL, "--frobnicate" },
+  { "help", { "--help", NULL }, 0, "stats", NULL },
+  { "help-short", { "-h", NULL }, 0, "fmt", NULL },
+  { "help-stats", { "stats", "--help", NULL }, 0, "stats", NULL },
+  { "help-fmt", { "fmt", "--help", NULL }, 0, "--check", NULL },
+  { "version", { "--version", NULL }, 0, "stormline-cli ", NULL },
+};
+
+static void
+test_usage (gconstpointer data)
+{
+  const Usage *usage = data;
+  const char *args[G_N_ELEMENTS (usage->args) + 1] = { NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage->args) && usage->args[i] != NULL; i++)
+    args[i] = g_str_equal (usage->args[i], "EXAMPLE") ? example_path () : usage->args[i];
+
+  status = run_cli (&out, &err, args[0], args[1], args[2], args[3], NULL);
+  g_test_message ("exit status %d; stderr: %.*s", status, (int) strcspn (err, "\n"), err);
+
+  g_assert_cmpint (status, ==, usage->status);
+  if (usage->out != NULL)
+    g_assert_nonnull (strstr (out, usage->out));
+  else
+    g_assert_cmpstr (out, ==, "");
+  if (usage->err != NULL)
+    g_assert_nonnull (strstr (err, usage->err));
+  else
+    g_assert_cmpstr (err, ==, "");
+}
+
+/* The summaries of the commands in --help start in one column. */
+static void
+test_help_aligned (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  glong stats_column = -1, fmt_column = -1;
+
+  g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *summary;
+
+      if (g_str_has_prefix (lines[i], "  stats ") && (summary = strstr (lines[i], "Count ")))
+        stats_column = g_utf8_pointer_to_offset (lines[i], summary);
+      else if (g_str_has_prefix (lines[i], "  fmt ") && (summary = strstr (lines[i], "Rewrite ")))
+        fmt_column = g_utf8_pointer_to_offset (lines[i], summary);
+    }
+
+  g_assert_cmpint (stats_column, >, 0);
+  g_assert_cmpint (fmt_column, >, 0);
+  g_assert_cmpint (fmt_column, ==, stats_column);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/stats/example", test_stats_example);
+  g_test_add_func ("/cli/stats/untitled", test_stats_untitled);
+
+  g_test_add_func ("/cli/fmt/check-canonical", test_fmt_check_canonical);
+  g_test_add_func ("/cli/fmt/canonical-untouched", test_fmt_canonical_untouched);
+  g_test_add_func ("/cli/fmt/several-files", test_fmt_several_files);
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/fmt/rewrites/%s", variants[i].name);
+
+      g_test_add_data_func (path, &variants[i], test_fmt_rewrites);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/bad-file/%s", bad_files[i].name);
+
+      g_test_add_data_func (path, &bad_files[i], test_bad_file);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (usages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/usage/%s", usages[i].name);
+
+      g_test_add_data_func (path, &usages[i], test_usage);
+    }
+  g_test_add_func ("/cli/usage/help-aligned", test_help_aligned);
+
+  return g_test_run ();
+}
