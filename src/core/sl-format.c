@@ -231,10 +231,15 @@ get_int (Loader      *loader,
 
   *value = sl_json_node_get_integer (node);
   if (*value < min || *value > max)
-    return invalid (loader, node, error,
-                    _("“%s” is %" G_GINT64_FORMAT ", out of its range %" G_GINT64_FORMAT
-                      " to %" G_GINT64_FORMAT),
-                    key, *value, min, max);
+    {
+      /* Numbers as text: translations cannot hold G_GINT64_FORMAT. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      return invalid (loader, node, error, _("“%s” is %s, out of its range %s to %s"),
+                      key, number, low, high);
+    }
   return TRUE;
 }
 
@@ -722,10 +727,12 @@ load_root (Loader      *loader,
   version = sl_json_node_get_integer (version_node);
   if (version > SL_FORMAT_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NEWER_VERSION,
-                   _("the file was made by a newer version of Stormline (format %" G_GINT64_FORMAT
-                     "; this version reads format %d and older): update Stormline to open it"),
-                   version, SL_FORMAT_VERSION);
+                   _("the file was made by a newer version of Stormline (format %s; this "
+                     "version reads format %d and older): update Stormline to open it"),
+                   number, SL_FORMAT_VERSION);
       return NULL;
     }
 

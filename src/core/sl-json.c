@@ -115,6 +115,18 @@ position_of (const char *text,
     *column = text + offset - line_start + 1;
 }
 
+static void
+set_too_large (GError **error,
+               guint64  size)
+{
+  /* Sizes as text: translations cannot hold G_GUINT64_FORMAT. */
+  g_autofree char *megabytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size / (1024 * 1024));
+
+  g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
+               _("the file is too large (%s MB; at most %d MB can be read)"),
+               megabytes, SL_JSON_MAX_SIZE / (1024 * 1024));
+}
+
 G_GNUC_PRINTF (4, 5)
 static gboolean
 fail_at (Parser        *parser,
@@ -704,9 +716,7 @@ sl_json_parse_take (char    *data,
 
   if (length > SL_JSON_MAX_SIZE)
     {
-      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
-                   _("the data is too large (%" G_GSIZE_FORMAT " MB; at most %d MB can be read)"),
-                   length / (1024 * 1024), SL_JSON_MAX_SIZE / (1024 * 1024));
+      set_too_large (error, length);
       return NULL;
     }
 
@@ -767,9 +777,7 @@ sl_json_parse (const char  *data,
 
   if (length > SL_JSON_MAX_SIZE)
     {
-      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
-                   _("the data is too large (%" G_GSIZE_FORMAT " MB; at most %d MB can be read)"),
-                   length / (1024 * 1024), SL_JSON_MAX_SIZE / (1024 * 1024));
+      set_too_large (error, length);
       return NULL;
     }
 
@@ -993,9 +1001,7 @@ sl_json_read_file (GFile   *file,
 
   if (g_file_info_get_size (info) > SL_JSON_MAX_SIZE)
     {
-      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is too large (%" G_GINT64_FORMAT " MB; at most %d MB can be read)"),
-                   g_file_info_get_size (info) / (1024 * 1024), SL_JSON_MAX_SIZE / (1024 * 1024));
+      set_too_large (error, g_file_info_get_size (info));
       return NULL;
     }
 
@@ -1033,9 +1039,7 @@ sl_json_read_file (GFile   *file,
   if (length > SL_JSON_MAX_SIZE)
     {
       g_free (contents);
-      g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is too large (at most %d MB can be read)"),
-                   SL_JSON_MAX_SIZE / (1024 * 1024));
+      set_too_large (error, length);
       return NULL;
     }
 
