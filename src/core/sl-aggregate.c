@@ -33,7 +33,7 @@ sl_aggregate_copy (SlElement *element)
   SlAggregate *self = SL_AGGREGATE (element);
   SlAggregate *copy = _sl_aggregate_new (g_strdup (sl_element_get_id (element)));
 
-  copy->name = g_strdup (self->name);
+  _sl_aggregate_set_name (copy, self->name);
   return SL_ELEMENT (copy);
 }
 
