@@ -833,24 +833,31 @@ typedef struct
   gboolean empty;     /* the open container has no item yet */
 } Writer;
 
+/* What JSON requires to be escaped in a string. */
+static const char needs_escape[] =
+  "\"\\\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017"
+  "\020\021\022\023\024\025\026\027\030\031\032\033\034\035\036\037";
+
 static void
 write_escaped (Writer     *w,
                const char *str)
 {
-  const char *run = str;
-  const char *p;
+  const char *p = str;
 
   g_string_append_c (w->out, '"');
-  for (p = str; *p; p++)
+  for (;;)
     {
-      guchar c = *p;
-      const char *escape;
+      /* Copy what needs no escape in one piece: most texts have none. */
+      gsize run = strcspn (p, needs_escape);
       char unicode[8];
+      const char *escape;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      g_string_append_len (w->out, p, run);
+      p += run;
+      if (*p == 0)
+        break;
 
-      switch (c)
+      switch (*p)
         {
         case '"':  escape = "\\\""; break;
         case '\\': escape = "\\\\"; break;
@@ -860,16 +867,12 @@ write_escaped (Writer     *w,
         case '\b': escape = "\\b"; break;
         case '\f': escape = "\\f"; break;
         default:
-          g_snprintf (unicode, sizeof unicode, "\\u%04x", c);
+          g_snprintf (unicode, sizeof unicode, "\\u%04x", (guchar) *p);
           escape = unicode;
         }
-
-      /* Copy what needs no escape in one piece: most texts have none. */
-      g_string_append_len (w->out, run, p - run);
       g_string_append (w->out, escape);
-      run = p + 1;
+      p++;
     }
-  g_string_append_len (w->out, run, p - run);
   g_string_append_c (w->out, '"');
 }
 
