@@ -16,9 +16,7 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include <glib/gstdio.h>
-
-#include "stormline-core.h"
+#include "test-util.h"
 
 /* Helpers */
 
@@ -26,15 +24,6 @@ static const char *
 cli_path (void)
 {
   const char *path = g_getenv ("STORMLINE_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-static const char *
-example_path (void)
-{
-  const char *path = g_getenv ("STORMLINE_EXAMPLE");
 
   g_assert_nonnull (path);
   return path;
@@ -73,96 +62,6 @@ run_cli (char       **out,
   /* A crash is never an answer */
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-write_bytes (const char *path,
-             GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_file_holds (const char *path,
-                   GBytes     *expected)
-{
-  g_autoptr(GBytes) actual = read_bytes (path);
-
-  g_assert_cmpmem (g_bytes_get_data (actual, NULL), g_bytes_get_size (actual),
-                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-}
-
-static char *
-scratch_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("stormline-test-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_assert_no_errno (g_rmdir (path));
-    }
-  else
-    g_assert_no_errno (g_unlink (path));
-}
-
-/* g_ptr_array_sort() passes pointers to the array's items */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The sorted names in @dir, one a line. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GDir *d = g_dir_open (dir, 0, &error);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_dir_close (d);
-
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("\n", (char **) names->pdata);
 }
 
 /* Asserts that @err is one line, that names the program and @path. */

@@ -16,75 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
-
-#include "stormline-core.h"
 #include "sl-format-private.h"
+#include "test-util.h"
 
 #define NOBODY 65534
 
 /* Helpers */
-
-static const char *
-example_path (void)
-{
-  const char *path = g_getenv ("STORMLINE_EXAMPLE");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-write_bytes (const char *path,
-             GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_bytes_equal (GBytes *actual,
-                    GBytes *expected)
-{
-  g_assert_cmpmem (g_bytes_get_data (actual, NULL), g_bytes_get_size (actual),
-                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-}
-
-static void
-assert_file_holds (const char *path,
-                   GBytes     *expected)
-{
-  g_autoptr(GBytes) actual = read_bytes (path);
-
-  assert_bytes_equal (actual, expected);
-}
-
-static SlDocument *
-load_example (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (example_path ());
-  g_autoptr(GError) error = NULL;
-  SlDocument *document;
-
-  document = sl_format_load_file (file, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 static SlDocument *
 load_bytes (GBytes *bytes)
@@ -98,65 +35,13 @@ load_bytes (GBytes *bytes)
   return document;
 }
 
-static char *
-scratch_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("stormline-test-format-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_assert_no_errno (g_rmdir (path));
-    }
-  else
-    g_assert_no_errno (g_unlink (path));
-}
-
-/* Asserts that @dir holds exactly @names: sorted, one a line ("" for
- * nothing), so that a temporary file left behind shows in the message. */
-/* g_ptr_array_sort() passes pointers to the array's items */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
+/* Asserts that @dir holds exactly @names, sorted, one a line. */
 static void
 assert_dir_lists (const char *dir,
                   const char *names)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *listing = NULL;
-  GDir *d = g_dir_open (dir, 0, &error);
-  const char *entry;
+  g_autofree char *listing = list_dir (dir);
 
-  g_assert_no_error (error);
-  while ((entry = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (entries, g_strdup (entry));
-  g_dir_close (d);
-
-  g_ptr_array_sort (entries, compare_names);
-  g_ptr_array_add (entries, NULL);
-  listing = g_strjoinv ("\n", (char **) entries->pdata);
   g_assert_cmpstr (listing, ==, names);
 }
 
@@ -210,7 +95,7 @@ assert_step (SlStep     *step,
 static void
 test_example_counts (void)
 {
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   GListModel *notes = sl_document_get_notes (document);
   guint per_kind[SL_N_NOTE_KINDS] = { 0 };
   guint n_fields = 0;
@@ -242,7 +127,7 @@ test_example_counts (void)
 static void
 test_example_contents (void)
 {
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(SlSlice) first_slice = NULL;
   g_autoptr(SlConnection) first_connection = NULL;
   SlNote *note;
@@ -975,7 +860,7 @@ test_save_replaces (void)
   g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) old = g_bytes_new_static ("old contents\n", 13);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -999,7 +884,7 @@ test_save_new_file (void)
   g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "new.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -1026,7 +911,7 @@ test_save_symlink (void)
   g_autofree char *link = g_build_filename (dir, "link.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (link);
   g_autoptr(GBytes) old = g_bytes_new_static ("old contents\n", 13);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
   g_autoptr(GError) error = NULL;
 
@@ -1083,7 +968,7 @@ test_save_missing_folder (void)
   g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "gone", "hotel.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GError) error = NULL;
 
   g_assert_false (sl_format_save_file (document, file, &error));
@@ -1125,7 +1010,7 @@ test_save_async (void)
   g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -1146,7 +1031,7 @@ test_save_async_error (void)
   g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "gone", "hotel.stormline", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) document = test_load_example ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -5,7 +5,119 @@
 
 #pragma once
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "stormline-core.h"
+
+static inline const char *
+example_path (void)
+{
+  const char *path = g_getenv ("STORMLINE_EXAMPLE");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static inline GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static inline void
+write_bytes (const char *path,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+assert_bytes_equal (GBytes *actual,
+                    GBytes *expected)
+{
+  g_assert_cmpmem (g_bytes_get_data (actual, NULL), g_bytes_get_size (actual),
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+static inline void
+assert_file_holds (const char *path,
+                   GBytes     *expected)
+{
+  g_autoptr(GBytes) actual = read_bytes (path);
+
+  assert_bytes_equal (actual, expected);
+}
+
+/* A new folder for a test's files; remove_tree() takes it away. */
+static inline char *
+scratch_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("stormline-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_assert_no_errno (g_rmdir (path));
+    }
+  else
+    g_assert_no_errno (g_unlink (path));
+}
+
+/* g_ptr_array_sort() passes pointers to the array's items */
+static inline int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The sorted names in @dir, one a line ("" for none), so that a temporary
+ * file left behind shows in an assertion's message. */
+static inline char *
+list_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *d = g_dir_open (dir, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (d);
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
 
 /* The document as the file format writes it: what the tests compare. */
 static inline char *
@@ -31,13 +143,10 @@ test_load_string (const char *text)
 static inline SlDocument *
 test_load_example (void)
 {
-  const char *path = g_getenv ("STORMLINE_EXAMPLE");
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (example_path ());
   g_autoptr(GError) error = NULL;
   SlDocument *document;
 
-  g_assert_nonnull (path);
-  file = g_file_new_for_path (path);
   document = sl_format_load_file (file, &error);
   g_assert_no_error (error);
   return document;
