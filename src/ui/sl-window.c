@@ -1,7 +1,4 @@
-/* sl-window.c: a window for one model
- *
- * Until the board arrives, the window shows what the model holds: its
- * title, what it counts, and its lanes.
+/* sl-window.c: a window for one model: its board, its file, its history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-canvas.h"
+#include "sl-renderer.h"
 #include "sl-window.h"
 
 struct _SlWindow
@@ -20,11 +19,14 @@ struct _SlWindow
 
   SlDocument *document;
   GFile *file;
+  SlCanvas *canvas;
+  guint changes;          /* steps done, undone or redone since the window opened */
+  gboolean close_after_save;
 
+  AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
-  GtkLabel *title_label;
-  GtkLabel *summary_label;
-  GtkListBox *lanes_list;
+  GtkBox *palette;
+  AdwBin *board_bin;
 };
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,6 +39,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The kinds the palette offers, in the order of the process. */
+static const SlNoteKind palette_kinds[] = {
+  SL_NOTE_EVENT, SL_NOTE_COMMAND, SL_NOTE_VIEW, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION,
+  SL_NOTE_EXTERNAL, SL_NOTE_ACTOR, SL_NOTE_AGGREGATE, SL_NOTE_HOTSPOT, SL_NOTE_COMMENT,
+};
+
+static const char *palette_keys[] = { "E", "C", "V", "S", "A", "X", "U", "G", "H", "N" };
 
 static char *
 describe_file_location (GFile *file)
@@ -56,15 +66,21 @@ describe_file_location (GFile *file)
 }
 
 static char *
+get_display_name (SlWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (_("Untitled Model"));
+}
+
+static char *
 get_display_title (SlWindow *self)
 {
   const char *title = sl_document_get_title (self->document);
 
   if (*title != 0)
     return g_strdup (title);
-  if (self->file != NULL)
-    return g_file_get_basename (self->file);
-  return g_strdup (_("Untitled Model"));
+  return get_display_name (self);
 }
 
 static void
@@ -93,91 +109,311 @@ update_title (SlWindow *self)
 }
 
 static void
-update_summary (SlWindow *self)
+update_actions (SlWindow *self)
 {
-  guint n_notes = g_list_model_get_n_items (sl_document_get_notes (self->document));
-  guint n_lanes = g_list_model_get_n_items (sl_document_get_lanes (self->document));
-  guint n_connections = g_list_model_get_n_items (sl_document_get_connections (self->document));
-  guint n_scenarios = g_list_model_get_n_items (sl_document_get_scenarios (self->document));
-  g_autofree char *title = get_display_title (self);
-  g_autofree char *notes = NULL;
-  g_autofree char *lanes = NULL;
-  g_autofree char *connections = NULL;
-  g_autofree char *scenarios = NULL;
-  g_autofree char *description = NULL;
+  SlHistory *history = sl_document_get_history (self->document);
 
-  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
-  lanes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lane", "%u lanes", n_lanes), n_lanes);
-  connections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connection", "%u connections",
-                                              n_connections), n_connections);
-  scenarios = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scenario", "%u scenarios",
-                                            n_scenarios), n_scenarios);
-  /* Translators: a summary of a model: notes, lanes, connections, scenarios */
-  description = g_strdup_printf (_("%s on %s, %s, %s"), notes, lanes, connections, scenarios);
-
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->summary_label, description);
-}
-
-static GtkWidget *
-create_lane_row (gpointer item,
-                 gpointer user_data)
-{
-  SlWindow *self = user_data;
-  SlLane *lane = item;
-  GListModel *notes = sl_document_get_notes (self->document);
-  const char *name = sl_lane_get_name (lane);
-  const char *kind = sl_lane_kind_get_label (sl_lane_get_kind (lane));
-  g_autofree char *subtitle = NULL;
-  g_autofree char *count = NULL;
-  GtkWidget *row;
-  guint n_notes = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(SlNote) note = g_list_model_get_item (notes, i);
-
-      if (sl_note_get_lane (note) == lane)
-        n_notes++;
-    }
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
-  if (sl_lane_get_aggregate (lane) != NULL)
-    /* Translators: a lane's kind, its aggregate, the number of its notes */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), kind,
-                                sl_aggregate_get_name (sl_lane_get_aggregate (lane)), count);
-  else
-    /* Translators: a lane's kind and the number of its notes */
-    subtitle = g_strdup_printf (_("%s · %s"), kind, count);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : kind);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  return row;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sl_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sl_history_can_redo (history));
 }
 
 static void
 document_changed_cb (SlWindow *self)
 {
+  self->changes++;
   update_title (self);
-  update_summary (self);
+  update_actions (self);
 }
 
 static void
-sl_window_constructed (GObject *object)
+set_file (SlWindow *self,
+          GFile    *file)
 {
-  SlWindow *self = (SlWindow *)object;
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      update_title (self);
+    }
+}
 
-  G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
+static void
+show_error (SlWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  g_signal_connect_object (self->document, "changed",
-                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->lanes_list, sl_document_get_lanes (self->document),
-                           create_lane_row, self, NULL);
-  document_changed_cb (self);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving */
+
+typedef struct
+{
+  SlWindow *window;
+  GFile *file;
+  guint changes;        /* the window's count when the save began */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveData *data = user_data;
+  SlWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_format_save_file_finish (result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      self->close_after_save = FALSE;
+      show_error (self, heading, error->message);
+      save_data_free (data);
+      return;
+    }
+
+  set_file (self, data->file);
+
+  /* What was written is the document as it was when the save began: if it
+   * changed since, it is still modified. */
+  if (self->changes == data->changes)
+    sl_history_set_save_point (sl_document_get_history (self->document));
+
+  {
+    g_autofree char *uri = g_file_get_uri (data->file);
+
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+
+  save_data_free (data);
+}
+
+static void
+save_to (SlWindow *self,
+         GFile    *file)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->changes = self->changes;
+  sl_format_save_file_async (self->document, file, NULL, save_done_cb, data);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     SlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (chosen);
+
+      if (g_str_has_suffix (name, SL_FORMAT_SUFFIX))
+        file = g_object_ref (chosen);
+      else
+        {
+          g_autofree char *with_suffix = g_strconcat (name, SL_FORMAT_SUFFIX, NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+
+          file = g_file_get_child (parent, with_suffix);
+        }
+
+      save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+model_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Stormline Models"));
+  gtk_file_filter_add_mime_type (filter, SL_FORMAT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "stormline");
+  return filter;
+}
+
+static void
+save_as (SlWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = model_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Save Model"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+  else
+    {
+      const char *title = sl_document_get_title (self->document);
+
+      /* Translators: the file name offered for a model without a title */
+      name = g_strconcat (*title ? title : _("Untitled Model"), SL_FORMAT_SUFFIX, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save (SlWindow *self)
+{
+  if (self->file == NULL)
+    save_as (self);
+  else
+    save_to (self, self->file);
+}
+
+/* Actions */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr(SlDocument) document = sl_window_new_document ();
+
+  gtk_window_present (GTK_WINDOW (sl_window_new (SL_APPLICATION (app), document, NULL)));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      g_application_open (app, &file, 1, "");
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = model_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Model"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (SL_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (SL_WINDOW (widget));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  SlHistory *history = sl_document_get_history (self->document);
+
+  /* An edit in progress ends before the history moves. */
+  if (sl_canvas_is_editing (self->canvas))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  if (sl_history_in_group (history))
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    sl_history_undo (history);
+  else
+    sl_history_redo (history);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  g_autofree char *canvas_action = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  SlNoteKind kind;
+
+  if (sl_note_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    sl_canvas_add_note (self->canvas, kind);
+}
+
+/* Closing */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SlWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      save (self);
+    }
 }
 
 static gboolean
@@ -185,11 +421,14 @@ sl_window_close_request (GtkWindow *window)
 {
   SlWindow *self = SL_WINDOW (window);
   GtkApplication *app = gtk_window_get_application (window);
-  int width, height;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   if (SL_IS_APPLICATION (app))
     {
       GSettings *settings = sl_application_get_settings (SL_APPLICATION (app));
+      int width, height;
 
       gtk_window_get_default_size (window, &width, &height);
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
@@ -200,8 +439,169 @@ sl_window_close_request (GtkWindow *window)
         }
     }
 
-  (void) self;
-  return GTK_WINDOW_CLASS (sl_window_parent_class)->close_request (window);
+  if (!sl_history_get_modified (sl_document_get_history (self->document)))
+    return GTK_WINDOW_CLASS (sl_window_parent_class)->close_request (window);
+
+  name = get_display_name (self);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved will be lost."), name);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* The palette */
+
+static GdkContentProvider *
+palette_drag_prepare_cb (GtkDragSource *source,
+                         double         x,
+                         double         y,
+                         gpointer       user_data)
+{
+  SlNoteKind kind = GPOINTER_TO_INT (user_data);
+  g_autofree char *data = g_strconcat ("stormline-kind:", sl_note_kind_to_string (kind), NULL);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, data);
+}
+
+static GtkWidget *
+create_palette_button (SlWindow   *self,
+                       SlNoteKind  kind,
+                       const char *key)
+{
+  g_autofree char *css_class = g_strconcat ("kind-", sl_note_kind_to_string (kind), NULL);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button, *box, *swatch, *label;
+  GtkDragSource *source;
+
+  button = gtk_button_new ();
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sl_note_kind_to_string (kind));
+  /* Translators: the tooltip of a palette button: what it does and its key */
+  tooltip = g_strdup_printf (_("Add a Note of This Kind (%s), or Drag It onto a Lane"), key);
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  swatch = gtk_label_new (NULL);
+  gtk_widget_add_css_class (swatch, "kind-swatch");
+  gtk_widget_add_css_class (swatch, css_class);
+  label = gtk_label_new (sl_note_kind_get_label (kind));
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare_cb), GINT_TO_POINTER (kind));
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
+
+  return button;
+}
+
+static gboolean
+board_drop_cb (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               SlWindow      *self)
+{
+  const char *data = g_value_get_string (value);
+  SlNoteKind kind;
+  double bx, by;
+
+  if (data == NULL || !g_str_has_prefix (data, "stormline-kind:") ||
+      !sl_note_kind_from_string (data + strlen ("stormline-kind:"), &kind))
+    return FALSE;
+
+  sl_canvas_widget_to_board (self->canvas, x, y, &bx, &by);
+  sl_canvas_add_note_at (self->canvas, kind, bx, by);
+  return TRUE;
+}
+
+static void
+load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *css;
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+
+  /* The palette's swatches take their colours from the renderer: one
+   * legend on the board, the palette and paper. */
+  document = sl_document_new ();
+  layout = sl_layout_new (document);
+  renderer = sl_renderer_new (layout);
+  css = g_string_new (".kind-swatch { min-width: 14px; min-height: 14px; border-radius: 3px; "
+                      "box-shadow: inset 0 0 0 1px alpha(black, 0.25); }\n"
+                      "entry.note-editor { min-height: 28px; }\n");
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      double rgb[3];
+
+      sl_renderer_get_kind_color (renderer, kind, rgb);
+      g_string_append_printf (css, ".kind-%s { background-color: rgb(%d,%d,%d); }\n",
+                              sl_note_kind_to_string (kind),
+                              (int) (rgb[0] * 255), (int) (rgb[1] * 255), (int) (rgb[2] * 255));
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, css->len);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_string_free (css, TRUE);
+}
+
+/* GObject */
+
+static void
+sl_window_constructed (GObject *object)
+{
+  SlWindow *self = (SlWindow *)object;
+  GtkDropTarget *target;
+
+  G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
+
+  load_css ();
+
+  self->canvas = SL_CANVAS (sl_canvas_new (self->document));
+  adw_bin_set_child (self->board_bin, GTK_WIDGET (self->canvas));
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
+    gtk_box_append (self->palette, create_palette_button (self, palette_kinds[i], palette_keys[i]));
+
+  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (board_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->document, "changed",
+                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  update_title (self);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 static void
@@ -281,19 +681,43 @@ sl_window_class_init (SlWindowClass *klass)
                          SL_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SlWindow:file:
+   *
+   * Where the model is saved; %NULL until it is.
+   */
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, lanes_list);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_bin);
 
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.add-note", "s", add_note_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -382,6 +806,34 @@ sl_window_get_file (SlWindow *self)
 }
 
 /**
+ * sl_window_get_canvas:
+ *
+ * Returns: (transfer none): the board
+ */
+SlCanvas *
+sl_window_get_canvas (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return self->canvas;
+}
+
+/**
+ * sl_window_save_to:
+ *
+ * Saves the model to @file, as File › Save As does once a file is chosen.
+ */
+void
+sl_window_save_to (SlWindow *self,
+                   GFile    *file)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save_to (self, file);
+}
+
+/**
  * sl_window_show_open_error:
  *
  * Tells, in a dialog over the window, why @file could not be opened.
@@ -393,7 +845,6 @@ sl_window_show_open_error (SlWindow     *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
 
   g_return_if_fail (SL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -401,9 +852,5 @@ sl_window_show_open_error (SlWindow     *self,
 
   name = g_file_get_basename (file);
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_error (self, heading, error->message);
 }

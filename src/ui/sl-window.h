@@ -10,6 +10,7 @@
 #include "stormline-core.h"
 
 #include "sl-application.h"
+#include "sl-canvas.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ SlWindow   *sl_window_new             (SlApplication *application,
 SlDocument *sl_window_new_document    (void);
 SlDocument *sl_window_get_document    (SlWindow      *self);
 GFile      *sl_window_get_file        (SlWindow      *self);
+SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
+void        sl_window_save_to         (SlWindow      *self,
+                                       GFile         *file);
 void        sl_window_show_open_error (SlWindow      *self,
                                        GFile         *file,
                                        const GError  *error);

@@ -1,0 +1,688 @@
+/* sl-layout.c: where everything of a board stands
+ *
+ * Lanes are bands from top to bottom under a strip of slice names; a note
+ * stands in its lane at (x, y) from the lane's top left inner corner, and a
+ * lane is as tall as its notes need. The layout follows the document's
+ * signals and keeps, for each lane, an index of its notes by columns of
+ * the timeline, so that drawing a region and hit testing look only at the
+ * notes near it, whatever the size of the board. The index is per lane and
+ * in lane coordinates: a lane that grows moves the lanes below without
+ * touching their indexes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sl-layout.h"
+
+#define BUCKET_WIDTH 512.0
+
+typedef struct
+{
+  SlLane *lane;
+  double y;            /* top, in board units */
+  double height;
+  GPtrArray *notes;    /* every note of the lane */
+  GHashTable *buckets; /* column number -> GPtrArray of notes that reach into it */
+} LaneInfo;
+
+typedef struct
+{
+  LaneInfo *lane;
+  double x, y;         /* in the lane */
+  double width, height;
+  guint order;         /* the note's place in the document: the drawing order */
+} NoteInfo;
+
+struct _SlLayout
+{
+  GObject parent_instance;
+
+  SlDocument *document;
+  GPtrArray *lanes;       /* of LaneInfo, top to bottom */
+  GHashTable *lane_infos; /* SlLane -> LaneInfo */
+  GHashTable *note_infos; /* SlNote -> NoteInfo */
+  gboolean dirty;         /* rebuild before the next question */
+};
+
+G_DEFINE_FINAL_TYPE (SlLayout, sl_layout, G_TYPE_OBJECT)
+
+static void
+lane_info_free (gpointer data)
+{
+  LaneInfo *info = data;
+
+  g_ptr_array_unref (info->notes);
+  g_hash_table_unref (info->buckets);
+  g_free (info);
+}
+
+/* The sizes of the cards: large aggregates, small actors, wide external
+ * systems, as the legend has them. */
+void
+sl_layout_get_note_size (SlNoteKind  kind,
+                         double     *width,
+                         double     *height)
+{
+  switch (kind)
+    {
+    case SL_NOTE_ACTOR:
+      *width = 110, *height = 70;
+      break;
+    case SL_NOTE_AGGREGATE:
+      *width = 200, *height = 140;
+      break;
+    case SL_NOTE_EXTERNAL:
+      *width = 220, *height = 100;
+      break;
+    default:
+      *width = 160, *height = 100;
+      break;
+    }
+}
+
+static int
+first_bucket (double x)
+{
+  return (int) floor (x / BUCKET_WIDTH);
+}
+
+static int
+last_bucket (double x,
+             double width)
+{
+  return (int) floor ((x + width) / BUCKET_WIDTH);
+}
+
+static void
+bucket_add (LaneInfo *lane,
+            NoteInfo *info,
+            SlNote   *note)
+{
+  for (int b = first_bucket (info->x); b <= last_bucket (info->x, info->width); b++)
+    {
+      GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (b));
+
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_new ();
+          g_hash_table_insert (lane->buckets, GINT_TO_POINTER (b), bucket);
+        }
+      g_ptr_array_add (bucket, note);
+    }
+}
+
+static void
+bucket_remove (LaneInfo *lane,
+               NoteInfo *info,
+               SlNote   *note)
+{
+  for (int b = first_bucket (info->x); b <= last_bucket (info->x, info->width); b++)
+    {
+      GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (b));
+
+      if (bucket != NULL)
+        g_ptr_array_remove_fast (bucket, note);
+    }
+}
+
+static double
+lane_height_for (LaneInfo *lane,
+                 GHashTable *note_infos)
+{
+  double bottom = 0;
+
+  for (guint i = 0; i < lane->notes->len; i++)
+    {
+      NoteInfo *info = g_hash_table_lookup (note_infos, g_ptr_array_index (lane->notes, i));
+
+      bottom = MAX (bottom, info->y + info->height);
+    }
+
+  return MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
+}
+
+static void
+place_lanes (SlLayout *self)
+{
+  double y = SL_LAYOUT_SLICE_HEADER_HEIGHT;
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+
+      lane->y = y;
+      y += lane->height;
+    }
+}
+
+static void
+add_note (SlLayout *self,
+          SlNote   *note,
+          guint     order)
+{
+  LaneInfo *lane = g_hash_table_lookup (self->lane_infos, sl_note_get_lane (note));
+  NoteInfo *info = g_new0 (NoteInfo, 1);
+
+  g_assert (lane != NULL);
+
+  info->lane = lane;
+  info->order = order;
+  info->x = sl_note_get_x (note);
+  info->y = sl_note_get_y (note);
+  sl_layout_get_note_size (sl_note_get_kind (note), &info->width, &info->height);
+  g_hash_table_insert (self->note_infos, note, info);
+  g_ptr_array_add (lane->notes, note);
+  bucket_add (lane, info, note);
+}
+
+static void
+rebuild (SlLayout *self)
+{
+  GListModel *lanes = sl_document_get_lanes (self->document);
+  GListModel *notes = sl_document_get_notes (self->document);
+
+  g_ptr_array_set_size (self->lanes, 0);
+  g_hash_table_remove_all (self->lane_infos);
+  g_hash_table_remove_all (self->note_infos);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      LaneInfo *info = g_new0 (LaneInfo, 1);
+
+      info->lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      info->notes = g_ptr_array_new ();
+      info->buckets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (self->lanes, info);
+      g_hash_table_insert (self->lane_infos, info->lane, info);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    add_note (self, sl_element_list_peek (SL_ELEMENT_LIST (notes), i), i);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+
+      lane->height = lane_height_for (lane, self->note_infos);
+    }
+  place_lanes (self);
+
+  self->dirty = FALSE;
+}
+
+static void
+ensure (SlLayout *self)
+{
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
+invalidate (SlLayout *self)
+{
+  self->dirty = TRUE;
+}
+
+/* A note added at the end (the common case of creating one) goes straight
+ * into the index; anything else rebuilds it at the next question. */
+static void
+notes_changed_cb (SlLayout   *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *notes)
+{
+  if (self->dirty || removed > 0 || position + added != g_list_model_get_n_items (notes))
+    {
+      invalidate (self);
+      return;
+    }
+
+  for (guint i = position; i < position + added; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      NoteInfo *info;
+
+      add_note (self, note, i);
+      info = g_hash_table_lookup (self->note_infos, note);
+      info->lane->height = lane_height_for (info->lane, self->note_infos);
+    }
+  place_lanes (self);
+}
+
+static void
+element_changed_cb (SlLayout  *self,
+                    SlElement *element,
+                    guint      what)
+{
+  SlNote *note;
+  NoteInfo *info;
+  LaneInfo *old_lane;
+
+  if (self->dirty)
+    return;
+
+  if (SL_IS_LANE (element))
+    return; /* names and kinds do not move anything */
+
+  if (!SL_IS_NOTE (element) || !(what & (SL_CHANGED_POSITION | SL_CHANGED_KIND)))
+    return;
+
+  note = SL_NOTE (element);
+  info = g_hash_table_lookup (self->note_infos, note);
+  if (info == NULL)
+    {
+      invalidate (self);
+      return;
+    }
+
+  /* Move the note in the index: the drag of a note on a huge board. */
+  old_lane = info->lane;
+  bucket_remove (old_lane, info, note);
+  g_ptr_array_remove_fast (old_lane->notes, note);
+
+  info->lane = g_hash_table_lookup (self->lane_infos, sl_note_get_lane (note));
+  info->x = sl_note_get_x (note);
+  info->y = sl_note_get_y (note);
+  sl_layout_get_note_size (sl_note_get_kind (note), &info->width, &info->height);
+  g_ptr_array_add (info->lane->notes, note);
+  bucket_add (info->lane, info, note);
+
+  old_lane->height = lane_height_for (old_lane, self->note_infos);
+  info->lane->height = lane_height_for (info->lane, self->note_infos);
+  place_lanes (self);
+}
+
+static void
+sl_layout_dispose (GObject *object)
+{
+  SlLayout *self = (SlLayout *)object;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (sl_document_get_notes (self->document), self);
+      g_signal_handlers_disconnect_by_data (sl_document_get_lanes (self->document), self);
+    }
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (sl_layout_parent_class)->dispose (object);
+}
+
+static void
+sl_layout_finalize (GObject *object)
+{
+  SlLayout *self = (SlLayout *)object;
+
+  g_clear_pointer (&self->note_infos, g_hash_table_unref);
+  g_clear_pointer (&self->lane_infos, g_hash_table_unref);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sl_layout_parent_class)->finalize (object);
+}
+
+static void
+sl_layout_class_init (SlLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sl_layout_dispose;
+  object_class->finalize = sl_layout_finalize;
+}
+
+static void
+sl_layout_init (SlLayout *self)
+{
+  self->lanes = g_ptr_array_new ();
+  self->lane_infos = g_hash_table_new_full (NULL, NULL, NULL, lane_info_free);
+  self->note_infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->dirty = TRUE;
+}
+
+/**
+ * sl_layout_new:
+ *
+ * Returns: (transfer full): the layout of @document, which follows its changes
+ */
+SlLayout *
+sl_layout_new (SlDocument *document)
+{
+  SlLayout *self;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (SL_TYPE_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+
+  g_signal_connect_object (sl_document_get_notes (document), "items-changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_lanes (document), "items-changed",
+                           G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "element-changed",
+                           G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+/**
+ * sl_layout_get_document:
+ *
+ * Returns: (transfer none): the document laid out
+ */
+SlDocument *
+sl_layout_get_document (SlLayout *self)
+{
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  return self->document;
+}
+
+void
+sl_layout_get_note_rect (SlLayout *self,
+                         SlNote   *note,
+                         SlRect   *rect)
+{
+  NoteInfo *info;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (SL_IS_NOTE (note));
+  g_return_if_fail (rect != NULL);
+
+  ensure (self);
+  info = g_hash_table_lookup (self->note_infos, note);
+  g_return_if_fail (info != NULL);
+
+  rect->x = info->x;
+  rect->y = info->lane->y + SL_LAYOUT_LANE_PADDING + info->y;
+  rect->width = info->width;
+  rect->height = info->height;
+}
+
+void
+sl_layout_get_lane_rect (SlLayout *self,
+                         SlLane   *lane,
+                         SlRect   *rect)
+{
+  LaneInfo *info;
+  SlRect bounds;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (SL_IS_LANE (lane));
+  g_return_if_fail (rect != NULL);
+
+  ensure (self);
+  info = g_hash_table_lookup (self->lane_infos, lane);
+  g_return_if_fail (info != NULL);
+
+  sl_layout_get_bounds (self, &bounds);
+  rect->x = bounds.x;
+  rect->y = info->y;
+  rect->width = bounds.width;
+  rect->height = info->height;
+}
+
+/**
+ * sl_layout_get_bounds:
+ *
+ * Gets the rectangle that holds every lane, note and slice, with a margin.
+ */
+void
+sl_layout_get_bounds (SlLayout *self,
+                      SlRect   *rect)
+{
+  GListModel *slices;
+  double left = 0, right = 1200, bottom = SL_LAYOUT_SLICE_HEADER_HEIGHT;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (rect != NULL);
+
+  ensure (self);
+
+  g_hash_table_iter_init (&iter, self->note_infos);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      NoteInfo *info = value;
+
+      left = MIN (left, info->x);
+      right = MAX (right, info->x + info->width);
+    }
+
+  slices = sl_document_get_slices (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+
+      left = MIN (left, sl_slice_get_x (slice));
+      right = MAX (right, sl_slice_get_x (slice) + sl_slice_get_width (slice));
+    }
+
+  if (self->lanes->len > 0)
+    {
+      LaneInfo *last = g_ptr_array_index (self->lanes, self->lanes->len - 1);
+
+      bottom = last->y + last->height;
+    }
+
+  /* Room for the lane headers on the left, and to add notes on the right. */
+  rect->x = left - SL_LAYOUT_LANE_HEADER_WIDTH - 40;
+  rect->y = 0;
+  rect->width = right - rect->x + 400;
+  rect->height = bottom;
+}
+
+/**
+ * sl_layout_get_lane_at:
+ *
+ * Returns: (nullable) (transfer none): the lane at the height @y
+ */
+SlLane *
+sl_layout_get_lane_at (SlLayout *self,
+                       double    y)
+{
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  ensure (self);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+
+      if (y >= lane->y && y < lane->y + lane->height)
+        return lane->lane;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  double x, y;
+  SlNote *found;
+} HitData;
+
+static gboolean
+hit_cb (SlNote       *note,
+        const SlRect *rect,
+        gpointer      user_data)
+{
+  HitData *hit = user_data;
+
+  /* Notes later in the document are drawn on top: the last one wins. */
+  if (sl_rect_contains (rect, hit->x, hit->y))
+    hit->found = note;
+  return TRUE;
+}
+
+/**
+ * sl_layout_get_note_at:
+ *
+ * Returns: (nullable) (transfer none): the topmost note at (@x, @y)
+ */
+SlNote *
+sl_layout_get_note_at (SlLayout *self,
+                       double    x,
+                       double    y)
+{
+  SlRect point = { x, y, 0, 0 };
+  HitData hit = { x, y, NULL };
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  sl_layout_foreach_note_in (self, &point, hit_cb, &hit);
+  return hit.found;
+}
+
+static int
+compare_document_order (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  GHashTable *note_infos = user_data;
+  NoteInfo *na = g_hash_table_lookup (note_infos, *(gpointer *) a);
+  NoteInfo *nb = g_hash_table_lookup (note_infos, *(gpointer *) b);
+
+  return (na->order > nb->order) - (na->order < nb->order);
+}
+
+/**
+ * sl_layout_foreach_note_in:
+ * @func: (scope call): called for each note whose card intersects @region,
+ *   each once, lanes from the top; returns %FALSE to stop
+ *
+ * Visits the notes in @region through the index: the cost depends on what
+ * is near @region, not on the size of the board.
+ */
+void
+sl_layout_foreach_note_in (SlLayout        *self,
+                           const SlRect    *region,
+                           SlLayoutForeach  func,
+                           gpointer         user_data)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (func != NULL);
+
+  ensure (self);
+
+  seen = g_hash_table_new (NULL, NULL);
+  found = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+      SlRect lane_rect = { region->x, lane->y, region->width, lane->height };
+
+      if (!sl_rect_intersects (&lane_rect, region) &&
+          !(region->height == 0 && region->y >= lane->y && region->y < lane->y + lane->height))
+        continue;
+
+      for (int b = first_bucket (region->x); b <= last_bucket (region->x, region->width); b++)
+        {
+          GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (b));
+
+          for (guint j = 0; bucket != NULL && j < bucket->len; j++)
+            {
+              SlNote *note = g_ptr_array_index (bucket, j);
+              SlRect rect;
+
+              if (!g_hash_table_add (seen, note))
+                continue;
+
+              sl_layout_get_note_rect (self, note, &rect);
+              if (sl_rect_intersects (&rect, region) ||
+                  (region->width == 0 && region->height == 0 && sl_rect_contains (&rect, region->x, region->y)))
+                g_ptr_array_add (found, note);
+            }
+        }
+    }
+
+  /* In document order, which is the order of drawing. */
+  g_ptr_array_sort_with_data (found, compare_document_order, self->note_infos);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (found, i);
+      SlRect rect;
+
+      sl_layout_get_note_rect (self, note, &rect);
+      if (!func (note, &rect, user_data))
+        break;
+    }
+}
+
+/**
+ * sl_layout_get_lane_kind_for:
+ *
+ * Returns: the kind of lane where notes of @kind belong (DOMAIN.md, "The board")
+ */
+SlLaneKind
+sl_layout_get_lane_kind_for (SlNoteKind kind)
+{
+  switch (kind)
+    {
+    case SL_NOTE_COMMAND:
+    case SL_NOTE_VIEW:
+      return SL_LANE_INTERACTION;
+    case SL_NOTE_SCREEN:
+    case SL_NOTE_ACTOR:
+      return SL_LANE_ACTOR;
+    case SL_NOTE_AUTOMATION:
+      return SL_LANE_AUTOMATION;
+    case SL_NOTE_EXTERNAL:
+      return SL_LANE_EXTERNAL;
+    case SL_NOTE_EVENT:
+    case SL_NOTE_AGGREGATE:
+    case SL_NOTE_HOTSPOT:
+    case SL_NOTE_COMMENT:
+    default:
+      return SL_LANE_EVENTS;
+    }
+}
+
+/**
+ * sl_layout_get_natural_kind:
+ *
+ * Returns: the kind of note a double click on an empty place of a lane of
+ *   @kind makes
+ */
+SlNoteKind
+sl_layout_get_natural_kind (SlLaneKind kind)
+{
+  switch (kind)
+    {
+    case SL_LANE_ACTOR:       return SL_NOTE_SCREEN;
+    case SL_LANE_AUTOMATION:  return SL_NOTE_AUTOMATION;
+    case SL_LANE_INTERACTION: return SL_NOTE_COMMAND;
+    case SL_LANE_EXTERNAL:    return SL_NOTE_EXTERNAL;
+    case SL_LANE_UNSORTED:
+    case SL_LANE_EVENTS:
+    default:                  return SL_NOTE_EVENT;
+    }
+}
+
+gboolean
+sl_rect_intersects (const SlRect *a,
+                    const SlRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+sl_rect_contains (const SlRect *rect,
+                  double        x,
+                  double        y)
+{
+  return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
+}

@@ -1,0 +1,65 @@
+/* sl-layout.h: where everything of a board stands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "stormline-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} SlRect;
+
+/* The geometry of a board, in board units (pixels at 100 % zoom). */
+#define SL_LAYOUT_SLICE_HEADER_HEIGHT 36.0
+#define SL_LAYOUT_LANE_PADDING        20.0
+#define SL_LAYOUT_LANE_MIN_HEIGHT     140.0
+#define SL_LAYOUT_LANE_HEADER_WIDTH   168.0
+
+#define SL_TYPE_LAYOUT (sl_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlLayout, sl_layout, SL, LAYOUT, GObject)
+
+typedef gboolean (*SlLayoutForeach) (SlNote       *note,
+                                     const SlRect *rect,
+                                     gpointer      user_data);
+
+SlLayout   *sl_layout_new               (SlDocument    *document);
+SlDocument *sl_layout_get_document      (SlLayout      *self);
+void        sl_layout_get_note_size     (SlNoteKind     kind,
+                                         double        *width,
+                                         double        *height);
+void        sl_layout_get_note_rect     (SlLayout      *self,
+                                         SlNote        *note,
+                                         SlRect        *rect);
+void        sl_layout_get_lane_rect     (SlLayout      *self,
+                                         SlLane        *lane,
+                                         SlRect        *rect);
+void        sl_layout_get_bounds        (SlLayout      *self,
+                                         SlRect        *rect);
+SlLane     *sl_layout_get_lane_at       (SlLayout      *self,
+                                         double         y);
+SlNote     *sl_layout_get_note_at       (SlLayout      *self,
+                                         double         x,
+                                         double         y);
+void        sl_layout_foreach_note_in   (SlLayout      *self,
+                                         const SlRect  *region,
+                                         SlLayoutForeach func,
+                                         gpointer       user_data);
+SlLaneKind  sl_layout_get_lane_kind_for (SlNoteKind     kind);
+SlNoteKind  sl_layout_get_natural_kind  (SlLaneKind     kind);
+
+gboolean    sl_rect_intersects          (const SlRect  *a,
+                                         const SlRect  *b);
+gboolean    sl_rect_contains            (const SlRect  *rect,
+                                         double         x,
+                                         double         y);
+
+G_END_DECLS

@@ -1,0 +1,724 @@
+/* sl-renderer.c: the one drawing code of a board, for screen, print and export
+ *
+ * Draws a region of the board onto any cairo context in board units: the
+ * canvas, the print operation and the command-line export all call it, so
+ * what is printed is what is on screen. Only what intersects the region is
+ * drawn (the layout's index finds it), text layouts are kept per note until
+ * the note's text changes, and far out the cards lose their text: below a
+ * legible size it costs time and shows nothing.
+ *
+ * Every kind of note has its colour and, for readers who do not see the
+ * colour, its name written on the card and its own size or shape.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "sl-renderer.h"
+
+/* Below this scale cards are plain colour; above FIELDS_SCALE their fields show. */
+#define TEXT_SCALE   0.32
+#define FIELDS_SCALE 0.95
+#define CARD_PADDING 8.0
+#define CARD_RADIUS  6.0
+
+struct _SlRenderer
+{
+  GObject parent_instance;
+
+  SlLayout *layout;
+  SlRenderStyle style;
+  GHashTable *selection;    /* of SlNote, not owned */
+  PangoContext *context;
+  PangoFontDescription *text_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *header_font;
+  GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
+};
+
+G_DEFINE_FINAL_TYPE (SlRenderer, sl_renderer, G_TYPE_OBJECT)
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+/* The legend's colours, in the legend's order, for paper and light screens
+ * and for the dark style. */
+static const Rgb kind_light[SL_N_NOTE_KINDS] = {
+  { 1.00, 0.64, 0.28 }, /* event: orange */
+  { 0.45, 0.70, 0.98 }, /* command: blue */
+  { 0.55, 0.85, 0.45 }, /* view: green */
+  { 1.00, 0.93, 0.45 }, /* actor: small yellow */
+  { 1.00, 0.97, 0.75 }, /* aggregate: pale yellow */
+  { 0.80, 0.67, 0.96 }, /* automation: lilac */
+  { 1.00, 0.70, 0.82 }, /* external system: pink */
+  { 1.00, 1.00, 1.00 }, /* screen: white */
+  { 0.93, 0.23, 0.45 }, /* hotspot: magenta red */
+  { 0.85, 0.85, 0.85 }, /* comment: grey */
+};
+
+static const Rgb kind_dark[SL_N_NOTE_KINDS] = {
+  { 0.75, 0.42, 0.12 },
+  { 0.17, 0.42, 0.72 },
+  { 0.27, 0.56, 0.20 },
+  { 0.68, 0.60, 0.15 },
+  { 0.55, 0.52, 0.33 },
+  { 0.50, 0.35, 0.68 },
+  { 0.70, 0.32, 0.48 },
+  { 0.36, 0.36, 0.40 },
+  { 0.72, 0.12, 0.32 },
+  { 0.40, 0.40, 0.40 },
+};
+
+static void
+set_rgb (cairo_t   *cr,
+         const Rgb *rgb,
+         double     alpha)
+{
+  cairo_set_source_rgba (cr, rgb->r, rgb->g, rgb->b, alpha);
+}
+
+static gboolean
+is_dark (SlRenderer *self)
+{
+  return self->style == SL_RENDER_STYLE_DARK;
+}
+
+static const Rgb *
+kind_color (SlRenderer *self,
+            SlNoteKind  kind)
+{
+  return is_dark (self) ? &kind_dark[kind] : &kind_light[kind];
+}
+
+/* Text on a card: dark on light colours, light on dark ones. */
+static Rgb
+text_color_on (const Rgb *background)
+{
+  double luminance = 0.2126 * background->r + 0.7152 * background->g + 0.0722 * background->b;
+
+  return luminance > 0.5 ? (Rgb) { 0.12, 0.12, 0.14 } : (Rgb) { 0.98, 0.98, 0.98 };
+}
+
+static void
+rounded_rect (cairo_t      *cr,
+              const SlRect *r,
+              double        radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+forget_layouts (SlRenderer *self)
+{
+  g_hash_table_remove_all (self->layouts);
+}
+
+static void
+element_changed_cb (SlRenderer *self,
+                    SlElement  *element,
+                    guint       what)
+{
+  if (SL_IS_NOTE (element) && (what & (SL_CHANGED_TEXT | SL_CHANGED_KIND)))
+    g_hash_table_remove (self->layouts, element);
+}
+
+static PangoLayout *
+get_text_layout (SlRenderer *self,
+                 SlNote     *note,
+                 double      width,
+                 int         max_lines)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, note);
+
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (self->context);
+      pango_layout_set_font_description (layout, self->text_font);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (layout, sl_note_get_text (note), -1);
+      g_hash_table_insert (self->layouts, note, layout);
+    }
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_height (layout, -max_lines);
+  return layout;
+}
+
+static void
+draw_text_at (SlRenderer                 *self,
+              cairo_t                    *cr,
+              const char                 *text,
+              const PangoFontDescription *font,
+              double                      x,
+              double                      y,
+              double                      width,
+              PangoAlignment              alignment)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_slices (SlRenderer   *self,
+             cairo_t      *cr,
+             const SlRect *region,
+             double        scale,
+             const SlRect *bounds)
+{
+  GListModel *slices = sl_document_get_slices (sl_layout_get_document (self->layout));
+  Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+      SlRect column = { sl_slice_get_x (slice), 0, sl_slice_get_width (slice), bounds->height };
+      g_autofree char *label = NULL;
+      Rgb text = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.25, 0.25, 0.28 };
+
+      if (!sl_rect_intersects (&column, region))
+        continue;
+
+      /* Every other slice a shade darker, so columns read at a glance. */
+      if (i % 2 == 0)
+        {
+          set_rgb (cr, &line, 0.03);
+          cairo_rectangle (cr, column.x, column.y, column.width, column.height);
+          cairo_fill (cr);
+        }
+
+      set_rgb (cr, &line, 0.12);
+      cairo_set_line_width (cr, 1.0 / scale);
+      cairo_move_to (cr, column.x, 0);
+      cairo_line_to (cr, column.x, column.height);
+      cairo_stroke (cr);
+
+      if (scale < TEXT_SCALE)
+        continue;
+
+      if (sl_slice_get_status (slice) == SL_SLICE_PLANNED)
+        label = g_strdup (sl_slice_get_name (slice));
+      else
+        /* Translators: a slice's name and its status, as "Book Room · Done" */
+        label = g_strdup_printf (_("%s · %s"), sl_slice_get_name (slice),
+                                 sl_slice_status_get_label (sl_slice_get_status (slice)));
+      set_rgb (cr, &text, 1.0);
+      draw_text_at (self, cr, label, self->header_font, column.x + 10, 9,
+                    column.width - 20, PANGO_ALIGN_LEFT);
+    }
+}
+
+static void
+draw_lanes (SlRenderer   *self,
+            cairo_t      *cr,
+            const SlRect *region,
+            double        scale)
+{
+  GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
+  Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+
+  cairo_set_line_width (cr, (self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.0 : 1.0) / scale);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      SlRect rect;
+
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      if (rect.y > region->y + region->height || rect.y + rect.height < region->y)
+        continue;
+
+      if (sl_lane_get_kind (lane) == SL_LANE_EVENTS || sl_lane_get_kind (lane) == SL_LANE_EXTERNAL)
+        {
+          /* Event lanes are where the facts are: a faint wash of their colour. */
+          set_rgb (cr, kind_color (self, SL_NOTE_EVENT), is_dark (self) ? 0.08 : 0.07);
+          cairo_rectangle (cr, region->x, rect.y, region->width, rect.height);
+          cairo_fill (cr);
+        }
+
+      set_rgb (cr, &line, self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 0.6 : 0.15);
+      cairo_move_to (cr, region->x, rect.y + rect.height);
+      cairo_line_to (cr, region->x + region->width, rect.y + rect.height);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+card_anchor (const SlRect *rect,
+             gboolean      out,
+             double       *x,
+             double       *y)
+{
+  *x = out ? rect->x + rect->width : rect->x;
+  *y = rect->y + rect->height / 2;
+}
+
+static void
+draw_connections (SlRenderer   *self,
+                  cairo_t      *cr,
+                  const SlRect *region,
+                  double        scale)
+{
+  GListModel *connections = sl_document_get_connections (sl_layout_get_document (self->layout));
+  Rgb color = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.30, 0.30, 0.34 };
+  double width = self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.5 : 1.5;
+
+  set_rgb (cr, &color, 0.9);
+  cairo_set_line_width (cr, MAX (width, 1.0 / scale));
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
+      SlRect from, to, span;
+      double x1, y1, x2, y2, dx, angle;
+      double head = 9;
+
+      sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
+      sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
+
+      span.x = MIN (from.x, to.x) - 60;
+      span.y = MIN (from.y, to.y) - 60;
+      span.width = MAX (from.x + from.width, to.x + to.width) - span.x + 120;
+      span.height = MAX (from.y + from.height, to.y + to.height) - span.y + 120;
+      if (!sl_rect_intersects (&span, region))
+        continue;
+
+      /* From the right of the source to the left of the target: flows run
+       * forward in time. A note above or below its partner in the same
+       * column is joined top to bottom instead, around no other card. */
+      if (to.x >= from.x + from.width - 1 || to.x + to.width <= from.x)
+        {
+          card_anchor (&from, to.x >= from.x, &x1, &y1);
+          card_anchor (&to, to.x < from.x, &x2, &y2);
+          dx = MAX (40, fabs (x2 - x1) / 2);
+          if (to.x < from.x)
+            dx = -dx;
+          cairo_move_to (cr, x1, y1);
+          cairo_curve_to (cr, x1 + dx, y1, x2 - dx, y2, x2, y2);
+          angle = dx > 0 ? 0 : G_PI;
+        }
+      else
+        {
+          gboolean down = to.y > from.y;
+
+          x1 = from.x + from.width / 2;
+          y1 = down ? from.y + from.height : from.y;
+          x2 = to.x + to.width / 2;
+          y2 = down ? to.y : to.y + to.height;
+          cairo_move_to (cr, x1, y1);
+          cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
+          angle = down ? G_PI / 2 : -G_PI / 2;
+        }
+      cairo_stroke (cr);
+
+      cairo_move_to (cr, x2, y2);
+      cairo_line_to (cr, x2 - head * cos (angle - 0.45), y2 - head * sin (angle - 0.45));
+      cairo_line_to (cr, x2 - head * cos (angle + 0.45), y2 - head * sin (angle + 0.45));
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_fields (SlRenderer   *self,
+             cairo_t      *cr,
+             SlNote       *note,
+             const SlRect *rect,
+             double        top)
+{
+  guint n_fields = sl_note_get_n_fields (note);
+  double line_height = 13;
+  double bottom = rect->y + rect->height - CARD_PADDING;
+  guint shown = 0;
+
+  for (guint i = 0; i < n_fields && top + line_height <= bottom; i++, shown++)
+    {
+      SlField *field = sl_note_get_field (note, i);
+      g_autofree char *line = NULL;
+
+      /* The last line that fits says how many more there are. */
+      if (i + 1 < n_fields && top + 2 * line_height > bottom)
+        {
+          /* Translators: on a card with more fields than fit */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more field", "+ %u more fields",
+                                               n_fields - i), n_fields - i);
+        }
+      else
+        line = g_strdup_printf ("%s: %s%s", sl_field_get_name (field),
+                                sl_field_type_to_string (sl_field_get_value_type (field)),
+                                sl_field_has_flag (field, SL_FIELD_LIST) ? "[]" : "");
+
+      draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top,
+                    rect->width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+      top += line_height;
+      if (g_str_has_prefix (line, "+ "))
+        break;
+    }
+}
+
+typedef struct
+{
+  SlRenderer *self;
+  cairo_t *cr;
+  double scale;
+} DrawData;
+
+static gboolean
+draw_note_cb (SlNote       *note,
+              const SlRect *rect,
+              gpointer      user_data)
+{
+  DrawData *data = user_data;
+  SlRenderer *self = data->self;
+  cairo_t *cr = data->cr;
+  SlNoteKind kind = sl_note_get_kind (note);
+  const Rgb *fill = kind_color (self, kind);
+  Rgb text = text_color_on (fill);
+  gboolean selected = self->selection != NULL && g_hash_table_contains (self->selection, note);
+  SlRect card = *rect;
+
+  /* Far out: a dab of colour, which is all a card can show at that size. */
+  if (data->scale < TEXT_SCALE)
+    {
+      set_rgb (cr, fill, 1.0);
+      cairo_rectangle (cr, card.x, card.y, card.width, card.height);
+      cairo_fill (cr);
+      if (selected)
+        {
+          cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+          cairo_set_line_width (cr, 3.0 / data->scale);
+          cairo_rectangle (cr, card.x, card.y, card.width, card.height);
+          cairo_stroke (cr);
+        }
+      return TRUE;
+    }
+
+  cairo_save (cr);
+
+  /* A hotspot is tilted, as a sticky put up in a hurry. */
+  if (kind == SL_NOTE_HOTSPOT)
+    {
+      cairo_translate (cr, card.x + card.width / 2, card.y + card.height / 2);
+      cairo_rotate (cr, -0.05);
+      cairo_translate (cr, -(card.x + card.width / 2), -(card.y + card.height / 2));
+    }
+
+  /* Shadow, card, and an outline where the card would melt into the lane. */
+  cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
+  card.x += 1.5, card.y += 2.5;
+  rounded_rect (cr, &card, CARD_RADIUS);
+  cairo_fill (cr);
+  card = *rect;
+
+  set_rgb (cr, fill, 1.0);
+  rounded_rect (cr, &card, CARD_RADIUS);
+  cairo_fill_preserve (cr);
+  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || self->style == SL_RENDER_STYLE_HIGH_CONTRAST)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 0.9 : 0.25);
+      cairo_set_line_width (cr, (self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.0 : 1.0));
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+
+  if (selected)
+    {
+      SlRect ring = { card.x - 3, card.y - 3, card.width + 6, card.height + 6 };
+
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_set_line_width (cr, MAX (2.5, 2.0 / data->scale));
+      rounded_rect (cr, &ring, CARD_RADIUS + 3);
+      cairo_stroke (cr);
+    }
+
+  /* The kind in words: colour is never the only cue. */
+  set_rgb (cr, &text, 0.7);
+  draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font,
+                card.x + CARD_PADDING, card.y + 5, card.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+  if (sl_note_get_pivotal (note))
+    {
+      /* A pivotal event: a bar down its left side. */
+      set_rgb (cr, &text, 0.8);
+      cairo_rectangle (cr, card.x, card.y + CARD_RADIUS, 4, card.height - 2 * CARD_RADIUS);
+      cairo_fill (cr);
+    }
+
+  {
+    gboolean with_fields = data->scale >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
+    PangoLayout *layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
+                                           with_fields ? 2 : 4);
+    int text_height;
+
+    set_rgb (cr, &text, 1.0);
+    cairo_move_to (cr, card.x + CARD_PADDING, card.y + 22);
+    pango_cairo_show_layout (cr, layout);
+
+    if (with_fields)
+      {
+        pango_layout_get_pixel_size (layout, NULL, &text_height);
+        set_rgb (cr, &text, 0.85);
+        draw_fields (self, cr, note, &card, card.y + 26 + text_height);
+      }
+  }
+
+  cairo_restore (cr);
+  return TRUE;
+}
+
+static void
+sl_renderer_dispose (GObject *object)
+{
+  SlRenderer *self = (SlRenderer *)object;
+
+  if (self->layout != NULL)
+    {
+      SlDocument *document = sl_layout_get_document (self->layout);
+
+      g_signal_handlers_disconnect_by_data (document, self);
+      g_signal_handlers_disconnect_by_data (sl_document_get_notes (document), self);
+    }
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->text_font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->header_font, pango_font_description_free);
+
+  G_OBJECT_CLASS (sl_renderer_parent_class)->dispose (object);
+}
+
+static void
+sl_renderer_class_init (SlRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sl_renderer_dispose;
+}
+
+static void
+sl_renderer_init (SlRenderer *self)
+{
+  cairo_font_options_t *options;
+
+  self->layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  /* The same metrics on screen and on paper: no hinting to the pixel grid. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_resolution (self->context, 96);
+  cairo_font_options_destroy (options);
+
+  self->text_font = pango_font_description_from_string ("Sans 11");
+  self->small_font = pango_font_description_from_string ("Sans 8");
+  self->header_font = pango_font_description_from_string ("Sans Bold 10");
+}
+
+/**
+ * sl_renderer_new:
+ *
+ * Returns: (transfer full): a renderer of the board that @layout lays out
+ */
+SlRenderer *
+sl_renderer_new (SlLayout *layout)
+{
+  SlRenderer *self;
+  SlDocument *document;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (layout), NULL);
+
+  self = g_object_new (SL_TYPE_RENDERER, NULL);
+  self->layout = g_object_ref (layout);
+
+  document = sl_layout_get_document (layout);
+  g_signal_connect_object (document, "element-changed",
+                           G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_notes (document), "items-changed",
+                           G_CALLBACK (forget_layouts), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * sl_renderer_get_layout:
+ *
+ * Returns: (transfer none): the layout drawn
+ */
+SlLayout *
+sl_renderer_get_layout (SlRenderer *self)
+{
+  g_return_val_if_fail (SL_IS_RENDERER (self), NULL);
+
+  return self->layout;
+}
+
+void
+sl_renderer_set_style (SlRenderer    *self,
+                       SlRenderStyle  style)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  self->style = style;
+}
+
+/**
+ * sl_renderer_set_selection:
+ * @selection: (nullable): a set of #SlNote to draw as selected
+ */
+void
+sl_renderer_set_selection (SlRenderer *self,
+                           GHashTable *selection)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  if (selection != NULL)
+    g_hash_table_ref (selection);
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  self->selection = selection;
+}
+
+void
+sl_renderer_get_kind_color (SlRenderer *self,
+                            SlNoteKind  kind,
+                            double     *rgb)
+{
+  const Rgb *color;
+
+  g_return_if_fail (SL_IS_RENDERER (self));
+  g_return_if_fail (kind < SL_N_NOTE_KINDS);
+
+  color = kind_color (self, kind);
+  rgb[0] = color->r, rgb[1] = color->g, rgb[2] = color->b;
+}
+
+/**
+ * sl_renderer_draw:
+ * @cr: a context whose user space is board units
+ * @region: the part of the board to draw
+ * @scale: device units a board unit, for the level of detail and the
+ *   width of hairlines
+ *
+ * Draws the slices, lanes, connections and notes that intersect @region.
+ */
+void
+sl_renderer_draw (SlRenderer   *self,
+                  cairo_t      *cr,
+                  const SlRect *region,
+                  double        scale)
+{
+  Rgb paper = is_dark (self) ? (Rgb) { 0.14, 0.14, 0.15 } : (Rgb) { 0.98, 0.98, 0.97 };
+  DrawData data = { self, cr, scale };
+  SlRect bounds;
+
+  g_return_if_fail (SL_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (scale > 0);
+
+  sl_layout_get_bounds (self->layout, &bounds);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, region->x, region->y, region->width, region->height);
+  cairo_clip (cr);
+
+  set_rgb (cr, &paper, 1.0);
+  cairo_paint (cr);
+
+  draw_slices (self, cr, region, scale, &bounds);
+  draw_lanes (self, cr, region, scale);
+  if (scale >= 0.15)
+    draw_connections (self, cr, region, scale);
+  sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
+
+  cairo_restore (cr);
+}
+
+/**
+ * sl_renderer_draw_lane_headers:
+ *
+ * Draws the header of each lane (name, kind, aggregate) in a column at the
+ * left edge of @region, which stays in view however far the board scrolls.
+ */
+void
+sl_renderer_draw_lane_headers (SlRenderer   *self,
+                               cairo_t      *cr,
+                               const SlRect *region,
+                               double        scale)
+{
+  GListModel *lanes;
+  Rgb paper = is_dark (self) ? (Rgb) { 0.19, 0.19, 0.21 } : (Rgb) { 0.93, 0.93, 0.92 };
+  Rgb ink = is_dark (self) ? (Rgb) { 0.92, 0.92, 0.94 } : (Rgb) { 0.15, 0.15, 0.17 };
+  double width = SL_LAYOUT_LANE_HEADER_WIDTH / MAX (scale, 1.0);
+
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  if (scale < TEXT_SCALE)
+    return;
+
+  lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
+
+  cairo_save (cr);
+  set_rgb (cr, &paper, 0.96);
+  cairo_rectangle (cr, region->x, region->y, width, region->height);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      const char *kind = sl_lane_kind_get_label (sl_lane_get_kind (lane));
+      const char *name = sl_lane_get_name (lane);
+      g_autofree char *detail = NULL;
+      SlRect rect;
+
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      if (rect.y > region->y + region->height || rect.y + rect.height < region->y)
+        continue;
+
+      if (sl_lane_get_aggregate (lane) != NULL)
+        detail = g_strdup_printf (_("%s · %s"), kind, sl_aggregate_get_name (sl_lane_get_aggregate (lane)));
+      else
+        detail = g_strdup (kind);
+
+      set_rgb (cr, &ink, 1.0);
+      draw_text_at (self, cr, *name ? name : kind, self->header_font,
+                    region->x + 12, MAX (rect.y + 12, region->y + 8), width - 24, PANGO_ALIGN_LEFT);
+      set_rgb (cr, &ink, 0.65);
+      draw_text_at (self, cr, detail, self->small_font,
+                    region->x + 12, MAX (rect.y + 12, region->y + 8) + 17, width - 24, PANGO_ALIGN_LEFT);
+
+      set_rgb (cr, &ink, 0.2);
+      cairo_set_line_width (cr, 1.0 / scale);
+      cairo_move_to (cr, region->x, rect.y + rect.height);
+      cairo_line_to (cr, region->x + width, rect.y + rect.height);
+      cairo_stroke (cr);
+    }
+
+  set_rgb (cr, &ink, 0.25);
+  cairo_move_to (cr, region->x + width, region->y);
+  cairo_line_to (cr, region->x + width, region->y + region->height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -1,0 +1,42 @@
+/* sl-renderer.h: the one drawing code of a board, for screen, print and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "sl-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SL_RENDER_STYLE_LIGHT,
+  SL_RENDER_STYLE_DARK,
+  SL_RENDER_STYLE_HIGH_CONTRAST,
+} SlRenderStyle;
+
+#define SL_TYPE_RENDERER (sl_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlRenderer, sl_renderer, SL, RENDERER, GObject)
+
+SlRenderer *sl_renderer_new               (SlLayout       *layout);
+SlLayout   *sl_renderer_get_layout        (SlRenderer     *self);
+void        sl_renderer_set_style         (SlRenderer     *self,
+                                           SlRenderStyle   style);
+void        sl_renderer_set_selection     (SlRenderer     *self,
+                                           GHashTable     *selection);
+void        sl_renderer_draw              (SlRenderer     *self,
+                                           cairo_t        *cr,
+                                           const SlRect   *region,
+                                           double          scale);
+void        sl_renderer_draw_lane_headers (SlRenderer     *self,
+                                           cairo_t        *cr,
+                                           const SlRect   *region,
+                                           double          scale);
+void        sl_renderer_get_kind_color    (SlRenderer     *self,
+                                           SlNoteKind      kind,
+                                           double         *rgb);
+
+G_END_DECLS

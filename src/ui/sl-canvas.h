@@ -1,0 +1,57 @@
+/* sl-canvas.h: the board, drawn and edited
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stormline-core.h"
+#include "sl-layout.h"
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_CANVAS (sl_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlCanvas, sl_canvas, SL, CANVAS, GtkWidget)
+
+GtkWidget  *sl_canvas_new              (SlDocument *document);
+SlDocument *sl_canvas_get_document     (SlCanvas   *self);
+SlLayout   *sl_canvas_get_layout       (SlCanvas   *self);
+double      sl_canvas_get_zoom         (SlCanvas   *self);
+void        sl_canvas_set_zoom         (SlCanvas   *self,
+                                        double      zoom,
+                                        double      widget_x,
+                                        double      widget_y);
+void        sl_canvas_zoom_to_fit      (SlCanvas   *self);
+void        sl_canvas_scroll_to        (SlCanvas   *self,
+                                        double      board_x,
+                                        double      board_y);
+void        sl_canvas_widget_to_board  (SlCanvas   *self,
+                                        double      widget_x,
+                                        double      widget_y,
+                                        double     *board_x,
+                                        double     *board_y);
+void        sl_canvas_board_to_widget  (SlCanvas   *self,
+                                        double      board_x,
+                                        double      board_y,
+                                        double     *widget_x,
+                                        double     *widget_y);
+GList      *sl_canvas_get_selection    (SlCanvas   *self);
+void        sl_canvas_select           (SlCanvas   *self,
+                                        SlNote     *note,
+                                        gboolean    add);
+void        sl_canvas_unselect_all     (SlCanvas   *self);
+SlNote     *sl_canvas_add_note         (SlCanvas   *self,
+                                        SlNoteKind  kind);
+SlNote     *sl_canvas_add_note_at      (SlCanvas   *self,
+                                        SlNoteKind  kind,
+                                        double      board_x,
+                                        double      board_y);
+void        sl_canvas_edit_note        (SlCanvas   *self,
+                                        SlNote     *note);
+gboolean    sl_canvas_is_editing       (SlCanvas   *self);
+void        sl_canvas_delete_selection (SlCanvas   *self);
+
+G_END_DECLS

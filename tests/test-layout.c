@@ -1,0 +1,196 @@
+/* test-layout.c: where notes stand, hit testing, and the index that finds
+ * the notes of a region
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sl-layout.h"
+#include "test-util.h"
+
+static void
+test_geometry (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlRect rect, lane, bounds;
+  double width, height;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+
+  /* Lanes stack under the slice names; notes stand inside their lane. */
+  sl_layout_get_lane_rect (layout, board.actors, &lane);
+  g_assert_cmpfloat (lane.y, ==, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+  g_assert_cmpfloat (lane.height, ==, SL_LAYOUT_LANE_MIN_HEIGHT);
+
+  sl_layout_get_note_rect (layout, board.screen, &rect);
+  sl_layout_get_note_size (SL_NOTE_SCREEN, &width, &height);
+  g_assert_cmpfloat (rect.x, ==, 20);
+  g_assert_cmpfloat (rect.y, ==, lane.y + SL_LAYOUT_LANE_PADDING);
+  g_assert_cmpfloat (rect.width, ==, width);
+  g_assert_cmpfloat (rect.height, ==, height);
+
+  sl_layout_get_lane_rect (layout, board.events, &lane);
+  g_assert_cmpfloat (lane.y, ==, SL_LAYOUT_SLICE_HEADER_HEIGHT + 2 * SL_LAYOUT_LANE_MIN_HEIGHT);
+
+  /* A lane grows with a note placed low in it, and pushes the lanes below. */
+  sl_document_move_note (board.document, board.view, board.interaction, 260, 300);
+  sl_layout_get_lane_rect (layout, board.interaction, &lane);
+  g_assert_cmpfloat (lane.height, ==, 300 + height + 2 * SL_LAYOUT_LANE_PADDING);
+  sl_layout_get_lane_rect (layout, board.events, &rect);
+  g_assert_cmpfloat (rect.y, ==, lane.y + lane.height);
+
+  /* The sizes tell the kinds apart, not only the colours. */
+  sl_layout_get_note_size (SL_NOTE_ACTOR, &width, &height);
+  g_assert_cmpfloat (width, <, 160);
+  sl_layout_get_note_size (SL_NOTE_EXTERNAL, &width, &height);
+  g_assert_cmpfloat (width, >, 160);
+  sl_layout_get_note_size (SL_NOTE_AGGREGATE, &width, &height);
+  g_assert_cmpfloat (height, >, 100);
+
+  sl_layout_get_bounds (layout, &bounds);
+  g_assert_cmpfloat (bounds.x, <, -SL_LAYOUT_LANE_HEADER_WIDTH);
+  g_assert_cmpfloat (bounds.y + bounds.height, ==, rect.y + rect.height);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+static void
+test_hit_testing (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlNote *top;
+  SlRect rect;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+
+  sl_layout_get_note_rect (layout, board.event, &rect);
+  g_assert_true (sl_layout_get_note_at (layout, rect.x + 1, rect.y + 1) == board.event);
+  g_assert_true (sl_layout_get_note_at (layout, rect.x + rect.width - 1, rect.y + rect.height - 1) == board.event);
+  g_assert_null (sl_layout_get_note_at (layout, rect.x - 1, rect.y + 1));
+  g_assert_null (sl_layout_get_note_at (layout, rect.x + rect.width, rect.y + 1));
+  g_assert_true (sl_layout_get_lane_at (layout, rect.y) == board.events);
+  g_assert_null (sl_layout_get_lane_at (layout, 1));
+
+  /* Where cards overlap, the one drawn last is hit. */
+  top = sl_document_add_note (board.document, SL_NOTE_HOTSPOT, board.events, 100, 20, "Overbooking?");
+  g_assert_true (sl_layout_get_note_at (layout, rect.x + 50, rect.y + 30) == top);
+
+  /* The index follows moves, and removals. */
+  sl_document_move_note (board.document, board.event, board.events, 5000, 0);
+  g_assert_true (sl_layout_get_note_at (layout, rect.x + 5, rect.y + 5) == NULL);
+  g_assert_true (sl_layout_get_note_at (layout, 5001, rect.y + 1) == board.event);
+  sl_document_remove_note (board.document, top);
+  g_assert_null (sl_layout_get_note_at (layout, rect.x + 50, rect.y + 30));
+  sl_history_undo (sl_document_get_history (board.document));
+  g_assert_nonnull (sl_layout_get_note_at (layout, rect.x + 50, rect.y + 30));
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+typedef struct
+{
+  GHashTable *seen;
+  guint count;
+} Collect;
+
+static gboolean
+collect_cb (SlNote       *note,
+            const SlRect *rect,
+            gpointer      user_data)
+{
+  Collect *collect = user_data;
+
+  g_assert_true (g_hash_table_add (collect->seen, note));
+  collect->count++;
+  return TRUE;
+}
+
+/* The index finds exactly the notes a look at every note would. */
+static void
+test_index (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  SlLane *lanes[4];
+  GListModel *notes;
+
+  sl_document_set_id_seed (document, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    lanes[i] = sl_document_add_lane (document, SL_LANE_EVENTS, NULL, -1);
+  for (guint i = 0; i < 3000; i++)
+    sl_document_add_note (document, g_rand_int_range (rand, 0, SL_N_NOTE_KINDS),
+                          lanes[g_rand_int_range (rand, 0, 4)],
+                          g_rand_int_range (rand, -5000, 50000), g_rand_int_range (rand, 0, 300), NULL);
+
+  layout = sl_layout_new (document);
+  notes = sl_document_get_notes (document);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      SlRect region = { g_rand_double_range (rand, -6000, 50000), g_rand_double_range (rand, 0, 2000),
+                        g_rand_double_range (rand, 1, 8000), g_rand_double_range (rand, 1, 1500) };
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      Collect collect = { seen, 0 };
+      guint expected = 0;
+
+      /* Move some notes between rounds, as drags do. */
+      for (guint i = 0; i < 20; i++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), g_rand_int_range (rand, 0, 3000));
+
+          sl_document_move_note (document, note, lanes[g_rand_int_range (rand, 0, 4)],
+                                 g_rand_int_range (rand, -5000, 50000), g_rand_int_range (rand, 0, 300));
+        }
+
+      sl_layout_foreach_note_in (layout, &region, collect_cb, &collect);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          SlRect rect;
+
+          sl_layout_get_note_rect (layout, sl_element_list_peek (SL_ELEMENT_LIST (notes), i), &rect);
+          if (sl_rect_intersects (&rect, &region))
+            {
+              expected++;
+              g_assert_true (g_hash_table_contains (seen, sl_element_list_peek (SL_ELEMENT_LIST (notes), i)));
+            }
+        }
+      g_assert_cmpuint (collect.count, ==, expected);
+    }
+}
+
+static void
+test_natural_kinds (void)
+{
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_EVENTS), ==, SL_NOTE_EVENT);
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_UNSORTED), ==, SL_NOTE_EVENT);
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_INTERACTION), ==, SL_NOTE_COMMAND);
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_ACTOR), ==, SL_NOTE_SCREEN);
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_AUTOMATION), ==, SL_NOTE_AUTOMATION);
+  g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_EXTERNAL), ==, SL_NOTE_EXTERNAL);
+
+  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_VIEW), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_COMMAND), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_SCREEN), ==, SL_LANE_ACTOR);
+  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_EVENT), ==, SL_LANE_EVENTS);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/geometry", test_geometry);
+  g_test_add_func ("/layout/hit-testing", test_hit_testing);
+  g_test_add_func ("/layout/index", test_index);
+  g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
+
+  return g_test_run ();
+}
