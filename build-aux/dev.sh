@@ -18,7 +18,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
   desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev poppler-utils
-  python3
+  python3 python3-pyatspi
 )
 
 install_missing() {

@@ -622,6 +622,21 @@ sl_layout_foreach_note_in (SlLayout        *self,
 }
 
 /**
+ * sl_layout_get_handle:
+ *
+ * Gets the centre of the handle on a card's right edge, from which a drag
+ * connects the note to another: flows run to the right, into the future.
+ */
+void
+sl_layout_get_handle (const SlRect *note_rect,
+                      double       *x,
+                      double       *y)
+{
+  *x = note_rect->x + note_rect->width;
+  *y = note_rect->y + note_rect->height / 2;
+}
+
+/**
  * sl_layout_get_lane_kind_for:
  *
  * Returns: the kind of lane where notes of @kind belong (DOMAIN.md, "The board")

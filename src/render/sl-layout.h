@@ -22,6 +22,7 @@ typedef struct
 #define SL_LAYOUT_LANE_PADDING        20.0
 #define SL_LAYOUT_LANE_MIN_HEIGHT     140.0
 #define SL_LAYOUT_LANE_HEADER_WIDTH   168.0
+#define SL_LAYOUT_HANDLE_RADIUS       7.0
 
 #define SL_TYPE_LAYOUT (sl_layout_get_type ())
 
@@ -53,6 +54,9 @@ void        sl_layout_foreach_note_in   (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeach func,
                                          gpointer       user_data);
+void        sl_layout_get_handle        (const SlRect  *note_rect,
+                                         double        *x,
+                                         double        *y);
 SlLaneKind  sl_layout_get_lane_kind_for (SlNoteKind     kind);
 SlNoteKind  sl_layout_get_natural_kind  (SlLaneKind     kind);
 

@@ -447,10 +447,19 @@ draw_note_cb (SlNote       *note,
   if (selected)
     {
       SlRect ring = { card.x - 3, card.y - 3, card.width + 6, card.height + 6 };
+      double hx, hy;
 
       cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
       cairo_set_line_width (cr, MAX (2.5, 2.0 / data->scale));
       rounded_rect (cr, &ring, CARD_RADIUS + 3);
+      cairo_stroke (cr);
+
+      /* The handle to drag a connection from. */
+      sl_layout_get_handle (&card, &hx, &hy);
+      cairo_arc (cr, hx, hy, SL_LAYOUT_HANDLE_RADIUS, 0, 2 * G_PI);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 2.0);
       cairo_stroke (cr);
     }
 

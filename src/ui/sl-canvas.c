@@ -32,6 +32,7 @@ typedef enum {
   DRAG_MOVE,
   DRAG_RUBBER_BAND,
   DRAG_PAN,
+  DRAG_CONNECT,
 } DragMode;
 
 typedef struct
@@ -64,6 +65,7 @@ struct _SlCanvas
   SlNote *drag_note;
   GHashTable *drag_origins; /* SlNote -> Origin */
   SlRect rubber_band;     /* in board units */
+  double connect_x, connect_y; /* where a connection being dragged ends */
 
   gboolean has_pointer;
   double pointer_x, pointer_y;
@@ -612,11 +614,6 @@ sl_canvas_delete_selection (SlCanvas *self)
   sl_canvas_unselect_all (self);
 }
 
-typedef struct
-{
-  SlCanvas *self;
-} RubberData;
-
 static gboolean
 rubber_band_cb (SlNote       *note,
                 const SlRect *rect,
@@ -764,6 +761,31 @@ leave_cb (SlCanvas *self)
 
 /* Pointer gestures */
 
+/* The selected note whose connection handle is at (@x, @y), if any. */
+static SlNote *
+handle_at (SlCanvas *self,
+           double    x,
+           double    y)
+{
+  double reach = MAX (SL_LAYOUT_HANDLE_RADIUS + 2, 8 / self->zoom);
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    {
+      SlRect rect;
+      double hx, hy;
+
+      sl_layout_get_note_rect (self->layout, note, &rect);
+      sl_layout_get_handle (&rect, &hx, &hy);
+      if (hypot (x - hx, y - hy) <= reach)
+        return note;
+    }
+
+  return NULL;
+}
+
 static void
 drag_begin_cb (SlCanvas       *self,
                double          x,
@@ -792,6 +814,16 @@ drag_begin_cb (SlCanvas       *self,
     }
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
+
+  if ((note = handle_at (self, bx, by)) != NULL)
+    {
+      self->drag_mode = DRAG_CONNECT;
+      self->drag_note = note;
+      self->connect_x = bx;
+      self->connect_y = by;
+      return;
+    }
+
   note = sl_layout_get_note_at (self->layout, bx, by);
 
   if (note != NULL)
@@ -853,6 +885,11 @@ drag_update_cb (SlCanvas       *self,
       move_selection (self, dx / self->zoom, dy / self->zoom);
       break;
 
+    case DRAG_CONNECT:
+      sl_canvas_widget_to_board (self, self->drag_x + dx, self->drag_y + dy,
+                                 &self->connect_x, &self->connect_y);
+      break;
+
     case DRAG_RUBBER_BAND:
       {
         double bx, by, sx, sy;
@@ -885,6 +922,14 @@ drag_end_cb (SlCanvas       *self,
     {
       sl_layout_foreach_note_in (self->layout, &self->rubber_band, rubber_band_cb, self);
       selection_changed (self);
+    }
+  else if (self->drag_mode == DRAG_CONNECT && self->drag_active)
+    {
+      SlNote *target = sl_layout_get_note_at (self->layout, self->connect_x, self->connect_y);
+
+      /* Any two notes can be connected: the check reports what is not legal. */
+      if (target != NULL && target != self->drag_note)
+        sl_document_add_connection (self->document, self->drag_note, target);
     }
 
   self->drag_mode = DRAG_NONE;
@@ -1073,6 +1118,23 @@ sl_canvas_snapshot (GtkWidget   *widget,
   sl_renderer_set_selection (self->renderer, self->selection);
   sl_renderer_draw (self->renderer, cr, &region, self->zoom);
   sl_renderer_draw_lane_headers (self->renderer, cr, &region, self->zoom);
+
+  if (self->drag_mode == DRAG_CONNECT && self->drag_active)
+    {
+      SlRect rect;
+      double hx, hy;
+      double dashes[] = { 6 / self->zoom, 4 / self->zoom };
+
+      sl_layout_get_note_rect (self->layout, self->drag_note, &rect);
+      sl_layout_get_handle (&rect, &hx, &hy);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_move_to (cr, hx, hy);
+      cairo_line_to (cr, self->connect_x, self->connect_y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 
   if (self->drag_mode == DRAG_RUBBER_BAND && self->drag_active)
     {
@@ -1285,6 +1347,9 @@ sl_canvas_init (SlCanvas *self)
   self->drag_origins = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
+                                  -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);

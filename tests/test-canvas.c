@@ -1,0 +1,272 @@
+/* test-canvas.c: the board widget: adding, typing, moving, deleting, zooming
+ * (needs a display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sl-canvas.h"
+#include "test-util.h"
+
+typedef struct
+{
+  GtkWindow *window;
+  SlCanvas *canvas;
+  SlDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->document = data ? test_load_example () : sl_document_new ();
+  if (data == NULL)
+    {
+      sl_document_add_lane (fixture->document, SL_LANE_UNSORTED, "Timeline", -1);
+      sl_history_clear (sl_document_get_history (fixture->document));
+    }
+
+  fixture->canvas = SL_CANVAS (sl_canvas_new (fixture->document));
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->canvas));
+  gtk_window_present (fixture->window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->canvas)) ||
+         gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->document);
+}
+
+static GtkWidget *
+get_editor (SlCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* Types @text into the card being edited and presses Enter. */
+static void
+type_and_enter (SlCanvas   *canvas,
+                const char *text)
+{
+  GtkWidget *editor = get_editor (canvas);
+
+  g_assert_true (sl_canvas_is_editing (canvas));
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor), text);
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_false (sl_canvas_is_editing (canvas));
+}
+
+static void
+press_escape_in_editor (SlCanvas *canvas)
+{
+  GtkWidget *editor = get_editor (canvas);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (editor);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+
+  g_assert_true (handled);
+}
+
+/* A brainstorm of 30 events needs no mouse: each new event goes right of
+ * the one before, each is one undo step. */
+static void
+test_brainstorm (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SlHistory *history = sl_document_get_history (fixture->document);
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  SlNote *previous = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Event %u Happened", i + 1);
+      SlNote *note = sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
+
+      type_and_enter (fixture->canvas, text);
+      g_assert_cmpstr (sl_note_get_text (note), ==, text);
+      g_assert_cmpint (sl_note_get_kind (note), ==, SL_NOTE_EVENT);
+      if (previous != NULL)
+        {
+          g_assert_true (sl_note_get_lane (note) == sl_note_get_lane (previous));
+          g_assert_cmpint (sl_note_get_x (note), >=, sl_note_get_x (previous) + 160);
+        }
+      previous = note;
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 30);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 30);
+
+  /* Each note with its text is one step. */
+  sl_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 29);
+}
+
+/* A command asked for next to a selected event goes into the interaction
+ * lane, in the event's column. */
+static void
+test_kind_finds_its_lane (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SlNote *event = sl_document_lookup_note (fixture->document, "evt-room-booked");
+  g_autoptr(GList) selection = NULL;
+  SlNote *command;
+
+  sl_canvas_select (fixture->canvas, event, FALSE);
+  command = sl_canvas_add_note (fixture->canvas, SL_NOTE_COMMAND);
+  type_and_enter (fixture->canvas, "Cancel Booking");
+
+  g_assert_cmpint (sl_lane_get_kind (sl_note_get_lane (command)), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_get_x (command), >=, sl_note_get_x (event));
+  selection = sl_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 1);
+  g_assert_true (selection->data == command);
+}
+
+/* Escape while typing takes the new note back, and leaves nothing to undo. */
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlHistory *history = sl_document_get_history (fixture->document);
+
+  sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
+  gtk_editable_set_text (GTK_EDITABLE (get_editor (fixture->canvas)), "Half typed");
+  press_escape_in_editor (fixture->canvas);
+
+  g_assert_false (sl_canvas_is_editing (fixture->canvas));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (fixture->document)), ==, 0);
+  g_assert_false (sl_history_can_undo (history));
+}
+
+/* Editing the text of a note that is there is one step too. */
+static void
+test_edit_existing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SlNote *note = sl_document_lookup_note (fixture->document, "cmd-add-room");
+  SlHistory *history = sl_document_get_history (fixture->document);
+
+  sl_canvas_edit_note (fixture->canvas, note);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_editor (fixture->canvas))), ==, "Add Room");
+  type_and_enter (fixture->canvas, "Add Rooms");
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Add Rooms");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  sl_history_undo (history);
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Add Room");
+}
+
+static void
+test_delete_selection (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SlHistory *history = sl_document_get_history (fixture->document);
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  guint n_notes = g_list_model_get_n_items (notes);
+  guint n_connections = g_list_model_get_n_items (sl_document_get_connections (fixture->document));
+
+  sl_canvas_select (fixture->canvas, sl_document_lookup_note (fixture->document, "cmd-book-room"), FALSE);
+  sl_canvas_select (fixture->canvas, sl_document_lookup_note (fixture->document, "evt-room-booked"), TRUE);
+  sl_canvas_delete_selection (fixture->canvas);
+
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes - 2);
+  g_assert_null (sl_canvas_get_selection (fixture->canvas));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  sl_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_connections (fixture->document)), ==,
+                    n_connections);
+}
+
+/* Zooming keeps the board point under the pointer where it is. */
+static void
+test_zoom_around_pointer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  double bx, by, bx2, by2, wx, wy;
+
+  sl_canvas_widget_to_board (fixture->canvas, 300, 200, &bx, &by);
+  sl_canvas_set_zoom (fixture->canvas, 2.5, 300, 200);
+  g_assert_cmpfloat (sl_canvas_get_zoom (fixture->canvas), ==, 2.5);
+  sl_canvas_widget_to_board (fixture->canvas, 300, 200, &bx2, &by2);
+  g_assert_cmpfloat_with_epsilon (bx, bx2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (by, by2, 1e-9);
+
+  sl_canvas_board_to_widget (fixture->canvas, bx2, by2, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 300, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 200, 1e-9);
+
+  /* Zoom stays within its range. */
+  sl_canvas_set_zoom (fixture->canvas, 1000, 0, 0);
+  g_assert_cmpfloat (sl_canvas_get_zoom (fixture->canvas), ==, 4.0);
+  sl_canvas_set_zoom (fixture->canvas, 0, 0, 0);
+  g_assert_cmpfloat (sl_canvas_get_zoom (fixture->canvas), ==, 0.02);
+
+  /* Zoom to fit shows the whole board. */
+  sl_canvas_zoom_to_fit (fixture->canvas);
+  {
+    SlRect bounds;
+    double left, top, right, bottom;
+
+    sl_layout_get_bounds (sl_canvas_get_layout (fixture->canvas), &bounds);
+    sl_canvas_board_to_widget (fixture->canvas, bounds.x, bounds.y, &left, &top);
+    sl_canvas_board_to_widget (fixture->canvas, bounds.x + bounds.width, bounds.y + bounds.height,
+                               &right, &bottom);
+    g_assert_cmpfloat (left, >=, -0.5);
+    g_assert_cmpfloat (top, >=, -0.5);
+    g_assert_cmpfloat (right, <=, gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) + 0.5);
+    g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) + 0.5);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/canvas/brainstorm", Fixture, NULL, fixture_set_up, test_brainstorm, fixture_tear_down);
+  g_test_add ("/canvas/escape-cancels", Fixture, NULL, fixture_set_up, test_escape_cancels, fixture_tear_down);
+  g_test_add ("/canvas/kind-finds-its-lane", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_kind_finds_its_lane, fixture_tear_down);
+  g_test_add ("/canvas/edit-existing", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_edit_existing, fixture_tear_down);
+  g_test_add ("/canvas/delete-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_delete_selection, fixture_tear_down);
+  g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_zoom_around_pointer, fixture_tear_down);
+
+  return g_test_run ();
+}
