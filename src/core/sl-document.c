@@ -1969,6 +1969,46 @@ sl_document_find_connection (SlDocument *self,
   return NULL;
 }
 
+/**
+ * sl_document_get_n_note_connections:
+ *
+ * Returns: how many connections start or end at @note
+ */
+guint
+sl_document_get_n_note_connections (SlDocument *self,
+                                    SlNote     *note)
+{
+  GPtrArray *links;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (SL_IS_NOTE (note), 0);
+
+  links = get_links (self, note);
+  return links ? links->len : 0;
+}
+
+/**
+ * sl_document_get_note_connection:
+ *
+ * Returns: (transfer none): a connection that starts or ends at @note, in
+ *   no particular order
+ */
+SlConnection *
+sl_document_get_note_connection (SlDocument *self,
+                                 SlNote     *note,
+                                 guint       index)
+{
+  GPtrArray *links;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  links = get_links (self, note);
+  g_return_val_if_fail (links != NULL && index < links->len, NULL);
+
+  return g_ptr_array_index (links, index);
+}
+
 /* Scenarios */
 
 /**

@@ -157,6 +157,11 @@ void          sl_document_remove_connection  (SlDocument    *self,
 SlConnection *sl_document_find_connection    (SlDocument    *self,
                                               SlNote        *source,
                                               SlNote        *target);
+guint         sl_document_get_n_note_connections (SlDocument *self,
+                                                  SlNote     *note);
+SlConnection *sl_document_get_note_connection    (SlDocument *self,
+                                                  SlNote     *note,
+                                                  guint       index);
 
 SlScenario   *sl_document_add_scenario       (SlDocument    *self,
                                               SlNote        *note,

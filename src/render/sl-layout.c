@@ -47,7 +47,12 @@ struct _SlLayout
   GPtrArray *lanes;       /* of LaneInfo, top to bottom */
   GHashTable *lane_infos; /* SlLane -> LaneInfo */
   GHashTable *note_infos; /* SlNote -> NoteInfo */
+  SlRect bounds;
+  GArray *slice_order;    /* slice positions in the document, sorted by x */
+  int widest_slice;
+  gboolean slices_dirty;
   gboolean dirty;         /* rebuild before the next question */
+  gboolean bounds_dirty;  /* measure the board again before the next question */
 };
 
 G_DEFINE_FINAL_TYPE (SlLayout, sl_layout, G_TYPE_OBJECT)
@@ -214,6 +219,7 @@ rebuild (SlLayout *self)
   place_lanes (self);
 
   self->dirty = FALSE;
+  self->bounds_dirty = TRUE;
 }
 
 static void
@@ -227,6 +233,14 @@ static void
 invalidate (SlLayout *self)
 {
   self->dirty = TRUE;
+  self->bounds_dirty = TRUE;
+}
+
+static void
+invalidate_bounds (SlLayout *self)
+{
+  self->bounds_dirty = TRUE;
+  self->slices_dirty = TRUE;
 }
 
 /* A note added at the end (the common case of creating one) goes straight
@@ -254,6 +268,7 @@ notes_changed_cb (SlLayout   *self,
       info->lane->height = lane_height_for (info->lane, self->note_infos);
     }
   place_lanes (self);
+  self->bounds_dirty = TRUE;
 }
 
 static void
@@ -267,6 +282,9 @@ element_changed_cb (SlLayout  *self,
 
   if (self->dirty)
     return;
+
+  if (SL_IS_SLICE (element) && (what & SL_CHANGED_POSITION))
+    invalidate_bounds (self);
 
   if (SL_IS_LANE (element))
     return; /* names and kinds do not move anything */
@@ -297,6 +315,7 @@ element_changed_cb (SlLayout  *self,
   old_lane->height = lane_height_for (old_lane, self->note_infos);
   info->lane->height = lane_height_for (info->lane, self->note_infos);
   place_lanes (self);
+  self->bounds_dirty = TRUE;
 }
 
 static void
@@ -309,6 +328,7 @@ sl_layout_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (sl_document_get_notes (self->document), self);
       g_signal_handlers_disconnect_by_data (sl_document_get_lanes (self->document), self);
+      g_signal_handlers_disconnect_by_data (sl_document_get_slices (self->document), self);
     }
   g_clear_object (&self->document);
 
@@ -323,6 +343,7 @@ sl_layout_finalize (GObject *object)
   g_clear_pointer (&self->note_infos, g_hash_table_unref);
   g_clear_pointer (&self->lane_infos, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->slice_order, g_array_unref);
 
   G_OBJECT_CLASS (sl_layout_parent_class)->finalize (object);
 }
@@ -342,7 +363,10 @@ sl_layout_init (SlLayout *self)
   self->lanes = g_ptr_array_new ();
   self->lane_infos = g_hash_table_new_full (NULL, NULL, NULL, lane_info_free);
   self->note_infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->slice_order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty = TRUE;
+  self->bounds_dirty = TRUE;
+  self->slices_dirty = TRUE;
 }
 
 /**
@@ -364,6 +388,8 @@ sl_layout_new (SlDocument *document)
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_lanes (document), "items-changed",
                            G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_slices (document), "items-changed",
+                           G_CALLBACK (invalidate_bounds), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "element-changed",
                            G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -427,24 +453,13 @@ sl_layout_get_lane_rect (SlLayout *self,
   rect->height = info->height;
 }
 
-/**
- * sl_layout_get_bounds:
- *
- * Gets the rectangle that holds every lane, note and slice, with a margin.
- */
-void
-sl_layout_get_bounds (SlLayout *self,
-                      SlRect   *rect)
+static void
+measure_bounds (SlLayout *self)
 {
-  GListModel *slices;
+  GListModel *slices = sl_document_get_slices (self->document);
   double left = 0, right = 1200, bottom = SL_LAYOUT_SLICE_HEADER_HEIGHT;
   GHashTableIter iter;
   gpointer value;
-
-  g_return_if_fail (SL_IS_LAYOUT (self));
-  g_return_if_fail (rect != NULL);
-
-  ensure (self);
 
   g_hash_table_iter_init (&iter, self->note_infos);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -455,7 +470,6 @@ sl_layout_get_bounds (SlLayout *self,
       right = MAX (right, info->x + info->width);
     }
 
-  slices = sl_document_get_slices (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
     {
       SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
@@ -472,10 +486,30 @@ sl_layout_get_bounds (SlLayout *self,
     }
 
   /* Room for the lane headers on the left, and to add notes on the right. */
-  rect->x = left - SL_LAYOUT_LANE_HEADER_WIDTH - 40;
-  rect->y = 0;
-  rect->width = right - rect->x + 400;
-  rect->height = bottom;
+  self->bounds.x = left - SL_LAYOUT_LANE_HEADER_WIDTH - 40;
+  self->bounds.y = 0;
+  self->bounds.width = right - self->bounds.x + 400;
+  self->bounds.height = bottom;
+  self->bounds_dirty = FALSE;
+}
+
+/**
+ * sl_layout_get_bounds:
+ *
+ * Gets the rectangle that holds every lane, note and slice, with a margin.
+ */
+void
+sl_layout_get_bounds (SlLayout *self,
+                      SlRect   *rect)
+{
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (rect != NULL);
+
+  ensure (self);
+  if (self->bounds_dirty)
+    measure_bounds (self);
+
+  *rect = self->bounds;
 }
 
 /**
@@ -618,6 +652,112 @@ sl_layout_foreach_note_in (SlLayout        *self,
       sl_layout_get_note_rect (self, note, &rect);
       if (!func (note, &rect, user_data))
         break;
+    }
+}
+
+/**
+ * sl_layout_foreach_note:
+ * @func: (scope call): called for every note, in no particular order;
+ *   returns %FALSE to stop
+ *
+ * Visits every note without sorting, for views of the whole board.
+ */
+void
+sl_layout_foreach_note (SlLayout        *self,
+                        SlLayoutForeach  func,
+                        gpointer         user_data)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (func != NULL);
+
+  ensure (self);
+
+  g_hash_table_iter_init (&iter, self->note_infos);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      NoteInfo *info = value;
+      SlRect rect = { info->x, info->lane->y + SL_LAYOUT_LANE_PADDING + info->y, info->width, info->height };
+
+      if (!func (key, &rect, user_data))
+        break;
+    }
+}
+
+static int
+compare_slice_x (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  SlElementList *slices = user_data;
+  int xa = sl_slice_get_x (sl_element_list_peek (slices, *(const guint *) a));
+  int xb = sl_slice_get_x (sl_element_list_peek (slices, *(const guint *) b));
+
+  return (xa > xb) - (xa < xb);
+}
+
+/**
+ * sl_layout_foreach_slice_in:
+ * @func: (scope call): called with each slice whose column meets @region,
+ *   and its place in the document
+ *
+ * Finds the slices by a sorted index, whatever their number.
+ */
+void
+sl_layout_foreach_slice_in (SlLayout             *self,
+                            const SlRect         *region,
+                            SlLayoutForeachSlice  func,
+                            gpointer              user_data)
+{
+  SlElementList *slices;
+  guint low = 0, high;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (func != NULL);
+
+  slices = SL_ELEMENT_LIST (sl_document_get_slices (self->document));
+
+  if (self->slices_dirty)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (slices));
+
+      g_array_set_size (self->slice_order, n);
+      self->widest_slice = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          g_array_index (self->slice_order, guint, i) = i;
+          self->widest_slice = MAX (self->widest_slice, sl_slice_get_width (sl_element_list_peek (slices, i)));
+        }
+      g_array_sort_with_data (self->slice_order, compare_slice_x, slices);
+      self->slices_dirty = FALSE;
+    }
+
+  /* The first slice that can reach into the region starts at most the
+   * widest slice's width to its left. */
+  high = self->slice_order->len;
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+      SlSlice *slice = sl_element_list_peek (slices, g_array_index (self->slice_order, guint, middle));
+
+      if (sl_slice_get_x (slice) < region->x - self->widest_slice)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  for (guint i = low; i < self->slice_order->len; i++)
+    {
+      guint index = g_array_index (self->slice_order, guint, i);
+      SlSlice *slice = sl_element_list_peek (slices, index);
+
+      if (sl_slice_get_x (slice) > region->x + region->width)
+        break;
+      if (sl_slice_get_x (slice) + sl_slice_get_width (slice) > region->x)
+        func (slice, index, user_data);
     }
 }
 

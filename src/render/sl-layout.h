@@ -31,6 +31,9 @@ G_DECLARE_FINAL_TYPE (SlLayout, sl_layout, SL, LAYOUT, GObject)
 typedef gboolean (*SlLayoutForeach) (SlNote       *note,
                                      const SlRect *rect,
                                      gpointer      user_data);
+typedef void     (*SlLayoutForeachSlice) (SlSlice  *slice,
+                                          guint     index,
+                                          gpointer  user_data);
 
 SlLayout   *sl_layout_new               (SlDocument    *document);
 SlDocument *sl_layout_get_document      (SlLayout      *self);
@@ -53,6 +56,13 @@ SlNote     *sl_layout_get_note_at       (SlLayout      *self,
 void        sl_layout_foreach_note_in   (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeach func,
+                                         gpointer       user_data);
+void        sl_layout_foreach_note      (SlLayout      *self,
+                                         SlLayoutForeach func,
+                                         gpointer       user_data);
+void        sl_layout_foreach_slice_in  (SlLayout      *self,
+                                         const SlRect  *region,
+                                         SlLayoutForeachSlice func,
                                          gpointer       user_data);
 void        sl_layout_get_handle        (const SlRect  *note_rect,
                                          double        *x,

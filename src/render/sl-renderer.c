@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -27,6 +28,8 @@
 /* Below this scale cards are plain colour; above FIELDS_SCALE their fields show. */
 #define TEXT_SCALE   0.32
 #define FIELDS_SCALE 0.95
+/* Below this scale a card is a pixel or two: the board is drawn as an image. */
+#define OVERVIEW_SCALE 0.05
 #define CARD_PADDING 8.0
 #define CARD_RADIUS  6.0
 
@@ -42,6 +45,7 @@ struct _SlRenderer
   PangoFontDescription *small_font;
   PangoFontDescription *header_font;
   GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
+  cairo_surface_t *overview; /* the image of the last view from far out */
 };
 
 G_DEFINE_FINAL_TYPE (SlRenderer, sl_renderer, G_TYPE_OBJECT)
@@ -181,6 +185,55 @@ draw_text_at (SlRenderer                 *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+typedef struct
+{
+  SlRenderer *self;
+  cairo_t *cr;
+  double scale;
+  double height;
+} SliceData;
+
+static void
+draw_slice_cb (SlSlice  *slice,
+               guint     index,
+               gpointer  user_data)
+{
+  SliceData *data = user_data;
+  SlRenderer *self = data->self;
+  cairo_t *cr = data->cr;
+  Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+  Rgb text = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.25, 0.25, 0.28 };
+  SlRect column = { sl_slice_get_x (slice), 0, sl_slice_get_width (slice), data->height };
+  g_autofree char *label = NULL;
+
+  /* Every other slice a shade darker, so columns read at a glance. */
+  if (index % 2 == 0)
+    {
+      set_rgb (cr, &line, 0.03);
+      cairo_rectangle (cr, column.x, column.y, column.width, column.height);
+      cairo_fill (cr);
+    }
+
+  set_rgb (cr, &line, 0.12);
+  cairo_set_line_width (cr, 1.0 / data->scale);
+  cairo_move_to (cr, column.x, 0);
+  cairo_line_to (cr, column.x, column.height);
+  cairo_stroke (cr);
+
+  if (data->scale < TEXT_SCALE)
+    return;
+
+  if (sl_slice_get_status (slice) == SL_SLICE_PLANNED)
+    label = g_strdup (sl_slice_get_name (slice));
+  else
+    /* Translators: a slice's name and its status, as "Book Room · Done" */
+    label = g_strdup_printf (_("%s · %s"), sl_slice_get_name (slice),
+                             sl_slice_status_get_label (sl_slice_get_status (slice)));
+  set_rgb (cr, &text, 1.0);
+  draw_text_at (self, cr, label, self->header_font, column.x + 10, 9,
+                column.width - 20, PANGO_ALIGN_LEFT);
+}
+
 static void
 draw_slices (SlRenderer   *self,
              cairo_t      *cr,
@@ -188,46 +241,13 @@ draw_slices (SlRenderer   *self,
              double        scale,
              const SlRect *bounds)
 {
-  GListModel *slices = sl_document_get_slices (sl_layout_get_document (self->layout));
-  Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+  SliceData data = { self, cr, scale, bounds->height };
 
-  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
-    {
-      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
-      SlRect column = { sl_slice_get_x (slice), 0, sl_slice_get_width (slice), bounds->height };
-      g_autofree char *label = NULL;
-      Rgb text = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.25, 0.25, 0.28 };
+  /* Far out, columns a few pixels wide would only grey the board. */
+  if (scale * 40 < 4)
+    return;
 
-      if (!sl_rect_intersects (&column, region))
-        continue;
-
-      /* Every other slice a shade darker, so columns read at a glance. */
-      if (i % 2 == 0)
-        {
-          set_rgb (cr, &line, 0.03);
-          cairo_rectangle (cr, column.x, column.y, column.width, column.height);
-          cairo_fill (cr);
-        }
-
-      set_rgb (cr, &line, 0.12);
-      cairo_set_line_width (cr, 1.0 / scale);
-      cairo_move_to (cr, column.x, 0);
-      cairo_line_to (cr, column.x, column.height);
-      cairo_stroke (cr);
-
-      if (scale < TEXT_SCALE)
-        continue;
-
-      if (sl_slice_get_status (slice) == SL_SLICE_PLANNED)
-        label = g_strdup (sl_slice_get_name (slice));
-      else
-        /* Translators: a slice's name and its status, as "Book Room · Done" */
-        label = g_strdup_printf (_("%s · %s"), sl_slice_get_name (slice),
-                                 sl_slice_status_get_label (sl_slice_get_status (slice)));
-      set_rgb (cr, &text, 1.0);
-      draw_text_at (self, cr, label, self->header_font, column.x + 10, 9,
-                    column.width - 20, PANGO_ALIGN_LEFT);
-    }
+  sl_layout_foreach_slice_in (self->layout, region, draw_slice_cb, &data);
 }
 
 static void
@@ -276,69 +296,98 @@ card_anchor (const SlRect *rect,
 }
 
 static void
+draw_connection (SlRenderer   *self,
+                 cairo_t      *cr,
+                 SlConnection *connection)
+{
+  SlRect from, to;
+  double x1, y1, x2, y2, dx, angle;
+  double head = 9;
+
+  sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
+  sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
+
+  /* From the right of the source to the left of the target: flows run
+   * forward in time. A note above or below its partner in the same
+   * column is joined top to bottom instead. */
+  if (to.x >= from.x + from.width - 1 || to.x + to.width <= from.x)
+    {
+      card_anchor (&from, to.x >= from.x, &x1, &y1);
+      card_anchor (&to, to.x < from.x, &x2, &y2);
+      dx = MAX (40, fabs (x2 - x1) / 2);
+      if (to.x < from.x)
+        dx = -dx;
+      cairo_move_to (cr, x1, y1);
+      cairo_curve_to (cr, x1 + dx, y1, x2 - dx, y2, x2, y2);
+      angle = dx > 0 ? 0 : G_PI;
+    }
+  else
+    {
+      gboolean down = to.y > from.y;
+
+      x1 = from.x + from.width / 2;
+      y1 = down ? from.y + from.height : from.y;
+      x2 = to.x + to.width / 2;
+      y2 = down ? to.y : to.y + to.height;
+      cairo_move_to (cr, x1, y1);
+      cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
+      angle = down ? G_PI / 2 : -G_PI / 2;
+    }
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x2, y2);
+  cairo_line_to (cr, x2 - head * cos (angle - 0.45), y2 - head * sin (angle - 0.45));
+  cairo_line_to (cr, x2 - head * cos (angle + 0.45), y2 - head * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  SlRenderer *self;
+  cairo_t *cr;
+  GHashTable *drawn;
+} ConnectionData;
+
+static gboolean
+draw_note_connections_cb (SlNote       *note,
+                          const SlRect *rect,
+                          gpointer      user_data)
+{
+  ConnectionData *data = user_data;
+  SlDocument *document = sl_layout_get_document (data->self->layout);
+  guint n = sl_document_get_n_note_connections (document, note);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (document, note, i);
+
+      if (g_hash_table_add (data->drawn, connection))
+        draw_connection (data->self, data->cr, connection);
+    }
+
+  return TRUE;
+}
+
+/* The connections of the notes in and near the region: a connection of
+ * two notes far out of view to both sides is not drawn, which only a
+ * board zoomed in on the middle of a very long arrow shows. */
+static void
 draw_connections (SlRenderer   *self,
                   cairo_t      *cr,
                   const SlRect *region,
                   double        scale)
 {
-  GListModel *connections = sl_document_get_connections (sl_layout_get_document (self->layout));
+  g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
   Rgb color = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.30, 0.30, 0.34 };
   double width = self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.5 : 1.5;
+  SlRect near = { region->x - region->width, region->y - region->height,
+                  3 * region->width, 3 * region->height };
+  ConnectionData data = { self, cr, drawn };
 
   set_rgb (cr, &color, 0.9);
   cairo_set_line_width (cr, MAX (width, 1.0 / scale));
-
-  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
-    {
-      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
-      SlRect from, to, span;
-      double x1, y1, x2, y2, dx, angle;
-      double head = 9;
-
-      sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
-      sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
-
-      span.x = MIN (from.x, to.x) - 60;
-      span.y = MIN (from.y, to.y) - 60;
-      span.width = MAX (from.x + from.width, to.x + to.width) - span.x + 120;
-      span.height = MAX (from.y + from.height, to.y + to.height) - span.y + 120;
-      if (!sl_rect_intersects (&span, region))
-        continue;
-
-      /* From the right of the source to the left of the target: flows run
-       * forward in time. A note above or below its partner in the same
-       * column is joined top to bottom instead, around no other card. */
-      if (to.x >= from.x + from.width - 1 || to.x + to.width <= from.x)
-        {
-          card_anchor (&from, to.x >= from.x, &x1, &y1);
-          card_anchor (&to, to.x < from.x, &x2, &y2);
-          dx = MAX (40, fabs (x2 - x1) / 2);
-          if (to.x < from.x)
-            dx = -dx;
-          cairo_move_to (cr, x1, y1);
-          cairo_curve_to (cr, x1 + dx, y1, x2 - dx, y2, x2, y2);
-          angle = dx > 0 ? 0 : G_PI;
-        }
-      else
-        {
-          gboolean down = to.y > from.y;
-
-          x1 = from.x + from.width / 2;
-          y1 = down ? from.y + from.height : from.y;
-          x2 = to.x + to.width / 2;
-          y2 = down ? to.y : to.y + to.height;
-          cairo_move_to (cr, x1, y1);
-          cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
-          angle = down ? G_PI / 2 : -G_PI / 2;
-        }
-      cairo_stroke (cr);
-
-      cairo_move_to (cr, x2, y2);
-      cairo_line_to (cr, x2 - head * cos (angle - 0.45), y2 - head * sin (angle - 0.45));
-      cairo_line_to (cr, x2 - head * cos (angle + 0.45), y2 - head * sin (angle + 0.45));
-      cairo_close_path (cr);
-      cairo_fill (cr);
-    }
+  sl_layout_foreach_note_in (self->layout, &near, draw_note_connections_cb, &data);
 }
 
 static void
@@ -497,6 +546,93 @@ draw_note_cb (SlNote       *note,
   return TRUE;
 }
 
+typedef struct
+{
+  SlRenderer *self;
+  const SlRect *region;
+  double scale;
+  guint32 *pixels;
+  int width;
+  int height;
+  int stride;       /* in pixels */
+  guint32 colors[SL_N_NOTE_KINDS];
+} OverviewData;
+
+static gboolean
+overview_note_cb (SlNote       *note,
+                  const SlRect *rect,
+                  gpointer      user_data)
+{
+  OverviewData *data = user_data;
+  guint32 color = data->colors[sl_note_get_kind (note)];
+  int x0 = (int) floor ((rect->x - data->region->x) * data->scale);
+  int y0 = (int) floor ((rect->y - data->region->y) * data->scale);
+  int x1 = MAX (x0 + 1, (int) ceil ((rect->x + rect->width - data->region->x) * data->scale));
+  int y1 = MAX (y0 + 1, (int) ceil ((rect->y + rect->height - data->region->y) * data->scale));
+
+  x0 = MAX (x0, 0), y0 = MAX (y0, 0);
+  x1 = MIN (x1, data->width), y1 = MIN (y1, data->height);
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      data->pixels[y * data->stride + x] = color;
+
+  return TRUE;
+}
+
+/* From far out a card covers a pixel or two: the notes are set into an
+ * image pixel by pixel, which costs a few nanoseconds a note where cairo
+ * would cost a path and a fill each. */
+static void
+draw_overview (SlRenderer   *self,
+               cairo_t      *cr,
+               const SlRect *region,
+               double        scale)
+{
+  int width = MIN ((int) ceil (region->width * scale), 8192);
+  int height = MIN ((int) ceil (region->height * scale), 8192);
+  OverviewData data = { self, region, scale };
+  cairo_pattern_t *pattern;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (self->overview == NULL ||
+      cairo_image_surface_get_width (self->overview) != width ||
+      cairo_image_surface_get_height (self->overview) != height)
+    {
+      g_clear_pointer (&self->overview, cairo_surface_destroy);
+      self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+
+  cairo_surface_flush (self->overview);
+  data.pixels = (guint32 *) cairo_image_surface_get_data (self->overview);
+  data.width = width;
+  data.height = height;
+  data.stride = cairo_image_surface_get_stride (self->overview) / 4;
+  memset (data.pixels, 0, (gsize) data.stride * 4 * height);
+
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      const Rgb *rgb = kind_color (self, kind);
+
+      data.colors[kind] = 0xff000000u | ((guint32) (rgb->r * 255) << 16) |
+                          ((guint32) (rgb->g * 255) << 8) | (guint32) (rgb->b * 255);
+    }
+
+  sl_layout_foreach_note (self->layout, overview_note_cb, &data);
+  cairo_surface_mark_dirty (self->overview);
+
+  cairo_save (cr);
+  cairo_translate (cr, region->x, region->y);
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, self->overview, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 static void
 sl_renderer_dispose (GObject *object)
 {
@@ -512,6 +648,7 @@ sl_renderer_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
   g_clear_object (&self->context);
   g_clear_pointer (&self->text_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -658,9 +795,14 @@ sl_renderer_draw (SlRenderer   *self,
 
   draw_slices (self, cr, region, scale, &bounds);
   draw_lanes (self, cr, region, scale);
-  if (scale >= 0.15)
-    draw_connections (self, cr, region, scale);
-  sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
+  if (scale < OVERVIEW_SCALE)
+    draw_overview (self, cr, region, scale);
+  else
+    {
+      if (scale >= 0.15)
+        draw_connections (self, cr, region, scale);
+      sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
+    }
 
   cairo_restore (cr);
 }
