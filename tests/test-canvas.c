@@ -244,6 +244,45 @@ test_zoom_around_pointer (Fixture       *fixture,
   }
 }
 
+/* Ctrl+D duplicates the selection next to it; Ctrl+C in one window and
+ * Ctrl+V in another carries notes across. */
+static void
+test_duplicate_and_clipboard (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  guint n_notes = g_list_model_get_n_items (notes);
+  g_autoptr(SlDocument) other = sl_document_new ();
+  g_autoptr(GList) selection = NULL;
+  GtkWidget *other_canvas;
+  GtkWindow *other_window;
+
+  sl_canvas_select (fixture->canvas, sl_document_lookup_note (fixture->document, "evt-room-booked"), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.duplicate", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+  selection = sl_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 1);
+  g_assert_cmpstr (sl_note_get_text (selection->data), ==, "Room Booked");
+  g_assert_false (selection->data == sl_document_lookup_note (fixture->document, "evt-room-booked"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.copy", NULL);
+
+  sl_document_add_lane (other, SL_LANE_EVENTS, "Booking", -1);
+  other_canvas = sl_canvas_new (other);
+  other_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (other_window, other_canvas);
+  gtk_window_present (other_window);
+
+  gtk_widget_activate_action (other_canvas, "canvas.paste", NULL);
+  while (g_list_model_get_n_items (sl_document_get_notes (other)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (other)), ==, 1);
+  g_assert_cmpstr (sl_note_get_text (sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (other)), 0)),
+                   ==, "Room Booked");
+  gtk_window_destroy (other_window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +304,8 @@ main (int    argc,
               test_edit_existing, fixture_tear_down);
   g_test_add ("/canvas/delete-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_delete_selection, fixture_tear_down);
+  g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_duplicate_and_clipboard, fixture_tear_down);
   g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_zoom_around_pointer, fixture_tear_down);
 

@@ -13,6 +13,7 @@
 #include "sl-document.h"
 #include "sl-field.h"
 #include "sl-format.h"
+#include "sl-fragment.h"
 #include "sl-history.h"
 #include "sl-json.h"
 #include "sl-lane.h"

@@ -85,6 +85,7 @@ enum {
 
 enum {
   SELECTION_CHANGED,
+  MESSAGE,
   N_SIGNALS
 };
 
@@ -1095,6 +1096,132 @@ delete_action (GtkWidget  *widget,
   sl_canvas_delete_selection (SL_CANVAS (widget));
 }
 
+/* The clipboard */
+
+#define PASTE_OFFSET_X 40
+#define PASTE_OFFSET_Y 20
+
+static GList *
+selection_in_order (SlCanvas *self)
+{
+  return g_hash_table_get_keys (self->selection);
+}
+
+static void
+select_pasted (SlCanvas  *self,
+               GPtrArray *notes)
+{
+  g_hash_table_remove_all (self->selection);
+  for (guint i = 0; i < notes->len; i++)
+    g_hash_table_add (self->selection, g_ptr_array_index (notes, i));
+  self->anchor = notes->len > 0 ? g_ptr_array_index (notes, notes->len - 1) : NULL;
+  selection_changed (self);
+  if (self->anchor != NULL)
+    scroll_into_view (self, self->anchor);
+}
+
+static gboolean
+copy_selection (SlCanvas *self)
+{
+  g_autoptr(GList) notes = selection_in_order (self);
+  g_autoptr(GBytes) fragment = NULL;
+  g_autofree char *text = NULL;
+
+  if (notes == NULL)
+    return FALSE;
+
+  fragment = sl_fragment_copy (self->document, notes);
+  text = g_strndup (g_bytes_get_data (fragment, NULL), g_bytes_get_size (fragment));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  return TRUE;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  copy_selection (SL_CANVAS (widget));
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+
+  if (copy_selection (self))
+    sl_canvas_delete_selection (self);
+}
+
+static void
+paste_text (SlCanvas   *self,
+            const char *text)
+{
+  g_autoptr(GBytes) fragment = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  notes = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, &error);
+  if (notes == NULL)
+    {
+      /* Translators: %s says what is wrong with what was on the clipboard */
+      g_autofree char *message = g_strdup_printf (_("Nothing to paste: the clipboard holds no Stormline notes (%s)"),
+                                                  error->message);
+
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+      return;
+    }
+
+  select_pasted (self, notes);
+}
+
+static void
+paste_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SlCanvas) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL)
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, _("Nothing to paste: the clipboard holds no text"));
+      return;
+    }
+
+  paste_text (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_read_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  g_autoptr(GList) notes = selection_in_order (self);
+  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (notes == NULL)
+    return;
+
+  fragment = sl_fragment_copy (self->document, notes);
+  copies = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, NULL);
+  select_pasted (self, copies);
+}
+
 /* GtkWidget */
 
 static void
@@ -1316,12 +1443,30 @@ sl_canvas_class_init (SlCanvasClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * SlCanvas::message:
+   * @text: what to tell the user
+   *
+   * Emitted when something the user asked for could not be done, with a
+   * short sentence that says why, for the window to show.
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -1331,6 +1476,10 @@ sl_canvas_class_init (SlCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "board");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -573,6 +573,16 @@ load_css (void)
   g_string_free (css, TRUE);
 }
 
+static void
+canvas_message_cb (SlWindow   *self,
+                   const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  /* A toast's title is markup; the message is plain text. */
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
 /* GObject */
 
 static void
@@ -595,6 +605,8 @@ sl_window_constructed (GObject *object)
   g_signal_connect (target, "drop", G_CALLBACK (board_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
 
+  g_signal_connect_object (self->canvas, "message",
+                           G_CALLBACK (canvas_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
