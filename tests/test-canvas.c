@@ -283,6 +283,43 @@ test_duplicate_and_clipboard (Fixture       *fixture,
   gtk_window_destroy (other_window);
 }
 
+/* The lane menu's actions: kind, order, add, remove, each one undo step. */
+static void
+test_lane_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  GListModel *lanes = sl_document_get_lanes (document);
+  SlLane *guest = sl_document_lookup_lane (document, "lane-guest");
+  guint n_lanes = g_list_model_get_n_items (lanes);
+  guint n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
+
+  gtk_widget_activate_action (canvas, "canvas.set-lane-kind", "(ss)", "lane-guest", "automation");
+  g_assert_cmpint (sl_lane_get_kind (guest), ==, SL_LANE_AUTOMATION);
+
+  gtk_widget_activate_action (canvas, "canvas.move-lane-down", "s", "lane-guest");
+  g_assert_cmpint (sl_document_get_lane_position (document, guest), ==, 1);
+  gtk_widget_activate_action (canvas, "canvas.move-lane-up", "s", "lane-guest");
+  gtk_widget_activate_action (canvas, "canvas.move-lane-up", "s", "lane-guest");
+  g_assert_cmpint (sl_document_get_lane_position (document, guest), ==, 0);
+
+  gtk_widget_activate_action (canvas, "canvas.add-lane", "s", "lane-guest");
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes + 1);
+  g_assert_cmpint (sl_lane_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (lanes), 1)), ==, SL_LANE_AUTOMATION);
+
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", "lane-guest");
+  g_assert_null (sl_document_lookup_lane (document, "lane-guest"));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), <, n_notes);
+
+  /* Kind, down, up (at the top, the second up does nothing), add, remove. */
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 5);
+  sl_history_undo (history);
+  g_assert_true (sl_document_lookup_lane (document, "lane-guest") == guest);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +343,8 @@ main (int    argc,
               test_delete_selection, fixture_tear_down);
   g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_duplicate_and_clipboard, fixture_tear_down);
+  g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_lane_actions, fixture_tear_down);
   g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_zoom_around_pointer, fixture_tear_down);
 

@@ -72,6 +72,8 @@ struct _SlCanvas
 
   GtkWidget *editor;
   SlNote *editing;
+
+  GtkWidget *lane_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SlCanvas, sl_canvas, GTK_TYPE_WIDGET)
@@ -1096,6 +1098,197 @@ delete_action (GtkWidget  *widget,
   sl_canvas_delete_selection (SL_CANVAS (widget));
 }
 
+/* Lanes */
+
+static SlLane *
+lane_from_parameter (SlCanvas *self,
+                     GVariant *parameter)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  return sl_document_lookup_lane (self->document, id);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SlCanvas         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  SlLane *lane = sl_document_lookup_lane (self->document, g_object_get_data (G_OBJECT (dialog), "lane-id"));
+
+  if (g_str_equal (response, "rename") && lane != NULL)
+    sl_document_set_lane_name (self->document, lane, gtk_editable_get_text (entry));
+}
+
+static void
+rename_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  GtkWidget *dialog, *entry;
+
+  if (lane == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Lane"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), sl_lane_get_name (lane));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lane-id",
+                          g_strdup (sl_element_get_id (SL_ELEMENT (lane))), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lane_kind_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  const char *id, *kind_name;
+  SlLaneKind kind;
+  SlLane *lane;
+
+  g_variant_get (parameter, "(&s&s)", &id, &kind_name);
+  lane = sl_document_lookup_lane (self->document, id);
+  if (lane != NULL && sl_lane_kind_from_string (kind_name, &kind))
+    sl_document_set_lane_kind (self->document, lane, kind);
+}
+
+static void
+move_lane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  int position, n_lanes;
+
+  if (lane == NULL)
+    return;
+
+  position = sl_document_get_lane_position (self->document, lane);
+  n_lanes = g_list_model_get_n_items (sl_document_get_lanes (self->document));
+  position += g_str_equal (action_name, "canvas.move-lane-up") ? -1 : 1;
+  if (position >= 0 && position < n_lanes)
+    sl_document_move_lane (self->document, lane, position);
+}
+
+static void
+add_lane_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  int position = lane ? sl_document_get_lane_position (self->document, lane) + 1 : -1;
+  SlLaneKind kind = lane ? sl_lane_get_kind (lane) : SL_LANE_EVENTS;
+
+  sl_document_add_lane (self->document, kind, _("New Lane"), position);
+}
+
+static void
+remove_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+
+  /* Its notes go with it, in the same undo step. */
+  if (lane != NULL)
+    sl_document_remove_lane (self->document, lane);
+}
+
+static GMenuModel *
+create_lane_menu (SlCanvas *self,
+                  SlLane   *lane)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) lane_section = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) add = g_menu_new ();
+  const char *id = sl_element_get_id (SL_ELEMENT (lane));
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Rename…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "canvas.rename-lane", g_variant_new_string (id));
+    g_menu_append_item (lane_section, item);
+  }
+
+  for (SlLaneKind kind = 0; kind < SL_N_LANE_KINDS; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (sl_lane_kind_get_label (kind), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "canvas.set-lane-kind",
+                                               g_variant_new ("(ss)", id, sl_lane_kind_to_string (kind)));
+      g_menu_append_item (kinds, item);
+    }
+  g_menu_append_submenu (lane_section, _("_Kind"), G_MENU_MODEL (kinds));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (lane_section));
+
+  {
+    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+
+    g_menu_item_set_action_and_target_value (up, "canvas.move-lane-up", g_variant_new_string (id));
+    g_menu_item_set_action_and_target_value (down, "canvas.move-lane-down", g_variant_new_string (id));
+    g_menu_append_item (order, up);
+    g_menu_append_item (order, down);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+
+  {
+    g_autoptr(GMenuItem) below = g_menu_item_new (_("_Add Lane Below"), NULL);
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("Re_move Lane"), NULL);
+
+    g_menu_item_set_action_and_target_value (below, "canvas.add-lane", g_variant_new_string (id));
+    g_menu_item_set_action_and_target_value (remove, "canvas.remove-lane", g_variant_new_string (id));
+    g_menu_append_item (add, below);
+    g_menu_append_item (add, remove);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+context_pressed_cb (SlCanvas        *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  double bx, by;
+  SlLane *lane;
+
+  sl_canvas_widget_to_board (self, x, y, &bx, &by);
+  lane = sl_layout_get_lane_at (self->layout, by);
+  if (lane == NULL)
+    return;
+
+  model = create_lane_menu (self, lane);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->lane_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->lane_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 /* The clipboard */
 
 #define PASTE_OFFSET_X 40
@@ -1291,6 +1484,8 @@ sl_canvas_size_allocate (GtkWidget *widget,
   double x, y;
   int editor_height;
 
+  gtk_popover_present (GTK_POPOVER (self->lane_menu));
+
   if (self->editing == NULL || !gtk_widget_get_visible (self->editor))
     return;
 
@@ -1354,6 +1549,7 @@ sl_canvas_dispose (GObject *object)
   if (self->editing != NULL)
     stop_editing (self, FALSE);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->lane_menu, gtk_widget_unparent);
   g_clear_object (&self->renderer);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
@@ -1463,6 +1659,12 @@ sl_canvas_class_init (SlCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.rename-lane", "s", rename_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.set-lane-kind", "(ss)", lane_kind_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-lane-up", "s", move_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-lane-down", "s", move_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-lane", "s", add_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.remove-lane", "s", remove_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
@@ -1526,6 +1728,11 @@ sl_canvas_init (SlCanvas *self)
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
   g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
@@ -1534,6 +1741,11 @@ sl_canvas_init (SlCanvas *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  self->lane_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->lane_menu), FALSE);
+  gtk_widget_set_halign (self->lane_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->lane_menu, GTK_WIDGET (self));
 
   self->editor = gtk_entry_new ();
   gtk_widget_add_css_class (self->editor, "note-editor");
