@@ -69,6 +69,7 @@ struct _SlCanvas
 
   gboolean has_pointer;
   double pointer_x, pointer_y;
+  gboolean space_held;    /* Space + drag pans, as in drawing programs */
 
   GtkWidget *editor;
   SlNote *editing;
@@ -808,7 +809,7 @@ drag_begin_cb (SlCanvas       *self,
   self->drag_y = y;
   self->drag_active = FALSE;
 
-  if (button == GDK_BUTTON_MIDDLE)
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_held))
     {
       self->drag_mode = DRAG_PAN;
       self->pan_origin_x = self->origin_x;
@@ -1029,6 +1030,13 @@ key_pressed_cb (SlCanvas        *self,
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return GDK_EVENT_PROPAGATE;
 
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+      return GDK_EVENT_STOP;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
     if (gdk_keyval_to_lower (keyval) == kind_keys[i].keyval)
       {
@@ -1056,7 +1064,68 @@ key_pressed_cb (SlCanvas        *self,
     }
 }
 
+static void
+key_released_cb (SlCanvas        *self,
+                 guint            keyval,
+                 guint            keycode,
+                 GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = FALSE;
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+    }
+}
+
 /* Actions */
+
+static void
+zoom_to_rect (SlCanvas     *self,
+              const SlRect *rect,
+              double        max_zoom)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom;
+
+  if (width <= 0 || height <= 0 || rect->width <= 0 || rect->height <= 0)
+    return;
+
+  zoom = CLAMP (MIN (width / rect->width, height / rect->height), MIN_ZOOM, max_zoom);
+  self->zoom = zoom;
+  /* Centred in the view. */
+  self->origin_x = rect->x + rect->width / 2 - width / zoom / 2;
+  self->origin_y = rect->y + rect->height / 2 - height / zoom / 2;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  queue_draw (self);
+}
+
+static void
+zoom_to_selection (SlCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer note;
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  SlRect rect;
+
+  if (g_hash_table_size (self->selection) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    {
+      sl_layout_get_note_rect (self->layout, note, &rect);
+      left = MIN (left, rect.x);
+      top = MIN (top, rect.y);
+      right = MAX (right, rect.x + rect.width);
+      bottom = MAX (bottom, rect.y + rect.height);
+    }
+
+  /* A margin around, and room for the lane headers on the left. */
+  rect = (SlRect) { left - 60 - SL_LAYOUT_LANE_HEADER_WIDTH, top - 60,
+                    right - left + 120 + SL_LAYOUT_LANE_HEADER_WIDTH, bottom - top + 120 };
+  zoom_to_rect (self, &rect, 2.0);
+}
 
 static void
 zoom_action (GtkWidget  *widget,
@@ -1073,6 +1142,8 @@ zoom_action (GtkWidget  *widget,
     sl_canvas_set_zoom (self, self->zoom / 1.25, x, y);
   else if (g_str_equal (action_name, "canvas.zoom-reset"))
     sl_canvas_set_zoom (self, 1.0, x, y);
+  else if (g_str_equal (action_name, "canvas.zoom-selection"))
+    zoom_to_selection (self);
   else
     sl_canvas_zoom_to_fit (self);
 }
@@ -1657,6 +1728,7 @@ sl_canvas_class_init (SlCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-selection", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "canvas.rename-lane", "s", rename_lane_action);
@@ -1677,6 +1749,7 @@ sl_canvas_class_init (SlCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "canvas.zoom-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
@@ -1740,6 +1813,7 @@ sl_canvas_init (SlCanvas *self)
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->lane_menu = gtk_popover_menu_new_from_model (NULL);
