@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sl-canvas.h"
+#include "sl-overview.h"
 #include "test-util.h"
 
 typedef struct
@@ -320,6 +321,44 @@ test_lane_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
 }
 
+/* Pressing on the map of the board centres the board's view there. */
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *overview = sl_overview_new (fixture->canvas);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlRect bounds;
+  double scale, cx, cy;
+
+  gtk_window_set_child (window, overview);
+  gtk_window_present (window);
+  while (gtk_widget_get_width (overview) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  sl_layout_get_bounds (sl_canvas_get_layout (fixture->canvas), &bounds);
+  scale = MIN (gtk_widget_get_width (overview) / bounds.width, gtk_widget_get_height (overview) / bounds.height);
+
+  controllers = gtk_widget_observe_controllers (overview);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        g_signal_emit_by_name (controller, "drag-begin", 100.0, 50.0);
+    }
+
+  /* The middle of the canvas now shows the board point under (100, 50) of the map. */
+  sl_canvas_widget_to_board (fixture->canvas, gtk_widget_get_width (canvas) / 2.0,
+                             gtk_widget_get_height (canvas) / 2.0, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, bounds.x + 100 / scale, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cy, bounds.y + 50 / scale, 1e-6);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,6 +384,8 @@ main (int    argc,
               test_duplicate_and_clipboard, fixture_tear_down);
   g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_lane_actions, fixture_tear_down);
+  g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_overview, fixture_tear_down);
   g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_zoom_around_pointer, fixture_tear_down);
 

@@ -89,6 +89,7 @@ enum {
 enum {
   SELECTION_CHANGED,
   MESSAGE,
+  VIEW_CHANGED,
   N_SIGNALS
 };
 
@@ -184,6 +185,7 @@ queue_draw (SlCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }
 
 /* Snapping */
@@ -1717,6 +1719,19 @@ sl_canvas_class_init (SlCanvasClass *klass)
    * Emitted when something the user asked for could not be done, with a
    * short sentence that says why, for the window to show.
    */
+  /**
+   * SlCanvas::view-changed:
+   *
+   * Emitted when what the canvas shows changes: the board, the part of it
+   * in view, or the zoom.
+   */
+  signals[VIEW_CHANGED] =
+    g_signal_new ("view-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   signals[MESSAGE] =
     g_signal_new ("message",
                   G_TYPE_FROM_CLASS (klass),

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-canvas.h"
+#include "sl-overview.h"
 #include "sl-renderer.h"
 #include "sl-window.h"
 
@@ -26,7 +27,7 @@ struct _SlWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkBox *palette;
-  AdwBin *board_bin;
+  GtkOverlay *board_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -590,13 +591,22 @@ sl_window_constructed (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
   GtkDropTarget *target;
+  GtkWidget *overview;
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
   load_css ();
 
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
-  adw_bin_set_child (self->board_bin, GTK_WIDGET (self->canvas));
+  gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
+
+  overview = sl_overview_new (self->canvas);
+  gtk_widget_set_halign (overview, GTK_ALIGN_END);
+  gtk_widget_set_valign (overview, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (overview, 12);
+  gtk_widget_set_margin_bottom (overview, 12);
+  gtk_widget_add_css_class (overview, "card");
+  gtk_overlay_add_overlay (self->board_overlay, overview);
 
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
     gtk_box_append (self->palette, create_palette_button (self, palette_kinds[i], palette_keys[i]));
@@ -713,7 +723,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, palette);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
