@@ -88,6 +88,14 @@ test_open_example (void)
   g_assert_nonnull (sl_window_get_file (fixture.window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Hotel — Stormline");
 
+  /* An opened model is a recent one. */
+  {
+    g_autofree char *uri = g_file_get_uri (sl_window_get_file (fixture.window));
+
+    while (!gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri))
+      g_main_context_iteration (NULL, TRUE);
+  }
+
   /* The board shows the model from its first lane, at full size. */
   canvas = sl_window_get_canvas (fixture.window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));

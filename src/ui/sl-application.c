@@ -69,6 +69,7 @@ open_file (SlApplication *self,
 
       present_new_window (self, document, file);
       g_settings_set_string (self->settings, "last-file", uri);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
       return;
     }
 

@@ -28,6 +28,8 @@ struct _SlWindow
   AdwWindowTitle *window_title;
   GtkBox *palette;
   GtkOverlay *board_overlay;
+  GMenu *primary_menu;
+  GMenu *recent_section;
 };
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -341,6 +343,61 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *tb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+/* The models opened or saved last, newest first, in the main menu. */
+static void
+update_recent (SlWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) models = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_section);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), SL_FORMAT_SUFFIX) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (models, info);
+    }
+  g_ptr_array_sort (models, compare_recent);
+
+  for (guint i = 0; i < MIN (models->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (models, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+
+  g_application_open (app, &file, 1, "");
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -624,6 +681,12 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
+  self->recent_section = g_menu_new ();
+  g_menu_insert_section (self->primary_menu, 1, _("Recent Models"), G_MENU_MODEL (self->recent_section));
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+
   update_title (self);
   update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -637,6 +700,7 @@ sl_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->recent_section);
 
   G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
 }
@@ -724,10 +788,12 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
