@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sl-application.h"
+#include "test-util.h"
 #include "sl-window.h"
 
 typedef struct
@@ -210,6 +211,75 @@ test_reopen_last (void)
   quit_app (&fixture);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+  return dialog;
+}
+
+/* Saving writes the model and clears "modified"; closing a modified model
+ * asks first, and Discard closes without writing. */
+static void
+test_save_and_close (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GBytes) example = read_bytes (example_path ());
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(SlDocument) reloaded = NULL;
+  SlDocument *document;
+  SlHistory *history;
+  AdwMessageDialog *dialog;
+
+  write_bytes (path, example);
+  run_app (&fixture, path);
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+
+  sl_document_set_title (document, "Grand Hotel");
+  g_assert_true (sl_history_get_modified (history));
+  sl_window_save_to (fixture.window, file);
+  while (sl_history_get_modified (history))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Grand Hotel — Stormline");
+
+  saved = read_bytes (path);
+  reloaded = sl_format_load_bytes (saved, NULL);
+  g_assert_cmpstr (sl_document_get_title (reloaded), ==, "Grand Hotel");
+
+  /* Modified again: closing asks, and the window stays until answered. */
+  sl_document_set_title (document, "Not Saved");
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+
+  adw_message_dialog_response (dialog, "discard");
+  while (gtk_application_get_windows (GTK_APPLICATION (fixture.app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Discarded: the file keeps what was saved. */
+  {
+    g_autoptr(GBytes) after = read_bytes (path);
+
+    assert_bytes_equal (after, saved);
+  }
+
+  g_application_release (G_APPLICATION (fixture.app));
+  g_clear_object (&fixture.app);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +296,7 @@ main (int    argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/first-run", test_first_run);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
+  g_test_add_func ("/window/save-and-close", test_save_and_close);
 
   return g_test_run ();
 }

@@ -460,13 +460,21 @@ add_note_action (GtkWidget  *widget,
 
 /* Closing */
 
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    SlWindow         *self)
 {
+  /* The dialog belongs to the window: it goes once its response is over. */
   if (g_str_equal (response, "discard"))
-    gtk_window_destroy (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
