@@ -91,6 +91,30 @@ main (int    argc,
     ms[n] = draw_frame (renderer, surface, bounds.x, bounds.y, scale);
   report ("whole board on screen", ms, n);
 
+  /* A drag: each motion moves a note (in an open group, as the canvas
+   * does), the layout updates its index, and a frame is drawn. */
+  {
+    GListModel *notes = sl_document_get_notes (document);
+    SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), g_list_model_get_n_items (notes) / 2);
+    SlHistory *history = sl_document_get_history (document);
+    SlRect rect;
+    double move_ms[100];
+
+    sl_history_begin_group (history, "Move Notes");
+    for (n = 0; n < 100; n++)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        sl_document_move_note (document, note, sl_note_get_lane (note), sl_note_get_x (note) + 10, 0);
+        sl_layout_get_note_rect (layout, note, &rect);
+        move_ms[n] = (g_get_monotonic_time () - start) / 1000.0;
+        ms[n] = draw_frame (renderer, surface, rect.x - 800, 0, 1.0) + move_ms[n];
+      }
+    sl_history_end_group (history);
+    report ("one motion of a drag: the move and its index", move_ms, n);
+    report ("one motion of a drag with its frame", ms, n);
+  }
+
   cairo_surface_destroy (surface);
   return 0;
 }

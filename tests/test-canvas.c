@@ -359,6 +359,87 @@ test_overview (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static void
+emit_drag (SlCanvas *canvas,
+           double    x,
+           double    y,
+           double    dx,
+           double    dy)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_GESTURE_DRAG (controller))
+        continue;
+
+      g_signal_emit_by_name (controller, "drag-begin", x, y);
+      for (int step = 1; step <= 8; step++)
+        g_signal_emit_by_name (controller, "drag-update", dx * step / 8, dy * step / 8);
+      g_signal_emit_by_name (controller, "drag-end", dx, dy);
+    }
+}
+
+/* Dragging a note snaps it to the lane under it and to the grid of the
+ * timeline, onto a free place; the drag is one undo step. */
+static void
+test_drag_moves (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  SlNote *event = sl_document_lookup_note (document, "evt-room-added");
+  SlLane *room = sl_note_get_lane (event);
+  SlLane *guest_events = sl_document_lookup_lane (document, "lane-guest-events");
+  SlNote *below = sl_document_lookup_note (document, "evt-guest-registered");
+  SlRect rect, target;
+  double wx, wy;
+
+  g_assert_nonnull (guest_events);
+  sl_layout_get_note_rect (layout, event, &rect);
+  sl_layout_get_note_rect (layout, below, &target);
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + 20, rect.y + 20, &wx, &wy);
+
+  /* Onto the Guest Registered event of the lane below, 3 units off the grid. */
+  emit_drag (fixture->canvas, wx, wy, target.x - rect.x + 3, target.y - rect.y);
+
+  g_assert_true (sl_note_get_lane (event) == guest_events);
+  g_assert_cmpint (sl_note_get_x (event) % 10, ==, 0);
+  g_assert_cmpint (sl_note_get_x (event), ==, sl_note_get_x (below));
+  /* It landed on a card: it settles below it, at the same moment. */
+  g_assert_cmpint (sl_note_get_y (event), >=, sl_note_get_y (below) + 100);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_lane (event) == room);
+  sl_layout_get_note_rect (layout, event, &target);
+  g_assert_cmpfloat (target.x, ==, rect.x);
+  g_assert_cmpfloat (target.y, ==, rect.y);
+}
+
+/* A drag on empty space selects what the band covers. */
+static void
+test_rubber_band (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  g_autoptr(GList) selection = NULL;
+  SlRect a, b;
+  double x1, y1, x2, y2;
+
+  sl_layout_get_note_rect (layout, sl_document_lookup_note (fixture->document, "cmd-add-room"), &a);
+  sl_layout_get_note_rect (layout, sl_document_lookup_note (fixture->document, "evt-room-added"), &b);
+  sl_canvas_board_to_widget (fixture->canvas, a.x - 10, a.y - 10, &x1, &y1);
+  sl_canvas_board_to_widget (fixture->canvas, b.x + 20, b.y + 20, &x2, &y2);
+
+  emit_drag (fixture->canvas, x1, y1, x2 - x1, y2 - y1);
+  selection = sl_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,6 +467,10 @@ main (int    argc,
               test_lane_actions, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
+  g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_drag_moves, fixture_tear_down);
+  g_test_add ("/canvas/rubber-band", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_rubber_band, fixture_tear_down);
   g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_zoom_around_pointer, fixture_tear_down);
 

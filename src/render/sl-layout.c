@@ -47,7 +47,8 @@ struct _SlLayout
   GPtrArray *lanes;       /* of LaneInfo, top to bottom */
   GHashTable *lane_infos; /* SlLane -> LaneInfo */
   GHashTable *note_infos; /* SlNote -> NoteInfo */
-  SlRect bounds;
+  double content_left;    /* the leftmost and rightmost card or slice edge */
+  double content_right;
   GArray *slice_order;    /* slice positions in the document, sorted by x */
   int widest_slice;
   gboolean slices_dirty;
@@ -279,6 +280,7 @@ element_changed_cb (SlLayout  *self,
   SlNote *note;
   NoteInfo *info;
   LaneInfo *old_lane;
+  double old_left, old_right;
 
   if (self->dirty)
     return;
@@ -302,6 +304,8 @@ element_changed_cb (SlLayout  *self,
 
   /* Move the note in the index: the drag of a note on a huge board. */
   old_lane = info->lane;
+  old_left = info->x;
+  old_right = info->x + info->width;
   bucket_remove (old_lane, info, note);
   g_ptr_array_remove_fast (old_lane->notes, note);
 
@@ -315,7 +319,16 @@ element_changed_cb (SlLayout  *self,
   old_lane->height = lane_height_for (old_lane, self->note_infos);
   info->lane->height = lane_height_for (info->lane, self->note_infos);
   place_lanes (self);
-  self->bounds_dirty = TRUE;
+
+  /* The board's width changes only when the note made or makes an edge:
+   * measuring all notes at every motion of a drag would cost a frame. */
+  if (old_left <= self->content_left || old_right >= self->content_right)
+    self->bounds_dirty = TRUE;
+  else
+    {
+      self->content_left = MIN (self->content_left, info->x);
+      self->content_right = MAX (self->content_right, info->x + info->width);
+    }
 }
 
 static void
@@ -457,7 +470,7 @@ static void
 measure_bounds (SlLayout *self)
 {
   GListModel *slices = sl_document_get_slices (self->document);
-  double left = 0, right = 1200, bottom = SL_LAYOUT_SLICE_HEADER_HEIGHT;
+  double left = 0, right = 1200;
   GHashTableIter iter;
   gpointer value;
 
@@ -478,18 +491,8 @@ measure_bounds (SlLayout *self)
       right = MAX (right, sl_slice_get_x (slice) + sl_slice_get_width (slice));
     }
 
-  if (self->lanes->len > 0)
-    {
-      LaneInfo *last = g_ptr_array_index (self->lanes, self->lanes->len - 1);
-
-      bottom = last->y + last->height;
-    }
-
-  /* Room for the lane headers on the left, and to add notes on the right. */
-  self->bounds.x = left - SL_LAYOUT_LANE_HEADER_WIDTH - 40;
-  self->bounds.y = 0;
-  self->bounds.width = right - self->bounds.x + 400;
-  self->bounds.height = bottom;
+  self->content_left = left;
+  self->content_right = right;
   self->bounds_dirty = FALSE;
 }
 
@@ -509,7 +512,17 @@ sl_layout_get_bounds (SlLayout *self,
   if (self->bounds_dirty)
     measure_bounds (self);
 
-  *rect = self->bounds;
+  /* Room for the lane headers on the left, and to add notes on the right. */
+  rect->x = self->content_left - SL_LAYOUT_LANE_HEADER_WIDTH - 40;
+  rect->y = 0;
+  rect->width = self->content_right - rect->x + 400;
+  rect->height = SL_LAYOUT_SLICE_HEADER_HEIGHT;
+  if (self->lanes->len > 0)
+    {
+      LaneInfo *last = g_ptr_array_index (self->lanes, self->lanes->len - 1);
+
+      rect->height = last->y + last->height;
+    }
 }
 
 /**

@@ -253,6 +253,43 @@ move_selection (SlCanvas *self,
     }
 }
 
+/* A note dropped onto another card of its lane moves down below it: the
+ * place on the timeline the user chose, its moment, stays. */
+static void
+settle_moved_notes (SlCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->drag_origins);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    {
+      int y = sl_note_get_y (note);
+      int tries = 0;
+
+      while (tries++ < 50)
+        {
+          SlRect rect;
+          gboolean clear = TRUE;
+
+          sl_layout_get_note_rect (self->layout, note, &rect);
+          for (double px = rect.x + 1; px < rect.x + rect.width && clear; px += rect.width / 2 - 1)
+            for (double py = rect.y + 1; py < rect.y + rect.height && clear; py += rect.height / 2 - 1)
+              {
+                SlNote *other = sl_layout_get_note_at (self->layout, px, py);
+
+                clear = other == NULL || other == note || g_hash_table_contains (self->drag_origins, other);
+              }
+
+          if (clear)
+            break;
+
+          y += (int) rect.height + GRID * 2;
+          sl_document_move_note (self->document, note, sl_note_get_lane (note), sl_note_get_x (note), y);
+        }
+    }
+}
+
 static void
 begin_move (SlCanvas *self)
 {
@@ -923,7 +960,10 @@ drag_end_cb (SlCanvas       *self,
   SlHistory *history = sl_document_get_history (self->document);
 
   if (self->drag_mode == DRAG_MOVE && self->drag_active)
-    sl_history_end_group (history);
+    {
+      settle_moved_notes (self);
+      sl_history_end_group (history);
+    }
   else if (self->drag_mode == DRAG_RUBBER_BAND && self->drag_active)
     {
       sl_layout_foreach_note_in (self->layout, &self->rubber_band, rubber_band_cb, self);
