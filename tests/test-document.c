@@ -354,6 +354,11 @@ test_steps (void)
   g_assert_cmpuint (sl_step_get_n_values (removed), ==, 1);
   g_assert_cmpstr (sl_step_get_value_name (removed, 0), ==, "guest");
 
+  /* A value needs a field name. */
+  g_test_expect_message ("stormline-core", G_LOG_LEVEL_CRITICAL, "*name*");
+  g_assert_null (sl_step_new_with_value (two, "", "x"));
+  g_test_assert_expected_messages ();
+
   g_assert_true (sl_step_equal (two, two));
   g_assert_false (sl_step_equal (two, changed));
   g_assert_false (sl_step_equal (one, step));

@@ -703,6 +703,13 @@ static const BadInput bad_inputs[] = {
     "line 1, column 15", "a word stands outside quotes" },
   { "non-ascii-symbol", "{\"stormline\": →}", -1, NULL, SL_FORMAT_ERROR_SYNTAX,
     "line 1, column 15", "“→” cannot start a value" },
+  { "bad-escape-non-ascii", "{\"stormline\": 1, \"title\": \"\\é\"}", -1, NULL, SL_FORMAT_ERROR_SYNTAX,
+    "line 1, column 28", "“\\é” is not an escape" },
+  { "line-after-multiline-text",
+    "{\n  \"stormline\": 1,\n  \"lanes\": [{\"id\": \"l\", \"kind\": \"events\"}],\n"
+    "  \"notes\": [\n    {\"id\": \"a\", \"kind\": \"event\", \"text\": \"one\\ntwo\\nthree\", \"lane\": \"l\", \"x\": 0},\n"
+    "    {\"id\": \"b\", \"kind\": \"bogus\", \"lane\": \"l\", \"x\": 0}\n  ]\n}\n", -1, NULL,
+    SL_FORMAT_ERROR_INVALID, "line 6, column 25", "unknown note kind" },
   { "leading-zero", "{\"stormline\": 1, \"step\": 01}", -1, NULL, SL_FORMAT_ERROR_SYNTAX,
     "line 1, column 26", "starts with a 0" },
   { "trailing-comma", "{\"stormline\": 1,\n \"title\": \"Hotel\",\n}", -1, NULL,

@@ -316,6 +316,28 @@ test_merge (void)
   test_board_clear (&board);
 }
 
+/* Marked, then unmarked: nothing to undo, and nothing modified. */
+static void
+test_merge_back_to_start (void)
+{
+  TestBoard board;
+  SlHistory *history;
+
+  test_board_init (&board);
+  history = sl_document_get_history (board.document);
+
+  sl_document_set_note_pivotal (board.document, board.event, TRUE);
+  sl_document_set_note_pivotal (board.document, board.event, FALSE);
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_false (sl_history_get_modified (history));
+
+  sl_document_set_note_text (board.document, board.event, "Room Booked!");
+  sl_document_set_note_text (board.document, board.event, "Room Booked");
+  g_assert_false (sl_history_can_undo (history));
+
+  test_board_clear (&board);
+}
+
 static void
 test_save_point (void)
 {
@@ -493,6 +515,7 @@ main (int    argc,
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/cancel-group", test_cancel_group);
   g_test_add_func ("/history/merge", test_merge);
+  g_test_add_func ("/history/merge-back-to-start", test_merge_back_to_start);
   g_test_add_func ("/history/save-point", test_save_point);
   g_test_add_func ("/history/max-depth", test_max_depth);
   g_test_add_func ("/history/clear", test_clear);

@@ -280,6 +280,54 @@ test_save_and_close (void)
   remove_tree (dir);
 }
 
+/* Closing while a note's text is being typed keeps the text, and asks. */
+static void
+test_close_while_editing (void)
+{
+  Fixture fixture = { 0 };
+  SlCanvas *canvas;
+  AdwMessageDialog *dialog;
+  GtkWidget *editor = NULL;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  sl_canvas_add_note (canvas, SL_NOTE_EVENT);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      editor = child;
+  gtk_editable_set_text (GTK_EDITABLE (editor), "Order Placed");
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (sl_canvas_is_editing (canvas));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (sl_window_get_document (fixture.window))), ==, 28);
+
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  quit_app (&fixture);
+}
+
+/* Quit closes every window: those with nothing to save at once. */
+static void
+test_quit (void)
+{
+  Fixture fixture = { 0 };
+
+  run_app (&fixture, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "quit", NULL);
+  while (gtk_application_get_windows (GTK_APPLICATION (fixture.app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_application_release (G_APPLICATION (fixture.app));
+  g_clear_object (&fixture.app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +345,8 @@ main (int    argc,
   g_test_add_func ("/window/first-run", test_first_run);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   g_test_add_func ("/window/save-and-close", test_save_and_close);
+  g_test_add_func ("/window/close-while-editing", test_close_while_editing);
+  g_test_add_func ("/window/quit", test_quit);
 
   return g_test_run ();
 }

@@ -364,10 +364,19 @@ update_change_free (SlChange *change)
   g_free (self);
 }
 
+static gboolean
+update_change_is_empty (SlChange *change)
+{
+  UpdateChange *self = (UpdateChange *)change;
+
+  return _sl_element_diff (self->old_state, self->new_state) == 0;
+}
+
 static const SlChangeClass update_change_class = {
   .apply = update_change_apply,
   .revert = update_change_revert,
   .merge = update_change_merge,
+  .is_empty = update_change_is_empty,
   .free = update_change_free,
 };
 
@@ -598,10 +607,19 @@ field_update_change_free (SlChange *change)
   g_free (self);
 }
 
+static gboolean
+field_update_change_is_empty (SlChange *change)
+{
+  FieldUpdateChange *self = (FieldUpdateChange *)change;
+
+  return _sl_field_equal (self->old_state, self->new_state);
+}
+
 static const SlChangeClass field_update_change_class = {
   .apply = field_update_change_apply,
   .revert = field_update_change_revert,
   .merge = field_update_change_merge,
+  .is_empty = field_update_change_is_empty,
   .free = field_update_change_free,
 };
 
@@ -750,10 +768,19 @@ document_change_free (SlChange *change)
   g_free (self);
 }
 
+static gboolean
+document_change_is_empty (SlChange *change)
+{
+  DocumentChange *self = (DocumentChange *)change;
+
+  return document_state_diff (&self->old_state, &self->new_state) == 0;
+}
+
 static const SlChangeClass document_change_class = {
   .apply = document_change_apply,
   .revert = document_change_revert,
   .merge = document_change_merge,
+  .is_empty = document_change_is_empty,
   .free = document_change_free,
 };
 

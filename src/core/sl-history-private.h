@@ -23,6 +23,8 @@ typedef struct
    * edits of the same kind to the same thing. Optional. */
   gboolean (*merge)  (SlChange   *change,
                       SlChange   *next);
+  /* Whether the change, merged, changes nothing any more. Optional. */
+  gboolean (*is_empty) (SlChange *change);
   void     (*free)   (SlChange   *change);
 } SlChangeClass;
 

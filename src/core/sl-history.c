@@ -387,9 +387,16 @@ _sl_history_record (SlHistory  *self,
   if (self->can_merge && top != NULL && self->redo.length == 0 &&
       top->changes->len == 1 && try_merge (top->changes, change))
     {
+      SlChange *merged = g_ptr_array_index (top->changes, 0);
+
       change->klass->free (change);
-      /* The merged step is a new state: a save point on it no longer holds. */
-      top->serial = ++self->next_serial;
+
+      if (merged->klass->is_empty != NULL && merged->klass->is_empty (merged))
+        /* Marked, then unmarked: the step leaves nothing to undo. */
+        entry_free (g_queue_pop_tail (&self->undo));
+      else
+        /* The merged step is a new state: a save point on it no longer holds. */
+        top->serial = ++self->next_serial;
     }
   else
     {

@@ -53,6 +53,8 @@ struct _SlJson
 {
   char *text;           /* owned; strings are cut out of it in place */
   gsize length;
+  GArray *newlines;     /* offsets of the text's line breaks, read before
+                         * strings were cut out and got some of their own */
   SlJsonNode *root;
   GSList *blocks;       /* memory of nodes and strings */
   char *block;
@@ -65,6 +67,7 @@ typedef struct
   SlJson *json;
   const char *p;
   const char *end;
+  const char *scanned;  /* how far line breaks are recorded */
   guint depth;
   GPtrArray *stack;     /* children of the containers being read */
   GError **error;
@@ -93,26 +96,34 @@ arena_alloc (SlJson *json,
 }
 
 static void
-position_of (const char *text,
-             gsize       offset,
-             guint      *line,
-             guint      *column)
+position_of (SlJson *json,
+             gsize   offset,
+             guint  *line,
+             guint  *column)
 {
-  const char *line_start = text;
+  guint low = 0, high = json->newlines->len;
+  const char *line_start;
 
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    if (text[i] == '\n')
-      {
-        (*line)++;
-        line_start = text + i + 1;
-      }
+  /* How many line breaks stand before @offset. */
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
 
-  /* Columns count characters; invalid UTF-8 counts bytes. */
-  if (g_utf8_validate_len (line_start, text + offset - line_start, NULL))
-    *column = g_utf8_strlen (line_start, text + offset - line_start) + 1;
+      if (g_array_index (json->newlines, guint32, middle) < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  *line = low + 1;
+  line_start = json->text + (low > 0 ? g_array_index (json->newlines, guint32, low - 1) + 1 : 0);
+
+  /* Columns count characters; where the line holds a string already cut
+   * out (or bad UTF-8), bytes. */
+  if (g_utf8_validate_len (line_start, json->text + offset - line_start, NULL))
+    *column = g_utf8_strlen (line_start, json->text + offset - line_start) + 1;
   else
-    *column = text + offset - line_start + 1;
+    *column = json->text + offset - line_start + 1;
 }
 
 static void
@@ -125,6 +136,22 @@ set_too_large (GError **error,
   g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
                _("the file is too large (%s MB; at most %d MB can be read)"),
                megabytes, SL_JSON_MAX_SIZE / (1024 * 1024));
+}
+
+/* Errors can stand past the last whitespace read: record the line breaks
+ * up to them, in text no string was cut out of yet. */
+static void
+record_newlines_until (Parser     *parser,
+                       const char *where)
+{
+  for (const char *q = parser->scanned; q != NULL && q < where; q++)
+    if (*q == '\n')
+      {
+        guint32 offset = q - parser->json->text;
+
+        g_array_append_val (parser->json->newlines, offset);
+      }
+  parser->scanned = MAX (parser->scanned, where);
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -143,7 +170,8 @@ fail_at (Parser        *parser,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  position_of (parser->json->text, where - parser->json->text, &line, &column);
+  record_newlines_until (parser, where);
+  position_of (parser->json, where - parser->json->text, &line, &column);
   /* Translators: the two numbers say where in a file a problem is */
   g_set_error (parser->error, SL_FORMAT_ERROR, code, _("line %u, column %u: %s"), line, column, what);
   return FALSE;
@@ -156,12 +184,23 @@ fail_end (Parser *parser)
                   _("the file ends too early: it may have been cut off"));
 }
 
+/* Outside strings, where line breaks are whitespace (JSON allows none in
+ * strings), and before the parser has passed them. */
 static void
 skip_space (Parser *parser)
 {
   while (parser->p < parser->end &&
          (*parser->p == ' ' || *parser->p == '\n' || *parser->p == '\t' || *parser->p == '\r'))
-    parser->p++;
+    {
+      if (*parser->p == '\n')
+        {
+          guint32 offset = parser->p - parser->json->text;
+
+          g_array_append_val (parser->json->newlines, offset);
+        }
+      parser->p++;
+    }
+  parser->scanned = MAX (parser->scanned, parser->p);
 }
 
 static SlJsonNode *
@@ -241,9 +280,13 @@ read_string (Parser *parser,
               p += 6;
               continue;
             }
-          if (!strchr ("\"\\/bfnrt", p[1]))
+          if (!strchr ("\"\\/bfnrt", p[1]) || p[1] == 0)
             {
-              fail_at (parser, p, SL_FORMAT_ERROR_SYNTAX, _("“\\%c” is not an escape JSON knows"), p[1]);
+              /* The whole character, never a part of one: messages are UTF-8. */
+              int n = g_utf8_next_char (p + 1) - (p + 1);
+
+              fail_at (parser, p, SL_FORMAT_ERROR_SYNTAX, _("“\\%.*s” is not an escape JSON knows"),
+                       n, p + 1);
               return NULL;
             }
           p += 2;
@@ -713,6 +756,7 @@ sl_json_parse_take (char    *data,
   json = g_new0 (SlJson, 1);
   json->text = data;
   json->length = length;
+  json->newlines = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   if (length > SL_JSON_MAX_SIZE)
     {
@@ -721,7 +765,7 @@ sl_json_parse_take (char    *data,
     }
 
   stack = g_ptr_array_sized_new (256);
-  parser = (Parser) { json, json->text, json->text + length, 0, stack, error };
+  parser = (Parser) { json, json->text, json->text + length, json->text, 0, stack, error };
 
   if (!g_utf8_validate_len (json->text, length, &invalid))
     {
@@ -794,6 +838,7 @@ sl_json_free (SlJson *json)
     return;
 
   g_slist_free_full (json->blocks, g_free);
+  g_clear_pointer (&json->newlines, g_array_unref);
   g_free (json->text);
   g_free (json);
 }
@@ -825,7 +870,7 @@ sl_json_get_position (SlJson     *json,
   g_return_if_fail (json != NULL);
   g_return_if_fail (node != NULL);
 
-  position_of (json->text, node->offset, line, column);
+  position_of (json, node->offset, line, column);
 }
 
 SlJsonType

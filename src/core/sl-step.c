@@ -59,7 +59,7 @@ sl_step_new_with_value (SlStep     *step,
   gboolean found = FALSE;
 
   g_return_val_if_fail (step != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (name != NULL && *name != 0, NULL);
 
   self = sl_step_new (step->note);
 

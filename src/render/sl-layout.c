@@ -221,6 +221,7 @@ rebuild (SlLayout *self)
 
   self->dirty = FALSE;
   self->bounds_dirty = TRUE;
+  self->slices_dirty = TRUE;
 }
 
 static void
@@ -282,11 +283,11 @@ element_changed_cb (SlLayout  *self,
   LaneInfo *old_lane;
   double old_left, old_right;
 
-  if (self->dirty)
-    return;
-
   if (SL_IS_SLICE (element) && (what & SL_CHANGED_POSITION))
     invalidate_bounds (self);
+
+  if (self->dirty)
+    return;
 
   if (SL_IS_LANE (element))
     return; /* names and kinds do not move anything */

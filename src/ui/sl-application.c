@@ -155,11 +155,14 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
 
-  /* Closing through the windows lets each ask about unsaved changes. */
+  /* Closing through the windows lets each ask about unsaved changes. A
+   * window without any goes at once, and with it its place in the
+   * application's list: hence the copy. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

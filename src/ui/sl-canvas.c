@@ -251,6 +251,25 @@ move_selection (SlCanvas *self,
 
       sl_document_move_note (self->document, key, lane, x, y);
     }
+
+  /* A note leaving a lane it made tall shrinks it, and moves the lanes
+   * below up: measure again, so the card stays under the pointer. */
+  sl_layout_get_lane_rect (self->layout, target, &lane_rect);
+  {
+    int corrected = MAX (0, snap (top - lane_rect.y - SL_LAYOUT_LANE_PADDING));
+
+    if (corrected != primary_y)
+      {
+        g_hash_table_iter_init (&iter, self->drag_origins);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            Origin *origin = value;
+
+            sl_document_move_note (self->document, key, sl_note_get_lane (key), sl_note_get_x (key),
+                                   MAX (0, origin->y + corrected - primary->y));
+          }
+      }
+  }
 }
 
 /* A note dropped onto another card of its lane moves down below it: the
@@ -266,6 +285,9 @@ settle_moved_notes (SlCanvas *self)
     {
       int y = sl_note_get_y (note);
       int tries = 0;
+
+      if (sl_document_lookup (self->document, sl_element_get_id (note)) != note)
+        continue;
 
       while (tries++ < 50)
         {
@@ -840,6 +862,13 @@ drag_begin_cb (SlCanvas       *self,
   double bx, by;
   SlNote *note;
 
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      /* The lane menu's: a right click keeps the selection. */
+      self->drag_mode = DRAG_NONE;
+      return;
+    }
+
   if (self->editing != NULL)
     stop_editing (self, TRUE);
 
@@ -905,6 +934,9 @@ drag_update_cb (SlCanvas       *self,
                 double          dy,
                 GtkGestureDrag *gesture)
 {
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
   if (!self->drag_active)
     {
       if (hypot (dx, dy) < DRAG_THRESHOLD)
@@ -1055,17 +1087,24 @@ key_pressed_cb (SlCanvas        *self,
   if (self->editing != NULL)
     return GDK_EVENT_PROPAGATE;
 
-  if (keyval == GDK_KEY_Escape)
+  /* During a drag only Escape counts: it takes the drag back. */
+  if (self->drag_mode != DRAG_NONE && self->drag_active)
     {
-      if (self->drag_mode == DRAG_MOVE && self->drag_active)
+      if (keyval == GDK_KEY_Escape)
         {
-          sl_history_cancel_group (history);
+          if (self->drag_mode == DRAG_MOVE)
+            sl_history_cancel_group (history);
           self->drag_mode = DRAG_NONE;
           self->drag_active = FALSE;
           g_hash_table_remove_all (self->drag_origins);
+          queue_draw (self);
         }
-      else
-        sl_canvas_unselect_all (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      sl_canvas_unselect_all (self);
       return GDK_EVENT_STOP;
     }
 

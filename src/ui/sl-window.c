@@ -250,6 +250,17 @@ save_as_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* A text being typed is part of the model: it ends before a save or a
+ * close. A drag in progress is not: it must end first. */
+static gboolean
+finish_gestures (SlWindow *self)
+{
+  if (sl_canvas_is_editing (self->canvas))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  return !sl_history_in_group (sl_document_get_history (self->document));
+}
+
 static GtkFileFilter *
 model_filter (void)
 {
@@ -267,6 +278,9 @@ save_as (SlWindow *self)
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = model_filter ();
+
+  if (!finish_gestures (self))
+    return;
 
   dialog = gtk_file_chooser_native_new (_("Save Model"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -291,6 +305,12 @@ save_as (SlWindow *self)
 static void
 save (SlWindow *self)
 {
+  if (!finish_gestures (self))
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
   if (self->file == NULL)
     save_as (self);
   else
@@ -504,6 +524,9 @@ sl_window_close_request (GtkWindow *window)
           g_settings_set_int (settings, "window-height", height);
         }
     }
+
+  if (!finish_gestures (self))
+    return TRUE;
 
   if (!sl_history_get_modified (sl_document_get_history (self->document)))
     return GTK_WINDOW_CLASS (sl_window_parent_class)->close_request (window);
