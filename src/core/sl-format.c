@@ -37,6 +37,7 @@
 #include "sl-scenario-private.h"
 #include "sl-slice-private.h"
 #include "sl-step.h"
+#include "sl-writer.h"
 
 #define MAX_ID_LENGTH 256
 
@@ -825,189 +826,17 @@ sl_format_load_file (GFile   *file,
  * stand on one line each: a diff then shows one line per field changed,
  * and files stay small enough to load 100,000 notes within a second. */
 
-typedef struct
-{
-  GString *out;
-  guint depth;
-  guint inline_depth; /* > 0: the object being written stands on one line */
-  gboolean empty;     /* the open container has no item yet */
-} Writer;
-
-/* What JSON requires to be escaped in a string. */
-static const char needs_escape[] =
-  "\"\\\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017"
-  "\020\021\022\023\024\025\026\027\030\031\032\033\034\035\036\037";
-
 static void
-write_escaped (Writer     *w,
-               const char *str)
-{
-  const char *p = str;
-
-  g_string_append_c (w->out, '"');
-  for (;;)
-    {
-      /* Copy what needs no escape in one piece: most texts have none. */
-      gsize run = strcspn (p, needs_escape);
-      char unicode[8];
-      const char *escape;
-
-      g_string_append_len (w->out, p, run);
-      p += run;
-      if (*p == 0)
-        break;
-
-      switch (*p)
-        {
-        case '"':  escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default:
-          g_snprintf (unicode, sizeof unicode, "\\u%04x", (guchar) *p);
-          escape = unicode;
-        }
-      g_string_append (w->out, escape);
-      p++;
-    }
-  g_string_append_c (w->out, '"');
-}
-
-static void
-write_newline (Writer *w)
-{
-  static const char spaces[] = "                                                                ";
-
-  g_string_append_c (w->out, '\n');
-  g_string_append_len (w->out, spaces, MIN (2 * w->depth, sizeof spaces - 1));
-}
-
-static void
-write_item (Writer *w)
-{
-  if (w->inline_depth > 0)
-    {
-      if (!w->empty)
-        g_string_append (w->out, ", ");
-    }
-  else
-    {
-      if (!w->empty)
-        g_string_append_c (w->out, ',');
-      write_newline (w);
-    }
-  w->empty = FALSE;
-}
-
-static void
-write_key (Writer     *w,
-           const char *key)
-{
-  write_item (w);
-  write_escaped (w, key);
-  g_string_append (w->out, ": ");
-}
-
-static void
-write_open (Writer *w,
-            char    bracket)
-{
-  g_string_append_c (w->out, bracket);
-  w->depth++;
-  w->empty = TRUE;
-}
-
-/* Opens an object that stands on one line: a field, a connection, a step. */
-static void
-write_open_inline (Writer *w)
-{
-  w->inline_depth++;
-  write_open (w, '{');
-}
-
-static void
-write_close (Writer *w,
-             char    bracket)
-{
-  w->depth--;
-  if (!w->empty && w->inline_depth == 0)
-    write_newline (w);
-  g_string_append_c (w->out, bracket);
-  w->empty = FALSE;
-}
-
-static void
-write_close_inline (Writer *w)
-{
-  write_close (w, '}');
-  w->inline_depth--;
-}
-
-static void
-write_string_member (Writer     *w,
-                     const char *key,
-                     const char *value)
-{
-  write_key (w, key);
-  write_escaped (w, value);
-}
-
-/* Leaves the member out when it has the default value. */
-static void
-write_optional_string (Writer     *w,
-                       const char *key,
-                       const char *value)
-{
-  if (value != NULL && *value != 0)
-    write_string_member (w, key, value);
-}
-
-static void
-write_int_member (Writer     *w,
-                  const char *key,
-                  gint64      value)
-{
-  char digits[24];
-  char *p = digits + sizeof digits;
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-
-  /* printf() is the slowest part of saving a large model otherwise. */
-  do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) > 0);
-  if (value < 0)
-    *--p = '-';
-
-  write_key (w, key);
-  g_string_append_len (w->out, p, digits + sizeof digits - p);
-}
-
-static void
-write_true_member (Writer     *w,
-                   const char *key,
-                   gboolean    value)
-{
-  if (value)
-    {
-      write_key (w, key);
-      g_string_append (w->out, "true");
-    }
-}
-
-static void
-write_reference (Writer     *w,
+write_reference (SlWriter     *w,
                  const char *key,
                  gpointer    element)
 {
   if (element != NULL)
-    write_string_member (w, key, sl_element_get_id (element));
+    sl_writer_string_member (w, key, sl_element_get_id (element));
 }
 
 static void
-write_fields (Writer *w,
+write_fields (SlWriter *w,
               SlNote *note)
 {
   guint n_fields = sl_note_get_n_fields (note);
@@ -1015,47 +844,47 @@ write_fields (Writer *w,
   if (n_fields == 0)
     return;
 
-  write_key (w, "fields");
-  write_open (w, '[');
+  sl_writer_key (w, "fields");
+  sl_writer_open (w, '[');
   for (guint i = 0; i < n_fields; i++)
     {
       SlField *field = sl_note_get_field (note, i);
       SlFieldType type = sl_field_get_value_type (field);
 
-      write_item (w);
-      write_open_inline (w);
-      write_string_member (w, "name", sl_field_get_name (field));
+      sl_writer_item (w);
+      sl_writer_open_inline (w);
+      sl_writer_string_member (w, "name", sl_field_get_name (field));
       if (type != SL_FIELD_STRING)
-        write_string_member (w, "type", sl_field_type_to_string (type));
-      write_true_member (w, "generated", sl_field_has_flag (field, SL_FIELD_GENERATED));
-      write_true_member (w, "list", sl_field_has_flag (field, SL_FIELD_LIST));
-      write_true_member (w, "optional", sl_field_has_flag (field, SL_FIELD_OPTIONAL));
-      write_true_member (w, "displayed", sl_field_has_flag (field, SL_FIELD_DISPLAYED));
-      write_optional_string (w, "mapping", sl_field_get_mapping (field));
-      write_optional_string (w, "example", sl_field_get_example (field));
-      write_close_inline (w);
+        sl_writer_string_member (w, "type", sl_field_type_to_string (type));
+      sl_writer_true_member (w, "generated", sl_field_has_flag (field, SL_FIELD_GENERATED));
+      sl_writer_true_member (w, "list", sl_field_has_flag (field, SL_FIELD_LIST));
+      sl_writer_true_member (w, "optional", sl_field_has_flag (field, SL_FIELD_OPTIONAL));
+      sl_writer_true_member (w, "displayed", sl_field_has_flag (field, SL_FIELD_DISPLAYED));
+      sl_writer_optional_string (w, "mapping", sl_field_get_mapping (field));
+      sl_writer_optional_string (w, "example", sl_field_get_example (field));
+      sl_writer_close_inline (w);
     }
-  write_close (w, ']');
+  sl_writer_close (w, ']');
 }
 
 static void
-write_element (Writer    *w,
+write_element (SlWriter    *w,
                SlElement *element)
 {
-  write_string_member (w, "id", sl_element_get_id (element));
+  sl_writer_string_member (w, "id", sl_element_get_id (element));
 
   if (SL_IS_NOTE (element))
     {
       SlNote *note = SL_NOTE (element);
 
-      write_string_member (w, "kind", sl_note_kind_to_string (sl_note_get_kind (note)));
-      write_optional_string (w, "text", sl_note_get_text (note));
+      sl_writer_string_member (w, "kind", sl_note_kind_to_string (sl_note_get_kind (note)));
+      sl_writer_optional_string (w, "text", sl_note_get_text (note));
       write_reference (w, "lane", sl_note_get_lane (note));
-      write_int_member (w, "x", sl_note_get_x (note));
+      sl_writer_int_member (w, "x", sl_note_get_x (note));
       if (sl_note_get_y (note) != 0)
-        write_int_member (w, "y", sl_note_get_y (note));
+        sl_writer_int_member (w, "y", sl_note_get_y (note));
       write_reference (w, "aggregate", sl_note_get_aggregate (note));
-      write_true_member (w, "pivotal", sl_note_get_pivotal (note));
+      sl_writer_true_member (w, "pivotal", sl_note_get_pivotal (note));
       write_fields (w, note);
     }
   else if (SL_IS_CONNECTION (element))
@@ -1067,30 +896,30 @@ write_element (Writer    *w,
     {
       SlLane *lane = SL_LANE (element);
 
-      write_string_member (w, "kind", sl_lane_kind_to_string (sl_lane_get_kind (lane)));
-      write_optional_string (w, "name", sl_lane_get_name (lane));
+      sl_writer_string_member (w, "kind", sl_lane_kind_to_string (sl_lane_get_kind (lane)));
+      sl_writer_optional_string (w, "name", sl_lane_get_name (lane));
       write_reference (w, "aggregate", sl_lane_get_aggregate (lane));
     }
   else if (SL_IS_SLICE (element))
     {
       SlSlice *slice = SL_SLICE (element);
 
-      write_optional_string (w, "name", sl_slice_get_name (slice));
+      sl_writer_optional_string (w, "name", sl_slice_get_name (slice));
       if (sl_slice_get_status (slice) != SL_SLICE_PLANNED)
-        write_string_member (w, "status", sl_slice_status_to_string (sl_slice_get_status (slice)));
-      write_int_member (w, "x", sl_slice_get_x (slice));
-      write_int_member (w, "width", sl_slice_get_width (slice));
+        sl_writer_string_member (w, "status", sl_slice_status_to_string (sl_slice_get_status (slice)));
+      sl_writer_int_member (w, "x", sl_slice_get_x (slice));
+      sl_writer_int_member (w, "width", sl_slice_get_width (slice));
     }
   else if (SL_IS_AGGREGATE (element))
     {
-      write_string_member (w, "name", sl_aggregate_get_name (SL_AGGREGATE (element)));
+      sl_writer_string_member (w, "name", sl_aggregate_get_name (SL_AGGREGATE (element)));
     }
   else if (SL_IS_SCENARIO (element))
     {
       SlScenario *scenario = SL_SCENARIO (element);
 
       write_reference (w, "note", sl_scenario_get_note (scenario));
-      write_optional_string (w, "title", sl_scenario_get_title (scenario));
+      sl_writer_optional_string (w, "title", sl_scenario_get_title (scenario));
       for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
         {
           guint n_steps = sl_scenario_get_n_steps (scenario, part);
@@ -1098,37 +927,37 @@ write_element (Writer    *w,
           if (n_steps == 0)
             continue;
 
-          write_key (w, step_part_keys[part]);
-          write_open (w, '[');
+          sl_writer_key (w, step_part_keys[part]);
+          sl_writer_open (w, '[');
           for (guint i = 0; i < n_steps; i++)
             {
               SlStep *step = sl_scenario_get_step (scenario, part, i);
               guint n_values = sl_step_get_n_values (step);
 
-              write_item (w);
-              write_open_inline (w);
+              sl_writer_item (w);
+              sl_writer_open_inline (w);
               write_reference (w, "note", sl_step_get_note (step));
               if (n_values > 0)
                 {
-                  write_key (w, "values");
-                  write_open (w, '{');
+                  sl_writer_key (w, "values");
+                  sl_writer_open (w, '{');
                   for (guint j = 0; j < n_values; j++)
-                    write_string_member (w, sl_step_get_value_name (step, j),
+                    sl_writer_string_member (w, sl_step_get_value_name (step, j),
                                          sl_step_get_value (step, j));
-                  write_close (w, '}');
+                  sl_writer_close (w, '}');
                 }
-              write_close_inline (w);
+              sl_writer_close_inline (w);
             }
-          write_close (w, ']');
+          sl_writer_close (w, ']');
         }
-      write_optional_string (w, "error", sl_scenario_get_error (scenario));
+      sl_writer_optional_string (w, "error", sl_scenario_get_error (scenario));
     }
   else
     g_assert_not_reached ();
 }
 
 static void
-write_elements (Writer     *w,
+write_elements (SlWriter     *w,
                 const char *key,
                 GListModel *model)
 {
@@ -1137,25 +966,25 @@ write_elements (Writer     *w,
   if (n_items == 0)
     return;
 
-  write_key (w, key);
-  write_open (w, '[');
+  sl_writer_key (w, key);
+  sl_writer_open (w, '[');
   for (guint i = 0; i < n_items; i++)
     {
       SlElement *element = sl_element_list_peek (SL_ELEMENT_LIST (model), i);
 
       /* A connection is short, and changes whole: one line. */
-      write_item (w);
+      sl_writer_item (w);
       if (SL_IS_CONNECTION (element))
-        write_open_inline (w);
+        sl_writer_open_inline (w);
       else
-        write_open (w, '{');
+        sl_writer_open (w, '{');
       write_element (w, element);
       if (SL_IS_CONNECTION (element))
-        write_close_inline (w);
+        sl_writer_close_inline (w);
       else
-        write_close (w, '}');
+        sl_writer_close (w, '}');
     }
-  write_close (w, ']');
+  sl_writer_close (w, ']');
 }
 
 /**
@@ -1167,25 +996,25 @@ write_elements (Writer     *w,
 GBytes *
 sl_format_save_to_bytes (SlDocument *document)
 {
-  Writer w = { NULL, 0, 0, TRUE };
+  SlWriter w = { NULL, 0, 0, TRUE };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   w.out = g_string_sized_new (4096 + 640 * g_list_model_get_n_items (sl_document_get_notes (document)));
 
-  write_open (&w, '{');
-  write_int_member (&w, "stormline", SL_FORMAT_VERSION);
-  write_optional_string (&w, "title", sl_document_get_title (document));
-  write_optional_string (&w, "description", sl_document_get_description (document));
+  sl_writer_open (&w, '{');
+  sl_writer_int_member (&w, "stormline", SL_FORMAT_VERSION);
+  sl_writer_optional_string (&w, "title", sl_document_get_title (document));
+  sl_writer_optional_string (&w, "description", sl_document_get_description (document));
   if (sl_document_get_step (document) != 1)
-    write_int_member (&w, "step", sl_document_get_step (document));
+    sl_writer_int_member (&w, "step", sl_document_get_step (document));
   write_elements (&w, "aggregates", sl_document_get_aggregates (document));
   write_elements (&w, "lanes", sl_document_get_lanes (document));
   write_elements (&w, "slices", sl_document_get_slices (document));
   write_elements (&w, "notes", sl_document_get_notes (document));
   write_elements (&w, "connections", sl_document_get_connections (document));
   write_elements (&w, "scenarios", sl_document_get_scenarios (document));
-  write_close (&w, '}');
+  sl_writer_close (&w, '}');
   g_string_append_c (w.out, '\n');
 
   return g_string_free_to_bytes (w.out);
