@@ -670,6 +670,49 @@ test_help_aligned (void)
   g_assert_cmpint (fmt_column, ==, stats_column);
 }
 
+/* import and export-eventmodelers: the real export, with its warnings on
+ * stderr, and the model back out again. */
+static void
+test_eventmodelers (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autofree char *model = g_build_filename (dir, "cart.stormline", NULL);
+  g_autofree char *exported = g_build_filename (dir, "cart.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SlDocument) document = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "warning: "));
+  g_assert_nonnull (strstr (err, "3458764595831018749"));
+  bytes = read_bytes (model);
+  document = sl_format_load_bytes (bytes, NULL);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, 34);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "export-eventmodelers", model, "-o", exported, NULL), ==, 0);
+  g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+
+  /* Bad input: one line, status 2, nothing written. */
+  g_file_set_contents (broken, "{\"slices\": [", -1, NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", broken, "-o", model, NULL), ==, 2);
+  assert_one_error_line (err, broken);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", source, NULL), ==, 2);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -704,6 +747,8 @@ main (int    argc,
       g_test_add_data_func (path, &usages[i], test_usage);
     }
   g_test_add_func ("/cli/usage/help-aligned", test_help_aligned);
+
+  g_test_add_func ("/cli/eventmodelers", test_eventmodelers);
 
   return g_test_run ();
 }

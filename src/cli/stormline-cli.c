@@ -195,10 +195,107 @@ command_fmt (int    argc,
   return status;
 }
 
+static void
+print_warnings (const char *file,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      /* Translators: a problem found in FILE that did not stop the command */
+      g_autofree char *message = g_strdup_printf (_("warning: %s"), (char *) g_ptr_array_index (warnings, i));
+
+      print_error (file, message);
+    }
+}
+
+static gboolean
+write_output (const char *path,
+              GBytes     *bytes)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_format_write_file (file, bytes, &error))
+    {
+      print_error (path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the model"), N_("MODEL.stormline") },
+    { NULL }
+  };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) model = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("import", _("FILE.json -o MODEL.stormline"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 2 || output == NULL)
+    {
+      print_error (NULL, _("import needs one eventmodelers FILE and -o MODEL.stormline"));
+      return EXIT_UNREADABLE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(bytes = sl_json_read_file (file, &error)) ||
+      !(document = sl_eventmodelers_import (bytes, &warnings, &error)))
+    {
+      print_error (argv[1], error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  print_warnings (argv[1], warnings);
+  model = sl_format_save_to_bytes (document);
+  return write_output (output, model) ? EXIT_OK : EXIT_UNREADABLE;
+}
+
+static int
+command_export_eventmodelers (int    argc,
+                              char **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the export"), N_("FILE.json") },
+    { NULL }
+  };
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!parse_options ("export-eventmodelers", _("MODEL -o FILE.json"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 2 || output == NULL)
+    {
+      print_error (NULL, _("export-eventmodelers needs one MODEL and -o FILE.json"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(document = load (argv[1])))
+    return EXIT_UNREADABLE;
+
+  bytes = sl_eventmodelers_export (document, &warnings);
+  print_warnings (argv[1], warnings);
+  return write_output (output, bytes) ? EXIT_OK : EXIT_UNREADABLE;
+}
+
 static const Command commands[] = {
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
     command_stats },
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },
+  { "import", N_("FILE.json -o MODEL"), N_("Import an eventmodelers export as a model"), command_import },
+  { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
+    command_export_eventmodelers },
 };
 
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */
@@ -222,8 +319,8 @@ get_usage (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_string_append (out, "  ");
-      append_padded (out, commands[i].name, 9);
-      append_padded (out, _(commands[i].args), 19);
+      append_padded (out, commands[i].name, 21);
+      append_padded (out, _(commands[i].args), 20);
       g_string_append_printf (out, "%s\n", _(commands[i].summary));
     }
   g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));

@@ -12,6 +12,7 @@
 #include "sl-connection.h"
 #include "sl-document.h"
 #include "sl-field.h"
+#include "sl-eventmodelers.h"
 #include "sl-format.h"
 #include "sl-fragment.h"
 #include "sl-history.h"

@@ -1,0 +1,533 @@
+/* test-eventmodelers.c: import and export of the eventmodelers format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "test-util.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "eventmodelers", name, NULL);
+}
+
+static GBytes *
+read_data (const char *name)
+{
+  g_autofree char *path = data_path (name);
+
+  return read_bytes (path);
+}
+
+static SlDocument *
+import_example (GPtrArray **warnings)
+{
+  g_autoptr(GBytes) bytes = read_data ("understanding-eventsourcing-cart.json");
+  g_autoptr(GError) error = NULL;
+  SlDocument *document = sl_eventmodelers_import (bytes, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static guint
+count_kind (SlDocument *document,
+            SlNoteKind  kind)
+{
+  GListModel *notes = sl_document_get_notes (document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    n += sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i)) == kind;
+  return n;
+}
+
+static gboolean
+has_warning (GPtrArray  *warnings,
+             const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), part))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_import_example (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(SlDocument) document = import_example (&warnings);
+  SlNote *submit, *submitted, *item_added, *archive;
+  SlField *field;
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  guint errors = 0;
+
+  g_assert_cmpuint (count_kind (document, SL_NOTE_EVENT), ==, 10);
+  g_assert_cmpuint (count_kind (document, SL_NOTE_COMMAND), ==, 9);
+  g_assert_cmpuint (count_kind (document, SL_NOTE_VIEW), ==, 6);
+  g_assert_cmpuint (count_kind (document, SL_NOTE_AUTOMATION), ==, 5);
+  g_assert_cmpuint (count_kind (document, SL_NOTE_SCREEN), ==, 4);
+  g_assert_cmpuint (test_n_items (sl_document_get_slices (document)), ==, 15);
+  g_assert_cmpuint (test_n_items (sl_document_get_aggregates (document)), ==, 3);
+  g_assert_cmpuint (test_n_items (sl_document_get_connections (document)), ==, 35);
+  g_assert_cmpuint (test_n_items (scenarios), ==, 13);
+  g_assert_false (sl_history_can_undo (sl_document_get_history (document)));
+
+  /* Ids are the elements' ids: a problem traces back to its source. */
+  submit = sl_document_lookup_note (document, "3458764596109969508");
+  submitted = sl_document_lookup_note (document, "3458764595641022547");
+  g_assert_nonnull (submit);
+  g_assert_nonnull (submitted);
+  g_assert_cmpstr (sl_note_get_text (submit), ==, "Submit Cart");
+  g_assert_cmpint (sl_note_get_kind (submit), ==, SL_NOTE_COMMAND);
+  g_assert_cmpint (sl_lane_get_kind (sl_note_get_lane (submit)), ==, SL_LANE_INTERACTION);
+  g_assert_cmpstr (sl_note_get_text (submitted), ==, "Cart Submitted");
+  g_assert_cmpint (sl_lane_get_kind (sl_note_get_lane (submitted)), ==, SL_LANE_EVENTS);
+  g_assert_cmpstr (sl_aggregate_get_name (sl_lane_get_aggregate (sl_note_get_lane (submitted))), ==, "Cart");
+  g_assert_nonnull (sl_document_find_connection (document, submit, submitted));
+
+  /* Fields keep their types; the slice is the note's column. */
+  g_assert_cmpuint (sl_note_get_n_fields (submit), ==, 6);
+  field = sl_note_get_field (submit, 0);
+  g_assert_cmpstr (sl_field_get_name (field), ==, "aggregateId");
+  g_assert_cmpint (sl_field_get_value_type (field), ==, SL_FIELD_UUID);
+  g_assert_null (sl_field_get_mapping (field));
+  g_assert_cmpint (sl_note_get_x (submit), ==, sl_note_get_x (submitted));
+
+  /* Two events of one slice and lane stack rather than overlap. */
+  item_added = sl_document_lookup_note (document, "3458764595631345476");
+  g_assert_nonnull (item_added);
+  {
+    SlNote *created = NULL;
+    GListModel *notes = sl_document_get_notes (document);
+
+    for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+      {
+        SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+        if (g_str_equal (sl_note_get_text (note), "Cart Created"))
+          created = note;
+      }
+    g_assert_nonnull (created);
+    g_assert_true (sl_note_get_lane (created) == sl_note_get_lane (item_added));
+    g_assert_cmpint (sl_note_get_x (created), ==, sl_note_get_x (item_added));
+    g_assert_cmpint (sl_note_get_y (created), !=, sl_note_get_y (item_added));
+  }
+
+  /* An automation reads a view and issues a command. */
+  archive = sl_document_lookup_note (document, "3458764596409524207");
+  g_assert_cmpint (sl_note_get_kind (archive), ==, SL_NOTE_AUTOMATION);
+  g_assert_nonnull (sl_document_find_connection (document, archive,
+                                                 sl_document_lookup_note (document, "3458764596409524598")));
+
+  /* SPEC_ERROR becomes an error outcome. */
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    if (sl_scenario_get_error (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i)) != NULL)
+      errors++;
+  g_assert_cmpuint (errors, ==, 4);
+
+  /* The dangling dependency is reported, not dropped in silence. */
+  g_assert_true (has_warning (warnings, "3458764595831018749"));
+  g_assert_true (has_warning (warnings, "does not contain"));
+}
+
+/* A small validator for the parts of JSON Schema the eventmodelers schema
+ * uses: type, properties, required, additionalProperties, enum, items,
+ * oneOf and local $ref. */
+static gboolean validate (SlJsonNode *schema, SlJsonNode *defs, SlJsonNode *value, GString *where, GString *problems);
+
+static gboolean
+has_type (SlJsonNode *value,
+          const char *type)
+{
+  switch (sl_json_node_get_type (value))
+    {
+    case SL_JSON_NULL:    return g_str_equal (type, "null");
+    case SL_JSON_BOOLEAN: return g_str_equal (type, "boolean");
+    case SL_JSON_INTEGER: return g_str_equal (type, "integer") || g_str_equal (type, "number");
+    case SL_JSON_DOUBLE:  return g_str_equal (type, "number");
+    case SL_JSON_STRING:  return g_str_equal (type, "string");
+    case SL_JSON_ARRAY:   return g_str_equal (type, "array");
+    case SL_JSON_OBJECT:  return g_str_equal (type, "object");
+    default:              return FALSE;
+    }
+}
+
+static gboolean
+problem (GString    *problems,
+         GString    *where,
+         const char *what)
+{
+  g_string_append_printf (problems, "%s: %s\n", where->str, what);
+  return FALSE;
+}
+
+static gboolean
+validate (SlJsonNode *schema,
+          SlJsonNode *defs,
+          SlJsonNode *value,
+          GString    *where,
+          GString    *problems)
+{
+  SlJsonNode *node;
+  gboolean ok = TRUE;
+
+  if ((node = sl_json_object_get (schema, "$ref")))
+    {
+      const char *ref = sl_json_node_get_string (node);
+
+      g_assert_true (g_str_has_prefix (ref, "#/$defs/"));
+      return validate (sl_json_object_get (defs, ref + strlen ("#/$defs/")), defs, value, where, problems);
+    }
+
+  if ((node = sl_json_object_get (schema, "oneOf")))
+    {
+      guint matches = 0;
+
+      for (guint i = 0; i < sl_json_node_get_length (node); i++)
+        {
+          g_autoptr(GString) ignored = g_string_new (NULL);
+
+          matches += validate (sl_json_array_get (node, i), defs, value, where, ignored);
+        }
+      if (matches != 1)
+        return problem (problems, where, "matches not exactly one of oneOf");
+    }
+
+  if ((node = sl_json_object_get (schema, "type")))
+    {
+      gboolean typed = FALSE;
+
+      if (sl_json_node_get_type (node) == SL_JSON_STRING)
+        typed = has_type (value, sl_json_node_get_string (node));
+      else
+        for (guint i = 0; i < sl_json_node_get_length (node); i++)
+          typed |= has_type (value, sl_json_node_get_string (sl_json_array_get (node, i)));
+      if (!typed)
+        return problem (problems, where, "has the wrong type");
+    }
+
+  if ((node = sl_json_object_get (schema, "enum")))
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < sl_json_node_get_length (node); i++)
+        found |= sl_json_node_get_type (value) == SL_JSON_STRING &&
+                 g_str_equal (sl_json_node_get_string (value), sl_json_node_get_string (sl_json_array_get (node, i)));
+      if (!found)
+        ok = problem (problems, where, "is not in the enum");
+    }
+
+  if (sl_json_node_get_type (value) == SL_JSON_OBJECT)
+    {
+      SlJsonNode *properties = sl_json_object_get (schema, "properties");
+      SlJsonNode *required = sl_json_object_get (schema, "required");
+      SlJsonNode *additional = sl_json_object_get (schema, "additionalProperties");
+
+      for (guint i = 0; required && i < sl_json_node_get_length (required); i++)
+        if (!sl_json_object_get (value, sl_json_node_get_string (sl_json_array_get (required, i))))
+          {
+            g_autofree char *what = g_strdup_printf ("misses “%s”", sl_json_node_get_string (sl_json_array_get (required, i)));
+
+            ok = problem (problems, where, what);
+          }
+
+      for (guint i = 0; i < sl_json_node_get_length (value); i++)
+        {
+          const char *key = sl_json_object_get_key (value, i);
+          SlJsonNode *property = properties ? sl_json_object_get (properties, key) : NULL;
+          gsize length = where->len;
+
+          if (property == NULL)
+            {
+              if (additional && sl_json_node_get_type (additional) == SL_JSON_BOOLEAN && !sl_json_node_get_boolean (additional))
+                {
+                  g_autofree char *what = g_strdup_printf ("has “%s”, which the schema does not allow", key);
+
+                  ok = problem (problems, where, what);
+                }
+              continue;
+            }
+
+          g_string_append_printf (where, ".%s", key);
+          ok &= validate (property, defs, sl_json_object_get_value (value, i), where, problems);
+          g_string_truncate (where, length);
+        }
+    }
+
+  if (sl_json_node_get_type (value) == SL_JSON_ARRAY && (node = sl_json_object_get (schema, "items")))
+    for (guint i = 0; i < sl_json_node_get_length (value); i++)
+      {
+        gsize length = where->len;
+
+        g_string_append_printf (where, "[%u]", i);
+        ok &= validate (node, defs, sl_json_array_get (value, i), where, problems);
+        g_string_truncate (where, length);
+      }
+
+  return ok;
+}
+
+static void
+assert_valid (GBytes *export)
+{
+  g_autoptr(GBytes) schema_bytes = read_data ("eventmodeling.schema.json");
+  g_autoptr(SlJson) schema = sl_json_parse (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes), NULL);
+  g_autoptr(SlJson) json = NULL;
+  g_autoptr(GString) where = g_string_new ("$");
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SlJsonNode *root;
+
+  g_assert_nonnull (schema);
+  json = sl_json_parse (g_bytes_get_data (export, NULL), g_bytes_get_size (export), &error);
+  g_assert_no_error (error);
+
+  root = sl_json_get_root (schema);
+  if (!validate (root, sl_json_object_get (root, "$defs"), sl_json_get_root (json), where, problems))
+    g_error ("the export does not validate:\n%s", problems->str);
+}
+
+/* The validator itself finds what breaks the schema. */
+static void
+test_validator (void)
+{
+  static const char * const invalid[] = {
+    "{}",
+    "{\"slices\": [], \"extra\": 1}",
+    "{\"slices\": [{\"id\": \"s\"}]}",
+    "{\"slices\": [{\"id\": \"s\", \"title\": \"t\", \"sliceType\": \"NOPE\", \"commands\": [], \"events\": [], "
+    "\"readmodels\": [], \"screens\": [], \"processors\": [], \"tables\": [], \"specifications\": []}]}",
+  };
+  g_autoptr(GBytes) schema_bytes = read_data ("eventmodeling.schema.json");
+  g_autoptr(SlJson) schema = sl_json_parse (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes), NULL);
+  SlJsonNode *root = sl_json_get_root (schema);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(SlJson) json = sl_json_parse (invalid[i], strlen (invalid[i]), NULL);
+      g_autoptr(GString) where = g_string_new ("$");
+      g_autoptr(GString) problems = g_string_new (NULL);
+
+      g_assert_false (validate (root, sl_json_object_get (root, "$defs"), sl_json_get_root (json), where, problems));
+      g_assert_cmpuint (problems->len, >, 0);
+    }
+}
+
+static void
+test_export_valid (void)
+{
+  g_autoptr(SlDocument) example = import_example (NULL);
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) from_example = sl_eventmodelers_export (example, NULL);
+  g_autoptr(GBytes) from_hotel = sl_eventmodelers_export (hotel, &warnings);
+
+  assert_valid (from_example);
+  assert_valid (from_hotel);
+
+  /* The hotel's external system has no place in the format: reported. */
+  g_assert_true (has_warning (warnings, "GPS"));
+}
+
+/* What one model holds, as text, independent of lane ids and layout. */
+static char *
+describe (SlDocument *document)
+{
+  GListModel *notes = sl_document_get_notes (document);
+  GListModel *connections = sl_document_get_connections (document);
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      GString *line = g_string_new (NULL);
+
+      g_string_append_printf (line, "note %s %s “%s”", sl_element_get_id (SL_ELEMENT (note)),
+                              sl_note_kind_to_string (sl_note_get_kind (note)), sl_note_get_text (note));
+      for (guint f = 0; f < sl_note_get_n_fields (note); f++)
+        {
+          SlField *field = sl_note_get_field (note, f);
+
+          g_string_append_printf (line, " [%s %s %x %s %s]", sl_field_get_name (field),
+                                  sl_field_type_to_string (sl_field_get_value_type (field)),
+                                  sl_field_get_flags (field),
+                                  sl_field_get_mapping (field) ? sl_field_get_mapping (field) : "-",
+                                  sl_field_get_example (field) ? sl_field_get_example (field) : "-");
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("connection %s -> %s",
+                                               sl_element_get_id (SL_ELEMENT (sl_connection_get_source (connection))),
+                                               sl_element_get_id (SL_ELEMENT (sl_connection_get_target (connection)))));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+      GString *line = g_string_new (NULL);
+
+      g_string_append_printf (line, "scenario of %s “%s” error %s", sl_element_get_id (SL_ELEMENT (sl_scenario_get_note (scenario))),
+                              sl_scenario_get_title (scenario), sl_scenario_get_error (scenario) ? sl_scenario_get_error (scenario) : "-");
+      for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+        for (guint s = 0; s < sl_scenario_get_n_steps (scenario, part); s++)
+          {
+            SlStep *step = sl_scenario_get_step (scenario, part, s);
+
+            g_string_append_printf (line, " %u:%s", part, sl_element_get_id (SL_ELEMENT (sl_step_get_note (step))));
+            for (guint v = 0; v < sl_step_get_n_values (step); v++)
+              g_string_append_printf (line, "(%s=%s)", sl_step_get_value_name (step, v), sl_step_get_value (step, v));
+          }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+
+  g_ptr_array_sort (lines, compare_names);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (out, FALSE);
+}
+
+/* import -> export -> import keeps every element, field, connection and
+ * specification. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(SlDocument) first = import_example (NULL);
+  g_autoptr(GBytes) exported = sl_eventmodelers_export (first, NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) second = sl_eventmodelers_import (exported, &warnings, &error);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  a = describe (first);
+  b = describe (second);
+  g_assert_cmpstr (a, ==, b);
+}
+
+/* The hotel, which uses mappings, flags and examples, also comes back whole
+ * (but for its external system, which the format cannot carry). */
+static void
+test_round_trip_hotel (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(SlDocument) back = NULL;
+  SlNote *view;
+  SlField *field;
+  guint index;
+
+  sl_document_remove_note (hotel, sl_document_lookup_note (hotel, "ext-gps"));
+  exported = sl_eventmodelers_export (hotel, NULL);
+  back = sl_eventmodelers_import (exported, NULL, NULL);
+  g_assert_nonnull (back);
+
+  g_assert_cmpuint (test_n_items (sl_document_get_notes (back)), ==, test_n_items (sl_document_get_notes (hotel)));
+  g_assert_cmpuint (test_n_items (sl_document_get_connections (back)), ==, test_n_items (sl_document_get_connections (hotel)));
+  g_assert_cmpuint (test_n_items (sl_document_get_scenarios (back)), ==, test_n_items (sl_document_get_scenarios (hotel)));
+
+  view = sl_document_lookup_note (back, "view-available-rooms");
+  g_assert_nonnull (view);
+  field = sl_note_find_field (view, "amenities", &index);
+  g_assert_nonnull (field);
+  g_assert_true (sl_field_has_flag (field, SL_FIELD_LIST));
+}
+
+static void
+test_malformed (void)
+{
+  static const struct { const char *text; int code; } cases[] = {
+    { "", SL_FORMAT_ERROR_SYNTAX },
+    { "not json", SL_FORMAT_ERROR_SYNTAX },
+    { "{\"slices\": [", SL_FORMAT_ERROR_SYNTAX },
+    { "[]", SL_FORMAT_ERROR_NOT_A_MODEL },
+    { "{}", SL_FORMAT_ERROR_NOT_A_MODEL },
+    { "{\"slices\": {}}", SL_FORMAT_ERROR_NOT_A_MODEL },
+    { "{\"slices\": [1e999]}", SL_FORMAT_ERROR_NUMBER },
+  };
+  g_autofree char *deep = g_strnfill (100000, '[');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (sl_eventmodelers_import (bytes, NULL, &error));
+      g_assert_error (error, SL_FORMAT_ERROR, cases[i].code);
+    }
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (deep, strlen (deep));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (sl_eventmodelers_import (bytes, NULL, &error));
+    g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_DEEP);
+  }
+}
+
+/* Messy but readable exports: kept as far as they go, with a warning for
+ * each thing left out. */
+static void
+test_messy (void)
+{
+  static const char text[] =
+    "{\"slices\": ["
+    "  {\"title\": \"one\", \"status\": \"Weird\", \"commands\": ["
+    "     {\"id\": \"c\", \"title\": \"\", \"type\": \"COMMAND\", \"fields\": [{\"name\": \"a\", \"type\": \"Nope\"}, {\"type\": \"String\"}],"
+    "      \"dependencies\": [{\"id\": \"e\", \"type\": \"OUTBOUND\", \"title\": \"E\", \"elementType\": \"EVENT\"},"
+    "                         {\"id\": \"gone\", \"type\": \"OUTBOUND\", \"title\": \"Gone\", \"elementType\": \"EVENT\"}]}],"
+    "   \"events\": [{\"id\": \"e\", \"title\": \"E\", \"fields\": [], \"dependencies\": []}, 7]},"
+    "  {\"title\": \"two\", \"commands\": [{\"id\": \"c\", \"title\": \"Again\", \"fields\": [], \"dependencies\": []}]},"
+    "  \"not a slice\","
+    "  {\"title\": \"four\", \"specifications\": [{\"title\": \"orphan\", \"given\": [], \"when\": [], \"then\": []}]}"
+    "]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = sl_eventmodelers_import (bytes, &warnings, &error);
+  SlNote *command;
+
+  g_assert_no_error (error);
+  command = sl_document_lookup_note (document, "c");
+  g_assert_nonnull (command);
+  g_assert_cmpuint (sl_note_get_n_fields (command), ==, 1);
+  g_assert_cmpint (sl_field_get_value_type (sl_note_get_field (command, 0)), ==, SL_FIELD_STRING);
+  g_assert_nonnull (sl_document_find_connection (document, command, sl_document_lookup_note (document, "e")));
+
+  g_assert_true (has_warning (warnings, "unknown status “Weird”"));
+  g_assert_true (has_warning (warnings, "unknown type “Nope”"));
+  g_assert_true (has_warning (warnings, "has no name"));
+  g_assert_true (has_warning (warnings, "has no title"));
+  g_assert_true (has_warning (warnings, "“Gone”"));
+  g_assert_true (has_warning (warnings, "and again in “two”"));
+  g_assert_true (has_warning (warnings, "is not an object"));
+  g_assert_true (has_warning (warnings, "“orphan”"));
+  g_assert_true (has_warning (warnings, "slice 3"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/eventmodelers/import-example", test_import_example);
+  g_test_add_func ("/eventmodelers/validator", test_validator);
+  g_test_add_func ("/eventmodelers/export-valid", test_export_valid);
+  g_test_add_func ("/eventmodelers/round-trip", test_round_trip);
+  g_test_add_func ("/eventmodelers/round-trip-hotel", test_round_trip_hotel);
+  g_test_add_func ("/eventmodelers/malformed", test_malformed);
+  g_test_add_func ("/eventmodelers/messy", test_messy);
+
+  return g_test_run ();
+}
