@@ -328,6 +328,50 @@ test_quit (void)
   g_clear_object (&fixture.app);
 }
 
+/* File › Import opens the model in a new window and lists the warnings;
+ * File › Export writes a file and says what it left out. */
+static void
+test_import_export (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *target = g_build_filename (dir, "hotel.json", NULL);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  AdwMessageDialog *dialog;
+  GList *windows;
+  SlWindow *imported = NULL;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  sl_window_import (fixture.window, file);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (fixture.app));
+  for (GList *l = windows; l; l = l->next)
+    if (SL_IS_WINDOW (l->data) && l->data != (gpointer) fixture.window)
+      imported = l->data;
+  g_assert_nonnull (imported);
+  g_assert_null (sl_window_get_file (imported));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (sl_window_get_document (imported))), ==, 34);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (imported));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Warnings"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sl_window_export_eventmodelers (fixture.window, target_file);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Without Some Parts"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  quit_app (&fixture);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/window/save-and-close", test_save_and_close);
   g_test_add_func ("/window/close-while-editing", test_close_while_editing);
   g_test_add_func ("/window/quit", test_quit);
+  g_test_add_func ("/window/import-export", test_import_export);
 
   return g_test_run ();
 }

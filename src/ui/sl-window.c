@@ -418,6 +418,207 @@ open_recent_action (GtkWidget  *widget,
   g_application_open (app, &file, 1, "");
 }
 
+/* Import and export of the eventmodelers format */
+
+static void
+show_warnings (GtkWindow  *parent,
+               const char *heading,
+               GPtrArray  *warnings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog, *scrolled, *label;
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (warnings, i));
+
+  dialog = adw_message_dialog_new (parent, heading,
+                                   _("These parts of the file could not be used as they are:"));
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Eventmodelers Exports (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+/**
+ * sl_window_import:
+ *
+ * Imports an eventmodelers export into a new window, and tells what could
+ * not be used.
+ */
+void
+sl_window_import (SlWindow *self,
+                  GFile    *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+  SlWindow *window;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(bytes = sl_json_read_file (file, &error)) ||
+      !(document = sl_eventmodelers_import (bytes, &warnings, &error)))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  window = sl_window_new (SL_APPLICATION (app), document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (warnings->len > 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported “%s” With %u Warning",
+                                                               "Imported “%s” With %u Warnings", warnings->len),
+                                                  name, warnings->len);
+
+      show_warnings (GTK_WINDOW (window), heading, warnings);
+    }
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    SlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      sl_window_import (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import an Eventmodelers Export"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * sl_window_export_eventmodelers:
+ *
+ * Writes the model as an eventmodelers export, and tells what the format
+ * could not carry.
+ */
+void
+sl_window_export_eventmodelers (SlWindow *self,
+                                GFile    *file)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  bytes = sl_eventmodelers_export (self->document, &warnings);
+  if (!sl_format_write_file (file, bytes, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  if (warnings->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Exported “%s” Without Some Parts"), name);
+
+      show_warnings (GTK_WINDOW (self), heading, warnings);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    SlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      sl_window_export_eventmodelers (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  const char *title = sl_document_get_title (self->document);
+
+  if (!finish_gestures (self))
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export for Eventmodelers"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strconcat (*title ? title : _("Untitled Model"), ".json", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -825,6 +1026,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-eventmodelers", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);

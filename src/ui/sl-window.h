@@ -27,6 +27,10 @@ GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
 void        sl_window_save_to         (SlWindow      *self,
                                        GFile         *file);
+void        sl_window_import          (SlWindow      *self,
+                                       GFile         *file);
+void        sl_window_export_eventmodelers (SlWindow *self,
+                                            GFile    *file);
 void        sl_window_show_open_error (SlWindow      *self,
                                        GFile         *file,
                                        const GError  *error);
