@@ -713,6 +713,73 @@ test_eventmodelers (void)
   remove_tree (dir);
 }
 
+/* check: lines, a summary, JSON for machines, and the exit status CI
+ * reads: 0 without errors, 1 with, 2 for a file that cannot be read. */
+static void
+test_check (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autofree char *cart = g_build_filename (dir, "cart.stormline", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(SlJson) json = NULL;
+  g_autoptr(GError) error = NULL;
+  SlJsonNode *root, *problems, *steps, *first;
+
+  g_assert_cmpint (run_cli (&out, &err, "check", example_path (), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "0 errors, 0 warnings, 0 hints"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", cart, NULL), ==, 0);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", cart, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, ": note “Submit Cart”: command-no-trigger: "));
+  g_assert_nonnull (strstr (out, ": note “Submit Cart” [aggregateId]: field-no-origin: "));
+
+  /* Only step 5, only errors. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--step", "5", "--severity", "error", cart, NULL), ==, 1);
+  g_assert_null (strstr (out, "field-no-origin"));
+  g_assert_nonnull (strstr (out, "command-no-trigger"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--json", cart, NULL), ==, 1);
+  json = sl_json_parse (out, strlen (out), &error);
+  g_assert_no_error (error);
+  root = sl_json_get_root (json);
+  g_assert_cmpstr (sl_json_node_get_string (sl_json_object_get (root, "file")), ==, cart);
+  problems = sl_json_object_get (root, "problems");
+  g_assert_cmpuint (sl_json_node_get_length (problems), >, 0);
+  first = sl_json_array_get (problems, 0);
+  for (guint i = 0; i < 6; i++)
+    g_assert_nonnull (sl_json_object_get (first, (const char *[]) { "rule", "severity", "note", "note_text", "field", "message" }[i]));
+  steps = sl_json_object_get (root, "steps");
+  g_assert_cmpuint (sl_json_node_get_length (steps), ==, 8);
+  g_assert_cmpint (sl_json_node_get_integer (sl_json_object_get (sl_json_array_get (steps, 0), "step")), ==, 1);
+  g_assert_cmpstr (sl_json_node_get_string (sl_json_object_get (sl_json_array_get (steps, 0), "status")), ==, "done");
+
+  /* Unreadable, and wrong options. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", dir, NULL), ==, 2);
+  assert_one_error_line (err, dir);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--step", "9", cart, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--severity", "fatal", cart, NULL), ==, 2);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -749,6 +816,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage/help-aligned", test_help_aligned);
 
   g_test_add_func ("/cli/eventmodelers", test_eventmodelers);
+  g_test_add_func ("/cli/check", test_check);
 
   return g_test_run ();
 }

@@ -289,7 +289,157 @@ command_export_eventmodelers (int    argc,
   return write_output (output, bytes) ? EXIT_OK : EXIT_UNREADABLE;
 }
 
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  int step = 0;
+  g_autofree char *severity_name = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for machines"), NULL },
+    { "step", 0, 0, G_OPTION_ARG_INT, &step, N_("Only the problems of step N (1 to 8)"), N_("N") },
+    { "severity", 0, 0, G_OPTION_ARG_STRING, &severity_name,
+      N_("Only problems of this severity or worse: info, warning, error"), N_("LEVEL") },
+    { NULL }
+  };
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  SlSeverity minimum = SL_SEVERITY_INFO;
+  guint counts[3] = { 0 };
+
+  if (!parse_options ("check", _("FILE"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 2)
+    {
+      print_error (NULL, _("check needs exactly one FILE"));
+      return EXIT_UNREADABLE;
+    }
+  if (step < 0 || step > SL_N_PROCESS_STEPS)
+    {
+      print_error (NULL, _("--step takes a step from 1 to 8"));
+      return EXIT_UNREADABLE;
+    }
+  if (severity_name != NULL && !sl_severity_from_string (severity_name, &minimum))
+    {
+      print_error (NULL, _("--severity takes info, warning or error"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(document = load (argv[1])))
+    return EXIT_UNREADABLE;
+
+  problems = sl_check_run (document);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+
+      if ((step != 0 && sl_problem_get_step (problem) != (guint) step) || sl_problem_get_severity (problem) < minimum)
+        continue;
+      g_ptr_array_add (shown, problem);
+      counts[sl_problem_get_severity (problem)]++;
+    }
+
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new ("{\"file\": ");
+
+      append_json_string (out, argv[1]);
+      g_string_append (out, ", \"problems\": [");
+      for (guint i = 0; i < shown->len; i++)
+        {
+          SlProblem *problem = g_ptr_array_index (shown, i);
+          SlNote *note = sl_problem_get_note (problem);
+
+          g_string_append (out, i > 0 ? ", {\"rule\": " : "{\"rule\": ");
+          append_json_string (out, sl_problem_get_rule (problem));
+          g_string_append (out, ", \"severity\": ");
+          append_json_string (out, sl_severity_to_string (sl_problem_get_severity (problem)));
+          g_string_append (out, ", \"note\": ");
+          if (note)
+            append_json_string (out, sl_element_get_id (SL_ELEMENT (note)));
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ", \"note_text\": ");
+          if (note)
+            append_json_string (out, sl_note_get_text (note));
+          else if (sl_problem_get_aggregate (problem))
+            append_json_string (out, sl_aggregate_get_name (sl_problem_get_aggregate (problem)));
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ", \"field\": ");
+          if (sl_problem_get_field (problem))
+            append_json_string (out, sl_problem_get_field (problem));
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ", \"message\": ");
+          append_json_string (out, sl_problem_get_message (problem));
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "], \"steps\": [");
+      for (guint n = 1; n <= SL_N_PROCESS_STEPS; n++)
+        {
+          g_string_append_printf (out, "%s{\"step\": %u, \"name\": ", n > 1 ? ", " : "", n);
+          append_json_string (out, sl_check_get_step_name (n));
+          g_string_append (out, ", \"status\": ");
+          append_json_string (out, sl_step_status_to_string (sl_check_get_step_status (document, problems, n)));
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}\n");
+      g_print ("%s", out->str);
+    }
+  else
+    {
+      for (guint i = 0; i < shown->len; i++)
+        {
+          SlProblem *problem = g_ptr_array_index (shown, i);
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          g_string_append_printf (line, "%s: ", argv[1]);
+          if (sl_problem_get_note (problem))
+            /* Translators: where a problem is: the note, as note "Room Booked" */
+            g_string_append_printf (line, _("note “%s”"), sl_note_get_text (sl_problem_get_note (problem)));
+          else if (sl_problem_get_aggregate (problem))
+            g_string_append_printf (line, _("aggregate “%s”"), sl_aggregate_get_name (sl_problem_get_aggregate (problem)));
+          if (sl_problem_get_field (problem))
+            g_string_append_printf (line, " [%s]", sl_problem_get_field (problem));
+          g_string_append_printf (line, ": %s: %s", sl_problem_get_rule (problem), sl_problem_get_message (problem));
+          if (sl_problem_get_fix (problem))
+            g_string_append_printf (line, " (%s)", sl_problem_get_fix (problem));
+          g_print ("%s\n", line->str);
+        }
+
+      g_print (_("%s: %u errors, %u warnings, %u hints\n"), argv[1],
+               counts[SL_SEVERITY_ERROR], counts[SL_SEVERITY_WARNING], counts[SL_SEVERITY_INFO]);
+    }
+
+  return counts[SL_SEVERITY_ERROR] > 0 ? EXIT_FOUND : EXIT_OK;
+}
+
 static const Command commands[] = {
+  { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
     command_stats },
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },

@@ -9,6 +9,7 @@
 #include "sl-element.h"
 #include "sl-element-list.h"
 #include "sl-aggregate.h"
+#include "sl-check.h"
 #include "sl-connection.h"
 #include "sl-document.h"
 #include "sl-field.h"

@@ -1,0 +1,309 @@
+/* test-check.c: the rules of DOMAIN.md and the completeness check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "test-util.h"
+
+/* A board of notes in one lane each of their kind, written compactly:
+ * NOTES is a list of "id:kind:text:x:fields" (fields "a,b!,c*" where !
+ * is generated, * displayed, =name maps, ~ calculated), CONNECTIONS a
+ * list of "from>to". */
+static SlDocument *
+build (const char * const *notes,
+       const char * const *connections)
+{
+  SlDocument *document = sl_document_new ();
+  SlAggregate *aggregate = sl_document_add_aggregate (document, "Room");
+  SlLane *lanes[SL_N_NOTE_KINDS];
+
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      lanes[kind] = sl_document_add_lane (document, kind == SL_NOTE_EVENT ? SL_LANE_EVENTS : SL_LANE_UNSORTED,
+                                          sl_note_kind_to_string (kind), -1);
+      if (kind == SL_NOTE_EVENT)
+        sl_document_set_lane_aggregate (document, lanes[kind], aggregate);
+    }
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (notes[i], ":", 5);
+      SlNoteKind kind;
+      SlNote *note;
+
+      g_assert_true (sl_note_kind_from_string (parts[1], &kind));
+      note = sl_document_add_note (document, kind, lanes[kind], atoi (parts[3]), 0, parts[2]);
+      /* The tests name notes by a short name of their own. */
+      g_object_set_data_full (G_OBJECT (note), "test-id", g_strdup (parts[0]), g_free);
+
+      if (parts[4] != NULL && *parts[4])
+        {
+          g_auto(GStrv) fields = g_strsplit (parts[4], ",", -1);
+
+          for (guint f = 0; fields[f] != NULL; f++)
+            {
+              g_autofree char *name = g_strdup (fields[f]);
+              char *mapping = strchr (name, '=');
+              SlFieldFlags flags = 0;
+              gboolean calculated = FALSE;
+              gsize length;
+
+              if (mapping)
+                *mapping++ = 0;
+              length = strlen (name);
+              while (length > 0 && strchr ("!*~", name[length - 1]))
+                {
+                  char c = name[--length];
+
+                  flags |= c == '!' ? SL_FIELD_GENERATED : c == '*' ? SL_FIELD_DISPLAYED : 0;
+                  calculated |= c == '~';
+                  name[length] = 0;
+                }
+              sl_document_insert_field (document, note, -1, name, SL_FIELD_STRING);
+              sl_document_set_field_flags (document, note, f, flags);
+              sl_document_set_field_mapping (document, note, f, calculated ? "calculated" : mapping);
+            }
+        }
+    }
+
+  for (guint i = 0; connections && connections[i] != NULL; i++)
+    {
+      g_auto(GStrv) ends = g_strsplit (connections[i], ">", 2);
+      GListModel *list = sl_document_get_notes (document);
+      SlNote *from = NULL, *to = NULL;
+
+      for (guint n = 0; n < g_list_model_get_n_items (list); n++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (list), n);
+          const char *id = g_object_get_data (G_OBJECT (note), "test-id");
+
+          if (g_str_equal (id, ends[0]))
+            from = note;
+          if (g_str_equal (id, ends[1]))
+            to = note;
+        }
+      g_assert_nonnull (from);
+      g_assert_nonnull (to);
+      sl_document_add_connection (document, from, to);
+    }
+
+  return document;
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *rule,
+             const char *note_id,
+             const char *field)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      SlNote *note = sl_problem_get_note (problem);
+
+      if (!g_str_equal (sl_problem_get_rule (problem), rule))
+        continue;
+      if (note_id && (note == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (note), "test-id"), note_id) != 0))
+        continue;
+      if (field && g_strcmp0 (sl_problem_get_field (problem), field) != 0)
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *rule;
+  const char *note;      /* the note the problem must (or must not) name */
+  const char *field;
+  gboolean expected;
+  const char *notes[8];
+  const char *connections[8];
+} Case;
+
+static const Case cases[] = {
+  /* event-no-cause */
+  { "event-without-cause", "event-no-cause", "e", NULL, TRUE, { "e:event:Room Booked:100:", NULL }, { NULL } },
+  { "event-caused-by-command", "event-no-cause", "e", NULL, FALSE, { "c:command:Book:0:", "e:event:Room Booked:100:", NULL }, { "c>e", NULL } },
+  { "event-caused-by-external", "event-no-cause", "e", NULL, FALSE, { "x:external:GPS:0:", "e:event:Guest Left:100:", NULL }, { "x>e", NULL } },
+  /* command-no-event, command-no-trigger, command-no-fields */
+  { "command-without-event", "command-no-event", "c", NULL, TRUE, { "c:command:Book:0:a", NULL }, { NULL } },
+  { "command-with-event", "command-no-event", "c", NULL, FALSE, { "c:command:Book:0:a", "e:event:Booked:100:a", NULL }, { "c>e", NULL } },
+  { "command-without-trigger", "command-no-trigger", "c", NULL, TRUE, { "c:command:Book:0:a", NULL }, { NULL } },
+  { "command-from-actor", "command-no-trigger", "c", NULL, FALSE, { "u:actor:Guest:0:", "c:command:Book:100:", NULL }, { "u>c", NULL } },
+  { "command-without-fields", "command-no-fields", "c", NULL, TRUE, { "c:command:Book:0:", NULL }, { NULL } },
+  { "command-with-fields", "command-no-fields", "c", NULL, FALSE, { "c:command:Book:0:a", NULL }, { NULL } },
+  /* views */
+  { "view-without-source", "view-no-source", "v", NULL, TRUE, { "v:view:Rooms:0:a", NULL }, { NULL } },
+  { "view-with-source", "view-no-source", "v", NULL, FALSE, { "e:event:Booked:0:a", "v:view:Rooms:100:a", NULL }, { "e>v", NULL } },
+  { "view-unused", "view-unused", "v", NULL, TRUE, { "v:view:Rooms:0:a", NULL }, { NULL } },
+  { "view-read-by-automation", "view-unused", "v", NULL, FALSE, { "v:view:Todo:0:a", "p:automation:Processor:100:a", NULL }, { "v>p", NULL } },
+  { "view-without-fields", "view-no-fields", "v", NULL, TRUE, { "v:view:Rooms:0:", NULL }, { NULL } },
+  /* automations */
+  { "automation-without-input", "automation-no-input", "p", NULL, TRUE, { "p:automation:P:0:", NULL }, { NULL } },
+  { "automation-from-event", "automation-no-input", "p", NULL, FALSE, { "e:event:Left:0:", "p:automation:P:100:", NULL }, { "e>p", NULL } },
+  { "automation-without-command", "automation-no-command", "p", NULL, TRUE, { "p:automation:P:0:", NULL }, { NULL } },
+  /* aggregates */
+  { "command-without-aggregate", "no-aggregate", "c", NULL, TRUE, { "c:command:Book:0:", NULL }, { NULL } },
+  { "command-takes-events-aggregate", "no-aggregate", "c", NULL, FALSE, { "c:command:Book:0:", "e:event:Booked:100:", NULL }, { "c>e", NULL } },
+  /* Storming */
+  { "duplicate-event", "duplicate-event", "b", NULL, TRUE, { "a:event:Room Booked:0:", "b:event:room  booked:100:", NULL }, { NULL } },
+  { "distinct-events", "duplicate-event", NULL, NULL, FALSE, { "a:event:Room Booked:0:", "b:event:Room Freed:100:", NULL }, { NULL } },
+  { "not-past-tense", "event-not-past-tense", "e", NULL, TRUE, { "e:event:Book Room:0:", NULL }, { NULL } },
+  { "irregular-past-tense", "event-not-past-tense", "e", NULL, FALSE, { "e:event:Invoice Paid:0:", NULL }, { NULL } },
+  { "open-hotspot", "open-hotspot", "h", NULL, TRUE, { "h:hotspot:Overbooking?:0:", NULL }, { NULL } },
+  /* connections */
+  { "event-to-event", "illegal-connection", "a", NULL, TRUE, { "a:event:A Happened:0:", "b:event:B Happened:100:", NULL }, { "a>b", NULL } },
+  { "command-to-view", "illegal-connection", "c", NULL, TRUE, { "c:command:C:0:", "v:view:V:100:", NULL }, { "c>v", NULL } },
+  { "legal-event-to-view", "illegal-connection", NULL, NULL, FALSE, { "e:event:E Happened:0:", "v:view:V:100:", NULL }, { "e>v", NULL } },
+  { "flow-into-past", "flow-into-past", "c", NULL, TRUE, { "c:command:C:500:", "e:event:E Happened:100:", NULL }, { "c>e", NULL } },
+  { "flow-forward", "flow-into-past", NULL, NULL, FALSE, { "c:command:C:100:", "e:event:E Happened:500:", NULL }, { "c>e", NULL } },
+  { "unconnected", "note-unconnected", "e", NULL, TRUE, { "e:event:E Happened:0:", NULL }, { NULL } },
+  { "comment-needs-no-connection", "note-unconnected", "n", NULL, FALSE, { "n:comment:Remember:0:", NULL }, { NULL } },
+  /* scenarios */
+  { "command-without-scenario", "no-scenario", "c", NULL, TRUE, { "c:command:C:0:", NULL }, { NULL } },
+  /* completeness: origins */
+  { "command-field-from-screen", "field-no-origin", "c", "room", FALSE, { "s:screen:Form:0:room", "c:command:Book:100:room", NULL }, { "s>c", NULL } },
+  { "command-field-from-nowhere", "field-no-origin", "c", "room", TRUE, { "s:screen:Form:0:other", "c:command:Book:100:room", NULL }, { "s>c", NULL } },
+  { "command-field-from-view-of-screen", "field-no-origin", "c", "guest", FALSE,
+    { "v:view:Guests:0:guest", "s:screen:Form:100:guest*", "c:command:Book:200:guest", NULL }, { "v>s", "s>c", NULL } },
+  { "event-field-generated", "field-no-origin", "e", "at", FALSE, { "c:command:C:0:", "e:event:E Happened:100:at!", NULL }, { "c>e", NULL } },
+  { "event-field-mapped", "field-no-origin", "e", "roomNumber", FALSE,
+    { "c:command:C:0:room", "e:event:E Happened:100:roomNumber=room", NULL }, { "c>e", NULL } },
+  { "view-field-calculated", "field-no-origin", "v", "total", FALSE, { "e:event:E Happened:0:", "v:view:V:100:total~", NULL }, { "e>v", NULL } },
+  { "displayed-screen-field-without-view", "field-no-origin", "s", "price", TRUE, { "s:screen:S:0:price*", NULL }, { NULL } },
+  { "entered-screen-field", "field-no-origin", "s", "price", FALSE, { "s:screen:S:0:price", NULL }, { NULL } },
+  /* completeness: destinations */
+  { "event-field-read-by-view", "field-no-destination", "e", "room", FALSE,
+    { "e:event:E Happened:0:room", "v:view:V:100:room", NULL }, { "e>v", NULL } },
+  { "event-field-read-by-nobody", "field-no-destination", "e", "room", TRUE,
+    { "e:event:E Happened:0:room", "v:view:V:100:other", NULL }, { "e>v", NULL } },
+  { "event-field-sent-outside", "field-no-destination", "e", "room", FALSE,
+    { "e:event:E Happened:0:room", "x:external:Mail:100:", NULL }, { "e>x", NULL } },
+  { "view-field-shown", "field-no-destination", "v", "room", FALSE,
+    { "v:view:V:0:room", "s:screen:S:100:room*", NULL }, { "v>s", NULL } },
+  { "view-field-not-displayed", "field-no-destination", "v", "room", TRUE,
+    { "v:view:V:0:room", "s:screen:S:100:room", NULL }, { "v>s", NULL } },
+  { "displayed-screen-field-is-final", "field-no-destination", "s", "room", FALSE, { "s:screen:S:0:room*", NULL }, { NULL } },
+  { "entered-screen-field-unused", "field-no-destination", "s", "room", TRUE, { "s:screen:S:0:room", NULL }, { NULL } },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(SlDocument) document = build (c->notes, c->connections);
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+
+  if (has_problem (problems, c->rule, c->note, c->field) != c->expected)
+    g_error ("%s: %s %s expected", c->name, c->rule, c->expected ? "was" : "was not");
+}
+
+/* A near miss upstream is offered as a fix. */
+static void
+test_near_miss (void)
+{
+  const char * const notes[] = { "s:screen:Form:0:customerID", "c:command:Order:100:customerId", NULL };
+  const char * const connections[] = { "s>c", NULL };
+  g_autoptr(SlDocument) document = build (notes, connections);
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (sl_problem_get_rule (problem), "field-no-origin"))
+        {
+          g_assert_cmpstr (sl_problem_get_field (problem), ==, "customerId");
+          g_assert_nonnull (strstr (sl_problem_get_fix (problem), "customerID"));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The example hotel is complete: no problem at all, every step done. */
+static void
+test_hotel (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autoptr(GPtrArray) problems = sl_check_run (hotel);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s: %s", sl_problem_get_rule (g_ptr_array_index (problems, i)),
+                    sl_problem_get_message (g_ptr_array_index (problems, i)));
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint step = 1; step <= SL_N_PROCESS_STEPS; step++)
+    g_assert_cmpint (sl_check_get_step_status (hotel, problems, step), ==, SL_STEP_DONE);
+
+  /* Broken copies: a field renamed, a connection removed. */
+  sl_document_set_field_name (hotel, sl_document_lookup_note (hotel, "cmd-book-room"), 0, "guestID");
+  {
+    g_autoptr(GPtrArray) broken = sl_check_run (hotel);
+
+    g_assert_cmpuint (broken->len, >, 0);
+    g_assert_cmpint (sl_check_get_step_status (hotel, broken, 8), ==, SL_STEP_IN_PROGRESS);
+    g_assert_cmpint (sl_check_get_step_status (hotel, broken, 3), ==, SL_STEP_DONE);
+  }
+}
+
+/* The real export has real defects, and the check finds each. */
+static void
+test_cart (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                 "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(SlDocument) cart = sl_eventmodelers_import (bytes, NULL, NULL);
+  g_autoptr(GPtrArray) problems = sl_check_run (cart);
+  gboolean untriggered = FALSE, event_to_event = FALSE, unread = FALSE, no_event = FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      const char *rule = sl_problem_get_rule (problem);
+      const char *text = sl_problem_get_note (problem) ? sl_note_get_text (sl_problem_get_note (problem)) : "";
+
+      untriggered |= g_str_equal (rule, "command-no-trigger") && g_str_equal (text, "Submit Cart");
+      event_to_event |= g_str_equal (rule, "illegal-connection") && g_str_equal (text, "Item Added");
+      unread |= g_str_equal (rule, "field-no-destination") && g_str_equal (text, "External Cart Published");
+      no_event |= g_str_equal (rule, "field-no-origin") && g_str_equal (text, "Submit Cart");
+    }
+
+  g_assert_true (untriggered);
+  g_assert_true (event_to_event);
+  g_assert_true (unread);
+  g_assert_true (no_event);
+
+  /* And nothing where the model is sound: Cart Submitted is caused, fed
+   * and read. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      SlNote *note = sl_problem_get_note (problem);
+
+      if (note && g_str_equal (sl_note_get_text (note), "Cart Submitted"))
+        g_error ("Cart Submitted: %s", sl_problem_get_message (problem));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/check/rule/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+  g_test_add_func ("/check/near-miss", test_near_miss);
+  g_test_add_func ("/check/hotel", test_hotel);
+  g_test_add_func ("/check/cart", test_cart);
+
+  return g_test_run ();
+}
