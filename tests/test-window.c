@@ -372,6 +372,71 @@ test_import_export (void)
   remove_tree (dir);
 }
 
+/* The guide: steps with their state, the step's problems, a click on one
+ * shows its note on the board, and a fix takes the problem away. */
+static void
+test_wizard (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (source);
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "cart.stormline", NULL);
+  g_autoptr(SlDocument) imported = sl_eventmodelers_import (bytes, NULL, NULL);
+  SlDocument *document;
+  SlWizard *wizard;
+  SlCanvas *canvas;
+  SlNote *submit;
+  g_autoptr(GList) selection = NULL;
+  gboolean found = FALSE;
+  GPtrArray *problems;
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (sl_format_save_file (imported, file, NULL));
+  }
+  run_app (&fixture, path);
+  document = sl_window_get_document (fixture.window);
+  wizard = sl_window_get_wizard (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+  submit = sl_document_lookup_note (document, "3458764596109969508");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (wizard)));
+  problems = sl_wizard_get_problems (wizard);
+  g_assert_cmpint (sl_check_get_step_status (document, problems, 1), ==, SL_STEP_DONE);
+  g_assert_cmpint (sl_check_get_step_status (document, problems, 5), ==, SL_STEP_IN_PROGRESS);
+
+  /* Choosing step 5 is a change of the model (it is saved with it). */
+  sl_document_set_step (document, 5);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_signal_emit_by_name (wizard, "problem-activated", submit);
+  selection = sl_canvas_get_selection (canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 1);
+  g_assert_true (selection->data == submit);
+
+  /* Connect a screen to the command: its trigger problem goes. */
+  {
+    SlNote *screen = sl_document_lookup_note (document, "3458764595935405694");
+
+    g_assert_nonnull (screen);
+    sl_document_add_connection (document, screen, submit);
+    sl_wizard_refresh (wizard);
+    problems = sl_wizard_get_problems (wizard);
+    for (guint i = 0; i < problems->len; i++)
+      if (sl_problem_get_note (g_ptr_array_index (problems, i)) == submit &&
+          g_str_equal (sl_problem_get_rule (g_ptr_array_index (problems, i)), "command-no-trigger"))
+        found = TRUE;
+    g_assert_false (found);
+  }
+
+  quit_app (&fixture);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +457,7 @@ main (int    argc,
   g_test_add_func ("/window/close-while-editing", test_close_while_editing);
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
+  g_test_add_func ("/window/wizard", test_wizard);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "sl-json.h"
 #include "sl-lane.h"
 #include "sl-note.h"
+#include "sl-process.h"
 #include "sl-scenario.h"
 #include "sl-slice.h"
 #include "sl-step.h"

@@ -46,6 +46,13 @@ struct _SlRenderer
   PangoFontDescription *header_font;
   GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
   cairo_surface_t *overview; /* the image of the last view from far out */
+  GHashTable *failing;      /* SlNote -> TRUE: fails the current step */
+  GHashTable *field_marks;  /* SlNote -> GHashTable of field name -> FieldMark */
+};
+
+enum {
+  MARK_NO_ORIGIN = 1 << 0,
+  MARK_NO_DESTINATION = 1 << 1,
 };
 
 G_DEFINE_FINAL_TYPE (SlRenderer, sl_renderer, G_TYPE_OBJECT)
@@ -525,9 +532,27 @@ draw_fields (SlRenderer   *self,
                                                n_fields - i), n_fields - i);
         }
       else
-        line = g_strdup_printf ("%s: %s%s", sl_field_get_name (field),
-                                sl_field_type_to_string (sl_field_get_value_type (field)),
-                                sl_field_has_flag (field, SL_FIELD_LIST) ? "[]" : "");
+        {
+          GHashTable *marks = self->field_marks ? g_hash_table_lookup (self->field_marks, note) : NULL;
+          guint mark = marks ? GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_field_get_name (field))) : 0;
+
+          /* Marked in words as well as colour: "no origin", "no destination". */
+          line = g_strdup_printf ("%s: %s%s%s%s", sl_field_get_name (field),
+                                  sl_field_type_to_string (sl_field_get_value_type (field)),
+                                  sl_field_has_flag (field, SL_FIELD_LIST) ? "[]" : "",
+                                  mark & MARK_NO_ORIGIN ? _(" ⚠ no origin") : "",
+                                  mark & MARK_NO_DESTINATION ? _(" ⚠ no destination") : "");
+          if (mark != 0)
+            {
+              cairo_save (cr);
+              cairo_set_source_rgb (cr, is_dark (self) ? 1.0 : 0.6, 0.05, 0.1);
+              draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top,
+                            rect->width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+              cairo_restore (cr);
+              top += line_height;
+              continue;
+            }
+        }
 
       draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top,
                     rect->width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
@@ -602,6 +627,29 @@ draw_note_cb (SlNote       *note,
     }
   else
     cairo_new_path (cr);
+
+  if (self->failing != NULL && g_hash_table_contains (self->failing, note))
+    {
+      /* A note that fails the current step: a dashed red ring and a "!" */
+      SlRect ring = { card.x - 5, card.y - 5, card.width + 10, card.height + 10 };
+      double dashes[] = { 6, 4 };
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.85, 0.1, 0.15);
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_dash (cr, dashes, 2, 0);
+      rounded_rect (cr, &ring, CARD_RADIUS + 5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      cairo_save (cr);
+      cairo_arc (cr, card.x + card.width - 2, card.y + 2, 9, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.85, 0.1, 0.15);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      draw_text_at (self, cr, "!", self->header_font, card.x + card.width - 12, card.y - 7, 20, PANGO_ALIGN_CENTER);
+      cairo_restore (cr);
+    }
 
   if (selected)
     {
@@ -712,6 +760,8 @@ draw_overview (SlRenderer   *self,
       cairo_image_surface_get_height (self->overview) != height)
     {
       g_clear_pointer (&self->overview, cairo_surface_destroy);
+  g_clear_pointer (&self->failing, g_hash_table_unref);
+  g_clear_pointer (&self->field_marks, g_hash_table_unref);
       self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
 
@@ -759,6 +809,8 @@ sl_renderer_dispose (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
+  g_clear_pointer (&self->failing, g_hash_table_unref);
+  g_clear_pointer (&self->field_marks, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->text_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -854,6 +906,58 @@ sl_renderer_set_selection (SlRenderer *self,
     g_hash_table_ref (selection);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   self->selection = selection;
+}
+
+/**
+ * sl_renderer_set_problems:
+ * @problems: (nullable) (element-type SlProblem): what the check found
+ * @step: the step the model is at
+ *
+ * Marks the notes that fail @step, and every field with no origin or no
+ * destination, or nothing for %NULL.
+ */
+void
+sl_renderer_set_problems (SlRenderer *self,
+                          GPtrArray  *problems,
+                          guint       step)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  g_clear_pointer (&self->failing, g_hash_table_unref);
+  g_clear_pointer (&self->field_marks, g_hash_table_unref);
+  if (problems == NULL)
+    return;
+
+  self->failing = g_hash_table_new (NULL, NULL);
+  self->field_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      SlNote *note = sl_problem_get_note (problem);
+      const char *rule = sl_problem_get_rule (problem);
+
+      if (note == NULL)
+        continue;
+
+      if (sl_problem_get_step (problem) == step && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING)
+        g_hash_table_add (self->failing, note);
+
+      if (sl_problem_get_field (problem) != NULL)
+        {
+          GHashTable *marks = g_hash_table_lookup (self->field_marks, note);
+          guint mark;
+
+          if (marks == NULL)
+            {
+              marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g_hash_table_insert (self->field_marks, note, marks);
+            }
+          mark = GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_problem_get_field (problem)));
+          mark |= g_str_equal (rule, "field-no-origin") ? MARK_NO_ORIGIN : MARK_NO_DESTINATION;
+          g_hash_table_insert (marks, g_strdup (sl_problem_get_field (problem)), GUINT_TO_POINTER (mark));
+        }
+    }
 }
 
 void

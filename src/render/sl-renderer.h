@@ -27,6 +27,9 @@ void        sl_renderer_set_style         (SlRenderer     *self,
                                            SlRenderStyle   style);
 void        sl_renderer_set_selection     (SlRenderer     *self,
                                            GHashTable     *selection);
+void        sl_renderer_set_problems      (SlRenderer     *self,
+                                           GPtrArray      *problems,
+                                           guint           step);
 void        sl_renderer_draw              (SlRenderer     *self,
                                            cairo_t        *cr,
                                            const SlRect   *region,

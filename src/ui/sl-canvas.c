@@ -614,6 +614,41 @@ sl_canvas_add_note (SlCanvas   *self,
   return note;
 }
 
+/**
+ * sl_canvas_show_note:
+ *
+ * Selects @note and brings it into view, as a click on a problem does.
+ */
+void
+sl_canvas_show_note (SlCanvas *self,
+                     SlNote   *note)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+  g_return_if_fail (SL_IS_NOTE (note));
+
+  sl_canvas_select (self, note, FALSE);
+  scroll_into_view (self, note);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/**
+ * sl_canvas_set_problems:
+ * @problems: (nullable) (element-type SlProblem): what the check found
+ *
+ * Marks on the board the notes that fail @step and the fields with no
+ * origin or no destination.
+ */
+void
+sl_canvas_set_problems (SlCanvas  *self,
+                        GPtrArray *problems,
+                        guint      step)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  sl_renderer_set_problems (self->renderer, problems, step);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Selection */
 
 /**

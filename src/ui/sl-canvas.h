@@ -53,5 +53,10 @@ void        sl_canvas_edit_note        (SlCanvas   *self,
                                         SlNote     *note);
 gboolean    sl_canvas_is_editing       (SlCanvas   *self);
 void        sl_canvas_delete_selection (SlCanvas   *self);
+void        sl_canvas_show_note        (SlCanvas   *self,
+                                        SlNote     *note);
+void        sl_canvas_set_problems     (SlCanvas   *self,
+                                        GPtrArray  *problems,
+                                        guint       step);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "sl-canvas.h"
 #include "sl-overview.h"
+#include "sl-wizard.h"
 #include "sl-renderer.h"
 #include "sl-window.h"
 
@@ -28,6 +29,9 @@ struct _SlWindow
   AdwWindowTitle *window_title;
   GtkBox *palette;
   GtkOverlay *board_overlay;
+  AdwFlap *flap;
+  GtkToggleButton *guide_button;
+  SlWizard *wizard;
   GMenu *primary_menu;
   GMenu *recent_section;
 };
@@ -864,6 +868,30 @@ load_css (void)
 }
 
 static void
+problem_activated_cb (SlWindow *self,
+                      SlNote   *note)
+{
+  sl_canvas_show_note (self->canvas, note);
+}
+
+static void
+problems_changed_cb (SlWindow *self)
+{
+  sl_canvas_set_problems (self->canvas, sl_wizard_get_problems (self->wizard),
+                          sl_document_get_step (self->document));
+}
+
+static void
+toggle_guide_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->guide_button, !gtk_toggle_button_get_active (self->guide_button));
+}
+
+static void
 canvas_message_cb (SlWindow   *self,
                    const char *text)
 {
@@ -888,6 +916,16 @@ sl_window_constructed (GObject *object)
 
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
+
+  self->wizard = SL_WIZARD (sl_wizard_new (self->document));
+  adw_flap_set_flap (self->flap, GTK_WIDGET (self->wizard));
+  g_object_bind_property (self->guide_button, "active", self->flap, "reveal-flap",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->wizard, "problem-activated",
+                           G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wizard, "problems-changed",
+                           G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
+  problems_changed_cb (self);
 
   overview = sl_overview_new (self->canvas);
   gtk_widget_set_halign (overview, GTK_ALIGN_END);
@@ -1020,6 +1058,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, guide_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -1027,6 +1067,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-guide", NULL, toggle_guide_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-eventmodelers", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
@@ -1129,6 +1171,19 @@ sl_window_get_file (SlWindow *self)
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * sl_window_get_wizard:
+ *
+ * Returns: (transfer none): the guide through the steps
+ */
+SlWizard *
+sl_window_get_wizard (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return self->wizard;
 }
 
 /**
