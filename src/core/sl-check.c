@@ -300,6 +300,12 @@ static const char *
 near_miss (GPtrArray  *sources,
            const char *name)
 {
+  gsize length = strlen (name);
+  guint allowed = MAX (1, length / 6);
+
+  if (length <= 3)
+    return NULL;
+
   for (guint i = 0; i < sources->len; i++)
     {
       SlNote *source = g_ptr_array_index (sources, i);
@@ -307,9 +313,12 @@ near_miss (GPtrArray  *sources,
       for (guint f = 0; f < sl_note_get_n_fields (source); f++)
         {
           const char *candidate = sl_field_get_name (sl_note_get_field (source, f));
+          gsize candidate_length = strlen (candidate);
 
-          if (!g_str_equal (candidate, name) && strlen (name) > 3 &&
-              edit_distance (candidate, name) <= MAX (1, strlen (name) / 6))
+          /* Names of very different lengths are never near: skip the distance. */
+          if (MAX (candidate_length, length) - MIN (candidate_length, length) > allowed)
+            continue;
+          if (!g_str_equal (candidate, name) && edit_distance (candidate, name) <= allowed)
             return candidate;
         }
     }
