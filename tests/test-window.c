@@ -374,6 +374,74 @@ test_import_export (void)
 
 /* The guide: steps with their state, the step's problems, a click on one
  * shows its note on the board, and a fix takes the problem away. */
+/* The kind the first button of the palette adds. */
+static char *
+first_palette_kind (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.add-note") == 0)
+        {
+          GtkWidget *first = gtk_widget_get_first_child (gtk_widget_get_parent (child));
+
+          return g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first)), NULL);
+        }
+      if ((found = first_palette_kind (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_follow_step (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *kind = NULL;
+  SlDocument *document;
+  SlCanvas *canvas;
+  guint dimmed;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+
+  sl_document_set_step (document, 1);
+  kind = first_palette_kind (GTK_WIDGET (fixture.window));
+  g_assert_cmpstr (kind, ==, "event");
+  g_clear_pointer (&kind, g_free);
+
+  /* Step 4 groups events by aggregate: the aggregate comes first. */
+  sl_document_set_step (document, 4);
+  kind = first_palette_kind (GTK_WIDGET (fixture.window));
+  g_assert_cmpstr (kind, ==, "aggregate");
+  g_clear_pointer (&kind, g_free);
+  g_assert_cmpuint (sl_canvas_get_dimmed_kinds (canvas), ==, 0);
+
+  /* Fading puts the step's kinds forward, and follows the step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.dim-others", NULL));
+  dimmed = sl_canvas_get_dimmed_kinds (canvas);
+  g_assert_false (dimmed & (1u << SL_NOTE_AGGREGATE));
+  g_assert_false (dimmed & (1u << SL_NOTE_EVENT));
+  g_assert_true (dimmed & (1u << SL_NOTE_VIEW));
+  g_assert_true (dimmed & (1u << SL_NOTE_SCREEN));
+
+  sl_document_set_step (document, 6);
+  dimmed = sl_canvas_get_dimmed_kinds (canvas);
+  g_assert_false (dimmed & (1u << SL_NOTE_VIEW));
+  g_assert_true (dimmed & (1u << SL_NOTE_AGGREGATE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.dim-others", NULL));
+  g_assert_cmpuint (sl_canvas_get_dimmed_kinds (canvas), ==, 0);
+
+  quit_app (&fixture);
+}
+
 static void
 test_wizard (void)
 {
@@ -458,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/wizard", test_wizard);
+  g_test_add_func ("/window/follow-step", test_follow_step);
 
   return g_test_run ();
 }

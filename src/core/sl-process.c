@@ -67,3 +67,35 @@ sl_process_get_step (guint number)
 
   return &steps[number - 1];
 }
+
+/**
+ * sl_process_get_step_kinds:
+ * @kinds: (out caller-allocates) (array length=n_kinds): where to put the
+ *   kinds of note the step works with, the most needed first
+ *
+ * Returns: how many kinds the step works with
+ */
+guint
+sl_process_get_step_kinds (guint  number,
+                           guint *kinds,
+                           guint  n_kinds)
+{
+  static const int focus[SL_N_PROCESS_STEPS][SL_N_NOTE_KINDS + 1] = {
+    { SL_NOTE_EVENT, SL_NOTE_HOTSPOT, SL_NOTE_COMMENT, -1 },
+    { SL_NOTE_EVENT, SL_NOTE_HOTSPOT, SL_NOTE_COMMENT, -1 },
+    { SL_NOTE_COMMAND, SL_NOTE_EVENT, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION, SL_NOTE_EXTERNAL, SL_NOTE_VIEW, SL_NOTE_ACTOR, -1 },
+    { SL_NOTE_AGGREGATE, SL_NOTE_EVENT, SL_NOTE_COMMAND, -1 },
+    { SL_NOTE_COMMAND, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION, SL_NOTE_ACTOR, -1 },
+    { SL_NOTE_VIEW, SL_NOTE_EVENT, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION, -1 },
+    { SL_NOTE_COMMAND, SL_NOTE_VIEW, SL_NOTE_EVENT, -1 },
+    { SL_NOTE_COMMAND, SL_NOTE_EVENT, SL_NOTE_VIEW, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION, SL_NOTE_EXTERNAL, -1 },
+  };
+  guint n = 0;
+
+  g_return_val_if_fail (number >= 1 && number <= SL_N_PROCESS_STEPS, 0);
+
+  for (guint i = 0; focus[number - 1][i] >= 0 && n < n_kinds; i++)
+    kinds[n++] = focus[number - 1][i];
+
+  return n;
+}

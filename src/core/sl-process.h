@@ -20,6 +20,9 @@ typedef struct
   const char *done_when;    /* translated */
 } SlProcessStep;
 
-const SlProcessStep *sl_process_get_step (guint number);
+const SlProcessStep *sl_process_get_step        (guint number);
+guint                sl_process_get_step_kinds  (guint number,
+                                                 guint *kinds,
+                                                 guint  n_kinds);
 
 G_END_DECLS

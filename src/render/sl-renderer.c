@@ -46,6 +46,7 @@ struct _SlRenderer
   PangoFontDescription *header_font;
   GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
   cairo_surface_t *overview; /* the image of the last view from far out */
+  guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
   GHashTable *failing;      /* SlNote -> TRUE: fails the current step */
   GHashTable *field_marks;  /* SlNote -> GHashTable of field name -> FieldMark */
 };
@@ -601,6 +602,10 @@ draw_note_cb (SlNote       *note,
 
   cairo_save (cr);
 
+  /* Notes the current step is not about, faded when the user asks. */
+  if (self->dimmed_kinds & (1u << kind))
+    cairo_push_group (cr);
+
   /* A hotspot is tilted, as a sticky put up in a hurry. */
   if (kind == SL_NOTE_HOTSPOT)
     {
@@ -699,6 +704,12 @@ draw_note_cb (SlNote       *note,
         draw_fields (self, cr, note, &card, card.y + 26 + text_height);
       }
   }
+
+  if (self->dimmed_kinds & (1u << kind))
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.3);
+    }
 
   cairo_restore (cr);
   return TRUE;
@@ -906,6 +917,29 @@ sl_renderer_set_selection (SlRenderer *self,
     g_hash_table_ref (selection);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   self->selection = selection;
+}
+
+/**
+ * sl_renderer_set_dimmed_kinds:
+ * @kinds: a bit mask of `1 << SlNoteKind`, 0 for none
+ *
+ * Draws notes of these kinds faded, to put the others forward.
+ */
+void
+sl_renderer_set_dimmed_kinds (SlRenderer *self,
+                              guint       kinds)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  self->dimmed_kinds = kinds;
+}
+
+guint
+sl_renderer_get_dimmed_kinds (SlRenderer *self)
+{
+  g_return_val_if_fail (SL_IS_RENDERER (self), 0);
+
+  return self->dimmed_kinds;
 }
 
 /**

@@ -632,6 +632,35 @@ sl_canvas_show_note (SlCanvas *self,
 }
 
 /**
+ * sl_canvas_set_dimmed_kinds:
+ * @kinds: a bit mask of `1 << SlNoteKind`, 0 for none
+ *
+ * Fades the notes of these kinds.
+ */
+void
+sl_canvas_set_dimmed_kinds (SlCanvas *self,
+                            guint     kinds)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  sl_renderer_set_dimmed_kinds (self->renderer, kinds);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sl_canvas_get_dimmed_kinds:
+ *
+ * Returns: the bit mask of the kinds drawn faded
+ */
+guint
+sl_canvas_get_dimmed_kinds (SlCanvas *self)
+{
+  g_return_val_if_fail (SL_IS_CANVAS (self), 0);
+
+  return sl_renderer_get_dimmed_kinds (self->renderer);
+}
+
+/**
  * sl_canvas_set_problems:
  * @problems: (nullable) (element-type SlProblem): what the check found
  *

@@ -55,6 +55,9 @@ gboolean    sl_canvas_is_editing       (SlCanvas   *self);
 void        sl_canvas_delete_selection (SlCanvas   *self);
 void        sl_canvas_show_note        (SlCanvas   *self,
                                         SlNote     *note);
+void        sl_canvas_set_dimmed_kinds (SlCanvas   *self,
+                                        guint       kinds);
+guint       sl_canvas_get_dimmed_kinds (SlCanvas   *self);
 void        sl_canvas_set_problems     (SlCanvas   *self,
                                         GPtrArray  *problems,
                                         guint       step);

@@ -32,6 +32,8 @@ struct _SlWindow
   AdwFlap *flap;
   GtkToggleButton *guide_button;
   SlWizard *wizard;
+  GtkWidget *palette_buttons[SL_N_NOTE_KINDS];
+  gboolean dim_others;
   GMenu *primary_menu;
   GMenu *recent_section;
 };
@@ -42,6 +44,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_FILE,
+  PROP_DIM_OTHERS,
   N_PROPS
 };
 
@@ -874,6 +877,33 @@ problem_activated_cb (SlWindow *self,
   sl_canvas_show_note (self->canvas, note);
 }
 
+/* The board follows the step: the palette puts the kinds the step needs
+ * first, and, when asked, the other notes fade. */
+static void
+follow_step (SlWindow *self)
+{
+  guint step = sl_document_get_step (self->document);
+  guint kinds[SL_N_NOTE_KINDS];
+  guint n = sl_process_get_step_kinds (step, kinds, G_N_ELEMENTS (kinds));
+  guint focus = 0;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      focus |= 1u << kinds[i];
+      gtk_box_reorder_child_after (self->palette, self->palette_buttons[kinds[i]], previous);
+      previous = self->palette_buttons[kinds[i]];
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
+    if (!(focus & (1u << palette_kinds[i])))
+      {
+        gtk_box_reorder_child_after (self->palette, self->palette_buttons[palette_kinds[i]], previous);
+        previous = self->palette_buttons[palette_kinds[i]];
+      }
+
+  sl_canvas_set_dimmed_kinds (self->canvas, self->dim_others ? ~focus & ((1u << SL_N_NOTE_KINDS) - 1) : 0);
+}
+
 static void
 problems_changed_cb (SlWindow *self)
 {
@@ -936,7 +966,12 @@ sl_window_constructed (GObject *object)
   gtk_overlay_add_overlay (self->board_overlay, overview);
 
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
-    gtk_box_append (self->palette, create_palette_button (self, palette_kinds[i], palette_keys[i]));
+    {
+      self->palette_buttons[palette_kinds[i]] = create_palette_button (self, palette_kinds[i], palette_keys[i]);
+      gtk_box_append (self->palette, self->palette_buttons[palette_kinds[i]]);
+    }
+  g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
+  follow_step (self);
 
   target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (board_drop_cb), self);
@@ -993,6 +1028,10 @@ sl_window_get_property (GObject    *object,
       g_value_set_object (value, self->file);
       break;
 
+    case PROP_DIM_OTHERS:
+      g_value_set_boolean (value, self->dim_others);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1014,6 +1053,16 @@ sl_window_set_property (GObject      *object,
 
     case PROP_FILE:
       self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_DIM_OTHERS:
+      if (self->dim_others != g_value_get_boolean (value))
+        {
+          self->dim_others = g_value_get_boolean (value);
+          if (self->canvas != NULL)
+            follow_step (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -1051,6 +1100,16 @@ sl_window_class_init (SlWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SlWindow:dim-others:
+   *
+   * Whether the notes the current step is not about are drawn faded.
+   */
+  properties[PROP_DIM_OTHERS] =
+    g_param_spec_boolean ("dim-others", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-window.ui");
@@ -1068,6 +1127,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-guide", NULL, toggle_guide_action);
+  gtk_widget_class_install_property_action (widget_class, "win.dim-others", "dim-others");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-eventmodelers", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
