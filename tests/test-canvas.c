@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "sl-canvas.h"
@@ -420,6 +422,52 @@ test_drag_moves (Fixture       *fixture,
   g_assert_cmpfloat (target.y, ==, rect.y);
 }
 
+/* Hovering a field's line says where its value comes from and goes;
+ * the rest of the card, and a card too small to show fields, say nothing. */
+static void
+test_field_tooltip (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  SlNote *command = sl_document_lookup_note (fixture->document, "cmd-register-guest");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  g_autofree char *far = NULL;
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_layout_get_note_rect (layout, command, &rect);
+
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + 20, rect.y + 24, &wx, &wy);
+  title = sl_canvas_describe_field_at (fixture->canvas, wx, wy);
+  g_assert_null (title);
+
+  /* Down the card: the lines of "name" and then "email". */
+  for (double y = rect.y; y < rect.y + rect.height; y += 2)
+    {
+      char *text;
+
+      sl_canvas_board_to_widget (fixture->canvas, rect.x + 20, y, &wx, &wy);
+      text = sl_canvas_describe_field_at (fixture->canvas, wx, wy);
+      if (text != NULL && (seen->len == 0 || !g_str_equal (text, g_ptr_array_index (seen, seen->len - 1))))
+        g_ptr_array_add (seen, text);
+      else
+        g_free (text);
+    }
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (seen, 0), "“name” comes from:\n  • Registration (Screen)"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (seen, 1), "“email” comes from:"));
+  g_assert_nonnull (strstr (g_ptr_array_index (seen, 1), "Guest Registered (Event)"));
+
+  sl_canvas_set_zoom (fixture->canvas, 0.5, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + 20, rect.y + rect.height - 20, &wx, &wy);
+  far = sl_canvas_describe_field_at (fixture->canvas, wx, wy);
+  g_assert_null (far);
+}
+
 /* A drag on empty space selects what the band covers. */
 static void
 test_rubber_band (Fixture       *fixture,
@@ -473,6 +521,8 @@ main (int    argc,
               test_rubber_band, fixture_tear_down);
   g_test_add ("/canvas/zoom-around-pointer", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_zoom_around_pointer, fixture_tear_down);
+  g_test_add ("/canvas/field-tooltip", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_field_tooltip, fixture_tear_down);
 
   return g_test_run ();
 }

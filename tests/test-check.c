@@ -249,6 +249,45 @@ test_hotel (void)
   }
 }
 
+/* A field's tooltip names where its value comes from and where it goes. */
+static void
+test_describe_field (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *command = sl_document_lookup_note (hotel, "cmd-register-guest");
+  SlNote *screen = sl_document_lookup_note (hotel, "scr-register-guest");
+  SlNote *event = sl_document_lookup_note (hotel, "evt-guest-registered");
+  g_autofree char *name = sl_check_describe_field (hotel, command, sl_note_find_field (command, "name", NULL));
+  g_autofree char *entered = sl_check_describe_field (hotel, screen, sl_note_find_field (screen, "email", NULL));
+  g_autofree char *generated = sl_check_describe_field (hotel, event, sl_note_find_field (event, "guestId", NULL));
+  g_autofree char *orphan = NULL;
+
+  g_assert_cmpstr (name, ==,
+                   "“name” comes from:\n  • Registration (Screen)\n"
+                   "It goes to:\n  • Guest Registered (Event)");
+  g_assert_cmpstr (entered, ==,
+                   "“email” comes from:\n  • entered by the user\n"
+                   "It goes to:\n  • Register Guest (Command)");
+  g_assert_nonnull (strstr (generated, "generated"));
+  g_assert_nonnull (strstr (generated, "Guest Account (View)"));
+
+  /* Cut the screen off: the command's field comes from nowhere. */
+  for (guint i = 0; i < sl_document_get_n_note_connections (hotel, command); i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (hotel, command, i);
+
+      if (sl_connection_get_source (connection) == screen)
+        {
+          sl_document_remove_connection (hotel, connection);
+          break;
+        }
+    }
+  orphan = sl_check_describe_field (hotel, command, sl_note_find_field (command, "name", NULL));
+  g_assert_cmpstr (orphan, ==,
+                   "“name” comes from:\n  • nowhere: no note before this one has it\n"
+                   "It goes to:\n  • Guest Registered (Event)");
+}
+
 /* The real export has real defects, and the check finds each. */
 static void
 test_cart (void)
@@ -303,6 +342,7 @@ main (int    argc,
     }
   g_test_add_func ("/check/near-miss", test_near_miss);
   g_test_add_func ("/check/hotel", test_hotel);
+  g_test_add_func ("/check/describe-field", test_describe_field);
   g_test_add_func ("/check/cart", test_cart);
 
   return g_test_run ();

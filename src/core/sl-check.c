@@ -394,6 +394,35 @@ origin_notes (Check  *check,
   return sources;
 }
 
+/* Why @field of @note needs nothing upstream (untranslated), or %NULL
+ * when it does. */
+static const char *
+own_origin (Check   *check,
+            SlNote  *note,
+            SlField *field)
+{
+  switch (sl_note_get_kind (note))
+    {
+    case SL_NOTE_SCREEN:
+      if (!sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+        return N_("entered by the user");
+      break;
+    case SL_NOTE_EVENT:
+      if (sl_field_has_flag (field, SL_FIELD_GENERATED))
+        return N_("generated");
+      if (has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
+        return N_("the external system");
+      break;
+    case SL_NOTE_VIEW:
+      if (sl_field_is_calculated (field))
+        return N_("calculated");
+      break;
+    default:
+      break;
+    }
+  return NULL;
+}
+
 static gboolean
 has_origin (Check     *check,
             SlNote    *note,
@@ -402,23 +431,8 @@ has_origin (Check     *check,
 {
   const char *name = source_name (field);
 
-  switch (sl_note_get_kind (note))
-    {
-    case SL_NOTE_SCREEN:
-      if (!sl_field_has_flag (field, SL_FIELD_DISPLAYED))
-        return TRUE; /* entered by the user */
-      break;
-    case SL_NOTE_EVENT:
-      if (sl_field_has_flag (field, SL_FIELD_GENERATED) || has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
-        return TRUE;
-      break;
-    case SL_NOTE_VIEW:
-      if (sl_field_is_calculated (field))
-        return TRUE;
-      break;
-    default:
-      break;
-    }
+  if (own_origin (check, note, field) != NULL)
+    return TRUE;
 
   for (guint i = 0; i < sources->len; i++)
     if (provides (g_ptr_array_index (sources, i), name))
@@ -427,48 +441,43 @@ has_origin (Check     *check,
   return FALSE;
 }
 
+/* Whether @target, after @note, takes the value of @name. */
+static gboolean
+takes_value (SlNote     *note,
+             SlNote     *target,
+             const char *name)
+{
+  SlNoteKind kind = sl_note_get_kind (target);
+
+  switch (sl_note_get_kind (note))
+    {
+    case SL_NOTE_SCREEN:
+      return kind == SL_NOTE_COMMAND && receives (target, name, FALSE);
+    case SL_NOTE_COMMAND:
+      return kind == SL_NOTE_EVENT && receives (target, name, FALSE);
+    case SL_NOTE_EVENT:
+      return kind == SL_NOTE_EXTERNAL ||
+             ((kind == SL_NOTE_VIEW || kind == SL_NOTE_AUTOMATION) && receives (target, name, FALSE));
+    case SL_NOTE_VIEW:
+      return (kind == SL_NOTE_SCREEN && receives (target, name, TRUE)) ||
+             (kind == SL_NOTE_AUTOMATION && receives (target, name, FALSE));
+    case SL_NOTE_AUTOMATION:
+      return kind == SL_NOTE_COMMAND && receives (target, name, FALSE);
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 has_destination (Check   *check,
                  SlNote  *note,
                  SlField *field)
 {
-  const char *name = sl_field_get_name (field);
   g_autoptr(GPtrArray) targets = neighbours (check, note, FALSE, SL_N_NOTE_KINDS);
 
   for (guint i = 0; i < targets->len; i++)
-    {
-      SlNote *target = g_ptr_array_index (targets, i);
-      SlNoteKind kind = sl_note_get_kind (target);
-
-      switch (sl_note_get_kind (note))
-        {
-        case SL_NOTE_SCREEN:
-          if (kind == SL_NOTE_COMMAND && receives (target, name, FALSE))
-            return TRUE;
-          break;
-        case SL_NOTE_COMMAND:
-          if (kind == SL_NOTE_EVENT && receives (target, name, FALSE))
-            return TRUE;
-          break;
-        case SL_NOTE_EVENT:
-          if (kind == SL_NOTE_EXTERNAL)
-            return TRUE;
-          if ((kind == SL_NOTE_VIEW || kind == SL_NOTE_AUTOMATION) && receives (target, name, FALSE))
-            return TRUE;
-          break;
-        case SL_NOTE_VIEW:
-          if ((kind == SL_NOTE_SCREEN && receives (target, name, TRUE)) ||
-              (kind == SL_NOTE_AUTOMATION && receives (target, name, FALSE)))
-            return TRUE;
-          break;
-        case SL_NOTE_AUTOMATION:
-          if (kind == SL_NOTE_COMMAND && receives (target, name, FALSE))
-            return TRUE;
-          break;
-        default:
-          break;
-        }
-    }
+    if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
+      return TRUE;
 
   return FALSE;
 }
@@ -839,6 +848,83 @@ sl_check_run (SlDocument *document)
     check_fields (&check, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
 
   return check.problems;
+}
+
+static void
+append_notes (GString   *text,
+              GPtrArray *notes)
+{
+  for (guint i = 0; i < notes->len; i++)
+    {
+      SlNote *other = g_ptr_array_index (notes, i);
+
+      /* Translators: a note in a field's origin or destination: its text and kind */
+      g_string_append_printf (text, _("\n  • %s (%s)"), sl_note_get_text (other),
+                              sl_note_kind_get_label (sl_note_get_kind (other)));
+    }
+}
+
+/**
+ * sl_check_describe_field:
+ * @note: the note that has @field
+ * @field: a field of @note
+ *
+ * Says where the value of @field comes from and where it goes, as the
+ * completeness check sees it: the notes before and after @note that
+ * have it, or why it needs none.
+ *
+ * Returns: (transfer full): a translated text of a few lines
+ */
+char *
+sl_check_describe_field (SlDocument *document,
+                         SlNote     *note,
+                         SlField    *field)
+{
+  Check check = { document, NULL };
+  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) destinations = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+  const char *own;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
+    return g_string_free (text, FALSE);
+
+  own = own_origin (&check, note, field);
+  {
+    g_autoptr(GPtrArray) sources = origin_notes (&check, note);
+
+    for (guint i = 0; i < sources->len; i++)
+      if (provides (g_ptr_array_index (sources, i), source_name (field)))
+        g_ptr_array_add (origins, g_ptr_array_index (sources, i));
+  }
+  {
+    g_autoptr(GPtrArray) targets = neighbours (&check, note, FALSE, SL_N_NOTE_KINDS);
+
+    for (guint i = 0; i < targets->len; i++)
+      if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
+        g_ptr_array_add (destinations, g_ptr_array_index (targets, i));
+  }
+
+  /* Translators: the first line of a field's tooltip: its name, then where it comes from */
+  g_string_append_printf (text, _("“%s” comes from:"), sl_field_get_name (field));
+  if (own != NULL)
+    g_string_append_printf (text, "\n  • %s", _(own));
+  append_notes (text, origins);
+  if (own == NULL && origins->len == 0)
+    g_string_append_printf (text, "\n  • %s", _("nowhere: no note before this one has it"));
+
+  g_string_append_printf (text, "\n%s", _("It goes to:"));
+  if (is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+    g_string_append_printf (text, "\n  • %s", _("the user, who sees it on this screen"));
+  append_notes (text, destinations);
+  if (destinations->len == 0 && !(is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED)))
+    g_string_append_printf (text, "\n  • %s", _("nowhere: no note after this one takes it"));
+
+  return g_string_free (text, FALSE);
 }
 
 guint

@@ -40,6 +40,9 @@ const char  *sl_problem_get_message     (SlProblem  *self);
 const char  *sl_problem_get_fix         (SlProblem  *self);
 
 GPtrArray   *sl_check_run               (SlDocument *document);
+char        *sl_check_describe_field    (SlDocument *document,
+                                         SlNote     *note,
+                                         SlField    *field);
 SlStepStatus sl_check_get_step_status   (SlDocument *document,
                                          GPtrArray  *problems,
                                          guint       step);

@@ -25,6 +25,11 @@
 
 #include "sl-renderer.h"
 
+/* The height of a field's line on a card. */
+#define FIELD_LINE_HEIGHT 13
+/* Where the fields start below the top of a card, after its text. */
+#define FIELDS_TOP 26
+
 /* Below this scale cards are plain colour; above FIELDS_SCALE their fields show. */
 #define TEXT_SCALE   0.32
 #define FIELDS_SCALE 0.95
@@ -516,7 +521,7 @@ draw_fields (SlRenderer   *self,
              double        top)
 {
   guint n_fields = sl_note_get_n_fields (note);
-  double line_height = 13;
+  double line_height = FIELD_LINE_HEIGHT;
   double bottom = rect->y + rect->height - CARD_PADDING;
   guint shown = 0;
 
@@ -701,7 +706,7 @@ draw_note_cb (SlNote       *note,
       {
         pango_layout_get_pixel_size (layout, NULL, &text_height);
         set_rgb (cr, &text, 0.85);
-        draw_fields (self, cr, note, &card, card.y + 26 + text_height);
+        draw_fields (self, cr, note, &card, card.y + FIELDS_TOP + text_height);
       }
   }
 
@@ -940,6 +945,58 @@ sl_renderer_get_dimmed_kinds (SlRenderer *self)
   g_return_val_if_fail (SL_IS_RENDERER (self), 0);
 
   return self->dimmed_kinds;
+}
+
+/**
+ * sl_renderer_get_field_at:
+ * @note: a note
+ * @x: a point on the board
+ * @y: a point on the board
+ * @scale: the scale the board is drawn at
+ *
+ * Finds the field whose line on the card of @note is at @x, @y, as it is
+ * drawn at @scale.
+ *
+ * Returns: (transfer none) (nullable): the field, or %NULL
+ */
+SlField *
+sl_renderer_get_field_at (SlRenderer *self,
+                          SlNote     *note,
+                          double      x,
+                          double      y,
+                          double      scale)
+{
+  guint n_fields = sl_note_get_n_fields (note);
+  SlRect card;
+  int text_height;
+  double top, bottom;
+  guint line;
+
+  g_return_val_if_fail (SL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  if (scale < FIELDS_SCALE || n_fields == 0)
+    return NULL;
+  sl_layout_get_note_rect (self->layout, note, &card);
+  if (x < card.x + CARD_PADDING || x > card.x + card.width - CARD_PADDING)
+    return NULL;
+
+  pango_layout_get_pixel_size (get_text_layout (self, note, card.width - 2 * CARD_PADDING, 2),
+                               NULL, &text_height);
+  top = card.y + FIELDS_TOP + text_height;
+  bottom = card.y + card.height - CARD_PADDING;
+  if (y < top || y >= bottom)
+    return NULL;
+
+  /* As draw_fields() lays them out, the last line that fits saying how
+   * many more there are. */
+  line = (guint) ((y - top) / FIELD_LINE_HEIGHT);
+  if (line >= n_fields || top + (line + 1) * FIELD_LINE_HEIGHT > bottom)
+    return NULL;
+  if (line + 1 < n_fields && top + (line + 2) * FIELD_LINE_HEIGHT > bottom)
+    return NULL;
+
+  return sl_note_get_field (note, line);
 }
 
 /**

@@ -30,6 +30,11 @@ void        sl_renderer_set_selection     (SlRenderer     *self,
 void        sl_renderer_set_dimmed_kinds  (SlRenderer     *self,
                                            guint           kinds);
 guint       sl_renderer_get_dimmed_kinds  (SlRenderer     *self);
+SlField    *sl_renderer_get_field_at      (SlRenderer     *self,
+                                           SlNote         *note,
+                                           double          x,
+                                           double          y,
+                                           double          scale);
 void        sl_renderer_set_problems      (SlRenderer     *self,
                                            GPtrArray      *problems,
                                            guint           step);

@@ -661,6 +661,56 @@ sl_canvas_get_dimmed_kinds (SlCanvas *self)
 }
 
 /**
+ * sl_canvas_describe_field_at:
+ * @x: a point of the widget
+ * @y: a point of the widget
+ *
+ * Says where the value of the field under @x, @y comes from and where it
+ * goes: what the tooltip of the field shows.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when there is
+ *   no field there
+ */
+char *
+sl_canvas_describe_field_at (SlCanvas *self,
+                             double    x,
+                             double    y)
+{
+  SlNote *note;
+  SlField *field;
+  double bx, by;
+
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  sl_canvas_widget_to_board (self, x, y, &bx, &by);
+  if ((note = sl_layout_get_note_at (self->layout, bx, by)) == NULL ||
+      (field = sl_renderer_get_field_at (self->renderer, note, bx, by, self->zoom)) == NULL)
+    return NULL;
+
+  return sl_check_describe_field (self->document, note, field);
+}
+
+static gboolean
+sl_canvas_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode || self->drag_mode != DRAG_NONE)
+    return FALSE;
+
+  if ((text = sl_canvas_describe_field_at (self, x, y)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
  * sl_canvas_set_problems:
  * @problems: (nullable) (element-type SlProblem): what the check found
  *
@@ -1835,6 +1885,7 @@ sl_canvas_class_init (SlCanvasClass *klass)
   widget_class->snapshot = sl_canvas_snapshot;
   widget_class->size_allocate = sl_canvas_size_allocate;
   widget_class->measure = sl_canvas_measure;
+  widget_class->query_tooltip = sl_canvas_query_tooltip;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -1929,6 +1980,7 @@ sl_canvas_init (SlCanvas *self)
   self->drag_origins = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
                                   -1);

@@ -58,6 +58,9 @@ void        sl_canvas_show_note        (SlCanvas   *self,
 void        sl_canvas_set_dimmed_kinds (SlCanvas   *self,
                                         guint       kinds);
 guint       sl_canvas_get_dimmed_kinds (SlCanvas   *self);
+char       *sl_canvas_describe_field_at (SlCanvas  *self,
+                                         double     x,
+                                         double     y);
 void        sl_canvas_set_problems     (SlCanvas   *self,
                                         GPtrArray  *problems,
                                         guint       step);
