@@ -442,6 +442,155 @@ test_follow_step (void)
   quit_app (&fixture);
 }
 
+/* The widget named @name for field @index in the inspector. */
+static GtkWidget *
+find_field_widget (GtkWidget  *widget,
+                   const char *name,
+                   guint       index)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_name (child), name) &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "sl-field-index")) == index)
+        return child;
+      if ((found = find_field_widget (child, name, index)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_field_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (g_str_equal (gtk_widget_get_name (child), "field-name") ? 1 : 0) + count_field_rows (child);
+
+  return n;
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             SlNote     *note,
+             const char *rule,
+             const char *field)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (sl_problem_get_note (problem) == note && g_str_equal (sl_problem_get_rule (problem), rule) &&
+          g_strcmp0 (sl_problem_get_field (problem), field) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+flush_main_context (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A field renamed on the board's note is fixed through the inspector,
+ * in one undo step, and its problem goes. */
+static void
+test_inspector (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlCanvas *canvas;
+  SlWizard *wizard;
+  SlInspector *inspector;
+  SlNote *book;
+  GtkWidget *row;
+  guint n_undo;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  canvas = sl_window_get_canvas (fixture.window);
+  wizard = sl_window_get_wizard (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+
+  /* A model that comes with the defect. */
+  sl_document_set_field_name (document, book, 0, "guestID");
+  sl_history_clear (history);
+  sl_wizard_refresh (wizard);
+  g_assert_true (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestID"));
+  g_assert_null (sl_inspector_get_note (inspector));
+
+  /* The problem leads to the note, and opens the inspector on it. */
+  g_signal_emit_by_name (wizard, "problem-activated", book);
+  flush_main_context ();
+  g_assert_true (sl_inspector_get_note (inspector) == book);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (inspector)));
+  g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, sl_note_get_n_fields (book));
+
+  /* It follows the selection; two notes selected are no one note. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-booked"), TRUE);
+  g_assert_null (sl_inspector_get_note (inspector));
+  sl_canvas_select (canvas, book, FALSE);
+  g_assert_true (sl_inspector_get_note (inspector) == book);
+  flush_main_context ();
+
+  n_undo = sl_history_get_n_undo (history);
+  row = find_field_widget (GTK_WIDGET (inspector), "field-name", 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "guestID");
+  gtk_editable_set_text (GTK_EDITABLE (row), "guestId");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  sl_wizard_refresh (wizard);
+  g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestID"));
+  g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestId"));
+
+  /* An empty name is refused, and nothing changes. */
+  row = find_field_widget (GTK_WIDGET (inspector), "field-name", 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), "  ");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, "roomNumber");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  /* Add a field, one step; undo shows in the inspector at once. */
+  g_signal_emit_by_name (find_field_widget (GTK_WIDGET (inspector), "field-add", 0), "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (sl_note_get_n_fields (book), ==, 5);
+  g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, 5);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, 4);
+
+  /* Remove one through its button. */
+  g_signal_emit_by_name (find_field_widget (GTK_WIDGET (inspector), "field-remove", 3), "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (sl_note_get_n_fields (book), ==, 3);
+  g_assert_null (sl_note_find_field (book, "checkOut", NULL));
+
+  /* The note goes: the inspector lets it go. */
+  sl_document_remove_note (document, book);
+  flush_main_context ();
+  g_assert_null (sl_inspector_get_note (inspector));
+
+  quit_app (&fixture);
+}
+
 static void
 test_wizard (void)
 {
@@ -527,6 +676,7 @@ main (int    argc,
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/wizard", test_wizard);
   g_test_add_func ("/window/follow-step", test_follow_step);
+  g_test_add_func ("/window/inspector", test_inspector);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-canvas.h"
+#include "sl-inspector.h"
 #include "sl-overview.h"
 #include "sl-wizard.h"
 #include "sl-renderer.h"
@@ -31,6 +32,10 @@ struct _SlWindow
   GtkOverlay *board_overlay;
   AdwFlap *flap;
   GtkToggleButton *guide_button;
+  GtkToggleButton *inspector_button;
+  GtkRevealer *inspector_revealer;
+  GtkBox *inspector_box;
+  SlInspector *inspector;
   SlWizard *wizard;
   GtkWidget *palette_buttons[SL_N_NOTE_KINDS];
   gboolean dim_others;
@@ -875,6 +880,18 @@ problem_activated_cb (SlWindow *self,
                       SlNote   *note)
 {
   sl_canvas_show_note (self->canvas, note);
+  /* Fixing a problem is mostly done in the inspector. */
+  gtk_toggle_button_set_active (self->inspector_button, TRUE);
+}
+
+/* The inspector shows the note when exactly one is selected. */
+static void
+selection_changed_cb (SlWindow *self)
+{
+  g_autoptr(GList) selection = sl_canvas_get_selection (self->canvas);
+
+  sl_inspector_set_note (self->inspector,
+                         selection != NULL && selection->next == NULL ? selection->data : NULL);
 }
 
 /* The board follows the step: the palette puts the kinds the step needs
@@ -922,6 +939,16 @@ toggle_guide_action (GtkWidget  *widget,
 }
 
 static void
+toggle_inspector_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->inspector_button, !gtk_toggle_button_get_active (self->inspector_button));
+}
+
+static void
 canvas_message_cb (SlWindow   *self,
                    const char *text)
 {
@@ -951,6 +978,13 @@ sl_window_constructed (GObject *object)
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->wizard));
   g_object_bind_property (self->guide_button, "active", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  self->inspector = SL_INSPECTOR (sl_inspector_new (self->document));
+  gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
+  g_object_bind_property (self->inspector_button, "active", self->inspector_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->wizard, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->wizard, "problems-changed",
@@ -1119,6 +1153,9 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, guide_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -1127,6 +1164,9 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-guide", NULL, toggle_guide_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, toggle_inspector_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "win.toggle-inspector", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.dim-others", "dim-others");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-eventmodelers", NULL, export_action);
@@ -1231,6 +1271,19 @@ sl_window_get_file (SlWindow *self)
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * sl_window_get_inspector:
+ *
+ * Returns: (transfer none): the inspector of the selected note
+ */
+SlInspector *
+sl_window_get_inspector (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return self->inspector;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas.h"
+#include "sl-inspector.h"
 #include "sl-wizard.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ SlDocument *sl_window_get_document    (SlWindow      *self);
 GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
 SlWizard   *sl_window_get_wizard      (SlWindow      *self);
+SlInspector *sl_window_get_inspector  (SlWindow      *self);
 void        sl_window_save_to         (SlWindow      *self,
                                        GFile         *file);
 void        sl_window_import          (SlWindow      *self,

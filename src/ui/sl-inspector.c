@@ -1,0 +1,601 @@
+/* sl-inspector.c: the properties of the selected note and its fields
+ *
+ * The inspector shows the note selected on the board: its text, kind and
+ * aggregate, and each of its fields with name, type, flags, mapping and
+ * example value. Fields are added, removed and reordered here. Every
+ * change goes through the document, so each is one undo step, and the
+ * inspector follows the document: an undo shows at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-inspector.h"
+
+struct _SlInspector
+{
+  AdwBin parent_instance;
+
+  SlDocument *document;
+  SlNote *note;
+  guint rebuild_source;
+  int expanded;             /* the index of the open field, or -1 */
+
+  GtkWidget *stack;
+  GtkWidget *content;       /* rebuilt for each note and change */
+};
+
+G_DEFINE_FINAL_TYPE (SlInspector, sl_inspector, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  SlFieldFlags flag;
+  const char *title;
+  const char *subtitle;
+} flag_rows[] = {
+  { SL_FIELD_LIST, N_("List"), N_("Holds a list of values") },
+  { SL_FIELD_GENERATED, N_("Generated"), N_("Made by the system, as ids and timestamps") },
+  { SL_FIELD_OPTIONAL, N_("Optional"), N_("May be absent") },
+  { SL_FIELD_DISPLAYED, N_("Displayed"), N_("On a screen: shown to the user, not entered") },
+};
+
+static void rebuild (SlInspector *self);
+
+static guint
+row_index (gpointer widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sl-field-index"));
+}
+
+static void
+set_row_index (gpointer widget,
+               guint    index)
+{
+  g_object_set_data (G_OBJECT (widget), "sl-field-index", GUINT_TO_POINTER (index));
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  SlInspector *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilt from the main loop: a change can come from a row's own signal,
+ * which must not destroy the row while it runs. */
+static void
+queue_rebuild (SlInspector *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
+}
+
+/* The note */
+
+static void
+text_apply_cb (SlInspector *self,
+               AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (text, sl_note_get_text (self->note)) != 0)
+    sl_document_set_note_text (self->document, self->note, text);
+}
+
+static void
+kind_selected_cb (SlInspector *self,
+                  GParamSpec  *pspec,
+                  AdwComboRow *row)
+{
+  SlNoteKind kind = adw_combo_row_get_selected (row);
+
+  if (kind < SL_N_NOTE_KINDS && kind != sl_note_get_kind (self->note))
+    sl_document_set_note_kind (self->document, self->note, kind);
+}
+
+static void
+aggregate_selected_cb (SlInspector *self,
+                       GParamSpec  *pspec,
+                       AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(SlAggregate) aggregate = NULL;
+
+  /* The first item is "None". */
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    aggregate = g_list_model_get_item (sl_document_get_aggregates (self->document), selected - 1);
+
+  if (aggregate != sl_note_get_aggregate (self->note))
+    sl_document_set_note_aggregate (self->document, self->note, aggregate);
+}
+
+/* Fields */
+
+static void
+field_name_apply_cb (SlInspector *self,
+                     AdwEntryRow *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  guint index = row_index (row);
+
+  if (*name == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      gtk_editable_set_text (GTK_EDITABLE (row), sl_field_get_name (sl_note_get_field (self->note, index)));
+      return;
+    }
+  if (!g_str_equal (name, sl_field_get_name (sl_note_get_field (self->note, index))))
+    sl_document_set_field_name (self->document, self->note, index, name);
+}
+
+static void
+field_mapping_apply_cb (SlInspector *self,
+                        AdwEntryRow *row)
+{
+  const char *mapping = gtk_editable_get_text (GTK_EDITABLE (row));
+  guint index = row_index (row);
+
+  if (g_strcmp0 (*mapping ? mapping : NULL, sl_field_get_mapping (sl_note_get_field (self->note, index))) != 0)
+    sl_document_set_field_mapping (self->document, self->note, index, *mapping ? mapping : NULL);
+}
+
+static void
+field_example_apply_cb (SlInspector *self,
+                        AdwEntryRow *row)
+{
+  const char *example = gtk_editable_get_text (GTK_EDITABLE (row));
+  guint index = row_index (row);
+
+  if (g_strcmp0 (*example ? example : NULL, sl_field_get_example (sl_note_get_field (self->note, index))) != 0)
+    sl_document_set_field_example (self->document, self->note, index, *example ? example : NULL);
+}
+
+static void
+field_type_selected_cb (SlInspector *self,
+                        GParamSpec  *pspec,
+                        AdwComboRow *row)
+{
+  SlFieldType type = adw_combo_row_get_selected (row);
+  guint index = row_index (row);
+
+  if (type < SL_N_FIELD_TYPES && type != sl_field_get_value_type (sl_note_get_field (self->note, index)))
+    sl_document_set_field_type (self->document, self->note, index, type);
+}
+
+static void
+field_flag_cb (SlInspector *self,
+               GParamSpec  *pspec,
+               GtkSwitch   *toggle)
+{
+  guint index = row_index (toggle);
+  SlFieldFlags flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "sl-field-flag"));
+  SlFieldFlags flags = sl_field_get_flags (sl_note_get_field (self->note, index));
+  SlFieldFlags wanted = gtk_switch_get_active (toggle) ? flags | flag : flags & ~flag;
+
+  if (wanted != flags)
+    sl_document_set_field_flags (self->document, self->note, index, wanted);
+}
+
+static void
+field_move_cb (SlInspector *self,
+               GtkButton   *button)
+{
+  guint index = row_index (button);
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sl-field-delta"));
+
+  self->expanded = index + delta;
+  sl_document_move_field (self->document, self->note, index, index + delta);
+}
+
+static void
+field_remove_cb (SlInspector *self,
+                 GtkButton   *button)
+{
+  self->expanded = -1;
+  sl_document_remove_field (self->document, self->note, row_index (button));
+}
+
+static void
+add_field_cb (SlInspector *self)
+{
+  guint n = sl_note_get_n_fields (self->note);
+  g_autofree char *name = NULL;
+
+  /* A name no field of the note has yet. */
+  for (guint i = n + 1; name == NULL || sl_note_find_field (self->note, name, NULL) != NULL; i++)
+    {
+      g_free (name);
+      /* Translators: the name of a new field; it is an identifier, so no spaces */
+      name = g_strdup_printf (_("field%u"), i);
+    }
+
+  self->expanded = n;
+  sl_document_insert_field (self->document, self->note, -1, name, SL_FIELD_STRING);
+}
+
+static void
+expanded_cb (SlInspector    *self,
+             GParamSpec     *pspec,
+             AdwExpanderRow *row)
+{
+  if (adw_expander_row_get_expanded (row))
+    self->expanded = row_index (row);
+  else if (self->expanded == (int) row_index (row))
+    self->expanded = -1;
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *text,
+           const char *name,
+           guint       index)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_widget_set_name (row, name);
+  set_row_index (row, index);
+  return row;
+}
+
+static char *
+describe_field (SlField *field)
+{
+  GString *text = g_string_new (sl_field_type_to_string (sl_field_get_value_type (field)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag_rows); i++)
+    if (sl_field_has_flag (field, flag_rows[i].flag))
+      g_string_append_printf (text, " · %s", _(flag_rows[i].title));
+  if (sl_field_get_mapping (field) != NULL)
+    /* Translators: in a field's summary: the field upstream it takes its value from */
+    g_string_append_printf (text, " · %s", sl_field_get_mapping (field));
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+field_row (SlInspector *self,
+           guint        index)
+{
+  SlField *field = sl_note_get_field (self->note, index);
+  guint n_fields = sl_note_get_n_fields (self->note);
+  g_autofree char *summary = describe_field (field);
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  GtkWidget *expander, *row, *box, *button;
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sl_field_get_name (field));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
+  set_row_index (expander, index);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->expanded == (int) index);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (expanded_cb), self, G_CONNECT_SWAPPED);
+
+  row = entry_row (_("Name"), sl_field_get_name (field), "field-name", index);
+  g_signal_connect_object (row, "apply", G_CALLBACK (field_name_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  for (guint t = 0; t < SL_N_FIELD_TYPES; t++)
+    gtk_string_list_append (types, sl_field_type_to_string (t));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Type"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (types));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), sl_field_get_value_type (field));
+  gtk_widget_set_name (row, "field-type");
+  set_row_index (row, index);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (field_type_selected_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  for (guint f = 0; f < G_N_ELEMENTS (flag_rows); f++)
+    {
+      GtkWidget *toggle = gtk_switch_new ();
+
+      /* Only screens show fields. */
+      if (flag_rows[f].flag == SL_FIELD_DISPLAYED && sl_note_get_kind (self->note) != SL_NOTE_SCREEN &&
+          !sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(flag_rows[f].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(flag_rows[f].subtitle));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), sl_field_has_flag (field, flag_rows[f].flag));
+      set_row_index (toggle, index);
+      g_object_set_data (G_OBJECT (toggle), "sl-field-flag", GUINT_TO_POINTER (flag_rows[f].flag));
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (field_flag_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  /* Translators: the field upstream whose value this field takes, when its name differs */
+  row = entry_row (_("Mapped From"), sl_field_get_mapping (field), "field-mapping", index);
+  g_signal_connect_object (row, "apply", G_CALLBACK (field_mapping_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  row = entry_row (_("Example Value"), sl_field_get_example (field), "field-example", index);
+  g_signal_connect_object (row, "apply", G_CALLBACK (field_example_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  row = adw_action_row_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (box, TRUE);
+
+  button = gtk_button_new_from_icon_name ("go-up-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Move Up"));
+  gtk_widget_set_sensitive (button, index > 0);
+  set_row_index (button, index);
+  g_object_set_data (G_OBJECT (button), "sl-field-delta", GINT_TO_POINTER (-1));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (field_move_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_from_icon_name ("go-down-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Move Down"));
+  gtk_widget_set_sensitive (button, index + 1 < n_fields);
+  set_row_index (button, index);
+  g_object_set_data (G_OBJECT (button), "sl-field-delta", GINT_TO_POINTER (1));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (field_move_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_with_mnemonic (_("_Remove Field"));
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_set_name (button, "field-remove");
+  set_row_index (button, index);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (field_remove_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  return expander;
+}
+
+static void
+rebuild (SlInspector *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) aggregates = gtk_string_list_new (NULL);
+  GListModel *aggregate_list = sl_document_get_aggregates (self->document);
+  GtkWidget *box, *group, *row, *button;
+  guint selected_aggregate = 0;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+
+  if (self->content != NULL)
+    gtk_stack_remove (GTK_STACK (self->stack), self->content);
+  self->content = NULL;
+
+  if (self->note == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sl_note_kind_get_label (sl_note_get_kind (self->note)));
+
+  row = entry_row (_("Text"), sl_note_get_text (self->note), "note-text", 0);
+  g_signal_connect_object (row, "apply", G_CALLBACK (text_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  for (guint k = 0; k < SL_N_NOTE_KINDS; k++)
+    gtk_string_list_append (kinds, sl_note_kind_get_label (k));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), sl_note_get_kind (self->note));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  gtk_string_list_append (aggregates, C_("aggregate", "None"));
+  for (guint a = 0; a < g_list_model_get_n_items (aggregate_list); a++)
+    {
+      g_autoptr(SlAggregate) aggregate = g_list_model_get_item (aggregate_list, a);
+
+      gtk_string_list_append (aggregates, sl_aggregate_get_name (aggregate));
+      if (aggregate == sl_note_get_aggregate (self->note))
+        selected_aggregate = a + 1;
+    }
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Aggregate"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (aggregates));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected_aggregate);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (aggregate_selected_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_box_append (GTK_BOX (box), group);
+
+  if (sl_note_kind_has_fields (sl_note_get_kind (self->note)))
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Fields"));
+      if (sl_note_get_n_fields (self->note) == 0)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               _("What the note carries: add its first field."));
+
+      button = gtk_button_new_from_icon_name ("list-add-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Add Field"));
+      gtk_widget_set_name (button, "field-add");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (add_field_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+      for (guint i = 0; i < sl_note_get_n_fields (self->note); i++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), field_row (self, i));
+      gtk_box_append (GTK_BOX (box), group);
+    }
+
+  self->content = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->content), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->content), box);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->content, "note");
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->content);
+}
+
+static void
+element_changed_cb (SlInspector *self,
+                    SlElement   *element,
+                    guint        what)
+{
+  if (self->note != NULL && element == SL_ELEMENT (self->note))
+    queue_rebuild (self);
+}
+
+/* A note removed, or an aggregate added or removed. */
+static void
+items_changed_cb (SlInspector *self)
+{
+  if (self->note == NULL)
+    return;
+
+  if (sl_document_lookup_note (self->document, sl_element_get_id (SL_ELEMENT (self->note))) != self->note)
+    sl_inspector_set_note (self, NULL);
+  else
+    queue_rebuild (self);
+}
+
+static void
+sl_inspector_constructed (GObject *object)
+{
+  SlInspector *self = SL_INSPECTOR (object);
+
+  G_OBJECT_CLASS (sl_inspector_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->document, "element-changed",
+                           G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_notes (self->document), "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_aggregates (self->document), "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+sl_inspector_dispose (GObject *object)
+{
+  SlInspector *self = SL_INSPECTOR (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_object (&self->note);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (sl_inspector_parent_class)->dispose (object);
+}
+
+static void
+sl_inspector_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SlInspector *self = SL_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_inspector_class_init (SlInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sl_inspector_constructed;
+  object_class->dispose = sl_inspector_dispose;
+  object_class->set_property = sl_inspector_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SL_TYPE_DOCUMENT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sl_inspector_init (SlInspector *self)
+{
+  GtkWidget *empty;
+
+  self->expanded = -1;
+  self->stack = gtk_stack_new ();
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-properties-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Note Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Select one note to edit its text, kind and fields."));
+  gtk_widget_add_css_class (empty, "compact");
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  adw_bin_set_child (ADW_BIN (self), self->stack);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, -1);
+}
+
+GtkWidget *
+sl_inspector_new (SlDocument *document)
+{
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (SL_TYPE_INSPECTOR, "document", document, NULL);
+}
+
+/**
+ * sl_inspector_get_note:
+ *
+ * Returns: (transfer none) (nullable): the note shown
+ */
+SlNote *
+sl_inspector_get_note (SlInspector *self)
+{
+  g_return_val_if_fail (SL_IS_INSPECTOR (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * sl_inspector_set_note:
+ * @note: (nullable): the note to show, or %NULL for none
+ */
+void
+sl_inspector_set_note (SlInspector *self,
+                       SlNote      *note)
+{
+  g_return_if_fail (SL_IS_INSPECTOR (self));
+  g_return_if_fail (note == NULL || SL_IS_NOTE (note));
+
+  if (self->note == note)
+    return;
+
+  g_set_object (&self->note, note);
+  self->expanded = -1;
+  rebuild (self);
+}
