@@ -271,6 +271,14 @@ test_describe_field (void)
   g_assert_nonnull (strstr (generated, "generated"));
   g_assert_nonnull (strstr (generated, "Guest Account (View)"));
 
+  /* What a field of the command can be named or mapped to: the screen's. */
+  {
+    g_auto(GStrv) upstream = sl_check_get_upstream_names (hotel, command);
+    const char *expected[] = { "name", "email", NULL };
+
+    g_assert_cmpstrv (upstream, expected);
+  }
+
   /* Cut the screen off: the command's field comes from nowhere. */
   for (guint i = 0; i < sl_document_get_n_note_connections (hotel, command); i++)
     {
@@ -283,6 +291,11 @@ test_describe_field (void)
         }
     }
   orphan = sl_check_describe_field (hotel, command, sl_note_find_field (command, "name", NULL));
+  {
+    g_auto(GStrv) upstream = sl_check_get_upstream_names (hotel, command);
+
+    g_assert_cmpuint (g_strv_length (upstream), ==, 0);
+  }
   g_assert_cmpstr (orphan, ==,
                    "“name” comes from:\n  • nowhere: no note before this one has it\n"
                    "It goes to:\n  • Guest Registered (Event)");

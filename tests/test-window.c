@@ -464,6 +464,25 @@ find_field_widget (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_name (child), name))
+        return child;
+      if ((found = find_widget (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 count_field_rows (GtkWidget *widget)
 {
@@ -558,6 +577,26 @@ test_inspector (void)
   sl_wizard_refresh (wizard);
   g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestID"));
   g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestId"));
+
+  /* The mapping offers the fields upstream. */
+  {
+    GtkWidget *mapping = find_field_widget (GTK_WIDGET (inspector), "field-mapping", 0);
+    GtkWidget *list = find_widget (mapping, "suggestions");
+    GtkListBoxRow *item = NULL;
+
+    g_assert_nonnull (list);
+    for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), "guestName"))
+        break;
+    g_assert_nonnull (item);
+    g_signal_emit_by_name (list, "row-activated", item);
+    flush_main_context ();
+    g_assert_cmpstr (sl_field_get_mapping (sl_note_get_field (book, 0)), ==, "guestName");
+    g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+    sl_history_undo (history);
+    flush_main_context ();
+    g_assert_null (sl_field_get_mapping (sl_note_get_field (book, 0)));
+  }
 
   /* An empty name is refused, and nothing changes. */
   row = find_field_widget (GTK_WIDGET (inspector), "field-name", 1);

@@ -927,6 +927,46 @@ sl_check_describe_field (SlDocument *document,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * sl_check_get_upstream_names:
+ * @note: a note
+ *
+ * Lists the names of the fields that the notes before @note have, where
+ * the fields of @note can take their values from: what to offer when a
+ * field of @note is named or mapped.
+ *
+ * Returns: (transfer full): the names, each once, in the order of the
+ *   notes and their fields
+ */
+GStrv
+sl_check_get_upstream_names (SlDocument *document,
+                             SlNote     *note)
+{
+  Check check = { document, NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  sources = origin_notes (&check, note);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      SlNote *source = g_ptr_array_index (sources, i);
+
+      for (guint f = 0; f < sl_note_get_n_fields (source); f++)
+        {
+          const char *name = sl_field_get_name (sl_note_get_field (source, f));
+
+          if (g_hash_table_add (seen, (gpointer) name))
+            g_strv_builder_add (names, name);
+        }
+    }
+
+  return g_strv_builder_end (names);
+}
+
 guint
 sl_check_get_rule_step (const char *rule)
 {

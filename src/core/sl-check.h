@@ -43,6 +43,8 @@ GPtrArray   *sl_check_run               (SlDocument *document);
 char        *sl_check_describe_field    (SlDocument *document,
                                          SlNote     *note,
                                          SlField    *field);
+GStrv        sl_check_get_upstream_names (SlDocument *document,
+                                          SlNote     *note);
 SlStepStatus sl_check_get_step_status   (SlDocument *document,
                                          GPtrArray  *problems,
                                          guint       step);

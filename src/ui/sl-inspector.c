@@ -239,6 +239,60 @@ expanded_cb (SlInspector    *self,
     self->expanded = -1;
 }
 
+static void
+suggestion_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *item,
+                         AdwEntryRow   *row)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_editable_set_text (GTK_EDITABLE (row), gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))));
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* A button on @row that offers the names of the fields upstream. */
+static void
+add_suggestions (AdwEntryRow        *row,
+                 const char * const *names,
+                 const char         *tooltip)
+{
+  GtkWidget *button, *popover, *list, *scrolled;
+
+  if (names == NULL || names[0] == NULL)
+    return;
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_widget_set_name (list, "suggestions");
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *item = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (names[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      gtk_list_box_append (GTK_LIST_BOX (list), item);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (suggestion_activated_cb), row, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-list-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  adw_entry_row_add_suffix (row, button);
+}
+
 static GtkWidget *
 entry_row (const char *title,
            const char *text,
@@ -271,8 +325,9 @@ describe_field (SlField *field)
 }
 
 static GtkWidget *
-field_row (SlInspector *self,
-           guint        index)
+field_row (SlInspector        *self,
+           guint               index,
+           const char * const *upstream)
 {
   SlField *field = sl_note_get_field (self->note, index);
   guint n_fields = sl_note_get_n_fields (self->note);
@@ -290,6 +345,7 @@ field_row (SlInspector *self,
 
   row = entry_row (_("Name"), sl_field_get_name (field), "field-name", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_name_apply_cb), self, G_CONNECT_SWAPPED);
+  add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Name It as a Field Upstream"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   for (guint t = 0; t < SL_N_FIELD_TYPES; t++)
@@ -328,6 +384,7 @@ field_row (SlInspector *self,
   /* Translators: the field upstream whose value this field takes, when its name differs */
   row = entry_row (_("Mapped From"), sl_field_get_mapping (field), "field-mapping", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_mapping_apply_cb), self, G_CONNECT_SWAPPED);
+  add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Map It to a Field Upstream"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   row = entry_row (_("Example Value"), sl_field_get_example (field), "field-example", index);
@@ -433,6 +490,8 @@ rebuild (SlInspector *self)
 
   if (sl_note_kind_has_fields (sl_note_get_kind (self->note)))
     {
+      g_auto(GStrv) upstream = sl_check_get_upstream_names (self->document, self->note);
+
       group = adw_preferences_group_new ();
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Fields"));
       if (sl_note_get_n_fields (self->note) == 0)
@@ -447,7 +506,8 @@ rebuild (SlInspector *self)
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
 
       for (guint i = 0; i < sl_note_get_n_fields (self->note); i++)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), field_row (self, i));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   field_row (self, i, (const char * const *) upstream));
       gtk_box_append (GTK_BOX (box), group);
     }
 
