@@ -630,6 +630,112 @@ test_inspector (void)
   quit_app (&fixture);
 }
 
+/* A command's scenario written through the inspector: Given an event with
+ * an example value, Then an error; each change one undo step. */
+static void
+test_inspector_scenario (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlInspector *inspector;
+  SlNote *book, *registered;
+  GListModel *scenarios;
+  SlScenario *scenario = NULL;
+  GtkWidget *list, *row = NULL;
+  GtkListBoxRow *item;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  inspector = sl_window_get_inspector (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  registered = sl_document_lookup_note (document, "evt-guest-registered");
+  scenarios = sl_document_get_scenarios (document);
+
+  /* A command with no scenario yet. */
+  for (guint i = g_list_model_get_n_items (scenarios); i > 0; i--)
+    {
+      g_autoptr(SlScenario) old = g_list_model_get_item (scenarios, i - 1);
+
+      if (sl_scenario_get_note (old) == book)
+        sl_document_remove_scenario (document, old);
+    }
+  sl_history_clear (history);
+  sl_canvas_select (sl_window_get_canvas (fixture.window), book, FALSE);
+  flush_main_context ();
+
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "scenario-add"), "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    if (sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i)) == book)
+      scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN), ==, 1);
+  g_assert_true (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_WHEN, 0)) == book);
+
+  /* Given: an event picked from the model. */
+  list = find_widget (GTK_WIDGET (inspector), "add-given");
+  g_assert_nonnull (list);
+  for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), "Guest Registered"))
+      break;
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (list, "row-activated", item);
+  flush_main_context ();
+  g_assert_cmpuint (sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN), ==, 1);
+  g_assert_true (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_GIVEN, 0)) == registered);
+
+  /* Its example value for guestId. */
+  for (GtkWidget *child = find_widget (GTK_WIDGET (inspector), "step-value");
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "sl-value-name"), "guestId") == 0)
+      row = child;
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "g-1");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_step_lookup (sl_scenario_get_step (scenario, SL_STEP_GIVEN, 0), "guestId"), ==, "g-1");
+
+  /* Then: the error. */
+  row = find_widget (GTK_WIDGET (inspector), "scenario-error");
+  gtk_editable_set_text (GTK_EDITABLE (row), "The room is taken");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_scenario_get_error (scenario), ==, "The room is taken");
+
+  /* Undo takes back the error alone, and the inspector shows it. */
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_null (sl_scenario_get_error (scenario));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (inspector), "scenario-error"))), ==, "");
+  g_assert_cmpstr (sl_step_lookup (sl_scenario_get_step (scenario, SL_STEP_GIVEN, 0), "guestId"), ==, "g-1");
+  sl_history_redo (history);
+  flush_main_context ();
+  g_assert_cmpstr (sl_scenario_get_error (scenario), ==, "The room is taken");
+
+  /* The scenario is valid, and the command specified. */
+  {
+    g_autoptr(GPtrArray) problems = sl_check_run (document);
+
+    g_assert_false (has_problem (problems, book, "scenario-invalid", NULL));
+    g_assert_false (has_problem (problems, book, "no-scenario", NULL));
+  }
+
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "scenario-remove"), "clicked");
+  flush_main_context ();
+  {
+    g_autoptr(GPtrArray) problems = sl_check_run (document);
+
+    g_assert_true (has_problem (problems, book, "no-scenario", NULL));
+  }
+  g_assert_null (find_widget (GTK_WIDGET (inspector), "scenario-title"));
+
+  quit_app (&fixture);
+}
+
 static void
 test_wizard (void)
 {
@@ -716,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/window/wizard", test_wizard);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
+  g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
 
   return g_test_run ();
 }

@@ -66,6 +66,14 @@ set_row_index (gpointer widget,
   g_object_set_data (G_OBJECT (widget), "sl-field-index", GUINT_TO_POINTER (index));
 }
 
+/* An edit made here is a step of its own: it neither merges into the step
+ * before (a rename typed on the board) nor takes in the next one. */
+static void
+seal (SlInspector *self)
+{
+  sl_history_seal (sl_document_get_history (self->document));
+}
+
 static gboolean
 rebuild_cb (gpointer user_data)
 {
@@ -94,7 +102,11 @@ text_apply_cb (SlInspector *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
   if (g_strcmp0 (text, sl_note_get_text (self->note)) != 0)
-    sl_document_set_note_text (self->document, self->note, text);
+    {
+      seal (self);
+      sl_document_set_note_text (self->document, self->note, text);
+      seal (self);
+    }
 }
 
 static void
@@ -105,7 +117,11 @@ kind_selected_cb (SlInspector *self,
   SlNoteKind kind = adw_combo_row_get_selected (row);
 
   if (kind < SL_N_NOTE_KINDS && kind != sl_note_get_kind (self->note))
-    sl_document_set_note_kind (self->document, self->note, kind);
+    {
+      seal (self);
+      sl_document_set_note_kind (self->document, self->note, kind);
+      seal (self);
+    }
 }
 
 static void
@@ -121,7 +137,11 @@ aggregate_selected_cb (SlInspector *self,
     aggregate = g_list_model_get_item (sl_document_get_aggregates (self->document), selected - 1);
 
   if (aggregate != sl_note_get_aggregate (self->note))
-    sl_document_set_note_aggregate (self->document, self->note, aggregate);
+    {
+      seal (self);
+      sl_document_set_note_aggregate (self->document, self->note, aggregate);
+      seal (self);
+    }
 }
 
 /* Fields */
@@ -140,7 +160,11 @@ field_name_apply_cb (SlInspector *self,
       return;
     }
   if (!g_str_equal (name, sl_field_get_name (sl_note_get_field (self->note, index))))
-    sl_document_set_field_name (self->document, self->note, index, name);
+    {
+      seal (self);
+      sl_document_set_field_name (self->document, self->note, index, name);
+      seal (self);
+    }
 }
 
 static void
@@ -151,7 +175,11 @@ field_mapping_apply_cb (SlInspector *self,
   guint index = row_index (row);
 
   if (g_strcmp0 (*mapping ? mapping : NULL, sl_field_get_mapping (sl_note_get_field (self->note, index))) != 0)
-    sl_document_set_field_mapping (self->document, self->note, index, *mapping ? mapping : NULL);
+    {
+      seal (self);
+      sl_document_set_field_mapping (self->document, self->note, index, *mapping ? mapping : NULL);
+      seal (self);
+    }
 }
 
 static void
@@ -162,7 +190,11 @@ field_example_apply_cb (SlInspector *self,
   guint index = row_index (row);
 
   if (g_strcmp0 (*example ? example : NULL, sl_field_get_example (sl_note_get_field (self->note, index))) != 0)
-    sl_document_set_field_example (self->document, self->note, index, *example ? example : NULL);
+    {
+      seal (self);
+      sl_document_set_field_example (self->document, self->note, index, *example ? example : NULL);
+      seal (self);
+    }
 }
 
 static void
@@ -174,7 +206,11 @@ field_type_selected_cb (SlInspector *self,
   guint index = row_index (row);
 
   if (type < SL_N_FIELD_TYPES && type != sl_field_get_value_type (sl_note_get_field (self->note, index)))
-    sl_document_set_field_type (self->document, self->note, index, type);
+    {
+      seal (self);
+      sl_document_set_field_type (self->document, self->note, index, type);
+      seal (self);
+    }
 }
 
 static void
@@ -188,7 +224,11 @@ field_flag_cb (SlInspector *self,
   SlFieldFlags wanted = gtk_switch_get_active (toggle) ? flags | flag : flags & ~flag;
 
   if (wanted != flags)
-    sl_document_set_field_flags (self->document, self->note, index, wanted);
+    {
+      seal (self);
+      sl_document_set_field_flags (self->document, self->note, index, wanted);
+      seal (self);
+    }
 }
 
 static void
@@ -199,7 +239,9 @@ field_move_cb (SlInspector *self,
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sl-field-delta"));
 
   self->expanded = index + delta;
+  seal (self);
   sl_document_move_field (self->document, self->note, index, index + delta);
+  seal (self);
 }
 
 static void
@@ -207,7 +249,9 @@ field_remove_cb (SlInspector *self,
                  GtkButton   *button)
 {
   self->expanded = -1;
+  seal (self);
   sl_document_remove_field (self->document, self->note, row_index (button));
+  seal (self);
 }
 
 static void
@@ -225,7 +269,9 @@ add_field_cb (SlInspector *self)
     }
 
   self->expanded = n;
+  seal (self);
   sl_document_insert_field (self->document, self->note, -1, name, SL_FIELD_STRING);
+  seal (self);
 }
 
 static void
@@ -428,6 +474,322 @@ field_row (SlInspector        *self,
   return expander;
 }
 
+/* Scenarios */
+
+static SlScenario *
+row_scenario (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "sl-scenario");
+}
+
+static void
+set_row_scenario (gpointer    widget,
+                  SlScenario *scenario,
+                  SlStepPart  part,
+                  guint       index)
+{
+  g_object_set_data (G_OBJECT (widget), "sl-scenario", scenario);
+  g_object_set_data (G_OBJECT (widget), "sl-step-part", GUINT_TO_POINTER (part));
+  set_row_index (widget, index);
+}
+
+static SlStepPart
+row_part (gpointer widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sl-step-part"));
+}
+
+/* The steps of @part of @scenario, for a new list of them. */
+static GPtrArray *
+copy_steps (SlScenario *scenario,
+            SlStepPart  part)
+{
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_step_unref);
+
+  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
+    g_ptr_array_add (steps, sl_step_ref (sl_scenario_get_step (scenario, part, i)));
+  return steps;
+}
+
+static void
+set_steps (SlInspector *self,
+           SlScenario  *scenario,
+           SlStepPart   part,
+           GPtrArray   *steps)
+{
+  seal (self);
+  sl_document_set_scenario_steps (self->document, scenario, part, (SlStep **) steps->pdata, steps->len);
+  seal (self);
+}
+
+static void
+add_scenario_cb (SlInspector *self)
+{
+  SlHistory *history = sl_document_get_history (self->document);
+  g_autoptr(SlStep) step = sl_step_new (self->note);
+  gboolean command = sl_note_get_kind (self->note) == SL_NOTE_COMMAND;
+  SlScenario *scenario;
+
+  /* One undo step: the scenario with its When (a command) or its Then (a
+   * view), which are the note itself. */
+  sl_history_begin_group (history, _("Add Scenario"));
+  scenario = sl_document_add_scenario (self->document, self->note,
+                                       /* Translators: the title of a new scenario */
+                                       command ? _("It works") : _("It shows"));
+  sl_document_set_scenario_steps (self->document, scenario, command ? SL_STEP_WHEN : SL_STEP_THEN, &step, 1);
+  sl_history_end_group (history);
+}
+
+static void
+remove_scenario_cb (SlInspector *self,
+                    GtkButton   *button)
+{
+  seal (self);
+  sl_document_remove_scenario (self->document, row_scenario (button));
+  seal (self);
+}
+
+static void
+scenario_title_apply_cb (SlInspector *self,
+                         AdwEntryRow *row)
+{
+  SlScenario *scenario = row_scenario (row);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (title, sl_scenario_get_title (scenario)) != 0)
+    {
+      seal (self);
+      sl_document_set_scenario_title (self->document, scenario, title);
+      seal (self);
+    }
+}
+
+static void
+scenario_error_apply_cb (SlInspector *self,
+                         AdwEntryRow *row)
+{
+  SlScenario *scenario = row_scenario (row);
+  const char *error = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (*error ? error : NULL, sl_scenario_get_error (scenario)) != 0)
+    {
+      seal (self);
+      sl_document_set_scenario_error (self->document, scenario, *error ? error : NULL);
+      seal (self);
+    }
+}
+
+static void
+step_value_apply_cb (SlInspector *self,
+                     AdwEntryRow *row)
+{
+  SlScenario *scenario = row_scenario (row);
+  SlStepPart part = row_part (row);
+  guint index = row_index (row);
+  const char *name = g_object_get_data (G_OBJECT (row), "sl-value-name");
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
+  SlStep *step = sl_scenario_get_step (scenario, part, index);
+  g_autoptr(GPtrArray) steps = NULL;
+
+  if (g_strcmp0 (*value ? value : NULL, sl_step_lookup (step, name)) == 0)
+    return;
+
+  steps = copy_steps (scenario, part);
+  g_ptr_array_index (steps, index) = sl_step_new_with_value (step, name, *value ? value : NULL);
+  sl_step_unref (step);
+  seal (self);
+  set_steps (self, scenario, part, steps);
+  seal (self);
+}
+
+static void
+remove_step_cb (SlInspector *self,
+                GtkButton   *button)
+{
+  SlScenario *scenario = row_scenario (button);
+  SlStepPart part = row_part (button);
+  g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
+
+  g_ptr_array_remove_index (steps, row_index (button));
+  seal (self);
+  set_steps (self, scenario, part, steps);
+  seal (self);
+}
+
+static void
+add_step_cb (GtkListBox    *list,
+             GtkListBoxRow *item,
+             SlInspector   *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  SlScenario *scenario = row_scenario (list);
+  SlStepPart part = row_part (list);
+  SlNote *event = g_object_get_data (G_OBJECT (item), "sl-note");
+  g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_ptr_array_add (steps, sl_step_new (event));
+  seal (self);
+  set_steps (self, scenario, part, steps);
+  seal (self);
+}
+
+/* A row with a button that offers the events of the model. */
+static GtkWidget *
+add_step_row (SlInspector *self,
+              SlScenario  *scenario,
+              SlStepPart   part,
+              const char  *title)
+{
+  GListModel *notes = sl_document_get_notes (self->document);
+  GtkWidget *row, *button, *popover, *list, *scrolled;
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_widget_set_name (list, part == SL_STEP_GIVEN ? "add-given" : "add-then");
+  set_row_scenario (list, scenario, part, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      GtkWidget *item, *label;
+
+      if (sl_note_get_kind (note) != SL_NOTE_EVENT)
+        continue;
+      item = gtk_list_box_row_new ();
+      label = gtk_label_new (sl_note_get_text (note));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      g_object_set_data (G_OBJECT (item), "sl-note", note);
+      gtk_list_box_append (GTK_LIST_BOX (list), item);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, title);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* A step: its note, and an example value for each of the note's fields. */
+static GtkWidget *
+step_row (SlInspector *self,
+          SlScenario  *scenario,
+          SlStepPart   part,
+          guint        index,
+          gboolean     removable)
+{
+  SlStep *step = sl_scenario_get_step (scenario, part, index);
+  SlNote *note = sl_step_get_note (step);
+  GtkWidget *expander, *button;
+  g_autofree char *title = NULL;
+
+  expander = adw_expander_row_new ();
+  title = g_strdup_printf ("%s: %s",
+                           part == SL_STEP_GIVEN ? C_("scenario", "Given") :
+                           part == SL_STEP_WHEN ? C_("scenario", "When") : C_("scenario", "Then"),
+                           sl_note_get_text (note));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  {
+    g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u example value",
+                                                              "%u example values", sl_step_get_n_values (step)),
+                                                 sl_step_get_n_values (step));
+
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  }
+
+  if (removable)
+    {
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove from the Scenario"));
+      gtk_widget_set_name (button, "step-remove");
+      set_row_scenario (button, scenario, part, index);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_step_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);
+    }
+
+  for (guint f = 0; f < sl_note_get_n_fields (note); f++)
+    {
+      const char *name = sl_field_get_name (sl_note_get_field (note, f));
+      GtkWidget *row = entry_row (name, sl_step_lookup (step, name), "step-value", index);
+
+      set_row_scenario (row, scenario, part, index);
+      g_object_set_data_full (G_OBJECT (row), "sl-value-name", g_strdup (name), g_free);
+      g_signal_connect_object (row, "apply", G_CALLBACK (step_value_apply_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  return expander;
+}
+
+static GtkWidget *
+scenario_group (SlInspector *self,
+                SlScenario  *scenario)
+{
+  gboolean command = sl_note_get_kind (self->note) == SL_NOTE_COMMAND;
+  GtkWidget *group, *row, *button;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sl_scenario_get_title (scenario));
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Scenario"));
+  gtk_widget_set_name (button, "scenario-remove");
+  set_row_scenario (button, scenario, 0, 0);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_scenario_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+  row = entry_row (_("Title"), sl_scenario_get_title (scenario), "scenario-title", 0);
+  set_row_scenario (row, scenario, 0, 0);
+  g_signal_connect_object (row, "apply", G_CALLBACK (scenario_title_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_GIVEN, i, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             add_step_row (self, scenario, SL_STEP_GIVEN, _("Add an Event to Given")));
+
+  /* A command's When is the command; a view's Then is the view. */
+  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_WHEN); i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_WHEN, i, !command));
+  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_THEN, i, command));
+
+  if (command)
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 add_step_row (self, scenario, SL_STEP_THEN, _("Add an Event to Then")));
+      /* Translators: a scenario whose outcome is an error, and its text */
+      row = entry_row (_("Or Then the Error"), sl_scenario_get_error (scenario), "scenario-error", 0);
+      set_row_scenario (row, scenario, 0, 0);
+      g_signal_connect_object (row, "apply", G_CALLBACK (scenario_error_apply_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}
+
 static void
 rebuild (SlInspector *self)
 {
@@ -511,6 +873,31 @@ rebuild (SlInspector *self)
       gtk_box_append (GTK_BOX (box), group);
     }
 
+  if (sl_note_get_kind (self->note) == SL_NOTE_COMMAND || sl_note_get_kind (self->note) == SL_NOTE_VIEW)
+    {
+      GListModel *scenarios = sl_document_get_scenarios (self->document);
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+        {
+          SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+
+          if (sl_scenario_get_note (scenario) == self->note)
+            {
+              gtk_box_append (GTK_BOX (box), scenario_group (self, scenario));
+              any = TRUE;
+            }
+        }
+
+      button = gtk_button_new_with_mnemonic (_("Add _Scenario"));
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_name (button, "scenario-add");
+      gtk_widget_set_tooltip_text (button, any ? NULL : _("Specify the note with Given, When and Then"));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (add_scenario_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
   self->content = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->content), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->content), box);
@@ -523,7 +910,14 @@ element_changed_cb (SlInspector *self,
                     SlElement   *element,
                     guint        what)
 {
-  if (self->note != NULL && element == SL_ELEMENT (self->note))
+  /* Where notes stand is not shown here: a drag rebuilds nothing. */
+  if (self->note == NULL || (what & ~SL_CHANGED_POSITION) == 0)
+    return;
+
+  /* The note, a scenario of it, an aggregate, or another note, whose text
+   * and fields the scenarios and the names upstream show. */
+  if (element == SL_ELEMENT (self->note) || SL_IS_NOTE (element) || SL_IS_AGGREGATE (element) ||
+      (SL_IS_SCENARIO (element) && sl_scenario_get_note (SL_SCENARIO (element)) == self->note))
     queue_rebuild (self);
 }
 
@@ -552,6 +946,8 @@ sl_inspector_constructed (GObject *object)
   g_signal_connect_object (sl_document_get_notes (self->document), "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_aggregates (self->document), "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_scenarios (self->document), "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
