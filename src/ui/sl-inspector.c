@@ -297,19 +297,44 @@ suggestion_activated_cb (GtkListBox    *list,
   g_signal_emit_by_name (row, "apply");
 }
 
+/* A flat button that pops @list up, a list of choices. */
+static GtkWidget *
+list_button (GtkWidget  *list,
+             const char *icon_name,
+             const char *tooltip)
+{
+  GtkWidget *button, *popover, *scrolled;
+
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon_name);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
 /* A button on @row that offers the names of the fields upstream. */
 static void
 add_suggestions (AdwEntryRow        *row,
                  const char * const *names,
                  const char         *tooltip)
 {
-  GtkWidget *button, *popover, *list, *scrolled;
+  GtkWidget *list;
 
   if (names == NULL || names[0] == NULL)
     return;
 
   list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_widget_set_name (list, "suggestions");
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -322,21 +347,7 @@ add_suggestions (AdwEntryRow        *row,
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (suggestion_activated_cb), row, 0);
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-list-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  adw_entry_row_add_suffix (row, button);
+  adw_entry_row_add_suffix (row, list_button (list, "view-list-symbolic", tooltip));
 }
 
 static GtkWidget *
@@ -364,7 +375,6 @@ describe_field (SlField *field)
     if (sl_field_has_flag (field, flag_rows[i].flag))
       g_string_append_printf (text, " · %s", _(flag_rows[i].title));
   if (sl_field_get_mapping (field) != NULL)
-    /* Translators: in a field's summary: the field upstream it takes its value from */
     g_string_append_printf (text, " · %s", sl_field_get_mapping (field));
 
   return g_string_free (text, FALSE);
@@ -407,13 +417,14 @@ field_row (SlInspector        *self,
 
   for (guint f = 0; f < G_N_ELEMENTS (flag_rows); f++)
     {
-      GtkWidget *toggle = gtk_switch_new ();
+      GtkWidget *toggle;
 
       /* Only screens show fields. */
       if (flag_rows[f].flag == SL_FIELD_DISPLAYED && sl_note_get_kind (self->note) != SL_NOTE_SCREEN &&
           !sl_field_has_flag (field, SL_FIELD_DISPLAYED))
         continue;
 
+      toggle = gtk_switch_new ();
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(flag_rows[f].title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(flag_rows[f].subtitle));
@@ -597,9 +608,7 @@ step_value_apply_cb (SlInspector *self,
   steps = copy_steps (scenario, part);
   g_ptr_array_index (steps, index) = sl_step_new_with_value (step, name, *value ? value : NULL);
   sl_step_unref (step);
-  seal (self);
   set_steps (self, scenario, part, steps);
-  seal (self);
 }
 
 static void
@@ -611,9 +620,7 @@ remove_step_cb (SlInspector *self,
   g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
 
   g_ptr_array_remove_index (steps, row_index (button));
-  seal (self);
   set_steps (self, scenario, part, steps);
-  seal (self);
 }
 
 static void
@@ -629,9 +636,7 @@ add_step_cb (GtkListBox    *list,
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   g_ptr_array_add (steps, sl_step_new (event));
-  seal (self);
   set_steps (self, scenario, part, steps);
-  seal (self);
 }
 
 /* A row with a button that offers the events of the model. */
@@ -642,10 +647,9 @@ add_step_row (SlInspector *self,
               const char  *title)
 {
   GListModel *notes = sl_document_get_notes (self->document);
-  GtkWidget *row, *button, *popover, *list, *scrolled;
+  GtkWidget *row, *button, *list;
 
   list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_widget_set_name (list, part == SL_STEP_GIVEN ? "add-given" : "add-then");
   set_row_scenario (list, scenario, part, 0);
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
@@ -665,21 +669,7 @@ add_step_row (SlInspector *self,
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, title);
+  button = list_button (list, "list-add-symbolic", title);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
