@@ -731,6 +731,20 @@ test_check (void)
   g_assert_cmpint (run_cli (&out, &err, "check", example_path (), NULL), ==, 0);
   g_assert_nonnull (strstr (out, "0 errors, 0 warnings, 0 hints"));
 
+  /* One field mistyped: the summary counts in words that agree. */
+  {
+    g_autoptr(SlDocument) broken = test_load_example ();
+    g_autofree char *path = g_build_filename (dir, "broken.stormline", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    sl_document_set_field_name (broken, sl_document_lookup_note (broken, "cmd-book-room"), 0, "guestID");
+    g_assert_true (sl_format_save_file (broken, file, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (&out, &err, "check", path, NULL), ==, 1);
+    g_assert_nonnull (strstr (out, ": 4 errors, 1 warning, 0 hints\n"));
+  }
+
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", cart, NULL), ==, 0);

@@ -431,8 +431,19 @@ command_check (int    argc,
           g_print ("%s\n", line->str);
         }
 
-      g_print (_("%s: %u errors, %u warnings, %u hints\n"), argv[1],
-               counts[SL_SEVERITY_ERROR], counts[SL_SEVERITY_WARNING], counts[SL_SEVERITY_INFO]);
+      {
+        g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", counts[SL_SEVERITY_ERROR]),
+                                                   counts[SL_SEVERITY_ERROR]);
+        g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings",
+                                                               counts[SL_SEVERITY_WARNING]),
+                                                     counts[SL_SEVERITY_WARNING]);
+        g_autofree char *hints = g_strdup_printf (ngettext ("%u hint", "%u hints", counts[SL_SEVERITY_INFO]),
+                                                  counts[SL_SEVERITY_INFO]);
+
+        /* Translators: the summary of stormline-cli check: the file, then
+         * its counts of errors, warnings and hints */
+        g_print (_("%s: %s, %s, %s\n"), argv[1], errors, warnings, hints);
+      }
     }
 
   return counts[SL_SEVERITY_ERROR] > 0 ? EXIT_FOUND : EXIT_OK;
