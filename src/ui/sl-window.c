@@ -36,6 +36,7 @@ struct _SlWindow
   GtkRevealer *inspector_revealer;
   GtkBox *inspector_box;
   SlInspector *inspector;
+  SlNote *note_to_show;     /* weak: shown once the inspector is in */
   SlWizard *wizard;
   GtkWidget *palette_buttons[SL_N_NOTE_KINDS];
   gboolean dim_others;
@@ -880,8 +881,21 @@ problem_activated_cb (SlWindow *self,
                       SlNote   *note)
 {
   sl_canvas_show_note (self->canvas, note);
-  /* Fixing a problem is mostly done in the inspector. */
+
+  /* Fixing a problem is mostly done in the inspector; once it has slid in
+   * and taken its width from the board, the note is brought into view
+   * again. */
+  if (!gtk_revealer_get_child_revealed (self->inspector_revealer))
+    g_set_weak_pointer (&self->note_to_show, note);
   gtk_toggle_button_set_active (self->inspector_button, TRUE);
+}
+
+static void
+inspector_revealed_cb (SlWindow *self)
+{
+  if (gtk_revealer_get_child_revealed (self->inspector_revealer) && self->note_to_show != NULL)
+    sl_canvas_show_note (self->canvas, self->note_to_show);
+  g_clear_weak_pointer (&self->note_to_show);
 }
 
 /* The inspector shows the note when exactly one is selected. */
@@ -984,6 +998,8 @@ sl_window_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_revealer, "notify::child-revealed",
+                           G_CALLBACK (inspector_revealed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->wizard, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
@@ -1036,6 +1052,7 @@ sl_window_dispose (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
 
+  g_clear_weak_pointer (&self->note_to_show);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
