@@ -557,6 +557,14 @@ test_inspector (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (inspector)));
   g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, sl_note_get_n_fields (book));
 
+  /* The field is marked there too, with the fix in its tooltip. */
+  {
+    GtkWidget *mark = find_widget (GTK_WIDGET (inspector), "field-problem");
+
+    g_assert_nonnull (mark);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mark), "Rename it to “guestId”"));
+  }
+
   /* It follows the selection; two notes selected are no one note. */
   sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-booked"), TRUE);
   g_assert_null (sl_inspector_get_note (inspector));
@@ -577,6 +585,8 @@ test_inspector (void)
   sl_wizard_refresh (wizard);
   g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestID"));
   g_assert_false (has_problem (sl_wizard_get_problems (wizard), book, "field-no-origin", "guestId"));
+  flush_main_context ();
+  g_assert_null (find_widget (GTK_WIDGET (inspector), "field-problem"));
 
   /* The mapping offers the fields upstream. */
   {

@@ -24,6 +24,7 @@ struct _SlInspector
   SlDocument *document;
   SlNote *note;
   guint rebuild_source;
+  GPtrArray *problems;      /* of SlProblem: what the check found, or NULL */
   int expanded;             /* the index of the open field, or -1 */
 
   GtkWidget *stack;
@@ -380,6 +381,49 @@ describe_field (SlField *field)
   return g_string_free (text, FALSE);
 }
 
+/* Marks @row when the check finds @field without origin or destination:
+ * an icon whose tooltip says what to do, and the words in the subtitle. */
+static void
+add_field_problems (SlInspector    *self,
+                    AdwExpanderRow *row,
+                    SlField        *field)
+{
+  g_autoptr(GString) messages = g_string_new (NULL);
+  g_autoptr(GString) subtitle = g_string_new (adw_expander_row_get_subtitle (row));
+  GtkWidget *icon;
+
+  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (self->problems, i);
+      const char *rule = sl_problem_get_rule (problem);
+
+      if (sl_problem_get_note (problem) != self->note ||
+          g_strcmp0 (sl_problem_get_field (problem), sl_field_get_name (field)) != 0)
+        continue;
+
+      if (messages->len > 0)
+        g_string_append_c (messages, '\n');
+      g_string_append (messages, sl_problem_get_message (problem));
+      if (sl_problem_get_fix (problem) != NULL)
+        g_string_append_printf (messages, " (%s)", sl_problem_get_fix (problem));
+
+      if (g_str_equal (rule, "field-no-origin"))
+        g_string_append_printf (subtitle, " · %s", _("⚠ no origin"));
+      else if (g_str_equal (rule, "field-no-destination"))
+        g_string_append_printf (subtitle, " · %s", _("⚠ no destination"));
+    }
+
+  if (messages->len == 0)
+    return;
+
+  adw_expander_row_set_subtitle (row, subtitle->str);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_name (icon, "field-problem");
+  gtk_widget_set_tooltip_text (icon, messages->str);
+  adw_expander_row_add_prefix (row, icon);
+}
+
 static GtkWidget *
 field_row (SlInspector        *self,
            guint               index,
@@ -395,6 +439,7 @@ field_row (SlInspector        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sl_field_get_name (field));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
+  add_field_problems (self, ADW_EXPANDER_ROW (expander), field);
   set_row_index (expander, index);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->expanded == (int) index);
   g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (expanded_cb), self, G_CONNECT_SWAPPED);
@@ -948,6 +993,7 @@ sl_inspector_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_object (&self->note);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sl_inspector_parent_class)->dispose (object);
@@ -1044,4 +1090,26 @@ sl_inspector_set_note (SlInspector *self,
   g_set_object (&self->note, note);
   self->expanded = -1;
   rebuild (self);
+}
+
+/**
+ * sl_inspector_set_problems:
+ * @problems: (nullable) (element-type SlProblem): what the check found
+ *
+ * Marks the fields of the note that the check finds without origin or
+ * destination.
+ */
+void
+sl_inspector_set_problems (SlInspector *self,
+                           GPtrArray   *problems)
+{
+  g_return_if_fail (SL_IS_INSPECTOR (self));
+
+  if (problems != NULL)
+    g_ptr_array_ref (problems);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems;
+
+  if (self->note != NULL)
+    queue_rebuild (self);
 }

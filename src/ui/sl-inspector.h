@@ -19,5 +19,7 @@ GtkWidget *sl_inspector_new      (SlDocument  *document);
 SlNote    *sl_inspector_get_note (SlInspector *self);
 void       sl_inspector_set_note (SlInspector *self,
                                   SlNote      *note);
+void       sl_inspector_set_problems (SlInspector *self,
+                                      GPtrArray   *problems);
 
 G_END_DECLS

@@ -940,6 +940,7 @@ problems_changed_cb (SlWindow *self)
 {
   sl_canvas_set_problems (self->canvas, sl_wizard_get_problems (self->wizard),
                           sl_document_get_step (self->document));
+  sl_inspector_set_problems (self->inspector, sl_wizard_get_problems (self->wizard));
 }
 
 static void
