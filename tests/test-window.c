@@ -616,6 +616,13 @@ test_inspector (void)
   g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, "roomNumber");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
 
+  /* Nor a name another field of the note has. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "checkIn");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, "roomNumber");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
   /* Add a field, one step; undo shows in the inspector at once. */
   g_signal_emit_by_name (find_field_widget (GTK_WIDGET (inspector), "field-add", 0), "clicked");
   flush_main_context ();
@@ -626,8 +633,11 @@ test_inspector (void)
   flush_main_context ();
   g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, 4);
 
-  /* Remove one through its button. */
-  g_signal_emit_by_name (find_field_widget (GTK_WIDGET (inspector), "field-remove", 3), "clicked");
+  /* Remove one through its button; a second click that comes before the
+   * rows are rebuilt removes nothing more. */
+  row = find_field_widget (GTK_WIDGET (inspector), "field-remove", 3);
+  g_signal_emit_by_name (row, "clicked");
+  g_signal_emit_by_name (row, "clicked");
   flush_main_context ();
   g_assert_cmpuint (sl_note_get_n_fields (book), ==, 3);
   g_assert_null (sl_note_find_field (book, "checkOut", NULL));

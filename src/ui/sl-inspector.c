@@ -25,6 +25,7 @@ struct _SlInspector
   SlNote *note;
   guint rebuild_source;
   GPtrArray *problems;      /* of SlProblem: what the check found, or NULL */
+  char *marks;              /* the note's field problems, as last shown */
   int expanded;             /* the index of the open field, or -1 */
 
   GtkWidget *stack;
@@ -94,6 +95,15 @@ queue_rebuild (SlInspector *self)
     self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
 }
 
+/* Whether the rows stand for the document as it is: between a change and
+ * the rebuild it queued, their indices and scenarios may be stale, and an
+ * event on them (a second click) is dropped. */
+static gboolean
+rows_current (SlInspector *self)
+{
+  return self->note != NULL && self->rebuild_source == 0;
+}
+
 /* The note */
 
 static void
@@ -101,6 +111,9 @@ text_apply_cb (SlInspector *self,
                AdwEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (!rows_current (self))
+    return;
 
   if (g_strcmp0 (text, sl_note_get_text (self->note)) != 0)
     {
@@ -116,6 +129,9 @@ kind_selected_cb (SlInspector *self,
                   AdwComboRow *row)
 {
   SlNoteKind kind = adw_combo_row_get_selected (row);
+
+  if (!rows_current (self))
+    return;
 
   if (kind < SL_N_NOTE_KINDS && kind != sl_note_get_kind (self->note))
     {
@@ -133,8 +149,11 @@ aggregate_selected_cb (SlInspector *self,
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(SlAggregate) aggregate = NULL;
 
+  if (!rows_current (self) || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
   /* The first item is "None". */
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+  if (selected > 0)
     aggregate = g_list_model_get_item (sl_document_get_aggregates (self->document), selected - 1);
 
   if (aggregate != sl_note_get_aggregate (self->note))
@@ -151,10 +170,16 @@ static void
 field_name_apply_cb (SlInspector *self,
                      AdwEntryRow *row)
 {
+  guint other;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   guint index = row_index (row);
 
-  if (*name == '\0')
+  if (!rows_current (self))
+    return;
+
+  /* A name must be there, and no other field of the note may have it:
+   * example values are told by name. */
+  if (*name == '\0' || (sl_note_find_field (self->note, name, &other) != NULL && other != index))
     {
       gtk_widget_error_bell (GTK_WIDGET (row));
       gtk_editable_set_text (GTK_EDITABLE (row), sl_field_get_name (sl_note_get_field (self->note, index)));
@@ -175,6 +200,9 @@ field_mapping_apply_cb (SlInspector *self,
   const char *mapping = gtk_editable_get_text (GTK_EDITABLE (row));
   guint index = row_index (row);
 
+  if (!rows_current (self))
+    return;
+
   if (g_strcmp0 (*mapping ? mapping : NULL, sl_field_get_mapping (sl_note_get_field (self->note, index))) != 0)
     {
       seal (self);
@@ -189,6 +217,9 @@ field_example_apply_cb (SlInspector *self,
 {
   const char *example = gtk_editable_get_text (GTK_EDITABLE (row));
   guint index = row_index (row);
+
+  if (!rows_current (self))
+    return;
 
   if (g_strcmp0 (*example ? example : NULL, sl_field_get_example (sl_note_get_field (self->note, index))) != 0)
     {
@@ -205,6 +236,9 @@ field_type_selected_cb (SlInspector *self,
 {
   SlFieldType type = adw_combo_row_get_selected (row);
   guint index = row_index (row);
+
+  if (!rows_current (self))
+    return;
 
   if (type < SL_N_FIELD_TYPES && type != sl_field_get_value_type (sl_note_get_field (self->note, index)))
     {
@@ -224,6 +258,9 @@ field_flag_cb (SlInspector *self,
   SlFieldFlags flags = sl_field_get_flags (sl_note_get_field (self->note, index));
   SlFieldFlags wanted = gtk_switch_get_active (toggle) ? flags | flag : flags & ~flag;
 
+  if (!rows_current (self))
+    return;
+
   if (wanted != flags)
     {
       seal (self);
@@ -239,6 +276,9 @@ field_move_cb (SlInspector *self,
   guint index = row_index (button);
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sl-field-delta"));
 
+  if (!rows_current (self))
+    return;
+
   self->expanded = index + delta;
   seal (self);
   sl_document_move_field (self->document, self->note, index, index + delta);
@@ -249,6 +289,9 @@ static void
 field_remove_cb (SlInspector *self,
                  GtkButton   *button)
 {
+  if (!rows_current (self))
+    return;
+
   self->expanded = -1;
   seal (self);
   sl_document_remove_field (self->document, self->note, row_index (button));
@@ -260,6 +303,9 @@ add_field_cb (SlInspector *self)
 {
   guint n = sl_note_get_n_fields (self->note);
   g_autofree char *name = NULL;
+
+  if (!rows_current (self))
+    return;
 
   /* A name no field of the note has yet. */
   for (guint i = n + 1; name == NULL || sl_note_find_field (self->note, name, NULL) != NULL; i++)
@@ -360,6 +406,7 @@ entry_row (const char *title,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   gtk_widget_set_name (row, name);
@@ -379,6 +426,26 @@ describe_field (SlField *field)
     g_string_append_printf (text, " · %s", sl_field_get_mapping (field));
 
   return g_string_free (text, FALSE);
+}
+
+/* What the check finds wrong with the fields of the note, as a string to
+ * compare. */
+static char *
+describe_marks (SlInspector *self)
+{
+  GString *marks = g_string_new (NULL);
+
+  for (guint i = 0; self->problems != NULL && i < self->problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (sl_problem_get_note (problem) == self->note && sl_problem_get_field (problem) != NULL)
+        g_string_append_printf (marks, "%s\t%s\t%s\n", sl_problem_get_field (problem),
+                                sl_problem_get_message (problem),
+                                sl_problem_get_fix (problem) ? sl_problem_get_fix (problem) : "");
+    }
+
+  return g_string_free (marks, FALSE);
 }
 
 /* Marks @row when the check finds @field without origin or destination:
@@ -544,7 +611,7 @@ set_row_scenario (gpointer    widget,
                   SlStepPart  part,
                   guint       index)
 {
-  g_object_set_data (G_OBJECT (widget), "sl-scenario", scenario);
+  g_object_set_data_full (G_OBJECT (widget), "sl-scenario", g_object_ref (scenario), g_object_unref);
   g_object_set_data (G_OBJECT (widget), "sl-step-part", GUINT_TO_POINTER (part));
   set_row_index (widget, index);
 }
@@ -586,6 +653,9 @@ add_scenario_cb (SlInspector *self)
   gboolean command = sl_note_get_kind (self->note) == SL_NOTE_COMMAND;
   SlScenario *scenario;
 
+  if (!rows_current (self))
+    return;
+
   /* One undo step: the scenario with its When (a command) or its Then (a
    * view), which are the note itself. */
   sl_history_begin_group (history, _("Add Scenario"));
@@ -600,6 +670,9 @@ static void
 remove_scenario_cb (SlInspector *self,
                     GtkButton   *button)
 {
+  if (!rows_current (self))
+    return;
+
   seal (self);
   sl_document_remove_scenario (self->document, row_scenario (button));
   seal (self);
@@ -611,6 +684,9 @@ scenario_title_apply_cb (SlInspector *self,
 {
   SlScenario *scenario = row_scenario (row);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (!rows_current (self))
+    return;
 
   if (g_strcmp0 (title, sl_scenario_get_title (scenario)) != 0)
     {
@@ -626,6 +702,9 @@ scenario_error_apply_cb (SlInspector *self,
 {
   SlScenario *scenario = row_scenario (row);
   const char *error = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (!rows_current (self))
+    return;
 
   if (g_strcmp0 (*error ? error : NULL, sl_scenario_get_error (scenario)) != 0)
     {
@@ -644,8 +723,13 @@ step_value_apply_cb (SlInspector *self,
   guint index = row_index (row);
   const char *name = g_object_get_data (G_OBJECT (row), "sl-value-name");
   const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
-  SlStep *step = sl_scenario_get_step (scenario, part, index);
+  SlStep *step;
   g_autoptr(GPtrArray) steps = NULL;
+
+  if (!rows_current (self))
+    return;
+
+  step = sl_scenario_get_step (scenario, part, index);
 
   if (g_strcmp0 (*value ? value : NULL, sl_step_lookup (step, name)) == 0)
     return;
@@ -664,6 +748,9 @@ remove_step_cb (SlInspector *self,
   SlStepPart part = row_part (button);
   g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
 
+  if (!rows_current (self))
+    return;
+
   g_ptr_array_remove_index (steps, row_index (button));
   set_steps (self, scenario, part, steps);
 }
@@ -678,6 +765,9 @@ add_step_cb (GtkListBox    *list,
   SlStepPart part = row_part (list);
   SlNote *event = g_object_get_data (G_OBJECT (item), "sl-note");
   g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
+
+  if (!rows_current (self))
+    return;
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   g_ptr_array_add (steps, sl_step_new (event));
@@ -710,7 +800,7 @@ add_step_row (SlInspector *self,
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      g_object_set_data (G_OBJECT (item), "sl-note", note);
+      g_object_set_data_full (G_OBJECT (item), "sl-note", g_object_ref (note), g_object_unref);
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
@@ -737,9 +827,12 @@ step_row (SlInspector *self,
   g_autofree char *title = NULL;
 
   expander = adw_expander_row_new ();
-  title = g_strdup_printf ("%s: %s",
-                           part == SL_STEP_GIVEN ? C_("scenario", "Given") :
-                           part == SL_STEP_WHEN ? C_("scenario", "When") : C_("scenario", "Then"),
+  /* Translators: a step of a scenario and the text of its note */
+  title = g_strdup_printf (part == SL_STEP_GIVEN ? C_("scenario", "Given: %s") :
+                           /* Translators: a step of a scenario and the text of its note */
+                           part == SL_STEP_WHEN ? C_("scenario", "When: %s") :
+                           /* Translators: a step of a scenario and the text of its note */
+                           C_("scenario", "Then: %s"),
                            sl_note_get_text (note));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
@@ -785,7 +878,9 @@ scenario_group (SlInspector *self,
   GtkWidget *group, *row, *button;
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sl_scenario_get_title (scenario));
+  /* The title is the user's text, in the row below: a group's title is
+   * markup. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Scenario"));
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (button, "flat");
@@ -835,6 +930,8 @@ rebuild (SlInspector *self)
   guint selected_aggregate = 0;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_free (self->marks);
+  self->marks = self->note != NULL ? describe_marks (self) : NULL;
 
   if (self->content != NULL)
     gtk_stack_remove (GTK_STACK (self->stack), self->content);
@@ -951,7 +1048,8 @@ element_changed_cb (SlInspector *self,
 
   /* The note, a scenario of it, an aggregate, or another note, whose text
    * and fields the scenarios and the names upstream show. */
-  if (element == SL_ELEMENT (self->note) || SL_IS_NOTE (element) || SL_IS_AGGREGATE (element) ||
+  if (element == SL_ELEMENT (self->note) || SL_IS_AGGREGATE (element) ||
+      (SL_IS_NOTE (element) && (what & (SL_CHANGED_TEXT | SL_CHANGED_KIND | SL_CHANGED_FIELDS))) ||
       (SL_IS_SCENARIO (element) && sl_scenario_get_note (SL_SCENARIO (element)) == self->note))
     queue_rebuild (self);
 }
@@ -994,6 +1092,7 @@ sl_inspector_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_object (&self->note);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sl_inspector_parent_class)->dispose (object);
@@ -1110,6 +1209,13 @@ sl_inspector_set_problems (SlInspector *self,
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = problems;
 
+  /* The check runs after every change, drags too: only a change in what
+   * is marked here is worth rows rebuilt under the user's hands. */
   if (self->note != NULL)
-    queue_rebuild (self);
+    {
+      g_autofree char *marks = describe_marks (self);
+
+      if (g_strcmp0 (marks, self->marks) != 0)
+        queue_rebuild (self);
+    }
 }
