@@ -141,13 +141,18 @@ report (Check       *check,
   va_list args;
 
   g_atomic_ref_count_init (&problem->ref_count);
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (g_str_equal (rules[i].rule, rule))
-      {
-        problem->rule = rules[i].rule;
-        problem->severity = rules[i].severity;
-        problem->step = rules[i].step;
-      }
+  /* The ids are the same literals as the table's, as a rule: look for
+   * the pointer first, which is cheap for hundreds of thousands of
+   * problems. */
+  for (guint pass = 0; pass < 2 && problem->rule == NULL; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+      if (pass == 0 ? rules[i].rule == rule : g_str_equal (rules[i].rule, rule))
+        {
+          problem->rule = rules[i].rule;
+          problem->severity = rules[i].severity;
+          problem->step = rules[i].step;
+          break;
+        }
   g_assert (problem->rule != NULL);
 
   problem->note = note ? g_object_ref (note) : NULL;
@@ -196,15 +201,28 @@ neighbours (Check      *check,
   return result;
 }
 
+/* As neighbours(), without making the list: it runs for every note. */
 static gboolean
 has_neighbour (Check      *check,
                SlNote     *note,
                gboolean    incoming,
                SlNoteKind  kind)
 {
-  g_autoptr(GPtrArray) found = neighbours (check, note, incoming, kind);
+  guint n = sl_document_get_n_note_connections (check->document, note);
 
-  return found->len > 0;
+  for (guint i = 0; i < n; i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (check->document, note, i);
+      SlNote *other;
+
+      if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
+        continue;
+      other = incoming ? sl_connection_get_source (connection) : sl_connection_get_target (connection);
+      if (kind == SL_N_NOTE_KINDS || is_kind (other, kind))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -468,13 +486,12 @@ takes_value (SlNote     *note,
     }
 }
 
+/* @targets: the notes @note leads to */
 static gboolean
-has_destination (Check   *check,
-                 SlNote  *note,
-                 SlField *field)
+has_destination (SlNote    *note,
+                 SlField   *field,
+                 GPtrArray *targets)
 {
-  g_autoptr(GPtrArray) targets = neighbours (check, note, FALSE, SL_N_NOTE_KINDS);
-
   for (guint i = 0; i < targets->len; i++)
     if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
       return TRUE;
@@ -487,11 +504,13 @@ check_fields (Check  *check,
               SlNote *note)
 {
   g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
 
-  if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
+  if (!sl_note_kind_has_fields (sl_note_get_kind (note)) || sl_note_get_n_fields (note) == 0)
     return;
 
   sources = origin_notes (check, note);
+  targets = neighbours (check, note, FALSE, SL_N_NOTE_KINDS);
 
   for (guint i = 0; i < sl_note_get_n_fields (note); i++)
     {
@@ -514,7 +533,7 @@ check_fields (Check  *check,
       if (is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED))
         continue;
 
-      if (!has_destination (check, note, field))
+      if (!has_destination (note, field, targets))
         report (check, "field-no-destination", note, NULL, name,
                 _("“%s” goes nowhere: add it to a note after this one, or remove it"), name);
     }
