@@ -175,8 +175,38 @@ is_kind (SlNote     *note,
   return sl_note_get_kind (note) == kind;
 }
 
-/* The notes connected into (@incoming) or out of @note, of @kind (or of any
- * kind, for SL_N_NOTE_KINDS). */
+/* Finds the notes connected into (@incoming) or out of @note, of @kind
+ * (or of any kind, for SL_N_NOTE_KINDS), and adds them to @into; with
+ * @into %NULL, only says whether there is one. */
+static gboolean
+find_neighbours (Check      *check,
+                 SlNote     *note,
+                 gboolean    incoming,
+                 SlNoteKind  kind,
+                 GPtrArray  *into)
+{
+  guint n = sl_document_get_n_note_connections (check->document, note);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (check->document, note, i);
+      SlNote *other;
+
+      if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
+        continue;
+      other = incoming ? sl_connection_get_source (connection) : sl_connection_get_target (connection);
+      if (kind != SL_N_NOTE_KINDS && !is_kind (other, kind))
+        continue;
+      if (into == NULL)
+        return TRUE;
+      g_ptr_array_add (into, other);
+      found = TRUE;
+    }
+
+  return found;
+}
+
 static GPtrArray *
 neighbours (Check      *check,
             SlNote     *note,
@@ -184,45 +214,19 @@ neighbours (Check      *check,
             SlNoteKind  kind)
 {
   GPtrArray *result = g_ptr_array_new ();
-  guint n = sl_document_get_n_note_connections (check->document, note);
 
-  for (guint i = 0; i < n; i++)
-    {
-      SlConnection *connection = sl_document_get_note_connection (check->document, note, i);
-      SlNote *other;
-
-      if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
-        continue;
-      other = incoming ? sl_connection_get_source (connection) : sl_connection_get_target (connection);
-      if (kind == SL_N_NOTE_KINDS || is_kind (other, kind))
-        g_ptr_array_add (result, other);
-    }
-
+  find_neighbours (check, note, incoming, kind, result);
   return result;
 }
 
-/* As neighbours(), without making the list: it runs for every note. */
+/* Runs for every note: asks without making a list. */
 static gboolean
 has_neighbour (Check      *check,
                SlNote     *note,
                gboolean    incoming,
                SlNoteKind  kind)
 {
-  guint n = sl_document_get_n_note_connections (check->document, note);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SlConnection *connection = sl_document_get_note_connection (check->document, note, i);
-      SlNote *other;
-
-      if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
-        continue;
-      other = incoming ? sl_connection_get_source (connection) : sl_connection_get_target (connection);
-      if (kind == SL_N_NOTE_KINDS || is_kind (other, kind))
-        return TRUE;
-    }
-
-  return FALSE;
+  return find_neighbours (check, note, incoming, kind, NULL);
 }
 
 static gboolean
