@@ -442,7 +442,9 @@ test_follow_step (void)
   quit_app (&fixture);
 }
 
-/* The widget named @name for field @index in the inspector. */
+#define ANY_INDEX G_MAXUINT
+
+/* The widget named @name, for field @index (or any) in the inspector. */
 static GtkWidget *
 find_field_widget (GtkWidget  *widget,
                    const char *name,
@@ -455,7 +457,8 @@ find_field_widget (GtkWidget  *widget,
       GtkWidget *found;
 
       if (g_str_equal (gtk_widget_get_name (child), name) &&
-          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "sl-field-index")) == index)
+          (index == ANY_INDEX ||
+           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "sl-field-index")) == index))
         return child;
       if ((found = find_field_widget (child, name, index)) != NULL)
         return found;
@@ -468,19 +471,7 @@ static GtkWidget *
 find_widget (GtkWidget  *widget,
              const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_str_equal (gtk_widget_get_name (child), name))
-        return child;
-      if ((found = find_widget (child, name)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_field_widget (widget, name, ANY_INDEX);
 }
 
 static guint

@@ -908,10 +908,14 @@ sl_check_describe_field (SlDocument *document,
   g_autoptr(GPtrArray) destinations = g_ptr_array_new ();
   GString *text = g_string_new (NULL);
   const char *own;
+  gboolean shown;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
   g_return_val_if_fail (field != NULL, NULL);
+
+  /* A displayed screen field ends where it is shown. */
+  shown = is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED);
 
   if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
     return g_string_free (text, FALSE);
@@ -941,10 +945,10 @@ sl_check_describe_field (SlDocument *document,
     g_string_append_printf (text, "\n  • %s", _("nowhere: no note before this one has it"));
 
   g_string_append_printf (text, "\n%s", _("It goes to:"));
-  if (is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+  if (shown)
     g_string_append_printf (text, "\n  • %s", _("the user, who sees it on this screen"));
   append_notes (text, destinations);
-  if (destinations->len == 0 && !(is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED)))
+  if (destinations->len == 0 && !shown)
     g_string_append_printf (text, "\n  • %s", _("nowhere: no note after this one takes it"));
 
   return g_string_free (text, FALSE);

@@ -513,6 +513,29 @@ draw_connections (SlRenderer   *self,
   sl_layout_foreach_note_in (self->layout, &near, draw_note_connections_cb, &data);
 }
 
+typedef enum {
+  FIELD_LINE_NONE,  /* past the card's bottom, or past the last field */
+  FIELD_LINE_FIELD,
+  FIELD_LINE_MORE,  /* the last line that fits: how many more there are */
+} FieldLine;
+
+/* What line @i shows on a card whose field lines run from @top to @bottom:
+ * the one layout of drawing and of hit testing. */
+static FieldLine
+field_line (guint  i,
+            guint  n_fields,
+            double top,
+            double bottom)
+{
+  double line_top = top + i * FIELD_LINE_HEIGHT;
+
+  if (i >= n_fields || line_top + FIELD_LINE_HEIGHT > bottom)
+    return FIELD_LINE_NONE;
+  if (i + 1 < n_fields && line_top + 2 * FIELD_LINE_HEIGHT > bottom)
+    return FIELD_LINE_MORE;
+  return FIELD_LINE_FIELD;
+}
+
 static void
 draw_fields (SlRenderer   *self,
              cairo_t      *cr,
@@ -521,17 +544,17 @@ draw_fields (SlRenderer   *self,
              double        top)
 {
   guint n_fields = sl_note_get_n_fields (note);
-  double line_height = FIELD_LINE_HEIGHT;
   double bottom = rect->y + rect->height - CARD_PADDING;
-  guint shown = 0;
+  GHashTable *marks = self->field_marks ? g_hash_table_lookup (self->field_marks, note) : NULL;
+  FieldLine kind;
 
-  for (guint i = 0; i < n_fields && top + line_height <= bottom; i++, shown++)
+  for (guint i = 0; (kind = field_line (i, n_fields, top, bottom)) != FIELD_LINE_NONE; i++)
     {
       SlField *field = sl_note_get_field (note, i);
       g_autofree char *line = NULL;
+      guint mark = 0;
 
-      /* The last line that fits says how many more there are. */
-      if (i + 1 < n_fields && top + 2 * line_height > bottom)
+      if (kind == FIELD_LINE_MORE)
         {
           /* Translators: on a card with more fields than fit */
           line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more field", "+ %u more fields",
@@ -539,31 +562,23 @@ draw_fields (SlRenderer   *self,
         }
       else
         {
-          GHashTable *marks = self->field_marks ? g_hash_table_lookup (self->field_marks, note) : NULL;
-          guint mark = marks ? GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_field_get_name (field))) : 0;
-
+          mark = marks ? GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_field_get_name (field))) : 0;
           /* Marked in words as well as colour: "no origin", "no destination". */
           line = g_strdup_printf ("%s: %s%s%s%s", sl_field_get_name (field),
                                   sl_field_type_to_string (sl_field_get_value_type (field)),
                                   sl_field_has_flag (field, SL_FIELD_LIST) ? "[]" : "",
                                   mark & MARK_NO_ORIGIN ? _(" ⚠ no origin") : "",
                                   mark & MARK_NO_DESTINATION ? _(" ⚠ no destination") : "");
-          if (mark != 0)
-            {
-              cairo_save (cr);
-              cairo_set_source_rgb (cr, is_dark (self) ? 1.0 : 0.6, 0.05, 0.1);
-              draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top,
-                            rect->width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
-              cairo_restore (cr);
-              top += line_height;
-              continue;
-            }
         }
 
-      draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top,
+      cairo_save (cr);
+      if (mark != 0)
+        cairo_set_source_rgb (cr, is_dark (self) ? 1.0 : 0.6, 0.05, 0.1);
+      draw_text_at (self, cr, line, self->small_font, rect->x + CARD_PADDING, top + i * FIELD_LINE_HEIGHT,
                     rect->width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
-      top += line_height;
-      if (g_str_has_prefix (line, "+ "))
+      cairo_restore (cr);
+
+      if (kind == FIELD_LINE_MORE)
         break;
     }
 }
@@ -988,12 +1003,8 @@ sl_renderer_get_field_at (SlRenderer *self,
   if (y < top || y >= bottom)
     return NULL;
 
-  /* As draw_fields() lays them out, the last line that fits saying how
-   * many more there are. */
   line = (guint) ((y - top) / FIELD_LINE_HEIGHT);
-  if (line >= n_fields || top + (line + 1) * FIELD_LINE_HEIGHT > bottom)
-    return NULL;
-  if (line + 1 < n_fields && top + (line + 2) * FIELD_LINE_HEIGHT > bottom)
+  if (field_line (line, n_fields, top, bottom) != FIELD_LINE_FIELD)
     return NULL;
 
   return sl_note_get_field (note, line);
