@@ -150,6 +150,7 @@ static const Case cases[] = {
   { "command-takes-events-aggregate", "no-aggregate", "c", NULL, FALSE, { "c:command:Book:0:", "e:event:Booked:100:", NULL }, { "c>e", NULL } },
   /* Storming */
   { "duplicate-event", "duplicate-event", "b", NULL, TRUE, { "a:event:Room Booked:0:", "b:event:room  booked:100:", NULL }, { NULL } },
+  { "duplicate-event-first", "duplicate-event", "a", NULL, TRUE, { "a:event:Room Booked:0:", "b:event:room  booked:100:", NULL }, { NULL } },
   { "distinct-events", "duplicate-event", NULL, NULL, FALSE, { "a:event:Room Booked:0:", "b:event:Room Freed:100:", NULL }, { NULL } },
   { "not-past-tense", "event-not-past-tense", "e", NULL, TRUE, { "e:event:Book Room:0:", NULL }, { NULL } },
   { "irregular-past-tense", "event-not-past-tense", "e", NULL, FALSE, { "e:event:Invoice Paid:0:", NULL }, { NULL } },
@@ -247,6 +248,210 @@ test_hotel (void)
     g_assert_cmpint (sl_check_get_step_status (hotel, broken, 8), ==, SL_STEP_IN_PROGRESS);
     g_assert_cmpint (sl_check_get_step_status (hotel, broken, 3), ==, SL_STEP_DONE);
   }
+}
+
+static gboolean
+has_problem_on (GPtrArray  *problems,
+                const char *rule,
+                SlNote     *note)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (sl_problem_get_note (g_ptr_array_index (problems, i)) == note &&
+        g_str_equal (sl_problem_get_rule (g_ptr_array_index (problems, i)), rule))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_call (guint *n)
+{
+  (*n)++;
+}
+
+static gpointer
+pick (GListModel *list,
+      GRand      *rand)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  return n ? sl_element_list_peek (SL_ELEMENT_LIST (list), g_rand_int_range (rand, 0, n)) : NULL;
+}
+
+/* One edit of any kind, picked at random: what the checker must follow. */
+static void
+random_edit (SlDocument *document,
+             GRand      *rand)
+{
+  static const char * const texts[] = { "Guest Registered", "Room Booked", "guest registered", "Book Room", "Odd", "" };
+  static const char * const names[] = { "guestId", "roomId", "guestID", "name", "total", "bookingId" };
+  GListModel *notes = sl_document_get_notes (document);
+  SlHistory *history = sl_document_get_history (document);
+  SlNote *note = pick (notes, rand);
+  SlNote *other = pick (notes, rand);
+  guint n_fields;
+
+  if (note == NULL)
+    {
+      sl_history_undo (history);
+      return;
+    }
+
+  n_fields = sl_note_get_n_fields (note);
+  switch (g_rand_int_range (rand, 0, 16))
+    {
+    case 0:
+      sl_document_set_note_text (document, note, texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))]);
+      break;
+    case 1:
+      if (n_fields > 0)
+        sl_document_set_field_name (document, note, g_rand_int_range (rand, 0, n_fields),
+                                    names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+      break;
+    case 2:
+      if (n_fields > 0)
+        sl_document_set_field_mapping (document, note, g_rand_int_range (rand, 0, n_fields),
+                                       g_rand_boolean (rand) ? names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]
+                                                             : NULL);
+      break;
+    case 3:
+      if (note != other)
+        sl_document_add_connection (document, note, other);
+      break;
+    case 4:
+      if (pick (sl_document_get_connections (document), rand))
+        sl_document_remove_connection (document, pick (sl_document_get_connections (document), rand));
+      break;
+    case 5:
+      sl_document_move_note (document, note, sl_note_get_lane (note), g_rand_int_range (rand, 0, 3000), 0);
+      break;
+    case 6:
+      sl_document_set_note_kind (document, note, g_rand_int_range (rand, 0, SL_N_NOTE_KINDS));
+      break;
+    case 7:
+      sl_document_remove_note (document, note);
+      break;
+    case 8:
+    case 9:
+      if (sl_history_can_undo (history))
+        sl_history_undo (history);
+      break;
+    case 10:
+      if (sl_history_can_redo (history))
+        sl_history_redo (history);
+      break;
+    case 11:
+      sl_document_set_lane_aggregate (document, sl_note_get_lane (note),
+                                      g_rand_boolean (rand) ? NULL : pick (sl_document_get_aggregates (document), rand));
+      break;
+    case 12:
+      sl_document_set_note_aggregate (document, note,
+                                      g_rand_boolean (rand) ? NULL : pick (sl_document_get_aggregates (document), rand));
+      break;
+    case 13:
+      if (pick (sl_document_get_scenarios (document), rand))
+        {
+          SlScenario *scenario = pick (sl_document_get_scenarios (document), rand);
+
+          if (g_rand_boolean (rand))
+            sl_document_remove_scenario (document, scenario);
+          else
+            sl_document_set_scenario_error (document, scenario, g_rand_boolean (rand) ? "Room taken" : NULL);
+        }
+      break;
+    case 14:
+      if (n_fields > 0 && g_rand_boolean (rand))
+        sl_document_remove_field (document, note, 0);
+      else if (sl_note_kind_has_fields (sl_note_get_kind (note)))
+        sl_document_insert_field (document, note, -1, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                  SL_FIELD_STRING);
+      break;
+    default:
+      {
+        SlScenario *scenario = pick (sl_document_get_scenarios (document), rand);
+        g_autoptr(SlStep) given = sl_step_new (other);
+
+        if (scenario != NULL)
+          sl_document_set_scenario_steps (document, scenario, SL_STEP_GIVEN, &given, 1);
+        break;
+      }
+    }
+}
+
+static void
+assert_same_problems (GPtrArray *followed,
+                      GPtrArray *fresh,
+                      guint      edit)
+{
+  for (guint i = 0; i < MIN (followed->len, fresh->len); i++)
+    {
+      SlProblem *a = g_ptr_array_index (followed, i), *b = g_ptr_array_index (fresh, i);
+
+      if (!g_str_equal (sl_problem_get_rule (a), sl_problem_get_rule (b)) ||
+          sl_problem_get_note (a) != sl_problem_get_note (b) ||
+          sl_problem_get_aggregate (a) != sl_problem_get_aggregate (b) ||
+          g_strcmp0 (sl_problem_get_field (a), sl_problem_get_field (b)) != 0 ||
+          !g_str_equal (sl_problem_get_message (a), sl_problem_get_message (b)))
+        g_error ("after edit %u, problem %u: the checker has %s “%s”, a new check %s “%s”", edit, i,
+                 sl_problem_get_rule (a), sl_problem_get_message (a), sl_problem_get_rule (b),
+                 sl_problem_get_message (b));
+    }
+  if (followed->len != fresh->len)
+    g_error ("after edit %u: the checker has %u problems, a new check %u", edit, followed->len, fresh->len);
+}
+
+/* A checker that follows a model through hundreds of random edits, undo
+ * and redo finds exactly what a new check of the model finds, and
+ * rechecks only what an edit touches. */
+static void
+test_incremental (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autoptr(SlChecker) checker = sl_checker_new (hotel);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n_changed = 0;
+
+  g_signal_connect_swapped (checker, "changed", G_CALLBACK (count_call), &n_changed);
+  g_assert_cmpuint (sl_checker_get_problems (checker)->len, ==, 0);
+
+  /* Renaming one event: that event and the few near it, not the model. */
+  sl_document_set_note_text (hotel, sl_document_lookup_note (hotel, "evt-guest-registered"), "Guest Register");
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (sl_checker_get_n_rechecked (checker), >, 0);
+  g_assert_cmpuint (sl_checker_get_n_rechecked (checker), <=, 8);
+  g_assert_true (has_problem (sl_checker_get_problems (checker), "event-not-past-tense", NULL, NULL));
+  g_assert_cmpint (sl_checker_get_step_status (checker, 2), ==, SL_STEP_DONE); /* a hint only */
+  sl_history_undo (sl_document_get_history (hotel));
+  g_assert_cmpuint (sl_checker_get_problems (checker)->len, ==, 0);
+
+  /* An event named like another, unconnected to it: both are
+   * duplicates, and neither once it is undone. */
+  {
+    SlNote *booked = sl_document_lookup_note (hotel, "evt-room-booked");
+    SlNote *copy = sl_document_add_note (hotel, SL_NOTE_EVENT, sl_note_get_lane (booked), 9000, 0, "Room Bookd");
+
+    g_assert_false (has_problem_on (sl_checker_get_problems (checker), "duplicate-event", booked));
+    sl_document_set_note_text (hotel, copy, "room booked");
+    g_assert_cmpuint (sl_checker_get_n_rechecked (checker), ==, 2);
+    g_assert_true (has_problem_on (sl_checker_get_problems (checker), "duplicate-event", booked));
+    g_assert_true (has_problem_on (sl_checker_get_problems (checker), "duplicate-event", copy));
+    sl_history_undo (sl_document_get_history (hotel));
+    g_assert_false (has_problem_on (sl_checker_get_problems (checker), "duplicate-event", booked));
+    sl_history_undo (sl_document_get_history (hotel));
+    g_assert_cmpuint (sl_checker_get_problems (checker)->len, ==, 0);
+  }
+
+  for (guint edit = 0; edit < 600; edit++)
+    {
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      random_edit (hotel, rand);
+      fresh = sl_check_run (hotel);
+      assert_same_problems (sl_checker_get_problems (checker), fresh, edit);
+      for (guint step = 1; step <= SL_N_PROCESS_STEPS; step++)
+        g_assert_cmpint (sl_checker_get_step_status (checker, step), ==,
+                         sl_check_get_step_status (hotel, fresh, step));
+    }
+  g_assert_cmpuint (n_changed, >, 100);
 }
 
 /* A field's tooltip names where its value comes from and where it goes. */
@@ -357,6 +562,7 @@ main (int    argc,
   g_test_add_func ("/check/hotel", test_hotel);
   g_test_add_func ("/check/describe-field", test_describe_field);
   g_test_add_func ("/check/cart", test_cart);
+  g_test_add_func ("/check/incremental", test_incremental);
 
   return g_test_run ();
 }

@@ -18,50 +18,82 @@
 #include <glib/gi18n-lib.h>
 
 #include "stormline-core.h"
-#include "sl-check.h"
+#include "sl-check-private.h"
+#include "sl-document-private.h"
 
+typedef enum {
+  RULE_FIELD_NO_ORIGIN,
+  RULE_FIELD_NO_DESTINATION,
+  RULE_EVENT_NO_CAUSE,
+  RULE_COMMAND_NO_EVENT,
+  RULE_COMMAND_NO_TRIGGER,
+  RULE_COMMAND_NO_FIELDS,
+  RULE_VIEW_NO_SOURCE,
+  RULE_VIEW_UNUSED,
+  RULE_VIEW_NO_FIELDS,
+  RULE_AUTOMATION_NO_INPUT,
+  RULE_AUTOMATION_NO_COMMAND,
+  RULE_NO_AGGREGATE,
+  RULE_AGGREGATE_EMPTY,
+  RULE_DUPLICATE_EVENT,
+  RULE_EVENT_NOT_PAST_TENSE,
+  RULE_OPEN_HOTSPOT,
+  RULE_ILLEGAL_CONNECTION,
+  RULE_FLOW_INTO_PAST,
+  RULE_NOTE_UNCONNECTED,
+  RULE_NO_SCENARIO,
+  RULE_SCENARIO_INVALID,
+  N_RULES
+} Rule;
+
+static const struct {
+  const char *id;
+  SlSeverity severity;
+  guint step;
+} rules[N_RULES] = {
+  [RULE_FIELD_NO_ORIGIN] = { "field-no-origin", SL_SEVERITY_ERROR, 8 },
+  [RULE_FIELD_NO_DESTINATION] = { "field-no-destination", SL_SEVERITY_WARNING, 8 },
+  [RULE_EVENT_NO_CAUSE] = { "event-no-cause", SL_SEVERITY_ERROR, 3 },
+  [RULE_COMMAND_NO_EVENT] = { "command-no-event", SL_SEVERITY_ERROR, 3 },
+  [RULE_COMMAND_NO_TRIGGER] = { "command-no-trigger", SL_SEVERITY_ERROR, 5 },
+  [RULE_COMMAND_NO_FIELDS] = { "command-no-fields", SL_SEVERITY_WARNING, 5 },
+  [RULE_VIEW_NO_SOURCE] = { "view-no-source", SL_SEVERITY_ERROR, 6 },
+  [RULE_VIEW_UNUSED] = { "view-unused", SL_SEVERITY_WARNING, 6 },
+  [RULE_VIEW_NO_FIELDS] = { "view-no-fields", SL_SEVERITY_WARNING, 6 },
+  [RULE_AUTOMATION_NO_INPUT] = { "automation-no-input", SL_SEVERITY_WARNING, 6 },
+  [RULE_AUTOMATION_NO_COMMAND] = { "automation-no-command", SL_SEVERITY_WARNING, 6 },
+  [RULE_NO_AGGREGATE] = { "no-aggregate", SL_SEVERITY_WARNING, 4 },
+  [RULE_AGGREGATE_EMPTY] = { "aggregate-empty", SL_SEVERITY_WARNING, 4 },
+  [RULE_DUPLICATE_EVENT] = { "duplicate-event", SL_SEVERITY_WARNING, 2 },
+  [RULE_EVENT_NOT_PAST_TENSE] = { "event-not-past-tense", SL_SEVERITY_INFO, 2 },
+  [RULE_OPEN_HOTSPOT] = { "open-hotspot", SL_SEVERITY_WARNING, 2 },
+  [RULE_ILLEGAL_CONNECTION] = { "illegal-connection", SL_SEVERITY_WARNING, 3 },
+  [RULE_FLOW_INTO_PAST] = { "flow-into-past", SL_SEVERITY_WARNING, 3 },
+  [RULE_NOTE_UNCONNECTED] = { "note-unconnected", SL_SEVERITY_INFO, 3 },
+  [RULE_NO_SCENARIO] = { "no-scenario", SL_SEVERITY_WARNING, 7 },
+  [RULE_SCENARIO_INVALID] = { "scenario-invalid", SL_SEVERITY_ERROR, 7 },
+};
+
+/* A problem keeps what it is about and makes its message and fix only
+ * when asked: a large model has hundreds of thousands of problems, and
+ * a list shows a few of them. */
 struct _SlProblem
 {
   gatomicrefcount ref_count;
-  const char *rule;       /* static */
-  SlSeverity severity;
-  guint step;
+  Rule rule;
   SlNote *note;
   SlAggregate *aggregate;
   char *field;
+  char *looked_for;     /* field-no-origin: the name looked for upstream, when not the field's */
+  GObject *subject;     /* the note a connection leads to, or the scenario that is not valid */
+  const char *reason;   /* scenario-invalid: why, untranslated */
+  SlDocument *document; /* field-no-origin: where to look for a fix */
   char *message;
   char *fix;
+  gboolean fix_looked_for;
 };
 
 G_DEFINE_BOXED_TYPE (SlProblem, sl_problem, sl_problem_ref, sl_problem_unref)
-
-static const struct {
-  const char *rule;
-  SlSeverity severity;
-  guint step;
-} rules[] = {
-  { "field-no-origin", SL_SEVERITY_ERROR, 8 },
-  { "field-no-destination", SL_SEVERITY_WARNING, 8 },
-  { "event-no-cause", SL_SEVERITY_ERROR, 3 },
-  { "command-no-event", SL_SEVERITY_ERROR, 3 },
-  { "command-no-trigger", SL_SEVERITY_ERROR, 5 },
-  { "command-no-fields", SL_SEVERITY_WARNING, 5 },
-  { "view-no-source", SL_SEVERITY_ERROR, 6 },
-  { "view-unused", SL_SEVERITY_WARNING, 6 },
-  { "view-no-fields", SL_SEVERITY_WARNING, 6 },
-  { "automation-no-input", SL_SEVERITY_WARNING, 6 },
-  { "automation-no-command", SL_SEVERITY_WARNING, 6 },
-  { "no-aggregate", SL_SEVERITY_WARNING, 4 },
-  { "aggregate-empty", SL_SEVERITY_WARNING, 4 },
-  { "duplicate-event", SL_SEVERITY_WARNING, 2 },
-  { "event-not-past-tense", SL_SEVERITY_INFO, 2 },
-  { "open-hotspot", SL_SEVERITY_WARNING, 2 },
-  { "illegal-connection", SL_SEVERITY_WARNING, 3 },
-  { "flow-into-past", SL_SEVERITY_WARNING, 3 },
-  { "note-unconnected", SL_SEVERITY_INFO, 3 },
-  { "no-scenario", SL_SEVERITY_WARNING, 7 },
-  { "scenario-invalid", SL_SEVERITY_ERROR, 7 },
-};
 
 SlProblem *
 sl_problem_ref (SlProblem *self)
@@ -81,16 +113,19 @@ sl_problem_unref (SlProblem *self)
     {
       g_clear_object (&self->note);
       g_clear_object (&self->aggregate);
+      g_clear_object (&self->subject);
+      g_clear_object (&self->document);
       g_free (self->field);
+      g_free (self->looked_for);
       g_free (self->message);
       g_free (self->fix);
       g_free (self);
     }
 }
 
-const char *sl_problem_get_rule (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->rule; }
-SlSeverity sl_problem_get_severity (SlProblem *self) { g_return_val_if_fail (self, 0); return self->severity; }
-guint sl_problem_get_step (SlProblem *self) { g_return_val_if_fail (self, 0); return self->step; }
+const char *sl_problem_get_rule (SlProblem *self) { g_return_val_if_fail (self, NULL); return rules[self->rule].id; }
+SlSeverity sl_problem_get_severity (SlProblem *self) { g_return_val_if_fail (self, 0); return rules[self->rule].severity; }
+guint sl_problem_get_step (SlProblem *self) { g_return_val_if_fail (self, 0); return rules[self->rule].step; }
 
 /**
  * sl_problem_get_note:
@@ -112,57 +147,66 @@ SlAggregate *sl_problem_get_aggregate (SlProblem *self) { g_return_val_if_fail (
  * Returns: (nullable): the name of the field the problem concerns
  */
 const char *sl_problem_get_field (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->field; }
-const char *sl_problem_get_message (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->message; }
+
+static char *format_message (SlProblem *self);
+static char *find_fix (SlProblem *self);
+
+/**
+ * sl_problem_get_message:
+ *
+ * Returns: what is wrong and what to do, translated
+ */
+const char *
+sl_problem_get_message (SlProblem *self)
+{
+  g_return_val_if_fail (self, NULL);
+
+  if (self->message == NULL)
+    self->message = format_message (self);
+  return self->message;
+}
 
 /**
  * sl_problem_get_fix:
  *
  * Returns: (nullable): a suggested fix, in words
  */
-const char *sl_problem_get_fix (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->fix; }
+const char *
+sl_problem_get_fix (SlProblem *self)
+{
+  g_return_val_if_fail (self, NULL);
+
+  if (!self->fix_looked_for)
+    {
+      self->fix_looked_for = TRUE;
+      self->fix = find_fix (self);
+    }
+  return self->fix;
+}
 
 typedef struct
 {
   SlDocument *document;
-  GPtrArray *problems;
+  const SlCheckIndex *index; /* for the rules; NULL when only following flows */
+  GPtrArray *into;
 } Check;
 
-G_GNUC_PRINTF (6, 7)
 static SlProblem *
 report (Check       *check,
-        const char  *rule,
+        Rule         rule,
         SlNote      *note,
-        SlAggregate *aggregate,
         const char  *field,
-        const char  *format,
-        ...)
+        gpointer     subject)
 {
   SlProblem *problem = g_new0 (SlProblem, 1);
-  va_list args;
 
   g_atomic_ref_count_init (&problem->ref_count);
-  /* The ids are the same literals as the table's, as a rule: look for
-   * the pointer first, which is cheap for hundreds of thousands of
-   * problems. */
-  for (guint pass = 0; pass < 2 && problem->rule == NULL; pass++)
-    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-      if (pass == 0 ? rules[i].rule == rule : g_str_equal (rules[i].rule, rule))
-        {
-          problem->rule = rules[i].rule;
-          problem->severity = rules[i].severity;
-          problem->step = rules[i].step;
-          break;
-        }
-  g_assert (problem->rule != NULL);
-
+  problem->rule = rule;
   problem->note = note ? g_object_ref (note) : NULL;
-  problem->aggregate = aggregate ? g_object_ref (aggregate) : NULL;
   problem->field = g_strdup (field);
-  va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
+  problem->subject = subject ? g_object_ref (subject) : NULL;
 
-  g_ptr_array_add (check->problems, problem);
+  g_ptr_array_add (check->into, problem);
   return problem;
 }
 
@@ -185,12 +229,12 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  guint n = sl_document_get_n_note_connections (check->document, note);
+  GPtrArray *links = _sl_document_get_links (check->document, note);
   gboolean found = FALSE;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
-      SlConnection *connection = sl_document_get_note_connection (check->document, note, i);
+      SlConnection *connection = g_ptr_array_index (links, i);
       SlNote *other;
 
       if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
@@ -523,14 +567,11 @@ check_fields (Check  *check,
 
       if (!has_origin (check, note, field, sources))
         {
-          const char *close = near_miss (sources, source_name (field));
-          SlProblem *problem =
-            report (check, "field-no-origin", note, NULL, name,
-                    _("no note before it provides “%s”: add the field where its value comes from, "
-                      "or map it to a field that is there"), source_name (field));
+          SlProblem *problem = report (check, RULE_FIELD_NO_ORIGIN, note, name, NULL);
 
-          if (close != NULL)
-            problem->fix = g_strdup_printf (_("Rename it to “%s”, or map it to “%s”"), close, close);
+          if (source_name (field) != name)
+            problem->looked_for = g_strdup (source_name (field));
+          problem->document = g_object_ref (check->document);
         }
 
       /* Displayed screen fields end where they are shown. */
@@ -538,147 +579,11 @@ check_fields (Check  *check,
         continue;
 
       if (!has_destination (note, field, targets))
-        report (check, "field-no-destination", note, NULL, name,
-                _("“%s” goes nowhere: add it to a note after this one, or remove it"), name);
+        report (check, RULE_FIELD_NO_DESTINATION, note, name, NULL);
     }
 }
 
 /* Structure */
-
-static void
-check_note (Check  *check,
-            SlNote *note)
-{
-  switch (sl_note_get_kind (note))
-    {
-    case SL_NOTE_EVENT:
-      if (!has_neighbour (check, note, TRUE, SL_NOTE_COMMAND) &&
-          !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION) &&
-          !has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
-        report (check, "event-no-cause", note, NULL, NULL,
-                _("nothing causes this event: connect the command, automation or external system it comes from"));
-      break;
-
-    case SL_NOTE_COMMAND:
-      if (!has_neighbour (check, note, FALSE, SL_NOTE_EVENT))
-        report (check, "command-no-event", note, NULL, NULL,
-                _("this command records no event: connect it to the event it causes"));
-      if (!has_neighbour (check, note, TRUE, SL_NOTE_SCREEN) &&
-          !has_neighbour (check, note, TRUE, SL_NOTE_ACTOR) &&
-          !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION))
-        report (check, "command-no-trigger", note, NULL, NULL,
-                _("nothing triggers this command: connect the screen, actor or automation that issues it"));
-      if (sl_note_get_n_fields (note) == 0)
-        report (check, "command-no-fields", note, NULL, NULL, _("this command has no fields: add what it carries"));
-      break;
-
-    case SL_NOTE_VIEW:
-      if (!has_neighbour (check, note, TRUE, SL_NOTE_EVENT))
-        report (check, "view-no-source", note, NULL, NULL,
-                _("no event feeds this view: connect the events it is built from"));
-      if (!has_neighbour (check, note, FALSE, SL_NOTE_SCREEN) && !has_neighbour (check, note, FALSE, SL_NOTE_AUTOMATION))
-        report (check, "view-unused", note, NULL, NULL,
-                _("no screen or automation reads this view: connect it to who uses it"));
-      if (sl_note_get_n_fields (note) == 0)
-        report (check, "view-no-fields", note, NULL, NULL, _("this view has no fields: add what it shows"));
-      break;
-
-    case SL_NOTE_AUTOMATION:
-      if (!has_neighbour (check, note, TRUE, SL_NOTE_EVENT) && !has_neighbour (check, note, TRUE, SL_NOTE_VIEW))
-        report (check, "automation-no-input", note, NULL, NULL,
-                _("this automation reacts to nothing: connect the event or the to-do view it works from"));
-      if (!has_neighbour (check, note, FALSE, SL_NOTE_COMMAND))
-        report (check, "automation-no-command", note, NULL, NULL,
-                _("this automation issues no command: connect it to the command it sends"));
-      break;
-
-    case SL_NOTE_HOTSPOT:
-      report (check, "open-hotspot", note, NULL, NULL,
-              _("an open question: resolve it, then remove the hotspot"));
-      break;
-
-    default:
-      break;
-    }
-
-  /* Notes that take part in flows and stand alone. */
-  if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
-      sl_document_get_n_note_connections (check->document, note) == 0)
-    report (check, "note-unconnected", note, NULL, NULL, _("this note is connected to nothing"));
-}
-
-static SlAggregate *
-aggregate_of (Check  *check,
-              SlNote *note)
-{
-  if (sl_note_get_aggregate (note) != NULL)
-    return sl_note_get_aggregate (note);
-
-  if (is_kind (note, SL_NOTE_EVENT))
-    return sl_lane_get_aggregate (sl_note_get_lane (note));
-
-  if (is_kind (note, SL_NOTE_COMMAND))
-    {
-      g_autoptr(GPtrArray) events = neighbours (check, note, FALSE, SL_NOTE_EVENT);
-
-      for (guint i = 0; i < events->len; i++)
-        {
-          SlAggregate *aggregate = aggregate_of (check, g_ptr_array_index (events, i));
-
-          if (aggregate != NULL)
-            return aggregate;
-        }
-    }
-  return NULL;
-}
-
-static void
-check_aggregates (Check *check)
-{
-  GListModel *notes = sl_document_get_notes (check->document);
-  GListModel *aggregates = sl_document_get_aggregates (check->document);
-  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      SlAggregate *aggregate;
-
-      if (!is_kind (note, SL_NOTE_EVENT) && !is_kind (note, SL_NOTE_COMMAND))
-        continue;
-
-      aggregate = aggregate_of (check, note);
-      if (aggregate == NULL)
-        report (check, "no-aggregate", note, NULL, NULL,
-                is_kind (note, SL_NOTE_EVENT)
-                ? _("this event belongs to no aggregate: move it to the lane of its aggregate")
-                : _("this command belongs to no aggregate: connect it to its events, or set its aggregate"));
-      else if (is_kind (note, SL_NOTE_EVENT))
-        g_hash_table_add (used, aggregate);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
-    {
-      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
-
-      if (!g_hash_table_contains (used, aggregate))
-        report (check, "aggregate-empty", NULL, aggregate, NULL,
-                _("the aggregate “%s” has no events: give it its events, or remove it"),
-                sl_aggregate_get_name (aggregate));
-    }
-}
-
-static char *
-fold_name (const char *text)
-{
-  g_autofree char *lower = g_utf8_casefold (text, -1);
-  GString *folded = g_string_new (NULL);
-
-  for (const char *p = lower; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (folded, *p);
-  return g_string_free (folded, FALSE);
-}
 
 static gboolean
 looks_past_tense (const char *text)
@@ -706,59 +611,167 @@ looks_past_tense (const char *text)
 }
 
 static void
-check_events (Check *check)
+check_structure (Check      *check,
+                 SlNote     *note,
+                 const char *folded)
 {
-  GListModel *notes = sl_document_get_notes (check->document);
-  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+  switch (sl_note_get_kind (note))
     {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      char *key;
-      SlNote *earlier;
+    case SL_NOTE_EVENT:
+      if (!has_neighbour (check, note, TRUE, SL_NOTE_COMMAND) &&
+          !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION) &&
+          !has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
+        report (check, RULE_EVENT_NO_CAUSE, note, NULL, NULL);
+      if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
+        report (check, RULE_EVENT_NOT_PAST_TENSE, note, NULL, NULL);
+      if (folded != NULL)
+        {
+          GPtrArray *same = g_hash_table_lookup (check->index->events_by_name, folded);
 
-      if (!is_kind (note, SL_NOTE_EVENT))
+          if (same != NULL && same->len > 1)
+            report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
+        }
+      break;
+
+    case SL_NOTE_COMMAND:
+      if (!has_neighbour (check, note, FALSE, SL_NOTE_EVENT))
+        report (check, RULE_COMMAND_NO_EVENT, note, NULL, NULL);
+      if (!has_neighbour (check, note, TRUE, SL_NOTE_SCREEN) &&
+          !has_neighbour (check, note, TRUE, SL_NOTE_ACTOR) &&
+          !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION))
+        report (check, RULE_COMMAND_NO_TRIGGER, note, NULL, NULL);
+      if (sl_note_get_n_fields (note) == 0)
+        report (check, RULE_COMMAND_NO_FIELDS, note, NULL, NULL);
+      break;
+
+    case SL_NOTE_VIEW:
+      if (!has_neighbour (check, note, TRUE, SL_NOTE_EVENT))
+        report (check, RULE_VIEW_NO_SOURCE, note, NULL, NULL);
+      if (!has_neighbour (check, note, FALSE, SL_NOTE_SCREEN) && !has_neighbour (check, note, FALSE, SL_NOTE_AUTOMATION))
+        report (check, RULE_VIEW_UNUSED, note, NULL, NULL);
+      if (sl_note_get_n_fields (note) == 0)
+        report (check, RULE_VIEW_NO_FIELDS, note, NULL, NULL);
+      break;
+
+    case SL_NOTE_AUTOMATION:
+      if (!has_neighbour (check, note, TRUE, SL_NOTE_EVENT) && !has_neighbour (check, note, TRUE, SL_NOTE_VIEW))
+        report (check, RULE_AUTOMATION_NO_INPUT, note, NULL, NULL);
+      if (!has_neighbour (check, note, FALSE, SL_NOTE_COMMAND))
+        report (check, RULE_AUTOMATION_NO_COMMAND, note, NULL, NULL);
+      break;
+
+    case SL_NOTE_HOTSPOT:
+      report (check, RULE_OPEN_HOTSPOT, note, NULL, NULL);
+      break;
+
+    default:
+      break;
+    }
+
+  /* Notes that take part in flows and stand alone. */
+  if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
+      _sl_document_get_links (check->document, note) == NULL)
+    report (check, RULE_NOTE_UNCONNECTED, note, NULL, NULL);
+}
+
+/* The connections out of @note */
+static void
+check_connections (Check  *check,
+                   SlNote *note)
+{
+  GPtrArray *links = _sl_document_get_links (check->document, note);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      SlConnection *connection = g_ptr_array_index (links, i);
+      SlNote *target = sl_connection_get_target (connection);
+
+      if (sl_connection_get_source (connection) != note)
         continue;
 
-      if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
-        report (check, "event-not-past-tense", note, NULL, NULL,
-                _("an event names something that happened: say it in the past tense (“Room Booked”)"));
+      if (!legal_connection (sl_note_get_kind (note), sl_note_get_kind (target)))
+        report (check, RULE_ILLEGAL_CONNECTION, note, NULL, target);
 
-      key = fold_name (sl_note_get_text (note));
-      earlier = g_hash_table_lookup (first, key);
-      if (earlier != NULL)
-        {
-          report (check, "duplicate-event", note, NULL, NULL,
-                  _("another event has the same name: merge the two, or tell them apart"));
-          g_free (key);
-        }
-      else
-        g_hash_table_insert (first, key, note);
+      if (sl_note_get_x (target) < sl_note_get_x (note))
+        report (check, RULE_FLOW_INTO_PAST, note, NULL, target);
     }
 }
 
-static void
-check_connections (Check *check)
+/**
+ * _sl_check_event_aggregate:
+ *
+ * Returns: (nullable) (transfer none): the aggregate of @event: its own,
+ *   or its lane's
+ */
+SlAggregate *
+_sl_check_event_aggregate (SlNote *event)
 {
-  GListModel *connections = sl_document_get_connections (check->document);
+  if (sl_note_get_aggregate (event) != NULL)
+    return sl_note_get_aggregate (event);
 
-  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+  return sl_lane_get_aggregate (sl_note_get_lane (event));
+}
+
+/* A command belongs to the aggregate of the events it records. */
+static SlAggregate *
+aggregate_of (Check  *check,
+              SlNote *note)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (sl_note_get_aggregate (note) != NULL || is_kind (note, SL_NOTE_EVENT))
+    return _sl_check_event_aggregate (note);
+
+  events = neighbours (check, note, FALSE, SL_NOTE_EVENT);
+  for (guint i = 0; i < events->len; i++)
     {
-      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
-      SlNote *source = sl_connection_get_source (connection);
-      SlNote *target = sl_connection_get_target (connection);
+      SlAggregate *aggregate = _sl_check_event_aggregate (g_ptr_array_index (events, i));
 
-      if (!legal_connection (sl_note_get_kind (source), sl_note_get_kind (target)))
-        report (check, "illegal-connection", source, NULL, NULL,
-                _("a %s does not lead to a %s (“%s”): connect the notes the flow passes through"),
-                sl_note_kind_get_label (sl_note_get_kind (source)),
-                sl_note_kind_get_label (sl_note_get_kind (target)), sl_note_get_text (target));
-
-      if (sl_note_get_x (target) < sl_note_get_x (source))
-        report (check, "flow-into-past", source, NULL, NULL,
-                _("“%s” stands left of this note, which leads to it: flows run from the past to the future"),
-                sl_note_get_text (target));
+      if (aggregate != NULL)
+        return aggregate;
     }
+  return NULL;
+}
+
+/**
+ * _sl_check_aggregates:
+ * @used: (element-type SlAggregate guint): how many events each aggregate has
+ *
+ * Adds the problems of the aggregates, in their order, to @into.
+ */
+void
+_sl_check_aggregates (SlDocument *document,
+                      GHashTable *used,
+                      GPtrArray  *into)
+{
+  GListModel *aggregates = sl_document_get_aggregates (document);
+  Check check = { document, NULL, into };
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (!g_hash_table_contains (used, aggregate))
+        report (&check, RULE_AGGREGATE_EMPTY, NULL, NULL, NULL)->aggregate = g_object_ref (aggregate);
+    }
+}
+
+/**
+ * _sl_check_fold_name:
+ *
+ * Returns: (transfer full): @text as duplicate events are compared: case
+ *   and spaces folded
+ */
+char *
+_sl_check_fold_name (const char *text)
+{
+  g_autofree char *lower = g_utf8_casefold (text, -1);
+  GString *folded = g_string_new (NULL);
+
+  for (const char *p = lower; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (folded, *p);
+  return g_string_free (folded, FALSE);
 }
 
 static gboolean
@@ -772,74 +785,113 @@ step_values_fit (SlStep *step)
   return TRUE;
 }
 
-static void
-check_scenarios (Check *check)
+/* Why @scenario is not valid (untranslated), or %NULL */
+static const char *
+scenario_flaw (SlScenario *scenario)
 {
-  GListModel *scenarios = sl_document_get_scenarios (check->document);
-  GListModel *notes = sl_document_get_notes (check->document);
-  g_autoptr(GHashTable) specified = g_hash_table_new (NULL, NULL);
+  SlNote *owner = sl_scenario_get_note (scenario);
+  gboolean command = is_kind (owner, SL_NOTE_COMMAND);
 
-  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+  if (!command && !is_kind (owner, SL_NOTE_VIEW))
+    return N_("a scenario specifies a command or a view");
+
+  for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); s++)
+    if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_GIVEN, s)), SL_NOTE_EVENT))
+      return N_("its Given holds something other than events");
+
+  if (command)
     {
-      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
-      SlNote *owner = sl_scenario_get_note (scenario);
-      gboolean command = is_kind (owner, SL_NOTE_COMMAND);
-      const char *what = NULL;
-
-      g_hash_table_add (specified, owner);
-
-      if (!command && !is_kind (owner, SL_NOTE_VIEW))
-        what = _("a scenario specifies a command or a view");
-
-      for (guint s = 0; what == NULL && s < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); s++)
-        if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_GIVEN, s)), SL_NOTE_EVENT))
-          what = _("its Given holds something other than events");
-
-      if (what == NULL && command)
-        {
-          if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 1 ||
-              (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) == 1 &&
-               sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_WHEN, 0)) != owner))
-            what = _("its When must be the command itself");
-          for (guint s = 0; what == NULL && s < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); s++)
-            if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, s)), SL_NOTE_EVENT))
-              what = _("its Then holds something other than events");
-          if (what == NULL && sl_scenario_get_error (scenario) != NULL &&
-              sl_scenario_get_n_steps (scenario, SL_STEP_THEN) > 0)
-            what = _("it ends in events and in an error at once");
-          if (what == NULL && sl_scenario_get_error (scenario) == NULL &&
-              sl_scenario_get_n_steps (scenario, SL_STEP_THEN) == 0)
-            what = _("its Then is empty: say which events result, or which error");
-        }
-      else if (what == NULL)
-        {
-          if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 0)
-            what = _("a view's scenario has no When");
-          else if (sl_scenario_get_error (scenario) != NULL)
-            what = _("a view's scenario has no error outcome");
-          else if (sl_scenario_get_n_steps (scenario, SL_STEP_THEN) != 1 ||
-                   sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, 0)) != owner)
-            what = _("its Then must be the view itself");
-        }
-
-      for (SlStepPart part = 0; what == NULL && part < SL_N_STEP_PARTS; part++)
-        for (guint s = 0; what == NULL && s < sl_scenario_get_n_steps (scenario, part); s++)
-          if (!step_values_fit (sl_scenario_get_step (scenario, part, s)))
-            what = _("a step gives a value for a field its note does not have");
-
-      if (what != NULL)
-        report (check, "scenario-invalid", owner, NULL, NULL, _("the scenario “%s” is not valid: %s"),
-                sl_scenario_get_title (scenario), what);
+      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 1 ||
+          (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) == 1 &&
+           sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_WHEN, 0)) != owner))
+        return N_("its When must be the command itself");
+      for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); s++)
+        if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, s)), SL_NOTE_EVENT))
+          return N_("its Then holds something other than events");
+      if (sl_scenario_get_error (scenario) != NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) > 0)
+        return N_("it ends in events and in an error at once");
+      if (sl_scenario_get_error (scenario) == NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) == 0)
+        return N_("its Then is empty: say which events result, or which error");
+    }
+  else
+    {
+      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 0)
+        return N_("a view’s scenario has no When");
+      if (sl_scenario_get_error (scenario) != NULL)
+        return N_("a view’s scenario has no error outcome");
+      if (sl_scenario_get_n_steps (scenario, SL_STEP_THEN) != 1 ||
+          sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, 0)) != owner)
+        return N_("its Then must be the view itself");
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+    for (guint s = 0; s < sl_scenario_get_n_steps (scenario, part); s++)
+      if (!step_values_fit (sl_scenario_get_step (scenario, part, s)))
+        return N_("a step gives a value for a field its note does not have");
 
-      if ((is_kind (note, SL_NOTE_COMMAND) || is_kind (note, SL_NOTE_VIEW)) && !g_hash_table_contains (specified, note))
-        report (check, "no-scenario", note, NULL, NULL,
-                _("no scenario specifies this note: write a Given/When/Then for it"));
+  return NULL;
+}
+
+static void
+check_scenarios (Check  *check,
+                 SlNote *note)
+{
+  GPtrArray *scenarios = g_hash_table_lookup (check->index->scenarios_by_note, note);
+
+  for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
+    {
+      SlScenario *scenario = g_ptr_array_index (scenarios, i);
+      const char *flaw = scenario_flaw (scenario);
+
+      if (flaw != NULL)
+        report (check, RULE_SCENARIO_INVALID, note, NULL, scenario)->reason = flaw;
     }
+
+  if ((is_kind (note, SL_NOTE_COMMAND) || is_kind (note, SL_NOTE_VIEW)) && (scenarios == NULL || scenarios->len == 0))
+    report (check, RULE_NO_SCENARIO, note, NULL, NULL);
+}
+
+/**
+ * _sl_check_note:
+ * @folded: (nullable): the name of @note folded, when it is an event
+ *
+ * Runs every rule about @note and adds its problems to @into, rule by
+ * rule: its structure, the connections out of it, its aggregate, its
+ * scenarios, and its fields.
+ */
+void
+_sl_check_note (const SlCheckIndex *index,
+                SlNote             *note,
+                const char         *folded,
+                GPtrArray          *into)
+{
+  Check check = { index->document, index, into };
+
+  check_structure (&check, note, folded);
+  check_connections (&check, note);
+  if ((is_kind (note, SL_NOTE_EVENT) || is_kind (note, SL_NOTE_COMMAND)) && aggregate_of (&check, note) == NULL)
+    report (&check, RULE_NO_AGGREGATE, note, NULL, NULL);
+  check_scenarios (&check, note);
+  check_fields (&check, note);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (sl_element_get_id (*(SlElement **) a), sl_element_get_id (*(SlElement **) b));
+}
+
+/**
+ * _sl_check_sort_scenarios:
+ *
+ * Puts the scenarios of one note in the order their problems are
+ * reported in: by id, which neither undo nor redo changes.
+ */
+void
+_sl_check_sort_scenarios (GPtrArray *scenarios)
+{
+  g_ptr_array_sort (scenarios, compare_ids);
 }
 
 /**
@@ -848,29 +900,102 @@ check_scenarios (Check *check)
  * Runs every rule of DOMAIN.md on @document.
  *
  * Returns: (transfer container) (element-type SlProblem): the problems, in
- *   document order of the notes, rule by rule
+ *   document order of the notes, rule by rule, then those of the aggregates
  */
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  GListModel *notes;
-  Check check;
+  g_autoptr(SlChecker) checker = NULL;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  check = (Check) { document, g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref) };
-  notes = sl_document_get_notes (document);
+  checker = sl_checker_new (document);
+  return g_ptr_array_ref (sl_checker_get_problems (checker));
+}
 
-  check_events (&check);
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    check_note (&check, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
-  check_connections (&check);
-  check_aggregates (&check);
-  check_scenarios (&check);
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    check_fields (&check, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+static char *
+format_message (SlProblem *self)
+{
+  switch (self->rule)
+    {
+    case RULE_FIELD_NO_ORIGIN:
+      return g_strdup_printf (_("no note before it provides “%s”: add the field where its value comes from, "
+                                "or map it to a field that is there"),
+                              self->looked_for ? self->looked_for : self->field);
+    case RULE_FIELD_NO_DESTINATION:
+      return g_strdup_printf (_("“%s” goes nowhere: add it to a note after this one, or remove it"), self->field);
+    case RULE_EVENT_NO_CAUSE:
+      return g_strdup (_("nothing causes this event: connect the command, automation or external system it comes from"));
+    case RULE_COMMAND_NO_EVENT:
+      return g_strdup (_("this command records no event: connect it to the event it causes"));
+    case RULE_COMMAND_NO_TRIGGER:
+      return g_strdup (_("nothing triggers this command: connect the screen, actor or automation that issues it"));
+    case RULE_COMMAND_NO_FIELDS:
+      return g_strdup (_("this command has no fields: add what it carries"));
+    case RULE_VIEW_NO_SOURCE:
+      return g_strdup (_("no event feeds this view: connect the events it is built from"));
+    case RULE_VIEW_UNUSED:
+      return g_strdup (_("no screen or automation reads this view: connect it to who uses it"));
+    case RULE_VIEW_NO_FIELDS:
+      return g_strdup (_("this view has no fields: add what it shows"));
+    case RULE_AUTOMATION_NO_INPUT:
+      return g_strdup (_("this automation reacts to nothing: connect the event or the to-do view it works from"));
+    case RULE_AUTOMATION_NO_COMMAND:
+      return g_strdup (_("this automation issues no command: connect it to the command it sends"));
+    case RULE_NO_AGGREGATE:
+      return g_strdup (is_kind (self->note, SL_NOTE_EVENT)
+                       ? _("this event belongs to no aggregate: move it to the lane of its aggregate")
+                       : _("this command belongs to no aggregate: connect it to its events, or set its aggregate"));
+    case RULE_AGGREGATE_EMPTY:
+      return g_strdup_printf (_("the aggregate “%s” has no events: give it its events, or remove it"),
+                              sl_aggregate_get_name (self->aggregate));
+    case RULE_DUPLICATE_EVENT:
+      return g_strdup (_("another event has the same name: merge the two, or tell them apart"));
+    case RULE_EVENT_NOT_PAST_TENSE:
+      return g_strdup (_("an event names something that happened: say it in the past tense (“Room Booked”)"));
+    case RULE_OPEN_HOTSPOT:
+      return g_strdup (_("an open question: resolve it, then remove the hotspot"));
+    case RULE_ILLEGAL_CONNECTION:
+      {
+        SlNote *target = SL_NOTE (self->subject);
 
-  return check.problems;
+        return g_strdup_printf (_("a %s does not lead to a %s (“%s”): connect the notes the flow passes through"),
+                                sl_note_kind_get_label (sl_note_get_kind (self->note)),
+                                sl_note_kind_get_label (sl_note_get_kind (target)), sl_note_get_text (target));
+      }
+    case RULE_FLOW_INTO_PAST:
+      return g_strdup_printf (_("“%s” stands left of this note, which leads to it: flows run from the past to the future"),
+                              sl_note_get_text (SL_NOTE (self->subject)));
+    case RULE_NOTE_UNCONNECTED:
+      return g_strdup (_("this note is connected to nothing"));
+    case RULE_NO_SCENARIO:
+      return g_strdup (_("no scenario specifies this note: write a Given/When/Then for it"));
+    case RULE_SCENARIO_INVALID:
+      return g_strdup_printf (_("the scenario “%s” is not valid: %s"),
+                              sl_scenario_get_title (SL_SCENARIO (self->subject)), _(self->reason));
+    case N_RULES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A field upstream whose name is close to the one missing. */
+static char *
+find_fix (SlProblem *self)
+{
+  Check check = { self->document, NULL, NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *close;
+
+  if (self->rule != RULE_FIELD_NO_ORIGIN || self->document == NULL)
+    return NULL;
+
+  sources = origin_notes (&check, self->note);
+  close = near_miss (sources, self->looked_for ? self->looked_for : self->field);
+  if (close == NULL)
+    return NULL;
+
+  return g_strdup_printf (_("Rename it to “%s”, or map it to “%s”"), close, close);
 }
 
 static void
@@ -903,7 +1028,7 @@ sl_check_describe_field (SlDocument *document,
                          SlNote     *note,
                          SlField    *field)
 {
-  Check check = { document, NULL };
+  Check check = { document, NULL, NULL };
   g_autoptr(GPtrArray) origins = g_ptr_array_new ();
   g_autoptr(GPtrArray) destinations = g_ptr_array_new ();
   GString *text = g_string_new (NULL);
@@ -969,7 +1094,7 @@ GStrv
 sl_check_get_upstream_names (SlDocument *document,
                              SlNote     *note)
 {
-  Check check = { document, NULL };
+  Check check = { document, NULL, NULL };
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
@@ -998,7 +1123,7 @@ guint
 sl_check_get_rule_step (const char *rule)
 {
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (g_strcmp0 (rules[i].rule, rule) == 0)
+    if (g_strcmp0 (rules[i].id, rule) == 0)
       return rules[i].step;
   return 0;
 }
@@ -1020,68 +1145,79 @@ sl_check_get_step_name (guint step)
     }
 }
 
-static guint
-count_kind (SlDocument *document,
-            SlNoteKind  kind)
-{
-  GListModel *notes = sl_document_get_notes (document);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    n += is_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i), kind);
-  return n;
-}
-
 /**
- * sl_check_get_step_status:
- * @problems: (element-type SlProblem): what sl_check_run() found
+ * _sl_check_step_status:
+ * @kinds: how many notes of each kind there are
+ * @n_failing: how many errors and warnings the rules of @step find
  *
  * A step is done when what it is about exists and none of its rules finds
  * an error or a warning (hints do not count); not started when there is
  * nothing yet for it to be about.
  */
 SlStepStatus
-sl_check_get_step_status (SlDocument *document,
-                          GPtrArray  *problems,
-                          guint       step)
+_sl_check_step_status (guint        step,
+                       const guint *kinds,
+                       guint        n_scenarios,
+                       guint        n_failing)
 {
   guint subjects;
-
-  g_return_val_if_fail (SL_IS_DOCUMENT (document), SL_STEP_NOT_STARTED);
-  g_return_val_if_fail (step >= 1 && step <= SL_N_PROCESS_STEPS, SL_STEP_NOT_STARTED);
 
   switch (step)
     {
     case 1: case 2: case 3: case 4:
-      subjects = count_kind (document, SL_NOTE_EVENT);
+      subjects = kinds[SL_NOTE_EVENT];
       break;
     case 5:
-      subjects = count_kind (document, SL_NOTE_COMMAND);
+      subjects = kinds[SL_NOTE_COMMAND];
       break;
     case 6:
-      subjects = count_kind (document, SL_NOTE_VIEW);
+      subjects = kinds[SL_NOTE_VIEW];
       break;
     case 7:
-      subjects = g_list_model_get_n_items (sl_document_get_scenarios (document));
+      subjects = n_scenarios;
       break;
     default:
-      subjects = count_kind (document, SL_NOTE_COMMAND) + count_kind (document, SL_NOTE_EVENT) +
-                 count_kind (document, SL_NOTE_VIEW);
+      subjects = kinds[SL_NOTE_COMMAND] + kinds[SL_NOTE_EVENT] + kinds[SL_NOTE_VIEW];
       break;
     }
 
   if (subjects == 0)
     return SL_STEP_NOT_STARTED;
+  return n_failing > 0 ? SL_STEP_IN_PROGRESS : SL_STEP_DONE;
+}
+
+/**
+ * sl_check_get_step_status:
+ * @problems: (element-type SlProblem): what sl_check_run() found
+ *
+ * Says how far @document is with @step, from the @problems of its rules;
+ * see _sl_check_step_status().
+ */
+SlStepStatus
+sl_check_get_step_status (SlDocument *document,
+                          GPtrArray  *problems,
+                          guint       step)
+{
+  GListModel *notes;
+  guint kinds[SL_N_NOTE_KINDS] = { 0, };
+  guint n_failing = 0;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), SL_STEP_NOT_STARTED);
+  g_return_val_if_fail (step >= 1 && step <= SL_N_PROCESS_STEPS, SL_STEP_NOT_STARTED);
+
+  notes = sl_document_get_notes (document);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    kinds[sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i))]++;
 
   for (guint i = 0; i < problems->len; i++)
     {
       SlProblem *problem = g_ptr_array_index (problems, i);
 
-      if (problem->step == step && problem->severity >= SL_SEVERITY_WARNING)
-        return SL_STEP_IN_PROGRESS;
+      n_failing += sl_problem_get_step (problem) == step && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING;
     }
 
-  return SL_STEP_DONE;
+  return _sl_check_step_status (step, kinds, g_list_model_get_n_items (sl_document_get_scenarios (document)),
+                                n_failing);
 }
 
 const char *

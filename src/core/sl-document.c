@@ -2036,6 +2036,13 @@ sl_document_get_note_connection (SlDocument *self,
   return g_ptr_array_index (links, index);
 }
 
+GPtrArray *
+_sl_document_get_links (SlDocument *self,
+                        SlNote     *note)
+{
+  return get_links (self, note);
+}
+
 /* Scenarios */
 
 /**

@@ -10,6 +10,7 @@
 #include "sl-element-list.h"
 #include "sl-aggregate.h"
 #include "sl-check.h"
+#include "sl-checker.h"
 #include "sl-connection.h"
 #include "sl-document.h"
 #include "sl-field.h"

@@ -1,0 +1,36 @@
+/* sl-check-private.h: the rules, one note at a time, for SlChecker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-check.h"
+#include "sl-document.h"
+
+G_BEGIN_DECLS
+
+/* What the rules about one note need to know of the others. */
+typedef struct
+{
+  SlDocument *document;
+  GHashTable *events_by_name;    /* folded name -> GPtrArray of the events that have it */
+  GHashTable *scenarios_by_note; /* SlNote -> GPtrArray of its SlScenarios, sorted */
+} SlCheckIndex;
+
+char        *_sl_check_fold_name       (const char         *text);
+SlAggregate *_sl_check_event_aggregate (SlNote             *event);
+void         _sl_check_sort_scenarios  (GPtrArray          *scenarios);
+void         _sl_check_note            (const SlCheckIndex *index,
+                                        SlNote             *note,
+                                        const char         *folded,
+                                        GPtrArray          *into);
+void         _sl_check_aggregates      (SlDocument         *document,
+                                        GHashTable         *used,
+                                        GPtrArray          *into);
+SlStepStatus _sl_check_step_status     (guint               step,
+                                        const guint        *kinds,
+                                        guint               n_scenarios,
+                                        guint               n_failing);
+
+G_END_DECLS
