@@ -806,6 +806,36 @@ test_wizard (void)
     g_assert_false (found);
   }
 
+  /* A step with a hundred and thirty open questions lists the first
+   * hundred, and says how many more there are. */
+  {
+    SlLane *lane = test_get_item (sl_document_get_lanes (document), 0);
+    GtkWidget *list = find_widget (GTK_WIDGET (wizard), "left-to-do");
+    GtkWidget *last = NULL;
+    guint n_rows = 0, n_step = 0;
+    g_autofree char *more = NULL;
+
+    sl_history_begin_group (sl_document_get_history (document), "Questions");
+    for (guint i = 0; i < 130; i++)
+      sl_document_add_note (document, SL_NOTE_HOTSPOT, lane, 5000 + i * 10, 0, "Why?");
+    sl_history_end_group (sl_document_get_history (document));
+    sl_document_set_step (document, 2);
+    sl_wizard_refresh (wizard);
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      {
+        n_rows++;
+        last = row;
+      }
+    problems = sl_wizard_get_problems (wizard);
+    for (guint i = 0; i < problems->len; i++)
+      n_step += sl_problem_get_step (g_ptr_array_index (problems, i)) == 2;
+    g_assert_cmpuint (n_step, >=, 130);
+    more = g_strdup_printf ("And %u more: fix these first", n_step - 100);
+    g_assert_cmpuint (n_rows, ==, 101);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==, more);
+  }
+
   quit_app (&fixture);
   remove_tree (dir);
 }

@@ -3,7 +3,8 @@
  * The guide lists the steps with their state (done, in progress, not
  * started), tells for the step the model is at what it is for, who should
  * be in the room, what to do and when it is done, and lists live what
- * still fails the step's rules. A click on a problem emits
+ * still fails the step's rules, from an SlChecker that follows the
+ * model. A click on a problem emits
  * ::problem-activated with its note, for the window to show it on the
  * board. The guide never locks: any step can be chosen at any time.
  *
@@ -23,7 +24,7 @@ struct _SlWizard
   AdwBin parent_instance;
 
   SlDocument *document;
-  GPtrArray *problems;
+  SlChecker *checker;
   guint refresh_source;
 
   GtkListBox *steps;
@@ -92,18 +93,23 @@ problem_activated_cb (SlWizard      *self,
     g_signal_emit (self, signals[PROBLEM_ACTIVATED], 0, sl_problem_get_note (problem));
 }
 
+/* A list of tens of thousands of rows helps no one and takes seconds
+ * to build: the first ones are shown, and how many more there are. */
+#define MAX_ROWS 100
+
 static void
 fill (SlWizard *self)
 {
   guint current = sl_document_get_step (self->document);
   const SlProcessStep *step = sl_process_get_step (current);
   g_autofree char *title = g_strdup_printf (_("Step %u: %s"), current, step->name);
+  GPtrArray *problems = sl_checker_get_problems (self->checker);
   guint n_left = 0;
   GtkWidget *child;
 
   for (guint n = 1; n <= SL_N_PROCESS_STEPS; n++)
     {
-      SlStepStatus status = sl_check_get_step_status (self->document, self->problems, n);
+      SlStepStatus status = sl_checker_get_step_status (self->checker, n);
 
       gtk_image_set_from_icon_name (GTK_IMAGE (self->step_icons[n - 1]), status_icon (status));
       gtk_widget_set_tooltip_text (self->step_icons[n - 1], status_label (status));
@@ -125,14 +131,16 @@ fill (SlWizard *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->left))))
     gtk_list_box_remove (self->left, child);
 
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      SlProblem *problem = g_ptr_array_index (self->problems, i);
+      SlProblem *problem = g_ptr_array_index (problems, i);
       SlNote *note = sl_problem_get_note (problem);
       g_autofree char *where = NULL;
       GtkWidget *row, *icon;
 
       if (sl_problem_get_step (problem) != current)
+        continue;
+      if (++n_left > MAX_ROWS)
         continue;
 
       if (note && sl_problem_get_field (problem))
@@ -155,7 +163,18 @@ fill (SlWizard *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), note != NULL);
       g_object_set_data_full (G_OBJECT (row), "problem", sl_problem_ref (problem), (GDestroyNotify) sl_problem_unref);
       gtk_list_box_append (self->left, row);
-      n_left++;
+    }
+
+  if (n_left > MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: fix these first",
+                                                            "And %u more: fix these first", n_left - MAX_ROWS),
+                                               n_left - MAX_ROWS);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->left, row);
     }
 
   {
@@ -171,7 +190,7 @@ fill (SlWizard *self)
 /**
  * sl_wizard_refresh:
  *
- * Runs the check again and shows what it finds.
+ * Brings the check up to date and shows what it finds.
  */
 void
 sl_wizard_refresh (SlWizard *self)
@@ -179,8 +198,7 @@ sl_wizard_refresh (SlWizard *self)
   g_return_if_fail (SL_IS_WIZARD (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = sl_check_run (self->document);
+  sl_checker_update (self->checker);
   fill (self);
   g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
 }
@@ -195,9 +213,9 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Edits come in bursts (a drag, typing): check once they pause. */
+/* Edits come in bursts (a drag, typing): show once they pause. */
 static void
-document_changed_cb (SlWizard *self)
+problems_changed_cb (SlWizard *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
@@ -239,7 +257,7 @@ sl_wizard_dispose (GObject *object)
   SlWizard *self = (SlWizard *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->checker);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sl_wizard_parent_class)->dispose (object);
@@ -263,7 +281,7 @@ sl_wizard_class_init (SlWizardClass *klass)
   /**
    * SlWizard::problems-changed:
    *
-   * Emitted when the check has run again.
+   * Emitted when what the check finds may have changed.
    */
   signals[PROBLEMS_CHANGED] =
     g_signal_new ("problems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -327,6 +345,7 @@ sl_wizard_init (SlWizard *self)
   gtk_box_append (box, GTK_WIDGET (self->left_heading));
 
   self->left = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->left), "left-to-do");
   gtk_list_box_set_selection_mode (self->left, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->left), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->left), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Left to Do"), -1);
@@ -358,8 +377,9 @@ sl_wizard_new (SlDocument *document)
 
   self = g_object_new (SL_TYPE_WIZARD, NULL);
   self->document = g_object_ref (document);
-  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::step", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  self->checker = sl_checker_new (document);
+  g_signal_connect_object (self->checker, "changed", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::step", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
   sl_wizard_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -367,12 +387,12 @@ sl_wizard_new (SlDocument *document)
 /**
  * sl_wizard_get_problems:
  *
- * Returns: (transfer none) (element-type SlProblem): what the check found last
+ * Returns: (transfer none) (element-type SlProblem): what the check finds
  */
 GPtrArray *
 sl_wizard_get_problems (SlWizard *self)
 {
   g_return_val_if_fail (SL_IS_WIZARD (self), NULL);
 
-  return self->problems;
+  return sl_checker_get_problems (self->checker);
 }
