@@ -23,4 +23,5 @@
 #include "sl-process.h"
 #include "sl-scenario.h"
 #include "sl-slice.h"
+#include "sl-spec.h"
 #include "sl-step.h"
