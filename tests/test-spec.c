@@ -354,6 +354,44 @@ test_anchors (void)
               "No command, event or view stands in this slice.\n");
 }
 
+/* A note in two slices that overlap goes to the one that starts first. */
+static void
+test_overlap (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (document, SL_LANE_INTERACTION, "", -1);
+  g_autofree char *markdown = NULL;
+
+  sl_document_add_slice (document, "Later", 200, 300);
+  sl_document_add_slice (document, "Earlier", 0, 300);
+  sl_document_add_note (document, SL_NOTE_VIEW, lane, 400, 0, "Third");
+  sl_document_add_note (document, SL_NOTE_VIEW, lane, 250, 0, "Second");
+  sl_document_add_note (document, SL_NOTE_VIEW, lane, 100, 0, "First");
+  markdown = spec_of (document, NULL);
+
+  assert_has (markdown,
+              "## Earlier\n"
+              "\n"
+              "Status: Planned\n"
+              "\n"
+              "### View: First\n"
+              "\n"
+              "No fields.\n"
+              "\n"
+              "### View: Second\n"
+              "\n"
+              "No fields.\n"
+              "\n"
+              "## Later\n"
+              "\n"
+              "Status: Planned\n"
+              "\n"
+              "### View: Third\n"
+              "\n"
+              "No fields.\n");
+  assert_lacks (markdown, "Outside slices");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/spec/error-scenario", test_error_scenario);
   g_test_add_func ("/spec/outside", test_outside);
   g_test_add_func ("/spec/anchors", test_anchors);
+  g_test_add_func ("/spec/overlap", test_overlap);
 
   return g_test_run ();
 }

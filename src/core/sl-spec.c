@@ -652,6 +652,26 @@ slice_name (SlSlice *slice)
   return *name != 0 ? name : _("Untitled slice");
 }
 
+/* The position of the first of @xs, which are sorted, at or right of @x. */
+static guint
+first_at (GArray *xs,
+          int     x)
+{
+  guint low = 0;
+  guint high = xs->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (xs, int, middle) < x)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 /* Appends the slices to the body and the counts and the contents, which
  * name them, to @head. @notes: the commands, events and views, in timeline
  * order. */
@@ -663,13 +683,22 @@ append_slices (Spec      *spec,
 {
   g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) outside = g_ptr_array_new ();
+  g_autoptr(GArray) xs = g_array_sized_new (FALSE, FALSE, sizeof (int), notes->len);
   g_autofree char *outside_anchor = NULL;
   guint next = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      int x = sl_note_get_x (g_ptr_array_index (notes, i));
+
+      g_array_append_val (xs, x);
+    }
 
   g_free (take_anchor (spec, _("Contents")));
 
   /* Each note goes to the first slice from the left that holds its left
-   * edge; the notes are in timeline order, so each slice's are too. */
+   * edge. The notes are in timeline order, so a slice's are a run of them,
+   * and in order too; the notes taken by a slice before are left out. */
   for (guint s = 0; s < slices->len; s++)
     {
       SlSlice *slice = g_ptr_array_index (slices, s);
@@ -682,11 +711,13 @@ append_slices (Spec      *spec,
       append_text (spec->out, status);
       g_string_append (spec->out, "\n\n");
 
-      for (guint i = 0; i < notes->len; i++)
+      for (guint i = first_at (xs, sl_slice_get_x (slice)); i < notes->len; i++)
         {
           SlNote *note = g_ptr_array_index (notes, i);
 
-          if (note == NULL || !sl_slice_contains_x (slice, sl_note_get_x (note)))
+          if (!sl_slice_contains_x (slice, g_array_index (xs, int, i)))
+            break;
+          if (note == NULL)
             continue;
           append_note (spec, note);
           notes->pdata[i] = NULL;
