@@ -1144,13 +1144,14 @@ sl_check_get_field_origins (SlDocument  *document,
 {
   Check check = { document, NULL };
   g_autoptr(GPtrArray) sources = NULL;
-  GPtrArray *origins = g_ptr_array_new ();
+  GPtrArray *origins;
   const char *own;
 
-  g_return_val_if_fail (SL_IS_DOCUMENT (document), origins);
-  g_return_val_if_fail (SL_IS_NOTE (note), origins);
-  g_return_val_if_fail (SL_IS_FIELD (field), origins);
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (SL_IS_FIELD (field), NULL);
 
+  origins = g_ptr_array_new ();
   own = own_origin (&check, note, field);
   if (own_reason != NULL)
     *own_reason = own != NULL ? _(own) : NULL;
