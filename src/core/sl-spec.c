@@ -341,7 +341,7 @@ incoming_label (SlNoteKind kind)
     case SL_NOTE_VIEW:
       return _("Fed by");
     default:
-      return _("Comes after");
+      g_return_val_if_reached (NULL);
     }
 }
 
