@@ -1256,3 +1256,70 @@ sl_step_status_to_string (SlStepStatus status)
     default: g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * sl_check_get_field_origins:
+ * @note: the note that has @field
+ * @field: a field of @note
+ * @own_reason: (out) (optional) (nullable) (transfer none): where to put
+ *   why @field needs nothing upstream ("generated", "calculated"...),
+ *   translated, or %NULL when it does
+ *
+ * Says where the value of @field comes from, as the completeness check
+ * sees it: the field has an origin when @own_reason is set or when the
+ * result is not empty.
+ *
+ * Returns: (transfer container) (element-type SlNote): the notes before
+ *   @note that provide the value, by the field's name or its mapping
+ */
+GPtrArray *
+sl_check_get_field_origins (SlDocument  *document,
+                            SlNote      *note,
+                            SlField     *field,
+                            const char **own_reason)
+{
+  Check check = { document, NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  GPtrArray *origins;
+  const char *own;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (SL_IS_FIELD (field), NULL);
+
+  origins = g_ptr_array_new ();
+  own = own_origin (&check, note, field);
+  if (own_reason != NULL)
+    *own_reason = own != NULL ? _(own) : NULL;
+
+  if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
+    return origins;
+
+  sources = origin_notes (&check, note);
+  for (guint i = 0; i < sources->len; i++)
+    if (provides (g_ptr_array_index (sources, i), source_name (field)))
+      g_ptr_array_add (origins, g_ptr_array_index (sources, i));
+
+  return origins;
+}
+
+/**
+ * sl_check_get_aggregate:
+ * @note: a note
+ *
+ * The aggregate @note belongs to, as the check sees it: its own, its
+ * lane's for an event, its events' for a command.
+ *
+ * Returns: (nullable) (transfer none): the aggregate
+ */
+SlAggregate *
+sl_check_get_aggregate (SlDocument *document,
+                        SlNote     *note)
+{
+  Check check = { document, NULL };
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  return aggregate_of (&check, note);
+}

@@ -54,6 +54,12 @@ const char  *sl_severity_to_string      (SlSeverity  severity);
 gboolean     sl_severity_from_string    (const char *str,
                                          SlSeverity *severity);
 const char  *sl_step_status_to_string   (SlStepStatus status);
+GPtrArray   *sl_check_get_field_origins (SlDocument  *document,
+                                         SlNote      *note,
+                                         SlField     *field,
+                                         const char **own_reason);
+SlAggregate *sl_check_get_aggregate     (SlDocument  *document,
+                                         SlNote      *note);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlProblem, sl_problem_unref)
 

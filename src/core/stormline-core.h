@@ -24,4 +24,5 @@
 #include "sl-process.h"
 #include "sl-scenario.h"
 #include "sl-slice.h"
+#include "sl-spec.h"
 #include "sl-step.h"
