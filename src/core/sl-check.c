@@ -719,8 +719,10 @@ aggregate_of (Check  *check,
 {
   g_autoptr(GPtrArray) events = NULL;
 
-  if (sl_note_get_aggregate (note) != NULL || is_kind (note, SL_NOTE_EVENT))
+  if (is_kind (note, SL_NOTE_EVENT))
     return _sl_check_event_aggregate (note);
+  if (sl_note_get_aggregate (note) != NULL || !is_kind (note, SL_NOTE_COMMAND))
+    return sl_note_get_aggregate (note);
 
   events = neighbours (check, note, FALSE, SL_NOTE_EVENT);
   for (guint i = 0; i < events->len; i++)
@@ -1029,8 +1031,9 @@ sl_check_describe_field (SlDocument *document,
                          SlField    *field)
 {
   Check check = { document, NULL, NULL };
-  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) origins = NULL;
   g_autoptr(GPtrArray) destinations = g_ptr_array_new ();
+  g_autoptr(GPtrArray) targets = NULL;
   GString *text = g_string_new (NULL);
   const char *own;
   gboolean shown;
@@ -1045,26 +1048,16 @@ sl_check_describe_field (SlDocument *document,
   if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
     return g_string_free (text, FALSE);
 
-  own = own_origin (&check, note, field);
-  {
-    g_autoptr(GPtrArray) sources = origin_notes (&check, note);
-
-    for (guint i = 0; i < sources->len; i++)
-      if (provides (g_ptr_array_index (sources, i), source_name (field)))
-        g_ptr_array_add (origins, g_ptr_array_index (sources, i));
-  }
-  {
-    g_autoptr(GPtrArray) targets = neighbours (&check, note, FALSE, SL_N_NOTE_KINDS);
-
-    for (guint i = 0; i < targets->len; i++)
-      if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
-        g_ptr_array_add (destinations, g_ptr_array_index (targets, i));
-  }
+  origins = sl_check_get_field_origins (document, note, field, &own);
+  targets = neighbours (&check, note, FALSE, SL_N_NOTE_KINDS);
+  for (guint i = 0; i < targets->len; i++)
+    if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
+      g_ptr_array_add (destinations, g_ptr_array_index (targets, i));
 
   /* Translators: the first line of a field's tooltip: its name, then where it comes from */
   g_string_append_printf (text, _("“%s” comes from:"), sl_field_get_name (field));
   if (own != NULL)
-    g_string_append_printf (text, "\n  • %s", _(own));
+    g_string_append_printf (text, "\n  • %s", own);
   append_notes (text, origins);
   if (own == NULL && origins->len == 0)
     g_string_append_printf (text, "\n  • %s", _("nowhere: no note before this one has it"));
@@ -1278,7 +1271,7 @@ sl_check_get_field_origins (SlDocument  *document,
                             SlField     *field,
                             const char **own_reason)
 {
-  Check check = { document, NULL };
+  Check check = { document, NULL, NULL };
   g_autoptr(GPtrArray) sources = NULL;
   GPtrArray *origins;
   const char *own;
@@ -1316,7 +1309,7 @@ SlAggregate *
 sl_check_get_aggregate (SlDocument *document,
                         SlNote     *note)
 {
-  Check check = { document, NULL };
+  Check check = { document, NULL, NULL };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
