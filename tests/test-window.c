@@ -599,6 +599,49 @@ test_inspector (void)
     g_assert_null (sl_field_get_mapping (sl_note_get_field (book, 0)));
   }
 
+  /* Typing a name offers the names of the model that contain it, those
+   * that begin with it first; a mapping offers only the names upstream. */
+  {
+    GtkWidget *name = find_field_widget (GTK_WIDGET (inspector), "field-name", 1);
+    GtkWidget *mapping = find_field_widget (GTK_WIDGET (inspector), "field-mapping", 1);
+    GtkWidget *list = find_widget (name, "completions");
+    g_auto(GStrv) upstream = sl_check_get_upstream_names (document, book);
+    GtkListBoxRow *item;
+    gboolean offered = FALSE;
+
+    g_assert_nonnull (list);
+    gtk_editable_set_text (GTK_EDITABLE (name), "OUNT");
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+    for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+      {
+        const char *offer = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item)));
+        g_autofree char *lower = g_ascii_strdown (offer, -1);
+
+        g_assert_nonnull (strstr (lower, "ount"));
+        offered |= g_str_equal (offer, "amountDue");
+      }
+    g_assert_true (offered);
+    gtk_editable_set_text (GTK_EDITABLE (name), "amountD");
+    item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), ==, "amountDue");
+    g_signal_emit_by_name (list, "row-activated", item);
+    flush_main_context ();
+    g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, "amountDue");
+    g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+    sl_history_undo (history);
+    flush_main_context ();
+
+    mapping = find_field_widget (GTK_WIDGET (inspector), "field-mapping", 1);
+    list = find_widget (mapping, "completions");
+    gtk_editable_set_text (GTK_EDITABLE (mapping), "e");
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+    for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+      g_assert_true (g_strv_contains ((const char * const *) upstream,
+                                      gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item)))));
+    gtk_editable_set_text (GTK_EDITABLE (mapping), "");
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  }
+
   /* An empty name is refused, and nothing changes. */
   row = find_field_widget (GTK_WIDGET (inspector), "field-name", 1);
   gtk_editable_set_text (GTK_EDITABLE (row), "  ");

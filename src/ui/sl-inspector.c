@@ -397,6 +397,200 @@ add_suggestions (AdwEntryRow        *row,
   adw_entry_row_add_suffix (row, list_button (list, "view-list-symbolic", tooltip));
 }
 
+/* Completion while typing: a popover under a name row lists the names
+ * that contain what is typed: those of the fields upstream first, then,
+ * for a field's name, the other field names of the model. */
+
+#define MAX_COMPLETIONS 8
+
+typedef struct
+{
+  SlDocument *document;
+  GStrv upstream;
+  gboolean whole_model;
+  GStrv names;        /* upstream first, then the model's; made on the first key */
+  GtkWidget *popover;
+  GtkListBox *list;
+  gboolean filling;
+} Completion;
+
+static void
+completion_free (Completion *completion)
+{
+  g_object_unref (completion->document);
+  g_strfreev (completion->upstream);
+  g_strfreev (completion->names);
+  g_free (completion);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* @document: (nullable): whose field names follow those upstream */
+static GStrv
+model_names (SlDocument         *document,
+             const char * const *upstream)
+{
+  GListModel *notes = document ? sl_document_get_notes (document) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; upstream[i] != NULL; i++)
+    if (g_hash_table_add (seen, (gpointer) upstream[i]))
+      g_strv_builder_add (names, upstream[i]);
+
+  for (guint i = 0; document != NULL && i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      for (guint f = 0; f < sl_note_get_n_fields (note); f++)
+        {
+          const char *name = sl_field_get_name (sl_note_get_field (note, f));
+
+          if (g_hash_table_add (seen, (gpointer) name))
+            g_ptr_array_add (others, (gpointer) name);
+        }
+    }
+  g_ptr_array_sort (others, compare_strings);
+  for (guint i = 0; i < others->len; i++)
+    g_strv_builder_add (names, g_ptr_array_index (others, i));
+
+  return g_strv_builder_end (names);
+}
+
+static void
+completion_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *item,
+                         AdwEntryRow   *row)
+{
+  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
+
+  gtk_popover_popdown (GTK_POPOVER (completion->popover));
+  completion->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))));
+  completion->filling = FALSE;
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+completion_changed_cb (AdwEntryRow *row)
+{
+  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GtkWidget *child;
+  guint n = 0;
+
+  if (completion->filling)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (completion->list))))
+    gtk_list_box_remove (completion->list, child);
+
+  if (*text != 0)
+    {
+      if (completion->names == NULL)
+        completion->names = model_names (completion->whole_model ? completion->document : NULL,
+                                         (const char * const *) completion->upstream);
+
+      /* Names that begin with the text, then names that contain it. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; completion->names[i] != NULL && n < MAX_COMPLETIONS; i++)
+          {
+            g_autofree char *name = g_utf8_casefold (completion->names[i], -1);
+            const char *at = strstr (name, folded);
+            GtkWidget *label;
+
+            if (at == NULL || (pass == 0) != (at == name) || g_str_equal (completion->names[i], text))
+              continue;
+            label = gtk_label_new (completion->names[i]);
+            gtk_label_set_xalign (GTK_LABEL (label), 0);
+            gtk_list_box_append (completion->list, label);
+            n++;
+          }
+    }
+
+  if (n > 0)
+    gtk_popover_popup (GTK_POPOVER (completion->popover));
+  else
+    gtk_popover_popdown (GTK_POPOVER (completion->popover));
+}
+
+/* Down moves from the text into the names offered. */
+static gboolean
+completion_key_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   AdwEntryRow           *row)
+{
+  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (completion->list, 0);
+
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && first != NULL &&
+      gtk_widget_get_visible (completion->popover))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Escape && gtk_widget_get_visible (completion->popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (completion->popover));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+completion_row_destroy_cb (GtkWidget  *row,
+                           Completion *completion)
+{
+  gtk_widget_unparent (completion->popover);
+}
+
+/* Completes the names typed in @row from the @upstream names and, with
+ * @whole_model, the model's. */
+static void
+add_completion (AdwEntryRow        *row,
+                SlDocument         *document,
+                const char * const *upstream,
+                gboolean            whole_model)
+{
+  Completion *completion = g_new0 (Completion, 1);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  completion->document = g_object_ref (document);
+  completion->upstream = upstream ? g_strdupv ((char **) upstream) : g_new0 (char *, 1);
+  completion->whole_model = whole_model;
+  completion->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (completion->list), "completions");
+  gtk_widget_add_css_class (GTK_WIDGET (completion->list), "navigation-sidebar");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (completion->list));
+
+  completion->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (completion->popover), scrolled);
+  gtk_popover_set_autohide (GTK_POPOVER (completion->popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (completion->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (completion->popover), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (completion->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (completion->popover, GTK_WIDGET (row));
+
+  g_object_set_data_full (G_OBJECT (row), "sl-completion", completion, (GDestroyNotify) completion_free);
+  g_signal_connect (row, "destroy", G_CALLBACK (completion_row_destroy_cb), completion);
+  g_signal_connect (row, "changed", G_CALLBACK (completion_changed_cb), NULL);
+  g_signal_connect_object (completion->list, "row-activated", G_CALLBACK (completion_activated_cb), row, 0);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), keys);
+}
+
 static GtkWidget *
 entry_row (const char *title,
            const char *text,
@@ -514,6 +708,7 @@ field_row (SlInspector        *self,
   row = entry_row (_("Name"), sl_field_get_name (field), "field-name", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_name_apply_cb), self, G_CONNECT_SWAPPED);
   add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Name It as a Field Upstream"));
+  add_completion (ADW_ENTRY_ROW (row), self->document, upstream, TRUE);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   for (guint t = 0; t < SL_N_FIELD_TYPES; t++)
@@ -554,6 +749,7 @@ field_row (SlInspector        *self,
   row = entry_row (_("Mapped From"), sl_field_get_mapping (field), "field-mapping", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_mapping_apply_cb), self, G_CONNECT_SWAPPED);
   add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Map It to a Field Upstream"));
+  add_completion (ADW_ENTRY_ROW (row), self->document, upstream, FALSE);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   row = entry_row (_("Example Value"), sl_field_get_example (field), "field-example", index);
