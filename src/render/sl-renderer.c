@@ -791,8 +791,6 @@ draw_overview (SlRenderer   *self,
       cairo_image_surface_get_height (self->overview) != height)
     {
       g_clear_pointer (&self->overview, cairo_surface_destroy);
-  g_clear_pointer (&self->failing, g_hash_table_unref);
-  g_clear_pointer (&self->field_marks, g_hash_table_unref);
       self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
 
