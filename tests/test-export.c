@@ -299,6 +299,48 @@ test_tiles (void)
   g_assert_cmpuint (n_rows, ==, expected_tiles (area.height, tile_height * scale, SL_PRINT_JOB_TILE_OVERLAP));
 }
 
+/* With no scale, half size, or a little smaller when that saves pages. */
+static void
+test_auto_scale (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  double body_width = PRINTABLE_WIDTH - 2 * SL_PRINT_JOB_TILE_GUTTER;
+  SlRect area, region, placed, last;
+  guint n_columns, n_rows;
+  double scale;
+
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_get_area (job, &area);
+
+  /* The hotel at half size on A4 landscape: three columns, the last a sliver. */
+  sl_print_job_set_scale (job, SL_PRINT_JOB_DEFAULT_SCALE);
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_grid (job, &n_columns, &n_rows);
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_cmpuint (n_rows, ==, 2);
+  sl_print_job_get_placement (job, sl_print_job_get_n_pages (job) - 1, &last, NULL);
+  g_assert_cmpfloat (last.width, <, 0.1 * area.width);
+
+  /* With no scale set, two columns at the scale that fits them exactly. */
+  g_clear_object (&job);
+  job = sl_print_job_new (layout);
+  sl_print_job_set_fit_to_page (job, FALSE);
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1 + 2 * 2);
+  sl_print_job_get_placement (job, 1, &region, &placed);
+  scale = placed.width / region.width;
+  g_assert_cmpfloat (scale, >=, SL_PRINT_JOB_MIN_AUTO_SCALE);
+  g_assert_cmpfloat (scale, <, SL_PRINT_JOB_DEFAULT_SCALE);
+  g_assert_cmpfloat_with_epsilon (scale, (2 * body_width - SL_PRINT_JOB_TILE_OVERLAP) / area.width, 1e-9);
+
+  /* A board that fits its grid at half size keeps it. */
+  sl_print_job_set_region (job, &(SlRect) { 0, 0, 1000, 600 });
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_placement (job, 0, &region, &placed);
+  g_assert_cmpfloat_with_epsilon (placed.width / region.width, SL_PRINT_JOB_DEFAULT_SCALE, 1e-9);
+}
+
 /* Every page draws without an error, onto a surface that records it. */
 static void
 draw_all_pages (SlPrintJob *job,
@@ -416,7 +458,8 @@ test_pdf_tiled (void)
   if (!have_poppler ())
     return;
 
-  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, "--tiled", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf,
+                        "--scale", "0.5", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpstr (out, ==, "");
 
@@ -440,6 +483,19 @@ test_pdf_tiled (void)
 
       assert_contains (text, number);
     }
+
+  /* At half size the third column holds a sliver of margin: --tiled with
+   * no scale prints a little smaller, on two columns. */
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_cmpuint (expected_tiles (area.width, tile_width * scale / SL_PRINT_JOB_MIN_AUTO_SCALE,
+                                    SL_PRINT_JOB_TILE_OVERLAP / SL_PRINT_JOB_MIN_AUTO_SCALE), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, "--tiled", NULL), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = pdf_to_text (pdf);
+  g_assert_cmpuint (count_pages (text), ==, 1 + 2 * n_rows);
+  assert_contains (text, "Tile B2: row B, column 2");
 
   remove_tree (dir);
 }
@@ -885,6 +941,7 @@ main (int    argc,
 
   g_test_add_func ("/print-job/fit", test_fit);
   g_test_add_func ("/print-job/tiles", test_tiles);
+  g_test_add_func ("/print-job/auto-scale", test_auto_scale);
   g_test_add_func ("/print-job/scenario-pages", test_scenario_pages);
   g_test_add_func ("/print-job/title", test_title);
 

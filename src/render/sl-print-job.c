@@ -81,6 +81,7 @@ struct _SlPrintJob
   gboolean has_region;
   SlRect region;
   gboolean fit_to_page;
+  gboolean has_scale;
   double scale;
   gboolean legend;
   gboolean problems;
@@ -368,32 +369,66 @@ count_tiles (double length,
   return 1 + (guint) ceil ((length - tile - 1e-6) / (tile - overlap));
 }
 
-static void
-lay_out_tiles (SlPrintJob *self,
-               double      legend_space)
+/* Where a tile is drawn on its page, and how far it overlaps, in points. */
+static double
+get_tile_body (SlPrintJob *self,
+               double      legend_space,
+               SlRect     *body)
 {
-  double overlap;
-
-  self->board_body = (SlRect) {
+  *body = (SlRect) {
     SL_PRINT_JOB_TILE_GUTTER,
     SL_PRINT_JOB_HEADER_HEIGHT + SL_PRINT_JOB_TILE_GUTTER,
     MAX (1, self->page_width - 2 * SL_PRINT_JOB_TILE_GUTTER),
     MAX (1, self->page_height - SL_PRINT_JOB_HEADER_HEIGHT - 2 * SL_PRINT_JOB_TILE_GUTTER - legend_space),
   };
-  overlap = MIN (SL_PRINT_JOB_TILE_OVERLAP, MIN (self->board_body.width, self->board_body.height) / 4);
+  return MIN (SL_PRINT_JOB_TILE_OVERLAP, MIN (body->width, body->height) / 4);
+}
 
-  self->board_scale = self->scale;
-  self->tile_width = self->board_body.width / self->scale;
-  self->tile_height = self->board_body.height / self->scale;
-  self->overlap = overlap / self->scale;
+static void
+lay_out_tiles (SlPrintJob *self,
+               double      scale,
+               double      legend_space)
+{
+  double overlap = get_tile_body (self, legend_space, &self->board_body);
+
+  self->board_scale = scale;
+  self->tile_width = self->board_body.width / scale;
+  self->tile_height = self->board_body.height / scale;
+  self->overlap = overlap / scale;
   self->n_columns = count_tiles (self->area.width, self->tile_width, self->overlap);
   self->n_rows = count_tiles (self->area.height, self->tile_height, self->overlap);
+}
+
+/* The scale at which @n tiles of @body points, overlapping by @overlap,
+ * cover @length board units exactly. */
+static double
+scale_for_tiles (double length,
+                 double body,
+                 double overlap,
+                 guint  n)
+{
+  return (n * body - (n - 1) * overlap) / length;
+}
+
+/* With no scale set: half size, unless a little smaller takes fewer pages,
+ * as it does when the board overshoots a column or a row by a sliver. */
+static double
+choose_scale (SlPrintJob *self)
+{
+  SlRect body;
+  double overlap = get_tile_body (self, 0, &body);
+
+  lay_out_tiles (self, SL_PRINT_JOB_MIN_AUTO_SCALE, 0);
+  return MIN (SL_PRINT_JOB_DEFAULT_SCALE,
+              MIN (scale_for_tiles (self->area.width, body.width, overlap, self->n_columns),
+                   scale_for_tiles (self->area.height, body.height, overlap, self->n_rows)));
 }
 
 static void
 paginate_board (SlPrintJob *self)
 {
   double legend_space = 0;
+  double scale;
   Page *page;
 
   if (self->legend)
@@ -420,10 +455,16 @@ paginate_board (SlPrintJob *self)
     }
 
   /* One tile with the legend below it if that fits; otherwise the legend
-   * goes on the page map. */
-  lay_out_tiles (self, legend_space);
-  if (self->n_columns * self->n_rows > 1 || legend_space == 0)
-    lay_out_tiles (self, 0);
+   * goes on the page map, and the tiles take the whole page unless that
+   * would make them one page with no room for the legend. */
+  scale = self->has_scale ? self->scale : choose_scale (self);
+  lay_out_tiles (self, scale, legend_space);
+  if (self->n_columns * self->n_rows > 1 && legend_space > 0)
+    {
+      lay_out_tiles (self, scale, 0);
+      if (self->n_columns * self->n_rows == 1)
+        lay_out_tiles (self, scale, legend_space);
+    }
 
   if (self->n_columns * self->n_rows == 1)
     {
@@ -1151,7 +1192,6 @@ sl_print_job_init (SlPrintJob *self)
 {
   cairo_font_options_t *options;
 
-  self->scale = SL_PRINT_JOB_DEFAULT_SCALE;
   self->date = g_date_time_new_now_local ();
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
@@ -1253,8 +1293,10 @@ sl_print_job_set_fit_to_page (SlPrintJob *self,
  * sl_print_job_set_scale:
  * @scale: points a board unit
  *
- * Sets the scale of a board printed over several pages; the default,
- * %SL_PRINT_JOB_DEFAULT_SCALE, prints a card's text at 7.3 pt.
+ * Sets the scale of a board printed over several pages. Unless it is set,
+ * the job prints at %SL_PRINT_JOB_DEFAULT_SCALE (a card's text at 7.3 pt),
+ * or at the largest scale down to %SL_PRINT_JOB_MIN_AUTO_SCALE (6.6 pt)
+ * that takes fewer pages.
  */
 void
 sl_print_job_set_scale (SlPrintJob *self,
@@ -1263,6 +1305,7 @@ sl_print_job_set_scale (SlPrintJob *self,
   g_return_if_fail (SL_IS_PRINT_JOB (self));
   g_return_if_fail (scale > 0 && isfinite (scale));
 
+  self->has_scale = TRUE;
   self->scale = scale;
   invalidate (self);
 }

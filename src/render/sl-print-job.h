@@ -12,8 +12,10 @@
 G_BEGIN_DECLS
 
 /* The scale of a board printed over several pages, unless told otherwise,
- * in points a board unit: a card's text (11 px) comes out at 7.3 pt. */
-#define SL_PRINT_JOB_DEFAULT_SCALE 0.5
+ * in points a board unit: a card's text (11 px) comes out at 7.3 pt. The
+ * job goes down to the smaller scale when that saves pages. */
+#define SL_PRINT_JOB_DEFAULT_SCALE  0.5
+#define SL_PRINT_JOB_MIN_AUTO_SCALE 0.45
 /* How far neighbouring tiles overlap, in points (about 6 mm). */
 #define SL_PRINT_JOB_TILE_OVERLAP  18.0
 /* The header of every page: title, date, page number, what the page shows. */
