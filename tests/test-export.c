@@ -619,6 +619,8 @@ test_pdf_fit_pixels (void)
     return;
 
   g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "pdftoppm", "-r", "30", "-png", "-singlefile", pdf, prefix, NULL), ==, 0);
 
   image = cairo_image_surface_create_from_png (png);
