@@ -1,5 +1,14 @@
 /* sl-print-job.h: a board laid out on pages, for printing and PDF export
  *
+ * Set what to print (region, fit or tiled at a scale, legend, problems,
+ * scenarios, the file name for an untitled model, the date), then
+ * sl_print_job_paginate() with the printable area in points gives the
+ * number of pages and sl_print_job_draw_page() draws one onto a context in
+ * points whose origin is the printable area's top left corner. With a
+ * GtkPrintOperation (unit GTK_UNIT_POINTS): begin-print paginates with
+ * gtk_print_context_get_width() and _get_height() and sets n-pages,
+ * draw-page draws with gtk_print_context_get_cairo_context().
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
