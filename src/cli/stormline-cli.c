@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
+#include "sl-print-job.h"
 #include "stormline-core.h"
 
 enum {
@@ -289,6 +293,390 @@ command_export_eventmodelers (int    argc,
   return write_output (output, bytes) ? EXIT_OK : EXIT_UNREADABLE;
 }
 
+/* export */
+
+/* The margin stormline-cli leaves around the printable area of a PDF page. */
+#define PDF_MARGIN (10 * 72 / 25.4)
+/* More would be a mistake of --scale, not a document anyone prints. */
+#define PDF_MAX_PAGES 1000
+/* cairo's largest image, and a memory bound (400 MB) below it. */
+#define PNG_MAX_SIDE   32767
+#define PNG_MAX_PIXELS 100000000.0
+#define MAX_SCALE      10.0
+
+typedef enum {
+  EXPORT_PDF,
+  EXPORT_SVG,
+  EXPORT_PNG,
+} ExportFormat;
+
+typedef struct
+{
+  const char *name;
+  double width;  /* portrait, in points */
+  double height;
+} Paper;
+
+static const Paper papers[] = {
+  { "a4", 595.276, 841.890 },
+  { "a3", 841.890, 1190.551 },
+  { "letter", 612.0, 792.0 },
+};
+
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Finishes @surface, whose stream went into @bytes, and writes them. */
+static gboolean
+finish_output (cairo_surface_t *surface,
+               GByteArray      *bytes,
+               const char      *path)
+{
+  g_autoptr(GBytes) data = NULL;
+
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      print_error (path, cairo_status_to_string (cairo_surface_status (surface)));
+      return FALSE;
+    }
+
+  data = g_bytes_new (bytes->data, bytes->len);
+  return write_output (path, data);
+}
+
+static gboolean
+parse_scale (const char *text,
+             double     *scale)
+{
+  char *end = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  *scale = g_ascii_strtod (text, &end);
+  if (end == text || *end != 0 || !isfinite (*scale) || *scale <= 0 || *scale > MAX_SCALE)
+    {
+      g_autofree char *message = g_strdup_printf (_("--scale takes a number above 0 and at most %g, not “%s”"),
+                                                  MAX_SCALE, text);
+      print_error (NULL, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "X,Y,W,H" in board units */
+static gboolean
+parse_region (const char *text,
+              SlRect     *region)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  double values[4];
+  guint i;
+
+  for (i = 0; parts[i] != NULL && i < 4; i++)
+    {
+      char *end = NULL;
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+
+      values[i] = g_ascii_strtod (part, &end);
+      if (end == part || *end != 0 || !isfinite (values[i]) || fabs (values[i]) > SL_COORD_MAX)
+        break;
+    }
+
+  if (i != 4 || parts[4] != NULL || values[2] <= 0 || values[3] <= 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--region takes X,Y,WIDTH,HEIGHT in board units, "
+                                                    "with a width and a height above 0, not “%s”"), text);
+      print_error (NULL, message);
+      return FALSE;
+    }
+
+  *region = (SlRect) { values[0], values[1], values[2], values[3] };
+  return TRUE;
+}
+
+static const Paper *
+find_paper (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_str_equal (lower, papers[i].name))
+      return &papers[i];
+
+  print_error (NULL, _("--paper takes a4, a3 or letter"));
+  return NULL;
+}
+
+static gboolean
+export_pdf (SlPrintJob  *job,
+            const Paper *paper,
+            gboolean     portrait,
+            const char  *path)
+{
+  double width = portrait ? paper->width : paper->height;
+  double height = portrait ? paper->height : paper->width;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+  gboolean written;
+
+  n_pages = sl_print_job_paginate (job, width - 2 * PDF_MARGIN, height - 2 * PDF_MARGIN);
+  if (n_pages > PDF_MAX_PAGES)
+    {
+      g_autofree char *message = g_strdup_printf (_("this would print %u pages, more than %u: "
+                                                    "use a smaller --scale or a --region"),
+                                                  n_pages, PDF_MAX_PAGES);
+      print_error (path, message);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sl_print_job_get_title (job));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, PDF_MARGIN, PDF_MARGIN);
+      sl_print_job_draw_page (job, cr, page);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+
+  written = finish_output (surface, bytes, path);
+  cairo_surface_destroy (surface);
+  return written;
+}
+
+/* cairo's SVG draws text as glyph outlines: a title and a description
+ * that lists the board keep the image searchable and readable to a
+ * screen reader. */
+static char *
+describe_board (SlPrintJob *job,
+                SlDocument *document)
+{
+  GListModel *lanes = sl_document_get_lanes (document);
+  GListModel *notes = sl_document_get_notes (document);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (sl_print_job_get_title (job), -1);
+
+  g_string_append_printf (out, "<title>%s</title>\n<desc>", title);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      g_autofree char *name = g_markup_escape_text (sl_lane_get_name (lane), -1);
+
+      /* Translators: a lane and its notes in the description of an SVG export */
+      g_string_append_printf (out, _("Lane %s:"), name);
+      for (guint j = 0; j < g_list_model_get_n_items (notes); j++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), j);
+          g_autofree char *text = NULL;
+
+          if (sl_note_get_lane (note) != lane)
+            continue;
+          text = g_markup_escape_text (sl_note_get_text (note), -1);
+          g_string_append_printf (out, " %s “%s”;", sl_note_kind_get_label (sl_note_get_kind (note)), text);
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "</desc>\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+export_svg (SlPrintJob *job,
+            SlDocument *document,
+            double      scale,
+            const char *path)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) described = g_byte_array_new ();
+  g_autofree char *description = describe_board (job, document);
+  g_autoptr(GBytes) data = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect area;
+  const char *root, *root_end;
+
+  sl_print_job_get_area (job, &area);
+  surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, area.width * scale, area.height * scale);
+  cr = cairo_create (surface);
+  sl_print_job_draw_area (job, cr, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      print_error (path, cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_surface_destroy (surface);
+
+  /* The description goes first inside the root element, as SVG asks. */
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  root = strstr ((const char *) bytes->data, "<svg");
+  root_end = root != NULL ? strchr (root, '>') : NULL;
+  g_assert (root_end != NULL);
+  g_byte_array_append (described, bytes->data, root_end + 1 - (const char *) bytes->data);
+  g_byte_array_append (described, (const guint8 *) "\n", 1);
+  g_byte_array_append (described, (const guint8 *) description, strlen (description));
+  g_byte_array_append (described, (const guint8 *) root_end + 1, strlen (root_end + 1));
+
+  data = g_bytes_new (described->data, described->len);
+  return write_output (path, data);
+}
+
+static gboolean
+export_png (SlPrintJob *job,
+            double      scale,
+            const char *path)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect area;
+  double width, height;
+  gboolean written;
+
+  sl_print_job_get_area (job, &area);
+  width = ceil (area.width * scale);
+  height = ceil (area.height * scale);
+  if (width > PNG_MAX_SIDE || height > PNG_MAX_SIDE || width * height > PNG_MAX_PIXELS)
+    {
+      g_autofree char *message = g_strdup_printf (_("the image would be %.0f × %.0f pixels, more than the "
+                                                    "%u pixels a side and %.0f million pixels "
+                                                    "stormline-cli makes: use a smaller --scale or a --region"),
+                                                  width, height, PNG_MAX_SIDE, PNG_MAX_PIXELS / 1e6);
+      print_error (path, message);
+      return FALSE;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  sl_print_job_draw_area (job, cr, scale);
+  cairo_destroy (cr);
+
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  written = finish_output (surface, bytes, path);
+  cairo_surface_destroy (surface);
+  return written;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *scale_text = NULL;
+  g_autofree char *region_text = NULL;
+  g_autofree char *paper_name = NULL;
+  gboolean portrait = FALSE, tiled = FALSE, legend = FALSE, problems = FALSE, scenarios = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write: the format follows the name, .pdf, .svg or .png"), N_("FILE") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_text,
+      N_("Only this part of the board, in board units (default: the whole board)"), N_("X,Y,W,H") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
+      N_("Points (SVG, PDF) or pixels (PNG) a board unit, 1 by default; a PDF at a scale is tiled"), N_("S") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("PDF: a4 (the default), a3 or letter"), N_("SIZE") },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("PDF: portrait pages (the default is landscape)"), NULL },
+    { "tiled", 0, 0, G_OPTION_ARG_NONE, &tiled,
+      N_("PDF: print over several pages, after a page map, at a legible scale unless --scale says"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("PDF: add a key of the note kinds and their colours"), NULL },
+    { "problems", 0, 0, G_OPTION_ARG_NONE, &problems,
+      N_("Mark what the check finds, as the board does"), NULL },
+    { "scenarios", 0, 0, G_OPTION_ARG_NONE, &scenarios,
+      N_("PDF: add the scenarios of every command and view as Given/When/Then tables"), NULL },
+    { NULL }
+  };
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlPrintJob) job = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *basename = NULL;
+  const Paper *paper = &papers[0];
+  ExportFormat format;
+  double scale = 1.0;
+  SlRect region;
+  gboolean written;
+
+  if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 2 || output == NULL)
+    {
+      print_error (NULL, _("export needs one MODEL and -o FILE.pdf, FILE.svg or FILE.png"));
+      return EXIT_UNREADABLE;
+    }
+
+  lower = g_ascii_strdown (output, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    format = EXPORT_PDF;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".png"))
+    format = EXPORT_PNG;
+  /* .md: see sl-spec */
+  else
+    {
+      print_error (output, _("unknown format: the name must end in .pdf, .svg or .png"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (format != EXPORT_PDF && (paper_name != NULL || portrait || tiled || legend || scenarios))
+    {
+      print_error (output, _("--paper, --portrait, --tiled, --legend and --scenarios are for PDF only"));
+      return EXIT_UNREADABLE;
+    }
+  if (!parse_scale (scale_text, &scale) ||
+      (region_text != NULL && !parse_region (region_text, &region)) ||
+      (paper_name != NULL && !(paper = find_paper (paper_name))))
+    return EXIT_UNREADABLE;
+
+  if (!(document = load (argv[1])))
+    return EXIT_UNREADABLE;
+
+  layout = sl_layout_new (document);
+  job = sl_print_job_new (layout);
+  basename = g_path_get_basename (argv[1]);
+  sl_print_job_set_file_name (job, basename);
+  sl_print_job_set_problems (job, problems);
+  if (region_text != NULL)
+    sl_print_job_set_region (job, &region);
+
+  switch (format)
+    {
+    case EXPORT_PDF:
+      sl_print_job_set_fit_to_page (job, !tiled && scale_text == NULL);
+      if (scale_text != NULL)
+        sl_print_job_set_scale (job, scale);
+      sl_print_job_set_legend (job, legend);
+      sl_print_job_set_scenarios (job, scenarios);
+      written = export_pdf (job, paper, portrait, output);
+      break;
+    case EXPORT_SVG:
+      written = export_svg (job, document, scale, output);
+      break;
+    case EXPORT_PNG:
+    default:
+      written = export_png (job, scale, output);
+      break;
+    }
+
+  return written ? EXIT_OK : EXIT_UNREADABLE;
+}
+
 static void
 append_json_string (GString    *out,
                     const char *text)
@@ -455,6 +843,7 @@ static const Command commands[] = {
     command_stats },
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },
   { "import", N_("FILE.json -o MODEL"), N_("Import an eventmodelers export as a model"), command_import },
+  { "export", N_("MODEL -o FILE"), N_("Draw the board as PDF (to print), SVG or PNG"), command_export },
   { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
     command_export_eventmodelers },
 };

@@ -5,7 +5,8 @@
  * what is printed is what is on screen. Only what intersects the region is
  * drawn (the layout's index finds it), text layouts are kept per note until
  * the note's text changes, and far out the cards lose their text: below a
- * legible size it costs time and shows nothing.
+ * legible size it costs time and shows nothing. Print and export ask for
+ * full detail instead, since paper and vector images are read up close.
  *
  * Every kind of note has its colour and, for readers who do not see the
  * colour, its name written on the card and its own size or shape.
@@ -54,6 +55,7 @@ struct _SlRenderer
   guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
   GHashTable *failing;      /* SlNote -> TRUE: fails the current step */
   GHashTable *field_marks;  /* SlNote -> GHashTable of field name -> FieldMark */
+  gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
 };
 
 enum {
@@ -108,6 +110,15 @@ static gboolean
 is_dark (SlRenderer *self)
 {
   return self->style == SL_RENDER_STYLE_DARK;
+}
+
+/* The scale that decides the level of detail: the real one on screen, at
+ * least the one that shows everything on paper and in exports. */
+static double
+detail_scale (SlRenderer *self,
+              double      scale)
+{
+  return self->full_detail ? MAX (scale, FIELDS_SCALE) : scale;
 }
 
 static const Rgb *
@@ -203,6 +214,7 @@ typedef struct
   SlRenderer *self;
   cairo_t *cr;
   double scale;
+  double detail;
   double height;
 } SliceData;
 
@@ -233,7 +245,7 @@ draw_slice_cb (SlSlice  *slice,
   cairo_line_to (cr, column.x, column.height);
   cairo_stroke (cr);
 
-  if (data->scale < TEXT_SCALE)
+  if (data->detail < TEXT_SCALE)
     return;
 
   if (sl_slice_get_status (slice) == SL_SLICE_PLANNED)
@@ -254,10 +266,10 @@ draw_slices (SlRenderer   *self,
              double        scale,
              const SlRect *bounds)
 {
-  SliceData data = { self, cr, scale, bounds->height };
+  SliceData data = { self, cr, scale, detail_scale (self, scale), bounds->height };
 
   /* Far out, columns a few pixels wide would only grey the board. */
-  if (scale * 40 < 4)
+  if (data.detail * 40 < 4)
     return;
 
   sl_layout_foreach_slice_in (self->layout, region, draw_slice_cb, &data);
@@ -588,6 +600,7 @@ typedef struct
   SlRenderer *self;
   cairo_t *cr;
   double scale;
+  double detail;
 } DrawData;
 
 static gboolean
@@ -605,7 +618,7 @@ draw_note_cb (SlNote       *note,
   SlRect card = *rect;
 
   /* Far out: a dab of colour, which is all a card can show at that size. */
-  if (data->scale < TEXT_SCALE)
+  if (data->detail < TEXT_SCALE)
     {
       set_rgb (cr, fill, 1.0);
       cairo_rectangle (cr, card.x, card.y, card.width, card.height);
@@ -708,7 +721,7 @@ draw_note_cb (SlNote       *note,
     }
 
   {
-    gboolean with_fields = data->scale >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
+    gboolean with_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
     PangoLayout *layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
                                            with_fields ? 2 : 4);
     int text_height;
@@ -791,8 +804,6 @@ draw_overview (SlRenderer   *self,
       cairo_image_surface_get_height (self->overview) != height)
     {
       g_clear_pointer (&self->overview, cairo_surface_destroy);
-  g_clear_pointer (&self->failing, g_hash_table_unref);
-  g_clear_pointer (&self->field_marks, g_hash_table_unref);
       self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
 
@@ -940,6 +951,33 @@ sl_renderer_set_selection (SlRenderer *self,
 }
 
 /**
+ * sl_renderer_set_full_detail:
+ * @full_detail: whether to draw everything at any scale
+ *
+ * On screen, cards lose their fields, then their text, then the board
+ * becomes an image as the scale falls, since what is too small to read
+ * costs time and shows nothing. Paper and vector exports are read closer
+ * than they are drawn: with @full_detail, every scale draws real text,
+ * fields and connections, as at 100 %.
+ */
+void
+sl_renderer_set_full_detail (SlRenderer *self,
+                             gboolean    full_detail)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  self->full_detail = !!full_detail;
+}
+
+gboolean
+sl_renderer_get_full_detail (SlRenderer *self)
+{
+  g_return_val_if_fail (SL_IS_RENDERER (self), FALSE);
+
+  return self->full_detail;
+}
+
+/**
  * sl_renderer_set_dimmed_kinds:
  * @kinds: a bit mask of `1 << SlNoteKind`, 0 for none
  *
@@ -990,7 +1028,7 @@ sl_renderer_get_field_at (SlRenderer *self,
   g_return_val_if_fail (SL_IS_RENDERER (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
 
-  if (scale < FIELDS_SCALE || n_fields == 0)
+  if (detail_scale (self, scale) < FIELDS_SCALE || n_fields == 0)
     return NULL;
   sl_layout_get_note_rect (self->layout, note, &card);
   if (x < card.x + CARD_PADDING || x > card.x + card.width - CARD_PADDING)
@@ -1080,8 +1118,8 @@ sl_renderer_get_kind_color (SlRenderer *self,
  * sl_renderer_draw:
  * @cr: a context whose user space is board units
  * @region: the part of the board to draw
- * @scale: device units a board unit, for the level of detail and the
- *   width of hairlines
+ * @scale: device units a board unit, for the level of detail (unless
+ *   sl_renderer_set_full_detail()) and the width of hairlines
  *
  * Draws the slices, lanes, connections and notes that intersect @region.
  */
@@ -1092,7 +1130,7 @@ sl_renderer_draw (SlRenderer   *self,
                   double        scale)
 {
   Rgb paper = is_dark (self) ? (Rgb) { 0.14, 0.14, 0.15 } : (Rgb) { 0.98, 0.98, 0.97 };
-  DrawData data = { self, cr, scale };
+  DrawData data = { self, cr, scale, detail_scale (self, scale) };
   SlRect bounds;
 
   g_return_if_fail (SL_IS_RENDERER (self));
@@ -1111,11 +1149,11 @@ sl_renderer_draw (SlRenderer   *self,
 
   draw_slices (self, cr, region, scale, &bounds);
   draw_lanes (self, cr, region, scale);
-  if (scale < OVERVIEW_SCALE)
+  if (data.detail < OVERVIEW_SCALE)
     draw_overview (self, cr, region, scale);
   else
     {
-      if (scale >= 0.15)
+      if (data.detail >= 0.15)
         draw_connections (self, cr, region, scale);
       sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
     }
@@ -1142,7 +1180,7 @@ sl_renderer_draw_lane_headers (SlRenderer   *self,
 
   g_return_if_fail (SL_IS_RENDERER (self));
 
-  if (scale < TEXT_SCALE)
+  if (detail_scale (self, scale) < TEXT_SCALE)
     return;
 
   lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));

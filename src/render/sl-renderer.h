@@ -27,6 +27,9 @@ void        sl_renderer_set_style         (SlRenderer     *self,
                                            SlRenderStyle   style);
 void        sl_renderer_set_selection     (SlRenderer     *self,
                                            GHashTable     *selection);
+void        sl_renderer_set_full_detail   (SlRenderer     *self,
+                                           gboolean        full_detail);
+gboolean    sl_renderer_get_full_detail   (SlRenderer     *self);
 void        sl_renderer_set_dimmed_kinds  (SlRenderer     *self,
                                            guint           kinds);
 guint       sl_renderer_get_dimmed_kinds  (SlRenderer     *self);

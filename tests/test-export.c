@@ -1,0 +1,964 @@
+/* test-export.c: the board on pages and in images
+ *
+ * SlPrintJob's pagination with no output at all: the scale of a board fit
+ * on a page, the grid of tiles and their overlap, the page map, scenario
+ * pages. Then the built stormline-cli (STORMLINE_CLI) on the hotel
+ * example, with the outputs read back by poppler's pdftotext and pdftoppm,
+ * GMarkup and cairo: page counts, the text on the pages, the event colour
+ * where the layout puts an event, image sizes, and one message, status 2
+ * and no file for every kind of bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+
+#include "sl-print-job.h"
+#include "test-util.h"
+
+/* As stormline-cli export lays out PDF pages: A4 landscape, 10 mm margins. */
+#define A4_WIDTH   841.890
+#define A4_HEIGHT  595.276
+#define PDF_MARGIN (10 * 72 / 25.4)
+#define PRINTABLE_WIDTH  (A4_WIDTH - 2 * PDF_MARGIN)
+#define PRINTABLE_HEIGHT (A4_HEIGHT - 2 * PDF_MARGIN)
+
+/* Helpers */
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("STORMLINE_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/* Runs the program and arguments of @argv, in English; returns its exit
+ * status and what it wrote. */
+static int
+run_argv (char      **out,
+          char      **err,
+          GPtrArray  *argv)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  /* A crash is never an answer */
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+/* As run_argv(), with the arguments up to NULL. */
+G_GNUC_NULL_TERMINATED
+static int
+run (char       **out,
+     char       **err,
+     const char  *program,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) program);
+  va_start (args, program);
+  for (arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+
+  return run_argv (out, err, argv);
+}
+
+/* poppler-utils read the PDFs back; without them, say so and skip. */
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+
+  if (pdftotext == NULL || pdftoppm == NULL)
+    {
+      g_test_skip ("pdftotext and pdftoppm (poppler-utils) are needed to read PDFs");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_test_message ("“%s” is not in:\n%s", needle, haystack);
+  g_assert_nonnull (strstr (haystack, needle));
+}
+
+static char *
+pdf_to_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "pdftotext", "-layout", pdf, "-", NULL), ==, 0);
+  return g_steal_pointer (&out);
+}
+
+/* pdftotext ends every page with a form feed. */
+static guint
+count_pages (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\f';
+  return n;
+}
+
+static SlNote *
+find_note (SlDocument *document,
+           const char *text)
+{
+  GListModel *notes = sl_document_get_notes (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      if (g_str_equal (sl_note_get_text (note), text))
+        return note;
+    }
+  g_assert_not_reached ();
+}
+
+/* The grid a length needs: one tile, and one more for every tile length
+ * less the overlap that is left over. */
+static guint
+expected_tiles (double length,
+                double tile,
+                double overlap)
+{
+  if (length <= tile)
+    return 1;
+  return 1 + (guint) ceil ((length - tile) / (tile - overlap));
+}
+
+/* SlPrintJob */
+
+static void
+test_fit (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  SlRect area, region, placed, bounds;
+  double scale, legend_scale;
+
+  /* The whole board fits on one page by default. */
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1);
+  g_assert_cmpuint (sl_print_job_get_n_pages (job), ==, 1);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_BOARD);
+
+  /* The area is the board, with the lane names' column left of its notes. */
+  sl_print_job_get_area (job, &area);
+  sl_layout_get_bounds (layout, &bounds);
+  g_assert_cmpfloat (area.x + SL_LAYOUT_LANE_HEADER_WIDTH, <=, 0);
+  g_assert_cmpfloat (area.x + area.width, >=, 2880); /* the last slice's end */
+  g_assert_cmpfloat (area.x + area.width, <, bounds.x + bounds.width);
+  g_assert_cmpfloat (area.height, ==, bounds.height);
+
+  g_assert_true (sl_print_job_get_placement (job, 0, &region, &placed));
+  g_assert_cmpmem (&region, sizeof region, &area, sizeof area);
+
+  /* Under the header, as large as the page allows, proportions kept. */
+  scale = placed.width / region.width;
+  g_assert_cmpfloat_with_epsilon (placed.height / region.height, scale, 1e-9);
+  g_assert_cmpfloat (placed.y, >=, SL_PRINT_JOB_HEADER_HEIGHT);
+  g_assert_cmpfloat (placed.y + placed.height, <=, PRINTABLE_HEIGHT);
+  g_assert_cmpfloat (placed.x, >=, 0);
+  g_assert_cmpfloat (placed.x + placed.width, <=, PRINTABLE_WIDTH + 1e-9);
+  /* The hotel is wide: its width is what limits it. */
+  g_assert_cmpfloat_with_epsilon (placed.width, PRINTABLE_WIDTH, 1e-6);
+
+  /* The legend takes room below; on a narrow page, height limits. */
+  sl_print_job_set_legend (job, TRUE);
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_placement (job, 0, NULL, &placed);
+  legend_scale = placed.width / region.width;
+  g_assert_cmpfloat (legend_scale, <=, scale);
+  sl_print_job_paginate (job, 2000, 300);
+  sl_print_job_get_placement (job, 0, NULL, &placed);
+  g_assert_cmpfloat (placed.y + placed.height, <, 300);
+  g_assert_cmpfloat (placed.width, <, 2000);
+  /* centred */
+  g_assert_cmpfloat_with_epsilon (placed.x, (2000 - placed.width) / 2, 1e-6);
+
+  /* A small region is not blown up past the largest fit scale. */
+  sl_print_job_set_region (job, &(SlRect) { 0, 0, 100, 50 });
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_placement (job, 0, &region, &placed);
+  g_assert_cmpfloat (region.width, ==, 100 + SL_LAYOUT_LANE_HEADER_WIDTH);
+  g_assert_cmpfloat_with_epsilon (placed.width / region.width, SL_PRINT_JOB_MAX_FIT_SCALE, 1e-9);
+}
+
+static void
+test_tiles (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  double page_width = 600, page_height = 400, scale = 0.5;
+  /* A tile's body: the page less the header and the gutters of the marks. */
+  double tile_width = (page_width - 2 * SL_PRINT_JOB_TILE_GUTTER) / scale;
+  double tile_height = (page_height - SL_PRINT_JOB_HEADER_HEIGHT - 2 * SL_PRINT_JOB_TILE_GUTTER) / scale;
+  double overlap = SL_PRINT_JOB_TILE_OVERLAP / scale;
+  SlRect area, union_rect = { G_MAXDOUBLE, G_MAXDOUBLE, 0, 0 };
+  double right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  guint n_columns, n_rows;
+
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_set_scale (job, scale);
+  sl_print_job_set_region (job, &(SlRect) { 0, 0, 2000, 1000 });
+  sl_print_job_get_area (job, &area);
+  g_assert_cmpfloat (area.width, ==, 2000 + SL_LAYOUT_LANE_HEADER_WIDTH);
+
+  /* 2168 units over tiles of 1152 overlapping by 36: two columns; 1000
+   * over tiles of 616: two rows; and the page map first. */
+  g_assert_cmpuint (expected_tiles (area.width, tile_width, overlap), ==, 2);
+  g_assert_cmpuint (expected_tiles (area.height, tile_height, overlap), ==, 2);
+  g_assert_cmpuint (sl_print_job_paginate (job, page_width, page_height), ==, 1 + 2 * 2);
+  sl_print_job_get_grid (job, &n_columns, &n_rows);
+  g_assert_cmpuint (n_columns, ==, 2);
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_MAP);
+
+  for (guint page = 1; page <= 4; page++)
+    {
+      guint column = (page - 1) % 2, row = (page - 1) / 2;  /* reading order */
+      SlRect region, placed;
+
+      g_assert_cmpint (sl_print_job_get_page_kind (job, page), ==, SL_PRINT_PAGE_BOARD);
+      g_assert_true (sl_print_job_get_placement (job, page, &region, &placed));
+
+      /* Each tile starts a tile less the overlap after the one before. */
+      g_assert_cmpfloat_with_epsilon (region.x, area.x + column * (tile_width - overlap), 1e-6);
+      g_assert_cmpfloat_with_epsilon (region.y, area.y + row * (tile_height - overlap), 1e-6);
+      g_assert_cmpfloat (region.width, <=, tile_width + 1e-6);
+      g_assert_cmpfloat (region.height, <=, tile_height + 1e-6);
+      g_assert_cmpfloat_with_epsilon (placed.width, region.width * scale, 1e-6);
+      g_assert_cmpfloat_with_epsilon (placed.height, region.height * scale, 1e-6);
+      g_assert_cmpfloat (placed.x, ==, SL_PRINT_JOB_TILE_GUTTER);
+      g_assert_cmpfloat (placed.y, ==, SL_PRINT_JOB_HEADER_HEIGHT + SL_PRINT_JOB_TILE_GUTTER);
+
+      union_rect.x = MIN (union_rect.x, region.x);
+      union_rect.y = MIN (union_rect.y, region.y);
+      right = MAX (right, region.x + region.width);
+      bottom = MAX (bottom, region.y + region.height);
+    }
+
+  /* Neighbours share exactly the overlap, and the tiles cover the area. */
+  {
+    SlRect first, second, below;
+
+    sl_print_job_get_placement (job, 1, &first, NULL);
+    sl_print_job_get_placement (job, 2, &second, NULL);
+    sl_print_job_get_placement (job, 3, &below, NULL);
+    g_assert_cmpfloat_with_epsilon (first.x + first.width - second.x, overlap, 1e-6);
+    g_assert_cmpfloat_with_epsilon (first.y + first.height - below.y, overlap, 1e-6);
+  }
+  g_assert_cmpfloat (union_rect.x, ==, area.x);
+  g_assert_cmpfloat (union_rect.y, ==, area.y);
+  g_assert_cmpfloat_with_epsilon (right, area.x + area.width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bottom, area.y + area.height, 1e-6);
+
+  /* A region that fits one tile is one page, with no map. */
+  sl_print_job_set_region (job, &(SlRect) { 0, 0, 400, 300 });
+  g_assert_cmpuint (sl_print_job_paginate (job, page_width, page_height), ==, 1);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_BOARD);
+
+  /* Twice the scale, twice the tiles each way or so. */
+  sl_print_job_set_region (job, NULL);
+  sl_print_job_set_scale (job, 1.0);
+  sl_print_job_get_area (job, &area);
+  sl_print_job_paginate (job, page_width, page_height);
+  sl_print_job_get_grid (job, &n_columns, &n_rows);
+  g_assert_cmpuint (n_columns, ==, expected_tiles (area.width, tile_width * scale, SL_PRINT_JOB_TILE_OVERLAP));
+  g_assert_cmpuint (n_rows, ==, expected_tiles (area.height, tile_height * scale, SL_PRINT_JOB_TILE_OVERLAP));
+}
+
+/* With no scale, half size, or a little smaller when that saves pages. */
+static void
+test_auto_scale (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  double body_width = PRINTABLE_WIDTH - 2 * SL_PRINT_JOB_TILE_GUTTER;
+  SlRect area, region, placed, last;
+  guint n_columns, n_rows;
+  double scale;
+
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_get_area (job, &area);
+
+  /* The hotel at half size on A4 landscape: three columns, the last a sliver. */
+  sl_print_job_set_scale (job, SL_PRINT_JOB_DEFAULT_SCALE);
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_grid (job, &n_columns, &n_rows);
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_cmpuint (n_rows, ==, 2);
+  sl_print_job_get_placement (job, sl_print_job_get_n_pages (job) - 1, &last, NULL);
+  g_assert_cmpfloat (last.width, <, 0.1 * area.width);
+
+  /* With no scale set, two columns at the scale that fits them exactly. */
+  g_clear_object (&job);
+  job = sl_print_job_new (layout);
+  sl_print_job_set_fit_to_page (job, FALSE);
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1 + 2 * 2);
+  sl_print_job_get_placement (job, 1, &region, &placed);
+  scale = placed.width / region.width;
+  g_assert_cmpfloat (scale, >=, SL_PRINT_JOB_MIN_AUTO_SCALE);
+  g_assert_cmpfloat (scale, <, SL_PRINT_JOB_DEFAULT_SCALE);
+  g_assert_cmpfloat_with_epsilon (scale, (2 * body_width - SL_PRINT_JOB_TILE_OVERLAP) / area.width, 1e-9);
+
+  /* A board that fits its grid at half size keeps it. */
+  sl_print_job_set_region (job, &(SlRect) { 0, 0, 1000, 600 });
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  sl_print_job_get_placement (job, 0, &region, &placed);
+  g_assert_cmpfloat_with_epsilon (placed.width / region.width, SL_PRINT_JOB_DEFAULT_SCALE, 1e-9);
+}
+
+/* Every page draws without an error, onto a surface that records it. */
+static void
+draw_all_pages (SlPrintJob *job,
+                double      width,
+                double      height)
+{
+  guint n_pages = sl_print_job_paginate (job, width, height);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, w, h;
+
+      sl_print_job_draw_page (job, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+
+      /* Nothing outside the printable area. */
+      cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+      g_assert_cmpfloat (x, >=, -1);
+      g_assert_cmpfloat (y, >=, -1);
+      g_assert_cmpfloat (x + w, <=, width + 1);
+      g_assert_cmpfloat (y + h, <=, height + 1);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_scenario_pages (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  guint n_pages, small_pages;
+
+  sl_print_job_set_scenarios (job, TRUE);
+  n_pages = sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_BOARD);
+  for (guint page = 1; page < n_pages; page++)
+    {
+      g_assert_cmpint (sl_print_job_get_page_kind (job, page), ==, SL_PRINT_PAGE_SCENARIOS);
+      g_assert_false (sl_print_job_get_placement (job, page, NULL, NULL));
+    }
+  draw_all_pages (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+
+  /* Smaller pages take more of them, and still draw inside. */
+  small_pages = sl_print_job_paginate (job, 300, 250);
+  g_assert_cmpuint (small_pages, >, n_pages);
+  draw_all_pages (job, 300, 250);
+
+  /* A tiled board with all there is. */
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_set_legend (job, TRUE);
+  sl_print_job_set_problems (job, TRUE);
+  draw_all_pages (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+
+  /* Without scenarios, the board alone. */
+  sl_print_job_set_scenarios (job, FALSE);
+  sl_print_job_set_fit_to_page (job, TRUE);
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1);
+}
+
+static void
+test_title (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+
+  /* An empty board still prints a page. */
+  g_assert_cmpuint (sl_print_job_paginate (job, 500, 400), ==, 1);
+  draw_all_pages (job, 500, 400);
+
+  g_assert_cmpstr (sl_print_job_get_title (job), ==, "Untitled");
+  sl_print_job_set_file_name (job, "shop.stormline");
+  g_assert_cmpstr (sl_print_job_get_title (job), ==, "shop.stormline");
+  sl_document_set_title (document, "Shop");
+  g_assert_cmpstr (sl_print_job_get_title (job), ==, "Shop");
+}
+
+/* stormline-cli export */
+
+/* The tiled PDF: a page map and the grid the paper makes, every page with
+ * its header, and the board's words as text. */
+static void
+test_pdf_tiled (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *pdf = g_build_filename (dir, "hotel.pdf", NULL);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  double scale = SL_PRINT_JOB_DEFAULT_SCALE;
+  double overlap = SL_PRINT_JOB_TILE_OVERLAP / scale;
+  double tile_width = (PRINTABLE_WIDTH - 2 * SL_PRINT_JOB_TILE_GUTTER) / scale;
+  double tile_height = (PRINTABLE_HEIGHT - SL_PRINT_JOB_HEADER_HEIGHT - 2 * SL_PRINT_JOB_TILE_GUTTER) / scale;
+  guint n_columns, n_rows, n_pages;
+  SlRect area;
+  static const char *words[] = {
+    /* the header */
+    "Hotel", "Page map", "Tile A1: row A, column 1",
+    /* lane names, slice names */
+    "Guest", "Manager", "Automations", "Payment", "GPS", "Register Guest · Done",
+    /* note texts and kinds */
+    "Room Added", "Guest Registered", "Room Booked", "Available Rooms", "Event", "Command",
+    /* field names */
+    "roomNumber", "guestId", "email: String",
+  };
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf,
+                        "--scale", "0.5", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "");
+
+  /* The board's area over tiles of A4 landscape at half size. */
+  sl_print_job_get_area (job, &area);
+  n_columns = expected_tiles (area.width, tile_width, overlap);
+  n_rows = expected_tiles (area.height, tile_height, overlap);
+  n_pages = 1 + n_columns * n_rows;
+  g_test_message ("%g × %g units in tiles of %g × %g: %u × %u tiles and the map",
+                  area.width, area.height, tile_width, tile_height, n_columns, n_rows);
+  g_assert_cmpuint (n_columns * n_rows, >, 1);
+
+  text = pdf_to_text (pdf);
+  g_assert_cmpuint (count_pages (text), ==, n_pages);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    assert_contains (text, words[i]);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      assert_contains (text, number);
+    }
+
+  /* At half size the third column holds a sliver of margin: --tiled with
+   * no scale prints a little smaller, on two columns. */
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_cmpuint (expected_tiles (area.width, tile_width * scale / SL_PRINT_JOB_MIN_AUTO_SCALE,
+                                    SL_PRINT_JOB_TILE_OVERLAP / SL_PRINT_JOB_MIN_AUTO_SCALE), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, "--tiled", NULL), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = pdf_to_text (pdf);
+  g_assert_cmpuint (count_pages (text), ==, 1 + 2 * n_rows);
+  assert_contains (text, "Tile B2: row B, column 2");
+
+  remove_tree (dir);
+}
+
+/* A board fit on one page is still text, down to the fields; with the
+ * scenarios, the tables follow. */
+static void
+test_pdf_fit_text (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *pdf = g_build_filename (dir, "hotel.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  static const char *words[] = {
+    "Hotel", "Page 1 of", "The whole board", "Room Added", "roomNumber",
+    /* the legend */
+    "External System", "Screen",
+    /* a scenario: its note, title, parts, values and error */
+    "Command · Add Room", "A manager adds a room", "Given", "When", "Then",
+    "pricePerNight: 120.00", "Fails with an error", "Room 101 already exists",
+    "View · Guest Account",
+  };
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf,
+                        "--legend", "--scenarios", "--paper", "a3", "--portrait", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  text = pdf_to_text (pdf);
+  g_assert_cmpuint (count_pages (text), >, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    assert_contains (text, words[i]);
+
+  /* A3 portrait: 842 × 1191 points, as pdfinfo would say. */
+  {
+    g_autofree char *info = NULL;
+    g_autofree char *info_err = NULL;
+
+    if (run (&info, &info_err, "pdfinfo", pdf, NULL) == 0)
+      assert_contains (info, "841.89 x 1190.55 pts");
+  }
+
+  remove_tree (dir);
+}
+
+static gboolean
+is_event_orange (const guint8 *pixel)
+{
+  /* cairo's RGB24 is native-endian 0xXXRRGGBB */
+  guint32 value = *(const guint32 *) pixel;
+  int r = (value >> 16) & 0xff, g = (value >> 8) & 0xff, b = value & 0xff;
+
+  /* The event colour (255, 163, 71), not the faint wash of event lanes. */
+  return abs (r - 255) < 30 && abs (g - 163) < 30 && abs (b - 71) < 30;
+}
+
+/* The share of the pixels of a note's card that are event orange, in an
+ * image of the page at @dpi. */
+static double
+orange_share (cairo_surface_t *image,
+              SlPrintJob      *job,
+              SlLayout        *layout,
+              SlNote          *note,
+              double           dpi)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  double px = dpi / 72;
+  SlRect region, placed, card;
+  double scale;
+  int x0, y0, x1, y1, orange = 0, total = 0;
+
+  g_assert_true (sl_print_job_get_placement (job, 0, &region, &placed));
+  scale = placed.width / region.width;
+  sl_layout_get_note_rect (layout, note, &card);
+
+  /* Board → page (points from the printable corner) → pixels; a pixel in
+   * from the edges, where antialiasing mixes colours. */
+  x0 = (int) ceil ((PDF_MARGIN + placed.x + (card.x - region.x) * scale) * px) + 1;
+  y0 = (int) ceil ((PDF_MARGIN + placed.y + (card.y - region.y) * scale) * px) + 1;
+  x1 = (int) floor ((PDF_MARGIN + placed.x + (card.x + card.width - region.x) * scale) * px) - 1;
+  y1 = (int) floor ((PDF_MARGIN + placed.y + (card.y + card.height - region.y) * scale) * px) - 1;
+  g_assert_cmpint (x1 - x0, >=, 4);
+  g_assert_cmpint (y1 - y0, >=, 3);
+  g_assert_cmpint (x1, <, cairo_image_surface_get_width (image));
+  g_assert_cmpint (y1, <, cairo_image_surface_get_height (image));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        orange += is_event_orange (data + y * stride + 4 * x);
+        total++;
+      }
+
+  return (double) orange / total;
+}
+
+/* The event's colour where the layout puts an event, on the page at 30 dpi:
+ * board coordinates mapped to the page as the job maps them. */
+static void
+test_pdf_fit_pixels (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *pdf = g_build_filename (dir, "hotel.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+  cairo_surface_t *rgb;
+  cairo_t *cr;
+  double event_share, command_share;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "pdftoppm", "-r", "30", "-png", "-singlefile", pdf, prefix, NULL), ==, 0);
+
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  /* A4 landscape at 30 dpi, rounded up as pdftoppm does */
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (A4_WIDTH * 30 / 72));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (A4_HEIGHT * 30 / 72));
+
+  /* Whatever format the PNG came in, read it as RGB24. */
+  rgb = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (image),
+                                    cairo_image_surface_get_height (image));
+  cr = cairo_create (rgb);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (rgb);
+
+  sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT);
+  event_share = orange_share (rgb, job, layout, find_note (document, "Room Added"), 30);
+  command_share = orange_share (rgb, job, layout, find_note (document, "Add Room"), 30);
+  g_test_message ("orange: %.0f %% of the event, %.0f %% of the command", 100 * event_share, 100 * command_share);
+
+  /* Most of the card, less its words; and not a blue command's card. */
+  g_assert_cmpfloat (event_share, >, 0.5);
+  g_assert_cmpfloat (command_share, <, 0.05);
+
+  cairo_surface_destroy (rgb);
+  cairo_surface_destroy (image);
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  gboolean in_title;
+  gboolean in_desc;
+  char *width;
+  char *height;
+  GString *title;
+  GString *desc;
+  guint n_glyphs;
+  guint depth;
+} SvgScan;
+
+static void
+svg_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (scan->depth++ == 0)
+    {
+      g_assert_cmpstr (element, ==, "svg");
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "width"))
+          scan->width = g_strdup (values[i]);
+        else if (g_str_equal (names[i], "height"))
+          scan->height = g_strdup (values[i]);
+    }
+  scan->in_title = g_str_equal (element, "title");
+  scan->in_desc = g_str_equal (element, "desc");
+  /* cairo draws each glyph of the text as a symbol it uses */
+  if (g_str_equal (element, "use"))
+    scan->n_glyphs++;
+}
+
+static void
+svg_end_cb (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  scan->depth--;
+  scan->in_title = scan->in_desc = FALSE;
+}
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (scan->in_title)
+    g_string_append_len (scan->title, text, length);
+  else if (scan->in_desc)
+    g_string_append_len (scan->desc, text, length);
+}
+
+/* The SVG is well-formed XML, as large as the scale makes the area, with
+ * its text drawn and the board described. */
+static void
+test_svg (void)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *svg = g_build_filename (dir, "hotel.svg", NULL);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *height = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SvgScan scan = { .title = g_string_new (NULL), .desc = g_string_new (NULL) };
+  gsize length;
+  SlRect area;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", svg,
+                        "--scale", "0.75", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_file_get_contents (svg, &contents, &length, &error);
+  g_assert_no_error (error);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &scan, NULL);
+  g_markup_parse_context_parse (context, contents, length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  sl_print_job_get_area (job, &area);
+  width = g_strdup_printf ("%gpt", area.width * 0.75);
+  height = g_strdup_printf ("%gpt", area.height * 0.75);
+  g_assert_cmpstr (scan.width, ==, width);
+  g_assert_cmpstr (scan.height, ==, height);
+
+  /* Thousands of glyphs: every card's text, fields and kind. */
+  g_assert_cmpuint (scan.n_glyphs, >, 1000);
+  g_assert_cmpstr (scan.title->str, ==, "Hotel");
+  assert_contains (scan.desc->str, "Lane Commands and views:");
+  assert_contains (scan.desc->str, "Event “Room Added”");
+  assert_contains (scan.desc->str, "Automation “Checkout Processor”");
+
+  g_free (scan.width);
+  g_free (scan.height);
+  g_string_free (scan.title, TRUE);
+  g_string_free (scan.desc, TRUE);
+  remove_tree (dir);
+}
+
+/* A PNG is the area at --scale pixels a board unit. */
+static void
+test_png_scale (void)
+{
+  static const struct {
+    const char *scale;    /* NULL: the default */
+    const char *region;
+    double factor;
+  } cases[] = {
+    { NULL, NULL, 1.0 },
+    { "0.5", NULL, 0.5 },
+    { "2", "100,200,300,150", 2.0 },
+  };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *png = g_build_filename (dir, "hotel.png", NULL);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      cairo_surface_t *image;
+      SlRect area;
+
+      if (cases[i].region != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (cases[i].region, ",", -1);
+          SlRect region = { g_ascii_strtod (parts[0], NULL), g_ascii_strtod (parts[1], NULL),
+                            g_ascii_strtod (parts[2], NULL), g_ascii_strtod (parts[3], NULL) };
+
+          sl_print_job_set_region (job, &region);
+        }
+      sl_print_job_get_area (job, &area);
+
+      g_ptr_array_add (argv, (char *) cli_path ());
+      g_ptr_array_add (argv, (char *) "export");
+      g_ptr_array_add (argv, (char *) example_path ());
+      g_ptr_array_add (argv, (char *) "-o");
+      g_ptr_array_add (argv, png);
+      if (cases[i].scale != NULL)
+        {
+          g_ptr_array_add (argv, (char *) "--scale");
+          g_ptr_array_add (argv, (char *) cases[i].scale);
+        }
+      if (cases[i].region != NULL)
+        {
+          g_ptr_array_add (argv, (char *) "--region");
+          g_ptr_array_add (argv, (char *) cases[i].region);
+        }
+      g_assert_cmpint (run_argv (&out, &err, argv), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+
+      image = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (area.width * cases[i].factor));
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (area.height * cases[i].factor));
+      cairo_surface_destroy (image);
+    }
+
+  remove_tree (dir);
+}
+
+/* Bad input: one line on stderr that says what, status 2, no file. */
+
+typedef struct
+{
+  const char *name;
+  const char *output;   /* in the scratch folder */
+  const char *args[4];  /* up to NULL; MODEL stands for the example */
+  const char *error;    /* a part of the message */
+} BadExport;
+
+static const BadExport bad_exports[] = {
+  { "extension", "hotel.txt", { NULL }, "unknown format" },
+  { "no-extension", "hotel", { NULL }, ".pdf, .svg or .png" },
+  { "scale-zero", "hotel.png", { "--scale", "0", NULL }, "--scale" },
+  { "scale-negative", "hotel.pdf", { "--scale", "-1", NULL }, "--scale" },
+  { "scale-word", "hotel.svg", { "--scale", "big", NULL }, "“big”" },
+  { "scale-nan", "hotel.png", { "--scale", "nan", NULL }, "--scale" },
+  { "scale-huge", "hotel.pdf", { "--scale", "1e300", NULL }, "--scale" },
+  { "png-too-large", "hotel.png", { "--scale", "10", NULL }, "pixels" },
+  { "region-three", "hotel.pdf", { "--region", "1,2,3", NULL }, "--region" },
+  { "region-five", "hotel.pdf", { "--region", "1,2,3,4,5", NULL }, "--region" },
+  { "region-empty", "hotel.png", { "--region", "0,0,0,100", NULL }, "--region" },
+  { "region-word", "hotel.svg", { "--region", "a,b,c,d", NULL }, "“a,b,c,d”" },
+  { "region-far", "hotel.svg", { "--region", "1e12,0,10,10", NULL }, "--region" },
+  { "paper", "hotel.pdf", { "--paper", "a5", NULL }, "a4, a3 or letter" },
+  { "pdf-option-for-png", "hotel.png", { "--tiled", NULL }, "for PDF only" },
+  { "too-many-pages", "hotel.pdf", { "--scale", "10", NULL }, "pages" },
+  { "unreadable-model", "hotel.pdf", { "MISSING", NULL }, "MISSING" },
+  { "missing-directory", "missing/hotel.pdf", { NULL }, "missing/hotel.pdf" },
+};
+
+static void
+test_bad_export (gconstpointer data)
+{
+  const BadExport *bad = data;
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *output = g_build_filename (dir, bad->output, NULL);
+  g_autofree char *missing = g_build_filename (dir, "MISSING.stormline", NULL);
+  const char *args[4] = { NULL };
+  const char *model = example_path ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listing = NULL;
+  gsize length;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad->args) && bad->args[i] != NULL; i++)
+    if (g_str_equal (bad->args[i], "MISSING"))
+      model = missing;
+    else
+      args[n++] = bad->args[i];
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", output,
+                        args[0], args[1], args[2], args[3], NULL), ==, 2);
+  g_test_message ("stderr: %s", err);
+
+  /* One line, from the program, that says what is wrong. */
+  length = strlen (err);
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (strchr (err, '\n') == err + length - 1);
+  g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
+  assert_contains (err, bad->error);
+  g_assert_cmpstr (out, ==, "");
+
+  /* Nothing written, not even a temporary file. */
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "--help", NULL), ==, 0);
+  assert_contains (out, "  export ");
+  assert_contains (out, "  export-eventmodelers ");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", "--help", NULL), ==, 0);
+  for (guint i = 0; i < 7; i++)
+    assert_contains (out, (const char *[]) { "--output", "--scale", "--region", "--paper",
+                                             "--tiled", "--legend", "--scenarios" }[i]);
+
+  /* No model, no output, or two models. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), NULL), ==, 2);
+  assert_contains (err, "-o FILE.pdf");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", "-o", "x.pdf", NULL), ==, 2);
+  assert_contains (err, "MODEL");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/print-job/fit", test_fit);
+  g_test_add_func ("/print-job/tiles", test_tiles);
+  g_test_add_func ("/print-job/auto-scale", test_auto_scale);
+  g_test_add_func ("/print-job/scenario-pages", test_scenario_pages);
+  g_test_add_func ("/print-job/title", test_title);
+
+  g_test_add_func ("/export/pdf-tiled", test_pdf_tiled);
+  g_test_add_func ("/export/pdf-fit-text", test_pdf_fit_text);
+  g_test_add_func ("/export/pdf-fit-pixels", test_pdf_fit_pixels);
+  g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/png-scale", test_png_scale);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/export/bad/%s", bad_exports[i].name);
+
+      g_test_add_data_func (path, &bad_exports[i], test_bad_export);
+    }
+  g_test_add_func ("/export/usage", test_usage);
+
+  return g_test_run ();
+}
