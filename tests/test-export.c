@@ -836,6 +836,23 @@ test_png_scale (void)
   remove_tree (dir);
 }
 
+/* SPEC.md is the specification document: the one test-spec reviews. */
+static void
+test_markdown (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *md = g_build_filename (dir, "hotel.md", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "hotel-spec.md", NULL);
+  g_autoptr(GBytes) expected = read_bytes (expected_path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", md, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (md, expected);
+  remove_tree (dir);
+}
+
 /* Bad input: one line on stderr that says what, status 2, no file. */
 
 typedef struct
@@ -848,7 +865,9 @@ typedef struct
 
 static const BadExport bad_exports[] = {
   { "extension", "hotel.txt", { NULL }, "unknown format" },
-  { "no-extension", "hotel", { NULL }, ".pdf, .svg or .png" },
+  { "no-extension", "hotel", { NULL }, ".pdf, .svg, .png or .md" },
+  { "scale-for-markdown", "hotel.md", { "--scale", "2", NULL }, "for pictures" },
+  { "region-for-markdown", "hotel.md", { "--region", "0,0,10,10", NULL }, "for pictures" },
   { "scale-zero", "hotel.png", { "--scale", "0", NULL }, "--scale" },
   { "scale-negative", "hotel.pdf", { "--scale", "-1", NULL }, "--scale" },
   { "scale-word", "hotel.svg", { "--scale", "big", NULL }, "“big”" },
@@ -952,6 +971,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf-fit-pixels", test_pdf_fit_pixels);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/png-scale", test_png_scale);
+  g_test_add_func ("/export/markdown", test_markdown);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/bad/%s", bad_exports[i].name);

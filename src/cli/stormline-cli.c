@@ -12,12 +12,11 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
-#include "sl-print-job.h"
+#include "sl-export.h"
 #include "stormline-core.h"
 
 enum {
@@ -295,19 +294,13 @@ command_export_eventmodelers (int    argc,
 
 /* export */
 
-/* The margin stormline-cli leaves around the printable area of a PDF page. */
-#define PDF_MARGIN (10 * 72 / 25.4)
-/* More would be a mistake of --scale, not a document anyone prints. */
-#define PDF_MAX_PAGES 1000
-/* cairo's largest image, and a memory bound (400 MB) below it. */
-#define PNG_MAX_SIDE   32767
-#define PNG_MAX_PIXELS 100000000.0
-#define MAX_SCALE      10.0
+#define MAX_SCALE 10.0
 
 typedef enum {
   EXPORT_PDF,
   EXPORT_SVG,
   EXPORT_PNG,
+  EXPORT_MARKDOWN,
 } ExportFormat;
 
 typedef struct
@@ -322,34 +315,6 @@ static const Paper papers[] = {
   { "a3", 841.890, 1190.551 },
   { "letter", 612.0, 792.0 },
 };
-
-static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Finishes @surface, whose stream went into @bytes, and writes them. */
-static gboolean
-finish_output (cairo_surface_t *surface,
-               GByteArray      *bytes,
-               const char      *path)
-{
-  g_autoptr(GBytes) data = NULL;
-
-  cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      print_error (path, cairo_status_to_string (cairo_surface_status (surface)));
-      return FALSE;
-    }
-
-  data = g_bytes_new (bytes->data, bytes->len);
-  return write_output (path, data);
-}
 
 static gboolean
 parse_scale (const char *text,
@@ -415,163 +380,18 @@ find_paper (const char *name)
   return NULL;
 }
 
+/* Writes @bytes to @path, or says why there are none. */
 static gboolean
-export_pdf (SlPrintJob  *job,
-            const Paper *paper,
-            gboolean     portrait,
-            const char  *path)
+write_export (const char *path,
+              GBytes     *bytes,
+              GError     *error)
 {
-  double width = portrait ? paper->width : paper->height;
-  double height = portrait ? paper->height : paper->width;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n_pages;
-  gboolean written;
-
-  n_pages = sl_print_job_paginate (job, width - 2 * PDF_MARGIN, height - 2 * PDF_MARGIN);
-  if (n_pages > PDF_MAX_PAGES)
+  if (bytes == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("this would print %u pages, more than %u: "
-                                                    "use a smaller --scale or a --region"),
-                                                  n_pages, PDF_MAX_PAGES);
-      print_error (path, message);
+      print_error (path, error->message);
       return FALSE;
     }
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sl_print_job_get_title (job));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, PDF_MARGIN, PDF_MARGIN);
-      sl_print_job_draw_page (job, cr, page);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-
-  written = finish_output (surface, bytes, path);
-  cairo_surface_destroy (surface);
-  return written;
-}
-
-/* cairo's SVG draws text as glyph outlines: a title and a description
- * that lists the board keep the image searchable and readable to a
- * screen reader. */
-static char *
-describe_board (SlPrintJob *job,
-                SlDocument *document)
-{
-  GListModel *lanes = sl_document_get_lanes (document);
-  GListModel *notes = sl_document_get_notes (document);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *title = g_markup_escape_text (sl_print_job_get_title (job), -1);
-
-  g_string_append_printf (out, "<title>%s</title>\n<desc>", title);
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
-      g_autofree char *name = g_markup_escape_text (sl_lane_get_name (lane), -1);
-
-      /* Translators: a lane and its notes in the description of an SVG export */
-      g_string_append_printf (out, _("Lane %s:"), name);
-      for (guint j = 0; j < g_list_model_get_n_items (notes); j++)
-        {
-          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), j);
-          g_autofree char *text = NULL;
-
-          if (sl_note_get_lane (note) != lane)
-            continue;
-          text = g_markup_escape_text (sl_note_get_text (note), -1);
-          g_string_append_printf (out, " %s “%s”;", sl_note_kind_get_label (sl_note_get_kind (note)), text);
-        }
-      g_string_append_c (out, '\n');
-    }
-  g_string_append (out, "</desc>\n");
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static gboolean
-export_svg (SlPrintJob *job,
-            SlDocument *document,
-            double      scale,
-            const char *path)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GByteArray) described = g_byte_array_new ();
-  g_autofree char *description = describe_board (job, document);
-  g_autoptr(GBytes) data = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  SlRect area;
-  const char *root, *root_end;
-
-  sl_print_job_get_area (job, &area);
-  surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, area.width * scale, area.height * scale);
-  cr = cairo_create (surface);
-  sl_print_job_draw_area (job, cr, scale);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      print_error (path, cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  cairo_surface_destroy (surface);
-
-  /* The description goes first inside the root element, as SVG asks. */
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  root = strstr ((const char *) bytes->data, "<svg");
-  root_end = root != NULL ? strchr (root, '>') : NULL;
-  g_assert (root_end != NULL);
-  g_byte_array_append (described, bytes->data, root_end + 1 - (const char *) bytes->data);
-  g_byte_array_append (described, (const guint8 *) "\n", 1);
-  g_byte_array_append (described, (const guint8 *) description, strlen (description));
-  g_byte_array_append (described, (const guint8 *) root_end + 1, strlen (root_end + 1));
-
-  data = g_bytes_new (described->data, described->len);
-  return write_output (path, data);
-}
-
-static gboolean
-export_png (SlPrintJob *job,
-            double      scale,
-            const char *path)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  SlRect area;
-  double width, height;
-  gboolean written;
-
-  sl_print_job_get_area (job, &area);
-  width = ceil (area.width * scale);
-  height = ceil (area.height * scale);
-  if (width > PNG_MAX_SIDE || height > PNG_MAX_SIDE || width * height > PNG_MAX_PIXELS)
-    {
-      g_autofree char *message = g_strdup_printf (_("the image would be %.0f × %.0f pixels, more than the "
-                                                    "%u pixels a side and %.0f million pixels "
-                                                    "stormline-cli makes: use a smaller --scale or a --region"),
-                                                  width, height, PNG_MAX_SIDE, PNG_MAX_PIXELS / 1e6);
-      print_error (path, message);
-      return FALSE;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
-  cr = cairo_create (surface);
-  sl_print_job_draw_area (job, cr, scale);
-  cairo_destroy (cr);
-
-  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
-  written = finish_output (surface, bytes, path);
-  cairo_surface_destroy (surface);
-  return written;
+  return write_output (path, bytes);
 }
 
 static int
@@ -585,7 +405,7 @@ command_export (int    argc,
   gboolean portrait = FALSE, tiled = FALSE, legend = FALSE, problems = FALSE, scenarios = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write: the format follows the name, .pdf, .svg or .png"), N_("FILE") },
+      N_("Where to write: the format follows the name, .pdf, .svg, .png, or .md for the specification"), N_("FILE") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region_text,
       N_("Only this part of the board, in board units (default: the whole board)"), N_("X,Y,W,H") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
@@ -610,13 +430,15 @@ command_export (int    argc,
   ExportFormat format;
   double scale = 1.0;
   SlRect region;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean written;
 
-  if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png"), entries, &argc, &argv))
+  if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png|SPEC.md"), entries, &argc, &argv))
     return EXIT_UNREADABLE;
   if (argc != 2 || output == NULL)
     {
-      print_error (NULL, _("export needs one MODEL and -o FILE.pdf, FILE.svg or FILE.png"));
+      print_error (NULL, _("export needs one MODEL and -o FILE.pdf, FILE.svg, FILE.png or SPEC.md"));
       return EXIT_UNREADABLE;
     }
 
@@ -627,10 +449,18 @@ command_export (int    argc,
     format = EXPORT_SVG;
   else if (g_str_has_suffix (lower, ".png"))
     format = EXPORT_PNG;
-  /* .md: see sl-spec */
+  else if (g_str_has_suffix (lower, ".md"))
+    format = EXPORT_MARKDOWN;
   else
     {
-      print_error (output, _("unknown format: the name must end in .pdf, .svg or .png"));
+      print_error (output, _("unknown format: the name must end in .pdf, .svg, .png or .md"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (format == EXPORT_MARKDOWN && (region_text != NULL || scale_text != NULL || problems))
+    {
+      print_error (output, _("a specification (.md) is the whole model: --region, --scale and --problems are "
+                             "for pictures"));
       return EXIT_UNREADABLE;
     }
 
@@ -647,9 +477,17 @@ command_export (int    argc,
   if (!(document = load (argv[1])))
     return EXIT_UNREADABLE;
 
+  basename = g_path_get_basename (argv[1]);
+  if (format == EXPORT_MARKDOWN)
+    {
+      char *markdown = sl_spec_to_markdown (document, basename);
+
+      bytes = g_bytes_new_take (markdown, strlen (markdown));
+      return write_output (output, bytes) ? EXIT_OK : EXIT_UNREADABLE;
+    }
+
   layout = sl_layout_new (document);
   job = sl_print_job_new (layout);
-  basename = g_path_get_basename (argv[1]);
   sl_print_job_set_file_name (job, basename);
   sl_print_job_set_problems (job, problems);
   if (region_text != NULL)
@@ -663,16 +501,18 @@ command_export (int    argc,
         sl_print_job_set_scale (job, scale);
       sl_print_job_set_legend (job, legend);
       sl_print_job_set_scenarios (job, scenarios);
-      written = export_pdf (job, paper, portrait, output);
+      bytes = sl_export_pdf (job, portrait ? paper->width : paper->height,
+                             portrait ? paper->height : paper->width, &error);
       break;
     case EXPORT_SVG:
-      written = export_svg (job, document, scale, output);
+      bytes = sl_export_svg (job, scale, &error);
       break;
     case EXPORT_PNG:
     default:
-      written = export_png (job, scale, output);
+      bytes = sl_export_png (job, scale, &error);
       break;
     }
+  written = write_export (output, bytes, error);
 
   return written ? EXIT_OK : EXIT_UNREADABLE;
 }
@@ -843,7 +683,8 @@ static const Command commands[] = {
     command_stats },
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },
   { "import", N_("FILE.json -o MODEL"), N_("Import an eventmodelers export as a model"), command_import },
-  { "export", N_("MODEL -o FILE"), N_("Draw the board as PDF (to print), SVG or PNG"), command_export },
+  { "export", N_("MODEL -o FILE"), N_("Draw the board as PDF (to print), SVG or PNG, or write its specification (.md)"),
+    command_export },
   { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
     command_export_eventmodelers },
 };

@@ -1235,6 +1235,19 @@ sl_print_job_new (SlLayout *layout)
 }
 
 /**
+ * sl_print_job_get_layout:
+ *
+ * Returns: (transfer none): the layout of the board printed
+ */
+SlLayout *
+sl_print_job_get_layout (SlPrintJob *self)
+{
+  g_return_val_if_fail (SL_IS_PRINT_JOB (self), NULL);
+
+  return self->layout;
+}
+
+/**
  * sl_print_job_set_region:
  * @region: (nullable): a part of the board, in board units, or %NULL for
  *   the whole board

@@ -45,6 +45,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (SlPrintJob, sl_print_job, SL, PRINT_JOB, GObject)
 
 SlPrintJob      *sl_print_job_new              (SlLayout     *layout);
+SlLayout        *sl_print_job_get_layout       (SlPrintJob   *self);
 
 void             sl_print_job_set_region       (SlPrintJob   *self,
                                                 const SlRect *region);

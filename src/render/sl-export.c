@@ -1,0 +1,228 @@
+/* sl-export.c: a board as a PDF, an SVG or a PNG file's bytes
+ *
+ * The pages and the image come from an SlPrintJob, drawn by the same
+ * renderer as the canvas; stormline-cli and the Export dialog write the
+ * bytes where they are told.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "sl-export.h"
+
+G_DEFINE_QUARK (sl-export-error-quark, sl_export_error)
+
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Finishes @surface, whose stream went into @bytes. */
+static GBytes *
+finish (cairo_surface_t  *surface,
+        GByteArray       *bytes,
+        GError          **error)
+{
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
+                           cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_byte_array_ref (bytes));
+}
+
+/**
+ * sl_export_pdf:
+ * @page_width: in points, the margins included
+ *
+ * Lays the job out on pages of that size, with %SL_EXPORT_PDF_MARGIN
+ * around each, and draws them.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+sl_export_pdf (SlPrintJob  *job,
+               double       page_width,
+               double       page_height,
+               GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
+
+  n_pages = sl_print_job_paginate (job, page_width - 2 * SL_EXPORT_PDF_MARGIN, page_height - 2 * SL_EXPORT_PDF_MARGIN);
+  if (n_pages > SL_EXPORT_PDF_MAX_PAGES)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                   _("this would print %u pages, more than %u: use a smaller scale or a region"),
+                   n_pages, SL_EXPORT_PDF_MAX_PAGES);
+      return NULL;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, page_width, page_height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sl_print_job_get_title (job));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, SL_EXPORT_PDF_MARGIN, SL_EXPORT_PDF_MARGIN);
+      sl_print_job_draw_page (job, cr, page);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+
+  return finish (surface, bytes, error);
+}
+
+/* cairo's SVG draws text as glyph outlines: a title and a description
+ * that lists the board keep the image searchable and readable to a
+ * screen reader. */
+static char *
+describe_board (SlPrintJob *job)
+{
+  SlDocument *document = sl_layout_get_document (sl_print_job_get_layout (job));
+  GListModel *lanes = sl_document_get_lanes (document);
+  GListModel *notes = sl_document_get_notes (document);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (sl_print_job_get_title (job), -1);
+
+  g_string_append_printf (out, "<title>%s</title>\n<desc>", title);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      g_autofree char *name = g_markup_escape_text (sl_lane_get_name (lane), -1);
+
+      /* Translators: a lane and its notes in the description of an SVG export */
+      g_string_append_printf (out, _("Lane %s:"), name);
+      for (guint j = 0; j < g_list_model_get_n_items (notes); j++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), j);
+          g_autofree char *text = NULL;
+
+          if (sl_note_get_lane (note) != lane)
+            continue;
+          text = g_markup_escape_text (sl_note_get_text (note), -1);
+          g_string_append_printf (out, " %s “%s”;", sl_note_kind_get_label (sl_note_get_kind (note)), text);
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "</desc>\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sl_export_svg:
+ * @scale: points a board unit
+ *
+ * Returns: (transfer full): the job's region as one SVG image, or %NULL
+ *   with @error set
+ */
+GBytes *
+sl_export_svg (SlPrintJob  *job,
+               double       scale,
+               GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) described = g_byte_array_new ();
+  g_autofree char *description = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect area;
+  const char *root, *root_end;
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  sl_print_job_get_area (job, &area);
+  surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, area.width * scale, area.height * scale);
+  cr = cairo_create (surface);
+  sl_print_job_draw_area (job, cr, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
+                           cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_destroy (surface);
+
+  /* The description goes first inside the root element, as SVG asks. */
+  description = describe_board (job);
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  root = strstr ((const char *) bytes->data, "<svg");
+  root_end = root != NULL ? strchr (root, '>') : NULL;
+  g_assert (root_end != NULL);
+  g_byte_array_append (described, bytes->data, root_end + 1 - (const char *) bytes->data);
+  g_byte_array_append (described, (const guint8 *) "\n", 1);
+  g_byte_array_append (described, (const guint8 *) description, strlen (description));
+  g_byte_array_append (described, (const guint8 *) root_end + 1, strlen (root_end + 1));
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&described));
+}
+
+/**
+ * sl_export_png:
+ * @scale: pixels a board unit
+ *
+ * Returns: (transfer full): the job's region as one PNG image, or %NULL
+ *   with @error set (when it would be larger than
+ *   %SL_EXPORT_PNG_MAX_SIDE a side or %SL_EXPORT_PNG_MAX_PIXELS)
+ */
+GBytes *
+sl_export_png (SlPrintJob  *job,
+               double       scale,
+               GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect area;
+  double width, height;
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  sl_print_job_get_area (job, &area);
+  width = ceil (area.width * scale);
+  height = ceil (area.height * scale);
+  if (width > SL_EXPORT_PNG_MAX_SIDE || height > SL_EXPORT_PNG_MAX_SIDE || width * height > SL_EXPORT_PNG_MAX_PIXELS)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                   _("the image would be %.0f × %.0f pixels, more than the %u pixels a side and %.0f million "
+                     "pixels Stormline makes: use a smaller scale or a region"),
+                   width, height, SL_EXPORT_PNG_MAX_SIDE, SL_EXPORT_PNG_MAX_PIXELS / 1e6);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  sl_print_job_draw_area (job, cr, scale);
+  cairo_destroy (cr);
+
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  return finish (surface, bytes, error);
+}

@@ -1,0 +1,39 @@
+/* sl-export.h: a board as a PDF, an SVG or a PNG file's bytes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-print-job.h"
+
+G_BEGIN_DECLS
+
+/* The margin left around the printable area of an exported PDF page. */
+#define SL_EXPORT_PDF_MARGIN (10 * 72 / 25.4)
+/* More would be a mistake of the scale, not a document anyone prints. */
+#define SL_EXPORT_PDF_MAX_PAGES 1000
+/* cairo's largest image, and a memory bound (400 MB) below it. */
+#define SL_EXPORT_PNG_MAX_SIDE   32767
+#define SL_EXPORT_PNG_MAX_PIXELS 100000000.0
+
+#define SL_EXPORT_ERROR (sl_export_error_quark ())
+
+typedef enum {
+  SL_EXPORT_ERROR_TOO_LARGE,
+  SL_EXPORT_ERROR_FAILED,
+} SlExportError;
+
+GQuark  sl_export_error_quark (void);
+GBytes *sl_export_pdf         (SlPrintJob  *job,
+                               double       page_width,
+                               double       page_height,
+                               GError     **error);
+GBytes *sl_export_svg         (SlPrintJob  *job,
+                               double       scale,
+                               GError     **error);
+GBytes *sl_export_png         (SlPrintJob  *job,
+                               double       scale,
+                               GError     **error);
+
+G_END_DECLS
