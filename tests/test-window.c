@@ -883,6 +883,190 @@ test_wizard (void)
   remove_tree (dir);
 }
 
+/* The check button of @widget or under it whose label is @label. */
+static GtkWidget *
+find_widget_by_label (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_by_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What pdftotext reads in @pdf. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static guint
+count_substrings (const char *text,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Runs @operation into @pdf, as Print to File does. */
+static void
+print_to_pdf (SlPrintOperation *operation,
+              const char       *pdf)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+}
+
+/* Printing goes through the print job's pages: the whole board on one
+ * page with its header and legend, or tiled after a page map; the tab
+ * of the print dialog sets what is printed; the selection prints alone. */
+static void
+test_print (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *pdf = g_build_filename (dir, "hotel.pdf", NULL);
+  g_autofree char *find = g_find_program_in_path ("pdftotext");
+  SlDocument *document;
+  SlCanvas *canvas;
+
+  if (find == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+
+  {
+    g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+    g_autofree char *text = NULL;
+
+    print_to_pdf (operation, pdf);
+    text = pdf_text (pdf);
+    g_assert_cmpuint (sl_print_job_get_n_pages (sl_print_operation_get_job (operation)), ==, 1);
+    g_assert_nonnull (strstr (text, sl_document_get_title (document)));
+    g_assert_nonnull (strstr (text, "Page 1 of 1"));
+    g_assert_nonnull (strstr (text, "Room Booked"));
+    g_assert_nonnull (strstr (text, "Check Out"));
+    g_assert_nonnull (strstr (text, "bookingId"));
+  }
+
+  /* The tab of the print dialog: over several pages, no legend. */
+  {
+    g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+    g_autofree char *text = NULL;
+    g_autofree char *last = NULL;
+    GtkWidget *tab = NULL;
+    guint n_pages;
+
+    g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+    g_assert_nonnull (tab);
+    g_object_ref_sink (tab);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget_by_label (tab, "Over several pages, at")), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget_by_label (tab, "A _legend of the kinds of notes")),
+                                 FALSE);
+    g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+    g_object_unref (tab);
+
+    print_to_pdf (operation, pdf);
+    n_pages = sl_print_job_get_n_pages (sl_print_operation_get_job (operation));
+    g_assert_cmpuint (n_pages, >, 1);
+    text = pdf_text (pdf);
+    last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+    g_assert_nonnull (strstr (text, last));
+    g_assert_cmpuint (count_substrings (text, "\f"), ==, n_pages);
+    g_assert_cmpuint (sl_print_job_get_page_kind (sl_print_operation_get_job (operation), 0), ==,
+                      SL_PRINT_PAGE_MAP);
+  }
+
+  /* The selected notes alone. */
+  {
+    g_autoptr(SlPrintOperation) operation = NULL;
+    g_autofree char *text = NULL;
+
+    sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-added"), FALSE);
+    operation = sl_window_create_print_operation (fixture.window);
+    sl_print_operation_set_what (operation, SL_PRINT_SELECTION);
+    print_to_pdf (operation, pdf);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Room Added"));
+    g_assert_null (strstr (text, "Check Out"));
+  }
+
+  quit_app (&fixture);
+  remove_tree (dir);
+}
+
+/* Export writes what the name asks for: the specification, or the board
+ * as an image at the scale chosen; a folder that is not there is an error
+ * that says so, and nothing is written. */
+static void
+test_export (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *md = g_build_filename (dir, "hotel.md", NULL);
+  g_autofree char *png = g_build_filename (dir, "hotel.png", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "hotel-spec.md", NULL);
+  g_autoptr(GBytes) expected = read_bytes (expected_path);
+  g_autoptr(GFile) md_file = g_file_new_for_path (md);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) nowhere = g_file_new_build_filename (dir, "missing", "hotel.svg", NULL);
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+
+  g_assert_true (sl_window_export (fixture.window, md_file, SL_WINDOW_EXPORT_MARKDOWN, SL_PRINT_WHOLE_BOARD, 1));
+  assert_file_holds (md, expected);
+
+  g_assert_true (sl_window_export (fixture.window, png_file, SL_WINDOW_EXPORT_PNG, SL_PRINT_WHOLE_BOARD, 2));
+  {
+    g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (sl_window_get_canvas (fixture.window)));
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+    SlRect area;
+
+    sl_print_job_get_area (job, &area);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (area.width * 2));
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (area.height * 2));
+    cairo_surface_destroy (image);
+  }
+
+  g_assert_false (sl_window_export (fixture.window, nowhere, SL_WINDOW_EXPORT_SVG, SL_PRINT_WHOLE_BOARD, 1));
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+  g_assert_nonnull (find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+
+  quit_app (&fixture);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -907,6 +1091,8 @@ main (int    argc,
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
+  g_test_add_func ("/window/print", test_print);
+  g_test_add_func ("/window/export", test_export);
 
   return g_test_run ();
 }

@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sl-canvas.h"
+#include "sl-export.h"
 #include "sl-inspector.h"
 #include "sl-overview.h"
 #include "sl-wizard.h"
@@ -42,6 +45,8 @@ struct _SlWindow
   gboolean dim_others;
   GMenu *primary_menu;
   GMenu *recent_section;
+  GtkPrintSettings *print_settings; /* as the last print left them */
+  GtkPageSetup *page_setup;
 };
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -632,6 +637,329 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Printing */
+
+/* The bounds of the selected notes on the board; FALSE with none. */
+static gboolean
+get_selection_bounds (SlWindow *self,
+                      SlRect   *bounds)
+{
+  g_autoptr(GList) selection = sl_canvas_get_selection (self->canvas);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (GList *l = selection; l != NULL; l = l->next)
+    {
+      SlRect rect;
+
+      sl_layout_get_note_rect (sl_canvas_get_layout (self->canvas), l->data, &rect);
+      x1 = MIN (x1, rect.x);
+      y1 = MIN (y1, rect.y);
+      x2 = MAX (x2, rect.x + rect.width);
+      y2 = MAX (y2, rect.y + rect.height);
+    }
+
+  *bounds = (SlRect) { x1, y1, x2 - x1, y2 - y1 };
+  return selection != NULL;
+}
+
+/* What the canvas shows, on the board. */
+static void
+get_view_bounds (SlWindow *self,
+                 SlRect   *bounds)
+{
+  double x1, y1, x2, y2;
+
+  sl_canvas_widget_to_board (self->canvas, 0, 0, &x1, &y1);
+  sl_canvas_widget_to_board (self->canvas, gtk_widget_get_width (GTK_WIDGET (self->canvas)),
+                             gtk_widget_get_height (GTK_WIDGET (self->canvas)), &x2, &y2);
+  *bounds = (SlRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SlWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = get_display_name (self);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
+
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, heading, error ? error->message : NULL);
+    }
+
+  g_object_unref (operation);
+}
+
+/**
+ * sl_window_create_print_operation:
+ *
+ * Returns: (transfer full): a print operation of the board, with the
+ *   selection, the view and the settings of the last print
+ */
+SlPrintOperation *
+sl_window_create_print_operation (SlWindow *self)
+{
+  g_autofree char *name = get_display_name (self);
+  SlPrintOperation *operation;
+  SlRect selection, view;
+  gboolean has_selection;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  operation = sl_print_operation_new (sl_canvas_get_layout (self->canvas), name);
+  has_selection = get_selection_bounds (self, &selection);
+  get_view_bounds (self, &view);
+  sl_print_operation_set_areas (operation, has_selection ? &selection : NULL, &view);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation), name);
+
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), self->print_settings);
+  if (self->page_setup == NULL)
+    {
+      /* A board is a wide thing. */
+      self->page_setup = gtk_page_setup_new ();
+      gtk_page_setup_set_orientation (self->page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+    }
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), self->page_setup);
+
+  return operation;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  SlPrintOperation *operation;
+  g_autoptr(GError) error = NULL;
+
+  if (!finish_gestures (self))
+    return;
+
+  operation = sl_window_create_print_operation (self);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *name = get_display_name (self);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
+
+      show_error (self, heading, error->message);
+    }
+}
+
+/* Export of pictures and the specification */
+
+static const struct {
+  const char *suffix;
+  const char *mime_type;
+  const char *name;
+} export_formats[] = {
+  [SL_WINDOW_EXPORT_PDF] = { "pdf", "application/pdf", N_("PDF Documents") },
+  [SL_WINDOW_EXPORT_SVG] = { "svg", "image/svg+xml", N_("SVG Images") },
+  [SL_WINDOW_EXPORT_PNG] = { "png", "image/png", N_("PNG Images") },
+  [SL_WINDOW_EXPORT_MARKDOWN] = { "md", "text/markdown", N_("Specifications (Markdown)") },
+};
+
+/* A4, landscape, in points: what an exported PDF is printed on. */
+#define EXPORT_PAGE_WIDTH  841.890
+#define EXPORT_PAGE_HEIGHT 595.276
+
+static gboolean
+format_from_name (const char         *name,
+                  SlWindowExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", export_formats[i].suffix, NULL);
+
+      if (g_str_has_suffix (lower, suffix))
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * sl_window_export:
+ * @what: the part of the board drawn (the specification is always the
+ *   whole model)
+ * @scale: points (SVG) or pixels (PNG) a board unit
+ *
+ * Writes the board as a PDF fit on an A4 page, an SVG or a PNG image, or
+ * the model's specification in Markdown, and says how it went.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+sl_window_export (SlWindow             *self,
+                  GFile                *file,
+                  SlWindowExportFormat  format,
+                  SlPrintWhat           what,
+                  double                scale)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *model_name = NULL;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (format < G_N_ELEMENTS (export_formats), FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+
+  name = g_file_get_basename (file);
+  model_name = get_display_name (self);
+
+  if (format == SL_WINDOW_EXPORT_MARKDOWN)
+    {
+      char *markdown = sl_spec_to_markdown (self->document, model_name);
+
+      bytes = g_bytes_new_take (markdown, strlen (markdown));
+    }
+  else
+    {
+      g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (self->canvas));
+      SlRect region;
+
+      sl_print_job_set_file_name (job, model_name);
+      if (what == SL_PRINT_SELECTION && get_selection_bounds (self, &region))
+        sl_print_job_set_region (job, &region);
+      else if (what == SL_PRINT_VIEW)
+        {
+          get_view_bounds (self, &region);
+          sl_print_job_set_region (job, &region);
+        }
+
+      if (format == SL_WINDOW_EXPORT_PDF)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          sl_print_job_set_date (job, now);
+          sl_print_job_set_legend (job, TRUE);
+          bytes = sl_export_pdf (job, EXPORT_PAGE_WIDTH, EXPORT_PAGE_HEIGHT, &error);
+        }
+      else if (format == SL_WINDOW_EXPORT_SVG)
+        bytes = sl_export_svg (job, scale, &error);
+      else
+        bytes = sl_export_png (job, scale, &error);
+    }
+
+  if (bytes == NULL || !sl_format_write_file (file, bytes, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  }
+  return TRUE;
+}
+
+static void
+export_board_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          SlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const char *what = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "what");
+      const char *scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
+      SlWindowExportFormat format = SL_WINDOW_EXPORT_PDF;
+
+      /* The name says the format; without a known suffix, the filter
+       * chosen does, and gives the name its suffix. */
+      if (!format_from_name (name, &format))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *named = NULL;
+
+          if (filter != NULL)
+            format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "sl-export-format"));
+          named = g_strconcat (name, ".", export_formats[format].suffix, NULL);
+          g_clear_object (&file);
+          file = g_file_get_child (parent, named);
+        }
+
+      sl_window_export (self, file, format,
+                        g_strcmp0 (what, "selection") == 0 ? SL_PRINT_SELECTION
+                        : g_strcmp0 (what, "view") == 0 ? SL_PRINT_VIEW : SL_PRINT_WHOLE_BOARD,
+                        scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_board_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  static const char *what_ids[] = { "board", "selection", "view", NULL };
+  const char *what_labels[] = { _("The Whole Board"), _("The Selected Notes"), _("What Is in View"), NULL };
+  static const char *scale_ids[] = { "1", "2", "4", NULL };
+  const char *scale_labels[] = { _("Actual Size"), _("Twice the Size"), _("Four Times the Size"), NULL };
+  g_autofree char *title = get_display_title (self);
+  g_autofree char *name = NULL;
+  g_autoptr(GList) selection = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (!finish_gestures (self))
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(export_formats[i].name));
+      gtk_file_filter_add_mime_type (filter, export_formats[i].mime_type);
+      gtk_file_filter_add_suffix (filter, export_formats[i].suffix);
+      g_object_set_data (G_OBJECT (filter), "sl-export-format", GUINT_TO_POINTER (i));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+
+  /* Translators: a choice of the Export dialog: which part of the board */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "what", _("Board"), what_ids, what_labels);
+  selection = sl_canvas_get_selection (self->canvas);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "what", selection ? "selection" : "board");
+  /* Translators: a choice of the Export dialog: the size of an SVG or PNG image */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("Image Size"), scale_ids, scale_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "2");
+
+  name = g_strconcat (title, ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_board_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -1058,6 +1386,8 @@ sl_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->recent_section);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
 
   G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
 }
@@ -1189,6 +1519,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-eventmodelers", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_board_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
@@ -1202,6 +1534,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

@@ -12,6 +12,7 @@
 #include "sl-application.h"
 #include "sl-canvas.h"
 #include "sl-inspector.h"
+#include "sl-print-operation.h"
 #include "sl-wizard.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,20 @@ GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
 SlWizard   *sl_window_get_wizard      (SlWindow      *self);
 SlInspector *sl_window_get_inspector  (SlWindow      *self);
+SlPrintOperation *sl_window_create_print_operation (SlWindow *self);
+
+typedef enum {
+  SL_WINDOW_EXPORT_PDF,
+  SL_WINDOW_EXPORT_SVG,
+  SL_WINDOW_EXPORT_PNG,
+  SL_WINDOW_EXPORT_MARKDOWN,
+} SlWindowExportFormat;
+
+gboolean    sl_window_export          (SlWindow             *self,
+                                       GFile                *file,
+                                       SlWindowExportFormat  format,
+                                       SlPrintWhat           what,
+                                       double                scale);
 void        sl_window_save_to         (SlWindow      *self,
                                        GFile         *file);
 void        sl_window_import          (SlWindow      *self,
