@@ -248,6 +248,9 @@ test_hotel (void)
     g_assert_cmpint (sl_check_get_step_status (hotel, broken, 8), ==, SL_STEP_IN_PROGRESS);
     g_assert_cmpint (sl_check_get_step_status (hotel, broken, 3), ==, SL_STEP_DONE);
   }
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&hotel));
 }
 
 static gboolean
@@ -452,6 +455,24 @@ test_incremental (void)
                          sl_check_get_step_status (hotel, fresh, step));
     }
   g_assert_cmpuint (n_changed, >, 100);
+
+  /* The checker lets go of everything it held: the notes go with the
+   * model. */
+  {
+    SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_lanes (hotel)), 0);
+    SlNote *note = sl_document_add_note (hotel, SL_NOTE_COMMAND, lane, 100, 0, "Last Command");
+    SlNote *event = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, 300, 0, "Last Event");
+    SlConnection *connection = sl_document_add_connection (hotel, note, event);
+
+    g_assert_nonnull (note);
+    g_assert_nonnull (connection);
+    g_object_add_weak_pointer (G_OBJECT (note), (gpointer *) &note);
+    g_object_add_weak_pointer (G_OBJECT (connection), (gpointer *) &connection);
+    g_clear_object (&checker);
+    g_assert_finalize_object (g_steal_pointer (&hotel));
+    g_assert_null (note);
+    g_assert_null (connection);
+  }
 }
 
 /* A field's tooltip names where its value comes from and where it goes. */

@@ -317,7 +317,8 @@ entry_remove (SlChecker *self,
 /* Mirrors */
 
 /* Makes @mirror look like @list after its ::items-changed, calling @gone
- * for each item removed and @came for each item added, in that order. */
+ * for each item removed and @came for each item added, in that order;
+ * the mirror's free function lets go of the items removed. */
 static void
 splice (SlChecker  *self,
         GPtrArray  *mirror,
@@ -383,7 +384,6 @@ connection_gone (SlChecker *self,
                  gpointer   item)
 {
   connection_touched (self, item);
-  g_object_unref (item);
 }
 
 static gpointer
@@ -479,7 +479,6 @@ scenario_gone (SlChecker *self,
                gpointer   item)
 {
   unindex_scenario (self, item);
-  g_object_unref (item);
 }
 
 static gpointer
@@ -657,8 +656,8 @@ sl_checker_init (SlChecker *self)
 {
   self->entries = g_ptr_array_new ();
   self->by_note = g_hash_table_new (NULL, NULL);
-  self->connections = g_ptr_array_new ();
-  self->scenarios = g_ptr_array_new ();
+  self->connections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   self->specs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->step_users = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->used = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
