@@ -29,22 +29,34 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The bytes of a surface whose drawing ended in @status. */
+static GBytes *
+check_status (cairo_status_t   status,
+              GByteArray      *bytes,
+              GError         **error)
+{
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      /* Translators: %s is what cairo, the drawing library, says went wrong */
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED, _("the board could not be drawn: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_byte_array_ref (bytes));
+}
+
 /* Finishes @surface, whose stream went into @bytes. */
 static GBytes *
 finish (cairo_surface_t  *surface,
         GByteArray       *bytes,
         GError          **error)
 {
+  cairo_status_t status;
+
   cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
-                           cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
+  status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (g_byte_array_ref (bytes));
+  return check_status (status, bytes, error);
 }
 
 /**
@@ -149,6 +161,7 @@ sl_export_svg (SlPrintJob  *job,
   cairo_surface_t *surface;
   cairo_t *cr;
   SlRect area;
+  cairo_status_t status;
   const char *root, *root_end;
 
   g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
@@ -160,14 +173,10 @@ sl_export_svg (SlPrintJob  *job,
   sl_print_job_draw_area (job, cr, scale);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
-                           cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
+  status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return check_status (status, bytes, error);
 
   /* The description goes first inside the root element, as SVG asks. */
   description = describe_board (job);
@@ -200,6 +209,7 @@ sl_export_png (SlPrintJob  *job,
   cairo_surface_t *surface;
   cairo_t *cr;
   SlRect area;
+  cairo_status_t status;
   double width, height;
 
   g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
@@ -222,7 +232,9 @@ sl_export_png (SlPrintJob  *job,
   sl_print_job_draw_area (job, cr, scale);
   cairo_destroy (cr);
 
-  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
-  return finish (surface, bytes, error);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  cairo_surface_destroy (surface);
+  return check_status (status, bytes, error);
 }

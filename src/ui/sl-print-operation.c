@@ -38,7 +38,8 @@ struct _SlPrintOperation
   gboolean problems;
   gboolean scenarios;
 
-  /* The tab of the print dialog */
+  /* The tab of the print dialog, while it is there */
+  GtkWidget *tab;
   GtkWidget *what_buttons[3];
   GtkWidget *fit_button;
   GtkWidget *scale_spin;
@@ -168,6 +169,7 @@ sl_print_operation_create_custom_widget (GtkPrintOperation *operation)
   self->scenarios_button = check_button (NULL, _("Pages with the s_cenarios"), self->scenarios, box);
 
   gtk_print_operation_set_custom_tab_label (operation, _("Board"));
+  g_set_weak_pointer (&self->tab, GTK_WIDGET (page));
   return GTK_WIDGET (page);
 }
 
@@ -176,6 +178,10 @@ sl_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                         GtkWidget         *widget)
 {
   SlPrintOperation *self = SL_PRINT_OPERATION (operation);
+
+  /* The buttons live as long as the tab. */
+  if (self->tab == NULL)
+    return;
 
   for (SlPrintWhat what = 0; what < G_N_ELEMENTS (self->what_buttons); what++)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->what_buttons[what])))
@@ -192,6 +198,7 @@ sl_print_operation_finalize (GObject *object)
 {
   SlPrintOperation *self = (SlPrintOperation *)object;
 
+  g_clear_weak_pointer (&self->tab);
   g_clear_object (&self->job);
   g_clear_object (&self->layout);
   g_free (self->file_name);

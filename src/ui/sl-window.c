@@ -237,6 +237,102 @@ save_to (SlWindow *self,
   sl_format_save_file_async (self->document, file, NULL, save_done_cb, data);
 }
 
+/* Replacing a file */
+
+typedef void (*WriteFunc) (SlWindow *self,
+                           GFile    *file,
+                           gpointer  data);
+
+typedef struct
+{
+  SlWindow *self;
+  GFile *file;
+  WriteFunc write;
+  WriteFunc cancel;
+  gpointer data;
+  GDestroyNotify destroy;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_object_unref (pending->file);
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  if (g_str_equal (response, "replace"))
+    pending->write (pending->self, pending->file, pending->data);
+  else if (pending->cancel != NULL)
+    pending->cancel (pending->self, pending->file, pending->data);
+  pending_free (pending);
+}
+
+/* The file chooser asks before it replaces the file chosen; when a
+ * suffix is added to the name afterwards, the file is another one, and
+ * this asks about it before @write writes it. */
+static void
+write_asking (SlWindow       *self,
+              GFile          *file,
+              gboolean        renamed,
+              WriteFunc       write,
+              WriteFunc       cancel,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  Pending *pending;
+  GtkWidget *dialog;
+
+  if (!renamed || !g_file_query_exists (file, NULL))
+    {
+      write (self, file, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A file with this name is there already. Replacing it overwrites what it holds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  pending = g_new0 (Pending, 1);
+  *pending = (Pending) { g_object_ref (self), g_object_ref (file), write, cancel, data, destroy };
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_as_write (SlWindow *self,
+               GFile    *file,
+               gpointer  data)
+{
+  save_to (self, file);
+}
+
+static void
+save_as_cancel (SlWindow *self,
+                GFile    *file,
+                gpointer  data)
+{
+  self->close_after_save = FALSE;
+}
+
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
@@ -248,8 +344,9 @@ save_as_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *name = g_file_get_basename (chosen);
+      gboolean renamed = !g_str_has_suffix (name, SL_FORMAT_SUFFIX);
 
-      if (g_str_has_suffix (name, SL_FORMAT_SUFFIX))
+      if (!renamed)
         file = g_object_ref (chosen);
       else
         {
@@ -259,7 +356,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
           file = g_file_get_child (parent, with_suffix);
         }
 
-      save_to (self, file);
+      write_asking (self, file, renamed, save_as_write, save_as_cancel, NULL, NULL);
     }
   else
     self->close_after_save = FALSE;
@@ -675,29 +772,6 @@ get_view_bounds (SlWindow *self,
   *bounds = (SlRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               SlWindow                *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = get_display_name (self);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
-
-      gtk_print_operation_get_error (operation, &error);
-      show_error (self, heading, error ? error->message : NULL);
-    }
-
-  g_object_unref (operation);
-}
-
 /**
  * sl_window_create_print_operation:
  *
@@ -733,28 +807,39 @@ sl_window_create_print_operation (SlWindow *self)
   return operation;
 }
 
+/* The print runs to its end before the window goes on: the pages are
+ * laid out and drawn from the board as it is when Print is pressed, and
+ * the window cannot close in between. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SlWindow *self = SL_WINDOW (widget);
-  SlPrintOperation *operation;
+  g_autoptr(SlPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!finish_gestures (self))
     return;
 
   operation = sl_window_create_print_operation (self);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  switch (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (self), &error))
     {
-      g_autofree char *name = get_display_name (self);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation)));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      {
+        g_autofree char *name = get_display_name (self);
+        g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
 
-      show_error (self, heading, error->message);
+        show_error (self, heading, error->message);
+        break;
+      }
+    default:
+      break;
     }
 }
 
@@ -876,6 +961,23 @@ sl_window_export (SlWindow             *self,
   return TRUE;
 }
 
+typedef struct
+{
+  SlWindowExportFormat format;
+  SlPrintWhat what;
+  double scale;
+} ExportChoice;
+
+static void
+export_write (SlWindow *self,
+              GFile    *file,
+              gpointer  data)
+{
+  ExportChoice *choice = data;
+
+  sl_window_export (self, file, choice->format, choice->what, choice->scale);
+}
+
 static void
 export_board_response_cb (GtkNativeDialog *dialog,
                           int              response,
@@ -888,26 +990,29 @@ export_board_response_cb (GtkNativeDialog *dialog,
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
       const char *what = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "what");
       const char *scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
-      SlWindowExportFormat format = SL_WINDOW_EXPORT_PDF;
+      ExportChoice *choice = g_new0 (ExportChoice, 1);
+      gboolean renamed = FALSE;
+
+      choice->what = g_strcmp0 (what, "selection") == 0 ? SL_PRINT_SELECTION
+                     : g_strcmp0 (what, "view") == 0 ? SL_PRINT_VIEW : SL_PRINT_WHOLE_BOARD;
+      choice->scale = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
 
       /* The name says the format; without a known suffix, the filter
        * chosen does, and gives the name its suffix. */
-      if (!format_from_name (name, &format))
+      if (!format_from_name (name, &choice->format))
         {
           g_autoptr(GFile) parent = g_file_get_parent (file);
           g_autofree char *named = NULL;
 
           if (filter != NULL)
-            format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "sl-export-format"));
-          named = g_strconcat (name, ".", export_formats[format].suffix, NULL);
+            choice->format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "sl-export-format"));
+          named = g_strconcat (name, ".", export_formats[choice->format].suffix, NULL);
           g_clear_object (&file);
           file = g_file_get_child (parent, named);
+          renamed = TRUE;
         }
 
-      sl_window_export (self, file, format,
-                        g_strcmp0 (what, "selection") == 0 ? SL_PRINT_SELECTION
-                        : g_strcmp0 (what, "view") == 0 ? SL_PRINT_VIEW : SL_PRINT_WHOLE_BOARD,
-                        scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0);
+      write_asking (self, file, renamed, export_write, NULL, choice, g_free);
     }
 
   gtk_native_dialog_destroy (dialog);
