@@ -611,9 +611,8 @@ looks_past_tense (const char *text)
 }
 
 static void
-check_structure (Check      *check,
-                 SlNote     *note,
-                 const char *folded)
+check_structure (Check  *check,
+                 SlNote *note)
 {
   switch (sl_note_get_kind (note))
     {
@@ -624,13 +623,8 @@ check_structure (Check      *check,
         report (check, RULE_EVENT_NO_CAUSE, note, NULL, NULL);
       if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
         report (check, RULE_EVENT_NOT_PAST_TENSE, note, NULL, NULL);
-      if (folded != NULL)
-        {
-          GPtrArray *same = g_hash_table_lookup (check->index->events_by_name, folded);
-
-          if (same != NULL && same->len > 1)
-            report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
-        }
+      if (check->index->duplicate)
+        report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
       break;
 
     case SL_NOTE_COMMAND:
@@ -758,6 +752,27 @@ _sl_check_aggregates (SlDocument *document,
     }
 }
 
+/* Sets @folded to @text as duplicate events are compared. */
+static void
+fold_name (const char *text,
+           GString    *folded)
+{
+  g_autofree char *lower = NULL;
+  const char *p;
+
+  /* Casefolding leaves nothing but ASCII letters changed in ASCII text,
+   * which most names are: they need no copy. */
+  for (p = text; *p && (guchar) *p < 0x80; p++)
+    ;
+  if (*p != 0)
+    text = lower = g_utf8_casefold (text, -1);
+
+  g_string_truncate (folded, 0);
+  for (p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (folded, g_ascii_tolower (*p));
+}
+
 /**
  * _sl_check_fold_name:
  *
@@ -767,12 +782,9 @@ _sl_check_aggregates (SlDocument *document,
 char *
 _sl_check_fold_name (const char *text)
 {
-  g_autofree char *lower = g_utf8_casefold (text, -1);
   GString *folded = g_string_new (NULL);
 
-  for (const char *p = lower; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (folded, *p);
+  fold_name (text, folded);
   return g_string_free (folded, FALSE);
 }
 
@@ -838,7 +850,7 @@ static void
 check_scenarios (Check  *check,
                  SlNote *note)
 {
-  GPtrArray *scenarios = g_hash_table_lookup (check->index->scenarios_by_note, note);
+  GPtrArray *scenarios = check->index->scenarios;
 
   for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
     {
@@ -855,7 +867,6 @@ check_scenarios (Check  *check,
 
 /**
  * _sl_check_note:
- * @folded: (nullable): the name of @note folded, when it is an event
  *
  * Runs every rule about @note and adds its problems to @into, rule by
  * rule: its structure, the connections out of it, its aggregate, its
@@ -864,12 +875,11 @@ check_scenarios (Check  *check,
 void
 _sl_check_note (const SlCheckIndex *index,
                 SlNote             *note,
-                const char         *folded,
                 GPtrArray          *into)
 {
   Check check = { index->document, index, into };
 
-  check_structure (&check, note, folded);
+  check_structure (&check, note);
   check_connections (&check, note);
   if ((is_kind (note, SL_NOTE_EVENT) || is_kind (note, SL_NOTE_COMMAND)) && aggregate_of (&check, note) == NULL)
     report (&check, RULE_NO_AGGREGATE, note, NULL, NULL);
@@ -907,12 +917,89 @@ _sl_check_sort_scenarios (GPtrArray *scenarios)
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  g_autoptr(SlChecker) checker = NULL;
+  GListModel *notes, *scenarios;
+  guint n_notes, n_scenarios;
+  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) name_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *name_of = NULL;
+  g_autoptr(GHashTable) first_scenario = g_hash_table_new (NULL, NULL);
+  g_autofree guint *next_scenario = NULL;
+  g_autoptr(GPtrArray) specifying = g_ptr_array_new ();
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  GPtrArray *problems;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  checker = sl_checker_new (document);
-  return g_ptr_array_ref (sl_checker_get_problems (checker));
+  /* The same rules as SlChecker, on indexes made for one pass: the events
+   * counted by name, and the scenarios chained by note. Nothing is kept
+   * for the changes to come, which only the checker follows. */
+  notes = sl_document_get_notes (document);
+  scenarios = sl_document_get_scenarios (document);
+  n_notes = g_list_model_get_n_items (notes);
+  n_scenarios = g_list_model_get_n_items (scenarios);
+
+  /* name_of[i]: the position in name_counts of the name of the i-th note, an event */
+  name_of = g_new (guint, n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      gpointer position;
+      SlAggregate *aggregate;
+
+      if (!is_kind (note, SL_NOTE_EVENT))
+        continue;
+
+      fold_name (sl_note_get_text (note), folded);
+      if (!g_hash_table_lookup_extended (names, folded->str, NULL, &position))
+        {
+          position = GUINT_TO_POINTER (name_counts->len);
+          g_hash_table_insert (names, g_strdup (folded->str), position);
+          g_array_set_size (name_counts, name_counts->len + 1);
+          g_array_index (name_counts, guint, name_counts->len - 1) = 0;
+        }
+      name_of[i] = GPOINTER_TO_UINT (position);
+      g_array_index (name_counts, guint, name_of[i])++;
+
+      aggregate = _sl_check_event_aggregate (note);
+      if (aggregate != NULL)
+        g_hash_table_add (used, aggregate);
+    }
+
+  /* The scenarios of a note: the first in first_scenario (as its position
+   * + 1), each of the others in next_scenario of the one before. */
+  next_scenario = g_new (guint, n_scenarios);
+  for (guint i = n_scenarios; i-- > 0;)
+    {
+      SlNote *owner = sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
+
+      next_scenario[i] = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, owner));
+      g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));
+    }
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlCheckIndex index = { document, FALSE, NULL };
+
+      if (is_kind (note, SL_NOTE_EVENT))
+        index.duplicate = g_array_index (name_counts, guint, name_of[i]) > 1;
+
+      g_ptr_array_set_size (specifying, 0);
+      for (guint s = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, note)); s != 0; s = next_scenario[s - 1])
+        g_ptr_array_add (specifying, sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s - 1));
+      if (specifying->len > 0)
+        {
+          _sl_check_sort_scenarios (specifying);
+          index.scenarios = specifying;
+        }
+
+      _sl_check_note (&index, note, problems);
+    }
+  _sl_check_aggregates (document, used, problems);
+
+  return problems;
 }
 
 static char *
