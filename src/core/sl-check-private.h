@@ -18,6 +18,8 @@ typedef struct
   SlDocument *document;
   gboolean duplicate;   /* an event whose name another event has too */
   GPtrArray *scenarios; /* (nullable): the SlScenarios that specify the note, sorted */
+  GPtrArray *sources;   /* empty arrays the rules fill, kept from note to */
+  GPtrArray *targets;   /* note so that checking a note allocates none */
 } SlCheckIndex;
 
 char        *_sl_check_fold_name       (const char         *text);

@@ -66,6 +66,8 @@ struct _SlChecker
 
   GQueue queue;             /* Entries to recheck */
   GPtrArray *scratch;
+  GPtrArray *sources;       /* for the rules: see SlCheckIndex */
+  GPtrArray *targets;
   SlProblem **aggregate_problems;
   guint n_aggregate_problems;
   gboolean aggregates_dirty;
@@ -277,7 +279,7 @@ static void
 check_entry (SlChecker *self,
              Entry     *entry)
 {
-  SlCheckIndex index = { self->document, FALSE, NULL };
+  SlCheckIndex index = { self->document, FALSE, NULL, self->sources, self->targets };
 
   if (entry->folded != NULL)
     {
@@ -638,6 +640,8 @@ sl_checker_finalize (GObject *object)
   g_hash_table_unref (self->events_by_name);
   g_hash_table_unref (self->scenarios_by_note);
   g_ptr_array_unref (self->scratch);
+  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->targets);
   free_problems (self->aggregate_problems, self->n_aggregate_problems);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->document);
@@ -677,6 +681,8 @@ sl_checker_init (SlChecker *self)
                                                       (GDestroyNotify) g_ptr_array_unref);
   self->scenarios_by_note = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->scratch = g_ptr_array_new ();
+  self->sources = g_ptr_array_new ();
+  self->targets = g_ptr_array_new ();
   g_queue_init (&self->queue);
 }
 
