@@ -10,12 +10,16 @@
 
 G_BEGIN_DECLS
 
-/* What the rules about one note need to know of the others. */
+/* What the rules about one note need to know of the others: the
+ * document, and what sl_check_run() and SlChecker each index their own
+ * way. */
 typedef struct
 {
   SlDocument *document;
-  GHashTable *events_by_name;    /* folded name -> GPtrArray of the events that have it */
-  GHashTable *scenarios_by_note; /* SlNote -> GPtrArray of its SlScenarios, sorted */
+  gboolean duplicate;   /* an event whose name another event has too */
+  GPtrArray *scenarios; /* (nullable): the SlScenarios that specify the note, sorted */
+  GPtrArray *sources;   /* empty arrays the rules fill, kept from note to */
+  GPtrArray *targets;   /* note so that checking a note allocates none */
 } SlCheckIndex;
 
 char        *_sl_check_fold_name       (const char         *text);
@@ -23,7 +27,6 @@ SlAggregate *_sl_check_event_aggregate (SlNote             *event);
 void         _sl_check_sort_scenarios  (GPtrArray          *scenarios);
 void         _sl_check_note            (const SlCheckIndex *index,
                                         SlNote             *note,
-                                        const char         *folded,
                                         GPtrArray          *into);
 void         _sl_check_aggregates      (SlDocument         *document,
                                         GHashTable         *used,

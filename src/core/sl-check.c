@@ -19,7 +19,10 @@
 
 #include "stormline-core.h"
 #include "sl-check-private.h"
+#include "sl-connection-private.h"
 #include "sl-document-private.h"
+#include "sl-field-private.h"
+#include "sl-note-private.h"
 
 typedef enum {
   RULE_FIELD_NO_ORIGIN,
@@ -83,8 +86,8 @@ struct _SlProblem
   Rule rule;
   SlNote *note;
   SlAggregate *aggregate;
-  char *field;
-  char *looked_for;     /* field-no-origin: the name looked for upstream, when not the field's */
+  const char *field;      /* interned, as field names are */
+  const char *looked_for; /* field-no-origin: the name looked for upstream, when not the field's; interned */
   GObject *subject;     /* the note a connection leads to, or the scenario that is not valid */
   const char *reason;   /* scenario-invalid: why, untranslated */
   SlDocument *document; /* field-no-origin: where to look for a fix */
@@ -115,8 +118,6 @@ sl_problem_unref (SlProblem *self)
       g_clear_object (&self->aggregate);
       g_clear_object (&self->subject);
       g_clear_object (&self->document);
-      g_free (self->field);
-      g_free (self->looked_for);
       g_free (self->message);
       g_free (self->fix);
       g_free (self);
@@ -189,6 +190,10 @@ typedef struct
   SlDocument *document;
   const SlCheckIndex *index; /* for the rules; NULL when only following flows */
   GPtrArray *into;
+  SlNote *note;              /* the note the rules are about, and its links */
+  GPtrArray *links;
+  GPtrArray *sources;        /* arrays the rules fill and empty, kept from */
+  GPtrArray *targets;        /* note to note so as not to allocate any */
 } Check;
 
 static SlProblem *
@@ -203,7 +208,7 @@ report (Check       *check,
   g_atomic_ref_count_init (&problem->ref_count);
   problem->rule = rule;
   problem->note = note ? g_object_ref (note) : NULL;
-  problem->field = g_strdup (field);
+  problem->field = field;
   problem->subject = subject ? g_object_ref (subject) : NULL;
 
   g_ptr_array_add (check->into, problem);
@@ -212,11 +217,24 @@ report (Check       *check,
 
 /* Connections */
 
+/* The rules ask the kinds of notes and follow connections hundreds of
+ * thousands of times on a large model: they read them through the
+ * private accessors, without the type checks of the public getters. */
 static gboolean
 is_kind (SlNote     *note,
          SlNoteKind  kind)
 {
-  return sl_note_get_kind (note) == kind;
+  return _sl_note_get_kind (note) == kind;
+}
+
+/* The rules about a note look at its links many times: it is looked up once. */
+static GPtrArray *
+links_of (Check  *check,
+          SlNote *note)
+{
+  if (note == check->note)
+    return check->links;
+  return _sl_document_get_links (check->document, note);
 }
 
 /* Finds the notes connected into (@incoming) or out of @note, of @kind
@@ -229,7 +247,7 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  GPtrArray *links = _sl_document_get_links (check->document, note);
+  GPtrArray *links = links_of (check, note);
   gboolean found = FALSE;
 
   for (guint i = 0; links != NULL && i < links->len; i++)
@@ -237,9 +255,9 @@ find_neighbours (Check      *check,
       SlConnection *connection = g_ptr_array_index (links, i);
       SlNote *other;
 
-      if (incoming ? sl_connection_get_target (connection) != note : sl_connection_get_source (connection) != note)
+      if (incoming ? _sl_connection_get_target (connection) != note : _sl_connection_get_source (connection) != note)
         continue;
-      other = incoming ? sl_connection_get_source (connection) : sl_connection_get_target (connection);
+      other = incoming ? _sl_connection_get_source (connection) : _sl_connection_get_target (connection);
       if (kind != SL_N_NOTE_KINDS && !is_kind (other, kind))
         continue;
       if (into == NULL)
@@ -297,41 +315,49 @@ legal_connection (SlNoteKind from,
     }
 }
 
-/* Fields */
+/* Fields
+ *
+ * Field names and mappings are interned (see sl-field.c): the names
+ * here compare as pointers. */
 
 /* The name under which @field is found upstream: its mapping, if it has one. */
 static const char *
 source_name (SlField *field)
 {
-  const char *mapping = sl_field_get_mapping (field);
+  const char *mapping = _sl_field_get_mapping (field);
 
-  return mapping && !sl_field_is_calculated (field) ? mapping : sl_field_get_name (field);
+  return mapping && !_sl_field_is_calculated (field) ? mapping : _sl_field_get_name (field);
 }
 
-/* Whether @note has a field that @name flows into: by name, or by a field
- * mapped from @name. With @displayed, only displayed screen fields count. */
+/* Whether @note has a field that @name (interned) flows into: by name, or
+ * by a field mapped from @name. With @displayed, only displayed screen
+ * fields count. */
 static gboolean
 receives (SlNote     *note,
           const char *name,
           gboolean    displayed_only)
 {
-  for (guint i = 0; i < sl_note_get_n_fields (note); i++)
+  for (guint i = 0; i < _sl_note_get_n_fields (note); i++)
     {
-      SlField *field = sl_note_get_field (note, i);
+      SlField *field = _sl_note_get_field (note, i);
 
-      if (displayed_only && !sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+      if (displayed_only && !_sl_field_has_flag (field, SL_FIELD_DISPLAYED))
         continue;
-      if (g_str_equal (source_name (field), name))
+      if (source_name (field) == name)
         return TRUE;
     }
   return FALSE;
 }
 
+/* Whether @note has a field named @name (interned). */
 static gboolean
 provides (SlNote     *note,
           const char *name)
 {
-  return sl_note_find_field (note, name, NULL) != NULL;
+  for (guint i = 0; i < _sl_note_get_n_fields (note); i++)
+    if (_sl_field_get_name (_sl_note_get_field (note, i)) == name)
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -376,9 +402,9 @@ near_miss (GPtrArray  *sources,
     {
       SlNote *source = g_ptr_array_index (sources, i);
 
-      for (guint f = 0; f < sl_note_get_n_fields (source); f++)
+      for (guint f = 0; f < _sl_note_get_n_fields (source); f++)
         {
-          const char *candidate = sl_field_get_name (sl_note_get_field (source, f));
+          const char *candidate = _sl_field_get_name (_sl_note_get_field (source, f));
           gsize candidate_length = strlen (candidate);
 
           /* Names of very different lengths are never near: skip the distance. */
@@ -391,72 +417,56 @@ near_miss (GPtrArray  *sources,
   return NULL;
 }
 
+/* Adds to @sources the notes the fields of @note can come from (DOMAIN.md,
+ * "Origin"). */
 static void
-add_sources (GPtrArray *into,
-             GPtrArray *from)
+find_origin_notes (Check     *check,
+                   SlNote    *note,
+                   GPtrArray *sources)
 {
-  for (guint i = 0; i < from->len; i++)
-    g_ptr_array_add (into, g_ptr_array_index (from, i));
+  switch (_sl_note_get_kind (note))
+    {
+    case SL_NOTE_SCREEN:
+    case SL_NOTE_AUTOMATION:
+      find_neighbours (check, note, TRUE, SL_NOTE_VIEW, sources);
+      break;
+    case SL_NOTE_COMMAND:
+      {
+        GPtrArray *links = links_of (check, note);
+
+        /* The screens and automations that trigger it, each followed by
+         * the views that feed it. */
+        for (guint i = 0; links != NULL && i < links->len; i++)
+          {
+            SlConnection *connection = g_ptr_array_index (links, i);
+            SlNote *trigger = _sl_connection_get_source (connection);
+
+            if (_sl_connection_get_target (connection) != note ||
+                (!is_kind (trigger, SL_NOTE_SCREEN) && !is_kind (trigger, SL_NOTE_AUTOMATION)))
+              continue;
+            g_ptr_array_add (sources, trigger);
+            find_neighbours (check, trigger, TRUE, SL_NOTE_VIEW, sources);
+          }
+        break;
+      }
+    case SL_NOTE_EVENT:
+      find_neighbours (check, note, TRUE, SL_NOTE_COMMAND, sources);
+      break;
+    case SL_NOTE_VIEW:
+      find_neighbours (check, note, TRUE, SL_NOTE_EVENT, sources);
+      break;
+    default:
+      break;
+    }
 }
 
-/* Where the fields of @note can come from (DOMAIN.md, "Origin"). */
 static GPtrArray *
 origin_notes (Check  *check,
               SlNote *note)
 {
   GPtrArray *sources = g_ptr_array_new ();
 
-  switch (sl_note_get_kind (note))
-    {
-    case SL_NOTE_SCREEN:
-      {
-        g_autoptr(GPtrArray) views = neighbours (check, note, TRUE, SL_NOTE_VIEW);
-
-        add_sources (sources, views);
-        break;
-      }
-    case SL_NOTE_COMMAND:
-      {
-        g_autoptr(GPtrArray) all = neighbours (check, note, TRUE, SL_N_NOTE_KINDS);
-
-        for (guint i = 0; i < all->len; i++)
-          {
-            SlNote *trigger = g_ptr_array_index (all, i);
-            g_autoptr(GPtrArray) views = NULL;
-
-            if (!is_kind (trigger, SL_NOTE_SCREEN) && !is_kind (trigger, SL_NOTE_AUTOMATION))
-              continue;
-            g_ptr_array_add (sources, trigger);
-            views = neighbours (check, trigger, TRUE, SL_NOTE_VIEW);
-            add_sources (sources, views);
-          }
-        break;
-      }
-    case SL_NOTE_EVENT:
-      {
-        g_autoptr(GPtrArray) commands = neighbours (check, note, TRUE, SL_NOTE_COMMAND);
-
-        add_sources (sources, commands);
-        break;
-      }
-    case SL_NOTE_VIEW:
-      {
-        g_autoptr(GPtrArray) events = neighbours (check, note, TRUE, SL_NOTE_EVENT);
-
-        add_sources (sources, events);
-        break;
-      }
-    case SL_NOTE_AUTOMATION:
-      {
-        g_autoptr(GPtrArray) views = neighbours (check, note, TRUE, SL_NOTE_VIEW);
-
-        add_sources (sources, views);
-        break;
-      }
-    default:
-      break;
-    }
-
+  find_origin_notes (check, note, sources);
   return sources;
 }
 
@@ -467,20 +477,20 @@ own_origin (Check   *check,
             SlNote  *note,
             SlField *field)
 {
-  switch (sl_note_get_kind (note))
+  switch (_sl_note_get_kind (note))
     {
     case SL_NOTE_SCREEN:
-      if (!sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+      if (!_sl_field_has_flag (field, SL_FIELD_DISPLAYED))
         return N_("entered by the user");
       break;
     case SL_NOTE_EVENT:
-      if (sl_field_has_flag (field, SL_FIELD_GENERATED))
+      if (_sl_field_has_flag (field, SL_FIELD_GENERATED))
         return N_("generated");
       if (has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
         return N_("the external system");
       break;
     case SL_NOTE_VIEW:
-      if (sl_field_is_calculated (field))
+      if (_sl_field_is_calculated (field))
         return N_("calculated");
       break;
     default:
@@ -507,15 +517,15 @@ has_origin (Check     *check,
   return FALSE;
 }
 
-/* Whether @target, after @note, takes the value of @name. */
+/* Whether @target, after @note, takes the value of @name (interned). */
 static gboolean
 takes_value (SlNote     *note,
              SlNote     *target,
              const char *name)
 {
-  SlNoteKind kind = sl_note_get_kind (target);
+  SlNoteKind kind = _sl_note_get_kind (target);
 
-  switch (sl_note_get_kind (note))
+  switch (_sl_note_get_kind (note))
     {
     case SL_NOTE_SCREEN:
       return kind == SL_NOTE_COMMAND && receives (target, name, FALSE);
@@ -541,7 +551,7 @@ has_destination (SlNote    *note,
                  GPtrArray *targets)
 {
   for (guint i = 0; i < targets->len; i++)
-    if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
+    if (takes_value (note, g_ptr_array_index (targets, i), _sl_field_get_name (field)))
       return TRUE;
 
   return FALSE;
@@ -551,31 +561,33 @@ static void
 check_fields (Check  *check,
               SlNote *note)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GPtrArray) targets = NULL;
+  GPtrArray *sources = check->sources;
+  GPtrArray *targets = check->targets;
 
-  if (!sl_note_kind_has_fields (sl_note_get_kind (note)) || sl_note_get_n_fields (note) == 0)
+  if (!sl_note_kind_has_fields (_sl_note_get_kind (note)) || _sl_note_get_n_fields (note) == 0)
     return;
 
-  sources = origin_notes (check, note);
-  targets = neighbours (check, note, FALSE, SL_N_NOTE_KINDS);
+  g_ptr_array_set_size (sources, 0);
+  g_ptr_array_set_size (targets, 0);
+  find_origin_notes (check, note, sources);
+  find_neighbours (check, note, FALSE, SL_N_NOTE_KINDS, targets);
 
-  for (guint i = 0; i < sl_note_get_n_fields (note); i++)
+  for (guint i = 0; i < _sl_note_get_n_fields (note); i++)
     {
-      SlField *field = sl_note_get_field (note, i);
-      const char *name = sl_field_get_name (field);
+      SlField *field = _sl_note_get_field (note, i);
+      const char *name = _sl_field_get_name (field);
 
       if (!has_origin (check, note, field, sources))
         {
           SlProblem *problem = report (check, RULE_FIELD_NO_ORIGIN, note, name, NULL);
 
           if (source_name (field) != name)
-            problem->looked_for = g_strdup (source_name (field));
+            problem->looked_for = source_name (field);
           problem->document = g_object_ref (check->document);
         }
 
       /* Displayed screen fields end where they are shown. */
-      if (is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+      if (is_kind (note, SL_NOTE_SCREEN) && _sl_field_has_flag (field, SL_FIELD_DISPLAYED))
         continue;
 
       if (!has_destination (note, field, targets))
@@ -611,11 +623,10 @@ looks_past_tense (const char *text)
 }
 
 static void
-check_structure (Check      *check,
-                 SlNote     *note,
-                 const char *folded)
+check_structure (Check  *check,
+                 SlNote *note)
 {
-  switch (sl_note_get_kind (note))
+  switch (_sl_note_get_kind (note))
     {
     case SL_NOTE_EVENT:
       if (!has_neighbour (check, note, TRUE, SL_NOTE_COMMAND) &&
@@ -624,13 +635,8 @@ check_structure (Check      *check,
         report (check, RULE_EVENT_NO_CAUSE, note, NULL, NULL);
       if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
         report (check, RULE_EVENT_NOT_PAST_TENSE, note, NULL, NULL);
-      if (folded != NULL)
-        {
-          GPtrArray *same = g_hash_table_lookup (check->index->events_by_name, folded);
-
-          if (same != NULL && same->len > 1)
-            report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
-        }
+      if (check->index->duplicate)
+        report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
       break;
 
     case SL_NOTE_COMMAND:
@@ -640,7 +646,7 @@ check_structure (Check      *check,
           !has_neighbour (check, note, TRUE, SL_NOTE_ACTOR) &&
           !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION))
         report (check, RULE_COMMAND_NO_TRIGGER, note, NULL, NULL);
-      if (sl_note_get_n_fields (note) == 0)
+      if (_sl_note_get_n_fields (note) == 0)
         report (check, RULE_COMMAND_NO_FIELDS, note, NULL, NULL);
       break;
 
@@ -649,7 +655,7 @@ check_structure (Check      *check,
         report (check, RULE_VIEW_NO_SOURCE, note, NULL, NULL);
       if (!has_neighbour (check, note, FALSE, SL_NOTE_SCREEN) && !has_neighbour (check, note, FALSE, SL_NOTE_AUTOMATION))
         report (check, RULE_VIEW_UNUSED, note, NULL, NULL);
-      if (sl_note_get_n_fields (note) == 0)
+      if (_sl_note_get_n_fields (note) == 0)
         report (check, RULE_VIEW_NO_FIELDS, note, NULL, NULL);
       break;
 
@@ -684,12 +690,12 @@ check_connections (Check  *check,
   for (guint i = 0; links != NULL && i < links->len; i++)
     {
       SlConnection *connection = g_ptr_array_index (links, i);
-      SlNote *target = sl_connection_get_target (connection);
+      SlNote *target = _sl_connection_get_target (connection);
 
-      if (sl_connection_get_source (connection) != note)
+      if (_sl_connection_get_source (connection) != note)
         continue;
 
-      if (!legal_connection (sl_note_get_kind (note), sl_note_get_kind (target)))
+      if (!legal_connection (_sl_note_get_kind (note), _sl_note_get_kind (target)))
         report (check, RULE_ILLEGAL_CONNECTION, note, NULL, target);
 
       if (sl_note_get_x (target) < sl_note_get_x (note))
@@ -758,6 +764,27 @@ _sl_check_aggregates (SlDocument *document,
     }
 }
 
+/* Sets @folded to @text as duplicate events are compared. */
+static void
+fold_name (const char *text,
+           GString    *folded)
+{
+  g_autofree char *lower = NULL;
+  const char *p;
+
+  /* Casefolding leaves nothing but ASCII letters changed in ASCII text,
+   * which most names are: they need no copy. */
+  for (p = text; *p && (guchar) *p < 0x80; p++)
+    ;
+  if (*p != 0)
+    text = lower = g_utf8_casefold (text, -1);
+
+  g_string_truncate (folded, 0);
+  for (p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (folded, g_ascii_tolower (*p));
+}
+
 /**
  * _sl_check_fold_name:
  *
@@ -767,12 +794,9 @@ _sl_check_aggregates (SlDocument *document,
 char *
 _sl_check_fold_name (const char *text)
 {
-  g_autofree char *lower = g_utf8_casefold (text, -1);
   GString *folded = g_string_new (NULL);
 
-  for (const char *p = lower; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (folded, *p);
+  fold_name (text, folded);
   return g_string_free (folded, FALSE);
 }
 
@@ -838,7 +862,7 @@ static void
 check_scenarios (Check  *check,
                  SlNote *note)
 {
-  GPtrArray *scenarios = g_hash_table_lookup (check->index->scenarios_by_note, note);
+  GPtrArray *scenarios = check->index->scenarios;
 
   for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
     {
@@ -855,7 +879,6 @@ check_scenarios (Check  *check,
 
 /**
  * _sl_check_note:
- * @folded: (nullable): the name of @note folded, when it is an event
  *
  * Runs every rule about @note and adds its problems to @into, rule by
  * rule: its structure, the connections out of it, its aggregate, its
@@ -864,12 +887,13 @@ check_scenarios (Check  *check,
 void
 _sl_check_note (const SlCheckIndex *index,
                 SlNote             *note,
-                const char         *folded,
                 GPtrArray          *into)
 {
-  Check check = { index->document, index, into };
+  Check check = { index->document, index, into, note, NULL, index->sources, index->targets };
 
-  check_structure (&check, note, folded);
+  check.links = _sl_document_get_links (index->document, note);
+
+  check_structure (&check, note);
   check_connections (&check, note);
   if ((is_kind (note, SL_NOTE_EVENT) || is_kind (note, SL_NOTE_COMMAND)) && aggregate_of (&check, note) == NULL)
     report (&check, RULE_NO_AGGREGATE, note, NULL, NULL);
@@ -907,12 +931,91 @@ _sl_check_sort_scenarios (GPtrArray *scenarios)
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  g_autoptr(SlChecker) checker = NULL;
+  GListModel *notes, *scenarios;
+  guint n_notes, n_scenarios;
+  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) name_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *name_of = NULL;
+  g_autoptr(GHashTable) first_scenario = g_hash_table_new (NULL, NULL);
+  g_autofree guint *next_scenario = NULL;
+  g_autoptr(GPtrArray) specifying = g_ptr_array_new ();
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  GPtrArray *problems;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  checker = sl_checker_new (document);
-  return g_ptr_array_ref (sl_checker_get_problems (checker));
+  /* The same rules as SlChecker, on indexes made for one pass: the events
+   * counted by name, and the scenarios chained by note. Nothing is kept
+   * for the changes to come, which only the checker follows. */
+  notes = sl_document_get_notes (document);
+  scenarios = sl_document_get_scenarios (document);
+  n_notes = g_list_model_get_n_items (notes);
+  n_scenarios = g_list_model_get_n_items (scenarios);
+
+  /* name_of[i]: the position in name_counts of the name of the i-th note, an event */
+  name_of = g_new (guint, n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      gpointer position;
+      SlAggregate *aggregate;
+
+      if (!is_kind (note, SL_NOTE_EVENT))
+        continue;
+
+      fold_name (sl_note_get_text (note), folded);
+      if (!g_hash_table_lookup_extended (names, folded->str, NULL, &position))
+        {
+          position = GUINT_TO_POINTER (name_counts->len);
+          g_hash_table_insert (names, g_strdup (folded->str), position);
+          g_array_set_size (name_counts, name_counts->len + 1);
+          g_array_index (name_counts, guint, name_counts->len - 1) = 0;
+        }
+      name_of[i] = GPOINTER_TO_UINT (position);
+      g_array_index (name_counts, guint, name_of[i])++;
+
+      aggregate = _sl_check_event_aggregate (note);
+      if (aggregate != NULL)
+        g_hash_table_add (used, aggregate);
+    }
+
+  /* The scenarios of a note: the first in first_scenario (as its position
+   * + 1), each of the others in next_scenario of the one before. */
+  next_scenario = g_new (guint, n_scenarios);
+  for (guint i = n_scenarios; i-- > 0;)
+    {
+      SlNote *owner = sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
+
+      next_scenario[i] = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, owner));
+      g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));
+    }
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlCheckIndex index = { document, FALSE, NULL, sources, targets };
+
+      if (is_kind (note, SL_NOTE_EVENT))
+        index.duplicate = g_array_index (name_counts, guint, name_of[i]) > 1;
+
+      g_ptr_array_set_size (specifying, 0);
+      for (guint s = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, note)); s != 0; s = next_scenario[s - 1])
+        g_ptr_array_add (specifying, sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s - 1));
+      if (specifying->len > 0)
+        {
+          _sl_check_sort_scenarios (specifying);
+          index.scenarios = specifying;
+        }
+
+      _sl_check_note (&index, note, problems);
+    }
+  _sl_check_aggregates (document, used, problems);
+
+  return problems;
 }
 
 static char *
@@ -962,8 +1065,8 @@ format_message (SlProblem *self)
         SlNote *target = SL_NOTE (self->subject);
 
         return g_strdup_printf (_("a %s does not lead to a %s (“%s”): connect the notes the flow passes through"),
-                                sl_note_kind_get_label (sl_note_get_kind (self->note)),
-                                sl_note_kind_get_label (sl_note_get_kind (target)), sl_note_get_text (target));
+                                sl_note_kind_get_label (_sl_note_get_kind (self->note)),
+                                sl_note_kind_get_label (_sl_note_get_kind (target)), sl_note_get_text (target));
       }
     case RULE_FLOW_INTO_PAST:
       return g_strdup_printf (_("“%s” stands left of this note, which leads to it: flows run from the past to the future"),
@@ -1010,7 +1113,7 @@ append_notes (GString   *text,
 
       /* Translators: a note in a field's origin or destination: its text and kind */
       g_string_append_printf (text, _("\n  • %s (%s)"), sl_note_get_text (other),
-                              sl_note_kind_get_label (sl_note_get_kind (other)));
+                              sl_note_kind_get_label (_sl_note_get_kind (other)));
     }
 }
 
@@ -1043,19 +1146,19 @@ sl_check_describe_field (SlDocument *document,
   g_return_val_if_fail (field != NULL, NULL);
 
   /* A displayed screen field ends where it is shown. */
-  shown = is_kind (note, SL_NOTE_SCREEN) && sl_field_has_flag (field, SL_FIELD_DISPLAYED);
+  shown = is_kind (note, SL_NOTE_SCREEN) && _sl_field_has_flag (field, SL_FIELD_DISPLAYED);
 
-  if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
+  if (!sl_note_kind_has_fields (_sl_note_get_kind (note)))
     return g_string_free (text, FALSE);
 
   origins = sl_check_get_field_origins (document, note, field, &own);
   targets = neighbours (&check, note, FALSE, SL_N_NOTE_KINDS);
   for (guint i = 0; i < targets->len; i++)
-    if (takes_value (note, g_ptr_array_index (targets, i), sl_field_get_name (field)))
+    if (takes_value (note, g_ptr_array_index (targets, i), _sl_field_get_name (field)))
       g_ptr_array_add (destinations, g_ptr_array_index (targets, i));
 
   /* Translators: the first line of a field's tooltip: its name, then where it comes from */
-  g_string_append_printf (text, _("“%s” comes from:"), sl_field_get_name (field));
+  g_string_append_printf (text, _("“%s” comes from:"), _sl_field_get_name (field));
   if (own != NULL)
     g_string_append_printf (text, "\n  • %s", own);
   append_notes (text, origins);
@@ -1100,9 +1203,9 @@ sl_check_get_upstream_names (SlDocument *document,
     {
       SlNote *source = g_ptr_array_index (sources, i);
 
-      for (guint f = 0; f < sl_note_get_n_fields (source); f++)
+      for (guint f = 0; f < _sl_note_get_n_fields (source); f++)
         {
-          const char *name = sl_field_get_name (sl_note_get_field (source, f));
+          const char *name = _sl_field_get_name (_sl_note_get_field (source, f));
 
           if (g_hash_table_add (seen, (gpointer) name))
             g_strv_builder_add (names, name);
@@ -1200,7 +1303,7 @@ sl_check_get_step_status (SlDocument *document,
 
   notes = sl_document_get_notes (document);
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    kinds[sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i))]++;
+    kinds[_sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i))]++;
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -1285,7 +1388,7 @@ sl_check_get_field_origins (SlDocument  *document,
   if (own_reason != NULL)
     *own_reason = own != NULL ? _(own) : NULL;
 
-  if (!sl_note_kind_has_fields (sl_note_get_kind (note)))
+  if (!sl_note_kind_has_fields (_sl_note_get_kind (note)))
     return origins;
 
   sources = origin_notes (&check, note);

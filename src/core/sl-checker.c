@@ -61,10 +61,13 @@ struct _SlChecker
   GHashTable *specs;        /* SlScenario -> Spec */
   GHashTable *step_users;   /* SlNote -> GPtrArray of the SlScenarios whose steps name it */
   GHashTable *used;         /* SlAggregate (owned) -> how many events it has */
-  SlCheckIndex index;
+  GHashTable *events_by_name;    /* folded name -> GPtrArray of the events that have it */
+  GHashTable *scenarios_by_note; /* SlNote -> GPtrArray of its SlScenarios, sorted */
 
   GQueue queue;             /* Entries to recheck */
   GPtrArray *scratch;
+  GPtrArray *sources;       /* for the rules: see SlCheckIndex */
+  GPtrArray *targets;
   SlProblem **aggregate_problems;
   guint n_aggregate_problems;
   gboolean aggregates_dirty;
@@ -199,23 +202,23 @@ group_event (SlChecker *self,
 
   if (entry->folded != NULL)
     {
-      same = g_hash_table_lookup (self->index.events_by_name, entry->folded);
+      same = g_hash_table_lookup (self->events_by_name, entry->folded);
       g_ptr_array_remove_fast (same, entry->note);
       /* The one left is no longer a duplicate. */
       if (same->len == 1)
         queue_note (self, g_ptr_array_index (same, 0));
       else if (same->len == 0)
-        g_hash_table_remove (self->index.events_by_name, entry->folded);
+        g_hash_table_remove (self->events_by_name, entry->folded);
       g_clear_pointer (&entry->folded, g_free);
     }
 
   if (folded != NULL)
     {
-      same = g_hash_table_lookup (self->index.events_by_name, folded);
+      same = g_hash_table_lookup (self->events_by_name, folded);
       if (same == NULL)
         {
           same = g_ptr_array_new ();
-          g_hash_table_insert (self->index.events_by_name, g_strdup (folded), same);
+          g_hash_table_insert (self->events_by_name, g_strdup (folded), same);
         }
       g_ptr_array_add (same, entry->note);
       /* The one there before becomes a duplicate too. */
@@ -276,7 +279,17 @@ static void
 check_entry (SlChecker *self,
              Entry     *entry)
 {
-  _sl_check_note (&self->index, entry->note, entry->folded, self->scratch);
+  SlCheckIndex index = { self->document, FALSE, NULL, self->sources, self->targets };
+
+  if (entry->folded != NULL)
+    {
+      GPtrArray *same = g_hash_table_lookup (self->events_by_name, entry->folded);
+
+      index.duplicate = same != NULL && same->len > 1;
+    }
+  index.scenarios = g_hash_table_lookup (self->scenarios_by_note, entry->note);
+
+  _sl_check_note (&index, entry->note, self->scratch);
   take_scratch (self, &entry->problems, &entry->n_problems);
   self->n_rechecked++;
 }
@@ -454,7 +467,7 @@ index_scenario (SlChecker  *self,
       }
   g_hash_table_insert (self->specs, scenario, spec);
 
-  specified = lookup_array (self->index.scenarios_by_note, spec->owner);
+  specified = lookup_array (self->scenarios_by_note, spec->owner);
   g_ptr_array_add (specified, scenario);
   _sl_check_sort_scenarios (specified);
 
@@ -469,7 +482,7 @@ unindex_scenario (SlChecker  *self,
 
   for (guint i = 0; i < spec->n_notes; i++)
     unlist (self->step_users, spec->notes[i], scenario);
-  unlist (self->index.scenarios_by_note, spec->owner, scenario);
+  unlist (self->scenarios_by_note, spec->owner, scenario);
   queue_note (self, spec->owner);
   g_hash_table_remove (self->specs, scenario);
 }
@@ -623,9 +636,11 @@ sl_checker_finalize (GObject *object)
   g_hash_table_unref (self->specs);
   g_hash_table_unref (self->step_users);
   g_hash_table_unref (self->used);
-  g_hash_table_unref (self->index.events_by_name);
-  g_hash_table_unref (self->index.scenarios_by_note);
+  g_hash_table_unref (self->events_by_name);
+  g_hash_table_unref (self->scenarios_by_note);
   g_ptr_array_unref (self->scratch);
+  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->targets);
   free_problems (self->aggregate_problems, self->n_aggregate_problems);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->document);
@@ -661,10 +676,12 @@ sl_checker_init (SlChecker *self)
   self->specs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->step_users = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->used = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->index.events_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->events_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify) g_ptr_array_unref);
-  self->index.scenarios_by_note = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->scenarios_by_note = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->scratch = g_ptr_array_new ();
+  self->sources = g_ptr_array_new ();
+  self->targets = g_ptr_array_new ();
   g_queue_init (&self->queue);
 }
 
@@ -685,7 +702,6 @@ sl_checker_new (SlDocument *document)
 
   self = g_object_new (SL_TYPE_CHECKER, NULL);
   self->document = g_object_ref (document);
-  self->index.document = document;
 
   notes = sl_document_get_notes (document);
   connections = sl_document_get_connections (document);

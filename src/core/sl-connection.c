@@ -13,14 +13,6 @@
 #include "sl-element-private.h"
 #include "sl-note.h"
 
-struct _SlConnection
-{
-  SlElement parent_instance;
-
-  SlNote *source;
-  SlNote *target;
-};
-
 G_DEFINE_FINAL_TYPE (SlConnection, sl_connection, SL_TYPE_ELEMENT)
 
 enum {

@@ -9,6 +9,48 @@
 
 G_BEGIN_DECLS
 
+/* In this header for the check, which reads fields hundreds of thousands
+ * of times: through _sl_field_get_*() below, without the type checks of
+ * the public getters. Nothing else reads or writes them directly. */
+struct _SlField
+{
+  GObject parent_instance;
+
+  const char *name;    /* interned */
+  const char *mapping; /* interned */
+  char *example;
+  SlFieldType type : 8;
+  SlFieldFlags flags : 8;
+};
+
+/* "calculated", interned */
+extern const char *_sl_field_calculated;
+
+static inline const char *
+_sl_field_get_name (SlField *self)
+{
+  return self->name;
+}
+
+static inline const char *
+_sl_field_get_mapping (SlField *self)
+{
+  return self->mapping;
+}
+
+static inline gboolean
+_sl_field_has_flag (SlField      *self,
+                    SlFieldFlags  flag)
+{
+  return (self->flags & flag) != 0;
+}
+
+static inline gboolean
+_sl_field_is_calculated (SlField *self)
+{
+  return self->mapping == _sl_field_calculated;
+}
+
 SlField  *_sl_field_new         (const char   *name,
                                  SlFieldType   type);
 SlField  *_sl_field_copy        (SlField      *self);

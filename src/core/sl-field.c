@@ -3,6 +3,10 @@
  * A field has no id of its own: it is addressed by its note and its position
  * among the note's fields, which is also how the file stores it.
  *
+ * Names and mappings are interned: a model repeats a few hundred names
+ * over many notes, and the completeness check, which matches every field
+ * against the fields of the notes around it, compares them as pointers.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -12,17 +16,6 @@
 
 #include "sl-element-private.h"
 #include "sl-field-private.h"
-
-struct _SlField
-{
-  GObject parent_instance;
-
-  char *name;
-  char *mapping;
-  char *example;
-  SlFieldType type : 8;
-  SlFieldFlags flags : 8;
-};
 
 G_DEFINE_FINAL_TYPE (SlField, sl_field, G_TYPE_OBJECT)
 
@@ -38,13 +31,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+const char *_sl_field_calculated;
+
+/* Sets *@slot to @value interned; says whether it changed. */
+static gboolean
+set_interned (const char **slot,
+              const char  *value)
+{
+  value = g_intern_string (value);
+  if (*slot == value)
+    return FALSE;
+
+  *slot = value;
+  return TRUE;
+}
+
 static void
 sl_field_finalize (GObject *object)
 {
   SlField *self = (SlField *)object;
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->mapping, g_free);
   g_clear_pointer (&self->example, g_free);
 
   G_OBJECT_CLASS (sl_field_parent_class)->finalize (object);
@@ -90,6 +96,8 @@ sl_field_class_init (SlFieldClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  _sl_field_calculated = g_intern_static_string ("calculated");
+
   object_class->finalize = sl_field_finalize;
   object_class->get_property = sl_field_get_property;
 
@@ -134,7 +142,7 @@ _sl_field_new (const char  *name,
 {
   SlField *self = g_object_new (SL_TYPE_FIELD, NULL);
 
-  self->name = g_strdup (name);
+  self->name = g_intern_string (name);
   self->type = type;
   return self;
 }
@@ -145,7 +153,7 @@ _sl_field_copy (SlField *self)
   SlField *copy = _sl_field_new (self->name, self->type);
 
   copy->flags = self->flags;
-  copy->mapping = g_strdup (self->mapping);
+  copy->mapping = self->mapping;
   copy->example = g_strdup (self->example);
   return copy;
 }
@@ -154,10 +162,10 @@ gboolean
 _sl_field_equal (SlField *self,
                  SlField *other)
 {
-  return g_strcmp0 (self->name, other->name) == 0 &&
+  return self->name == other->name &&
          self->type == other->type &&
          self->flags == other->flags &&
-         g_strcmp0 (self->mapping, other->mapping) == 0 &&
+         self->mapping == other->mapping &&
          g_strcmp0 (self->example, other->example) == 0;
 }
 
@@ -170,7 +178,7 @@ _sl_field_assign (SlField *self,
 
   g_object_freeze_notify (object);
 
-  if (_sl_set_string (&self->name, from->name))
+  if (set_interned (&self->name, from->name))
     {
       g_object_notify_by_pspec (object, properties[PROP_NAME]);
       changed = TRUE;
@@ -187,7 +195,7 @@ _sl_field_assign (SlField *self,
       g_object_notify_by_pspec (object, properties[PROP_FLAGS]);
       changed = TRUE;
     }
-  if (_sl_set_string (&self->mapping, from->mapping))
+  if (set_interned (&self->mapping, from->mapping))
     {
       g_object_notify_by_pspec (object, properties[PROP_MAPPING]);
       changed = TRUE;
@@ -207,7 +215,7 @@ void
 _sl_field_set_name (SlField    *self,
                     const char *name)
 {
-  _sl_set_string (&self->name, name);
+  set_interned (&self->name, name);
 }
 
 void
@@ -229,7 +237,7 @@ void
 _sl_field_set_mapping (SlField    *self,
                        const char *mapping)
 {
-  _sl_set_string (&self->mapping, mapping && *mapping ? mapping : NULL);
+  set_interned (&self->mapping, mapping && *mapping ? mapping : NULL);
 }
 
 void
@@ -242,7 +250,7 @@ _sl_field_set_example (SlField    *self,
 /**
  * sl_field_get_name:
  *
- * Returns: (not nullable): the field's name
+ * Returns: (not nullable): the field's name, interned (see g_intern_string())
  */
 const char *
 sl_field_get_name (SlField *self)
@@ -281,7 +289,7 @@ sl_field_has_flag (SlField      *self,
  * sl_field_get_mapping:
  *
  * Returns: (nullable): the name of the differently named source field
- *   upstream, or "calculated"
+ *   upstream, or "calculated"; interned (see g_intern_string())
  */
 const char *
 sl_field_get_mapping (SlField *self)
@@ -309,5 +317,5 @@ sl_field_is_calculated (SlField *self)
 {
   g_return_val_if_fail (SL_IS_FIELD (self), FALSE);
 
-  return g_strcmp0 (self->mapping, "calculated") == 0;
+  return self->mapping == _sl_field_calculated;
 }

@@ -9,6 +9,43 @@
 
 G_BEGIN_DECLS
 
+/* In this header for the check, which reads notes hundreds of thousands
+ * of times: through _sl_note_get_*() below, without the type checks of
+ * the public getters. Nothing else reads or writes them directly. */
+struct _SlNote
+{
+  SlElement parent_instance;
+
+  char *text;
+  SlLane *lane;
+  SlAggregate *aggregate;
+  /* Created with the first field: most notes of a Storming have none. */
+  GPtrArray *fields;
+  int x;
+  int y;
+  SlNoteKind kind : 8;
+  guint pivotal : 1;
+};
+
+static inline SlNoteKind
+_sl_note_get_kind (SlNote *self)
+{
+  return self->kind;
+}
+
+static inline guint
+_sl_note_get_n_fields (SlNote *self)
+{
+  return self->fields ? self->fields->len : 0;
+}
+
+static inline SlField *
+_sl_note_get_field (SlNote *self,
+                    guint   index)
+{
+  return g_ptr_array_index (self->fields, index);
+}
+
 SlNote *_sl_note_new           (char        *id,
                                 SlNoteKind   kind,
                                 SlLane      *lane);

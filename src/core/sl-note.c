@@ -13,21 +13,6 @@
 #include "sl-lane.h"
 #include "sl-note-private.h"
 
-struct _SlNote
-{
-  SlElement parent_instance;
-
-  char *text;
-  SlLane *lane;
-  SlAggregate *aggregate;
-  /* Created with the first field: most notes of a Storming have none. */
-  GPtrArray *fields;
-  int x;
-  int y;
-  SlNoteKind kind : 8;
-  guint pivotal : 1;
-};
-
 G_DEFINE_FINAL_TYPE (SlNote, sl_note, SL_TYPE_ELEMENT)
 
 enum {
