@@ -621,10 +621,22 @@ test_inspector (void)
         offered |= g_str_equal (offer, "amountDue");
       }
     g_assert_true (offered);
+
+    /* Not a name the note has: it would be refused. */
+    {
+      g_autofree char *start = g_strndup (sl_field_get_name (sl_note_get_field (book, 0)), 4);
+
+      gtk_editable_set_text (GTK_EDITABLE (name), start);
+    }
+    for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), !=,
+                       sl_field_get_name (sl_note_get_field (book, 0)));
+
     gtk_editable_set_text (GTK_EDITABLE (name), "amountD");
     item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), ==, "amountDue");
     g_signal_emit_by_name (list, "row-activated", item);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
     flush_main_context ();
     g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, "amountDue");
     g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);

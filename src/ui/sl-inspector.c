@@ -166,6 +166,21 @@ aggregate_selected_cb (SlInspector *self,
 
 /* Fields */
 
+/* Sets the text of @row as the program, not the user, does: the
+ * completion of the row stays shut. */
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gboolean *quiet = g_object_get_data (G_OBJECT (row), "sl-completion-quiet");
+
+  if (quiet != NULL)
+    *quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (quiet != NULL)
+    *quiet = FALSE;
+}
+
 static void
 field_name_apply_cb (SlInspector *self,
                      AdwEntryRow *row)
@@ -182,7 +197,7 @@ field_name_apply_cb (SlInspector *self,
   if (*name == '\0' || (sl_note_find_field (self->note, name, &other) != NULL && other != index))
     {
       gtk_widget_error_bell (GTK_WIDGET (row));
-      gtk_editable_set_text (GTK_EDITABLE (row), sl_field_get_name (sl_note_get_field (self->note, index)));
+      set_row_text (row, sl_field_get_name (sl_note_get_field (self->note, index)));
       return;
     }
   if (!g_str_equal (name, sl_field_get_name (sl_note_get_field (self->note, index))))
@@ -332,25 +347,26 @@ expanded_cb (SlInspector    *self,
     self->expanded = -1;
 }
 
+/* A choice made in a list of names under @row: the name is the row's. */
 static void
-suggestion_activated_cb (GtkListBox    *list,
-                         GtkListBoxRow *item,
-                         AdwEntryRow   *row)
+choice_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *item,
+                     AdwEntryRow   *row)
 {
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  gtk_editable_set_text (GTK_EDITABLE (row), gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))));
+  set_row_text (row, gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))));
   g_signal_emit_by_name (row, "apply");
 }
 
-/* A flat button that pops @list up, a list of choices. */
+/* A popover of @list, a list of choices: names for @row, when there is
+ * one. */
 static GtkWidget *
-list_button (GtkWidget  *list,
-             const char *icon_name,
-             const char *tooltip)
+choice_popover (GtkWidget   *list,
+                AdwEntryRow *row)
 {
-  GtkWidget *button, *popover, *scrolled;
+  GtkWidget *popover, *scrolled;
 
   gtk_widget_add_css_class (list, "navigation-sidebar");
   scrolled = gtk_scrolled_window_new ();
@@ -360,10 +376,23 @@ list_button (GtkWidget  *list,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  if (row != NULL)
+    g_signal_connect_object (list, "row-activated", G_CALLBACK (choice_activated_cb), row, 0);
+  return popover;
+}
 
-  button = gtk_menu_button_new ();
+/* A flat button that pops @list up, a list of choices (for @row, when
+ * there is one). */
+static GtkWidget *
+list_button (GtkWidget   *list,
+             AdwEntryRow *row,
+             const char  *icon_name,
+             const char  *tooltip)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), icon_name);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), choice_popover (list, row));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -392,9 +421,7 @@ add_suggestions (AdwEntryRow        *row,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (suggestion_activated_cb), row, 0);
-
-  adw_entry_row_add_suffix (row, list_button (list, "view-list-symbolic", tooltip));
+  adw_entry_row_add_suffix (row, list_button (list, row, "view-list-symbolic", tooltip));
 }
 
 /* Completion while typing: a popover under a name row lists the names
@@ -406,18 +433,20 @@ add_suggestions (AdwEntryRow        *row,
 typedef struct
 {
   SlDocument *document;
+  SlNote *note;       /* whose own names are not offered */
   GStrv upstream;
   gboolean whole_model;
   GStrv names;        /* upstream first, then the model's; made on the first key */
   GtkWidget *popover;
   GtkListBox *list;
-  gboolean filling;
+  gboolean quiet;     /* the program sets the text */
 } Completion;
 
 static void
 completion_free (Completion *completion)
 {
   g_object_unref (completion->document);
+  g_object_unref (completion->note);
   g_strfreev (completion->upstream);
   g_strfreev (completion->names);
   g_free (completion);
@@ -430,21 +459,28 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 
-/* @document: (nullable): whose field names follow those upstream */
+/* The names to offer: those upstream, then with @whole_model the other
+ * field names of the model; for a name, not those the note has already. */
 static GStrv
-model_names (SlDocument         *document,
-             const char * const *upstream)
+completion_names (Completion *completion)
 {
-  GListModel *notes = document ? sl_document_get_notes (document) : NULL;
+  GListModel *notes = sl_document_get_notes (completion->document);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
-  for (guint i = 0; upstream[i] != NULL; i++)
-    if (g_hash_table_add (seen, (gpointer) upstream[i]))
-      g_strv_builder_add (names, upstream[i]);
+  /* A name the note has already would be refused. */
+  for (guint f = 0; completion->whole_model && f < sl_note_get_n_fields (completion->note); f++)
+    g_hash_table_add (seen, (gpointer) sl_field_get_name (sl_note_get_field (completion->note, f)));
 
-  for (guint i = 0; document != NULL && i < g_list_model_get_n_items (notes); i++)
+  for (guint i = 0; completion->upstream[i] != NULL; i++)
+    if (g_hash_table_add (seen, completion->upstream[i]))
+      g_strv_builder_add (names, completion->upstream[i]);
+
+  if (!completion->whole_model)
+    return g_strv_builder_end (names);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
 
@@ -464,20 +500,6 @@ model_names (SlDocument         *document,
 }
 
 static void
-completion_activated_cb (GtkListBox    *list,
-                         GtkListBoxRow *item,
-                         AdwEntryRow   *row)
-{
-  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
-
-  gtk_popover_popdown (GTK_POPOVER (completion->popover));
-  completion->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (row), gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))));
-  completion->filling = FALSE;
-  g_signal_emit_by_name (row, "apply");
-}
-
-static void
 completion_changed_cb (AdwEntryRow *row)
 {
   Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
@@ -486,7 +508,7 @@ completion_changed_cb (AdwEntryRow *row)
   GtkWidget *child;
   guint n = 0;
 
-  if (completion->filling)
+  if (completion->quiet)
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (completion->list))))
@@ -495,8 +517,7 @@ completion_changed_cb (AdwEntryRow *row)
   if (*text != 0)
     {
       if (completion->names == NULL)
-        completion->names = model_names (completion->whole_model ? completion->document : NULL,
-                                         (const char * const *) completion->upstream);
+        completion->names = completion_names (completion);
 
       /* Names that begin with the text, then names that contain it. */
       for (guint pass = 0; pass < 2; pass++)
@@ -521,7 +542,15 @@ completion_changed_cb (AdwEntryRow *row)
     gtk_popover_popdown (GTK_POPOVER (completion->popover));
 }
 
-/* Down moves from the text into the names offered. */
+static void
+completion_close (AdwEntryRow *row)
+{
+  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
+
+  gtk_popover_popdown (GTK_POPOVER (completion->popover));
+}
+
+/* Down moves from the text into the names offered; Escape shuts them. */
 static gboolean
 completion_key_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -532,18 +561,41 @@ completion_key_cb (GtkEventControllerKey *controller,
   Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (completion->list, 0);
 
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && first != NULL &&
-      gtk_widget_get_visible (completion->popover))
+  if (!gtk_widget_get_visible (completion->popover))
+    return FALSE;
+
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && first != NULL)
     {
       gtk_widget_grab_focus (GTK_WIDGET (first));
       return TRUE;
     }
-  if (keyval == GDK_KEY_Escape && gtk_widget_get_visible (completion->popover))
+  if (keyval == GDK_KEY_Escape)
     {
       gtk_popover_popdown (GTK_POPOVER (completion->popover));
       return TRUE;
     }
   return FALSE;
+}
+
+/* Once the focus has gone elsewhere than the row or its names, they go. */
+static gboolean
+completion_check_focus_cb (gpointer data)
+{
+  AdwEntryRow *row = data;
+  Completion *completion = g_object_get_data (G_OBJECT (row), "sl-completion");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (completion != NULL &&
+      (focus == NULL || (!gtk_widget_is_ancestor (focus, GTK_WIDGET (row)) && focus != GTK_WIDGET (row))))
+    gtk_popover_popdown (GTK_POPOVER (completion->popover));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+completion_focus_leave_cb (AdwEntryRow *row)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, completion_check_focus_cb, g_object_ref (row), g_object_unref);
 }
 
 static void
@@ -554,29 +606,27 @@ completion_row_destroy_cb (GtkWidget  *row,
 }
 
 /* Completes the names typed in @row from the @upstream names and, with
- * @whole_model, the model's. */
+ * @whole_model, the other field names of the model. */
 static void
 add_completion (AdwEntryRow        *row,
                 SlDocument         *document,
+                SlNote             *note,
                 const char * const *upstream,
                 gboolean            whole_model)
 {
   Completion *completion = g_new0 (Completion, 1);
   GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   completion->document = g_object_ref (document);
+  completion->note = g_object_ref (note);
   completion->upstream = upstream ? g_strdupv ((char **) upstream) : g_new0 (char *, 1);
   completion->whole_model = whole_model;
   completion->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_set_name (GTK_WIDGET (completion->list), "completions");
-  gtk_widget_add_css_class (GTK_WIDGET (completion->list), "navigation-sidebar");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (completion->list));
 
-  completion->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (completion->popover), scrolled);
+  /* It offers while the text is typed, so the text keeps the focus. */
+  completion->popover = choice_popover (GTK_WIDGET (completion->list), row);
   gtk_popover_set_autohide (GTK_POPOVER (completion->popover), FALSE);
   gtk_popover_set_has_arrow (GTK_POPOVER (completion->popover), FALSE);
   gtk_popover_set_position (GTK_POPOVER (completion->popover), GTK_POS_BOTTOM);
@@ -584,11 +634,14 @@ add_completion (AdwEntryRow        *row,
   gtk_widget_set_parent (completion->popover, GTK_WIDGET (row));
 
   g_object_set_data_full (G_OBJECT (row), "sl-completion", completion, (GDestroyNotify) completion_free);
+  g_object_set_data (G_OBJECT (row), "sl-completion-quiet", &completion->quiet);
   g_signal_connect (row, "destroy", G_CALLBACK (completion_row_destroy_cb), completion);
   g_signal_connect (row, "changed", G_CALLBACK (completion_changed_cb), NULL);
-  g_signal_connect_object (completion->list, "row-activated", G_CALLBACK (completion_activated_cb), row, 0);
+  g_signal_connect (row, "apply", G_CALLBACK (completion_close), NULL);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), row);
   gtk_widget_add_controller (GTK_WIDGET (row), keys);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (completion_focus_leave_cb), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
 }
 
 static GtkWidget *
@@ -708,7 +761,7 @@ field_row (SlInspector        *self,
   row = entry_row (_("Name"), sl_field_get_name (field), "field-name", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_name_apply_cb), self, G_CONNECT_SWAPPED);
   add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Name It as a Field Upstream"));
-  add_completion (ADW_ENTRY_ROW (row), self->document, upstream, TRUE);
+  add_completion (ADW_ENTRY_ROW (row), self->document, self->note, upstream, TRUE);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   for (guint t = 0; t < SL_N_FIELD_TYPES; t++)
@@ -749,7 +802,7 @@ field_row (SlInspector        *self,
   row = entry_row (_("Mapped From"), sl_field_get_mapping (field), "field-mapping", index);
   g_signal_connect_object (row, "apply", G_CALLBACK (field_mapping_apply_cb), self, G_CONNECT_SWAPPED);
   add_suggestions (ADW_ENTRY_ROW (row), upstream, _("Map It to a Field Upstream"));
-  add_completion (ADW_ENTRY_ROW (row), self->document, upstream, FALSE);
+  add_completion (ADW_ENTRY_ROW (row), self->document, self->note, upstream, FALSE);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
   row = entry_row (_("Example Value"), sl_field_get_example (field), "field-example", index);
@@ -1000,7 +1053,7 @@ add_step_row (SlInspector *self,
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
-  button = list_button (list, "list-add-symbolic", title);
+  button = list_button (list, NULL, "list-add-symbolic", title);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
