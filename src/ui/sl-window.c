@@ -884,9 +884,11 @@ format_from_name (const char         *name,
  * @what: the part of the board drawn (the specification is always the
  *   whole model)
  * @scale: points (SVG) or pixels (PNG) a board unit
+ * @flags: for a PDF, whether it is tiled and has the scenarios
  *
- * Writes the board as a PDF fit on an A4 page, an SVG or a PNG image, or
- * the model's specification in Markdown, and says how it went.
+ * Writes the board as a PDF on A4 pages (fit on one, or tiled at a
+ * legible size), an SVG or a PNG image, or the model's specification in
+ * Markdown, and says how it went.
  *
  * Returns: whether @file was written
  */
@@ -895,7 +897,8 @@ sl_window_export (SlWindow             *self,
                   GFile                *file,
                   SlWindowExportFormat  format,
                   SlPrintWhat           what,
-                  double                scale)
+                  double                scale,
+                  SlWindowExportFlags   flags)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -936,6 +939,8 @@ sl_window_export (SlWindow             *self,
 
           sl_print_job_set_date (job, now);
           sl_print_job_set_legend (job, TRUE);
+          sl_print_job_set_fit_to_page (job, (flags & SL_WINDOW_EXPORT_TILED) == 0);
+          sl_print_job_set_scenarios (job, (flags & SL_WINDOW_EXPORT_SCENARIOS) != 0);
           bytes = sl_export_pdf (job, EXPORT_PAGE_WIDTH, EXPORT_PAGE_HEIGHT, &error);
         }
       else if (format == SL_WINDOW_EXPORT_SVG)
@@ -966,6 +971,7 @@ typedef struct
   SlWindowExportFormat format;
   SlPrintWhat what;
   double scale;
+  SlWindowExportFlags flags;
 } ExportChoice;
 
 static void
@@ -975,7 +981,7 @@ export_write (SlWindow *self,
 {
   ExportChoice *choice = data;
 
-  sl_window_export (self, file, choice->format, choice->what, choice->scale);
+  sl_window_export (self, file, choice->format, choice->what, choice->scale, choice->flags);
 }
 
 static void
@@ -990,12 +996,18 @@ export_board_response_cb (GtkNativeDialog *dialog,
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
       const char *what = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "what");
       const char *scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
+      const char *pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pages");
+      const char *scenarios = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scenarios");
       ExportChoice *choice = g_new0 (ExportChoice, 1);
       gboolean renamed = FALSE;
 
       choice->what = g_strcmp0 (what, "selection") == 0 ? SL_PRINT_SELECTION
                      : g_strcmp0 (what, "view") == 0 ? SL_PRINT_VIEW : SL_PRINT_WHOLE_BOARD;
       choice->scale = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
+      if (g_strcmp0 (pages, "tiled") == 0)
+        choice->flags |= SL_WINDOW_EXPORT_TILED;
+      if (g_strcmp0 (scenarios, "true") == 0)
+        choice->flags |= SL_WINDOW_EXPORT_SCENARIOS;
 
       /* The name says the format; without a known suffix, the filter
        * chosen does, and gives the name its suffix. */
@@ -1029,6 +1041,8 @@ export_board_action (GtkWidget  *widget,
   const char *what_labels[] = { _("The Whole Board"), _("The Selected Notes"), _("What Is in View"), NULL };
   static const char *scale_ids[] = { "1", "2", "4", NULL };
   const char *scale_labels[] = { _("Actual Size"), _("Twice the Size"), _("Four Times the Size"), NULL };
+  static const char *pages_ids[] = { "fit", "tiled", NULL };
+  const char *pages_labels[] = { _("On One Page"), _("Over Several Pages"), NULL };
   g_autofree char *title = get_display_title (self);
   g_autofree char *name = NULL;
   g_autoptr(GList) selection = NULL;
@@ -1058,6 +1072,10 @@ export_board_action (GtkWidget  *widget,
   /* Translators: a choice of the Export dialog: the size of an SVG or PNG image */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("Image Size"), scale_ids, scale_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "2");
+  /* Translators: a choice of the Export dialog: how a PDF lays the board out */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF Pages"), pages_ids, pages_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages", "fit");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scenarios", _("Add the Scenarios to a PDF"), NULL, NULL);
 
   name = g_strconcat (title, ".pdf", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);

@@ -39,11 +39,17 @@ typedef enum {
   SL_WINDOW_EXPORT_MARKDOWN,
 } SlWindowExportFormat;
 
+typedef enum {
+  SL_WINDOW_EXPORT_TILED     = 1 << 0, /* a PDF over several pages, after a page map */
+  SL_WINDOW_EXPORT_SCENARIOS = 1 << 1, /* a PDF with pages of the scenarios */
+} SlWindowExportFlags;
+
 gboolean    sl_window_export          (SlWindow             *self,
                                        GFile                *file,
                                        SlWindowExportFormat  format,
                                        SlPrintWhat           what,
-                                       double                scale);
+                                       double                scale,
+                                       SlWindowExportFlags   flags);
 void        sl_window_save_to         (SlWindow      *self,
                                        GFile         *file);
 void        sl_window_import          (SlWindow      *self,
