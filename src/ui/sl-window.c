@@ -1071,7 +1071,6 @@ export_board_action (GtkWidget  *widget,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "what", selection ? "selection" : "board");
   /* Translators: a choice of the Export dialog: the size of an SVG or PNG image */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("Image Size"), scale_ids, scale_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "2");
   /* Translators: a choice of the Export dialog: how a PDF lays the board out */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF Pages"), pages_ids, pages_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages", "fit");
