@@ -1045,7 +1045,6 @@ export_board_action (GtkWidget  *widget,
   const char *pages_labels[] = { _("On One Page"), _("Over Several Pages"), NULL };
   g_autofree char *title = get_display_title (self);
   g_autofree char *name = NULL;
-  g_autoptr(GList) selection = NULL;
   GtkFileChooserNative *dialog;
 
   if (!finish_gestures (self))
@@ -1067,13 +1066,10 @@ export_board_action (GtkWidget  *widget,
 
   /* Translators: a choice of the Export dialog: which part of the board */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "what", _("Board"), what_ids, what_labels);
-  selection = sl_canvas_get_selection (self->canvas);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "what", selection ? "selection" : "board");
   /* Translators: a choice of the Export dialog: the size of an SVG or PNG image */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("Image Size"), scale_ids, scale_labels);
   /* Translators: a choice of the Export dialog: how a PDF lays the board out */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF Pages"), pages_ids, pages_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages", "fit");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scenarios", _("Add the Scenarios to a PDF"), NULL, NULL);
 
   name = g_strconcat (title, ".pdf", NULL);
