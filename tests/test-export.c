@@ -836,6 +836,38 @@ test_png_scale (void)
   remove_tree (dir);
 }
 
+/* --problems marks the fields the check finds wanting, in words, as the
+ * board does; without it the page is clean. */
+static void
+test_problems (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = g_build_filename (dir, "broken.stormline", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "broken.pdf", NULL);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path (model);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *clean = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  sl_document_set_field_name (document, sl_document_lookup_note (document, "cmd-book-room"), 0, "guestID");
+  g_assert_true (sl_format_save_file (document, file, NULL));
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, "--problems", NULL), ==, 0);
+  marked = pdf_to_text (pdf);
+  assert_contains (marked, "guestID: UUID ⚠ no origin");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, NULL), ==, 0);
+  clean = pdf_to_text (pdf);
+  g_assert_null (strstr (clean, "no origin"));
+  remove_tree (dir);
+}
+
 /* SPEC.md is the specification document: the one test-spec reviews. */
 static void
 test_markdown (void)
@@ -972,6 +1004,7 @@ main (int    argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/png-scale", test_png_scale);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/problems", test_problems);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/bad/%s", bad_exports[i].name);

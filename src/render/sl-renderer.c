@@ -53,8 +53,9 @@ struct _SlRenderer
   GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
   cairo_surface_t *overview; /* the image of the last view from far out */
   guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
-  GHashTable *failing;      /* SlNote -> TRUE: fails the current step */
-  GHashTable *field_marks;  /* SlNote -> GHashTable of field name -> FieldMark */
+  GPtrArray *problems;      /* what the check found, a note's together */
+  GHashTable *first_problem; /* SlNote -> 1 + the index of its first problem */
+  guint step;
   gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
 };
 
@@ -548,6 +549,80 @@ field_line (guint  i,
   return FIELD_LINE_FIELD;
 }
 
+/* Problems */
+
+/* Calls the problems of @note one by one until @func says stop. */
+static SlProblem *
+find_problem (SlRenderer *self,
+              SlNote     *note,
+              gboolean  (*func) (SlRenderer *, SlProblem *, gconstpointer),
+              gconstpointer data)
+{
+  guint first;
+
+  if (self->first_problem == NULL)
+    return NULL;
+
+  first = GPOINTER_TO_UINT (g_hash_table_lookup (self->first_problem, note));
+  for (guint i = first; first != 0 && i <= self->problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (self->problems, i - 1);
+
+      if (sl_problem_get_note (problem) != note)
+        break;
+      if (func (self, problem, data))
+        return problem;
+    }
+  return NULL;
+}
+
+static gboolean
+fails_this_step (SlRenderer    *self,
+                 SlProblem     *problem,
+                 gconstpointer  data)
+{
+  return sl_problem_get_step (problem) == self->step && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING;
+}
+
+/* Whether @note fails the current step: it gets a ring. */
+static gboolean
+fails_step (SlRenderer *self,
+            SlNote     *note)
+{
+  return find_problem (self, note, fails_this_step, NULL) != NULL;
+}
+
+typedef struct
+{
+  const char *field;
+  guint mark;
+} MarkSearch;
+
+static gboolean
+add_field_mark (SlRenderer    *self,
+                SlProblem     *problem,
+                gconstpointer  data)
+{
+  MarkSearch *search = (MarkSearch *) data;
+
+  if (g_strcmp0 (sl_problem_get_field (problem), search->field) == 0)
+    search->mark |= g_str_equal (sl_problem_get_rule (problem), "field-no-origin") ? MARK_NO_ORIGIN
+                                                                                      : MARK_NO_DESTINATION;
+  return FALSE;
+}
+
+/* How the line of the field @name of @note is marked. */
+static guint
+field_mark (SlRenderer *self,
+            SlNote     *note,
+            const char *name)
+{
+  MarkSearch search = { name, 0 };
+
+  find_problem (self, note, add_field_mark, &search);
+  return search.mark;
+}
+
 static void
 draw_fields (SlRenderer   *self,
              cairo_t      *cr,
@@ -557,7 +632,6 @@ draw_fields (SlRenderer   *self,
 {
   guint n_fields = sl_note_get_n_fields (note);
   double bottom = rect->y + rect->height - CARD_PADDING;
-  GHashTable *marks = self->field_marks ? g_hash_table_lookup (self->field_marks, note) : NULL;
   FieldLine kind;
 
   for (guint i = 0; (kind = field_line (i, n_fields, top, bottom)) != FIELD_LINE_NONE; i++)
@@ -574,7 +648,7 @@ draw_fields (SlRenderer   *self,
         }
       else
         {
-          mark = marks ? GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_field_get_name (field))) : 0;
+          mark = field_mark (self, note, sl_field_get_name (field));
           /* Marked in words as well as colour: "no origin", "no destination". */
           line = g_strdup_printf ("%s: %s%s%s%s", sl_field_get_name (field),
                                   sl_field_type_to_string (sl_field_get_value_type (field)),
@@ -666,7 +740,7 @@ draw_note_cb (SlNote       *note,
   else
     cairo_new_path (cr);
 
-  if (self->failing != NULL && g_hash_table_contains (self->failing, note))
+  if (fails_step (self, note))
     {
       /* A note that fails the current step: a dashed red ring and a "!" */
       SlRect ring = { card.x - 5, card.y - 5, card.width + 10, card.height + 10 };
@@ -851,8 +925,8 @@ sl_renderer_dispose (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
-  g_clear_pointer (&self->failing, g_hash_table_unref);
-  g_clear_pointer (&self->field_marks, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->first_problem, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->text_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -1050,11 +1124,14 @@ sl_renderer_get_field_at (SlRenderer *self,
 
 /**
  * sl_renderer_set_problems:
- * @problems: (nullable) (element-type SlProblem): what the check found
+ * @problems: (nullable) (element-type SlProblem): what the check found,
+ *   the problems of a note together (as sl_check_run() and SlChecker
+ *   give them)
  * @step: the step the model is at
  *
  * Marks the notes that fail @step, and every field with no origin or no
- * destination, or nothing for %NULL.
+ * destination, or nothing for %NULL. The array is kept until the next
+ * call.
  */
 void
 sl_renderer_set_problems (SlRenderer *self,
@@ -1063,40 +1140,22 @@ sl_renderer_set_problems (SlRenderer *self,
 {
   g_return_if_fail (SL_IS_RENDERER (self));
 
-  g_clear_pointer (&self->failing, g_hash_table_unref);
-  g_clear_pointer (&self->field_marks, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->first_problem, g_hash_table_unref);
+  self->step = step;
   if (problems == NULL)
     return;
 
-  self->failing = g_hash_table_new (NULL, NULL);
-  self->field_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
-
+  /* Only where each note's problems begin: a card looks its own up when
+   * it is drawn, which costs nothing for the cards out of view. */
+  self->problems = g_ptr_array_ref (problems);
+  self->first_problem = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < problems->len; i++)
     {
-      SlProblem *problem = g_ptr_array_index (problems, i);
-      SlNote *note = sl_problem_get_note (problem);
-      const char *rule = sl_problem_get_rule (problem);
+      SlNote *note = sl_problem_get_note (g_ptr_array_index (problems, i));
 
-      if (note == NULL)
-        continue;
-
-      if (sl_problem_get_step (problem) == step && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING)
-        g_hash_table_add (self->failing, note);
-
-      if (sl_problem_get_field (problem) != NULL)
-        {
-          GHashTable *marks = g_hash_table_lookup (self->field_marks, note);
-          guint mark;
-
-          if (marks == NULL)
-            {
-              marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-              g_hash_table_insert (self->field_marks, note, marks);
-            }
-          mark = GPOINTER_TO_UINT (g_hash_table_lookup (marks, sl_problem_get_field (problem)));
-          mark |= g_str_equal (rule, "field-no-origin") ? MARK_NO_ORIGIN : MARK_NO_DESTINATION;
-          g_hash_table_insert (marks, g_strdup (sl_problem_get_field (problem)), GUINT_TO_POINTER (mark));
-        }
+      if (note != NULL && (i == 0 || sl_problem_get_note (g_ptr_array_index (problems, i - 1)) != note))
+        g_hash_table_insert (self->first_problem, note, GUINT_TO_POINTER (i + 1));
     }
 }
 
