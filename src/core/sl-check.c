@@ -20,7 +20,6 @@
 #include "stormline-core.h"
 #include "sl-check-private.h"
 #include "sl-connection-private.h"
-#include "sl-document-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
 
@@ -220,8 +219,6 @@ typedef struct
   SlDocument *document;
   const SlCheckIndex *index; /* for the rules; NULL when only following flows */
   SlProblemSink *sink;
-  SlNote *note;              /* the note the rules are about, and its links */
-  GPtrArray *links;
   GPtrArray *sources;        /* arrays the rules fill and empty, kept from */
   GPtrArray *targets;        /* note to note so as not to allocate any */
 } Check;
@@ -304,16 +301,6 @@ is_kind (SlNote     *note,
   return _sl_note_get_kind (note) == kind;
 }
 
-/* The rules about a note look at its links many times: it is looked up once. */
-static GPtrArray *
-links_of (Check  *check,
-          SlNote *note)
-{
-  if (note == check->note)
-    return check->links;
-  return _sl_document_get_links (check->document, note);
-}
-
 /* Finds the notes connected into (@incoming) or out of @note, of @kind
  * (or of any kind, for SL_N_NOTE_KINDS), and adds them to @into; with
  * @into %NULL, only says whether there is one. */
@@ -324,7 +311,7 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  GPtrArray *links = links_of (check, note);
+  GPtrArray *links = _sl_note_get_links (note);
   gboolean found = FALSE;
 
   for (guint i = 0; links != NULL && i < links->len; i++)
@@ -509,7 +496,7 @@ find_origin_notes (Check     *check,
       break;
     case SL_NOTE_COMMAND:
       {
-        GPtrArray *links = links_of (check, note);
+        GPtrArray *links = _sl_note_get_links (note);
 
         /* The screens and automations that trigger it, each followed by
          * the views that feed it. */
@@ -752,7 +739,7 @@ check_structure (Check  *check,
 
   /* Notes that take part in flows and stand alone. */
   if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
-      _sl_document_get_links (check->document, note) == NULL)
+      _sl_note_get_links (note) == NULL)
     report (check, RULE_NOTE_UNCONNECTED, note, NULL, NULL);
 }
 
@@ -761,7 +748,7 @@ static void
 check_connections (Check  *check,
                    SlNote *note)
 {
-  GPtrArray *links = _sl_document_get_links (check->document, note);
+  GPtrArray *links = _sl_note_get_links (note);
 
   for (guint i = 0; links != NULL && i < links->len; i++)
     {
@@ -965,9 +952,7 @@ _sl_check_note (const SlCheckIndex *index,
                 SlNote             *note,
                 SlProblemSink      *sink)
 {
-  Check check = { index->document, index, sink, note, NULL, index->sources, index->targets };
-
-  check.links = _sl_document_get_links (index->document, note);
+  Check check = { index->document, index, sink, index->sources, index->targets };
 
   check_structure (&check, note);
   check_connections (&check, note);
