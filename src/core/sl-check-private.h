@@ -10,6 +10,22 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SlProblemBlock SlProblemBlock;
+
+/* Where the rules put the problems they find. The problems are made in
+ * blocks (see sl-check.c) and added to @problems when the block that
+ * holds them is sealed. A block grows as problems come, to twice what
+ * it needs at most: SlChecker keeps a block for each note, which it
+ * has made to fit (@fit); sl_check_run() makes one, which goes with its
+ * result and is left as it grew, where the allocator finds it again for
+ * the next check without touching fresh memory. */
+typedef struct
+{
+  GPtrArray *problems;   /* (element-type SlProblem) */
+  SlProblemBlock *block; /* the block being filled, or NULL */
+  gboolean fit;          /* seal blocks at the size of their problems */
+} SlProblemSink;
+
 /* What the rules about one note need to know of the others: the
  * document, and what sl_check_run() and SlChecker each index their own
  * way. */
@@ -27,10 +43,11 @@ SlAggregate *_sl_check_event_aggregate (SlNote             *event);
 void         _sl_check_sort_scenarios  (GPtrArray          *scenarios);
 void         _sl_check_note            (const SlCheckIndex *index,
                                         SlNote             *note,
-                                        GPtrArray          *into);
+                                        SlProblemSink      *sink);
 void         _sl_check_aggregates      (SlDocument         *document,
                                         GHashTable         *used,
-                                        GPtrArray          *into);
+                                        SlProblemSink      *sink);
+void         _sl_problem_sink_seal     (SlProblemSink      *sink);
 SlStepStatus _sl_check_step_status     (guint               step,
                                         const guint        *kinds,
                                         guint               n_scenarios,

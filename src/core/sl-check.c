@@ -20,7 +20,6 @@
 #include "stormline-core.h"
 #include "sl-check-private.h"
 #include "sl-connection-private.h"
-#include "sl-document-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
 
@@ -82,19 +81,51 @@ static const struct {
  * a list shows a few of them. */
 struct _SlProblem
 {
-  gatomicrefcount ref_count;
-  Rule rule;
+  SlProblemBlock *block;  /* whose reference count it shares */
   SlNote *note;
-  SlAggregate *aggregate;
+  gpointer subject;       /* the note a connection leads to, the scenario
+                           * that is not valid, or the aggregate with no events */
   const char *field;      /* interned, as field names are */
-  const char *looked_for; /* field-no-origin: the name looked for upstream, when not the field's; interned */
-  GObject *subject;     /* the note a connection leads to, or the scenario that is not valid */
-  const char *reason;   /* scenario-invalid: why, untranslated */
-  SlDocument *document; /* field-no-origin: where to look for a fix */
+  const char *detail;     /* field-no-origin: the name looked for upstream,
+                           * when not the field's, interned; scenario-invalid:
+                           * why, untranslated */
   char *message;
   char *fix;
-  gboolean fix_looked_for;
+  Rule rule : 8;
+  guint fix_looked_for : 1;
 };
+
+/* The problems of one check (of one note, for SlChecker) are made in one
+ * block: made one by one, the hundreds of thousands of a large model
+ * cost an allocation, a reference to their note and fresh memory each.
+ * A reference to a problem is one to its block, which goes with the last
+ * of them. The block references the document, once, and each note once
+ * for the problems in a row about it. */
+struct _SlProblemBlock
+{
+  int ref_count;          /* atomic: the references to all its problems */
+  guint n_problems;
+  guint size;             /* how many it has room for */
+  SlDocument *document;   /* field-no-origin: where to look for a fix */
+  SlProblem problems[];
+};
+
+static void
+problem_block_free (SlProblemBlock *block)
+{
+  for (guint i = 0; i < block->n_problems; i++)
+    {
+      SlProblem *problem = &block->problems[i];
+
+      if (problem->note != NULL && (i == 0 || block->problems[i - 1].note != problem->note))
+        g_object_unref (problem->note);
+      g_clear_object (&problem->subject);
+      g_free (problem->message);
+      g_free (problem->fix);
+    }
+  g_object_unref (block->document);
+  g_free (block);
+}
 
 G_DEFINE_BOXED_TYPE (SlProblem, sl_problem, sl_problem_ref, sl_problem_unref)
 
@@ -103,7 +134,7 @@ sl_problem_ref (SlProblem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  g_atomic_int_inc (&self->block->ref_count);
   return self;
 }
 
@@ -112,16 +143,8 @@ sl_problem_unref (SlProblem *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (g_atomic_ref_count_dec (&self->ref_count))
-    {
-      g_clear_object (&self->note);
-      g_clear_object (&self->aggregate);
-      g_clear_object (&self->subject);
-      g_clear_object (&self->document);
-      g_free (self->message);
-      g_free (self->fix);
-      g_free (self);
-    }
+  if (g_atomic_int_dec_and_test (&self->block->ref_count))
+    problem_block_free (self->block);
 }
 
 const char *sl_problem_get_rule (SlProblem *self) { g_return_val_if_fail (self, NULL); return rules[self->rule].id; }
@@ -140,7 +163,13 @@ SlNote *sl_problem_get_note (SlProblem *self) { g_return_val_if_fail (self, NULL
  *
  * Returns: (nullable) (transfer none): the aggregate the problem concerns
  */
-SlAggregate *sl_problem_get_aggregate (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->aggregate; }
+SlAggregate *
+sl_problem_get_aggregate (SlProblem *self)
+{
+  g_return_val_if_fail (self, NULL);
+
+  return self->rule == RULE_AGGREGATE_EMPTY ? self->subject : NULL;
+}
 
 /**
  * sl_problem_get_field:
@@ -189,13 +218,13 @@ typedef struct
 {
   SlDocument *document;
   const SlCheckIndex *index; /* for the rules; NULL when only following flows */
-  GPtrArray *into;
-  SlNote *note;              /* the note the rules are about, and its links */
-  GPtrArray *links;
+  SlProblemSink *sink;
   GPtrArray *sources;        /* arrays the rules fill and empty, kept from */
   GPtrArray *targets;        /* note to note so as not to allocate any */
 } Check;
 
+/* Adds a problem to the block being filled, which grows as needed; the
+ * problem is valid until the next one. */
 static SlProblem *
 report (Check       *check,
         Rule         rule,
@@ -203,16 +232,61 @@ report (Check       *check,
         const char  *field,
         gpointer     subject)
 {
-  SlProblem *problem = g_new0 (SlProblem, 1);
+  SlProblemBlock *block = check->sink->block;
+  SlProblem *problem;
 
-  g_atomic_ref_count_init (&problem->ref_count);
-  problem->rule = rule;
-  problem->note = note ? g_object_ref (note) : NULL;
-  problem->field = field;
-  problem->subject = subject ? g_object_ref (subject) : NULL;
+  if (block == NULL || block->n_problems == block->size)
+    {
+      guint size = block ? block->size * 2 : 4;
 
-  g_ptr_array_add (check->into, problem);
+      block = g_realloc (block, sizeof (SlProblemBlock) + size * sizeof (SlProblem));
+      if (check->sink->block == NULL)
+        {
+          block->n_problems = 0;
+          block->document = g_object_ref (check->document);
+        }
+      block->size = size;
+      check->sink->block = block;
+    }
+
+  problem = &block->problems[block->n_problems++];
+  *problem = (SlProblem) { .note = note, .subject = subject, .field = field, .rule = rule };
+  if (note != NULL && (block->n_problems == 1 || problem[-1].note != note))
+    g_object_ref (note);
+  if (subject != NULL)
+    g_object_ref (subject);
   return problem;
+}
+
+/**
+ * _sl_problem_sink_seal:
+ *
+ * Adds the problems of the block being filled to the sink's array, which
+ * holds a reference to each, and lets go of the block.
+ */
+void
+_sl_problem_sink_seal (SlProblemSink *sink)
+{
+  SlProblemBlock *block = sink->block;
+  guint first = sink->problems->len;
+
+  if (block == NULL)
+    return;
+
+  if (sink->fit)
+    {
+      block = g_realloc (block, sizeof (SlProblemBlock) + block->n_problems * sizeof (SlProblem));
+      block->size = block->n_problems;
+    }
+  g_atomic_int_set (&block->ref_count, block->n_problems);
+
+  g_ptr_array_set_size (sink->problems, first + block->n_problems);
+  for (guint i = 0; i < block->n_problems; i++)
+    {
+      block->problems[i].block = block;
+      sink->problems->pdata[first + i] = &block->problems[i];
+    }
+  sink->block = NULL;
 }
 
 /* Connections */
@@ -227,16 +301,6 @@ is_kind (SlNote     *note,
   return _sl_note_get_kind (note) == kind;
 }
 
-/* The rules about a note look at its links many times: it is looked up once. */
-static GPtrArray *
-links_of (Check  *check,
-          SlNote *note)
-{
-  if (note == check->note)
-    return check->links;
-  return _sl_document_get_links (check->document, note);
-}
-
 /* Finds the notes connected into (@incoming) or out of @note, of @kind
  * (or of any kind, for SL_N_NOTE_KINDS), and adds them to @into; with
  * @into %NULL, only says whether there is one. */
@@ -247,7 +311,7 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  GPtrArray *links = links_of (check, note);
+  GPtrArray *links = _sl_note_get_links (note);
   gboolean found = FALSE;
 
   for (guint i = 0; links != NULL && i < links->len; i++)
@@ -432,7 +496,7 @@ find_origin_notes (Check     *check,
       break;
     case SL_NOTE_COMMAND:
       {
-        GPtrArray *links = links_of (check, note);
+        GPtrArray *links = _sl_note_get_links (note);
 
         /* The screens and automations that trigger it, each followed by
          * the views that feed it. */
@@ -582,8 +646,7 @@ check_fields (Check  *check,
           SlProblem *problem = report (check, RULE_FIELD_NO_ORIGIN, note, name, NULL);
 
           if (source_name (field) != name)
-            problem->looked_for = source_name (field);
-          problem->document = g_object_ref (check->document);
+            problem->detail = source_name (field);
         }
 
       /* Displayed screen fields end where they are shown. */
@@ -676,7 +739,7 @@ check_structure (Check  *check,
 
   /* Notes that take part in flows and stand alone. */
   if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
-      _sl_document_get_links (check->document, note) == NULL)
+      _sl_note_get_links (note) == NULL)
     report (check, RULE_NOTE_UNCONNECTED, note, NULL, NULL);
 }
 
@@ -685,7 +748,7 @@ static void
 check_connections (Check  *check,
                    SlNote *note)
 {
-  GPtrArray *links = _sl_document_get_links (check->document, note);
+  GPtrArray *links = _sl_note_get_links (note);
 
   for (guint i = 0; links != NULL && i < links->len; i++)
     {
@@ -750,17 +813,17 @@ aggregate_of (Check  *check,
 void
 _sl_check_aggregates (SlDocument *document,
                       GHashTable *used,
-                      GPtrArray  *into)
+                      SlProblemSink *sink)
 {
   GListModel *aggregates = sl_document_get_aggregates (document);
-  Check check = { document, NULL, into };
+  Check check = { document, NULL, sink };
 
   for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
     {
       SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
 
       if (!g_hash_table_contains (used, aggregate))
-        report (&check, RULE_AGGREGATE_EMPTY, NULL, NULL, NULL)->aggregate = g_object_ref (aggregate);
+        report (&check, RULE_AGGREGATE_EMPTY, NULL, NULL, aggregate);
     }
 }
 
@@ -870,7 +933,7 @@ check_scenarios (Check  *check,
       const char *flaw = scenario_flaw (scenario);
 
       if (flaw != NULL)
-        report (check, RULE_SCENARIO_INVALID, note, NULL, scenario)->reason = flaw;
+        report (check, RULE_SCENARIO_INVALID, note, NULL, scenario)->detail = flaw;
     }
 
   if ((is_kind (note, SL_NOTE_COMMAND) || is_kind (note, SL_NOTE_VIEW)) && (scenarios == NULL || scenarios->len == 0))
@@ -887,11 +950,9 @@ check_scenarios (Check  *check,
 void
 _sl_check_note (const SlCheckIndex *index,
                 SlNote             *note,
-                GPtrArray          *into)
+                SlProblemSink      *sink)
 {
-  Check check = { index->document, index, into, note, NULL, index->sources, index->targets };
-
-  check.links = _sl_document_get_links (index->document, note);
+  Check check = { index->document, index, sink, index->sources, index->targets };
 
   check_structure (&check, note);
   check_connections (&check, note);
@@ -943,7 +1004,7 @@ sl_check_run (SlDocument *document)
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
-  GPtrArray *problems;
+  SlProblemSink sink = { NULL, NULL, FALSE };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
@@ -993,7 +1054,7 @@ sl_check_run (SlDocument *document)
       g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));
     }
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
+  sink.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
   for (guint i = 0; i < n_notes; i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
@@ -1011,11 +1072,12 @@ sl_check_run (SlDocument *document)
           index.scenarios = specifying;
         }
 
-      _sl_check_note (&index, note, problems);
+      _sl_check_note (&index, note, &sink);
     }
-  _sl_check_aggregates (document, used, problems);
+  _sl_check_aggregates (document, used, &sink);
+  _sl_problem_sink_seal (&sink);
 
-  return problems;
+  return sink.problems;
 }
 
 static char *
@@ -1026,7 +1088,7 @@ format_message (SlProblem *self)
     case RULE_FIELD_NO_ORIGIN:
       return g_strdup_printf (_("no note before it provides “%s”: add the field where its value comes from, "
                                 "or map it to a field that is there"),
-                              self->looked_for ? self->looked_for : self->field);
+                              self->detail ? self->detail : self->field);
     case RULE_FIELD_NO_DESTINATION:
       return g_strdup_printf (_("“%s” goes nowhere: add it to a note after this one, or remove it"), self->field);
     case RULE_EVENT_NO_CAUSE:
@@ -1053,7 +1115,7 @@ format_message (SlProblem *self)
                        : _("this command belongs to no aggregate: connect it to its events, or set its aggregate"));
     case RULE_AGGREGATE_EMPTY:
       return g_strdup_printf (_("the aggregate “%s” has no events: give it its events, or remove it"),
-                              sl_aggregate_get_name (self->aggregate));
+                              sl_aggregate_get_name (self->subject));
     case RULE_DUPLICATE_EVENT:
       return g_strdup (_("another event has the same name: merge the two, or tell them apart"));
     case RULE_EVENT_NOT_PAST_TENSE:
@@ -1077,7 +1139,7 @@ format_message (SlProblem *self)
       return g_strdup (_("no scenario specifies this note: write a Given/When/Then for it"));
     case RULE_SCENARIO_INVALID:
       return g_strdup_printf (_("the scenario “%s” is not valid: %s"),
-                              sl_scenario_get_title (SL_SCENARIO (self->subject)), _(self->reason));
+                              sl_scenario_get_title (SL_SCENARIO (self->subject)), _(self->detail));
     case N_RULES:
     default:
       g_assert_not_reached ();
@@ -1088,15 +1150,15 @@ format_message (SlProblem *self)
 static char *
 find_fix (SlProblem *self)
 {
-  Check check = { self->document, NULL, NULL };
+  Check check = { self->block->document, NULL, NULL };
   g_autoptr(GPtrArray) sources = NULL;
   const char *close;
 
-  if (self->rule != RULE_FIELD_NO_ORIGIN || self->document == NULL)
+  if (self->rule != RULE_FIELD_NO_ORIGIN)
     return NULL;
 
   sources = origin_notes (&check, self->note);
-  close = near_miss (sources, self->looked_for ? self->looked_for : self->field);
+  close = near_miss (sources, self->detail ? self->detail : self->field);
   if (close == NULL)
     return NULL;
 

@@ -280,6 +280,7 @@ check_entry (SlChecker *self,
              Entry     *entry)
 {
   SlCheckIndex index = { self->document, FALSE, NULL, self->sources, self->targets };
+  SlProblemSink sink = { self->scratch, NULL, TRUE };
 
   if (entry->folded != NULL)
     {
@@ -289,7 +290,8 @@ check_entry (SlChecker *self,
     }
   index.scenarios = g_hash_table_lookup (self->scenarios_by_note, entry->note);
 
-  _sl_check_note (&index, entry->note, self->scratch);
+  _sl_check_note (&index, entry->note, &sink);
+  _sl_problem_sink_seal (&sink);
   take_scratch (self, &entry->problems, &entry->n_problems);
   self->n_rechecked++;
 }
@@ -585,8 +587,11 @@ sl_checker_update (SlChecker *self)
 
   if (self->aggregates_dirty)
     {
+      SlProblemSink sink = { self->scratch, NULL, TRUE };
+
       self->aggregates_dirty = FALSE;
-      _sl_check_aggregates (self->document, self->used, self->scratch);
+      _sl_check_aggregates (self->document, self->used, &sink);
+      _sl_problem_sink_seal (&sink);
       take_scratch (self, &self->aggregate_problems, &self->n_aggregate_problems);
     }
 

@@ -42,7 +42,6 @@ struct _SlDocument
   SlElementList *connections;
   SlElementList *scenarios;
   GHashTable *by_id;      /* id -> SlElement, borrowed from the stores */
-  GHashTable *links;      /* SlNote -> GPtrArray of its SlConnections, both ways */
 
   SlHistory *history;
   GRand *rand;
@@ -140,38 +139,12 @@ static GPtrArray *
 get_links (SlDocument *self,
            SlNote     *note)
 {
-  return g_hash_table_lookup (self->links, note);
+  return _sl_note_get_links (note);
 }
 
-static void
-add_link (SlDocument   *self,
-          SlNote       *note,
-          SlConnection *connection)
-{
-  GPtrArray *links = get_links (self, note);
-
-  if (links == NULL)
-    {
-      links = g_ptr_array_new ();
-      g_hash_table_insert (self->links, note, links);
-    }
-  g_ptr_array_add (links, connection);
-}
-
-static void
-remove_link (SlDocument   *self,
-             SlNote       *note,
-             SlConnection *connection)
-{
-  GPtrArray *links = get_links (self, note);
-
-  g_ptr_array_remove_fast (links, connection);
-  if (links->len == 0)
-    g_hash_table_remove (self->links, note);
-}
-
-/* Keeps the index of connections by note, which spares a look through
- * every connection when a note is connected or removed. */
+/* Keeps the connections of each note on the note, which spares a look
+ * through every connection when a note is connected or removed, and a
+ * look-up in a table when the check follows them. */
 static void
 index_element (SlDocument *self,
                SlElement  *element,
@@ -191,13 +164,13 @@ index_element (SlDocument *self,
 
       if (add)
         {
-          add_link (self, sl_connection_get_source (connection), connection);
-          add_link (self, sl_connection_get_target (connection), connection);
+          _sl_note_add_link (sl_connection_get_source (connection), connection);
+          _sl_note_add_link (sl_connection_get_target (connection), connection);
         }
       else
         {
-          remove_link (self, sl_connection_get_source (connection), connection);
-          remove_link (self, sl_connection_get_target (connection), connection);
+          _sl_note_remove_link (sl_connection_get_source (connection), connection);
+          _sl_note_remove_link (sl_connection_get_target (connection), connection);
         }
     }
 }
@@ -814,7 +787,9 @@ sl_document_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->links, g_hash_table_unref);
+  /* Notes kept elsewhere no longer have the connections of the document. */
+  for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
+    _sl_note_clear_links (sl_element_list_peek (self->notes, i));
   /* Connections and scenarios hold their notes, notes their lanes, lanes
    * their aggregates: release them in that order. */
   g_clear_object (&self->scenarios);
@@ -947,7 +922,6 @@ sl_document_init (SlDocument *self)
   self->connections = _sl_element_list_new (SL_TYPE_CONNECTION);
   self->scenarios = _sl_element_list_new (SL_TYPE_SCENARIO);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->history = _sl_history_new (self);
   self->rand = g_rand_new ();
 }

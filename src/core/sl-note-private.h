@@ -21,6 +21,9 @@ struct _SlNote
   SlAggregate *aggregate;
   /* Created with the first field: most notes of a Storming have none. */
   GPtrArray *fields;
+  /* The connections of the note in its document, both ways, or NULL when
+   * it has none: kept by the document (see _sl_note_add_link()). */
+  GPtrArray *links;
   int x;
   int y;
   SlNoteKind kind : 8;
@@ -44,6 +47,12 @@ _sl_note_get_field (SlNote *self,
                     guint   index)
 {
   return g_ptr_array_index (self->fields, index);
+}
+
+static inline GPtrArray *
+_sl_note_get_links (SlNote *self)
+{
+  return self->links;
 }
 
 SlNote *_sl_note_new           (char        *id,
@@ -72,5 +81,11 @@ void    _sl_note_remove_field  (SlNote      *self,
 void    _sl_note_move_field    (SlNote      *self,
                                 guint        from,
                                 guint        to);
+/* For the document, which keeps the connections of its notes on them */
+void    _sl_note_add_link      (SlNote       *self,
+                                SlConnection *connection);
+void    _sl_note_remove_link   (SlNote       *self,
+                                SlConnection *connection);
+void    _sl_note_clear_links   (SlNote       *self);
 
 G_END_DECLS

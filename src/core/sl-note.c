@@ -122,6 +122,7 @@ sl_note_finalize (GObject *object)
   g_clear_object (&self->lane);
   g_clear_object (&self->aggregate);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_note_parent_class)->finalize (object);
 }
@@ -287,6 +288,32 @@ _sl_note_set_pivotal (SlNote   *self,
                       gboolean  pivotal)
 {
   self->pivotal = !!pivotal;
+}
+
+/* The links do not hold the connections: the document removes a
+ * connection from its notes before it lets go of it. */
+void
+_sl_note_add_link (SlNote       *self,
+                   SlConnection *connection)
+{
+  if (self->links == NULL)
+    self->links = g_ptr_array_new ();
+  g_ptr_array_add (self->links, connection);
+}
+
+void
+_sl_note_remove_link (SlNote       *self,
+                      SlConnection *connection)
+{
+  g_ptr_array_remove_fast (self->links, connection);
+  if (self->links->len == 0)
+    g_clear_pointer (&self->links, g_ptr_array_unref);
+}
+
+void
+_sl_note_clear_links (SlNote *self)
+{
+  g_clear_pointer (&self->links, g_ptr_array_unref);
 }
 
 void
