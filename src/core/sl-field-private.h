@@ -26,6 +26,8 @@ struct _SlField
 /* "calculated", interned */
 extern const char *_sl_field_calculated;
 
+const char *_sl_field_intern (const char *value);
+
 static inline const char *
 _sl_field_get_name (SlField *self)
 {
