@@ -22,6 +22,8 @@
 #include "sl-connection-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
+#include "sl-scenario-private.h"
+#include "sl-step-private.h"
 
 typedef enum {
   RULE_FIELD_NO_ORIGIN,
@@ -660,6 +662,21 @@ check_fields (Check  *check,
 
 /* Structure */
 
+/* Whether @word, of @length bytes, is one of @words once its ASCII
+ * letters are lowered. */
+static gboolean
+word_in (const char         *word,
+         gsize               length,
+         const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) == length && g_ascii_strncasecmp (words[i], word, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs for every event: reads the words of @text in place, without the
+ * copies that splitting and lowering them would make. */
 static gboolean
 looks_past_tense (const char *text)
 {
@@ -673,16 +690,18 @@ looks_past_tense (const char *text)
     "withdrawn", "undone", "rebuilt", "resent", "reset", "rewritten", "overpaid", "prepaid", "dealt",
     NULL
   };
-  g_auto(GStrv) words = g_strsplit_set (text, " _-", -1);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *word = text;; )
     {
-      g_autofree char *word = g_ascii_strdown (words[i], -1);
+      gsize length = strcspn (word, " _-");
 
-      if ((g_str_has_suffix (word, "ed") && strlen (word) > 3) || g_strv_contains (irregular, word))
+      if ((length > 3 && g_ascii_tolower (word[length - 2]) == 'e' && g_ascii_tolower (word[length - 1]) == 'd') ||
+          word_in (word, length, irregular))
         return TRUE;
+      if (word[length] == 0)
+        return FALSE;
+      word += length + 1;
     }
-  return FALSE;
 }
 
 static void
@@ -696,7 +715,7 @@ check_structure (Check  *check,
           !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION) &&
           !has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
         report (check, RULE_EVENT_NO_CAUSE, note, NULL, NULL);
-      if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
+      if (*_sl_note_get_text (note) != 0 && !looks_past_tense (_sl_note_get_text (note)))
         report (check, RULE_EVENT_NOT_PAST_TENSE, note, NULL, NULL);
       if (check->index->duplicate)
         report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
@@ -761,7 +780,7 @@ check_connections (Check  *check,
       if (!legal_connection (_sl_note_get_kind (note), _sl_note_get_kind (target)))
         report (check, RULE_ILLEGAL_CONNECTION, note, NULL, target);
 
-      if (sl_note_get_x (target) < sl_note_get_x (note))
+      if (_sl_note_get_x (target) < _sl_note_get_x (note))
         report (check, RULE_FLOW_INTO_PAST, note, NULL, target);
     }
 }
@@ -863,60 +882,87 @@ _sl_check_fold_name (const char *text)
   return g_string_free (folded, FALSE);
 }
 
+/* Whether @note has a field named @name: step values name fields with
+ * strings of their own, not interned. */
+static gboolean
+has_field_named (SlNote     *note,
+                 const char *name)
+{
+  for (guint i = 0; i < _sl_note_get_n_fields (note); i++)
+    if (strcmp (_sl_field_get_name (_sl_note_get_field (note, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 step_values_fit (SlStep *step)
 {
-  SlNote *note = sl_step_get_note (step);
+  SlNote *note = _sl_step_get_note (step);
 
-  for (guint i = 0; i < sl_step_get_n_values (step); i++)
-    if (sl_note_find_field (note, sl_step_get_value_name (step, i), NULL) == NULL)
+  for (guint i = 0; i < _sl_step_get_n_values (step); i++)
+    if (!has_field_named (note, _sl_step_get_value_name (step, i)))
       return FALSE;
   return TRUE;
 }
 
-/* Why @scenario is not valid (untranslated), or %NULL */
+/* The note of step @index of @steps */
+static SlNote *
+step_note (GPtrArray *steps,
+           guint      index)
+{
+  return _sl_step_get_note (g_ptr_array_index (steps, index));
+}
+
+/* Why @scenario is not valid (untranslated), or %NULL. Runs for every
+ * scenario of a model: reads scenarios and steps through their private
+ * accessors, without the type checks of the public getters. */
 static const char *
 scenario_flaw (SlScenario *scenario)
 {
-  SlNote *owner = sl_scenario_get_note (scenario);
+  SlNote *owner = _sl_scenario_get_note (scenario);
+  GPtrArray *given = _sl_scenario_get_steps (scenario, SL_STEP_GIVEN);
+  GPtrArray *when = _sl_scenario_get_steps (scenario, SL_STEP_WHEN);
+  GPtrArray *then = _sl_scenario_get_steps (scenario, SL_STEP_THEN);
+  const char *error = _sl_scenario_get_error (scenario);
   gboolean command = is_kind (owner, SL_NOTE_COMMAND);
 
   if (!command && !is_kind (owner, SL_NOTE_VIEW))
     return N_("a scenario specifies a command or a view");
 
-  for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); s++)
-    if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_GIVEN, s)), SL_NOTE_EVENT))
+  for (guint s = 0; s < given->len; s++)
+    if (!is_kind (step_note (given, s), SL_NOTE_EVENT))
       return N_("its Given holds something other than events");
 
   if (command)
     {
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 1 ||
-          (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) == 1 &&
-           sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_WHEN, 0)) != owner))
+      if (when->len > 1 || (when->len == 1 && step_note (when, 0) != owner))
         return N_("its When must be the command itself");
-      for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); s++)
-        if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, s)), SL_NOTE_EVENT))
+      for (guint s = 0; s < then->len; s++)
+        if (!is_kind (step_note (then, s), SL_NOTE_EVENT))
           return N_("its Then holds something other than events");
-      if (sl_scenario_get_error (scenario) != NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) > 0)
+      if (error != NULL && then->len > 0)
         return N_("it ends in events and in an error at once");
-      if (sl_scenario_get_error (scenario) == NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) == 0)
+      if (error == NULL && then->len == 0)
         return N_("its Then is empty: say which events result, or which error");
     }
   else
     {
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 0)
+      if (when->len > 0)
         return N_("a view’s scenario has no When");
-      if (sl_scenario_get_error (scenario) != NULL)
+      if (error != NULL)
         return N_("a view’s scenario has no error outcome");
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_THEN) != 1 ||
-          sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, 0)) != owner)
+      if (then->len != 1 || step_note (then, 0) != owner)
         return N_("its Then must be the view itself");
     }
 
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
-    for (guint s = 0; s < sl_scenario_get_n_steps (scenario, part); s++)
-      if (!step_values_fit (sl_scenario_get_step (scenario, part, s)))
-        return N_("a step gives a value for a field its note does not have");
+    {
+      GPtrArray *steps = _sl_scenario_get_steps (scenario, part);
+
+      for (guint s = 0; s < steps->len; s++)
+        if (!step_values_fit (g_ptr_array_index (steps, s)))
+          return N_("a step gives a value for a field its note does not have");
+    }
 
   return NULL;
 }
@@ -1027,7 +1073,7 @@ sl_check_run (SlDocument *document)
       if (!is_kind (note, SL_NOTE_EVENT))
         continue;
 
-      fold_name (sl_note_get_text (note), folded);
+      fold_name (_sl_note_get_text (note), folded);
       if (!g_hash_table_lookup_extended (names, folded->str, NULL, &position))
         {
           position = GUINT_TO_POINTER (name_counts->len);
@@ -1048,7 +1094,7 @@ sl_check_run (SlDocument *document)
   next_scenario = g_new (guint, n_scenarios);
   for (guint i = n_scenarios; i-- > 0;)
     {
-      SlNote *owner = sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
+      SlNote *owner = _sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
 
       next_scenario[i] = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, owner));
       g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));

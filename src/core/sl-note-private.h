@@ -36,6 +36,18 @@ _sl_note_get_kind (SlNote *self)
   return self->kind;
 }
 
+static inline const char *
+_sl_note_get_text (SlNote *self)
+{
+  return self->text;
+}
+
+static inline int
+_sl_note_get_x (SlNote *self)
+{
+  return self->x;
+}
+
 static inline guint
 _sl_note_get_n_fields (SlNote *self)
 {
