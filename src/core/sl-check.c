@@ -1008,25 +1008,6 @@ _sl_check_note (const SlCheckIndex *index,
   check_fields (&check, note);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (sl_element_get_id (*(SlElement **) a), sl_element_get_id (*(SlElement **) b));
-}
-
-/**
- * _sl_check_sort_scenarios:
- *
- * Puts the scenarios of one note in the order their problems are
- * reported in: by id, which neither undo nor redo changes.
- */
-void
-_sl_check_sort_scenarios (GPtrArray *scenarios)
-{
-  g_ptr_array_sort (scenarios, compare_ids);
-}
-
 /**
  * sl_check_run:
  *
@@ -1038,15 +1019,12 @@ _sl_check_sort_scenarios (GPtrArray *scenarios)
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  GListModel *notes, *scenarios;
-  guint n_notes, n_scenarios;
+  GListModel *notes;
+  guint n_notes;
   g_autoptr(GString) folded = g_string_new (NULL);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) name_counts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *name_of = NULL;
-  g_autoptr(GHashTable) first_scenario = g_hash_table_new (NULL, NULL);
-  g_autofree guint *next_scenario = NULL;
-  g_autoptr(GPtrArray) specifying = g_ptr_array_new ();
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
@@ -1054,13 +1032,11 @@ sl_check_run (SlDocument *document)
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  /* The same rules as SlChecker, on indexes made for one pass: the events
-   * counted by name, and the scenarios chained by note. Nothing is kept
-   * for the changes to come, which only the checker follows. */
+  /* The same rules as SlChecker, on an index made for one pass: the
+   * events counted by name. Nothing is kept for the changes to come,
+   * which only the checker follows. */
   notes = sl_document_get_notes (document);
-  scenarios = sl_document_get_scenarios (document);
   n_notes = g_list_model_get_n_items (notes);
-  n_scenarios = g_list_model_get_n_items (scenarios);
 
   /* name_of[i]: the position in name_counts of the name of the i-th note, an event */
   name_of = g_new (guint, n_notes);
@@ -1089,34 +1065,14 @@ sl_check_run (SlDocument *document)
         g_hash_table_add (used, aggregate);
     }
 
-  /* The scenarios of a note: the first in first_scenario (as its position
-   * + 1), each of the others in next_scenario of the one before. */
-  next_scenario = g_new (guint, n_scenarios);
-  for (guint i = n_scenarios; i-- > 0;)
-    {
-      SlNote *owner = _sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
-
-      next_scenario[i] = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, owner));
-      g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));
-    }
-
   sink.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
   for (guint i = 0; i < n_notes; i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      SlCheckIndex index = { document, FALSE, NULL, sources, targets };
+      SlCheckIndex index = { document, FALSE, _sl_note_get_scenarios (note), sources, targets };
 
       if (is_kind (note, SL_NOTE_EVENT))
         index.duplicate = g_array_index (name_counts, guint, name_of[i]) > 1;
-
-      g_ptr_array_set_size (specifying, 0);
-      for (guint s = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, note)); s != 0; s = next_scenario[s - 1])
-        g_ptr_array_add (specifying, sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s - 1));
-      if (specifying->len > 0)
-        {
-          _sl_check_sort_scenarios (specifying);
-          index.scenarios = specifying;
-        }
 
       _sl_check_note (&index, note, &sink);
     }

@@ -144,7 +144,8 @@ get_links (SlDocument *self,
 
 /* Keeps the connections of each note on the note, which spares a look
  * through every connection when a note is connected or removed, and a
- * look-up in a table when the check follows them. */
+ * look-up in a table when the check follows them; and the scenarios that
+ * specify a note on it, which spares the check a table of them. */
 static void
 index_element (SlDocument *self,
                SlElement  *element,
@@ -172,6 +173,15 @@ index_element (SlDocument *self,
           _sl_note_remove_link (sl_connection_get_source (connection), connection);
           _sl_note_remove_link (sl_connection_get_target (connection), connection);
         }
+    }
+  else if (SL_IS_SCENARIO (element))
+    {
+      SlScenario *scenario = SL_SCENARIO (element);
+
+      if (add)
+        _sl_note_add_scenario (sl_scenario_get_note (scenario), scenario);
+      else
+        _sl_note_remove_scenario (sl_scenario_get_note (scenario), scenario);
     }
 }
 
@@ -293,8 +303,19 @@ update_change_assign (SlDocument *document,
                       SlElement  *state)
 {
   SlElement *live = lookup_live (document, sl_element_get_id (state));
+  g_autoptr(SlNote) specified = NULL;
+  guint changed;
 
-  emit_element_changed (document, live, _sl_element_assign (live, state));
+  /* A scenario that comes to specify another note moves to it. */
+  if (SL_IS_SCENARIO (live))
+    specified = g_object_ref (sl_scenario_get_note (SL_SCENARIO (live)));
+  changed = _sl_element_assign (live, state);
+  if (specified != NULL && specified != sl_scenario_get_note (SL_SCENARIO (live)))
+    {
+      _sl_note_remove_scenario (specified, SL_SCENARIO (live));
+      _sl_note_add_scenario (sl_scenario_get_note (SL_SCENARIO (live)), SL_SCENARIO (live));
+    }
+  emit_element_changed (document, live, changed);
 }
 
 static void
@@ -787,9 +808,13 @@ sl_document_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  /* Notes kept elsewhere no longer have the connections of the document. */
+  /* Notes kept elsewhere no longer have the connections and scenarios of
+   * the document. */
   for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
-    _sl_note_clear_links (sl_element_list_peek (self->notes, i));
+    {
+      _sl_note_clear_links (sl_element_list_peek (self->notes, i));
+      _sl_note_clear_scenarios (sl_element_list_peek (self->notes, i));
+    }
   /* Connections and scenarios hold their notes, notes their lanes, lanes
    * their aggregates: release them in that order. */
   g_clear_object (&self->scenarios);

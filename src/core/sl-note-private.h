@@ -24,6 +24,10 @@ struct _SlNote
   /* The connections of the note in its document, both ways, or NULL when
    * it has none: kept by the document (see _sl_note_add_link()). */
   GPtrArray *links;
+  /* The scenarios that specify the note in its document, in the order of
+   * their ids, or NULL when it has none: kept by the document too (see
+   * _sl_note_add_scenario()). */
+  GPtrArray *scenarios;
   int x;
   int y;
   SlNoteKind kind : 8;
@@ -67,6 +71,13 @@ _sl_note_get_links (SlNote *self)
   return self->links;
 }
 
+/* (nullable) (element-type SlScenario) */
+static inline GPtrArray *
+_sl_note_get_scenarios (SlNote *self)
+{
+  return self->scenarios;
+}
+
 SlNote *_sl_note_new           (char        *id,
                                 SlNoteKind   kind,
                                 SlLane      *lane);
@@ -99,5 +110,11 @@ void    _sl_note_add_link      (SlNote       *self,
 void    _sl_note_remove_link   (SlNote       *self,
                                 SlConnection *connection);
 void    _sl_note_clear_links   (SlNote       *self);
+/* For the document, which keeps the scenarios of its notes on them */
+void    _sl_note_add_scenario    (SlNote     *self,
+                                  SlScenario *scenario);
+void    _sl_note_remove_scenario (SlNote     *self,
+                                  SlScenario *scenario);
+void    _sl_note_clear_scenarios (SlNote     *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sl-aggregate.h"
 #include "sl-element-private.h"
 #include "sl-field.h"
@@ -123,6 +125,7 @@ sl_note_finalize (GObject *object)
   g_clear_object (&self->aggregate);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_note_parent_class)->finalize (object);
 }
@@ -314,6 +317,40 @@ void
 _sl_note_clear_links (SlNote *self)
 {
   g_clear_pointer (&self->links, g_ptr_array_unref);
+}
+
+/* Like the links, the scenarios are not held: the document removes a
+ * scenario from its note before it lets go of it. They are kept in the
+ * order of their ids, which neither undo nor redo changes: the order the
+ * check reports their problems in. */
+void
+_sl_note_add_scenario (SlNote     *self,
+                       SlScenario *scenario)
+{
+  const char *id = sl_element_get_id (SL_ELEMENT (scenario));
+  guint position = 0;
+
+  if (self->scenarios == NULL)
+    self->scenarios = g_ptr_array_new ();
+  while (position < self->scenarios->len &&
+         strcmp (sl_element_get_id (g_ptr_array_index (self->scenarios, position)), id) < 0)
+    position++;
+  g_ptr_array_insert (self->scenarios, position, scenario);
+}
+
+void
+_sl_note_remove_scenario (SlNote     *self,
+                          SlScenario *scenario)
+{
+  g_ptr_array_remove (self->scenarios, scenario);
+  if (self->scenarios->len == 0)
+    g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+}
+
+void
+_sl_note_clear_scenarios (SlNote *self)
+{
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
 }
 
 void
