@@ -19,7 +19,6 @@
 
 #include "stormline-core.h"
 #include "sl-check-private.h"
-#include "sl-connection-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
 #include "sl-scenario-private.h"
@@ -313,17 +312,16 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  GPtrArray *links = _sl_note_get_links (note);
   gboolean found = FALSE;
 
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
+      const SlLink *link = _sl_note_get_link (note, i);
       SlNote *other;
 
-      if (incoming ? _sl_connection_get_target (connection) != note : _sl_connection_get_source (connection) != note)
+      if (incoming ? link->target != note : link->source != note)
         continue;
-      other = incoming ? _sl_connection_get_source (connection) : _sl_connection_get_target (connection);
+      other = incoming ? link->source : link->target;
       if (kind != SL_N_NOTE_KINDS && !is_kind (other, kind))
         continue;
       if (into == NULL)
@@ -498,16 +496,14 @@ find_origin_notes (Check     *check,
       break;
     case SL_NOTE_COMMAND:
       {
-        GPtrArray *links = _sl_note_get_links (note);
-
         /* The screens and automations that trigger it, each followed by
          * the views that feed it. */
-        for (guint i = 0; links != NULL && i < links->len; i++)
+        for (guint i = 0; i < _sl_note_get_n_links (note); i++)
           {
-            SlConnection *connection = g_ptr_array_index (links, i);
-            SlNote *trigger = _sl_connection_get_source (connection);
+            const SlLink *link = _sl_note_get_link (note, i);
+            SlNote *trigger = link->source;
 
-            if (_sl_connection_get_target (connection) != note ||
+            if (link->target != note ||
                 (!is_kind (trigger, SL_NOTE_SCREEN) && !is_kind (trigger, SL_NOTE_AUTOMATION)))
               continue;
             g_ptr_array_add (sources, trigger);
@@ -758,7 +754,7 @@ check_structure (Check  *check,
 
   /* Notes that take part in flows and stand alone. */
   if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
-      _sl_note_get_links (note) == NULL)
+      _sl_note_get_n_links (note) == 0)
     report (check, RULE_NOTE_UNCONNECTED, note, NULL, NULL);
 }
 
@@ -767,14 +763,12 @@ static void
 check_connections (Check  *check,
                    SlNote *note)
 {
-  GPtrArray *links = _sl_note_get_links (note);
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
-      SlNote *target = _sl_connection_get_target (connection);
+      const SlLink *link = _sl_note_get_link (note, i);
+      SlNote *target = link->target;
 
-      if (_sl_connection_get_source (connection) != note)
+      if (link->source != note)
         continue;
 
       if (!legal_connection (_sl_note_get_kind (note), _sl_note_get_kind (target)))

@@ -151,12 +151,10 @@ queue_note (SlChecker *self,
 }
 
 static SlNote *
-other_end (SlConnection *connection,
+other_end (const SlLink *link,
            SlNote       *note)
 {
-  SlNote *source = sl_connection_get_source (connection);
-
-  return source == note ? sl_connection_get_target (connection) : source;
+  return link->source == note ? link->target : link->source;
 }
 
 /* Queues @note and the notes up to two connections away, either way: as
@@ -165,17 +163,14 @@ static void
 queue_near (SlChecker *self,
             SlNote    *note)
 {
-  GPtrArray *links = _sl_document_get_links (self->document, note);
-
   queue_note (self, note);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlNote *neighbour = other_end (g_ptr_array_index (links, i), note);
-      GPtrArray *further = _sl_document_get_links (self->document, neighbour);
+      SlNote *neighbour = other_end (_sl_note_get_link (note, i), note);
 
       queue_note (self, neighbour);
-      for (guint j = 0; further != NULL && j < further->len; j++)
-        queue_note (self, other_end (g_ptr_array_index (further, j), neighbour));
+      for (guint j = 0; j < _sl_note_get_n_links (neighbour); j++)
+        queue_note (self, other_end (_sl_note_get_link (neighbour, j), neighbour));
     }
 }
 

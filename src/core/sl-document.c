@@ -135,13 +135,6 @@ contains (SlDocument *self,
          g_hash_table_lookup (self->by_id, sl_element_get_id (element)) == element;
 }
 
-static GPtrArray *
-get_links (SlDocument *self,
-           SlNote     *note)
-{
-  return _sl_note_get_links (note);
-}
-
 /* Keeps the connections of each note on the note, which spares a look
  * through every connection when a note is connected or removed, and a
  * look-up in a table when the check follows them; and the scenarios that
@@ -1579,7 +1572,6 @@ sl_document_remove_note (SlDocument *self,
                          SlNote     *note)
 {
   GListModel *scenarios = G_LIST_MODEL (self->scenarios);
-  GPtrArray *links;
 
   g_return_if_fail (SL_IS_DOCUMENT (self));
   g_return_if_fail (contains (self, note));
@@ -1589,8 +1581,8 @@ sl_document_remove_note (SlDocument *self,
 
   /* Each removal records where the connection stood, and undo reverts in
    * reverse order: the order of removal does not matter. */
-  while ((links = get_links (self, note)) != NULL)
-    sl_document_remove_connection (self, g_ptr_array_index (links, 0));
+  while (_sl_note_get_n_links (note) > 0)
+    sl_document_remove_connection (self, _sl_note_get_link (note, 0)->connection);
 
   for (guint i = g_list_model_get_n_items (scenarios); i > 0; i--)
     {
@@ -1976,20 +1968,16 @@ sl_document_find_connection (SlDocument *self,
                              SlNote     *source,
                              SlNote     *target)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (source), NULL);
   g_return_val_if_fail (SL_IS_NOTE (target), NULL);
 
-  links = get_links (self, source);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (source); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
+      const SlLink *link = _sl_note_get_link (source, i);
 
-      if (sl_connection_get_source (connection) == source &&
-          sl_connection_get_target (connection) == target)
-        return connection;
+      if (link->source == source && link->target == target)
+        return link->connection;
     }
 
   return NULL;
@@ -2004,13 +1992,10 @@ guint
 sl_document_get_n_note_connections (SlDocument *self,
                                     SlNote     *note)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (SL_IS_NOTE (note), 0);
 
-  links = get_links (self, note);
-  return links ? links->len : 0;
+  return _sl_note_get_n_links (note);
 }
 
 /**
@@ -2024,22 +2009,11 @@ sl_document_get_note_connection (SlDocument *self,
                                  SlNote     *note,
                                  guint       index)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (index < _sl_note_get_n_links (note), NULL);
 
-  links = get_links (self, note);
-  g_return_val_if_fail (links != NULL && index < links->len, NULL);
-
-  return g_ptr_array_index (links, index);
-}
-
-GPtrArray *
-_sl_document_get_links (SlDocument *self,
-                        SlNote     *note)
-{
-  return get_links (self, note);
+  return _sl_note_get_link (note, index)->connection;
 }
 
 /* Scenarios */

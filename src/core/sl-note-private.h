@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* A connection as its notes keep it: with its ends, so that the check
+ * follows the connections of a note in one array, without reading each
+ * connection. */
+typedef struct
+{
+  SlConnection *connection;
+  SlNote *source;
+  SlNote *target;
+} SlLink;
+
 /* In this header for the check, which reads notes hundreds of thousands
  * of times: through _sl_note_get_*() below, without the type checks of
  * the public getters. Nothing else reads or writes them directly. */
@@ -21,9 +31,10 @@ struct _SlNote
   SlAggregate *aggregate;
   /* Created with the first field: most notes of a Storming have none. */
   GPtrArray *fields;
-  /* The connections of the note in its document, both ways, or NULL when
-   * it has none: kept by the document (see _sl_note_add_link()). */
-  GPtrArray *links;
+  /* The connections of the note in its document, both ways, as SlLinks,
+   * or NULL when it has none: kept by the document (see
+   * _sl_note_add_link()). */
+  GArray *links;
   /* The scenarios that specify the note in its document, in the order of
    * their ids, or NULL when it has none: kept by the document too (see
    * _sl_note_add_scenario()). */
@@ -65,10 +76,17 @@ _sl_note_get_field (SlNote *self,
   return g_ptr_array_index (self->fields, index);
 }
 
-static inline GPtrArray *
-_sl_note_get_links (SlNote *self)
+static inline guint
+_sl_note_get_n_links (SlNote *self)
 {
-  return self->links;
+  return self->links ? self->links->len : 0;
+}
+
+static inline const SlLink *
+_sl_note_get_link (SlNote *self,
+                   guint   index)
+{
+  return &g_array_index (self->links, SlLink, index);
 }
 
 /* (nullable) (element-type SlScenario) */
