@@ -19,6 +19,7 @@
 
 #include "stormline-core.h"
 #include "sl-check-private.h"
+#include "sl-element-list-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
 #include "sl-scenario-private.h"
@@ -1002,6 +1003,81 @@ _sl_check_note (const SlCheckIndex *index,
   check_fields (&check, note);
 }
 
+/* A large model's notes, and what they point to, lie scattered in
+ * memory, and the rules wait on memory more than they compute (by
+ * `perf`, most of their time went to cache misses). So while one note
+ * is checked, those a few places ahead are fetched in stages, each
+ * reading what the stage before brought into the cache: the note, the
+ * headers of its arrays, their contents, the neighbours, fields and
+ * scenarios these hold, then the arrays of those. A prefetch never
+ * faults, and changes nothing the rules find. This reads the arrays of
+ * the notes directly: it only takes addresses from them. */
+#ifdef __GNUC__
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void) (address))
+#endif
+
+static void
+prefetch_ahead (SlNote **notes,
+                guint    i,
+                guint    n_notes)
+{
+  SlNote *ahead;
+
+  if (i + 16 < n_notes)
+    PREFETCH (notes[i + 16]);
+
+  if (i + 12 < n_notes)
+    {
+      ahead = notes[i + 12];
+      PREFETCH (ahead->links);
+      PREFETCH (ahead->fields);
+      PREFETCH (ahead->scenarios);
+    }
+
+  if (i + 8 < n_notes)
+    {
+      ahead = notes[i + 8];
+      if (ahead->links != NULL)
+        PREFETCH (ahead->links->data);
+      if (ahead->fields != NULL)
+        PREFETCH (ahead->fields->pdata);
+      if (ahead->scenarios != NULL)
+        PREFETCH (ahead->scenarios->pdata);
+    }
+
+  if (i + 4 < n_notes)
+    {
+      ahead = notes[i + 4];
+      for (guint l = 0; l < _sl_note_get_n_links (ahead); l++)
+        {
+          PREFETCH (_sl_note_get_link (ahead, l)->source);
+          PREFETCH (_sl_note_get_link (ahead, l)->target);
+        }
+      for (guint f = 0; f < _sl_note_get_n_fields (ahead); f++)
+        PREFETCH (_sl_note_get_field (ahead, f));
+      for (guint s = 0; ahead->scenarios != NULL && s < ahead->scenarios->len; s++)
+        PREFETCH (g_ptr_array_index (ahead->scenarios, s));
+    }
+
+  /* The fields of the neighbours, which the completeness check matches,
+   * and the steps of the scenarios */
+  if (i + 2 < n_notes)
+    {
+      ahead = notes[i + 2];
+      for (guint l = 0; l < _sl_note_get_n_links (ahead); l++)
+        {
+          const SlLink *link = _sl_note_get_link (ahead, l);
+
+          PREFETCH ((link->source == ahead ? link->target : link->source)->fields);
+        }
+      for (guint s = 0; ahead->scenarios != NULL && s < ahead->scenarios->len; s++)
+        for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+          PREFETCH (_sl_scenario_get_steps (g_ptr_array_index (ahead->scenarios, s), part));
+    }
+}
+
 /**
  * sl_check_run:
  *
@@ -1013,7 +1089,7 @@ _sl_check_note (const SlCheckIndex *index,
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  GListModel *notes;
+  SlNote **notes;
   guint n_notes;
   g_autoptr(GString) folded = g_string_new (NULL);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1029,16 +1105,22 @@ sl_check_run (SlDocument *document)
   /* The same rules as SlChecker, on an index made for one pass: the
    * events counted by name. Nothing is kept for the changes to come,
    * which only the checker follows. */
-  notes = sl_document_get_notes (document);
-  n_notes = g_list_model_get_n_items (notes);
+  notes = (SlNote **) _sl_element_list_get_items (SL_ELEMENT_LIST (sl_document_get_notes (document)))->pdata;
+  n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
 
   /* name_of[i]: the position in name_counts of the name of the i-th note, an event */
   name_of = g_new (guint, n_notes);
   for (guint i = 0; i < n_notes; i++)
     {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlNote *note = notes[i];
       gpointer position;
       SlAggregate *aggregate;
+
+      /* Fetched ahead as in prefetch_ahead(), for the names of the events */
+      if (i + 8 < n_notes)
+        PREFETCH (notes[i + 8]);
+      if (i + 4 < n_notes)
+        PREFETCH (notes[i + 4]->text);
 
       if (!is_kind (note, SL_NOTE_EVENT))
         continue;
@@ -1062,8 +1144,10 @@ sl_check_run (SlDocument *document)
   sink.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
   for (guint i = 0; i < n_notes; i++)
     {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlNote *note = notes[i];
       SlCheckIndex index = { document, FALSE, _sl_note_get_scenarios (note), sources, targets };
+
+      prefetch_ahead (notes, i, n_notes);
 
       if (is_kind (note, SL_NOTE_EVENT))
         index.duplicate = g_array_index (name_counts, guint, name_of[i]) > 1;
