@@ -33,14 +33,13 @@ typedef struct
 {
   SlDocument *document;
   gboolean duplicate;   /* an event whose name another event has too */
-  GPtrArray *scenarios; /* (nullable): the SlScenarios that specify the note, sorted */
+  GPtrArray *scenarios; /* (nullable): the SlScenarios that specify the note, by id */
   GPtrArray *sources;   /* empty arrays the rules fill, kept from note to */
   GPtrArray *targets;   /* note so that checking a note allocates none */
 } SlCheckIndex;
 
 char        *_sl_check_fold_name       (const char         *text);
 SlAggregate *_sl_check_event_aggregate (SlNote             *event);
-void         _sl_check_sort_scenarios  (GPtrArray          *scenarios);
 void         _sl_check_note            (const SlCheckIndex *index,
                                         SlNote             *note,
                                         SlProblemSink      *sink);

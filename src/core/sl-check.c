@@ -19,9 +19,11 @@
 
 #include "stormline-core.h"
 #include "sl-check-private.h"
-#include "sl-connection-private.h"
+#include "sl-element-list-private.h"
 #include "sl-field-private.h"
 #include "sl-note-private.h"
+#include "sl-scenario-private.h"
+#include "sl-step-private.h"
 
 typedef enum {
   RULE_FIELD_NO_ORIGIN,
@@ -311,17 +313,16 @@ find_neighbours (Check      *check,
                  SlNoteKind  kind,
                  GPtrArray  *into)
 {
-  GPtrArray *links = _sl_note_get_links (note);
   gboolean found = FALSE;
 
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
+      const SlLink *link = _sl_note_get_link (note, i);
       SlNote *other;
 
-      if (incoming ? _sl_connection_get_target (connection) != note : _sl_connection_get_source (connection) != note)
+      if (incoming ? link->target != note : link->source != note)
         continue;
-      other = incoming ? _sl_connection_get_source (connection) : _sl_connection_get_target (connection);
+      other = incoming ? link->source : link->target;
       if (kind != SL_N_NOTE_KINDS && !is_kind (other, kind))
         continue;
       if (into == NULL)
@@ -496,16 +497,14 @@ find_origin_notes (Check     *check,
       break;
     case SL_NOTE_COMMAND:
       {
-        GPtrArray *links = _sl_note_get_links (note);
-
         /* The screens and automations that trigger it, each followed by
          * the views that feed it. */
-        for (guint i = 0; links != NULL && i < links->len; i++)
+        for (guint i = 0; i < _sl_note_get_n_links (note); i++)
           {
-            SlConnection *connection = g_ptr_array_index (links, i);
-            SlNote *trigger = _sl_connection_get_source (connection);
+            const SlLink *link = _sl_note_get_link (note, i);
+            SlNote *trigger = link->source;
 
-            if (_sl_connection_get_target (connection) != note ||
+            if (link->target != note ||
                 (!is_kind (trigger, SL_NOTE_SCREEN) && !is_kind (trigger, SL_NOTE_AUTOMATION)))
               continue;
             g_ptr_array_add (sources, trigger);
@@ -660,6 +659,21 @@ check_fields (Check  *check,
 
 /* Structure */
 
+/* Whether @word, of @length bytes, is one of @words once its ASCII
+ * letters are lowered. */
+static gboolean
+word_in (const char         *word,
+         gsize               length,
+         const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) == length && g_ascii_strncasecmp (words[i], word, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs for every event: reads the words of @text in place, without the
+ * copies that splitting and lowering them would make. */
 static gboolean
 looks_past_tense (const char *text)
 {
@@ -673,16 +687,18 @@ looks_past_tense (const char *text)
     "withdrawn", "undone", "rebuilt", "resent", "reset", "rewritten", "overpaid", "prepaid", "dealt",
     NULL
   };
-  g_auto(GStrv) words = g_strsplit_set (text, " _-", -1);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *word = text;; )
     {
-      g_autofree char *word = g_ascii_strdown (words[i], -1);
+      gsize length = strcspn (word, " _-");
 
-      if ((g_str_has_suffix (word, "ed") && strlen (word) > 3) || g_strv_contains (irregular, word))
+      if ((length > 3 && g_ascii_tolower (word[length - 2]) == 'e' && g_ascii_tolower (word[length - 1]) == 'd') ||
+          word_in (word, length, irregular))
         return TRUE;
+      if (word[length] == 0)
+        return FALSE;
+      word += length + 1;
     }
-  return FALSE;
 }
 
 static void
@@ -696,7 +712,7 @@ check_structure (Check  *check,
           !has_neighbour (check, note, TRUE, SL_NOTE_AUTOMATION) &&
           !has_neighbour (check, note, TRUE, SL_NOTE_EXTERNAL))
         report (check, RULE_EVENT_NO_CAUSE, note, NULL, NULL);
-      if (*sl_note_get_text (note) != 0 && !looks_past_tense (sl_note_get_text (note)))
+      if (*_sl_note_get_text (note) != 0 && !looks_past_tense (_sl_note_get_text (note)))
         report (check, RULE_EVENT_NOT_PAST_TENSE, note, NULL, NULL);
       if (check->index->duplicate)
         report (check, RULE_DUPLICATE_EVENT, note, NULL, NULL);
@@ -739,7 +755,7 @@ check_structure (Check  *check,
 
   /* Notes that take part in flows and stand alone. */
   if (!is_kind (note, SL_NOTE_HOTSPOT) && !is_kind (note, SL_NOTE_COMMENT) && !is_kind (note, SL_NOTE_AGGREGATE) &&
-      _sl_note_get_links (note) == NULL)
+      _sl_note_get_n_links (note) == 0)
     report (check, RULE_NOTE_UNCONNECTED, note, NULL, NULL);
 }
 
@@ -748,20 +764,18 @@ static void
 check_connections (Check  *check,
                    SlNote *note)
 {
-  GPtrArray *links = _sl_note_get_links (note);
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
-      SlNote *target = _sl_connection_get_target (connection);
+      const SlLink *link = _sl_note_get_link (note, i);
+      SlNote *target = link->target;
 
-      if (_sl_connection_get_source (connection) != note)
+      if (link->source != note)
         continue;
 
       if (!legal_connection (_sl_note_get_kind (note), _sl_note_get_kind (target)))
         report (check, RULE_ILLEGAL_CONNECTION, note, NULL, target);
 
-      if (sl_note_get_x (target) < sl_note_get_x (note))
+      if (_sl_note_get_x (target) < _sl_note_get_x (note))
         report (check, RULE_FLOW_INTO_PAST, note, NULL, target);
     }
 }
@@ -863,60 +877,87 @@ _sl_check_fold_name (const char *text)
   return g_string_free (folded, FALSE);
 }
 
+/* Whether @note has a field named @name: step values name fields with
+ * strings of their own, not interned. */
+static gboolean
+has_field_named (SlNote     *note,
+                 const char *name)
+{
+  for (guint i = 0; i < _sl_note_get_n_fields (note); i++)
+    if (strcmp (_sl_field_get_name (_sl_note_get_field (note, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 step_values_fit (SlStep *step)
 {
-  SlNote *note = sl_step_get_note (step);
+  SlNote *note = _sl_step_get_note (step);
 
-  for (guint i = 0; i < sl_step_get_n_values (step); i++)
-    if (sl_note_find_field (note, sl_step_get_value_name (step, i), NULL) == NULL)
+  for (guint i = 0; i < _sl_step_get_n_values (step); i++)
+    if (!has_field_named (note, _sl_step_get_value_name (step, i)))
       return FALSE;
   return TRUE;
 }
 
-/* Why @scenario is not valid (untranslated), or %NULL */
+/* The note of step @index of @steps */
+static SlNote *
+step_note (GPtrArray *steps,
+           guint      index)
+{
+  return _sl_step_get_note (g_ptr_array_index (steps, index));
+}
+
+/* Why @scenario is not valid (untranslated), or %NULL. Runs for every
+ * scenario of a model: reads scenarios and steps through their private
+ * accessors, without the type checks of the public getters. */
 static const char *
 scenario_flaw (SlScenario *scenario)
 {
-  SlNote *owner = sl_scenario_get_note (scenario);
+  SlNote *owner = _sl_scenario_get_note (scenario);
+  GPtrArray *given = _sl_scenario_get_steps (scenario, SL_STEP_GIVEN);
+  GPtrArray *when = _sl_scenario_get_steps (scenario, SL_STEP_WHEN);
+  GPtrArray *then = _sl_scenario_get_steps (scenario, SL_STEP_THEN);
+  const char *error = _sl_scenario_get_error (scenario);
   gboolean command = is_kind (owner, SL_NOTE_COMMAND);
 
   if (!command && !is_kind (owner, SL_NOTE_VIEW))
     return N_("a scenario specifies a command or a view");
 
-  for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); s++)
-    if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_GIVEN, s)), SL_NOTE_EVENT))
+  for (guint s = 0; s < given->len; s++)
+    if (!is_kind (step_note (given, s), SL_NOTE_EVENT))
       return N_("its Given holds something other than events");
 
   if (command)
     {
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 1 ||
-          (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) == 1 &&
-           sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_WHEN, 0)) != owner))
+      if (when->len > 1 || (when->len == 1 && step_note (when, 0) != owner))
         return N_("its When must be the command itself");
-      for (guint s = 0; s < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); s++)
-        if (!is_kind (sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, s)), SL_NOTE_EVENT))
+      for (guint s = 0; s < then->len; s++)
+        if (!is_kind (step_note (then, s), SL_NOTE_EVENT))
           return N_("its Then holds something other than events");
-      if (sl_scenario_get_error (scenario) != NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) > 0)
+      if (error != NULL && then->len > 0)
         return N_("it ends in events and in an error at once");
-      if (sl_scenario_get_error (scenario) == NULL && sl_scenario_get_n_steps (scenario, SL_STEP_THEN) == 0)
+      if (error == NULL && then->len == 0)
         return N_("its Then is empty: say which events result, or which error");
     }
   else
     {
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_WHEN) > 0)
+      if (when->len > 0)
         return N_("a view’s scenario has no When");
-      if (sl_scenario_get_error (scenario) != NULL)
+      if (error != NULL)
         return N_("a view’s scenario has no error outcome");
-      if (sl_scenario_get_n_steps (scenario, SL_STEP_THEN) != 1 ||
-          sl_step_get_note (sl_scenario_get_step (scenario, SL_STEP_THEN, 0)) != owner)
+      if (then->len != 1 || step_note (then, 0) != owner)
         return N_("its Then must be the view itself");
     }
 
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
-    for (guint s = 0; s < sl_scenario_get_n_steps (scenario, part); s++)
-      if (!step_values_fit (sl_scenario_get_step (scenario, part, s)))
-        return N_("a step gives a value for a field its note does not have");
+    {
+      GPtrArray *steps = _sl_scenario_get_steps (scenario, part);
+
+      for (guint s = 0; s < steps->len; s++)
+        if (!step_values_fit (g_ptr_array_index (steps, s)))
+          return N_("a step gives a value for a field its note does not have");
+    }
 
   return NULL;
 }
@@ -962,23 +1003,79 @@ _sl_check_note (const SlCheckIndex *index,
   check_fields (&check, note);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (sl_element_get_id (*(SlElement **) a), sl_element_get_id (*(SlElement **) b));
-}
+/* A large model's notes, and what they point to, lie scattered in
+ * memory, and the rules wait on memory more than they compute (by
+ * `perf`, most of their time went to cache misses). So while one note
+ * is checked, those a few places ahead are fetched in stages, each
+ * reading what the stage before brought into the cache: the note, the
+ * headers of its arrays, their contents, the neighbours, fields and
+ * scenarios these hold, then the arrays of those. A prefetch never
+ * faults, and changes nothing the rules find. This reads the arrays of
+ * the notes directly: it only takes addresses from them. */
+#ifdef __GNUC__
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void) (address))
+#endif
 
-/**
- * _sl_check_sort_scenarios:
- *
- * Puts the scenarios of one note in the order their problems are
- * reported in: by id, which neither undo nor redo changes.
- */
-void
-_sl_check_sort_scenarios (GPtrArray *scenarios)
+static void
+prefetch_ahead (SlNote **notes,
+                guint    i,
+                guint    n_notes)
 {
-  g_ptr_array_sort (scenarios, compare_ids);
+  SlNote *ahead;
+
+  if (i + 16 < n_notes)
+    PREFETCH (notes[i + 16]);
+
+  if (i + 12 < n_notes)
+    {
+      ahead = notes[i + 12];
+      PREFETCH (ahead->links);
+      PREFETCH (ahead->fields);
+      PREFETCH (ahead->scenarios);
+    }
+
+  if (i + 8 < n_notes)
+    {
+      ahead = notes[i + 8];
+      if (ahead->links != NULL)
+        PREFETCH (ahead->links->data);
+      if (ahead->fields != NULL)
+        PREFETCH (ahead->fields->pdata);
+      if (ahead->scenarios != NULL)
+        PREFETCH (ahead->scenarios->pdata);
+    }
+
+  if (i + 4 < n_notes)
+    {
+      ahead = notes[i + 4];
+      for (guint l = 0; l < _sl_note_get_n_links (ahead); l++)
+        {
+          PREFETCH (_sl_note_get_link (ahead, l)->source);
+          PREFETCH (_sl_note_get_link (ahead, l)->target);
+        }
+      for (guint f = 0; f < _sl_note_get_n_fields (ahead); f++)
+        PREFETCH (_sl_note_get_field (ahead, f));
+      for (guint s = 0; ahead->scenarios != NULL && s < ahead->scenarios->len; s++)
+        PREFETCH (g_ptr_array_index (ahead->scenarios, s));
+    }
+
+  /* The fields of the neighbours, which the completeness check matches,
+   * and the steps of the scenarios */
+  if (i + 2 < n_notes)
+    {
+      ahead = notes[i + 2];
+      for (guint l = 0; l < _sl_note_get_n_links (ahead); l++)
+        {
+          const SlLink *link = _sl_note_get_link (ahead, l);
+
+          PREFETCH ((link->source == ahead ? link->target : link->source)->fields);
+        }
+      for (guint s = 0; ahead->scenarios != NULL && s < ahead->scenarios->len; s++)
+        for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+          PREFETCH (_sl_scenario_get_steps (g_ptr_array_index (ahead->scenarios, s), part));
+    }
 }
 
 /**
@@ -992,15 +1089,12 @@ _sl_check_sort_scenarios (GPtrArray *scenarios)
 GPtrArray *
 sl_check_run (SlDocument *document)
 {
-  GListModel *notes, *scenarios;
-  guint n_notes, n_scenarios;
+  SlNote **notes;
+  guint n_notes;
   g_autoptr(GString) folded = g_string_new (NULL);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) name_counts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *name_of = NULL;
-  g_autoptr(GHashTable) first_scenario = g_hash_table_new (NULL, NULL);
-  g_autofree guint *next_scenario = NULL;
-  g_autoptr(GPtrArray) specifying = g_ptr_array_new ();
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
@@ -1008,26 +1102,30 @@ sl_check_run (SlDocument *document)
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  /* The same rules as SlChecker, on indexes made for one pass: the events
-   * counted by name, and the scenarios chained by note. Nothing is kept
-   * for the changes to come, which only the checker follows. */
-  notes = sl_document_get_notes (document);
-  scenarios = sl_document_get_scenarios (document);
-  n_notes = g_list_model_get_n_items (notes);
-  n_scenarios = g_list_model_get_n_items (scenarios);
+  /* The same rules as SlChecker, on an index made for one pass: the
+   * events counted by name. Nothing is kept for the changes to come,
+   * which only the checker follows. */
+  notes = (SlNote **) _sl_element_list_get_items (SL_ELEMENT_LIST (sl_document_get_notes (document)))->pdata;
+  n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
 
   /* name_of[i]: the position in name_counts of the name of the i-th note, an event */
   name_of = g_new (guint, n_notes);
   for (guint i = 0; i < n_notes; i++)
     {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlNote *note = notes[i];
       gpointer position;
       SlAggregate *aggregate;
+
+      /* Fetched ahead as in prefetch_ahead(), for the names of the events */
+      if (i + 8 < n_notes)
+        PREFETCH (notes[i + 8]);
+      if (i + 4 < n_notes)
+        PREFETCH (notes[i + 4]->text);
 
       if (!is_kind (note, SL_NOTE_EVENT))
         continue;
 
-      fold_name (sl_note_get_text (note), folded);
+      fold_name (_sl_note_get_text (note), folded);
       if (!g_hash_table_lookup_extended (names, folded->str, NULL, &position))
         {
           position = GUINT_TO_POINTER (name_counts->len);
@@ -1043,34 +1141,16 @@ sl_check_run (SlDocument *document)
         g_hash_table_add (used, aggregate);
     }
 
-  /* The scenarios of a note: the first in first_scenario (as its position
-   * + 1), each of the others in next_scenario of the one before. */
-  next_scenario = g_new (guint, n_scenarios);
-  for (guint i = n_scenarios; i-- > 0;)
-    {
-      SlNote *owner = sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
-
-      next_scenario[i] = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, owner));
-      g_hash_table_insert (first_scenario, owner, GUINT_TO_POINTER (i + 1));
-    }
-
   sink.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
   for (guint i = 0; i < n_notes; i++)
     {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      SlCheckIndex index = { document, FALSE, NULL, sources, targets };
+      SlNote *note = notes[i];
+      SlCheckIndex index = { document, FALSE, _sl_note_get_scenarios (note), sources, targets };
+
+      prefetch_ahead (notes, i, n_notes);
 
       if (is_kind (note, SL_NOTE_EVENT))
         index.duplicate = g_array_index (name_counts, guint, name_of[i]) > 1;
-
-      g_ptr_array_set_size (specifying, 0);
-      for (guint s = GPOINTER_TO_UINT (g_hash_table_lookup (first_scenario, note)); s != 0; s = next_scenario[s - 1])
-        g_ptr_array_add (specifying, sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s - 1));
-      if (specifying->len > 0)
-        {
-          _sl_check_sort_scenarios (specifying);
-          index.scenarios = specifying;
-        }
 
       _sl_check_note (&index, note, &sink);
     }

@@ -9,8 +9,10 @@
  * it, the ends of a connection added or removed and theirs, the note a
  * scenario specifies and those whose scenarios name the note changed,
  * and the events whose name stops or starts being shared. What is
- * shared between notes (events by name, scenarios by note, events by
- * aggregate) is kept in indexes that follow the document's lists.
+ * shared between notes (events by name, the scenarios that name a note
+ * in their steps, events by aggregate) is kept in indexes that follow
+ * the document's lists; the scenarios that specify a note, the document
+ * keeps on the note.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,7 @@
 #include "stormline-core.h"
 #include "sl-check-private.h"
 #include "sl-document-private.h"
+#include "sl-note-private.h"
 
 typedef struct
 {
@@ -62,7 +65,6 @@ struct _SlChecker
   GHashTable *step_users;   /* SlNote -> GPtrArray of the SlScenarios whose steps name it */
   GHashTable *used;         /* SlAggregate (owned) -> how many events it has */
   GHashTable *events_by_name;    /* folded name -> GPtrArray of the events that have it */
-  GHashTable *scenarios_by_note; /* SlNote -> GPtrArray of its SlScenarios, sorted */
 
   GQueue queue;             /* Entries to recheck */
   GPtrArray *scratch;
@@ -149,12 +151,10 @@ queue_note (SlChecker *self,
 }
 
 static SlNote *
-other_end (SlConnection *connection,
+other_end (const SlLink *link,
            SlNote       *note)
 {
-  SlNote *source = sl_connection_get_source (connection);
-
-  return source == note ? sl_connection_get_target (connection) : source;
+  return link->source == note ? link->target : link->source;
 }
 
 /* Queues @note and the notes up to two connections away, either way: as
@@ -163,17 +163,14 @@ static void
 queue_near (SlChecker *self,
             SlNote    *note)
 {
-  GPtrArray *links = _sl_document_get_links (self->document, note);
-
   queue_note (self, note);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
     {
-      SlNote *neighbour = other_end (g_ptr_array_index (links, i), note);
-      GPtrArray *further = _sl_document_get_links (self->document, neighbour);
+      SlNote *neighbour = other_end (_sl_note_get_link (note, i), note);
 
       queue_note (self, neighbour);
-      for (guint j = 0; further != NULL && j < further->len; j++)
-        queue_note (self, other_end (g_ptr_array_index (further, j), neighbour));
+      for (guint j = 0; j < _sl_note_get_n_links (neighbour); j++)
+        queue_note (self, other_end (_sl_note_get_link (neighbour, j), neighbour));
     }
 }
 
@@ -288,7 +285,8 @@ check_entry (SlChecker *self,
 
       index.duplicate = same != NULL && same->len > 1;
     }
-  index.scenarios = g_hash_table_lookup (self->scenarios_by_note, entry->note);
+  /* The document keeps a note's scenarios on it, by id. */
+  index.scenarios = _sl_note_get_scenarios (entry->note);
 
   _sl_check_note (&index, entry->note, &sink);
   _sl_problem_sink_seal (&sink);
@@ -451,7 +449,6 @@ index_scenario (SlChecker  *self,
 {
   guint n_notes = 0;
   Spec *spec;
-  GPtrArray *specified;
 
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
     n_notes += sl_scenario_get_n_steps (scenario, part);
@@ -469,10 +466,6 @@ index_scenario (SlChecker  *self,
       }
   g_hash_table_insert (self->specs, scenario, spec);
 
-  specified = lookup_array (self->scenarios_by_note, spec->owner);
-  g_ptr_array_add (specified, scenario);
-  _sl_check_sort_scenarios (specified);
-
   queue_note (self, spec->owner);
 }
 
@@ -484,7 +477,6 @@ unindex_scenario (SlChecker  *self,
 
   for (guint i = 0; i < spec->n_notes; i++)
     unlist (self->step_users, spec->notes[i], scenario);
-  unlist (self->scenarios_by_note, spec->owner, scenario);
   queue_note (self, spec->owner);
   g_hash_table_remove (self->specs, scenario);
 }
@@ -642,7 +634,6 @@ sl_checker_finalize (GObject *object)
   g_hash_table_unref (self->step_users);
   g_hash_table_unref (self->used);
   g_hash_table_unref (self->events_by_name);
-  g_hash_table_unref (self->scenarios_by_note);
   g_ptr_array_unref (self->scratch);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->targets);
@@ -683,7 +674,6 @@ sl_checker_init (SlChecker *self)
   self->used = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->events_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify) g_ptr_array_unref);
-  self->scenarios_by_note = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->scratch = g_ptr_array_new ();
   self->sources = g_ptr_array_new ();
   self->targets = g_ptr_array_new ();

@@ -10,9 +10,6 @@
 G_BEGIN_DECLS
 
 void  _sl_document_emit_changed  (SlDocument *self);
-/* The connections of @note, both ways, or %NULL when it has none. */
-GPtrArray *_sl_document_get_links (SlDocument *self,
-                                   SlNote     *note);
 /* Takes an array of elements of one type, in file order, with unique ids
  * that no element of the document has yet. For loaders: not recorded. */
 void  _sl_document_take_loaded   (SlDocument *self,

@@ -135,16 +135,10 @@ contains (SlDocument *self,
          g_hash_table_lookup (self->by_id, sl_element_get_id (element)) == element;
 }
 
-static GPtrArray *
-get_links (SlDocument *self,
-           SlNote     *note)
-{
-  return _sl_note_get_links (note);
-}
-
 /* Keeps the connections of each note on the note, which spares a look
  * through every connection when a note is connected or removed, and a
- * look-up in a table when the check follows them. */
+ * look-up in a table when the check follows them; and the scenarios that
+ * specify a note on it, which spares the check a table of them. */
 static void
 index_element (SlDocument *self,
                SlElement  *element,
@@ -172,6 +166,15 @@ index_element (SlDocument *self,
           _sl_note_remove_link (sl_connection_get_source (connection), connection);
           _sl_note_remove_link (sl_connection_get_target (connection), connection);
         }
+    }
+  else if (SL_IS_SCENARIO (element))
+    {
+      SlScenario *scenario = SL_SCENARIO (element);
+
+      if (add)
+        _sl_note_add_scenario (sl_scenario_get_note (scenario), scenario);
+      else
+        _sl_note_remove_scenario (sl_scenario_get_note (scenario), scenario);
     }
 }
 
@@ -293,8 +296,19 @@ update_change_assign (SlDocument *document,
                       SlElement  *state)
 {
   SlElement *live = lookup_live (document, sl_element_get_id (state));
+  g_autoptr(SlNote) specified = NULL;
+  guint changed;
 
-  emit_element_changed (document, live, _sl_element_assign (live, state));
+  /* A scenario that comes to specify another note moves to it. */
+  if (SL_IS_SCENARIO (live))
+    specified = g_object_ref (sl_scenario_get_note (SL_SCENARIO (live)));
+  changed = _sl_element_assign (live, state);
+  if (specified != NULL && specified != sl_scenario_get_note (SL_SCENARIO (live)))
+    {
+      _sl_note_remove_scenario (specified, SL_SCENARIO (live));
+      _sl_note_add_scenario (sl_scenario_get_note (SL_SCENARIO (live)), SL_SCENARIO (live));
+    }
+  emit_element_changed (document, live, changed);
 }
 
 static void
@@ -787,9 +801,13 @@ sl_document_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  /* Notes kept elsewhere no longer have the connections of the document. */
+  /* Notes kept elsewhere no longer have the connections and scenarios of
+   * the document. */
   for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
-    _sl_note_clear_links (sl_element_list_peek (self->notes, i));
+    {
+      _sl_note_clear_links (sl_element_list_peek (self->notes, i));
+      _sl_note_clear_scenarios (sl_element_list_peek (self->notes, i));
+    }
   /* Connections and scenarios hold their notes, notes their lanes, lanes
    * their aggregates: release them in that order. */
   g_clear_object (&self->scenarios);
@@ -1554,7 +1572,6 @@ sl_document_remove_note (SlDocument *self,
                          SlNote     *note)
 {
   GListModel *scenarios = G_LIST_MODEL (self->scenarios);
-  GPtrArray *links;
 
   g_return_if_fail (SL_IS_DOCUMENT (self));
   g_return_if_fail (contains (self, note));
@@ -1564,8 +1581,8 @@ sl_document_remove_note (SlDocument *self,
 
   /* Each removal records where the connection stood, and undo reverts in
    * reverse order: the order of removal does not matter. */
-  while ((links = get_links (self, note)) != NULL)
-    sl_document_remove_connection (self, g_ptr_array_index (links, 0));
+  while (_sl_note_get_n_links (note) > 0)
+    sl_document_remove_connection (self, _sl_note_get_link (note, 0)->connection);
 
   for (guint i = g_list_model_get_n_items (scenarios); i > 0; i--)
     {
@@ -1951,20 +1968,16 @@ sl_document_find_connection (SlDocument *self,
                              SlNote     *source,
                              SlNote     *target)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (source), NULL);
   g_return_val_if_fail (SL_IS_NOTE (target), NULL);
 
-  links = get_links (self, source);
-  for (guint i = 0; links != NULL && i < links->len; i++)
+  for (guint i = 0; i < _sl_note_get_n_links (source); i++)
     {
-      SlConnection *connection = g_ptr_array_index (links, i);
+      const SlLink *link = _sl_note_get_link (source, i);
 
-      if (sl_connection_get_source (connection) == source &&
-          sl_connection_get_target (connection) == target)
-        return connection;
+      if (link->source == source && link->target == target)
+        return link->connection;
     }
 
   return NULL;
@@ -1979,13 +1992,10 @@ guint
 sl_document_get_n_note_connections (SlDocument *self,
                                     SlNote     *note)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (SL_IS_NOTE (note), 0);
 
-  links = get_links (self, note);
-  return links ? links->len : 0;
+  return _sl_note_get_n_links (note);
 }
 
 /**
@@ -1999,22 +2009,11 @@ sl_document_get_note_connection (SlDocument *self,
                                  SlNote     *note,
                                  guint       index)
 {
-  GPtrArray *links;
-
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (index < _sl_note_get_n_links (note), NULL);
 
-  links = get_links (self, note);
-  g_return_val_if_fail (links != NULL && index < links->len, NULL);
-
-  return g_ptr_array_index (links, index);
-}
-
-GPtrArray *
-_sl_document_get_links (SlDocument *self,
-                        SlNote     *note)
-{
-  return get_links (self, note);
+  return _sl_note_get_link (note, index)->connection;
 }
 
 /* Scenarios */

@@ -17,6 +17,8 @@ void           _sl_element_list_remove (SlElementList *self,
                                         guint          position);
 void           _sl_element_list_append_all (SlElementList *self,
                                             GPtrArray     *elements);
+/* The items, for code that reads them all and changes none */
+GPtrArray     *_sl_element_list_get_items (SlElementList *self);
 gboolean       _sl_element_list_find   (SlElementList *self,
                                         gpointer       element,
                                         guint         *position);

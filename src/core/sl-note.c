@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sl-aggregate.h"
+#include "sl-connection.h"
 #include "sl-element-private.h"
 #include "sl-field.h"
 #include "sl-lane.h"
@@ -122,7 +125,8 @@ sl_note_finalize (GObject *object)
   g_clear_object (&self->lane);
   g_clear_object (&self->aggregate);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_note_parent_class)->finalize (object);
 }
@@ -296,24 +300,66 @@ void
 _sl_note_add_link (SlNote       *self,
                    SlConnection *connection)
 {
+  SlLink link = { connection, sl_connection_get_source (connection), sl_connection_get_target (connection) };
+
   if (self->links == NULL)
-    self->links = g_ptr_array_new ();
-  g_ptr_array_add (self->links, connection);
+    self->links = g_array_new (FALSE, FALSE, sizeof (SlLink));
+  g_array_append_val (self->links, link);
 }
 
+/* Removes the first link to @connection, putting the last in its place. */
 void
 _sl_note_remove_link (SlNote       *self,
                       SlConnection *connection)
 {
-  g_ptr_array_remove_fast (self->links, connection);
+  for (guint i = 0; i < self->links->len; i++)
+    if (g_array_index (self->links, SlLink, i).connection == connection)
+      {
+        g_array_remove_index_fast (self->links, i);
+        break;
+      }
   if (self->links->len == 0)
-    g_clear_pointer (&self->links, g_ptr_array_unref);
+    g_clear_pointer (&self->links, g_array_unref);
 }
 
 void
 _sl_note_clear_links (SlNote *self)
 {
-  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+}
+
+/* Like the links, the scenarios are not held: the document removes a
+ * scenario from its note before it lets go of it. They are kept in the
+ * order of their ids, which neither undo nor redo changes: the order the
+ * check reports their problems in. */
+void
+_sl_note_add_scenario (SlNote     *self,
+                       SlScenario *scenario)
+{
+  const char *id = sl_element_get_id (SL_ELEMENT (scenario));
+  guint position = 0;
+
+  if (self->scenarios == NULL)
+    self->scenarios = g_ptr_array_new ();
+  while (position < self->scenarios->len &&
+         strcmp (sl_element_get_id (g_ptr_array_index (self->scenarios, position)), id) < 0)
+    position++;
+  g_ptr_array_insert (self->scenarios, position, scenario);
+}
+
+void
+_sl_note_remove_scenario (SlNote     *self,
+                          SlScenario *scenario)
+{
+  g_ptr_array_remove (self->scenarios, scenario);
+  if (self->scenarios->len == 0)
+    g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+}
+
+void
+_sl_note_clear_scenarios (SlNote *self)
+{
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
 }
 
 void

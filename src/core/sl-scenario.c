@@ -12,17 +12,6 @@
 #include "sl-scenario-private.h"
 #include "sl-step.h"
 
-struct _SlScenario
-{
-  SlElement parent_instance;
-
-  SlNote *note;
-  char *title;
-  char *error;
-  /* Arrays of SlStep, shared with history states: never changed in place. */
-  GPtrArray *steps[SL_N_STEP_PARTS];
-};
-
 G_DEFINE_FINAL_TYPE (SlScenario, sl_scenario, SL_TYPE_ELEMENT)
 
 enum {
@@ -232,13 +221,6 @@ _sl_scenario_set_steps (SlScenario *self,
 
   g_ptr_array_unref (self->steps[part]);
   self->steps[part] = steps;
-}
-
-GPtrArray *
-_sl_scenario_get_steps (SlScenario *self,
-                        SlStepPart  part)
-{
-  return self->steps[part];
 }
 
 /**

@@ -12,15 +12,7 @@
 #include "config.h"
 
 #include "sl-note.h"
-#include "sl-step.h"
-
-struct _SlStep
-{
-  gatomicrefcount ref_count;
-  SlNote *note;
-  /* Pairs of name and value, in the order they were given. */
-  GPtrArray *values;
-};
+#include "sl-step-private.h"
 
 G_DEFINE_BOXED_TYPE (SlStep, sl_step, sl_step_ref, sl_step_unref)
 
