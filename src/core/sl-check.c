@@ -93,8 +93,8 @@ struct _SlProblem
                            * why, untranslated */
   char *message;
   char *fix;
-  Rule rule : 8;
-  guint fix_looked_for : 1;
+  guint8 rule;            /* a Rule */
+  guint8 fix_looked_for;  /* apart from the rule: it is written when asked */
 };
 
 /* The problems of one check (of one note, for SlChecker) are made in one
@@ -131,6 +131,16 @@ problem_block_free (SlProblemBlock *block)
 
 G_DEFINE_BOXED_TYPE (SlProblem, sl_problem, sl_problem_ref, sl_problem_unref)
 
+/**
+ * sl_problem_ref:
+ *
+ * A problem shares its reference count with the others of its check: a
+ * problem kept keeps them, their notes and the document until it goes.
+ * Problems make their message and fix when first asked, so they belong
+ * to one thread, as the document does.
+ *
+ * Returns: @self
+ */
 SlProblem *
 sl_problem_ref (SlProblem *self)
 {
@@ -240,9 +250,10 @@ report (Check       *check,
   if (block == NULL || block->n_problems == block->size)
     {
       guint size = block ? block->size * 2 : 4;
+      gboolean fresh = block == NULL;
 
       block = g_realloc (block, sizeof (SlProblemBlock) + size * sizeof (SlProblem));
-      if (check->sink->block == NULL)
+      if (fresh)
         {
           block->n_problems = 0;
           block->document = g_object_ref (check->document);
@@ -1084,7 +1095,8 @@ prefetch_ahead (SlNote **notes,
  * Runs every rule of DOMAIN.md on @document.
  *
  * Returns: (transfer container) (element-type SlProblem): the problems, in
- *   document order of the notes, rule by rule, then those of the aggregates
+ *   document order of the notes, rule by rule, then those of the
+ *   aggregates; they share one block (see sl_problem_ref())
  */
 GPtrArray *
 sl_check_run (SlDocument *document)

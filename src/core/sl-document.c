@@ -1972,6 +1972,11 @@ sl_document_find_connection (SlDocument *self,
   g_return_val_if_fail (SL_IS_NOTE (source), NULL);
   g_return_val_if_fail (SL_IS_NOTE (target), NULL);
 
+  /* A note keeps its links: those of a note of another document, or of
+   * one removed, are not this document's. */
+  if (!contains (self, source) || !contains (self, target))
+    return NULL;
+
   for (guint i = 0; i < _sl_note_get_n_links (source); i++)
     {
       const SlLink *link = _sl_note_get_link (source, i);
@@ -1995,7 +2000,7 @@ sl_document_get_n_note_connections (SlDocument *self,
   g_return_val_if_fail (SL_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (SL_IS_NOTE (note), 0);
 
-  return _sl_note_get_n_links (note);
+  return contains (self, note) ? _sl_note_get_n_links (note) : 0;
 }
 
 /**
@@ -2011,6 +2016,7 @@ sl_document_get_note_connection (SlDocument *self,
 {
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (contains (self, note), NULL);
   g_return_val_if_fail (index < _sl_note_get_n_links (note), NULL);
 
   return _sl_note_get_link (note, index)->connection;

@@ -139,6 +139,12 @@ _sl_element_list_find (SlElementList *self,
   return g_ptr_array_find (self->items, element, position);
 }
 
+GPtrArray *
+_sl_element_list_get_items (SlElementList *self)
+{
+  return self->items;
+}
+
 /**
  * sl_element_list_peek:
  *
@@ -147,12 +153,6 @@ _sl_element_list_find (SlElementList *self,
  *
  * Returns: (transfer none): the item at @position
  */
-GPtrArray *
-_sl_element_list_get_items (SlElementList *self)
-{
-  return self->items;
-}
-
 gpointer
 sl_element_list_peek (SlElementList *self,
                       guint          position)
