@@ -480,6 +480,43 @@ test_incremental (void)
   }
 }
 
+/* A checker made on a model with problems of every kind, the
+ * aggregates' among them, finds what a new check finds: its first check
+ * shares the full check's problems out among the notes. */
+static void
+test_first_check (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                 "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(SlDocument) cart = sl_eventmodelers_import (bytes, NULL, NULL);
+  g_autoptr(SlChecker) checker = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  /* An aggregate with no events, and a duplicate event. */
+  sl_document_add_aggregate (cart, "Warehouse");
+  sl_document_set_note_text (cart, sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (cart)), 1),
+                             "Item Added");
+  sl_document_set_note_kind (cart, sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (cart)), 1),
+                             SL_NOTE_EVENT);
+
+  checker = sl_checker_new (cart);
+  fresh = sl_check_run (cart);
+  g_assert_cmpuint (fresh->len, >, 10);
+  g_assert_true (has_problem (fresh, "aggregate-empty", NULL, NULL));
+  g_assert_true (has_problem (fresh, "duplicate-event", NULL, NULL));
+  assert_same_problems (sl_checker_get_problems (checker), fresh, 0);
+  for (guint step = 1; step <= SL_N_PROCESS_STEPS; step++)
+    g_assert_cmpint (sl_checker_get_step_status (checker, step), ==, sl_check_get_step_status (cart, fresh, step));
+
+  /* A note checked again lets go of its share of the first check's. */
+  sl_document_set_note_text (cart, sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (cart)), 1),
+                             "Item Removed");
+  g_clear_pointer (&fresh, g_ptr_array_unref);
+  fresh = sl_check_run (cart);
+  assert_same_problems (sl_checker_get_problems (checker), fresh, 1);
+}
+
 /* A field's tooltip names where its value comes from and where it goes. */
 static void
 test_describe_field (void)
@@ -589,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/check/describe-field", test_describe_field);
   g_test_add_func ("/check/cart", test_cart);
   g_test_add_func ("/check/incremental", test_incremental);
+  g_test_add_func ("/check/first-check", test_first_check);
 
   return g_test_run ();
 }

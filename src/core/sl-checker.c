@@ -680,6 +680,62 @@ sl_checker_init (SlChecker *self)
   g_queue_init (&self->queue);
 }
 
+/* Gives out @count problems of @problems from *@next, with their
+ * references, to *@into. */
+static void
+hand_out (SlChecker   *self,
+          GPtrArray   *problems,
+          guint       *next,
+          guint        count,
+          SlProblem ***into,
+          guint       *n_into)
+{
+  *n_into = count;
+  *into = count ? g_memdup2 (problems->pdata + *next, count * sizeof (gpointer)) : NULL;
+  count_problems (self, *into, count, +1);
+  *next += count;
+}
+
+/* The first check of every note is the full check, which goes through
+ * the model in one pass much faster than note by note; the entries then
+ * share its problems (a note checked again later lets go of its share).
+ * The indexes are made as for any update, and the notes' problems come
+ * in their order, the aggregates' last. */
+static void
+first_check (SlChecker *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  Entry *entry;
+  guint next = 0;
+
+  while ((entry = g_queue_pop_head (&self->queue)) != NULL)
+    {
+      entry->queued = FALSE;
+      prepare_entry (self, entry);
+    }
+
+  problems = sl_check_run (self->document);
+  /* The references go to the entries. */
+  g_ptr_array_set_free_func (problems, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      guint count = 0;
+
+      entry = g_ptr_array_index (self->entries, i);
+      while (next + count < problems->len &&
+             sl_problem_get_note (g_ptr_array_index (problems, next + count)) == entry->note)
+        count++;
+      hand_out (self, problems, &next, count, &entry->problems, &entry->n_problems);
+    }
+  hand_out (self, problems, &next, problems->len - next, &self->aggregate_problems, &self->n_aggregate_problems);
+  g_assert (next == problems->len);
+
+  self->aggregates_dirty = FALSE;
+  self->n_rechecked = self->entries->len;
+  self->changed = FALSE;
+}
+
 /**
  * sl_checker_new:
  *
@@ -717,7 +773,7 @@ sl_checker_new (SlDocument *document)
   g_signal_connect_object (document, "element-changed", G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "changed", G_CALLBACK (sl_checker_update), self, G_CONNECT_SWAPPED);
 
-  sl_checker_update (self);
+  first_check (self);
   return self;
 }
 
