@@ -107,16 +107,6 @@ assert_contains (const char *haystack,
   g_assert_nonnull (strstr (haystack, needle));
 }
 
-static char *
-pdf_to_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-
-  g_assert_cmpint (run (&out, &err, "pdftotext", "-layout", pdf, "-", NULL), ==, 0);
-  return g_steal_pointer (&out);
-}
-
 /* pdftotext ends every page with a form feed. */
 static guint
 count_pages (const char *text)
@@ -472,7 +462,7 @@ test_pdf_tiled (void)
                   area.width, area.height, tile_width, tile_height, n_columns, n_rows);
   g_assert_cmpuint (n_columns * n_rows, >, 1);
 
-  text = pdf_to_text (pdf);
+  text = test_pdf_to_text (pdf);
   g_assert_cmpuint (count_pages (text), ==, n_pages);
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
@@ -493,7 +483,7 @@ test_pdf_tiled (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", pdf, "--tiled", NULL), ==, 0);
   g_clear_pointer (&text, g_free);
-  text = pdf_to_text (pdf);
+  text = test_pdf_to_text (pdf);
   g_assert_cmpuint (count_pages (text), ==, 1 + 2 * n_rows);
   assert_contains (text, "Tile B2: row B, column 2");
 
@@ -527,7 +517,7 @@ test_pdf_fit_text (void)
                         "--legend", "--scenarios", "--paper", "a3", "--portrait", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
-  text = pdf_to_text (pdf);
+  text = test_pdf_to_text (pdf);
   g_assert_cmpuint (count_pages (text), >, 1);
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     assert_contains (text, words[i]);
@@ -858,12 +848,12 @@ test_problems (void)
   g_assert_true (sl_format_save_file (document, file, NULL));
 
   g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, "--problems", NULL), ==, 0);
-  marked = pdf_to_text (pdf);
+  marked = test_pdf_to_text (pdf);
   assert_contains (marked, "guestID: UUID ⚠ no origin");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, NULL), ==, 0);
-  clean = pdf_to_text (pdf);
+  clean = test_pdf_to_text (pdf);
   g_assert_null (strstr (clean, "no origin"));
   remove_tree (dir);
 }

@@ -59,6 +59,22 @@ assert_file_holds (const char *path,
   assert_bytes_equal (actual, expected);
 }
 
+/* What pdftotext (poppler-utils) reads in @pdf, pages ending in form feeds. */
+static inline char *
+test_pdf_to_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 /* A new folder for a test's files; remove_tree() takes it away. */
 static inline char *
 scratch_dir_new (void)

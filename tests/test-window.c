@@ -132,7 +132,7 @@ static void
 test_open_bad_file (void)
 {
   Fixture fixture = { 0 };
-  g_autofree char *dir = g_dir_make_tmp ("stormline-window-XXXXXX", NULL);
+  g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "broken.stormline", NULL);
   g_autofree char *after = NULL;
   const char *broken = "{\"stormline\": 1, \"notes\": [";
@@ -913,22 +913,6 @@ find_widget_by_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* What pdftotext reads in @pdf. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static guint
 count_substrings (const char *text,
                   const char *needle)
@@ -981,7 +965,7 @@ test_print (void)
     g_autofree char *text = NULL;
 
     print_to_pdf (operation, pdf);
-    text = pdf_text (pdf);
+    text = test_pdf_to_text (pdf);
     g_assert_cmpuint (sl_print_job_get_n_pages (sl_print_operation_get_job (operation)), ==, 1);
     g_assert_nonnull (strstr (text, sl_document_get_title (document)));
     g_assert_nonnull (strstr (text, "Page 1 of 1"));
@@ -1010,7 +994,7 @@ test_print (void)
     print_to_pdf (operation, pdf);
     n_pages = sl_print_job_get_n_pages (sl_print_operation_get_job (operation));
     g_assert_cmpuint (n_pages, >, 1);
-    text = pdf_text (pdf);
+    text = test_pdf_to_text (pdf);
     last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
     g_assert_nonnull (strstr (text, last));
     g_assert_cmpuint (count_substrings (text, "\f"), ==, n_pages);
@@ -1027,7 +1011,7 @@ test_print (void)
     operation = sl_window_create_print_operation (fixture.window);
     sl_print_operation_set_what (operation, SL_PRINT_SELECTION);
     print_to_pdf (operation, pdf);
-    text = pdf_text (pdf);
+    text = test_pdf_to_text (pdf);
     g_assert_nonnull (strstr (text, "Room Added"));
     g_assert_null (strstr (text, "Check Out"));
   }
@@ -1080,7 +1064,7 @@ test_export (void)
 
       g_assert_true (sl_window_export (fixture.window, pdf_file, SL_WINDOW_EXPORT_PDF, SL_PRINT_WHOLE_BOARD, 1,
                                        SL_WINDOW_EXPORT_TILED | SL_WINDOW_EXPORT_SCENARIOS));
-      text = pdf_text (pdf);
+      text = test_pdf_to_text (pdf);
       g_assert_nonnull (strstr (text, "Tile A1"));
       g_assert_nonnull (strstr (text, "A manager adds a room"));
       g_assert_cmpuint (count_substrings (text, "\f"), >, 3);

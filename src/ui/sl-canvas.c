@@ -96,10 +96,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-visible_region (SlCanvas *self,
-                SlRect   *region)
+/**
+ * sl_canvas_get_visible_region:
+ * @region: (out): what the canvas shows, in board coordinates
+ */
+void
+sl_canvas_get_visible_region (SlCanvas *self,
+                              SlRect   *region)
 {
+  g_return_if_fail (SL_IS_CANVAS (self));
+
   region->x = self->origin_x;
   region->y = self->origin_y;
   region->width = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
@@ -484,7 +490,7 @@ scroll_into_view (SlCanvas *self,
   SlRect rect, view;
 
   sl_layout_get_note_rect (self->layout, note, &rect);
-  visible_region (self, &view);
+  sl_canvas_get_visible_region (self, &view);
 
   if (view.width <= 0 || view.height <= 0)
     return;
@@ -582,7 +588,7 @@ sl_canvas_add_note (SlCanvas   *self,
             return sl_canvas_add_note_at (self, kind, bx, by);
         }
 
-      visible_region (self, &view);
+      sl_canvas_get_visible_region (self, &view);
       history = sl_document_get_history (self->document);
       sl_history_begin_group (history, _("Add Note"));
       lane = lane_for_kind (self, kind, NULL);
@@ -1295,16 +1301,25 @@ zoom_to_rect (SlCanvas     *self,
   queue_draw (self);
 }
 
-static void
-zoom_to_selection (SlCanvas *self)
+/**
+ * sl_canvas_get_selection_bounds:
+ * @bounds: (out): the smallest rectangle around the selected notes
+ *
+ * Returns: whether a note is selected (@bounds is set only then)
+ */
+gboolean
+sl_canvas_get_selection_bounds (SlCanvas *self,
+                                SlRect   *bounds)
 {
   GHashTableIter iter;
   gpointer note;
   double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
   SlRect rect;
 
+  g_return_val_if_fail (SL_IS_CANVAS (self), FALSE);
+
   if (g_hash_table_size (self->selection) == 0)
-    return;
+    return FALSE;
 
   g_hash_table_iter_init (&iter, self->selection);
   while (g_hash_table_iter_next (&iter, &note, NULL))
@@ -1316,9 +1331,21 @@ zoom_to_selection (SlCanvas *self)
       bottom = MAX (bottom, rect.y + rect.height);
     }
 
+  *bounds = (SlRect) { left, top, right - left, bottom - top };
+  return TRUE;
+}
+
+static void
+zoom_to_selection (SlCanvas *self)
+{
+  SlRect bounds, rect;
+
+  if (!sl_canvas_get_selection_bounds (self, &bounds))
+    return;
+
   /* A margin around, and room for the lane headers on the left. */
-  rect = (SlRect) { left - 60 - SL_LAYOUT_LANE_HEADER_WIDTH, top - 60,
-                    right - left + 120 + SL_LAYOUT_LANE_HEADER_WIDTH, bottom - top + 120 };
+  rect = (SlRect) { bounds.x - 60 - SL_LAYOUT_LANE_HEADER_WIDTH, bounds.y - 60,
+                    bounds.width + 120 + SL_LAYOUT_LANE_HEADER_WIDTH, bounds.height + 120 };
   zoom_to_rect (self, &rect, 2.0);
 }
 
@@ -1696,7 +1723,7 @@ sl_canvas_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  visible_region (self, &region);
+  sl_canvas_get_visible_region (self, &region);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->origin_x, -self->origin_y);
@@ -1907,13 +1934,6 @@ sl_canvas_class_init (SlCanvasClass *klass)
                   G_TYPE_NONE, 0);
 
   /**
-   * SlCanvas::message:
-   * @text: what to tell the user
-   *
-   * Emitted when something the user asked for could not be done, with a
-   * short sentence that says why, for the window to show.
-   */
-  /**
    * SlCanvas::view-changed:
    *
    * Emitted when what the canvas shows changes: the board, the part of it
@@ -1926,6 +1946,13 @@ sl_canvas_class_init (SlCanvasClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * SlCanvas::message:
+   * @text: what to tell the user
+   *
+   * Emitted when something the user asked for could not be done, with a
+   * short sentence that says why, for the window to show.
+   */
   signals[MESSAGE] =
     g_signal_new ("message",
                   G_TYPE_FROM_CLASS (klass),

@@ -39,6 +39,10 @@ void        sl_canvas_board_to_widget  (SlCanvas   *self,
                                         double     *widget_x,
                                         double     *widget_y);
 GList      *sl_canvas_get_selection    (SlCanvas   *self);
+gboolean    sl_canvas_get_selection_bounds (SlCanvas *self,
+                                            SlRect   *bounds);
+void        sl_canvas_get_visible_region   (SlCanvas *self,
+                                            SlRect   *region);
 void        sl_canvas_select           (SlCanvas   *self,
                                         SlNote     *note,
                                         gboolean    add);

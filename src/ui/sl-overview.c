@@ -84,11 +84,8 @@ sl_overview_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   SlOverview *self = SL_OVERVIEW (widget);
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double zoom = sl_canvas_get_zoom (self->canvas);
-  double left, top;
   SlRect bounds, view;
   double scale;
   cairo_t *cr;
@@ -105,10 +102,9 @@ sl_overview_snapshot (GtkWidget   *widget,
   sl_renderer_draw (self->renderer, cr, &bounds, scale);
   cairo_restore (cr);
 
-  sl_canvas_widget_to_board (self->canvas, 0, 0, &left, &top);
-  view = (SlRect) { (left - bounds.x) * scale, (top - bounds.y) * scale,
-                    gtk_widget_get_width (canvas) / zoom * scale,
-                    gtk_widget_get_height (canvas) / zoom * scale };
+  sl_canvas_get_visible_region (self->canvas, &view);
+  view = (SlRect) { (view.x - bounds.x) * scale, (view.y - bounds.y) * scale,
+                    view.width * scale, view.height * scale };
   cairo_rectangle (cr, view.x, view.y, MAX (view.width, 2), MAX (view.height, 2));
   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.18);
   cairo_fill_preserve (cr);

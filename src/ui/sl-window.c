@@ -736,42 +736,6 @@ export_action (GtkWidget  *widget,
 
 /* Printing */
 
-/* The bounds of the selected notes on the board; FALSE with none. */
-static gboolean
-get_selection_bounds (SlWindow *self,
-                      SlRect   *bounds)
-{
-  g_autoptr(GList) selection = sl_canvas_get_selection (self->canvas);
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-
-  for (GList *l = selection; l != NULL; l = l->next)
-    {
-      SlRect rect;
-
-      sl_layout_get_note_rect (sl_canvas_get_layout (self->canvas), l->data, &rect);
-      x1 = MIN (x1, rect.x);
-      y1 = MIN (y1, rect.y);
-      x2 = MAX (x2, rect.x + rect.width);
-      y2 = MAX (y2, rect.y + rect.height);
-    }
-
-  *bounds = (SlRect) { x1, y1, x2 - x1, y2 - y1 };
-  return selection != NULL;
-}
-
-/* What the canvas shows, on the board. */
-static void
-get_view_bounds (SlWindow *self,
-                 SlRect   *bounds)
-{
-  double x1, y1, x2, y2;
-
-  sl_canvas_widget_to_board (self->canvas, 0, 0, &x1, &y1);
-  sl_canvas_widget_to_board (self->canvas, gtk_widget_get_width (GTK_WIDGET (self->canvas)),
-                             gtk_widget_get_height (GTK_WIDGET (self->canvas)), &x2, &y2);
-  *bounds = (SlRect) { x1, y1, x2 - x1, y2 - y1 };
-}
-
 /**
  * sl_window_create_print_operation:
  *
@@ -789,8 +753,8 @@ sl_window_create_print_operation (SlWindow *self)
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
   operation = sl_print_operation_new (sl_canvas_get_layout (self->canvas), name);
-  has_selection = get_selection_bounds (self, &selection);
-  get_view_bounds (self, &view);
+  has_selection = sl_canvas_get_selection_bounds (self->canvas, &selection);
+  sl_canvas_get_visible_region (self->canvas, &view);
   sl_print_operation_set_areas (operation, has_selection ? &selection : NULL, &view);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation), name);
 
@@ -925,11 +889,11 @@ sl_window_export (SlWindow             *self,
       SlRect region;
 
       sl_print_job_set_file_name (job, model_name);
-      if (what == SL_PRINT_SELECTION && get_selection_bounds (self, &region))
+      if (what == SL_PRINT_SELECTION && sl_canvas_get_selection_bounds (self->canvas, &region))
         sl_print_job_set_region (job, &region);
       else if (what == SL_PRINT_VIEW)
         {
-          get_view_bounds (self, &region);
+          sl_canvas_get_visible_region (self->canvas, &region);
           sl_print_job_set_region (job, &region);
         }
 
