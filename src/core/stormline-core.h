@@ -1,5 +1,8 @@
 /* stormline-core.h: the model of a Stormline board
  *
+ * The umbrella header for code outside src/core; inside core each file
+ * includes the headers it uses, so the wings' one-way rule holds.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

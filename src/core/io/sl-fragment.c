@@ -15,8 +15,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "stormline-core.h"
+#include "sl-connection.h"
+#include "sl-document.h"
+#include "sl-element-list.h"
+#include "sl-field.h"
+#include "sl-format.h"
 #include "sl-fragment.h"
+#include "sl-history.h"
+#include "sl-json.h"
+#include "sl-lane.h"
+#include "sl-note.h"
 
 static void
 copy_fields (SlDocument *target,

@@ -17,10 +17,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "stormline-core.h"
+#include "sl-aggregate.h"
 #include "sl-check-private.h"
+#include "sl-document.h"
 #include "sl-element-list-private.h"
 #include "sl-field-private.h"
+#include "sl-lane.h"
 #include "sl-note-private.h"
 #include "sl-scenario-private.h"
 #include "sl-step-private.h"

@@ -20,12 +20,20 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "stormline-core.h"
+#include "sl-aggregate.h"
+#include "sl-connection.h"
 #include "sl-document-private.h"
+#include "sl-element-list.h"
 #include "sl-element-private.h"
 #include "sl-eventmodelers.h"
 #include "sl-field-private.h"
+#include "sl-history.h"
+#include "sl-json.h"
+#include "sl-lane.h"
 #include "sl-note-private.h"
+#include "sl-scenario.h"
+#include "sl-slice.h"
+#include "sl-step.h"
 #include "sl-writer.h"
 
 #define SLICE_WIDTH 240

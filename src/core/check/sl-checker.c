@@ -23,10 +23,16 @@
 
 #include <string.h>
 
-#include "stormline-core.h"
+#include "sl-aggregate.h"
 #include "sl-check-private.h"
+#include "sl-checker.h"
+#include "sl-connection.h"
 #include "sl-document-private.h"
+#include "sl-element-list.h"
+#include "sl-lane.h"
 #include "sl-note-private.h"
+#include "sl-scenario.h"
+#include "sl-step.h"
 
 typedef struct
 {

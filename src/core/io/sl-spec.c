@@ -19,8 +19,18 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "stormline-core.h"
+#include "sl-aggregate.h"
+#include "sl-check.h"
+#include "sl-connection.h"
+#include "sl-document.h"
+#include "sl-element-list.h"
+#include "sl-field.h"
+#include "sl-lane.h"
+#include "sl-note.h"
+#include "sl-scenario.h"
+#include "sl-slice.h"
 #include "sl-spec.h"
+#include "sl-step.h"
 
 typedef struct
 {
