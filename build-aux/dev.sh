@@ -35,9 +35,12 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Warnings are errors here and in CI, not in meson.build's defaults, so that a
+# packager's build with another compiler or newer libraries is not stopped by
+# a warning we have not seen yet.
 build() {
   local dir=$1; shift
-  [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"
+  [ -f "$dir/build.ninja" ] || meson setup "$dir" -Dwerror=true "$@"
   ninja -C "$dir"
 }
 

@@ -297,8 +297,8 @@ test_validator (void)
     "{}",
     "{\"slices\": [], \"extra\": 1}",
     "{\"slices\": [{\"id\": \"s\"}]}",
-    "{\"slices\": [{\"id\": \"s\", \"title\": \"t\", \"sliceType\": \"NOPE\", \"commands\": [], \"events\": [], "
-    "\"readmodels\": [], \"screens\": [], \"processors\": [], \"tables\": [], \"specifications\": []}]}",
+    ("{\"slices\": [{\"id\": \"s\", \"title\": \"t\", \"sliceType\": \"NOPE\", \"commands\": [], \"events\": [], "
+     "\"readmodels\": [], \"screens\": [], \"processors\": [], \"tables\": [], \"specifications\": []}]}"),
   };
   g_autoptr(GBytes) schema_bytes = read_data ("eventmodeling.schema.json");
   g_autoptr(SlJson) schema = sl_json_parse (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes), NULL);

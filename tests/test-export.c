@@ -537,8 +537,8 @@ test_pdf_fit_text (void)
 static gboolean
 is_event_orange (const guint8 *pixel)
 {
-  /* cairo's RGB24 is native-endian 0xXXRRGGBB */
-  guint32 value = *(const guint32 *) pixel;
+  /* cairo's RGB24 is native-endian 0xXXRRGGBB, and its pixels are aligned */
+  guint32 value = *(const guint32 *) (const void *) pixel;
   int r = (value >> 16) & 0xff, g = (value >> 8) & 0xff, b = value & 0xff;
 
   /* The event colour (255, 163, 71), not the faint wash of event lanes. */

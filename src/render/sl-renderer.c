@@ -882,7 +882,9 @@ draw_overview (SlRenderer   *self,
     }
 
   cairo_surface_flush (self->overview);
-  data.pixels = (guint32 *) cairo_image_surface_get_data (self->overview);
+  /* Through void *: cairo aligns an ARGB32 surface's rows to 4 bytes at
+   * least, which a cast of its unsigned char * does not tell the compiler. */
+  data.pixels = (guint32 *) (void *) cairo_image_surface_get_data (self->overview);
   data.width = width;
   data.height = height;
   data.stride = cairo_image_surface_get_stride (self->overview) / 4;

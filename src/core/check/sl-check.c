@@ -89,10 +89,10 @@ struct _SlProblem
   SlNote *note;
   gpointer subject;       /* the note a connection leads to, the scenario
                            * that is not valid, or the aggregate with no events */
-  const char *field;      /* interned, as field names are */
+  char *field;            /* interned, as field names are: a reference */
   const char *detail;     /* field-no-origin: the name looked for upstream,
-                           * when not the field's, interned; scenario-invalid:
-                           * why, untranslated */
+                           * when not the field's, interned: a reference;
+                           * scenario-invalid: why, untranslated, static */
   char *message;
   char *fix;
   guint8 rule;            /* a Rule */
@@ -124,6 +124,12 @@ problem_block_free (SlProblemBlock *block)
       if (problem->note != NULL && (i == 0 || block->problems[i - 1].note != problem->note))
         g_object_unref (problem->note);
       g_clear_object (&problem->subject);
+      /* The names are the fields' own, which may be renamed or go while
+       * the problem is kept. */
+      if (problem->field != NULL)
+        g_ref_string_release (problem->field);
+      if (problem->rule == RULE_FIELD_NO_ORIGIN && problem->detail != NULL)
+        g_ref_string_release ((char *) problem->detail);
       g_free (problem->message);
       g_free (problem->fix);
     }
@@ -265,7 +271,9 @@ report (Check       *check,
     }
 
   problem = &block->problems[block->n_problems++];
-  *problem = (SlProblem) { .note = note, .subject = subject, .field = field, .rule = rule };
+  *problem = (SlProblem) { .note = note, .subject = subject, .rule = rule };
+  if (field != NULL)
+    problem->field = g_ref_string_acquire ((char *) field);
   if (note != NULL && (block->n_problems == 1 || problem[-1].note != note))
     g_object_ref (note);
   if (subject != NULL)
@@ -658,7 +666,7 @@ check_fields (Check  *check,
           SlProblem *problem = report (check, RULE_FIELD_NO_ORIGIN, note, name, NULL);
 
           if (source_name (field) != name)
-            problem->detail = source_name (field);
+            problem->detail = g_ref_string_acquire ((char *) source_name (field));
         }
 
       /* Displayed screen fields end where they are shown. */

@@ -16,8 +16,8 @@ struct _SlField
 {
   GObject parent_instance;
 
-  const char *name;    /* interned */
-  const char *mapping; /* interned */
+  char *name;    /* interned: a GRefString */
+  char *mapping; /* interned: a GRefString, or NULL */
   char *example;
   SlFieldType type : 8;
   SlFieldFlags flags : 8;
@@ -26,7 +26,7 @@ struct _SlField
 /* "calculated", interned */
 extern const char *_sl_field_calculated;
 
-const char *_sl_field_intern (const char *value);
+char       *_sl_field_intern (const char *value);
 
 static inline const char *
 _sl_field_get_name (SlField *self)

@@ -31,53 +31,48 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Interned once for the life of the process. */
 const char *_sl_field_calculated;
 
 /**
  * _sl_field_intern:
  *
- * Field names and mappings are interned, so that the check compares them
- * as pointers. The table is our own rather than g_intern_string()'s:
- * GLib's grows by leaving its old arrays behind, on purpose, which the
- * leak checker of the tests then reports; ours stays reachable. Like
- * GLib's, it keeps every name for the life of the process.
+ * Field names and mappings are interned with g_ref_string_new_intern(),
+ * so that the check compares them as pointers. Each holder owns a
+ * reference (the field, a problem about the field), and a name goes when
+ * the last field that has it goes, so a long session that opens many
+ * models does not keep all their names.
  *
- * Returns: (nullable): @value interned, or %NULL for %NULL
+ * Returns: (nullable) (transfer full): @value interned, or %NULL for %NULL
  */
-const char *
+char *
 _sl_field_intern (const char *value)
 {
-  static GMutex lock;
-  static GHashTable *names;
-  const char *interned;
+  return value != NULL ? g_ref_string_new_intern (value) : NULL;
+}
 
-  if (value == NULL)
-    return NULL;
-
-  g_mutex_lock (&lock);
-  if (names == NULL)
-    names = g_hash_table_new (g_str_hash, g_str_equal);
-  interned = g_hash_table_lookup (names, value);
-  if (interned == NULL)
-    {
-      interned = g_strdup (value);
-      g_hash_table_add (names, (char *) interned);
-    }
-  g_mutex_unlock (&lock);
-
-  return interned;
+static void
+release_interned (char *value)
+{
+  if (value != NULL)
+    g_ref_string_release (value);
 }
 
 /* Sets *@slot to @value interned; says whether it changed. */
 static gboolean
-set_interned (const char **slot,
+set_interned (char       **slot,
               const char  *value)
 {
-  value = _sl_field_intern (value);
-  if (*slot == value)
-    return FALSE;
+  char *interned = _sl_field_intern (value);
 
-  *slot = value;
+  if (*slot == interned)
+    {
+      release_interned (interned);
+      return FALSE;
+    }
+
+  release_interned (*slot);
+  *slot = interned;
   return TRUE;
 }
 
@@ -86,6 +81,8 @@ sl_field_finalize (GObject *object)
 {
   SlField *self = (SlField *)object;
 
+  g_clear_pointer (&self->name, release_interned);
+  g_clear_pointer (&self->mapping, release_interned);
   g_clear_pointer (&self->example, g_free);
 
   G_OBJECT_CLASS (sl_field_parent_class)->finalize (object);
@@ -188,7 +185,7 @@ _sl_field_copy (SlField *self)
   SlField *copy = _sl_field_new (self->name, self->type);
 
   copy->flags = self->flags;
-  copy->mapping = self->mapping;
+  copy->mapping = self->mapping ? g_ref_string_acquire (self->mapping) : NULL;
   copy->example = g_strdup (self->example);
   return copy;
 }
