@@ -15,8 +15,8 @@
 #include "sl-export.h"
 #include "sl-inspector.h"
 #include "sl-overview.h"
+#include "sl-palette.h"
 #include "sl-wizard.h"
-#include "sl-renderer.h"
 #include "sl-window.h"
 
 struct _SlWindow
@@ -31,7 +31,7 @@ struct _SlWindow
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
-  GtkBox *palette;
+  SlPalette *palette;
   GtkOverlay *board_overlay;
   AdwFlap *flap;
   GtkToggleButton *guide_button;
@@ -41,7 +41,6 @@ struct _SlWindow
   SlInspector *inspector;
   SlNote *note_to_show;     /* weak: shown once the inspector is in */
   SlWizard *wizard;
-  GtkWidget *palette_buttons[SL_N_NOTE_KINDS];
   gboolean dim_others;
   GMenu *primary_menu;
   GMenu *recent_section;
@@ -60,14 +59,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The kinds the palette offers, in the order of the process. */
-static const SlNoteKind palette_kinds[] = {
-  SL_NOTE_EVENT, SL_NOTE_COMMAND, SL_NOTE_VIEW, SL_NOTE_SCREEN, SL_NOTE_AUTOMATION,
-  SL_NOTE_EXTERNAL, SL_NOTE_ACTOR, SL_NOTE_AGGREGATE, SL_NOTE_HOTSPOT, SL_NOTE_COMMENT,
-};
-
-static const char *palette_keys[] = { "E", "C", "V", "S", "A", "X", "U", "G", "H", "N" };
 
 static char *
 describe_file_location (GFile *file)
@@ -1175,57 +1166,7 @@ sl_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* The palette */
-
-static GdkContentProvider *
-palette_drag_prepare_cb (GtkDragSource *source,
-                         double         x,
-                         double         y,
-                         gpointer       user_data)
-{
-  SlNoteKind kind = GPOINTER_TO_INT (user_data);
-  g_autofree char *data = g_strconcat ("stormline-kind:", sl_note_kind_to_string (kind), NULL);
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, data);
-}
-
-static GtkWidget *
-create_palette_button (SlWindow   *self,
-                       SlNoteKind  kind,
-                       const char *key)
-{
-  g_autofree char *css_class = g_strconcat ("kind-", sl_note_kind_to_string (kind), NULL);
-  g_autofree char *tooltip = NULL;
-  GtkWidget *button, *box, *swatch, *label;
-  GtkDragSource *source;
-
-  button = gtk_button_new ();
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-note");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sl_note_kind_to_string (kind));
-  /* Translators: the tooltip of a palette button: what it does and its key */
-  tooltip = g_strdup_printf (_("Add a Note of This Kind (%s), or Drag It onto a Lane"), key);
-  gtk_widget_set_tooltip_text (button, tooltip);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  swatch = gtk_label_new (NULL);
-  gtk_widget_add_css_class (swatch, "kind-swatch");
-  gtk_widget_add_css_class (swatch, css_class);
-  label = gtk_label_new (sl_note_kind_get_label (kind));
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sl_note_kind_get_label (kind),
-                                  -1);
-
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
-  g_signal_connect (source, "prepare", G_CALLBACK (palette_drag_prepare_cb), GINT_TO_POINTER (kind));
-  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
-
-  return button;
-}
+/* The board */
 
 static gboolean
 board_drop_cb (GtkDropTarget *target,
@@ -1238,52 +1179,12 @@ board_drop_cb (GtkDropTarget *target,
   SlNoteKind kind;
   double bx, by;
 
-  if (data == NULL || !g_str_has_prefix (data, "stormline-kind:") ||
-      !sl_note_kind_from_string (data + strlen ("stormline-kind:"), &kind))
+  if (!sl_palette_kind_from_drop (data, &kind))
     return FALSE;
 
   sl_canvas_widget_to_board (self->canvas, x, y, &bx, &by);
   sl_canvas_add_note_at (self->canvas, kind, bx, by);
   return TRUE;
-}
-
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  g_autoptr(SlDocument) document = NULL;
-  g_autoptr(SlLayout) layout = NULL;
-  g_autoptr(SlRenderer) renderer = NULL;
-  GString *css;
-
-  if (loaded)
-    return;
-  loaded = TRUE;
-
-  /* The palette's swatches take their colours from the renderer: one
-   * legend on the board, the palette and paper. */
-  document = sl_document_new ();
-  layout = sl_layout_new (document);
-  renderer = sl_renderer_new (layout);
-  css = g_string_new (".kind-swatch { min-width: 14px; min-height: 14px; border-radius: 3px; "
-                      "box-shadow: inset 0 0 0 1px alpha(black, 0.25); }\n"
-                      "entry.note-editor { min-height: 28px; }\n");
-  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
-    {
-      double rgb[3];
-
-      sl_renderer_get_kind_color (renderer, kind, rgb);
-      g_string_append_printf (css, ".kind-%s { background-color: rgb(%d,%d,%d); }\n",
-                              sl_note_kind_to_string (kind),
-                              (int) (rgb[0] * 255), (int) (rgb[1] * 255), (int) (rgb[2] * 255));
-    }
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css->str, css->len);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_string_free (css, TRUE);
 }
 
 static void
@@ -1318,29 +1219,16 @@ selection_changed_cb (SlWindow *self)
                          selection != NULL && selection->next == NULL ? selection->data : NULL);
 }
 
-/* The board follows the step: the palette puts the kinds the step needs
- * first, and, when asked, the other notes fade. */
+/* When asked, the notes the step is not about fade. */
 static void
 follow_step (SlWindow *self)
 {
-  guint step = sl_document_get_step (self->document);
   guint kinds[SL_N_NOTE_KINDS];
-  guint n = sl_process_get_step_kinds (step, kinds, G_N_ELEMENTS (kinds));
+  guint n = sl_process_get_step_kinds (sl_document_get_step (self->document), kinds, G_N_ELEMENTS (kinds));
   guint focus = 0;
-  GtkWidget *previous = NULL;
 
   for (guint i = 0; i < n; i++)
-    {
-      focus |= 1u << kinds[i];
-      gtk_box_reorder_child_after (self->palette, self->palette_buttons[kinds[i]], previous);
-      previous = self->palette_buttons[kinds[i]];
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
-    if (!(focus & (1u << palette_kinds[i])))
-      {
-        gtk_box_reorder_child_after (self->palette, self->palette_buttons[palette_kinds[i]], previous);
-        previous = self->palette_buttons[palette_kinds[i]];
-      }
+    focus |= 1u << kinds[i];
 
   sl_canvas_set_dimmed_kinds (self->canvas, self->dim_others ? ~focus & ((1u << SL_N_NOTE_KINDS) - 1) : 0);
 }
@@ -1394,8 +1282,6 @@ sl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
-  load_css ();
-
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
 
@@ -1426,11 +1312,7 @@ sl_window_constructed (GObject *object)
   gtk_widget_add_css_class (overview, "card");
   gtk_overlay_add_overlay (self->board_overlay, overview);
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
-    {
-      self->palette_buttons[palette_kinds[i]] = create_palette_button (self, palette_kinds[i], palette_keys[i]);
-      gtk_box_append (self->palette, self->palette_buttons[palette_kinds[i]]);
-    }
+  g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
   follow_step (self);
 
@@ -1576,6 +1458,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SL_TYPE_PALETTE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, window_title);
