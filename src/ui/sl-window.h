@@ -11,6 +11,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas.h"
+#include "sl-export.h"
 #include "sl-inspector.h"
 #include "sl-print-operation.h"
 #include "sl-wizard.h"
@@ -33,20 +34,13 @@ SlInspector *sl_window_get_inspector  (SlWindow      *self);
 SlPrintOperation *sl_window_create_print_operation (SlWindow *self);
 
 typedef enum {
-  SL_WINDOW_EXPORT_PDF,
-  SL_WINDOW_EXPORT_SVG,
-  SL_WINDOW_EXPORT_PNG,
-  SL_WINDOW_EXPORT_MARKDOWN,
-} SlWindowExportFormat;
-
-typedef enum {
   SL_WINDOW_EXPORT_TILED     = 1 << 0, /* a PDF over several pages, after a page map */
   SL_WINDOW_EXPORT_SCENARIOS = 1 << 1, /* a PDF with pages of the scenarios */
 } SlWindowExportFlags;
 
 gboolean    sl_window_export          (SlWindow             *self,
                                        GFile                *file,
-                                       SlWindowExportFormat  format,
+                                       SlExportFormat        format,
                                        SlPrintWhat           what,
                                        double                scale,
                                        SlWindowExportFlags   flags);
