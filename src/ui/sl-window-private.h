@@ -19,6 +19,7 @@ struct _SlWindow
   AdwApplicationWindow parent_instance;
 
   SlDocument *document;
+  SlChecker *checker;
   GFile *file;
   SlCanvas *canvas;
   guint changes;          /* steps done, undone or redone since the window opened */

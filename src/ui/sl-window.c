@@ -220,12 +220,17 @@ follow_step (SlWindow *self)
   sl_canvas_set_dimmed_kinds (self->canvas, self->dim_others ? ~focus & ((1u << SL_N_NOTE_KINDS) - 1) : 0);
 }
 
+/* The board and the inspector show the problems as the guide lists them,
+ * once edits pause. */
 static void
 problems_changed_cb (SlWindow *self)
 {
-  sl_canvas_set_problems (self->canvas, sl_wizard_get_problems (self->wizard),
-                          sl_document_get_step (self->document));
-  sl_inspector_set_problems (self->inspector, sl_wizard_get_problems (self->wizard));
+  GPtrArray *problems;
+
+  sl_checker_update (self->checker);
+  problems = sl_checker_get_problems (self->checker);
+  sl_canvas_set_problems (self->canvas, problems, sl_document_get_step (self->document));
+  sl_inspector_set_problems (self->inspector, problems);
 }
 
 static void
@@ -246,6 +251,7 @@ sl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
+  self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
 
@@ -311,6 +317,7 @@ sl_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->note_to_show);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+  g_clear_object (&self->checker);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->recent_section);
@@ -507,6 +514,20 @@ sl_window_get_document (SlWindow *self)
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
   return self->document;
+}
+
+/**
+ * sl_window_get_checker:
+ *
+ * Returns: (transfer none): the check of the window's model, kept up to
+ *   date as it changes
+ */
+SlChecker *
+sl_window_get_checker (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return self->checker;
 }
 
 /**

@@ -27,6 +27,7 @@ SlWindow   *sl_window_new             (SlApplication *application,
                                        GFile         *file);
 SlDocument *sl_window_new_document    (void);
 SlDocument *sl_window_get_document    (SlWindow      *self);
+SlChecker  *sl_window_get_checker     (SlWindow      *self);
 GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
 SlWizard   *sl_window_get_wizard      (SlWindow      *self);
