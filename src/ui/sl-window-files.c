@@ -213,6 +213,17 @@ json_filter (void)
   return filter;
 }
 
+/* The name a chooser offers to write the model to: its title. */
+static char *
+offered_name (SlWindow   *self,
+              const char *suffix)
+{
+  const char *title = sl_document_get_title (self->document);
+
+  /* Translators: the file name offered for a model without a title */
+  return g_strconcat (*title ? title : _("Untitled Model"), suffix, NULL);
+}
+
 /* Saving */
 
 static void
@@ -329,12 +340,7 @@ _sl_window_save_as (SlWindow *self)
     return;
 
   if (self->file == NULL)
-    {
-      const char *title = sl_document_get_title (self->document);
-
-      /* Translators: the file name offered for a model without a title */
-      name = g_strconcat (*title ? title : _("Untitled Model"), SL_FORMAT_SUFFIX, NULL);
-    }
+    name = offered_name (self, SL_FORMAT_SUFFIX);
 
   _sl_window_choose_file (self, _("Save Model"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), filters, NULL,
                           name, self->file, save_as_chosen);
@@ -487,13 +493,12 @@ _sl_window_choose_export_eventmodelers (SlWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = json_filter ();
   GtkFileFilter *filters[] = { filter, NULL };
-  const char *title = sl_document_get_title (self->document);
   g_autofree char *name = NULL;
 
   if (!_sl_window_finish_gestures (self))
     return;
 
-  name = g_strconcat (*title ? title : _("Untitled Model"), ".json", NULL);
+  name = offered_name (self, ".json");
   _sl_window_choose_file (self, _("Export for Eventmodelers"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                           filters, NULL, name, NULL, export_eventmodelers_chosen);
 }

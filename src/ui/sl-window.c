@@ -1,4 +1,7 @@
-/* sl-window.c: a window for one model: its board, its file, its history
+/* sl-window.c: a window for one model: its template, the board, guide,
+ * inspector and palette wired together, and its title
+ *
+ * The actions, the files and the exports are in sl-window-*.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
