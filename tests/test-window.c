@@ -1039,10 +1039,10 @@ test_export (void)
 
   run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
 
-  g_assert_true (sl_window_export (fixture.window, md_file, SL_WINDOW_EXPORT_MARKDOWN, SL_PRINT_WHOLE_BOARD, 1, 0));
+  g_assert_true (sl_window_export (fixture.window, md_file, SL_EXPORT_FORMAT_MARKDOWN, SL_PRINT_WHOLE_BOARD, 1, 0));
   assert_file_holds (md, expected);
 
-  g_assert_true (sl_window_export (fixture.window, png_file, SL_WINDOW_EXPORT_PNG, SL_PRINT_WHOLE_BOARD, 2, 0));
+  g_assert_true (sl_window_export (fixture.window, png_file, SL_EXPORT_FORMAT_PNG, SL_PRINT_WHOLE_BOARD, 2, 0));
   {
     g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (sl_window_get_canvas (fixture.window)));
     cairo_surface_t *image = cairo_image_surface_create_from_png (png);
@@ -1062,7 +1062,7 @@ test_export (void)
       g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
       g_autofree char *text = NULL;
 
-      g_assert_true (sl_window_export (fixture.window, pdf_file, SL_WINDOW_EXPORT_PDF, SL_PRINT_WHOLE_BOARD, 1,
+      g_assert_true (sl_window_export (fixture.window, pdf_file, SL_EXPORT_FORMAT_PDF, SL_PRINT_WHOLE_BOARD, 1,
                                        SL_WINDOW_EXPORT_TILED | SL_WINDOW_EXPORT_SCENARIOS));
       text = test_pdf_to_text (pdf);
       g_assert_nonnull (strstr (text, "Tile A1"));
@@ -1070,7 +1070,7 @@ test_export (void)
       g_assert_cmpuint (count_substrings (text, "\f"), >, 3);
     }
 
-  g_assert_false (sl_window_export (fixture.window, nowhere, SL_WINDOW_EXPORT_SVG, SL_PRINT_WHOLE_BOARD, 1, 0));
+  g_assert_false (sl_window_export (fixture.window, nowhere, SL_EXPORT_FORMAT_SVG, SL_PRINT_WHOLE_BOARD, 1, 0));
   g_assert_false (g_file_query_exists (nowhere, NULL));
   g_assert_nonnull (find_dialog ());
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));

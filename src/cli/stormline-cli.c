@@ -296,26 +296,6 @@ command_export_eventmodelers (int    argc,
 
 #define MAX_SCALE 10.0
 
-typedef enum {
-  EXPORT_PDF,
-  EXPORT_SVG,
-  EXPORT_PNG,
-  EXPORT_MARKDOWN,
-} ExportFormat;
-
-typedef struct
-{
-  const char *name;
-  double width;  /* portrait, in points */
-  double height;
-} Paper;
-
-static const Paper papers[] = {
-  { "a4", 595.276, 841.890 },
-  { "a3", 841.890, 1190.551 },
-  { "letter", 612.0, 792.0 },
-};
-
 static gboolean
 parse_scale (const char *text,
              double     *scale)
@@ -367,17 +347,14 @@ parse_region (const char *text,
   return TRUE;
 }
 
-static const Paper *
+static const SlExportPaper *
 find_paper (const char *name)
 {
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  const SlExportPaper *paper = sl_export_paper_lookup (name);
 
-  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
-    if (g_str_equal (lower, papers[i].name))
-      return &papers[i];
-
-  print_error (NULL, _("--paper takes a4, a3 or letter"));
-  return NULL;
+  if (paper == NULL)
+    print_error (NULL, _("--paper takes a4, a3 or letter"));
+  return paper;
 }
 
 /* Writes @bytes to @path, or says why there are none. */
@@ -424,10 +401,9 @@ command_export (int    argc,
   g_autoptr(SlDocument) document = NULL;
   g_autoptr(SlLayout) layout = NULL;
   g_autoptr(SlPrintJob) job = NULL;
-  g_autofree char *lower = NULL;
   g_autofree char *basename = NULL;
-  const Paper *paper = &papers[0];
-  ExportFormat format;
+  const SlExportPaper *paper = sl_export_paper_get_default ();
+  SlExportFormat format;
   double scale = 1.0;
   SlRect region;
   g_autoptr(GBytes) bytes = NULL;
@@ -442,29 +418,20 @@ command_export (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  lower = g_ascii_strdown (output, -1);
-  if (g_str_has_suffix (lower, ".pdf"))
-    format = EXPORT_PDF;
-  else if (g_str_has_suffix (lower, ".svg"))
-    format = EXPORT_SVG;
-  else if (g_str_has_suffix (lower, ".png"))
-    format = EXPORT_PNG;
-  else if (g_str_has_suffix (lower, ".md"))
-    format = EXPORT_MARKDOWN;
-  else
+  if (!sl_export_format_from_filename (output, &format))
     {
       print_error (output, _("unknown format: the name must end in .pdf, .svg, .png or .md"));
       return EXIT_UNREADABLE;
     }
 
-  if (format == EXPORT_MARKDOWN && (region_text != NULL || scale_text != NULL || problems))
+  if (format == SL_EXPORT_FORMAT_MARKDOWN && (region_text != NULL || scale_text != NULL || problems))
     {
       print_error (output, _("a specification (.md) is the whole model: --region, --scale and --problems are "
                              "for pictures"));
       return EXIT_UNREADABLE;
     }
 
-  if (format != EXPORT_PDF && (paper_name != NULL || portrait || tiled || legend || scenarios))
+  if (format != SL_EXPORT_FORMAT_PDF && (paper_name != NULL || portrait || tiled || legend || scenarios))
     {
       print_error (output, _("--paper, --portrait, --tiled, --legend and --scenarios are for PDF only"));
       return EXIT_UNREADABLE;
@@ -478,40 +445,22 @@ command_export (int    argc,
     return EXIT_UNREADABLE;
 
   basename = g_path_get_basename (argv[1]);
-  if (format == EXPORT_MARKDOWN)
-    {
-      char *markdown = sl_spec_to_markdown (document, basename);
-
-      bytes = g_bytes_new_take (markdown, strlen (markdown));
-      return write_output (output, bytes) ? EXIT_OK : EXIT_UNREADABLE;
-    }
-
   layout = sl_layout_new (document);
   job = sl_print_job_new (layout);
   sl_print_job_set_file_name (job, basename);
   sl_print_job_set_problems (job, problems);
   if (region_text != NULL)
     sl_print_job_set_region (job, &region);
-
-  switch (format)
+  if (format == SL_EXPORT_FORMAT_PDF)
     {
-    case EXPORT_PDF:
       sl_print_job_set_fit_to_page (job, !tiled && scale_text == NULL);
       if (scale_text != NULL)
         sl_print_job_set_scale (job, scale);
       sl_print_job_set_legend (job, legend);
       sl_print_job_set_scenarios (job, scenarios);
-      bytes = sl_export_pdf (job, portrait ? paper->width : paper->height,
-                             portrait ? paper->height : paper->width, &error);
-      break;
-    case EXPORT_SVG:
-      bytes = sl_export_svg (job, scale, &error);
-      break;
-    case EXPORT_PNG:
-    default:
-      bytes = sl_export_png (job, scale, &error);
-      break;
     }
+
+  bytes = sl_export_to_bytes (job, format, paper, portrait, scale, &error);
   written = write_export (output, bytes, error);
 
   return written ? EXIT_OK : EXIT_UNREADABLE;

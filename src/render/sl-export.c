@@ -1,8 +1,9 @@
-/* sl-export.c: a board as a PDF, an SVG or a PNG file's bytes
+/* sl-export.c: a board as a PDF, an SVG or a PNG file's bytes, or a
+ * model's specification in Markdown
  *
  * The pages and the image come from an SlPrintJob, drawn by the same
- * renderer as the canvas; stormline-cli and the Export dialog write the
- * bytes where they are told.
+ * renderer as the canvas; stormline-cli and the Export dialog share the
+ * formats and paper sizes here, and write the bytes where they are told.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,125 @@
 #include "sl-export.h"
 
 G_DEFINE_QUARK (sl-export-error-quark, sl_export_error)
+
+static const struct {
+  const char *suffix;
+  const char *mime_type;
+  const char *name;
+} formats[] = {
+  [SL_EXPORT_FORMAT_PDF] = { "pdf", "application/pdf", N_("PDF Documents") },
+  [SL_EXPORT_FORMAT_SVG] = { "svg", "image/svg+xml", N_("SVG Images") },
+  [SL_EXPORT_FORMAT_PNG] = { "png", "image/png", N_("PNG Images") },
+  [SL_EXPORT_FORMAT_MARKDOWN] = { "md", "text/markdown", N_("Specifications (Markdown)") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (formats) == SL_N_EXPORT_FORMATS);
+
+/* The first is the default. */
+static const SlExportPaper papers[] = {
+  { "a4", 595.276, 841.890 },
+  { "a3", 841.890, 1190.551 },
+  { "letter", 612.0, 792.0 },
+};
+
+/**
+ * sl_export_format_get_suffix:
+ *
+ * Returns: the suffix of a file of @format, without its dot
+ */
+const char *
+sl_export_format_get_suffix (SlExportFormat format)
+{
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].suffix;
+}
+
+/**
+ * sl_export_format_get_mime_type:
+ *
+ * Returns: the MIME type of a file of @format
+ */
+const char *
+sl_export_format_get_mime_type (SlExportFormat format)
+{
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, NULL);
+
+  return formats[format].mime_type;
+}
+
+/**
+ * sl_export_format_get_name:
+ *
+ * Returns: what files of @format are called, translated
+ */
+const char *
+sl_export_format_get_name (SlExportFormat format)
+{
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, NULL);
+
+  return _(formats[format].name);
+}
+
+/**
+ * sl_export_format_from_filename:
+ * @format: (out): the format @filename names
+ *
+ * Returns: whether @filename ends in the suffix of a format, in any case
+ */
+gboolean
+sl_export_format_from_filename (const char     *filename,
+                                SlExportFormat *format)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  lower = g_ascii_strdown (filename, -1);
+  for (SlExportFormat i = 0; i < SL_N_EXPORT_FORMATS; i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", formats[i].suffix, NULL);
+
+      if (g_str_has_suffix (lower, suffix))
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * sl_export_paper_lookup:
+ * @name: a4, a3 or letter, in any case
+ *
+ * Returns: (nullable): the paper of that name
+ */
+const SlExportPaper *
+sl_export_paper_lookup (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  lower = g_ascii_strdown (name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_str_equal (lower, papers[i].name))
+      return &papers[i];
+  return NULL;
+}
+
+/**
+ * sl_export_paper_get_default:
+ *
+ * Returns: A4, the paper of an exported PDF unless one is asked for
+ */
+const SlExportPaper *
+sl_export_paper_get_default (void)
+{
+  return &papers[0];
+}
 
 static cairo_status_t
 append_bytes_cb (void                *closure,
@@ -237,4 +357,59 @@ sl_export_png (SlPrintJob  *job,
     status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
   cairo_surface_destroy (surface);
   return check_status (status, bytes, error);
+}
+
+static GBytes *
+export_markdown (SlPrintJob *job)
+{
+  SlDocument *document = sl_layout_get_document (sl_print_job_get_layout (job));
+  char *markdown = sl_spec_to_markdown (document, sl_print_job_get_title (job));
+
+  return g_bytes_new_take (markdown, strlen (markdown));
+}
+
+/**
+ * sl_export_to_bytes:
+ * @job: the board, its region and the options of a PDF set
+ * @paper: (nullable): a PDF's paper, %NULL for the default
+ * @portrait: whether a PDF's pages stand upright (they lie, as a board
+ *   is wide, unless asked)
+ * @scale: points (SVG) or pixels (PNG) a board unit
+ *
+ * A specification is the whole model, whatever the job's region, with
+ * the job's title.
+ *
+ * Returns: (transfer full): the file's bytes in @format, or %NULL with
+ *   @error set
+ */
+GBytes *
+sl_export_to_bytes (SlPrintJob           *job,
+                    SlExportFormat        format,
+                    const SlExportPaper  *paper,
+                    gboolean              portrait,
+                    double                scale,
+                    GError              **error)
+{
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, NULL);
+
+  if (paper == NULL)
+    paper = sl_export_paper_get_default ();
+
+  switch (format)
+    {
+    case SL_EXPORT_FORMAT_PDF:
+      return sl_export_pdf (job, portrait ? paper->width : paper->height,
+                            portrait ? paper->height : paper->width, error);
+    case SL_EXPORT_FORMAT_SVG:
+      return sl_export_svg (job, scale, error);
+    case SL_EXPORT_FORMAT_PNG:
+      return sl_export_png (job, scale, error);
+    case SL_EXPORT_FORMAT_MARKDOWN:
+      return export_markdown (job);
+    case SL_N_EXPORT_FORMATS:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
 }

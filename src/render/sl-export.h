@@ -1,4 +1,5 @@
-/* sl-export.h: a board as a PDF, an SVG or a PNG file's bytes
+/* sl-export.h: a board as a PDF, an SVG or a PNG file's bytes, or a
+ * model's specification in Markdown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +25,38 @@ typedef enum {
   SL_EXPORT_ERROR_FAILED,
 } SlExportError;
 
+/* What a model can be exported as, the order of the Export dialog's filters. */
+typedef enum {
+  SL_EXPORT_FORMAT_PDF,
+  SL_EXPORT_FORMAT_SVG,
+  SL_EXPORT_FORMAT_PNG,
+  SL_EXPORT_FORMAT_MARKDOWN,
+  SL_N_EXPORT_FORMATS
+} SlExportFormat;
+
+typedef struct
+{
+  const char *name;  /* lowercase, as stormline-cli's --paper takes it */
+  double width;      /* portrait, in points */
+  double height;
+} SlExportPaper;
+
 GQuark  sl_export_error_quark (void);
+
+const char          *sl_export_format_get_suffix    (SlExportFormat  format);
+const char          *sl_export_format_get_mime_type (SlExportFormat  format);
+const char          *sl_export_format_get_name      (SlExportFormat  format);
+gboolean             sl_export_format_from_filename (const char     *filename,
+                                                     SlExportFormat *format);
+const SlExportPaper *sl_export_paper_lookup         (const char     *name);
+const SlExportPaper *sl_export_paper_get_default    (void);
+
+GBytes *sl_export_to_bytes    (SlPrintJob           *job,
+                               SlExportFormat        format,
+                               const SlExportPaper  *paper,
+                               gboolean              portrait,
+                               double                scale,
+                               GError              **error);
 GBytes *sl_export_pdf         (SlPrintJob  *job,
                                double       page_width,
                                double       page_height,

@@ -11,6 +11,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas.h"
+#include "sl-export.h"
 #include "sl-inspector.h"
 #include "sl-print-operation.h"
 #include "sl-wizard.h"
@@ -26,18 +27,12 @@ SlWindow   *sl_window_new             (SlApplication *application,
                                        GFile         *file);
 SlDocument *sl_window_new_document    (void);
 SlDocument *sl_window_get_document    (SlWindow      *self);
+SlChecker  *sl_window_get_checker     (SlWindow      *self);
 GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
 SlWizard   *sl_window_get_wizard      (SlWindow      *self);
 SlInspector *sl_window_get_inspector  (SlWindow      *self);
 SlPrintOperation *sl_window_create_print_operation (SlWindow *self);
-
-typedef enum {
-  SL_WINDOW_EXPORT_PDF,
-  SL_WINDOW_EXPORT_SVG,
-  SL_WINDOW_EXPORT_PNG,
-  SL_WINDOW_EXPORT_MARKDOWN,
-} SlWindowExportFormat;
 
 typedef enum {
   SL_WINDOW_EXPORT_TILED     = 1 << 0, /* a PDF over several pages, after a page map */
@@ -46,7 +41,7 @@ typedef enum {
 
 gboolean    sl_window_export          (SlWindow             *self,
                                        GFile                *file,
-                                       SlWindowExportFormat  format,
+                                       SlExportFormat        format,
                                        SlPrintWhat           what,
                                        double                scale,
                                        SlWindowExportFlags   flags);

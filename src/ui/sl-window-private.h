@@ -1,0 +1,113 @@
+/* sl-window-private.h: what the parts of SlWindow share
+ *
+ * sl-window.c builds the window and keeps its title; sl-window-actions.c
+ * holds the actions; sl-window-files.c opens, saves, closes and imports;
+ * sl-window-export.c exports and prints.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-palette.h"
+#include "sl-window.h"
+
+G_BEGIN_DECLS
+
+struct _SlWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SlDocument *document;
+  SlChecker *checker;
+  GFile *file;
+  SlCanvas *canvas;
+  guint changes;          /* steps done, undone or redone since the window opened */
+  gboolean close_after_save;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  SlPalette *palette;
+  GtkOverlay *board_overlay;
+  AdwFlap *flap;
+  GtkToggleButton *guide_button;
+  GtkToggleButton *inspector_button;
+  GtkRevealer *inspector_revealer;
+  GtkBox *inspector_box;
+  SlInspector *inspector;
+  SlNote *note_to_show;     /* weak: shown once the inspector is in */
+  SlWizard *wizard;
+  gboolean dim_others;
+  GMenu *primary_menu;
+  GMenu *recent_section;
+  GtkPrintSettings *print_settings; /* as the last print left them */
+  GtkPageSetup *page_setup;
+};
+
+/* A choice a file chooser offers besides the file: a list of options, or
+ * a check box when @options is %NULL. */
+typedef struct
+{
+  const char *id;
+  const char *label;
+  const char **options;
+  const char **option_labels;
+} SlWindowFileChoice;
+
+/* Called with the file chosen, or %NULL when the chooser was cancelled;
+ * @chooser tells the filter and the choices picked. */
+typedef void (*SlWindowFileFunc) (SlWindow       *self,
+                                  GFile          *file,
+                                  GtkFileChooser *chooser);
+
+/* Writes @file once it may be replaced; @data is what the caller passed. */
+typedef void (*SlWindowWriteFunc) (SlWindow *self,
+                                   GFile    *file,
+                                   gpointer  data);
+
+/* sl-window.c */
+char     *_sl_window_get_display_name         (SlWindow           *self);
+char     *_sl_window_get_display_title        (SlWindow           *self);
+void      _sl_window_set_file                 (SlWindow           *self,
+                                               GFile              *file);
+void      _sl_window_show_error               (SlWindow           *self,
+                                               const char         *heading,
+                                               const char         *body);
+void      _sl_window_show_toast               (SlWindow           *self,
+                                               const char         *text);
+
+/* sl-window-actions.c */
+void      _sl_window_class_actions_init       (SlWindowClass      *klass);
+void      _sl_window_actions_update           (SlWindow           *self);
+
+/* sl-window-files.c */
+void      _sl_window_choose_file              (SlWindow                 *self,
+                                               const char               *title,
+                                               GtkFileChooserAction      action,
+                                               const char               *accept_label,
+                                               GtkFileFilter           **filters,
+                                               const SlWindowFileChoice *choices,
+                                               const char               *current_name,
+                                               GFile                    *current_file,
+                                               SlWindowFileFunc          callback);
+void      _sl_window_write_asking             (SlWindow           *self,
+                                               GFile              *file,
+                                               gboolean            renamed,
+                                               SlWindowWriteFunc   write,
+                                               SlWindowWriteFunc   cancel,
+                                               gpointer            data,
+                                               GDestroyNotify      destroy);
+gboolean  _sl_window_finish_gestures          (SlWindow           *self);
+void      _sl_window_open                     (SlWindow           *self);
+void      _sl_window_save                     (SlWindow           *self);
+void      _sl_window_save_as                  (SlWindow           *self);
+void      _sl_window_choose_import            (SlWindow           *self);
+void      _sl_window_choose_export_eventmodelers (SlWindow        *self);
+void      _sl_window_update_recent            (SlWindow           *self);
+gboolean  _sl_window_ask_to_save              (SlWindow           *self);
+
+/* sl-window-export.c */
+void      _sl_window_choose_export            (SlWindow           *self);
+void      _sl_window_print                    (SlWindow           *self);
+
+G_END_DECLS
