@@ -175,10 +175,10 @@ test_natural_kinds (void)
   g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_AUTOMATION), ==, SL_NOTE_AUTOMATION);
   g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_EXTERNAL), ==, SL_NOTE_EXTERNAL);
 
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_VIEW), ==, SL_LANE_INTERACTION);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_COMMAND), ==, SL_LANE_INTERACTION);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_SCREEN), ==, SL_LANE_ACTOR);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_EVENT), ==, SL_LANE_EVENTS);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_VIEW), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_COMMAND), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_SCREEN), ==, SL_LANE_ACTOR);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_EVENT), ==, SL_LANE_EVENTS);
 }
 
 int
