@@ -61,37 +61,37 @@ struct _SlCanvas
 };
 
 /* sl-canvas.c */
-void     _sl_canvas_queue_draw         (SlCanvas     *self);
-void     _sl_canvas_selection_changed  (SlCanvas     *self);
-void     _sl_canvas_emit_message       (SlCanvas     *self,
-                                        const char   *text);
-void     _sl_canvas_scroll_into_view   (SlCanvas     *self,
-                                        SlNote       *note);
-void     _sl_canvas_zoom_to_rect       (SlCanvas     *self,
-                                        const SlRect *rect,
-                                        double        max_zoom);
+void     _sl_canvas_queue_draw          (SlCanvas     *self);
+void     _sl_canvas_selection_changed   (SlCanvas     *self);
+void     _sl_canvas_emit_message        (SlCanvas     *self,
+                                         const char   *text);
+void     _sl_canvas_scroll_into_view    (SlCanvas     *self,
+                                         SlNote       *note);
+void     _sl_canvas_zoom_to_rect        (SlCanvas     *self,
+                                         const SlRect *rect,
+                                         double        max_zoom);
 
 /* sl-canvas-gestures.c */
-void     _sl_canvas_gestures_init      (SlCanvas     *self);
-void     _sl_canvas_cancel_drag        (SlCanvas     *self);
-void     _sl_canvas_hold_space         (SlCanvas     *self,
-                                        gboolean      held);
-void     _sl_canvas_draw_gesture       (SlCanvas     *self,
-                                        cairo_t      *cr);
+void     _sl_canvas_gestures_init       (SlCanvas     *self);
+void     _sl_canvas_cancel_drag         (SlCanvas     *self);
+void     _sl_canvas_hold_space          (SlCanvas     *self,
+                                         gboolean      held);
+void     _sl_canvas_draw_gesture        (SlCanvas     *self,
+                                         cairo_t      *cr);
 
 /* sl-canvas-editing.c */
-void     _sl_canvas_editing_init       (SlCanvas     *self);
-void     _sl_canvas_stop_editing       (SlCanvas     *self,
-                                        gboolean      commit);
-gboolean _sl_canvas_copy_selection     (SlCanvas     *self);
-void     _sl_canvas_paste              (SlCanvas     *self);
-void     _sl_canvas_duplicate_selection (SlCanvas    *self);
+void     _sl_canvas_editing_init        (SlCanvas     *self);
+void     _sl_canvas_stop_editing        (SlCanvas     *self,
+                                         gboolean      commit);
+gboolean _sl_canvas_copy_selection      (SlCanvas     *self);
+void     _sl_canvas_paste               (SlCanvas     *self);
+void     _sl_canvas_duplicate_selection (SlCanvas     *self);
 
 /* sl-canvas-actions.c */
-void     _sl_canvas_class_actions_init (SlCanvasClass *klass);
-void     _sl_canvas_popup_lane_menu    (SlCanvas     *self,
-                                        SlLane       *lane,
-                                        double        x,
-                                        double        y);
+void     _sl_canvas_class_actions_init  (SlCanvasClass *klass);
+void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
+                                         SlLane       *lane,
+                                         double        x,
+                                         double        y);
 
 G_END_DECLS
