@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "sl-canvas.h"
+#include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "test-util.h"
 
@@ -488,6 +489,92 @@ test_rubber_band (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (selection), ==, 2);
 }
 
+/* Each note kind's key adds a note of that kind, upper case too. */
+static void
+test_kind_keys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->canvas));
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  GtkEventController *keys = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      guint keyval = sl_note_kind_get_keyval (kind);
+      guint n_notes = g_list_model_get_n_items (notes);
+      SlNoteKind found;
+      gboolean handled = FALSE;
+
+      g_assert_true (sl_note_kind_from_keyval (keyval, &found));
+      g_assert_cmpint (found, ==, kind);
+      g_assert_true (sl_note_kind_from_keyval (gdk_keyval_to_upper (keyval), &found));
+      g_assert_cmpint (found, ==, kind);
+
+      g_signal_emit_by_name (keys, "key-pressed", kind % 2 ? gdk_keyval_to_upper (keyval) : keyval, 0, 0, &handled);
+      g_assert_true (handled);
+      g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+      type_and_enter (fixture->canvas, sl_note_kind_get_label (kind));
+      g_assert_cmpint (sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), n_notes)), ==, kind);
+    }
+}
+
+/* The shortcuts window is static XML: it lists, under "Adding Notes", each
+ * kind with the key of the canvas's table, and nothing else. */
+static void
+test_shortcuts_window_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  guint seen[SL_N_NOTE_KINDS] = { 0 };
+  guint n_shortcuts = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *group_title = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      GtkWidget *group;
+      SlNoteKind kind;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      group = gtk_widget_get_ancestor (l->data, GTK_TYPE_SHORTCUTS_GROUP);
+      g_object_get (group, "title", &group_title, NULL);
+      if (g_strcmp0 (group_title, "Adding Notes") != 0)
+        continue;
+
+      n_shortcuts++;
+      g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+      for (kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+        if (g_str_equal (title, sl_note_kind_get_label (kind)))
+          break;
+      g_assert_cmpint (kind, <, SL_N_NOTE_KINDS);
+
+      {
+        g_autofree char *expected = gtk_accelerator_name (sl_note_kind_get_keyval (kind), 0);
+
+        g_assert_cmpstr (accelerator, ==, expected);
+      }
+      seen[kind]++;
+    }
+
+  g_assert_cmpuint (n_shortcuts, ==, SL_N_NOTE_KINDS);
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    g_assert_cmpuint (seen[kind], ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -502,6 +589,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/canvas/brainstorm", Fixture, NULL, fixture_set_up, test_brainstorm, fixture_tear_down);
+  g_test_add ("/canvas/kind-keys", Fixture, NULL, fixture_set_up, test_kind_keys, fixture_tear_down);
+  g_test_add_func ("/canvas/shortcuts-window-keys", test_shortcuts_window_keys);
   g_test_add ("/canvas/escape-cancels", Fixture, NULL, fixture_set_up, test_escape_cancels, fixture_tear_down);
   g_test_add ("/canvas/kind-finds-its-lane", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_kind_finds_its_lane, fixture_tear_down);

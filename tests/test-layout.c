@@ -1,5 +1,5 @@
-/* test-layout.c: where notes stand, hit testing, and the index that finds
- * the notes of a region
+/* test-layout.c: where notes stand, hit testing, the index that finds the
+ * notes of a region, and where new and moved notes go
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -175,10 +175,205 @@ test_natural_kinds (void)
   g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_AUTOMATION), ==, SL_NOTE_AUTOMATION);
   g_assert_cmpint (sl_layout_get_natural_kind (SL_LANE_EXTERNAL), ==, SL_NOTE_EXTERNAL);
 
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_VIEW), ==, SL_LANE_INTERACTION);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_COMMAND), ==, SL_LANE_INTERACTION);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_SCREEN), ==, SL_LANE_ACTOR);
-  g_assert_cmpint (sl_layout_get_lane_kind_for (SL_NOTE_EVENT), ==, SL_LANE_EVENTS);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_VIEW), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_COMMAND), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_SCREEN), ==, SL_LANE_ACTOR);
+  g_assert_cmpint (sl_note_kind_get_lane_kind (SL_NOTE_EVENT), ==, SL_LANE_EVENTS);
+}
+
+/* The keyboard's next event goes right of the last one, in its lane, past
+ * any card already there. */
+static void
+test_place_next_event (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlLane *lane;
+  SlNote *blocking;
+  int x, y;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+
+  sl_layout_place_new_note (layout, SL_NOTE_EVENT, board.event, 0, &lane, &x, &y);
+  g_assert_true (lane == board.events);
+  g_assert_cmpint (x, ==, 60 + 160 + SL_LAYOUT_NOTE_GAP);
+  g_assert_cmpint (y, ==, 0);
+
+  blocking = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, x, 0, "Room Cleaned");
+  sl_layout_place_new_note (layout, SL_NOTE_EVENT, board.event, 0, &lane, &x, &y);
+  g_assert_true (lane == board.events);
+  g_assert_cmpint (x, >=, sl_note_get_x (blocking) + 160);
+  g_assert_cmpint (y, ==, 0);
+
+  /* With nothing added or selected, at the left given, in the kind's lane. */
+  sl_layout_place_new_note (layout, SL_NOTE_EVENT, NULL, 1000, &lane, &x, &y);
+  g_assert_true (lane == board.events);
+  g_assert_cmpint (x, ==, 1000);
+  g_assert_cmpint (y, ==, 0);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* A command asked for after an event goes above it: into the interaction
+ * lane, in the event's column; a screen after the command, above that. */
+static void
+test_place_command_above_event (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlNote *event, *command;
+  SlLane *lane;
+  int x, y;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  event = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 600, 0, "Room Cancelled");
+
+  sl_layout_place_new_note (layout, SL_NOTE_COMMAND, event, 0, &lane, &x, &y);
+  g_assert_true (lane == board.interaction);
+  g_assert_cmpint (x, ==, 600);
+  g_assert_cmpint (y, ==, 0);
+
+  command = sl_document_add_note (board.document, SL_NOTE_COMMAND, lane, x, y, "Cancel Room");
+  sl_layout_place_new_note (layout, SL_NOTE_SCREEN, command, 0, &lane, &x, &y);
+  g_assert_true (lane == board.actors);
+  g_assert_cmpint (x, ==, 600);
+
+  /* A view after the command shares its lane: it goes right of it. */
+  sl_layout_place_new_note (layout, SL_NOTE_VIEW, command, 0, &lane, &x, &y);
+  g_assert_true (lane == board.interaction);
+  g_assert_cmpint (x, ==, 600 + 160 + SL_LAYOUT_NOTE_GAP);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* A note added at a point of the board is centred there on the grid, in
+ * the lane there; outside the lanes, in the lane of its kind. */
+static void
+test_place_at_point (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlRect events;
+  SlLane *lane;
+  int x, y;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  sl_layout_get_lane_rect (layout, board.events, &events);
+
+  sl_layout_place_note_at (layout, SL_NOTE_EVENT, 513, events.y + SL_LAYOUT_LANE_PADDING + 50 + 23,
+                           &lane, &x, &y);
+  g_assert_true (lane == board.events);
+  g_assert_cmpint (x, ==, 430);
+  g_assert_cmpint (y, ==, 20);
+
+  sl_layout_place_note_at (layout, SL_NOTE_COMMAND, 513, events.y + events.height + 1000, &lane, &x, &y);
+  g_assert_true (lane == board.interaction);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* A note moved onto another card of its lane settles below it, at the same
+ * moment of the timeline, below every card in the way; the notes that
+ * move with it do not count. */
+static void
+test_settle_below_card (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GHashTable) moving = g_hash_table_new (NULL, NULL);
+  SlNote *dropped, *below;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  dropped = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 600, 0, "Room Cancelled");
+
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, NULL), ==, 0);
+
+  sl_document_move_note (board.document, dropped, board.events, 70, 10);
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, NULL), ==, 10 + 100 + 2 * SL_LAYOUT_GRID);
+
+  /* The card landed on, moved onto the other, settles below it too. */
+  g_assert_cmpint (sl_layout_get_settled_y (layout, board.event, NULL), ==, 100 + 2 * SL_LAYOUT_GRID);
+
+  below = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 60, 130, "Room Booked Again");
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, NULL), ==, 10 + 2 * (100 + 2 * SL_LAYOUT_GRID));
+
+  g_hash_table_add (moving, board.event);
+  g_hash_table_add (moving, below);
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, moving), ==, 10);
+
+  /* Only the cards of its own lane are in its way. */
+  sl_document_move_note (board.document, dropped, board.interaction, 40, 0);
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, NULL), ==, 100 + 2 * SL_LAYOUT_GRID);
+  sl_document_move_note (board.document, dropped, board.actors, 200, 0);
+  g_assert_cmpint (sl_layout_get_settled_y (layout, dropped, NULL), ==, 0);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* Notes snap to the 10-unit grid, to the lane under them (the first or the
+ * last past the board's top or bottom), and not above their lane's top. */
+static void
+test_snapping (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlRect interaction, events;
+
+  g_assert_cmpint (sl_layout_snap_to_grid (13), ==, 10);
+  g_assert_cmpint (sl_layout_snap_to_grid (15), ==, 20);
+  g_assert_cmpint (sl_layout_snap_to_grid (-4), ==, 0);
+  g_assert_cmpint (sl_layout_snap_to_grid (-16), ==, -20);
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  sl_layout_get_lane_rect (layout, board.interaction, &interaction);
+  sl_layout_get_lane_rect (layout, board.events, &events);
+
+  g_assert_true (sl_layout_get_nearest_lane (layout, interaction.y + 1) == board.interaction);
+  g_assert_true (sl_layout_get_nearest_lane (layout, -500) == board.actors);
+  g_assert_true (sl_layout_get_nearest_lane (layout, events.y + events.height + 500) == board.events);
+
+  g_assert_cmpint (sl_layout_get_y_in_lane (layout, board.events, events.y + SL_LAYOUT_LANE_PADDING + 47), ==, 50);
+  g_assert_cmpint (sl_layout_get_y_in_lane (layout, board.events, events.y - 30), ==, 0);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* The lane for a new note: the lane worked in when it fits the kind or is
+ * unsorted, else the first of the kind's lanes, else the lane worked in. */
+static void
+test_lane_for_kind (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlDocument) empty = sl_document_new ();
+  g_autoptr(SlLayout) empty_layout = sl_layout_new (empty);
+  SlLane *unsorted, *second_events;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  unsorted = sl_document_add_lane (board.document, SL_LANE_UNSORTED, "Ideas", -1);
+  second_events = sl_document_add_lane (board.document, SL_LANE_EVENTS, "Guest", -1);
+
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EVENT, NULL) == board.events);
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EVENT, second_events) == second_events);
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EVENT, unsorted) == unsorted);
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EVENT, board.interaction) == board.events);
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EXTERNAL, board.interaction) == board.interaction);
+  g_assert_true (sl_layout_get_lane_for_kind (layout, SL_NOTE_EXTERNAL, NULL) == board.actors);
+  g_assert_null (sl_layout_get_lane_for_kind (empty_layout, SL_NOTE_EVENT, NULL));
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
 }
 
 int
@@ -191,6 +386,12 @@ main (int    argc,
   g_test_add_func ("/layout/hit-testing", test_hit_testing);
   g_test_add_func ("/layout/index", test_index);
   g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
+  g_test_add_func ("/layout/place/next-event", test_place_next_event);
+  g_test_add_func ("/layout/place/command-above-event", test_place_command_above_event);
+  g_test_add_func ("/layout/place/at-point", test_place_at_point);
+  g_test_add_func ("/layout/place/settle-below-card", test_settle_below_card);
+  g_test_add_func ("/layout/place/snapping", test_snapping);
+  g_test_add_func ("/layout/place/lane-for-kind", test_lane_for_kind);
 
   return g_test_run ();
 }

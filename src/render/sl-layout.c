@@ -9,6 +9,10 @@
  * in lane coordinates: a lane that grows moves the lanes below without
  * touching their indexes.
  *
+ * The rules of where notes go live here too, without GTK, so that they are
+ * tested without a display: where the keyboard adds a note, where a note
+ * dropped onto a card settles, and the snapping to lanes and to the grid.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -790,33 +794,273 @@ sl_layout_get_handle (const SlRect *note_rect,
   *y = note_rect->y + note_rect->height / 2;
 }
 
+/* Placement: where a new note goes, and where a moved one settles. */
+
 /**
- * sl_layout_get_lane_kind_for:
+ * sl_layout_snap_to_grid:
  *
- * Returns: the kind of lane where notes of @kind belong (DOMAIN.md, "The board")
+ * Returns: @value on the nearest line of the board's grid
  */
-SlLaneKind
-sl_layout_get_lane_kind_for (SlNoteKind kind)
+int
+sl_layout_snap_to_grid (double value)
 {
-  switch (kind)
+  return (int) (round (value / SL_LAYOUT_GRID) * SL_LAYOUT_GRID);
+}
+
+/**
+ * sl_layout_get_nearest_lane:
+ *
+ * Returns: (nullable) (transfer none): the lane at the height @y; above
+ *   the first lane the first, below the last the last; %NULL only on a
+ *   board without lanes
+ */
+SlLane *
+sl_layout_get_nearest_lane (SlLayout *self,
+                            double    y)
+{
+  SlLane *lane;
+  LaneInfo *first;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  if ((lane = sl_layout_get_lane_at (self, y)) != NULL || self->lanes->len == 0)
+    return lane;
+
+  first = g_ptr_array_index (self->lanes, 0);
+  if (y < first->y)
+    return first->lane;
+
+  return ((LaneInfo *) g_ptr_array_index (self->lanes, self->lanes->len - 1))->lane;
+}
+
+/**
+ * sl_layout_get_y_in_lane:
+ * @top: the height on the board of a card's top
+ *
+ * Returns: the y in @lane of a card whose top is at @top, on the grid and
+ *   not above the lane's top
+ */
+int
+sl_layout_get_y_in_lane (SlLayout *self,
+                         SlLane   *lane,
+                         double    top)
+{
+  SlRect lane_rect;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), 0);
+
+  sl_layout_get_lane_rect (self, lane, &lane_rect);
+  return MAX (0, sl_layout_snap_to_grid (top - lane_rect.y - SL_LAYOUT_LANE_PADDING));
+}
+
+/**
+ * sl_layout_get_lane_for_kind:
+ * @near: (nullable): the lane the user works in
+ *
+ * Finds the lane for a new note of @kind: @near when it is of the kind's
+ * lane kind (sl_note_kind_get_lane_kind()) or unsorted, else the first lane
+ * of that kind, else @near, else the first lane.
+ *
+ * Returns: (nullable) (transfer none): the lane, %NULL on a board without
+ *   lanes
+ */
+SlLane *
+sl_layout_get_lane_for_kind (SlLayout   *self,
+                             SlNoteKind  kind,
+                             SlLane     *near)
+{
+  GListModel *lanes;
+  SlLaneKind wanted = sl_note_kind_get_lane_kind (kind);
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  if (near != NULL &&
+      (sl_lane_get_kind (near) == wanted || sl_lane_get_kind (near) == SL_LANE_UNSORTED))
+    return near;
+
+  lanes = sl_document_get_lanes (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
-    case SL_NOTE_COMMAND:
-    case SL_NOTE_VIEW:
-      return SL_LANE_INTERACTION;
-    case SL_NOTE_SCREEN:
-    case SL_NOTE_ACTOR:
-      return SL_LANE_ACTOR;
-    case SL_NOTE_AUTOMATION:
-      return SL_LANE_AUTOMATION;
-    case SL_NOTE_EXTERNAL:
-      return SL_LANE_EXTERNAL;
-    case SL_NOTE_EVENT:
-    case SL_NOTE_AGGREGATE:
-    case SL_NOTE_HOTSPOT:
-    case SL_NOTE_COMMENT:
-    default:
-      return SL_LANE_EVENTS;
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+
+      if (sl_lane_get_kind (lane) == wanted)
+        return lane;
     }
+
+  if (near != NULL)
+    return near;
+  if (g_list_model_get_n_items (lanes) > 0)
+    return sl_element_list_peek (SL_ELEMENT_LIST (lanes), 0);
+
+  return NULL;
+}
+
+typedef struct
+{
+  SlLane *lane;
+  SlNote *note;
+  GHashTable *moving;
+  gboolean clear;
+} ClearData;
+
+static gboolean
+clear_cb (SlNote       *other,
+          const SlRect *rect,
+          gpointer      user_data)
+{
+  ClearData *data = user_data;
+
+  if (other != data->note && sl_note_get_lane (other) == data->lane &&
+      (data->moving == NULL || !g_hash_table_contains (data->moving, other)))
+    data->clear = FALSE;
+
+  return data->clear;
+}
+
+/* Whether a card at @rect in @lane leaves the lane's other cards (but
+ * @note and the notes in @moving) uncovered at its corners, the middles of
+ * its edges and its centre. Only the lane's own cards count: the lane
+ * grows to hold the card. */
+static gboolean
+is_clear (SlLayout     *self,
+          SlLane       *lane,
+          const SlRect *rect,
+          SlNote       *note,
+          GHashTable   *moving)
+{
+  ClearData data = { lane, note, moving, TRUE };
+
+  for (double px = rect->x + 1; px < rect->x + rect->width && data.clear; px += rect->width / 2 - 1)
+    for (double py = rect->y + 1; py < rect->y + rect->height && data.clear; py += rect->height / 2 - 1)
+      sl_layout_foreach_note_in (self, &(SlRect) { px, py, 0, 0 }, clear_cb, &data);
+
+  return data.clear;
+}
+
+/**
+ * sl_layout_place_new_note:
+ * @after: (nullable): the note added or selected last
+ * @left: where on the timeline the note goes without @after
+ * @lane: (out) (transfer none): the lane for the note
+ * @x: (out): its place on the timeline
+ * @y: (out): its place in @lane
+ *
+ * Finds the place of a note of @kind added by the keyboard: right of
+ * @after when it goes to the same lane, in the column of @after when its
+ * kind belongs to another lane (a command above its event), else at @left
+ * in the lane for its kind; moved on to the right past the cards there.
+ * The board has a lane.
+ */
+void
+sl_layout_place_new_note (SlLayout   *self,
+                          SlNoteKind  kind,
+                          SlNote     *after,
+                          int         left,
+                          SlLane    **lane,
+                          int        *x,
+                          int        *y)
+{
+  SlRect lane_rect, rect;
+  double width, height;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (after == NULL || SL_IS_NOTE (after));
+  g_return_if_fail (g_list_model_get_n_items (sl_document_get_lanes (self->document)) > 0);
+
+  *y = 0;
+  if (after == NULL)
+    {
+      *lane = sl_layout_get_lane_for_kind (self, kind, NULL);
+      *x = left;
+    }
+  else
+    {
+      *lane = sl_layout_get_lane_for_kind (self, kind, sl_note_get_lane (after));
+      *x = sl_note_get_x (after);
+      if (*lane == sl_note_get_lane (after))
+        {
+          sl_layout_get_note_rect (self, after, &rect);
+          *x += (int) rect.width + SL_LAYOUT_NOTE_GAP;
+          *y = sl_note_get_y (after);
+        }
+    }
+
+  sl_layout_get_lane_rect (self, *lane, &lane_rect);
+  sl_layout_get_note_size (kind, &width, &height);
+  rect = (SlRect) { *x, lane_rect.y + SL_LAYOUT_LANE_PADDING + *y, width, height };
+  while (!is_clear (self, *lane, &rect, NULL, NULL))
+    {
+      *x += 200;
+      rect.x += 200;
+    }
+}
+
+/**
+ * sl_layout_place_note_at:
+ * @board_x: where on the board the note is wanted
+ * @board_y: where on the board the note is wanted
+ * @lane: (out) (transfer none): the lane for the note
+ * @x: (out): its place on the timeline
+ * @y: (out): its place in @lane
+ *
+ * Finds the place of a note of @kind added at a point of the board: its
+ * card centred there, on the grid, in the lane there (outside the lanes, in
+ * the lane for its kind). The board has a lane.
+ */
+void
+sl_layout_place_note_at (SlLayout    *self,
+                         SlNoteKind   kind,
+                         double       board_x,
+                         double       board_y,
+                         SlLane     **lane,
+                         int         *x,
+                         int         *y)
+{
+  double width, height;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (g_list_model_get_n_items (sl_document_get_lanes (self->document)) > 0);
+
+  *lane = sl_layout_get_lane_at (self, board_y);
+  if (*lane == NULL)
+    *lane = sl_layout_get_lane_for_kind (self, kind, NULL);
+
+  sl_layout_get_note_size (kind, &width, &height);
+  *x = sl_layout_snap_to_grid (board_x - width / 2);
+  *y = sl_layout_get_y_in_lane (self, *lane, board_y - height / 2);
+}
+
+/**
+ * sl_layout_get_settled_y:
+ * @moving: (nullable) (element-type SlNote): the notes moved with @note,
+ *   which it may cover
+ *
+ * Finds where @note settles after a move: where it is, or, when it lands
+ * on another card of its lane, below that card, at the same moment of the
+ * timeline (its x stays).
+ *
+ * Returns: the y in its lane where @note belongs
+ */
+int
+sl_layout_get_settled_y (SlLayout   *self,
+                         SlNote     *note,
+                         GHashTable *moving)
+{
+  SlRect rect;
+  int y;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (SL_IS_NOTE (note), 0);
+
+  y = sl_note_get_y (note);
+  sl_layout_get_note_rect (self, note, &rect);
+  for (guint tries = 0; tries < 50 && !is_clear (self, sl_note_get_lane (note), &rect, note, moving); tries++)
+    {
+      y += (int) rect.height + SL_LAYOUT_GRID * 2;
+      rect.y += (int) rect.height + SL_LAYOUT_GRID * 2;
+    }
+
+  return y;
 }
 
 /**

@@ -23,6 +23,10 @@ typedef struct
 #define SL_LAYOUT_LANE_MIN_HEIGHT     140.0
 #define SL_LAYOUT_LANE_HEADER_WIDTH   168.0
 #define SL_LAYOUT_HANDLE_RADIUS       7.0
+/* Notes snap to a grid of this many units; the keyboard leaves this gap
+ * between a note and the next. */
+#define SL_LAYOUT_GRID                10
+#define SL_LAYOUT_NOTE_GAP            40
 
 #define SL_TYPE_LAYOUT (sl_layout_get_type ())
 
@@ -67,8 +71,34 @@ void        sl_layout_foreach_slice_in  (SlLayout      *self,
 void        sl_layout_get_handle        (const SlRect  *note_rect,
                                          double        *x,
                                          double        *y);
-SlLaneKind  sl_layout_get_lane_kind_for (SlNoteKind     kind);
 SlNoteKind  sl_layout_get_natural_kind  (SlLaneKind     kind);
+
+int         sl_layout_snap_to_grid      (double         value);
+SlLane     *sl_layout_get_nearest_lane  (SlLayout      *self,
+                                         double         y);
+int         sl_layout_get_y_in_lane     (SlLayout      *self,
+                                         SlLane        *lane,
+                                         double         top);
+SlLane     *sl_layout_get_lane_for_kind (SlLayout      *self,
+                                         SlNoteKind     kind,
+                                         SlLane        *near);
+void        sl_layout_place_new_note    (SlLayout      *self,
+                                         SlNoteKind     kind,
+                                         SlNote        *after,
+                                         int            left,
+                                         SlLane       **lane,
+                                         int           *x,
+                                         int           *y);
+void        sl_layout_place_note_at     (SlLayout      *self,
+                                         SlNoteKind     kind,
+                                         double         board_x,
+                                         double         board_y,
+                                         SlLane       **lane,
+                                         int           *x,
+                                         int           *y);
+int         sl_layout_get_settled_y     (SlLayout      *self,
+                                         SlNote        *note,
+                                         GHashTable    *moving);
 
 gboolean    sl_rect_intersects          (const SlRect  *a,
                                          const SlRect  *b);

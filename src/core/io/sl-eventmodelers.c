@@ -234,6 +234,8 @@ create_lanes (Importer   *importer,
     importer->event_lane = sl_document_add_lane (importer->document, SL_LANE_EVENTS, _("Events"), -1);
 }
 
+/* The lane made above for a note: the board's rule for its kind, narrowed
+ * to the actor of its slice or the aggregate of its element. */
 static SlLane *
 lane_for (Importer   *importer,
           SlNoteKind  kind,
@@ -242,15 +244,14 @@ lane_for (Importer   *importer,
 {
   const char *name;
 
-  switch (kind)
+  switch (sl_note_kind_get_lane_kind (kind))
     {
-    case SL_NOTE_SCREEN:
+    case SL_LANE_ACTOR:
       name = slice_actor (slice);
       return name ? g_hash_table_lookup (importer->actor_lanes, name) : importer->screen_lane;
-    case SL_NOTE_AUTOMATION:
+    case SL_LANE_AUTOMATION:
       return importer->automation_lane;
-    case SL_NOTE_COMMAND:
-    case SL_NOTE_VIEW:
+    case SL_LANE_INTERACTION:
       return importer->interaction_lane;
     default:
       name = get_string (element, "aggregate");

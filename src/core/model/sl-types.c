@@ -225,3 +225,29 @@ sl_note_kind_has_fields (SlNoteKind kind)
   return kind == SL_NOTE_EVENT || kind == SL_NOTE_COMMAND || kind == SL_NOTE_VIEW ||
          kind == SL_NOTE_SCREEN || kind == SL_NOTE_AUTOMATION;
 }
+
+/* DOMAIN.md, "The board": the kind of lane where notes of @kind belong. A
+ * note added to the board and a note read from another tool go there. */
+SlLaneKind
+sl_note_kind_get_lane_kind (SlNoteKind kind)
+{
+  switch (kind)
+    {
+    case SL_NOTE_COMMAND:
+    case SL_NOTE_VIEW:
+      return SL_LANE_INTERACTION;
+    case SL_NOTE_SCREEN:
+    case SL_NOTE_ACTOR:
+      return SL_LANE_ACTOR;
+    case SL_NOTE_AUTOMATION:
+      return SL_LANE_AUTOMATION;
+    case SL_NOTE_EXTERNAL:
+      return SL_LANE_EXTERNAL;
+    case SL_NOTE_EVENT:
+    case SL_NOTE_AGGREGATE:
+    case SL_NOTE_HOTSPOT:
+    case SL_NOTE_COMMENT:
+    default:
+      return SL_LANE_EVENTS;
+    }
+}

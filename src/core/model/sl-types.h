@@ -136,5 +136,6 @@ const char  *sl_lane_kind_get_label     (SlLaneKind     kind);
 const char  *sl_slice_status_get_label  (SlSliceStatus  status);
 
 gboolean     sl_note_kind_has_fields    (SlNoteKind     kind);
+SlLaneKind   sl_note_kind_get_lane_kind (SlNoteKind     kind);
 
 G_END_DECLS

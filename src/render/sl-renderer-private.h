@@ -1,0 +1,58 @@
+/* sl-renderer-private.h: what the files of SlRenderer share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "sl-renderer.h"
+
+G_BEGIN_DECLS
+
+struct _SlRenderer
+{
+  GObject parent_instance;
+
+  SlLayout *layout;
+  SlRenderStyle style;
+  GHashTable *selection;    /* of SlNote, not owned */
+  PangoContext *context;
+  PangoFontDescription *text_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *header_font;
+  GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
+  cairo_surface_t *overview; /* the image of the last view from far out */
+  guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
+  GPtrArray *problems;      /* what the check found, a note's together */
+  GHashTable *first_problem; /* SlNote -> 1 + the index of its first problem */
+  guint step;
+  gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
+};
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+static inline void
+set_rgb (cairo_t   *cr,
+         const Rgb *rgb,
+         double     alpha)
+{
+  cairo_set_source_rgba (cr, rgb->r, rgb->g, rgb->b, alpha);
+}
+
+static inline gboolean
+is_dark (SlRenderer *self)
+{
+  return self->style == SL_RENDER_STYLE_DARK;
+}
+
+void _sl_renderer_draw_connections (SlRenderer   *self,
+                                    cairo_t      *cr,
+                                    const SlRect *region,
+                                    double        scale);
+
+G_END_DECLS

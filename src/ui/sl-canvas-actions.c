@@ -1,0 +1,329 @@
+/* sl-canvas-actions.c: what the board's menus and shortcuts do
+ *
+ * The "canvas." actions and their key bindings: zoom, selection, the
+ * clipboard, and the lane menu a right click on a lane opens.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sl-canvas-private.h"
+
+static void
+zoom_to_selection (SlCanvas *self)
+{
+  SlRect bounds, rect;
+
+  if (!sl_canvas_get_selection_bounds (self, &bounds))
+    return;
+
+  /* A margin around, and room for the lane headers on the left. */
+  rect = (SlRect) { bounds.x - 60 - SL_LAYOUT_LANE_HEADER_WIDTH, bounds.y - 60,
+                    bounds.width + 120 + SL_LAYOUT_LANE_HEADER_WIDTH, bounds.height + 120 };
+  _sl_canvas_zoom_to_rect (self, &rect, 2.0);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  double x = gtk_widget_get_width (widget) / 2.0;
+  double y = gtk_widget_get_height (widget) / 2.0;
+
+  if (g_str_equal (action_name, "canvas.zoom-in"))
+    sl_canvas_set_zoom (self, self->zoom * 1.25, x, y);
+  else if (g_str_equal (action_name, "canvas.zoom-out"))
+    sl_canvas_set_zoom (self, self->zoom / 1.25, x, y);
+  else if (g_str_equal (action_name, "canvas.zoom-reset"))
+    sl_canvas_set_zoom (self, 1.0, x, y);
+  else if (g_str_equal (action_name, "canvas.zoom-selection"))
+    zoom_to_selection (self);
+  else
+    sl_canvas_zoom_to_fit (self);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  GListModel *notes = sl_document_get_notes (self->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    g_hash_table_add (self->selection, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+  _sl_canvas_selection_changed (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sl_canvas_delete_selection (SL_CANVAS (widget));
+}
+
+/* Lanes */
+
+static SlLane *
+lane_from_parameter (SlCanvas *self,
+                     GVariant *parameter)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  return sl_document_lookup_lane (self->document, id);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SlCanvas         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  SlLane *lane = sl_document_lookup_lane (self->document, g_object_get_data (G_OBJECT (dialog), "lane-id"));
+
+  if (g_str_equal (response, "rename") && lane != NULL)
+    sl_document_set_lane_name (self->document, lane, gtk_editable_get_text (entry));
+}
+
+static void
+rename_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  GtkWidget *dialog, *entry;
+
+  if (lane == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Lane"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), sl_lane_get_name (lane));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lane-id",
+                          g_strdup (sl_element_get_id (SL_ELEMENT (lane))), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lane_kind_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  const char *id, *kind_name;
+  SlLaneKind kind;
+  SlLane *lane;
+
+  g_variant_get (parameter, "(&s&s)", &id, &kind_name);
+  lane = sl_document_lookup_lane (self->document, id);
+  if (lane != NULL && sl_lane_kind_from_string (kind_name, &kind))
+    sl_document_set_lane_kind (self->document, lane, kind);
+}
+
+static void
+move_lane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  int position, n_lanes;
+
+  if (lane == NULL)
+    return;
+
+  position = sl_document_get_lane_position (self->document, lane);
+  n_lanes = g_list_model_get_n_items (sl_document_get_lanes (self->document));
+  position += g_str_equal (action_name, "canvas.move-lane-up") ? -1 : 1;
+  if (position >= 0 && position < n_lanes)
+    sl_document_move_lane (self->document, lane, position);
+}
+
+static void
+add_lane_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+  int position = lane ? sl_document_get_lane_position (self->document, lane) + 1 : -1;
+  SlLaneKind kind = lane ? sl_lane_get_kind (lane) : SL_LANE_EVENTS;
+
+  sl_document_add_lane (self->document, kind, _("New Lane"), position);
+}
+
+static void
+remove_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+
+  /* Its notes go with it, in the same undo step. */
+  if (lane != NULL)
+    sl_document_remove_lane (self->document, lane);
+}
+
+static GMenuModel *
+create_lane_menu (SlCanvas *self,
+                  SlLane   *lane)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) lane_section = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) add = g_menu_new ();
+  const char *id = sl_element_get_id (SL_ELEMENT (lane));
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Rename…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "canvas.rename-lane", g_variant_new_string (id));
+    g_menu_append_item (lane_section, item);
+  }
+
+  for (SlLaneKind kind = 0; kind < SL_N_LANE_KINDS; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (sl_lane_kind_get_label (kind), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "canvas.set-lane-kind",
+                                               g_variant_new ("(ss)", id, sl_lane_kind_to_string (kind)));
+      g_menu_append_item (kinds, item);
+    }
+  g_menu_append_submenu (lane_section, _("_Kind"), G_MENU_MODEL (kinds));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (lane_section));
+
+  {
+    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+
+    g_menu_item_set_action_and_target_value (up, "canvas.move-lane-up", g_variant_new_string (id));
+    g_menu_item_set_action_and_target_value (down, "canvas.move-lane-down", g_variant_new_string (id));
+    g_menu_append_item (order, up);
+    g_menu_append_item (order, down);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+
+  {
+    g_autoptr(GMenuItem) below = g_menu_item_new (_("_Add Lane Below"), NULL);
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("Re_move Lane"), NULL);
+
+    g_menu_item_set_action_and_target_value (below, "canvas.add-lane", g_variant_new_string (id));
+    g_menu_item_set_action_and_target_value (remove, "canvas.remove-lane", g_variant_new_string (id));
+    g_menu_append_item (add, below);
+    g_menu_append_item (add, remove);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+
+  return G_MENU_MODEL (menu);
+}
+
+void
+_sl_canvas_popup_lane_menu (SlCanvas *self,
+                            SlLane   *lane,
+                            double    x,
+                            double    y)
+{
+  g_autoptr(GMenuModel) model = create_lane_menu (self, lane);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->lane_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->lane_menu));
+}
+
+/* The clipboard */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sl_canvas_copy_selection (SL_CANVAS (widget));
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+
+  if (_sl_canvas_copy_selection (self))
+    sl_canvas_delete_selection (self);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _sl_canvas_paste (SL_CANVAS (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _sl_canvas_duplicate_selection (SL_CANVAS (widget));
+}
+
+void
+_sl_canvas_class_actions_init (SlCanvasClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-selection", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.rename-lane", "s", rename_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.set-lane-kind", "(ss)", lane_kind_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-lane-up", "s", move_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-lane-down", "s", move_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-lane", "s", add_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.remove-lane", "s", remove_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "canvas.zoom-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+}

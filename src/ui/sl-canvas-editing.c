@@ -1,0 +1,428 @@
+/* sl-canvas-editing.c: the keyboard on the board, and the clipboard
+ *
+ * Typing on a card, adding notes by key, deleting, duplicating, copying
+ * and pasting. A note added and its text are one step of the history:
+ * Enter commits both, Escape takes both back. Where a new note goes is the
+ * layout's rule; which key adds which kind is sl-note-keys.c's table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sl-canvas-private.h"
+#include "sl-note-keys.h"
+
+#define PASTE_OFFSET_X 40
+#define PASTE_OFFSET_Y 20
+
+/* Editing text on the card */
+
+void
+_sl_canvas_stop_editing (SlCanvas *self,
+                         gboolean  commit)
+{
+  SlHistory *history = sl_document_get_history (self->document);
+  g_autoptr(SlNote) note = g_steal_pointer (&self->editing);
+
+  if (note == NULL)
+    return;
+
+  if (commit)
+    {
+      sl_document_set_note_text (self->document, note, gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+      sl_history_end_group (history);
+      sl_history_seal (history);
+    }
+  else
+    sl_history_cancel_group (history);
+
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  _sl_canvas_queue_draw (self);
+}
+
+static void
+editor_activate_cb (SlCanvas *self)
+{
+  _sl_canvas_stop_editing (self, TRUE);
+}
+
+static gboolean
+editor_key_pressed_cb (SlCanvas        *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      _sl_canvas_stop_editing (self, FALSE);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+editor_focus_leave_cb (SlCanvas *self)
+{
+  if (self->editing != NULL)
+    _sl_canvas_stop_editing (self, TRUE);
+}
+
+/**
+ * sl_canvas_edit_note:
+ *
+ * Starts editing the text of @note on its card. What is typed is one step
+ * of the history with whatever the open group holds (a note just added):
+ * Enter commits it, Escape takes it all back.
+ */
+void
+sl_canvas_edit_note (SlCanvas *self,
+                     SlNote   *note)
+{
+  SlHistory *history;
+
+  g_return_if_fail (SL_IS_CANVAS (self));
+  g_return_if_fail (SL_IS_NOTE (note));
+
+  if (self->editing != NULL)
+    _sl_canvas_stop_editing (self, TRUE);
+
+  history = sl_document_get_history (self->document);
+  if (!sl_history_in_group (history))
+    sl_history_begin_group (history, _("Edit Text"));
+
+  self->editing = g_object_ref (note);
+  gtk_editable_set_text (GTK_EDITABLE (self->editor), sl_note_get_text (note));
+  gtk_widget_set_visible (self->editor, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_grab_focus (self->editor);
+  gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+}
+
+gboolean
+sl_canvas_is_editing (SlCanvas *self)
+{
+  g_return_val_if_fail (SL_IS_CANVAS (self), FALSE);
+
+  return self->editing != NULL;
+}
+
+/* Adding notes */
+
+/* A note needs a lane: an empty board gets one. */
+static void
+ensure_lane (SlCanvas *self)
+{
+  if (g_list_model_get_n_items (sl_document_get_lanes (self->document)) == 0)
+    sl_document_add_lane (self->document, SL_LANE_UNSORTED, _("Timeline"), -1);
+}
+
+static SlNote *
+add_note (SlCanvas   *self,
+          SlNoteKind  kind,
+          SlLane     *lane,
+          int         x,
+          int         y)
+{
+  SlNote *note = sl_document_add_note (self->document, kind, lane, x, y, NULL);
+
+  sl_canvas_select (self, note, FALSE);
+  _sl_canvas_scroll_into_view (self, note);
+  sl_canvas_edit_note (self, note);
+  return note;
+}
+
+
+/**
+ * sl_canvas_add_note_at:
+ *
+ * Adds a note of @kind at a point of the board, in the lane there, selects
+ * it and starts editing its text; the note and its text are one step.
+ *
+ * Returns: (transfer none): the new note
+ */
+SlNote *
+sl_canvas_add_note_at (SlCanvas   *self,
+                       SlNoteKind  kind,
+                       double      board_x,
+                       double      board_y)
+{
+  SlLane *lane;
+  int x, y;
+
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  if (self->editing != NULL)
+    _sl_canvas_stop_editing (self, TRUE);
+
+  sl_history_begin_group (sl_document_get_history (self->document), _("Add Note"));
+  ensure_lane (self);
+  sl_layout_place_note_at (self->layout, kind, board_x, board_y, &lane, &x, &y);
+  return add_note (self, kind, lane, x, y);
+}
+
+
+/**
+ * sl_canvas_add_note:
+ *
+ * Adds a note of @kind where the keyboard is: after the note added or
+ * selected last (in its column when the kind belongs to another lane, as a
+ * command above its event), else under the pointer, else at the left of
+ * the view; then starts editing its text.
+ *
+ * Returns: (transfer none): the new note
+ */
+SlNote *
+sl_canvas_add_note (SlCanvas   *self,
+                    SlNoteKind  kind)
+{
+  SlLane *lane;
+  SlRect view;
+  int x, y;
+
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  if (self->editing != NULL)
+    _sl_canvas_stop_editing (self, TRUE);
+
+  if (self->anchor == NULL && self->has_pointer)
+    {
+      double bx, by;
+
+      sl_canvas_widget_to_board (self, self->pointer_x, self->pointer_y, &bx, &by);
+      if (sl_layout_get_lane_at (self->layout, by) != NULL)
+        return sl_canvas_add_note_at (self, kind, bx, by);
+    }
+
+  sl_canvas_get_visible_region (self, &view);
+  sl_history_begin_group (sl_document_get_history (self->document), _("Add Note"));
+  ensure_lane (self);
+  sl_layout_place_new_note (self->layout, kind, self->anchor,
+                            sl_layout_snap_to_grid (view.x + (SL_LAYOUT_LANE_HEADER_WIDTH + 60) / self->zoom),
+                            &lane, &x, &y);
+  return add_note (self, kind, lane, x, y);
+}
+
+void
+sl_canvas_delete_selection (SlCanvas *self)
+{
+  SlHistory *history;
+  GList *notes;
+
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  if (g_hash_table_size (self->selection) == 0)
+    return;
+
+  history = sl_document_get_history (self->document);
+  notes = g_hash_table_get_keys (self->selection);
+  sl_history_begin_group (history, g_list_length (notes) > 1 ? _("Delete Notes") : _("Delete Note"));
+  for (GList *l = notes; l != NULL; l = l->next)
+    sl_document_remove_note (self->document, l->data);
+  sl_history_end_group (history);
+  g_list_free (notes);
+
+  sl_canvas_unselect_all (self);
+}
+
+/* Keyboard */
+
+static gboolean
+key_pressed_cb (SlCanvas        *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  SlNoteKind kind;
+
+  if (self->editing != NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  /* During a drag only Escape counts: it takes the drag back. */
+  if (self->drag_mode != DRAG_NONE && self->drag_active)
+    {
+      if (keyval == GDK_KEY_Escape)
+        _sl_canvas_cancel_drag (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      sl_canvas_unselect_all (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_space)
+    {
+      _sl_canvas_hold_space (self, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  if (sl_note_kind_from_keyval (keyval, &kind))
+    {
+      sl_canvas_add_note (self, kind);
+      return GDK_EVENT_STOP;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_KP_Delete:
+      sl_canvas_delete_selection (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_F2:
+      if (self->anchor != NULL && g_hash_table_contains (self->selection, self->anchor))
+        sl_canvas_edit_note (self, self->anchor);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+key_released_cb (SlCanvas        *self,
+                 guint            keyval,
+                 guint            keycode,
+                 GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_space)
+    _sl_canvas_hold_space (self, FALSE);
+}
+
+/* The clipboard */
+
+static GList *
+selection_in_order (SlCanvas *self)
+{
+  return g_hash_table_get_keys (self->selection);
+}
+
+static void
+select_pasted (SlCanvas  *self,
+               GPtrArray *notes)
+{
+  g_hash_table_remove_all (self->selection);
+  for (guint i = 0; i < notes->len; i++)
+    g_hash_table_add (self->selection, g_ptr_array_index (notes, i));
+  self->anchor = notes->len > 0 ? g_ptr_array_index (notes, notes->len - 1) : NULL;
+  _sl_canvas_selection_changed (self);
+  if (self->anchor != NULL)
+    _sl_canvas_scroll_into_view (self, self->anchor);
+}
+
+gboolean
+_sl_canvas_copy_selection (SlCanvas *self)
+{
+  g_autoptr(GList) notes = selection_in_order (self);
+  g_autoptr(GBytes) fragment = NULL;
+  g_autofree char *text = NULL;
+
+  if (notes == NULL)
+    return FALSE;
+
+  fragment = sl_fragment_copy (self->document, notes);
+  text = g_strndup (g_bytes_get_data (fragment, NULL), g_bytes_get_size (fragment));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  return TRUE;
+}
+
+static void
+paste_text (SlCanvas   *self,
+            const char *text)
+{
+  g_autoptr(GBytes) fragment = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  notes = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, &error);
+  if (notes == NULL)
+    {
+      /* Translators: %s says what is wrong with what was on the clipboard */
+      g_autofree char *message = g_strdup_printf (_("Nothing to paste: the clipboard holds no Stormline notes (%s)"),
+                                                  error->message);
+
+      _sl_canvas_emit_message (self, message);
+      return;
+    }
+
+  select_pasted (self, notes);
+}
+
+static void
+paste_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SlCanvas) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL)
+    {
+      _sl_canvas_emit_message (self, _("Nothing to paste: the clipboard holds no text"));
+      return;
+    }
+
+  paste_text (self, text);
+}
+
+void
+_sl_canvas_paste (SlCanvas *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, paste_read_cb,
+                                 g_object_ref (self));
+}
+
+void
+_sl_canvas_duplicate_selection (SlCanvas *self)
+{
+  g_autoptr(GList) notes = selection_in_order (self);
+  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (notes == NULL)
+    return;
+
+  fragment = sl_fragment_copy (self->document, notes);
+  copies = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, NULL);
+  select_pasted (self, copies);
+}
+
+void
+_sl_canvas_editing_init (SlCanvas *self)
+{
+  GtkEventController *controller;
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  self->editor = gtk_entry_new ();
+  gtk_widget_add_css_class (self->editor, "note-editor");
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (editor_key_pressed_cb), self);
+  gtk_widget_add_controller (self->editor, controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (editor_focus_leave_cb), self);
+  gtk_widget_add_controller (self->editor, controller);
+}

@@ -1,0 +1,97 @@
+/* sl-canvas-private.h: what the files of SlCanvas share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-canvas.h"
+#include "sl-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_RUBBER_BAND,
+  DRAG_PAN,
+  DRAG_CONNECT,
+} DragMode;
+
+typedef struct
+{
+  SlLane *lane;
+  int x;
+  int y;
+} Origin;
+
+struct _SlCanvas
+{
+  GtkWidget parent_instance;
+
+  SlDocument *document;
+  SlLayout *layout;
+  SlRenderer *renderer;
+
+  double origin_x;        /* the board point at the widget's top left */
+  double origin_y;
+  double zoom;
+  double zoom_at_pinch;
+
+  GHashTable *selection;  /* of SlNote */
+  SlNote *anchor;         /* where the keyboard adds the next note */
+
+  DragMode drag_mode;
+  gboolean drag_active;   /* past the threshold */
+  double drag_x, drag_y;  /* where the press was, in widget coordinates */
+  double pan_origin_x, pan_origin_y;
+  SlNote *drag_note;
+  GHashTable *drag_origins; /* SlNote -> Origin */
+  SlRect rubber_band;     /* in board units */
+  double connect_x, connect_y; /* where a connection being dragged ends */
+
+  gboolean has_pointer;
+  double pointer_x, pointer_y;
+  gboolean space_held;    /* Space + drag pans, as in drawing programs */
+
+  GtkWidget *editor;
+  SlNote *editing;
+
+  GtkWidget *lane_menu;
+};
+
+/* sl-canvas.c */
+void     _sl_canvas_queue_draw          (SlCanvas     *self);
+void     _sl_canvas_selection_changed   (SlCanvas     *self);
+void     _sl_canvas_emit_message        (SlCanvas     *self,
+                                         const char   *text);
+void     _sl_canvas_scroll_into_view    (SlCanvas     *self,
+                                         SlNote       *note);
+void     _sl_canvas_zoom_to_rect        (SlCanvas     *self,
+                                         const SlRect *rect,
+                                         double        max_zoom);
+
+/* sl-canvas-gestures.c */
+void     _sl_canvas_gestures_init       (SlCanvas     *self);
+void     _sl_canvas_cancel_drag         (SlCanvas     *self);
+void     _sl_canvas_hold_space          (SlCanvas     *self,
+                                         gboolean      held);
+void     _sl_canvas_draw_gesture        (SlCanvas     *self,
+                                         cairo_t      *cr);
+
+/* sl-canvas-editing.c */
+void     _sl_canvas_editing_init        (SlCanvas     *self);
+void     _sl_canvas_stop_editing        (SlCanvas     *self,
+                                         gboolean      commit);
+gboolean _sl_canvas_copy_selection      (SlCanvas     *self);
+void     _sl_canvas_paste               (SlCanvas     *self);
+void     _sl_canvas_duplicate_selection (SlCanvas     *self);
+
+/* sl-canvas-actions.c */
+void     _sl_canvas_class_actions_init  (SlCanvasClass *klass);
+void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
+                                         SlLane       *lane,
+                                         double        x,
+                                         double        y);
+
+G_END_DECLS
