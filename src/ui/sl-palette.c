@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-note-keys.h"
 #include "sl-palette.h"
 #include "sl-renderer.h"
 
@@ -38,22 +39,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The kinds the palette offers, in the order of the process, and the keys
- * that add them on the board. */
-static const struct {
-  SlNoteKind kind;
-  const char *key;
-} palette_kinds[] = {
-  { SL_NOTE_EVENT, "E" },
-  { SL_NOTE_COMMAND, "C" },
-  { SL_NOTE_VIEW, "V" },
-  { SL_NOTE_SCREEN, "S" },
-  { SL_NOTE_AUTOMATION, "A" },
-  { SL_NOTE_EXTERNAL, "X" },
-  { SL_NOTE_ACTOR, "U" },
-  { SL_NOTE_AGGREGATE, "G" },
-  { SL_NOTE_HOTSPOT, "H" },
-  { SL_NOTE_COMMENT, "N" },
+/* The kinds the palette offers, in the order of the process. */
+static const SlNoteKind palette_kinds[] = {
+  SL_NOTE_EVENT,
+  SL_NOTE_COMMAND,
+  SL_NOTE_VIEW,
+  SL_NOTE_SCREEN,
+  SL_NOTE_AUTOMATION,
+  SL_NOTE_EXTERNAL,
+  SL_NOTE_ACTOR,
+  SL_NOTE_AGGREGATE,
+  SL_NOTE_HOTSPOT,
+  SL_NOTE_COMMENT,
 };
 
 /* The swatches take their colours from the renderer: one legend on the
@@ -95,9 +92,9 @@ drag_prepare_cb (GtkDragSource *source,
 }
 
 static GtkWidget *
-create_button (SlNoteKind  kind,
-               const char *key)
+create_button (SlNoteKind kind)
 {
+  const char *key = gdk_keyval_name (gdk_keyval_to_upper (sl_note_kind_get_keyval (kind)));
   g_autofree char *css_class = g_strconcat ("kind-", sl_note_kind_to_string (kind), NULL);
   g_autofree char *tooltip = NULL;
   GtkWidget *button, *box, *swatch, *label;
@@ -148,10 +145,10 @@ order_buttons (SlPalette *self)
       previous = self->buttons[kinds[i]];
     }
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
-    if (!(first & (1u << palette_kinds[i].kind)))
+    if (!(first & (1u << palette_kinds[i])))
       {
-        gtk_widget_insert_after (self->buttons[palette_kinds[i].kind], GTK_WIDGET (self), previous);
-        previous = self->buttons[palette_kinds[i].kind];
+        gtk_widget_insert_after (self->buttons[palette_kinds[i]], GTK_WIDGET (self), previous);
+        previous = self->buttons[palette_kinds[i]];
       }
 }
 
@@ -242,8 +239,8 @@ sl_palette_init (SlPalette *self)
   self->step = 1;
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
     {
-      self->buttons[palette_kinds[i].kind] = create_button (palette_kinds[i].kind, palette_kinds[i].key);
-      gtk_widget_set_parent (self->buttons[palette_kinds[i].kind], GTK_WIDGET (self));
+      self->buttons[palette_kinds[i]] = create_button (palette_kinds[i]);
+      gtk_widget_set_parent (self->buttons[palette_kinds[i]], GTK_WIDGET (self));
     }
   order_buttons (self);
 }
