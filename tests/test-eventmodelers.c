@@ -299,8 +299,9 @@ test_validator (void)
     "{}",
     "{\"slices\": [], \"extra\": 1}",
     "{\"slices\": [{\"id\": \"s\"}]}",
-    "{\"slices\": [{\"id\": \"s\", \"title\": \"t\", \"sliceType\": \"NOPE\", \"commands\": [], \"events\": [], "
-    "\"readmodels\": [], \"screens\": [], \"processors\": [], \"tables\": [], \"specifications\": []}]}",
+    /* In parentheses: one string written on two lines, not two strings. */
+    ("{\"slices\": [{\"id\": \"s\", \"title\": \"t\", \"sliceType\": \"NOPE\", \"commands\": [], \"events\": [], "
+     "\"readmodels\": [], \"screens\": [], \"processors\": [], \"tables\": [], \"specifications\": []}]}"),
   };
   g_autoptr(GBytes) schema_bytes = read_data ("eventmodeling.schema.json");
   g_autoptr(SlJson) schema = sl_json_parse (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes), NULL);
