@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include <json-glib/json-glib.h>
+
 #include "test-util.h"
 
 /* Helpers */
@@ -794,6 +796,58 @@ test_check (void)
   remove_tree (dir);
 }
 
+/* check --json escapes what JSON needs escaped: a note text, a field name
+ * and a file name with quotes, backslashes, control characters (U+001F,
+ * which json-glib 1.6 leaves as it is, among them) and non-ASCII come back
+ * as they were, read by json-glib and by the strict reader of RFC 8259. */
+static void
+test_check_json_texts (void)
+{
+  static const char text[] = "Say \"hi\" \\ back\n\t\001\037\177 ünï € 😀 \u2028";
+  static const char field[] = "guest\"ID\\\037\n ü";
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "a \"model\" \\ näme\037.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlDocument) document = test_load_example ();
+  SlNote *note = sl_document_lookup_note (document, "cmd-book-room");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SlJson) strict = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+  JsonArray *problems;
+  guint found = 0;
+
+  sl_document_set_note_text (document, note, text);
+  sl_document_set_field_name (document, note, 0, field);
+  g_assert_true (sl_format_save_file (document, file, NULL));
+
+  g_assert_cmpint (run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_suffix (out, "}\n"));
+  strict = sl_json_parse (out, strlen (out), &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, path);
+  problems = json_object_get_array_member (root, "problems");
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    {
+      JsonObject *problem = json_array_get_object_element (problems, i);
+
+      if (g_strcmp0 (json_node_get_string (json_object_get_member (problem, "note")), "cmd-book-room") != 0)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (problem, "note_text"), ==, text);
+      found += g_strcmp0 (json_node_get_string (json_object_get_member (problem, "field")), field) == 0;
+    }
+  g_assert_cmpuint (found, >, 0);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -831,6 +885,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/eventmodelers", test_eventmodelers);
   g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/check/json-texts", test_check_json_texts);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "sl-export.h"
 #include "stormline-core.h"
@@ -467,24 +468,78 @@ command_export (int    argc,
 }
 
 static void
-append_json_string (GString    *out,
-                    const char *text)
+add_string_or_null_member (JsonBuilder *builder,
+                           const char  *key,
+                           const char  *value)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
 
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
+static void
+add_problem (JsonBuilder *builder,
+             SlProblem   *problem)
+{
+  SlNote *note = sl_problem_get_note (problem);
+  SlAggregate *aggregate = sl_problem_get_aggregate (problem);
+  const char *place = note ? sl_note_get_text (note) : aggregate ? sl_aggregate_get_name (aggregate) : NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null_member (builder, "rule", sl_problem_get_rule (problem));
+  add_string_or_null_member (builder, "severity", sl_severity_to_string (sl_problem_get_severity (problem)));
+  add_string_or_null_member (builder, "note", note ? sl_element_get_id (SL_ELEMENT (note)) : NULL);
+  add_string_or_null_member (builder, "note_text", place);
+  add_string_or_null_member (builder, "field", sl_problem_get_field (problem));
+  add_string_or_null_member (builder, "message", sl_problem_get_message (problem));
+  json_builder_end_object (builder);
+}
+
+/* The result of check --json, on one line: the problems shown, and the
+ * status of every step, which all @problems decide. */
+static char *
+check_to_json (const char *path,
+               SlDocument *document,
+               GPtrArray  *problems,
+               GPtrArray  *shown)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_new (NULL);
+
+  json_builder_begin_object (builder);
+  add_string_or_null_member (builder, "file", path);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < shown->len; i++)
+    add_problem (builder, g_ptr_array_index (shown, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint n = 1; n <= SL_N_PROCESS_STEPS; n++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "step");
+      json_builder_add_int_value (builder, n);
+      add_string_or_null_member (builder, "name", sl_process_get_step (n)->name);
+      add_string_or_null_member (builder, "status",
+                                 sl_step_status_to_string (sl_check_get_step_status (document, problems, n)));
+      json_builder_end_object (builder);
     }
-  g_string_append_c (out, '"');
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, out);
+  /* json-glib 1.6 writes U+001F unescaped, which JSON forbids; a 0x1f byte
+   * of UTF-8 is always that character, never part of another. */
+  g_string_replace (out, "\x1f", "\\u001f", 0);
+
+  return g_string_free (out, FALSE);
 }
 
 static int
@@ -541,51 +596,9 @@ command_check (int    argc,
 
   if (json)
     {
-      g_autoptr(GString) out = g_string_new ("{\"file\": ");
+      g_autofree char *out = check_to_json (argv[1], document, problems, shown);
 
-      append_json_string (out, argv[1]);
-      g_string_append (out, ", \"problems\": [");
-      for (guint i = 0; i < shown->len; i++)
-        {
-          SlProblem *problem = g_ptr_array_index (shown, i);
-          SlNote *note = sl_problem_get_note (problem);
-
-          g_string_append (out, i > 0 ? ", {\"rule\": " : "{\"rule\": ");
-          append_json_string (out, sl_problem_get_rule (problem));
-          g_string_append (out, ", \"severity\": ");
-          append_json_string (out, sl_severity_to_string (sl_problem_get_severity (problem)));
-          g_string_append (out, ", \"note\": ");
-          if (note)
-            append_json_string (out, sl_element_get_id (SL_ELEMENT (note)));
-          else
-            g_string_append (out, "null");
-          g_string_append (out, ", \"note_text\": ");
-          if (note)
-            append_json_string (out, sl_note_get_text (note));
-          else if (sl_problem_get_aggregate (problem))
-            append_json_string (out, sl_aggregate_get_name (sl_problem_get_aggregate (problem)));
-          else
-            g_string_append (out, "null");
-          g_string_append (out, ", \"field\": ");
-          if (sl_problem_get_field (problem))
-            append_json_string (out, sl_problem_get_field (problem));
-          else
-            g_string_append (out, "null");
-          g_string_append (out, ", \"message\": ");
-          append_json_string (out, sl_problem_get_message (problem));
-          g_string_append_c (out, '}');
-        }
-      g_string_append (out, "], \"steps\": [");
-      for (guint n = 1; n <= SL_N_PROCESS_STEPS; n++)
-        {
-          g_string_append_printf (out, "%s{\"step\": %u, \"name\": ", n > 1 ? ", " : "", n);
-          append_json_string (out, sl_check_get_step_name (n));
-          g_string_append (out, ", \"status\": ");
-          append_json_string (out, sl_step_status_to_string (sl_check_get_step_status (document, problems, n)));
-          g_string_append_c (out, '}');
-        }
-      g_string_append (out, "]}\n");
-      g_print ("%s", out->str);
+      g_print ("%s\n", out);
     }
   else
     {

@@ -8,6 +8,8 @@
  * and keeps each element's id as its note's id. Real exports are messy:
  * whatever cannot be used is reported as a warning, never dropped in
  * silence. Export writes what the format can carry and reports the rest.
+ * Import reads with the strict reader of sl-json.c, as all input does;
+ * export builds its JSON with json-glib, as all JSON for other programs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "sl-aggregate.h"
 #include "sl-connection.h"
@@ -34,7 +37,6 @@
 #include "sl-scenario.h"
 #include "sl-slice.h"
 #include "sl-step.h"
-#include "sl-writer.h"
 
 #define SLICE_WIDTH 240
 #define NOTE_OFFSET 40
@@ -656,7 +658,7 @@ typedef struct
 {
   SlDocument *document;
   GPtrArray *warnings;
-  SlWriter *w;
+  JsonBuilder *builder;
   guint step_serial;
 } Exporter;
 
@@ -670,12 +672,29 @@ element_type (SlNoteKind kind)
 }
 
 static void
-write_bool_member (SlWriter   *w,
-                   const char *key,
-                   gboolean    value)
+add_string_member (JsonBuilder *builder,
+                   const char  *key,
+                   const char  *value)
 {
-  sl_writer_key (w, key);
-  g_string_append (w->out, value ? "true" : "false");
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_boolean_member (JsonBuilder *builder,
+                    const char  *key,
+                    gboolean     value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+begin_array_member (JsonBuilder *builder,
+                    const char  *key)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
 }
 
 static void
@@ -683,27 +702,25 @@ export_fields (Exporter *exporter,
                SlNote   *note,
                SlStep   *step)
 {
-  SlWriter *w = exporter->w;
+  JsonBuilder *builder = exporter->builder;
 
-  sl_writer_key (w, "fields");
-  sl_writer_open (w, '[');
+  begin_array_member (builder, "fields");
   for (guint i = 0; i < sl_note_get_n_fields (note); i++)
     {
       SlField *field = sl_note_get_field (note, i);
       const char *example = step ? sl_step_lookup (step, sl_field_get_name (field)) : sl_field_get_example (field);
 
-      sl_writer_item (w);
-      sl_writer_open_inline (w);
-      sl_writer_string_member (w, "name", sl_field_get_name (field));
-      sl_writer_string_member (w, "type", sl_field_type_to_string (sl_field_get_value_type (field)));
-      sl_writer_string_member (w, "example", example ? example : "");
-      sl_writer_string_member (w, "mapping", sl_field_get_mapping (field) ? sl_field_get_mapping (field) : "");
-      write_bool_member (w, "optional", sl_field_has_flag (field, SL_FIELD_OPTIONAL));
-      write_bool_member (w, "generated", sl_field_has_flag (field, SL_FIELD_GENERATED));
-      sl_writer_string_member (w, "cardinality", sl_field_has_flag (field, SL_FIELD_LIST) ? "List" : "Single");
-      sl_writer_close_inline (w);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", sl_field_get_name (field));
+      add_string_member (builder, "type", sl_field_type_to_string (sl_field_get_value_type (field)));
+      add_string_member (builder, "example", example ? example : "");
+      add_string_member (builder, "mapping", sl_field_get_mapping (field) ? sl_field_get_mapping (field) : "");
+      add_boolean_member (builder, "optional", sl_field_has_flag (field, SL_FIELD_OPTIONAL));
+      add_boolean_member (builder, "generated", sl_field_has_flag (field, SL_FIELD_GENERATED));
+      add_string_member (builder, "cardinality", sl_field_has_flag (field, SL_FIELD_LIST) ? "List" : "Single");
+      json_builder_end_object (builder);
     }
-  sl_writer_close (w, ']');
+  json_builder_end_array (builder);
 }
 
 static gboolean
@@ -727,23 +744,21 @@ export_element (Exporter   *exporter,
                 SlNote     *note,
                 const char *slice_title)
 {
-  SlWriter *w = exporter->w;
+  JsonBuilder *builder = exporter->builder;
   guint n = sl_document_get_n_note_connections (exporter->document, note);
   const char *aggregate = aggregate_of (note);
 
-  sl_writer_item (w);
-  sl_writer_open (w, '{');
-  sl_writer_string_member (w, "id", sl_element_get_id (SL_ELEMENT (note)));
-  sl_writer_string_member (w, "slice", slice_title);
-  sl_writer_string_member (w, "title", sl_note_get_text (note));
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", sl_element_get_id (SL_ELEMENT (note)));
+  add_string_member (builder, "slice", slice_title);
+  add_string_member (builder, "title", sl_note_get_text (note));
   export_fields (exporter, note, NULL);
-  sl_writer_string_member (w, "type", element_type (sl_note_get_kind (note)));
-  sl_writer_string_member (w, "description", "");
+  add_string_member (builder, "type", element_type (sl_note_get_kind (note)));
+  add_string_member (builder, "description", "");
   if (aggregate != NULL)
-    sl_writer_string_member (w, "aggregate", aggregate);
+    add_string_member (builder, "aggregate", aggregate);
 
-  sl_writer_key (w, "dependencies");
-  sl_writer_open (w, '[');
+  begin_array_member (builder, "dependencies");
   for (guint i = 0; i < n; i++)
     {
       SlConnection *connection = sl_document_get_note_connection (exporter->document, note, i);
@@ -753,16 +768,15 @@ export_element (Exporter   *exporter,
       if (!exportable (other))
         continue;
 
-      sl_writer_item (w);
-      sl_writer_open_inline (w);
-      sl_writer_string_member (w, "id", sl_element_get_id (SL_ELEMENT (other)));
-      sl_writer_string_member (w, "type", outbound ? "OUTBOUND" : "INBOUND");
-      sl_writer_string_member (w, "title", sl_note_get_text (other));
-      sl_writer_string_member (w, "elementType", element_type (sl_note_get_kind (other)));
-      sl_writer_close_inline (w);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", sl_element_get_id (SL_ELEMENT (other)));
+      add_string_member (builder, "type", outbound ? "OUTBOUND" : "INBOUND");
+      add_string_member (builder, "title", sl_note_get_text (other));
+      add_string_member (builder, "elementType", element_type (sl_note_get_kind (other)));
+      json_builder_end_object (builder);
     }
-  sl_writer_close (w, ']');
-  sl_writer_close (w, '}');
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 static const char *
@@ -782,20 +796,19 @@ export_step (Exporter   *exporter,
              SlStep     *step,
              const char *error_text)
 {
-  SlWriter *w = exporter->w;
+  JsonBuilder *builder = exporter->builder;
   g_autofree char *id = g_strdup_printf ("step-%u", ++exporter->step_serial);
 
-  sl_writer_item (w);
-  sl_writer_open (w, '{');
-  sl_writer_string_member (w, "title", error_text ? error_text : sl_note_get_text (note));
-  sl_writer_string_member (w, "id", id);
-  sl_writer_string_member (w, "type", error_text ? "SPEC_ERROR" : step_type (note));
+  json_builder_begin_object (builder);
+  add_string_member (builder, "title", error_text ? error_text : sl_note_get_text (note));
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "type", error_text ? "SPEC_ERROR" : step_type (note));
   if (!error_text)
     {
       export_fields (exporter, note, step);
-      sl_writer_string_member (w, "linkedId", sl_element_get_id (SL_ELEMENT (note)));
+      add_string_member (builder, "linkedId", sl_element_get_id (SL_ELEMENT (note)));
     }
-  sl_writer_close (w, '}');
+  json_builder_end_object (builder);
 }
 
 static void
@@ -804,18 +817,16 @@ export_scenario (Exporter   *exporter,
                  const char *slice_title)
 {
   static const char * const parts[SL_N_STEP_PARTS] = { "given", "when", "then" };
-  SlWriter *w = exporter->w;
+  JsonBuilder *builder = exporter->builder;
   SlNote *owner = sl_scenario_get_note (scenario);
 
-  sl_writer_item (w);
-  sl_writer_open (w, '{');
-  sl_writer_string_member (w, "id", sl_element_get_id (SL_ELEMENT (scenario)));
-  sl_writer_string_member (w, "sliceName", slice_title);
-  sl_writer_string_member (w, "title", sl_scenario_get_title (scenario));
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", sl_element_get_id (SL_ELEMENT (scenario)));
+  add_string_member (builder, "sliceName", slice_title);
+  add_string_member (builder, "title", sl_scenario_get_title (scenario));
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
     {
-      sl_writer_key (w, parts[part]);
-      sl_writer_open (w, '[');
+      begin_array_member (builder, parts[part]);
       for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
         {
           SlStep *step = sl_scenario_get_step (scenario, part, i);
@@ -825,10 +836,10 @@ export_scenario (Exporter   *exporter,
         }
       if (part == SL_STEP_THEN && sl_scenario_get_error (scenario) != NULL)
         export_step (exporter, owner, NULL, sl_scenario_get_error (scenario));
-      sl_writer_close (w, ']');
+      json_builder_end_array (builder);
     }
-  sl_writer_string_member (w, "linkedId", sl_element_get_id (SL_ELEMENT (owner)));
-  sl_writer_close (w, '}');
+  add_string_member (builder, "linkedId", sl_element_get_id (SL_ELEMENT (owner)));
+  json_builder_end_object (builder);
 }
 
 typedef struct
@@ -925,12 +936,31 @@ export_list (Exporter    *exporter,
              const char  *key,
              SlNoteKind   kind)
 {
-  sl_writer_key (exporter->w, key);
-  sl_writer_open (exporter->w, '[');
+  begin_array_member (exporter->builder, key);
   for (guint i = 0; i < slice->notes->len; i++)
     if (sl_note_get_kind (g_ptr_array_index (slice->notes, i)) == kind)
       export_element (exporter, g_ptr_array_index (slice->notes, i), slice->title);
-  sl_writer_close (exporter->w, ']');
+  json_builder_end_array (exporter->builder);
+}
+
+/* Indented, as people read exports in diffs and editors too. */
+static GBytes *
+generate (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  GString *out = g_string_new (NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, out);
+  /* json-glib 1.6 writes U+001F unescaped, which JSON forbids; a 0x1f byte
+   * of UTF-8 is always that character, never part of another. */
+  g_string_replace (out, "\x1f", "\\u001f", 0);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
 }
 
 static gboolean
@@ -959,16 +989,15 @@ sl_eventmodelers_export (SlDocument  *document,
   g_autoptr(GPtrArray) slices = NULL;
   g_autoptr(GHashTable) exported_scenarios = g_hash_table_new (NULL, NULL);
   GListModel *scenarios = sl_document_get_scenarios (document);
-  SlWriter w = { g_string_new (NULL), 0, 0, TRUE };
-  Exporter exporter = { document, found, &w, 0 };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  Exporter exporter = { document, found, builder, 0 };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   slices = collect_slices (&exporter);
 
-  sl_writer_open (&w, '{');
-  sl_writer_key (&w, "slices");
-  sl_writer_open (&w, '[');
+  json_builder_begin_object (builder);
+  begin_array_member (builder, "slices");
   for (guint i = 0; i < slices->len; i++)
     {
       ExportSlice *slice = g_ptr_array_index (slices, i);
@@ -978,25 +1007,23 @@ sl_eventmodelers_export (SlDocument  *document,
       const char *slice_type = slice_has (slice, SL_NOTE_COMMAND) ? "STATE_CHANGE" :
                                slice_has (slice, SL_NOTE_AUTOMATION) ? "AUTOMATION" : "STATE_VIEW";
 
-      sl_writer_item (&w);
-      sl_writer_open (&w, '{');
-      sl_writer_string_member (&w, "id", id);
-      sl_writer_string_member (&w, "status", slice->status == SL_SLICE_DONE ? "Done" :
-                                             slice->status == SL_SLICE_IN_PROGRESS ? "InProgress" : "Created");
-      sl_writer_int_member (&w, "index", i);
-      sl_writer_string_member (&w, "title", slice->title);
-      sl_writer_string_member (&w, "sliceType", slice_type);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", id);
+      add_string_member (builder, "status", slice->status == SL_SLICE_DONE ? "Done" :
+                                            slice->status == SL_SLICE_IN_PROGRESS ? "InProgress" : "Created");
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, i);
+      add_string_member (builder, "title", slice->title);
+      add_string_member (builder, "sliceType", slice_type);
       export_list (&exporter, slice, "commands", SL_NOTE_COMMAND);
       export_list (&exporter, slice, "events", SL_NOTE_EVENT);
       export_list (&exporter, slice, "readmodels", SL_NOTE_VIEW);
       export_list (&exporter, slice, "screens", SL_NOTE_SCREEN);
       export_list (&exporter, slice, "processors", SL_NOTE_AUTOMATION);
-      sl_writer_key (&w, "tables");
-      sl_writer_open (&w, '[');
-      sl_writer_close (&w, ']');
+      begin_array_member (builder, "tables");
+      json_builder_end_array (builder);
 
-      sl_writer_key (&w, "specifications");
-      sl_writer_open (&w, '[');
+      begin_array_member (builder, "specifications");
       for (guint s = 0; s < g_list_model_get_n_items (scenarios); s++)
         {
           SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s);
@@ -1005,7 +1032,7 @@ sl_eventmodelers_export (SlDocument  *document,
               g_hash_table_add (exported_scenarios, scenario))
             export_scenario (&exporter, scenario, slice->title);
         }
-      sl_writer_close (&w, ']');
+      json_builder_end_array (builder);
 
       /* The actors are the actor lanes of the slice's screens. */
       for (guint n = 0; n < slice->notes->len; n++)
@@ -1021,32 +1048,25 @@ sl_eventmodelers_export (SlDocument  *document,
             g_ptr_array_add (aggregates, (char *) aggregate);
         }
 
-      sl_writer_key (&w, "actors");
-      sl_writer_open (&w, '[');
+      begin_array_member (builder, "actors");
       for (guint a = 0; a < actors->len; a++)
         {
-          sl_writer_item (&w);
-          sl_writer_open_inline (&w);
-          sl_writer_string_member (&w, "name", g_ptr_array_index (actors, a));
-          write_bool_member (&w, "authRequired", FALSE);
-          sl_writer_close_inline (&w);
+          json_builder_begin_object (builder);
+          add_string_member (builder, "name", g_ptr_array_index (actors, a));
+          add_boolean_member (builder, "authRequired", FALSE);
+          json_builder_end_object (builder);
         }
-      sl_writer_close (&w, ']');
+      json_builder_end_array (builder);
 
-      sl_writer_key (&w, "aggregates");
-      sl_writer_open (&w, '[');
+      begin_array_member (builder, "aggregates");
       for (guint a = 0; a < aggregates->len; a++)
-        {
-          sl_writer_item (&w);
-          sl_writer_escaped (&w, g_ptr_array_index (aggregates, a));
-        }
-      sl_writer_close (&w, ']');
+        json_builder_add_string_value (builder, g_ptr_array_index (aggregates, a));
+      json_builder_end_array (builder);
 
-      sl_writer_close (&w, '}');
+      json_builder_end_object (builder);
     }
-  sl_writer_close (&w, ']');
-  sl_writer_close (&w, '}');
-  g_string_append_c (w.out, '\n');
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 
   for (guint s = 0; s < g_list_model_get_n_items (scenarios); s++)
     {
@@ -1059,5 +1079,5 @@ sl_eventmodelers_export (SlDocument  *document,
 
   if (warnings != NULL)
     *warnings = g_steal_pointer (&found);
-  return g_string_free_to_bytes (w.out);
+  return generate (builder);
 }

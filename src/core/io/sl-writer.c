@@ -1,8 +1,8 @@
 /* sl-writer.c: writing JSON in Stormline's canonical layout
  *
  * Two-space indentation with one key per line; objects opened "inline"
- * stand on one line. The .stormline writer and the eventmodelers export
- * share it, so both kinds of file look alike.
+ * stand on one line. Only the .stormline files use it: JSON for other
+ * programs is built with json-glib.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
