@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sl-export.h"
+#include "sl-json-output.h"
 #include "stormline-core.h"
 
 enum {
@@ -506,9 +507,6 @@ check_to_json (const char *path,
                GPtrArray  *shown)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *out = g_string_new (NULL);
 
   json_builder_begin_object (builder);
   add_string_or_null_member (builder, "file", path);
@@ -532,14 +530,7 @@ check_to_json (const char *path,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, out);
-  /* json-glib 1.6 writes U+001F unescaped, which JSON forbids; a 0x1f byte
-   * of UTF-8 is always that character, never part of another. */
-  g_string_replace (out, "\x1f", "\\u001f", 0);
-
-  return g_string_free (out, FALSE);
+  return g_string_free (sl_json_output_generate (builder, FALSE), FALSE);
 }
 
 static int

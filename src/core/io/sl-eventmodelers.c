@@ -32,6 +32,7 @@
 #include "sl-field-private.h"
 #include "sl-history.h"
 #include "sl-json.h"
+#include "sl-json-output.h"
 #include "sl-lane.h"
 #include "sl-note-private.h"
 #include "sl-scenario.h"
@@ -947,17 +948,8 @@ export_list (Exporter    *exporter,
 static GBytes *
 generate (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  GString *out = g_string_new (NULL);
+  GString *out = sl_json_output_generate (builder, TRUE);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, out);
-  /* json-glib 1.6 writes U+001F unescaped, which JSON forbids; a 0x1f byte
-   * of UTF-8 is always that character, never part of another. */
-  g_string_replace (out, "\x1f", "\\u001f", 0);
   g_string_append_c (out, '\n');
 
   return g_string_free_to_bytes (out);
