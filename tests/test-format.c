@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sl-format-private.h"
+#include "sl-file-writer-private.h"
 #include "test-util.h"
 
 #define NOBODY 65534
@@ -759,6 +759,19 @@ test_bad_input (gconstpointer data)
 
   /* The message is shown in the window: it must be text */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  /* What the JSON reader finds, the format tells in its own domain with
+   * the reader's message */
+  if (bad->code <= SL_FORMAT_ERROR_NUMBER)
+    {
+      g_autoptr(GError) json_error = NULL;
+      g_autoptr(SlJson) json = sl_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                              &json_error);
+
+      g_assert_null (json);
+      g_assert_true (json_error->domain == SL_JSON_ERROR);
+      g_assert_cmpstr (json_error->message, ==, error->message);
+    }
 }
 
 /* Files that cannot be read */
@@ -951,9 +964,9 @@ test_save_fault (gconstpointer data)
   sl_document_set_title (document, "Something else entirely");
   write_bytes (path, old);
 
-  _sl_format_set_write_fault (fault);
+  _sl_file_writer_set_fault (fault);
   saved = sl_format_save_file (document, file, &error);
-  _sl_format_set_write_fault (SL_WRITE_FAULT_NONE);
+  _sl_file_writer_set_fault (SL_WRITE_FAULT_NONE);
 
   g_assert_false (saved);
   g_assert_nonnull (error);

@@ -671,7 +671,7 @@ sl_window_export_eventmodelers (SlWindow *self,
 
   name = g_file_get_basename (file);
   bytes = sl_eventmodelers_export (self->document, &warnings);
-  if (!sl_format_write_file (file, bytes, &error))
+  if (!sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
@@ -913,7 +913,7 @@ sl_window_export (SlWindow             *self,
         bytes = sl_export_png (job, scale, &error);
     }
 
-  if (bytes == NULL || !sl_format_write_file (file, bytes, &error))
+  if (bytes == NULL || !sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
