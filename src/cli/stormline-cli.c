@@ -630,7 +630,7 @@ command_check (int    argc,
       for (guint n = 1; n <= SL_N_PROCESS_STEPS; n++)
         {
           g_string_append_printf (out, "%s{\"step\": %u, \"name\": ", n > 1 ? ", " : "", n);
-          append_json_string (out, sl_check_get_step_name (n));
+          append_json_string (out, sl_process_get_step (n)->name);
           g_string_append (out, ", \"status\": ");
           append_json_string (out, sl_step_status_to_string (sl_check_get_step_status (document, problems, n)));
           g_string_append_c (out, '}');
