@@ -286,6 +286,15 @@ takes_value (SlNote     *note,
     }
 }
 
+/* Whether @field ends on its screen, where the user sees it, and goes to
+ * no note after its own. */
+static gboolean
+ends_with_user (SlNote  *note,
+                SlField *field)
+{
+  return _sl_check_is_kind (note, SL_NOTE_SCREEN) && _sl_field_has_flag (field, SL_FIELD_DISPLAYED);
+}
+
 /* @targets: the notes @note leads to */
 static gboolean
 has_destination (SlNote    *note,
@@ -330,8 +339,7 @@ _sl_check_fields (const SlCheckIndex *index,
         _sl_problem_sink_add (sink, index->document, SL_RULE_FIELD_NO_ORIGIN, note, name, NULL,
                               source_name (field) != name ? source_name (field) : NULL);
 
-      /* Displayed screen fields end where they are shown. */
-      if (_sl_check_is_kind (note, SL_NOTE_SCREEN) && _sl_field_has_flag (field, SL_FIELD_DISPLAYED))
+      if (ends_with_user (note, field))
         continue;
 
       if (!has_destination (note, field, targets))
@@ -453,7 +461,7 @@ sl_check_get_field_destinations (SlDocument *document,
 
   destinations = g_ptr_array_new ();
   if (to_user != NULL)
-    *to_user = _sl_check_is_kind (note, SL_NOTE_SCREEN) && _sl_field_has_flag (field, SL_FIELD_DISPLAYED);
+    *to_user = ends_with_user (note, field);
 
   if (!sl_note_kind_has_fields (_sl_note_get_kind (note)))
     return destinations;
