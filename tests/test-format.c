@@ -982,6 +982,28 @@ test_save_fault (gconstpointer data)
   remove_tree (dir);
 }
 
+/* A write cancelled before it begins leaves the old file as it was */
+static void
+test_save_cancelled (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) old = g_bytes_new_static ("old contents\n", 13);
+  g_autoptr(GBytes) replacement = g_bytes_new_static ("new contents\n", 13);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  write_bytes (path, old);
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (sl_file_write_atomically (file, replacement, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_file_holds (path, old);
+  assert_dir_lists (dir, "hotel.stormline");
+  remove_tree (dir);
+}
+
 static void
 test_save_missing_folder (void)
 {
@@ -1125,6 +1147,7 @@ main (int    argc,
 
       g_test_add_data_func (path, GINT_TO_POINTER (faults[i].fault), test_save_fault);
     }
+  g_test_add_func ("/format/save/cancelled", test_save_cancelled);
   g_test_add_func ("/format/save/missing-folder", test_save_missing_folder);
   g_test_add_func ("/format/save/async", test_save_async);
   g_test_add_func ("/format/save/async-error", test_save_async_error);
