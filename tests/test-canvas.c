@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "sl-canvas.h"
+#include "sl-field-tooltip.h"
 #include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "test-util.h"
@@ -469,6 +470,48 @@ test_field_tooltip (Fixture       *fixture,
   g_assert_null (far);
 }
 
+/* A field's tooltip names where its value comes from and where it goes. */
+static void
+test_field_tooltip_text (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *command = sl_document_lookup_note (hotel, "cmd-register-guest");
+  SlNote *screen = sl_document_lookup_note (hotel, "scr-register-guest");
+  SlNote *event = sl_document_lookup_note (hotel, "evt-guest-registered");
+  SlNote *booking = sl_document_lookup_note (hotel, "scr-book-room");
+  g_autofree char *name = sl_field_tooltip_describe (hotel, command, sl_note_find_field (command, "name", NULL));
+  g_autofree char *entered = sl_field_tooltip_describe (hotel, screen, sl_note_find_field (screen, "email", NULL));
+  g_autofree char *generated = sl_field_tooltip_describe (hotel, event, sl_note_find_field (event, "guestId", NULL));
+  g_autofree char *shown = sl_field_tooltip_describe (hotel, booking, sl_note_find_field (booking, "guestId", NULL));
+  g_autofree char *orphan = NULL;
+
+  g_assert_cmpstr (name, ==,
+                   "“name” comes from:\n  • Registration (Screen)\n"
+                   "It goes to:\n  • Guest Registered (Event)");
+  g_assert_cmpstr (entered, ==,
+                   "“email” comes from:\n  • entered by the user\n"
+                   "It goes to:\n  • Register Guest (Command)");
+  g_assert_nonnull (strstr (generated, "generated"));
+  g_assert_nonnull (strstr (generated, "Guest Account (View)"));
+  g_assert_nonnull (strstr (shown, "It goes to:\n  • the user, who sees it on this screen"));
+
+  /* Cut the screen off: the command's field comes from nowhere. */
+  for (guint i = 0; i < sl_document_get_n_note_connections (hotel, command); i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (hotel, command, i);
+
+      if (sl_connection_get_source (connection) == screen)
+        {
+          sl_document_remove_connection (hotel, connection);
+          break;
+        }
+    }
+  orphan = sl_field_tooltip_describe (hotel, command, sl_note_find_field (command, "name", NULL));
+  g_assert_cmpstr (orphan, ==,
+                   "“name” comes from:\n  • nowhere: no note before this one has it\n"
+                   "It goes to:\n  • Guest Registered (Event)");
+}
+
 /* A drag on empty space selects what the band covers. */
 static void
 test_rubber_band (Fixture       *fixture,
@@ -612,6 +655,7 @@ main (int    argc,
               test_zoom_around_pointer, fixture_tear_down);
   g_test_add ("/canvas/field-tooltip", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_field_tooltip, fixture_tear_down);
+  g_test_add_func ("/canvas/field-tooltip-text", test_field_tooltip_text);
 
   return g_test_run ();
 }

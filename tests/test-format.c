@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sl-format-private.h"
+#include "sl-file-writer-private.h"
 #include "test-util.h"
 
 #define NOBODY 65534
@@ -759,6 +759,19 @@ test_bad_input (gconstpointer data)
 
   /* The message is shown in the window: it must be text */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  /* What the JSON reader finds, the format tells in its own domain with
+   * the reader's message */
+  if (bad->code <= SL_FORMAT_ERROR_NUMBER)
+    {
+      g_autoptr(GError) json_error = NULL;
+      g_autoptr(SlJson) json = sl_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                              &json_error);
+
+      g_assert_null (json);
+      g_assert_true (json_error->domain == SL_JSON_ERROR);
+      g_assert_cmpstr (json_error->message, ==, error->message);
+    }
 }
 
 /* Files that cannot be read */
@@ -951,9 +964,9 @@ test_save_fault (gconstpointer data)
   sl_document_set_title (document, "Something else entirely");
   write_bytes (path, old);
 
-  _sl_format_set_write_fault (fault);
+  _sl_file_writer_set_fault (fault);
   saved = sl_format_save_file (document, file, &error);
-  _sl_format_set_write_fault (SL_WRITE_FAULT_NONE);
+  _sl_file_writer_set_fault (SL_WRITE_FAULT_NONE);
 
   g_assert_false (saved);
   g_assert_nonnull (error);
@@ -965,6 +978,28 @@ test_save_fault (gconstpointer data)
   g_clear_error (&error);
   g_assert_true (sl_format_save_file (document, file, &error));
   g_assert_no_error (error);
+  assert_dir_lists (dir, "hotel.stormline");
+  remove_tree (dir);
+}
+
+/* A write cancelled before it begins leaves the old file as it was */
+static void
+test_save_cancelled (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) old = g_bytes_new_static ("old contents\n", 13);
+  g_autoptr(GBytes) replacement = g_bytes_new_static ("new contents\n", 13);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  write_bytes (path, old);
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (sl_file_write_atomically (file, replacement, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_file_holds (path, old);
   assert_dir_lists (dir, "hotel.stormline");
   remove_tree (dir);
 }
@@ -1112,6 +1147,7 @@ main (int    argc,
 
       g_test_add_data_func (path, GINT_TO_POINTER (faults[i].fault), test_save_fault);
     }
+  g_test_add_func ("/format/save/cancelled", test_save_cancelled);
   g_test_add_func ("/format/save/missing-folder", test_save_missing_folder);
   g_test_add_func ("/format/save/async", test_save_async);
   g_test_add_func ("/format/save/async-error", test_save_async_error);

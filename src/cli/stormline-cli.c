@@ -190,7 +190,7 @@ command_fmt (int    argc,
           g_print ("%s\n", argv[i]);
           status = MAX (status, EXIT_FOUND);
         }
-      else if (!sl_format_write_file (file, canonical, &error))
+      else if (!sl_file_write_atomically (file, canonical, NULL, &error))
         {
           print_error (argv[i], error->message);
           status = EXIT_UNREADABLE;
@@ -220,7 +220,7 @@ write_output (const char *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
 
-  if (!sl_format_write_file (file, bytes, &error))
+  if (!sl_file_write_atomically (file, bytes, NULL, &error))
     {
       print_error (path, error->message);
       return FALSE;

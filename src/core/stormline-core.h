@@ -18,6 +18,7 @@
 #include "sl-document.h"
 #include "sl-field.h"
 #include "sl-eventmodelers.h"
+#include "sl-file-writer.h"
 #include "sl-format.h"
 #include "sl-fragment.h"
 #include "sl-history.h"

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-canvas-private.h"
+#include "sl-field-tooltip.h"
 
 #define MIN_ZOOM 0.02
 #define MAX_ZOOM 4.0
@@ -244,7 +245,7 @@ sl_canvas_describe_field_at (SlCanvas *self,
       (field = sl_renderer_get_field_at (self->renderer, note, bx, by, self->zoom)) == NULL)
     return NULL;
 
-  return sl_check_describe_field (self->document, note, field);
+  return sl_field_tooltip_describe (self->document, note, field);
 }
 
 static gboolean

@@ -156,7 +156,7 @@ sl_window_export (SlWindow            *self,
     }
 
   bytes = sl_export_to_bytes (job, format, NULL, FALSE, scale, &error);
-  if (bytes == NULL || !sl_format_write_file (file, bytes, &error))
+  if (bytes == NULL || !sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 

@@ -670,7 +670,7 @@ sl_window_export_eventmodelers (SlWindow *self,
 
   name = g_file_get_basename (file);
   bytes = sl_eventmodelers_export (self->document, &warnings);
-  if (!sl_format_write_file (file, bytes, &error))
+  if (!sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 

@@ -30,6 +30,7 @@
 #include "sl-element-private.h"
 #include "sl-eventmodelers.h"
 #include "sl-field-private.h"
+#include "sl-format-private.h"
 #include "sl-history.h"
 #include "sl-json.h"
 #include "sl-json-output.h"
@@ -621,7 +622,7 @@ sl_eventmodelers_import (GBytes     *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (!(json = sl_json_parse (data, length, error)))
+  if (!(json = _sl_format_parse_json (data, length, error)))
     return NULL;
 
   root = sl_json_get_root (json);

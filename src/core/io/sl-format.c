@@ -7,7 +7,7 @@
  *
  * Saving writes keys in a fixed order and elements in document order, and
  * leaves out what has its default value, so an unchanged document saves to
- * the same bytes; the file is replaced atomically.
+ * the same bytes; the file is replaced atomically (sl-file-writer.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,13 +15,6 @@
 #define G_LOG_DOMAIN "stormline-core"
 
 #include "config.h"
-
-#include <errno.h>
-#include <fcntl.h>
-#include <stdlib.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -31,6 +24,7 @@
 #include "sl-element-list.h"
 #include "sl-element-private.h"
 #include "sl-field-private.h"
+#include "sl-file-writer.h"
 #include "sl-format-private.h"
 #include "sl-lane-private.h"
 #include "sl-note-private.h"
@@ -40,6 +34,8 @@
 #include "sl-writer.h"
 
 #define MAX_ID_LENGTH 256
+
+G_DEFINE_QUARK (sl-format-error-quark, sl_format_error)
 
 static const char * const step_part_keys[SL_N_STEP_PARTS] = { "given", "when", "then" };
 
@@ -758,6 +754,50 @@ load_root (Loader      *loader,
   return g_steal_pointer (&document);
 }
 
+/* Tells the JSON reader's @json_error in the format's domain, which is
+ * what the users of the formats see, with the reader's message. */
+static void
+propagate_json_error (GError **error,
+                      GError  *json_error)
+{
+  static const SlFormatError codes[] = {
+    [SL_JSON_ERROR_READ] = SL_FORMAT_ERROR_READ,
+    [SL_JSON_ERROR_TOO_LARGE] = SL_FORMAT_ERROR_TOO_LARGE,
+    [SL_JSON_ERROR_ENCODING] = SL_FORMAT_ERROR_ENCODING,
+    [SL_JSON_ERROR_SYNTAX] = SL_FORMAT_ERROR_SYNTAX,
+    [SL_JSON_ERROR_TOO_DEEP] = SL_FORMAT_ERROR_TOO_DEEP,
+    [SL_JSON_ERROR_NUMBER] = SL_FORMAT_ERROR_NUMBER,
+  };
+
+  g_assert (json_error->domain == SL_JSON_ERROR);
+  g_assert ((guint) json_error->code < G_N_ELEMENTS (codes));
+
+  json_error->domain = SL_FORMAT_ERROR;
+  json_error->code = codes[json_error->code];
+  g_propagate_error (error, json_error);
+}
+
+/**
+ * _sl_format_parse_json:
+ *
+ * Parses @data with the JSON reader, for the formats that read JSON.
+ *
+ * Returns: (transfer full): the parsed text, or %NULL with @error set to
+ *   a #SL_FORMAT_ERROR that says what is wrong and where
+ */
+SlJson *
+_sl_format_parse_json (const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  GError *json_error = NULL;
+  SlJson *json;
+
+  if (!(json = sl_json_parse (data, length, &json_error)))
+    propagate_json_error (error, json_error);
+  return json;
+}
+
 static SlDocument *
 load_json (SlJson  *json,
            GError **error)
@@ -787,7 +827,7 @@ sl_format_load_bytes (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (!(json = sl_json_parse (data, length, error)))
+  if (!(json = _sl_format_parse_json (data, length, error)))
     return NULL;
 
   return load_json (json, error);
@@ -803,20 +843,27 @@ sl_format_load_file (GFile   *file,
                      GError **error)
 {
   g_autoptr(SlJson) json = NULL;
+  GError *json_error = NULL;
   GBytes *bytes;
   gsize length;
   char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = sl_json_read_file (file, error)))
-    return NULL;
+  if (!(bytes = sl_json_read_file (file, &json_error)))
+    {
+      propagate_json_error (error, json_error);
+      return NULL;
+    }
 
   /* The file's contents end with a NUL, and nobody else has them: parse
    * them in place instead of copying tens of megabytes. */
   data = g_bytes_unref_to_data (bytes, &length);
-  if (!(json = sl_json_parse_take (data, length, error)))
-    return NULL;
+  if (!(json = sl_json_parse_take (data, length, &json_error)))
+    {
+      propagate_json_error (error, json_error);
+      return NULL;
+    }
 
   return load_json (json, error);
 }
@@ -1020,164 +1067,6 @@ sl_format_save_to_bytes (SlDocument *document)
   return g_string_free_to_bytes (w.out);
 }
 
-/* Atomic writing */
-
-static SlWriteFault write_fault;
-
-void
-_sl_format_set_write_fault (SlWriteFault fault)
-{
-  write_fault = fault;
-}
-
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *what)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", what, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      length -= n;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-write_path_atomically (const char  *path,
-                       GBytes      *bytes,
-                       GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  const guint8 *data;
-  gsize length;
-  struct stat st;
-  int saved_errno;
-  int fd;
-
-  data = g_bytes_get_data (bytes, &length);
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, _("Cannot create a file in the folder"));
-
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (path, &st) == 0)
-    (void) fchmod (fd, st.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      (void) fchmod (fd, 0666 & ~mask);
-    }
-
-  if (write_fault == SL_WRITE_FAULT_WRITE)
-    {
-      (void) write_all (fd, data, length / 2);
-      errno = ENOSPC;
-      goto fail;
-    }
-  if (!write_all (fd, data, length))
-    goto fail;
-
-  if (write_fault == SL_WRITE_FAULT_SYNC)
-    {
-      errno = EIO;
-      goto fail;
-    }
-  if (fsync (fd) != 0)
-    goto fail;
-
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
-
-  if (write_fault == SL_WRITE_FAULT_RENAME)
-    {
-      errno = EACCES;
-      goto fail;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    goto fail;
-
-  /* Make the rename itself durable. */
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      (void) fsync (fd);
-      close (fd);
-    }
-
-  return TRUE;
-
-fail:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp_path);
-  return set_errno_error (error, saved_errno, _("Cannot write the file"));
-}
-
-/**
- * sl_format_write_file:
- *
- * Replaces @file by @bytes atomically: the data goes to a temporary file
- * in the same folder, is flushed to the disk, and takes the file's place
- * in one rename. Whatever fails on the way, @file keeps its old contents.
- */
-gboolean
-sl_format_write_file (GFile   *file,
-                      GBytes  *bytes,
-                      GError **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (path != NULL)
-    {
-      /* Replace what a symbolic link points to, not the link. */
-      char *target = realpath (path, NULL);
-
-      if (target != NULL)
-        {
-          g_free (path);
-          path = target;
-        }
-    }
-  if (path == NULL)
-    /* No local path: GIO replaces the file as safely as its backend can. */
-    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
-
-  return write_path_atomically (path, bytes, error);
-}
-
 /**
  * sl_format_save_file:
  *
@@ -1195,7 +1084,7 @@ sl_format_save_file (SlDocument  *document,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = sl_format_save_to_bytes (document);
-  return sl_format_write_file (file, bytes, error);
+  return sl_file_write_atomically (file, bytes, NULL, error);
 }
 
 static void
@@ -1206,7 +1095,7 @@ save_file_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (sl_format_write_file (G_FILE (source_object), task_data, &error))
+  if (sl_file_write_atomically (G_FILE (source_object), task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -23,7 +23,7 @@
 
 #include "sl-json.h"
 
-G_DEFINE_QUARK (sl-format-error-quark, sl_format_error)
+G_DEFINE_QUARK (sl-json-error-quark, sl_json_error)
 
 typedef struct
 {
@@ -133,7 +133,7 @@ set_too_large (GError **error,
   /* Sizes as text: translations cannot hold G_GUINT64_FORMAT. */
   g_autofree char *megabytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size / (1024 * 1024));
 
-  g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE,
+  g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
                _("the file is too large (%s MB; at most %d MB can be read)"),
                megabytes, SL_JSON_MAX_SIZE / (1024 * 1024));
 }
@@ -156,10 +156,10 @@ record_newlines_until (Parser     *parser,
 
 G_GNUC_PRINTF (4, 5)
 static gboolean
-fail_at (Parser        *parser,
-         const char    *where,
-         SlFormatError  code,
-         const char    *format,
+fail_at (Parser      *parser,
+         const char  *where,
+         SlJsonError  code,
+         const char  *format,
          ...)
 {
   g_autofree char *what = NULL;
@@ -173,14 +173,14 @@ fail_at (Parser        *parser,
   record_newlines_until (parser, where);
   position_of (parser->json, where - parser->json->text, &line, &column);
   /* Translators: the two numbers say where in a file a problem is */
-  g_set_error (parser->error, SL_FORMAT_ERROR, code, _("line %u, column %u: %s"), line, column, what);
+  g_set_error (parser->error, SL_JSON_ERROR, code, _("line %u, column %u: %s"), line, column, what);
   return FALSE;
 }
 
 static gboolean
 fail_end (Parser *parser)
 {
-  return fail_at (parser, parser->end, SL_FORMAT_ERROR_SYNTAX,
+  return fail_at (parser, parser->end, SL_JSON_ERROR_SYNTAX,
                   _("the file ends too early: it may have been cut off"));
 }
 
@@ -255,7 +255,7 @@ read_string (Parser *parser,
         break;
       if ((guchar) *p < 0x20)
         {
-          fail_at (parser, p, SL_FORMAT_ERROR_SYNTAX,
+          fail_at (parser, p, SL_JSON_ERROR_SYNTAX,
                    *p == '\n' ? _("a text is not closed by a quote before the end of the line")
                               : _("a text contains a control character that must be written as an escape"));
           return NULL;
@@ -274,7 +274,7 @@ read_string (Parser *parser,
 
               if (p + 6 > parser->end || !read_hex4 (p + 2, &c))
                 {
-                  fail_at (parser, p, SL_FORMAT_ERROR_SYNTAX, _("“\\u” must be followed by four hexadecimal digits"));
+                  fail_at (parser, p, SL_JSON_ERROR_SYNTAX, _("“\\u” must be followed by four hexadecimal digits"));
                   return NULL;
                 }
               p += 6;
@@ -285,7 +285,7 @@ read_string (Parser *parser,
               /* The whole character, never a part of one: messages are UTF-8. */
               int n = g_utf8_next_char (p + 1) - (p + 1);
 
-              fail_at (parser, p, SL_FORMAT_ERROR_SYNTAX, _("“\\%.*s” is not an escape JSON knows"),
+              fail_at (parser, p, SL_JSON_ERROR_SYNTAX, _("“\\%.*s” is not an escape JSON knows"),
                        n, p + 1);
               return NULL;
             }
@@ -329,7 +329,7 @@ read_string (Parser *parser,
                   if (q + 6 > p || q[0] != '\\' || q[1] != 'u' || !read_hex4 (q + 2, &low) ||
                       low < 0xdc00 || low >= 0xe000)
                     {
-                      fail_at (parser, q - 6, SL_FORMAT_ERROR_ENCODING,
+                      fail_at (parser, q - 6, SL_JSON_ERROR_ENCODING,
                                _("a “\\u” escape is half of a character without its other half"));
                       return NULL;
                     }
@@ -338,7 +338,7 @@ read_string (Parser *parser,
                 }
               else if ((c >= 0xdc00 && c < 0xe000) || c == 0)
                 {
-                  fail_at (parser, q - 6, SL_FORMAT_ERROR_ENCODING,
+                  fail_at (parser, q - 6, SL_JSON_ERROR_ENCODING,
                            c == 0 ? _("a text contains a NUL character")
                                   : _("a “\\u” escape is half of a character without its other half"));
                   return NULL;
@@ -389,7 +389,7 @@ read_number (Parser *parser)
       p++;
       if (p < parser->end && g_ascii_isdigit (*p))
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a number starts with a 0 it must not have"));
+          fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("a number starts with a 0 it must not have"));
           return NULL;
         }
     }
@@ -398,7 +398,7 @@ read_number (Parser *parser)
       p++;
   else
     {
-      fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a number has no digits"));
+      fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("a number has no digits"));
       return NULL;
     }
 
@@ -408,7 +408,7 @@ read_number (Parser *parser)
       p++;
       if (p >= parser->end || !g_ascii_isdigit (*p))
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a number has no digits after its point"));
+          fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("a number has no digits after its point"));
           return NULL;
         }
       while (p < parser->end && g_ascii_isdigit (*p))
@@ -422,7 +422,7 @@ read_number (Parser *parser)
         p++;
       if (p >= parser->end || !g_ascii_isdigit (*p))
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a number has no digits in its exponent"));
+          fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("a number has no digits in its exponent"));
           return NULL;
         }
       while (p < parser->end && g_ascii_isdigit (*p))
@@ -435,7 +435,7 @@ read_number (Parser *parser)
 
       if (!integer_fits (digits, p - digits, negative))
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_NUMBER, _("the number %.*s is too large"),
+          fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %.*s is too large"),
                    (int) MIN (p - start, 40), start);
           return NULL;
         }
@@ -454,7 +454,7 @@ read_number (Parser *parser)
 
       if (p - start >= (gssize) sizeof buffer)
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_NUMBER, _("the number %.40s… is too long"), start);
+          fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %.40s… is too long"), start);
           return NULL;
         }
       memcpy (buffer, start, p - start);
@@ -462,7 +462,7 @@ read_number (Parser *parser)
       value = g_ascii_strtod (buffer, NULL);
       if (!isfinite (value))
         {
-          fail_at (parser, start, SL_FORMAT_ERROR_NUMBER, _("the number %s is too large"), buffer);
+          fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %s is too large"), buffer);
           return NULL;
         }
 
@@ -481,7 +481,7 @@ enter (Parser     *parser,
        const char *where)
 {
   if (++parser->depth > SL_JSON_MAX_DEPTH)
-    return fail_at (parser, where, SL_FORMAT_ERROR_TOO_DEEP,
+    return fail_at (parser, where, SL_JSON_ERROR_TOO_DEEP,
                     _("the data is nested more than %d levels deep"), SL_JSON_MAX_DEPTH);
   return TRUE;
 }
@@ -498,14 +498,14 @@ expect_separator (Parser *parser,
       parser->p++;
       skip_space (parser);
       if (parser->p < parser->end && *parser->p == close)
-        return fail_at (parser, parser->p, SL_FORMAT_ERROR_SYNTAX,
+        return fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX,
                         _("a comma stands before a closing bracket"));
       return TRUE;
     }
   if (*parser->p == close)
     return TRUE;
 
-  return fail_at (parser, parser->p, SL_FORMAT_ERROR_SYNTAX, _("a comma is missing"));
+  return fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a comma is missing"));
 }
 
 static SlJsonNode *
@@ -571,7 +571,7 @@ check_duplicate_keys (Parser *parser,
         {
           SlJsonNode *value = pairs[2 * i + 1];
 
-          return fail_at (parser, parser->json->text + value->offset, SL_FORMAT_ERROR_SYNTAX,
+          return fail_at (parser, parser->json->text + value->offset, SL_JSON_ERROR_SYNTAX,
                           _("the key “%s” appears twice in the same object"), key);
         }
     }
@@ -600,14 +600,14 @@ read_object (Parser *parser)
 
       if (*parser->p != '"')
         {
-          fail_at (parser, parser->p, SL_FORMAT_ERROR_SYNTAX, _("a key in double quotes was expected"));
+          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a key in double quotes was expected"));
           return NULL;
         }
       if (!(key = read_string (parser, &length)))
         return NULL;
       if (length == 0)
         {
-          fail_at (parser, parser->p - 2, SL_FORMAT_ERROR_SYNTAX, _("a key is empty"));
+          fail_at (parser, parser->p - 2, SL_JSON_ERROR_SYNTAX, _("a key is empty"));
           return NULL;
         }
 
@@ -619,7 +619,7 @@ read_object (Parser *parser)
         }
       if (*parser->p != ':')
         {
-          fail_at (parser, parser->p, SL_FORMAT_ERROR_SYNTAX, _("a colon is missing after a key"));
+          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a colon is missing after a key"));
           return NULL;
         }
       parser->p++;
@@ -715,15 +715,15 @@ read_value (Parser *parser)
         return new_node (parser, SL_JSON_NULL, start);
 
       if (*start == ']' || *start == '}')
-        fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("“%c” closes nothing"), *start);
+        fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("“%c” closes nothing"), *start);
       else if (g_unichar_isalpha (g_utf8_get_char (start)))
-        fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("a word stands outside quotes"));
+        fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("a word stands outside quotes"));
       else
         {
           /* The whole character, never a part of one: messages are UTF-8. */
           int length = g_utf8_next_char (start) - start;
 
-          fail_at (parser, start, SL_FORMAT_ERROR_SYNTAX, _("“%.*s” cannot start a value"),
+          fail_at (parser, start, SL_JSON_ERROR_SYNTAX, _("“%.*s” cannot start a value"),
                    length, start);
         }
       return NULL;
@@ -738,7 +738,7 @@ read_value (Parser *parser)
  * the nodes are cut out of @data, which the result owns.
  *
  * Returns: (transfer full): the parsed text, or %NULL with @error set to a
- *   #SL_FORMAT_ERROR that says what is wrong and where
+ *   #SL_JSON_ERROR that says what is wrong and where
  */
 SlJson *
 sl_json_parse_take (char    *data,
@@ -770,10 +770,10 @@ sl_json_parse_take (char    *data,
   if (!g_utf8_validate_len (json->text, length, &invalid))
     {
       if (*invalid == 0)
-        fail_at (&parser, invalid, SL_FORMAT_ERROR_ENCODING,
+        fail_at (&parser, invalid, SL_JSON_ERROR_ENCODING,
                  _("the file contains a NUL byte, which text never does"));
       else
-        fail_at (&parser, invalid, SL_FORMAT_ERROR_ENCODING,
+        fail_at (&parser, invalid, SL_JSON_ERROR_ENCODING,
                  _("the file is not UTF-8 text (byte 0x%02x)"), (guchar) *invalid);
       return NULL;
     }
@@ -785,7 +785,7 @@ sl_json_parse_take (char    *data,
   skip_space (&parser);
   if (parser.p >= parser.end)
     {
-      g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_SYNTAX, _("the file is empty"));
+      g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_SYNTAX, _("the file is empty"));
       return NULL;
     }
 
@@ -795,7 +795,7 @@ sl_json_parse_take (char    *data,
   skip_space (&parser);
   if (parser.p < parser.end)
     {
-      fail_at (&parser, parser.p, SL_FORMAT_ERROR_SYNTAX,
+      fail_at (&parser, parser.p, SL_JSON_ERROR_SYNTAX,
                _("more text follows the end of the data"));
       return NULL;
     }
@@ -1008,7 +1008,7 @@ sl_json_object_get (SlJsonNode *node,
  * by a NUL byte that the size of the bytes does not count.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
- *   to a #SL_FORMAT_ERROR that says what went wrong
+ *   to a #SL_JSON_ERROR that says what went wrong
  */
 GBytes *
 sl_json_read_file (GFile   *file,
@@ -1029,17 +1029,17 @@ sl_json_read_file (GFile   *file,
   if (info == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+        g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                              _("the file does not exist"));
       else
-        g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+        g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                      _("the file cannot be read: %s"), local_error->message);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+      g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                            _("this is a folder, not a file"));
       return NULL;
     }
@@ -1060,10 +1060,10 @@ sl_json_read_file (GFile   *file,
     {
       g_free (contents);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        g_set_error_literal (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+        g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                              _("you are not allowed to read this file"));
       else
-        g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+        g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                      _("the file cannot be read: %s"), local_error->message);
       return NULL;
     }
@@ -1074,7 +1074,7 @@ sl_json_read_file (GFile   *file,
       g_free (contents);
       if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
         {
-          g_set_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ,
+          g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                        _("the file cannot be read: %s"), local_error->message);
           return NULL;
         }

@@ -9,19 +9,18 @@
 
 G_BEGIN_DECLS
 
-#define SL_FORMAT_ERROR (sl_format_error_quark ())
+/* What the reader says is wrong: the formats that read JSON (sl-format.h)
+ * tell their users in their own domain, with the same message. */
+#define SL_JSON_ERROR (sl_json_error_quark ())
 
 typedef enum {
-  SL_FORMAT_ERROR_READ,          /* the file cannot be read */
-  SL_FORMAT_ERROR_TOO_LARGE,     /* beyond SL_JSON_MAX_SIZE */
-  SL_FORMAT_ERROR_ENCODING,      /* not UTF-8 */
-  SL_FORMAT_ERROR_SYNTAX,        /* not JSON */
-  SL_FORMAT_ERROR_TOO_DEEP,      /* nested beyond SL_JSON_MAX_DEPTH */
-  SL_FORMAT_ERROR_NUMBER,        /* a number out of range */
-  SL_FORMAT_ERROR_NOT_A_MODEL,   /* JSON of another shape */
-  SL_FORMAT_ERROR_NEWER_VERSION, /* made by a newer Stormline */
-  SL_FORMAT_ERROR_INVALID,       /* a model that breaks the format's rules */
-} SlFormatError;
+  SL_JSON_ERROR_READ,      /* the file cannot be read */
+  SL_JSON_ERROR_TOO_LARGE, /* beyond SL_JSON_MAX_SIZE */
+  SL_JSON_ERROR_ENCODING,  /* not UTF-8 */
+  SL_JSON_ERROR_SYNTAX,    /* not JSON */
+  SL_JSON_ERROR_TOO_DEEP,  /* nested beyond SL_JSON_MAX_DEPTH */
+  SL_JSON_ERROR_NUMBER,    /* a number out of range */
+} SlJsonError;
 
 #define SL_JSON_MAX_SIZE  (128 * 1024 * 1024)
 #define SL_JSON_MAX_DEPTH 64
@@ -40,7 +39,7 @@ typedef struct _SlJson     SlJson;
 typedef struct _SlJsonNode SlJsonNode;
 
 /* A parsed text: the nodes live as long as it does. */
-GQuark       sl_format_error_quark     (void);
+GQuark       sl_json_error_quark       (void);
 SlJson      *sl_json_parse             (const char  *data,
                                         gsize        length,
                                         GError     **error);
