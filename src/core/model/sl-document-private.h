@@ -1,4 +1,4 @@
-/* sl-document-private.h: what the history and the file format use
+/* sl-document-private.h: what the file format uses
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-void  _sl_document_emit_changed  (SlDocument *self);
 /* Takes an array of elements of one type, in file order, with unique ids
  * that no element of the document has yet. For loaders: not recorded. */
 void  _sl_document_take_loaded   (SlDocument *self,

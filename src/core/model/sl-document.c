@@ -234,8 +234,9 @@ insert_change_do (InsertChange *change,
 
 static void
 insert_change_apply (SlChange   *change,
-                     SlDocument *document)
+                     gpointer    data)
 {
+  SlDocument *document = data;
   InsertChange *self = (InsertChange *)change;
 
   insert_change_do (self, document, self->insert);
@@ -243,8 +244,9 @@ insert_change_apply (SlChange   *change,
 
 static void
 insert_change_revert (SlChange   *change,
-                      SlDocument *document)
+                      gpointer    data)
 {
+  SlDocument *document = data;
   InsertChange *self = (InsertChange *)change;
 
   insert_change_do (self, document, !self->insert);
@@ -313,16 +315,16 @@ update_change_assign (SlDocument *document,
 
 static void
 update_change_apply (SlChange   *change,
-                     SlDocument *document)
+                     gpointer    data)
 {
-  update_change_assign (document, ((UpdateChange *)change)->new_state);
+  update_change_assign (data, ((UpdateChange *)change)->new_state);
 }
 
 static void
 update_change_revert (SlChange   *change,
-                      SlDocument *document)
+                      gpointer    data)
 {
-  update_change_assign (document, ((UpdateChange *)change)->old_state);
+  update_change_assign (data, ((UpdateChange *)change)->old_state);
 }
 
 static gboolean
@@ -416,8 +418,9 @@ move_lane (SlDocument *self,
 
 static void
 move_lane_change_apply (SlChange   *change,
-                        SlDocument *document)
+                        gpointer    data)
 {
+  SlDocument *document = data;
   MoveLaneChange *self = (MoveLaneChange *)change;
 
   move_lane (document, self->id, self->from, self->to);
@@ -425,8 +428,9 @@ move_lane_change_apply (SlChange   *change,
 
 static void
 move_lane_change_revert (SlChange   *change,
-                         SlDocument *document)
+                         gpointer    data)
 {
+  SlDocument *document = data;
   MoveLaneChange *self = (MoveLaneChange *)change;
 
   move_lane (document, self->id, self->to, self->from);
@@ -475,8 +479,9 @@ field_insert_change_do (FieldInsertChange *self,
 
 static void
 field_insert_change_apply (SlChange   *change,
-                           SlDocument *document)
+                           gpointer    data)
 {
+  SlDocument *document = data;
   FieldInsertChange *self = (FieldInsertChange *)change;
 
   field_insert_change_do (self, document, self->insert);
@@ -484,8 +489,9 @@ field_insert_change_apply (SlChange   *change,
 
 static void
 field_insert_change_revert (SlChange   *change,
-                            SlDocument *document)
+                            gpointer    data)
 {
+  SlDocument *document = data;
   FieldInsertChange *self = (FieldInsertChange *)change;
 
   field_insert_change_do (self, document, !self->insert);
@@ -531,8 +537,9 @@ field_update_change_assign (FieldUpdateChange *self,
 
 static void
 field_update_change_apply (SlChange   *change,
-                           SlDocument *document)
+                           gpointer    data)
 {
+  SlDocument *document = data;
   FieldUpdateChange *self = (FieldUpdateChange *)change;
 
   field_update_change_assign (self, document, self->new_state);
@@ -540,8 +547,9 @@ field_update_change_apply (SlChange   *change,
 
 static void
 field_update_change_revert (SlChange   *change,
-                            SlDocument *document)
+                            gpointer    data)
 {
+  SlDocument *document = data;
   FieldUpdateChange *self = (FieldUpdateChange *)change;
 
   field_update_change_assign (self, document, self->old_state);
@@ -634,8 +642,9 @@ field_move (SlDocument *document,
 
 static void
 field_move_change_apply (SlChange   *change,
-                         SlDocument *document)
+                         gpointer    data)
 {
+  SlDocument *document = data;
   FieldMoveChange *self = (FieldMoveChange *)change;
 
   field_move (document, self->note_id, self->from, self->to);
@@ -643,8 +652,9 @@ field_move_change_apply (SlChange   *change,
 
 static void
 field_move_change_revert (SlChange   *change,
-                          SlDocument *document)
+                          gpointer    data)
 {
+  SlDocument *document = data;
   FieldMoveChange *self = (FieldMoveChange *)change;
 
   field_move (document, self->note_id, self->to, self->from);
@@ -709,16 +719,16 @@ document_change_assign (SlDocument          *document,
 
 static void
 document_change_apply (SlChange   *change,
-                       SlDocument *document)
+                       gpointer    data)
 {
-  document_change_assign (document, &((DocumentChange *)change)->new_state);
+  document_change_assign (data, &((DocumentChange *)change)->new_state);
 }
 
 static void
 document_change_revert (SlChange   *change,
-                        SlDocument *document)
+                        gpointer    data)
 {
-  document_change_assign (document, &((DocumentChange *)change)->old_state);
+  document_change_assign (data, &((DocumentChange *)change)->old_state);
 }
 
 static void
@@ -791,6 +801,18 @@ record_document_state (SlDocument *self,
   change->new_state = (DocumentState) { g_strdup (title), g_strdup (description), step };
   _sl_history_record (self->history, &change->parent, label);
 }
+
+/* The history's owner */
+
+static void
+history_changed_cb (gpointer data)
+{
+  g_signal_emit (data, signals[CHANGED], 0);
+}
+
+static const SlHistoryFuncs history_funcs = {
+  .changed = history_changed_cb,
+};
 
 /* GObject */
 
@@ -940,17 +962,11 @@ sl_document_init (SlDocument *self)
   self->connections = _sl_element_list_new (SL_TYPE_CONNECTION);
   self->scenarios = _sl_element_list_new (SL_TYPE_SCENARIO);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->history = _sl_history_new (self);
+  self->history = _sl_history_new (&history_funcs, self);
   self->rand = g_rand_new ();
 }
 
-/* For the history and the loaders */
-
-void
-_sl_document_emit_changed (SlDocument *self)
-{
-  g_signal_emit (self, signals[CHANGED], 0);
-}
+/* For the loaders */
 
 void
 _sl_document_take_loaded (SlDocument *self,
