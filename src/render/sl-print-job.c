@@ -546,49 +546,33 @@ add_scenario_lines (SlPrintJob *self,
     }
 }
 
-typedef struct
-{
-  SlNote *note;
-  SlRect rect;
-  int lane;
-} Subject;
-
 static int
-compare_subjects (gconstpointer a,
-                  gconstpointer b)
+compare_timeline (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  const Subject *first = a, *second = b;
-
-  if (first->rect.x != second->rect.x)
-    return first->rect.x < second->rect.x ? -1 : 1;
-  if (first->lane != second->lane)
-    return first->lane < second->lane ? -1 : 1;
-  return first->rect.y < second->rect.y ? -1 : first->rect.y > second->rect.y;
+  return sl_document_compare_timeline (user_data, *(SlNote * const *) a, *(SlNote * const *) b);
 }
 
-/* The commands and views with scenarios, in the order of the board: left
- * to right, then top to bottom. */
-static GArray *
+/* The commands and views with scenarios, in timeline order. */
+static GPtrArray *
 collect_subjects (SlPrintJob *self)
 {
   SlDocument *document = sl_layout_get_document (self->layout);
   GListModel *scenarios = sl_document_get_scenarios (document);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GArray *subjects = g_array_new (FALSE, FALSE, sizeof (Subject));
+  GPtrArray *subjects = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
     {
       SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
-      Subject subject = { sl_scenario_get_note (scenario) };
+      SlNote *note = sl_scenario_get_note (scenario);
 
-      if (!g_hash_table_add (seen, subject.note))
-        continue;
-      sl_layout_get_note_rect (self->layout, subject.note, &subject.rect);
-      subject.lane = sl_document_get_lane_position (document, sl_note_get_lane (subject.note));
-      g_array_append_val (subjects, subject);
+      if (g_hash_table_add (seen, note))
+        g_ptr_array_add (subjects, note);
     }
 
-  g_array_sort (subjects, compare_subjects);
+  g_ptr_array_sort_with_data (subjects, compare_timeline, document);
   return subjects;
 }
 
@@ -596,11 +580,11 @@ static void
 collect_lines (SlPrintJob *self)
 {
   GListModel *scenarios = sl_document_get_scenarios (sl_layout_get_document (self->layout));
-  g_autoptr(GArray) subjects = collect_subjects (self);
+  g_autoptr(GPtrArray) subjects = collect_subjects (self);
 
   for (guint i = 0; i < subjects->len; i++)
     {
-      SlNote *note = g_array_index (subjects, Subject, i).note;
+      SlNote *note = g_ptr_array_index (subjects, i);
       SlNoteKind kind = sl_note_get_kind (note);
 
       /* Translators: a heading of the scenario pages: a note's kind and text,
