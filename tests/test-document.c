@@ -565,6 +565,83 @@ test_notify (void)
   test_board_clear (&board);
 }
 
+/* The one rule of timeline order: x, then the lane's place, then y; notes
+ * at the same place compare equal. */
+static void
+test_timeline_order (void)
+{
+  TestBoard board;
+  SlDocument *d;
+  SlNote *above, *twin;
+
+  test_board_init (&board);
+  d = board.document;
+
+  g_assert_cmpint (sl_document_compare_timeline (d, board.screen, board.command), <, 0);
+  g_assert_cmpint (sl_document_compare_timeline (d, board.view, board.event), >, 0);
+
+  /* At the same x, the upper lane first, whatever y says. */
+  sl_document_move_note (d, board.command, board.interaction, 20, 0);
+  sl_document_move_note (d, board.screen, board.actors, 20, 300);
+  g_assert_cmpint (sl_document_compare_timeline (d, board.screen, board.command), <, 0);
+  sl_document_move_lane (d, board.actors, 2);
+  g_assert_cmpint (sl_document_compare_timeline (d, board.screen, board.command), >, 0);
+
+  /* In one lane at the same x, the upper note first. */
+  above = sl_document_add_note (d, SL_NOTE_VIEW, board.interaction, 20, 0, "Above");
+  sl_document_move_note (d, board.command, board.interaction, 20, 120);
+  g_assert_cmpint (sl_document_compare_timeline (d, above, board.command), <, 0);
+  g_assert_cmpint (sl_document_compare_timeline (d, board.command, above), >, 0);
+
+  twin = sl_document_add_note (d, SL_NOTE_VIEW, board.interaction, 20, 120, "Twin");
+  g_assert_cmpint (sl_document_compare_timeline (d, twin, board.command), ==, 0);
+
+  test_board_clear (&board);
+}
+
+/* The one rule of which slice holds a note: the first slice, left to
+ * right and then in the document's order, that holds its left edge. */
+static void
+test_note_slice (void)
+{
+  TestBoard board;
+  SlDocument *d;
+  SlSlice *late, *wide, *same;
+  g_autoptr(GPtrArray) slices = NULL;
+
+  test_board_init (&board);
+  d = board.document;
+
+  /* Book Room spans 0 to 480: the view at 260 stands in it, not at 480. */
+  g_assert_true (sl_document_get_note_slice (d, board.view) == board.slice);
+  g_assert_true (sl_document_find_slice_at (d, 479) == board.slice);
+  g_assert_null (sl_document_find_slice_at (d, 480));
+  g_assert_null (sl_document_find_slice_at (d, -1));
+
+  late = sl_document_add_slice (d, "Pay", 480, 240);
+  wide = sl_document_add_slice (d, "Everything", -100, 2000);
+  same = sl_document_add_slice (d, "Also Book Room", 0, 480);
+
+  /* Overlapping slices: the leftmost holds the note; at the same x, the
+   * first in the document. */
+  g_assert_true (sl_document_get_note_slice (d, board.view) == wide);
+  g_assert_true (sl_document_find_slice_at (d, 500) == wide);
+  sl_document_set_slice_range (d, wide, 1000, 100);
+  g_assert_true (sl_document_get_note_slice (d, board.view) == board.slice);
+  g_assert_true (sl_document_find_slice_at (d, 500) == late);
+
+  slices = sl_document_get_timeline_slices (d);
+  g_assert_cmpuint (slices->len, ==, 4);
+  g_assert_true (g_ptr_array_index (slices, 0) == board.slice);
+  g_assert_true (g_ptr_array_index (slices, 1) == same);
+  g_assert_true (g_ptr_array_index (slices, 2) == late);
+  g_assert_true (g_ptr_array_index (slices, 3) == wide);
+  g_assert_cmpint (sl_slice_compare_timeline (board.slice, same), ==, 0);
+  g_assert_cmpint (sl_slice_compare_timeline (late, board.slice), >, 0);
+
+  test_board_clear (&board);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,6 +661,8 @@ main (int    argc,
   g_test_add_func ("/document/refusals", test_refusals);
   g_test_add_func ("/document/signals", test_signals);
   g_test_add_func ("/document/notify", test_notify);
+  g_test_add_func ("/document/timeline-order", test_timeline_order);
+  g_test_add_func ("/document/note-slice", test_note_slice);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 
 #include "test-util.h"
 
+#include "sl-history-private.h"
+
 typedef void (*Mutation) (TestBoard *board);
 
 static void mutate_title (TestBoard *b) { sl_document_set_title (b->document, "Motel"); }
@@ -498,6 +500,102 @@ test_reentrancy (void)
   test_board_clear (&board);
 }
 
+/* The history knows changes, not documents: any owner that answers its
+ * table of functions can have undo, as GTK's own texthistory test does. */
+typedef struct
+{
+  int value;
+  guint n_changed;
+} Counter;
+
+typedef struct
+{
+  SlChange parent;
+  int delta;
+} AddChange;
+
+static void
+add_change_apply (SlChange *change,
+                  gpointer  data)
+{
+  ((Counter *) data)->value += ((AddChange *) change)->delta;
+}
+
+static void
+add_change_revert (SlChange *change,
+                   gpointer  data)
+{
+  ((Counter *) data)->value -= ((AddChange *) change)->delta;
+}
+
+static void
+add_change_free (SlChange *change)
+{
+  g_free (change);
+}
+
+static const SlChangeClass add_change_class = {
+  .apply = add_change_apply,
+  .revert = add_change_revert,
+  .free = add_change_free,
+};
+
+static void
+counter_changed (gpointer data)
+{
+  ((Counter *) data)->n_changed++;
+}
+
+static const SlHistoryFuncs counter_funcs = {
+  .changed = counter_changed,
+};
+
+static void
+record_add (SlHistory *history,
+            int        delta)
+{
+  AddChange *change = g_new0 (AddChange, 1);
+
+  change->parent.klass = &add_change_class;
+  change->delta = delta;
+  _sl_history_record (history, &change->parent, "Add");
+}
+
+static void
+test_owner (void)
+{
+  Counter counter = { 0, 0 };
+  SlHistory *history = _sl_history_new (&counter_funcs, &counter);
+
+  record_add (history, 2);
+  g_assert_cmpint (counter.value, ==, 2);
+  g_assert_cmpuint (counter.n_changed, ==, 1);
+
+  sl_history_begin_group (history, "Add twice");
+  record_add (history, 3);
+  record_add (history, 4);
+  g_assert_cmpuint (counter.n_changed, ==, 1);
+  sl_history_end_group (history);
+  g_assert_cmpint (counter.value, ==, 9);
+  g_assert_cmpuint (counter.n_changed, ==, 2);
+
+  g_assert_true (sl_history_undo (history));
+  g_assert_cmpint (counter.value, ==, 2);
+  g_assert_cmpuint (counter.n_changed, ==, 3);
+  g_assert_true (sl_history_undo (history));
+  g_assert_cmpint (counter.value, ==, 0);
+  g_assert_true (sl_history_redo (history));
+  g_assert_cmpint (counter.value, ==, 2);
+
+  sl_history_begin_group (history, "Cancelled");
+  record_add (history, 5);
+  sl_history_cancel_group (history);
+  g_assert_cmpint (counter.value, ==, 2);
+  g_assert_cmpstr (sl_history_get_undo_label (history), ==, "Add");
+
+  g_assert_finalize_object (history);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/history/clear", test_clear);
   g_test_add_func ("/history/notify", test_notify);
   g_test_add_func ("/history/reentrancy", test_reentrancy);
+  g_test_add_func ("/history/owner", test_owner);
 
   return g_test_run ();
 }

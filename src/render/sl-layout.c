@@ -710,10 +710,9 @@ compare_slice_x (gconstpointer a,
                  gpointer      user_data)
 {
   SlElementList *slices = user_data;
-  int xa = sl_slice_get_x (sl_element_list_peek (slices, *(const guint *) a));
-  int xb = sl_slice_get_x (sl_element_list_peek (slices, *(const guint *) b));
 
-  return (xa > xb) - (xa < xb);
+  return sl_slice_compare_timeline (sl_element_list_peek (slices, *(const guint *) a),
+                                    sl_element_list_peek (slices, *(const guint *) b));
 }
 
 /**

@@ -16,6 +16,11 @@
  * the board: a Given/When/Then table per scenario of each command and
  * view, in the order of the board, continued over pages as needed.
  *
+ * This file holds the object, the page header, the legend and the board
+ * drawn on a page; sl-print-job-map.c lays the board out in tiles and
+ * draws the page map and the marks in the gutters; sl-print-job-scenarios.c
+ * makes and draws the scenario pages.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,96 +33,12 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "sl-print-job.h"
+#include "sl-print-job-private.h"
 
-/* Between the header and what follows, and the board and the legend. */
-#define SPACING 8.0
 /* The margin of the whole board around its notes and slices, in board units. */
 #define BOARD_MARGIN 24.0
-/* Scenario tables: the column of "Given", "When", "Then". */
-#define PART_COLUMN 52.0
-#define CELL_PADDING 4.0
-#define LEGEND_LINE 13.0
-
-typedef struct
-{
-  SlPrintPageKind kind;
-  guint column;        /* of a tile */
-  guint row;
-  guint first_line;    /* of a scenario page, in lines */
-  guint n_lines;
-  gboolean legend;     /* the legend is at the bottom of this page */
-} Page;
-
-typedef enum {
-  LINE_NOTE,      /* the command or view the scenarios below are about */
-  LINE_SCENARIO,  /* a scenario's title */
-  LINE_STEP,      /* a Given, When or Then step, or the error */
-} LineKind;
-
-/* A line of the scenario pages, copied out of the model when paginating so
- * that drawing never meets an element the user removed in between. */
-typedef struct
-{
-  LineKind kind;
-  int note_kind;       /* the colour of the swatch, -1 for none */
-  char *part;          /* "Given", "When", "Then" on a part's first step */
-  char *text;
-  char *values;        /* "name: value" lines, or NULL */
-  gboolean error;
-  double height;
-  double y;            /* from the top of the page's body */
-} Line;
-
-struct _SlPrintJob
-{
-  GObject parent_instance;
-
-  SlLayout *layout;
-  SlRenderer *renderer;
-  PangoContext *context;  /* for the pages' own text, in points */
-
-  /* What to print */
-  gboolean has_region;
-  SlRect region;
-  gboolean fit_to_page;
-  gboolean has_scale;
-  double scale;
-  gboolean legend;
-  gboolean problems;
-  gboolean scenarios;
-  char *file_name;
-  GDateTime *date;
-
-  /* The pages, after sl_print_job_paginate() */
-  gboolean paginated;
-  double page_width;
-  double page_height;
-  SlRect area;            /* the region with the lane headers' column at its left */
-  guint kinds;            /* the note kinds on the board, a bit each */
-  double legend_height;
-  double board_scale;     /* points a board unit on the board pages */
-  SlRect board_body;      /* where a board page draws, in points */
-  guint n_columns;
-  guint n_rows;
-  double tile_width;      /* in board units */
-  double tile_height;
-  double overlap;         /* in board units */
-  GArray *pages;          /* of Page */
-  GArray *lines;          /* of Line */
-};
 
 G_DEFINE_FINAL_TYPE (SlPrintJob, sl_print_job, G_TYPE_OBJECT)
-
-static void
-line_clear (gpointer data)
-{
-  Line *line = data;
-
-  g_free (line->part);
-  g_free (line->text);
-  g_free (line->values);
-}
 
 static void
 invalidate (SlPrintJob *self)
@@ -125,11 +46,11 @@ invalidate (SlPrintJob *self)
   self->paginated = FALSE;
 }
 
-static PangoLayout *
-text_layout (SlPrintJob *self,
-             const char *font,
-             const char *text,
-             double      width)
+PangoLayout *
+_sl_print_job_text_layout (SlPrintJob *self,
+                           const char *font,
+                           const char *text,
+                           double      width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
@@ -142,8 +63,8 @@ text_layout (SlPrintJob *self,
   return layout;
 }
 
-static double
-text_height (PangoLayout *layout)
+double
+_sl_print_job_text_height (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -151,8 +72,8 @@ text_height (PangoLayout *layout)
   return (double) logical.height / PANGO_SCALE;
 }
 
-static double
-text_width (PangoLayout *layout)
+double
+_sl_print_job_text_width (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -160,43 +81,23 @@ text_width (PangoLayout *layout)
   return (double) logical.width / PANGO_SCALE;
 }
 
-static void
-show_text (SlPrintJob     *self,
-           cairo_t        *cr,
-           const char     *font,
-           const char     *text,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  alignment)
+void
+_sl_print_job_show_text (SlPrintJob     *self,
+                         cairo_t        *cr,
+                         const char     *font,
+                         const char     *text,
+                         double          x,
+                         double          y,
+                         double          width,
+                         PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = text_layout (self, font, text, width);
+  g_autoptr(PangoLayout) layout = _sl_print_job_text_layout (self, font, text, width);
 
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-}
-
-/* "A", "B", … "Z", "AA", "AB": the name of a row of tiles. */
-static char *
-row_name (guint row)
-{
-  GString *name = g_string_new (NULL);
-
-  for (row++; row > 0; row = (row - 1) / 26)
-    g_string_prepend_c (name, 'A' + (row - 1) % 26);
-  return g_string_free (name, FALSE);
-}
-
-static char *
-tile_name (guint column,
-           guint row)
-{
-  g_autofree char *letters = row_name (row);
-
-  return g_strdup_printf ("%s%u", letters, column + 1);
 }
 
 typedef struct
@@ -280,12 +181,12 @@ update_problems (SlPrintJob *self)
 /* The legend: a swatch and the name of each kind on the board, in the
  * legend's order, in lines as wide as @width. Draws when @cr is given;
  * returns the height. */
-static double
-legend (SlPrintJob *self,
-        cairo_t    *cr,
-        double      x,
-        double      y,
-        double      width)
+double
+_sl_print_job_legend (SlPrintJob *self,
+                      cairo_t    *cr,
+                      double      x,
+                      double      y,
+                      double      width)
 {
   double left = 0, top = 0;
 
@@ -299,10 +200,10 @@ legend (SlPrintJob *self,
       if (is_kind ? !(self->kinds & (1u << kind)) : !self->problems)
         continue;
 
-      label = text_layout (self, "Sans 8",
-                           is_kind ? sl_note_kind_get_label (kind) : _("Fails the model’s current step"),
-                           -1);
-      item_width = 16 + text_width (label) + 14;
+      label = _sl_print_job_text_layout (self, "Sans 8",
+                                         is_kind ? sl_note_kind_get_label (kind) : _("Fails the model’s current step"),
+                                         -1);
+      item_width = 16 + _sl_print_job_text_width (label) + 14;
       if (left > 0 && left + item_width > width)
         {
           left = 0;
@@ -347,411 +248,14 @@ legend (SlPrintJob *self,
 
 /* Pages */
 
-static Page *
-add_page (SlPrintJob      *self,
-          SlPrintPageKind  kind)
+Page *
+_sl_print_job_add_page (SlPrintJob      *self,
+                        SlPrintPageKind  kind)
 {
   Page page = { kind };
 
   g_array_append_val (self->pages, page);
   return &g_array_index (self->pages, Page, self->pages->len - 1);
-}
-
-/* How many tiles of @tile units, overlapping by @overlap, cover @length. */
-static guint
-count_tiles (double length,
-             double tile,
-             double overlap)
-{
-  /* A hair of slack: a region that fits exactly is one tile, not two. */
-  if (length <= tile + 1e-6)
-    return 1;
-  return 1 + (guint) ceil ((length - tile - 1e-6) / (tile - overlap));
-}
-
-/* Where a tile is drawn on its page, and how far it overlaps, in points. */
-static double
-get_tile_body (SlPrintJob *self,
-               double      legend_space,
-               SlRect     *body)
-{
-  *body = (SlRect) {
-    SL_PRINT_JOB_TILE_GUTTER,
-    SL_PRINT_JOB_HEADER_HEIGHT + SL_PRINT_JOB_TILE_GUTTER,
-    MAX (1, self->page_width - 2 * SL_PRINT_JOB_TILE_GUTTER),
-    MAX (1, self->page_height - SL_PRINT_JOB_HEADER_HEIGHT - 2 * SL_PRINT_JOB_TILE_GUTTER - legend_space),
-  };
-  return MIN (SL_PRINT_JOB_TILE_OVERLAP, MIN (body->width, body->height) / 4);
-}
-
-static void
-lay_out_tiles (SlPrintJob *self,
-               double      scale,
-               double      legend_space)
-{
-  double overlap = get_tile_body (self, legend_space, &self->board_body);
-
-  self->board_scale = scale;
-  self->tile_width = self->board_body.width / scale;
-  self->tile_height = self->board_body.height / scale;
-  self->overlap = overlap / scale;
-  self->n_columns = count_tiles (self->area.width, self->tile_width, self->overlap);
-  self->n_rows = count_tiles (self->area.height, self->tile_height, self->overlap);
-}
-
-/* The scale at which @n tiles of @body points, overlapping by @overlap,
- * cover @length board units exactly. */
-static double
-scale_for_tiles (double length,
-                 double body,
-                 double overlap,
-                 guint  n)
-{
-  return (n * body - (n - 1) * overlap) / length;
-}
-
-/* With no scale set: half size, unless a little smaller takes fewer pages,
- * as it does when the board overshoots a column or a row by a sliver. */
-static double
-choose_scale (SlPrintJob *self)
-{
-  SlRect body;
-  double overlap = get_tile_body (self, 0, &body);
-
-  lay_out_tiles (self, SL_PRINT_JOB_MIN_AUTO_SCALE, 0);
-  return MIN (SL_PRINT_JOB_DEFAULT_SCALE,
-              MIN (scale_for_tiles (self->area.width, body.width, overlap, self->n_columns),
-                   scale_for_tiles (self->area.height, body.height, overlap, self->n_rows)));
-}
-
-static void
-paginate_board (SlPrintJob *self)
-{
-  double legend_space = 0;
-  double scale;
-  Page *page;
-
-  if (self->legend)
-    legend_space = SPACING + (self->legend_height = legend (self, NULL, 0, 0, self->page_width));
-
-  if (self->fit_to_page)
-    {
-      SlRect *body = &self->board_body;
-
-      body->x = 0;
-      body->y = SL_PRINT_JOB_HEADER_HEIGHT + SPACING;
-      body->width = MAX (1, self->page_width);
-      body->height = MAX (1, self->page_height - body->y - legend_space);
-      self->board_scale = MIN (SL_PRINT_JOB_MAX_FIT_SCALE,
-                               MIN (body->width / self->area.width, body->height / self->area.height));
-      self->n_columns = self->n_rows = 1;
-      self->tile_width = self->area.width;
-      self->tile_height = self->area.height;
-      self->overlap = 0;
-
-      page = add_page (self, SL_PRINT_PAGE_BOARD);
-      page->legend = self->legend;
-      return;
-    }
-
-  /* One tile with the legend below it if that fits; otherwise the legend
-   * goes on the page map, and the tiles take the whole page unless that
-   * would make them one page with no room for the legend. */
-  scale = self->has_scale ? self->scale : choose_scale (self);
-  lay_out_tiles (self, scale, legend_space);
-  if (self->n_columns * self->n_rows > 1 && legend_space > 0)
-    {
-      lay_out_tiles (self, scale, 0);
-      if (self->n_columns * self->n_rows == 1)
-        lay_out_tiles (self, scale, legend_space);
-    }
-
-  if (self->n_columns * self->n_rows == 1)
-    {
-      page = add_page (self, SL_PRINT_PAGE_BOARD);
-      page->legend = self->legend;
-      return;
-    }
-
-  page = add_page (self, SL_PRINT_PAGE_MAP);
-  page->legend = self->legend;
-  for (guint row = 0; row < self->n_rows; row++)
-    for (guint column = 0; column < self->n_columns; column++)
-      {
-        page = add_page (self, SL_PRINT_PAGE_BOARD);
-        page->column = column;
-        page->row = row;
-      }
-}
-
-/* Scenario pages */
-
-static void
-add_line (SlPrintJob *self,
-          LineKind    kind,
-          int         note_kind,
-          const char *part,
-          char       *text,
-          char       *values)
-{
-  Line line = { kind, note_kind, g_strdup (part), text, values };
-
-  g_array_append_val (self->lines, line);
-}
-
-static char *
-format_values (SlStep *step)
-{
-  GString *values = g_string_new (NULL);
-
-  for (guint i = 0; i < sl_step_get_n_values (step); i++)
-    g_string_append_printf (values, "%s%s: %s", i > 0 ? "\n" : "",
-                            sl_step_get_value_name (step, i), sl_step_get_value (step, i));
-  return g_string_free (values, values->len == 0);
-}
-
-static void
-add_scenario_lines (SlPrintJob *self,
-                    SlScenario *scenario)
-{
-  static const char *parts[SL_N_STEP_PARTS] = { N_("Given"), N_("When"), N_("Then") };
-  SlNote *subject = sl_scenario_get_note (scenario);
-  const char *title = sl_scenario_get_title (scenario);
-
-  add_line (self, LINE_SCENARIO, -1, NULL, g_strdup (*title ? title : _("Untitled scenario")), NULL);
-
-  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
-    {
-      guint n_steps = sl_scenario_get_n_steps (scenario, part);
-      const char *error = sl_scenario_get_error (scenario);
-
-      for (guint i = 0; i < n_steps; i++)
-        {
-          SlStep *step = sl_scenario_get_step (scenario, part, i);
-          SlNote *note = sl_step_get_note (step);
-
-          add_line (self, LINE_STEP, sl_note_get_kind (note), i == 0 ? _(parts[part]) : NULL,
-                    g_strdup (sl_note_get_text (note)), format_values (step));
-        }
-
-      if (part == SL_STEP_THEN && error != NULL && *error)
-        {
-          add_line (self, LINE_STEP, -1, n_steps == 0 ? _(parts[part]) : NULL,
-                    g_strdup (_("Fails with an error")), g_strdup (error));
-          g_array_index (self->lines, Line, self->lines->len - 1).error = TRUE;
-        }
-      else if (n_steps == 0 && (part == SL_STEP_GIVEN || sl_note_get_kind (subject) == SL_NOTE_COMMAND))
-        /* A view's scenario has no When: only a command's missing steps show. */
-        add_line (self, LINE_STEP, -1, _(parts[part]), g_strdup ("—"), NULL);
-    }
-}
-
-typedef struct
-{
-  SlNote *note;
-  SlRect rect;
-  int lane;
-} Subject;
-
-static int
-compare_subjects (gconstpointer a,
-                  gconstpointer b)
-{
-  const Subject *first = a, *second = b;
-
-  if (first->rect.x != second->rect.x)
-    return first->rect.x < second->rect.x ? -1 : 1;
-  if (first->lane != second->lane)
-    return first->lane < second->lane ? -1 : 1;
-  return first->rect.y < second->rect.y ? -1 : first->rect.y > second->rect.y;
-}
-
-/* The commands and views with scenarios, in the order of the board: left
- * to right, then top to bottom. */
-static GArray *
-collect_subjects (SlPrintJob *self)
-{
-  SlDocument *document = sl_layout_get_document (self->layout);
-  GListModel *scenarios = sl_document_get_scenarios (document);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GArray *subjects = g_array_new (FALSE, FALSE, sizeof (Subject));
-
-  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
-    {
-      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
-      Subject subject = { sl_scenario_get_note (scenario) };
-
-      if (!g_hash_table_add (seen, subject.note))
-        continue;
-      sl_layout_get_note_rect (self->layout, subject.note, &subject.rect);
-      subject.lane = sl_document_get_lane_position (document, sl_note_get_lane (subject.note));
-      g_array_append_val (subjects, subject);
-    }
-
-  g_array_sort (subjects, compare_subjects);
-  return subjects;
-}
-
-static void
-collect_lines (SlPrintJob *self)
-{
-  GListModel *scenarios = sl_document_get_scenarios (sl_layout_get_document (self->layout));
-  g_autoptr(GArray) subjects = collect_subjects (self);
-
-  for (guint i = 0; i < subjects->len; i++)
-    {
-      SlNote *note = g_array_index (subjects, Subject, i).note;
-      SlNoteKind kind = sl_note_get_kind (note);
-
-      /* Translators: a heading of the scenario pages: a note's kind and text,
-       * as "Command · Book Room" */
-      add_line (self, LINE_NOTE, kind, NULL,
-                g_strdup_printf (_("%s · %s"), sl_note_kind_get_label (kind), sl_note_get_text (note)), NULL);
-
-      for (guint j = 0; j < g_list_model_get_n_items (scenarios); j++)
-        {
-          SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), j);
-
-          if (sl_scenario_get_note (scenario) == note)
-            add_scenario_lines (self, scenario);
-        }
-    }
-}
-
-/* The widths of the three columns of a scenario table. */
-static void
-get_columns (SlPrintJob *self,
-             double     *subject_x,
-             double     *subject_width,
-             double     *values_x,
-             double     *values_width)
-{
-  double rest = MAX (60, self->page_width - PART_COLUMN);
-
-  *subject_x = PART_COLUMN;
-  *subject_width = rest * 0.4;
-  *values_x = *subject_x + *subject_width;
-  *values_width = rest - *subject_width;
-}
-
-static const char *
-line_font (const Line *line)
-{
-  switch (line->kind)
-    {
-    case LINE_NOTE:
-      return "Sans Bold 11";
-    case LINE_SCENARIO:
-      return "Sans Bold 9";
-    case LINE_STEP:
-    default:
-      return line->error ? "Sans Bold 8" : "Sans 8";
-    }
-}
-
-static double
-measure_line (SlPrintJob *self,
-              const Line *line)
-{
-  double subject_x, subject_width, values_x, values_width;
-  g_autoptr(PangoLayout) text = NULL;
-  g_autoptr(PangoLayout) values = NULL;
-  double height;
-
-  get_columns (self, &subject_x, &subject_width, &values_x, &values_width);
-
-  switch (line->kind)
-    {
-    case LINE_NOTE:
-      text = text_layout (self, line_font (line), line->text, self->page_width - 18);
-      return 14 + text_height (text) + 6;
-    case LINE_SCENARIO:
-      text = text_layout (self, line_font (line), line->text, self->page_width - 2 * CELL_PADDING);
-      return 6 + text_height (text) + 2 * CELL_PADDING;
-    case LINE_STEP:
-    default:
-      text = text_layout (self, line_font (line), line->text, subject_width - 18 - CELL_PADDING);
-      height = text_height (text);
-      if (line->values != NULL)
-        {
-          values = text_layout (self, "Sans 8", line->values, values_width - 2 * CELL_PADDING);
-          height = MAX (height, text_height (values));
-        }
-      return height + 2 * CELL_PADDING;
-    }
-}
-
-/* Fills pages with the lines, keeping a heading with its first scenario and
- * a title with its first step, and repeating a scenario's title on the page
- * it continues on. */
-static void
-paginate_scenarios (SlPrintJob *self)
-{
-  g_autoptr(GArray) lines = NULL;
-  double body_height = MAX (1, self->page_height - SL_PRINT_JOB_HEADER_HEIGHT - SPACING);
-  const char *scenario = NULL;  /* the title of the scenario under way */
-  Page *page = NULL;
-  double y = 0;
-
-  collect_lines (self);
-  lines = g_steal_pointer (&self->lines);
-  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  g_array_set_clear_func (self->lines, line_clear);
-  g_array_set_clear_func (lines, line_clear);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      double needed;
-
-      line->height = measure_line (self, line);
-      needed = line->height;
-      for (guint next = i + 1; next < lines->len && next <= i + 2; next++)
-        {
-          const Line *following = &g_array_index (lines, Line, next);
-
-          if (following->kind < line->kind || (following->kind == line->kind && line->kind == LINE_STEP))
-            break;
-          needed += measure_line (self, following);
-          if (following->kind == LINE_STEP)
-            break;
-        }
-
-      if (line->kind == LINE_NOTE)
-        scenario = NULL;
-
-      if (page == NULL || (y > 0 && y + needed > body_height))
-        {
-          guint first_line = self->lines->len;
-
-          page = add_page (self, SL_PRINT_PAGE_SCENARIOS);
-          page->first_line = first_line;
-          y = 0;
-
-          if (line->kind == LINE_STEP && scenario != NULL)
-            {
-              /* Translators: a scenario's title on the page it runs on to */
-              Line title = { LINE_SCENARIO, -1, NULL, g_strdup_printf (_("%s (continued)"), scenario) };
-
-              title.height = measure_line (self, &title);
-              title.y = y;
-              y += title.height;
-              g_array_append_val (self->lines, title);
-              page = &g_array_index (self->pages, Page, self->pages->len - 1);
-              page->n_lines++;
-            }
-        }
-
-      line->y = y;
-      y += line->height;
-      g_array_append_val (self->lines, *line);
-      if (line->kind == LINE_SCENARIO)
-        scenario = line->text;
-      /* The copy owns the strings now. */
-      line->part = line->text = line->values = NULL;
-      page = &g_array_index (self->pages, Page, self->pages->len - 1);
-      page->n_lines++;
-    }
 }
 
 /* Drawing */
@@ -769,12 +273,12 @@ draw_header (SlPrintJob *self,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  show_text (self, cr, "Sans Bold 12", sl_print_job_get_title (self), 0, 0, width * 0.65, PANGO_ALIGN_LEFT);
+  _sl_print_job_show_text (self, cr, "Sans Bold 12", sl_print_job_get_title (self), 0, 0, width * 0.65, PANGO_ALIGN_LEFT);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  show_text (self, cr, "Sans Bold 9", page, width * 0.65, 2, width * 0.35, PANGO_ALIGN_RIGHT);
+  _sl_print_job_show_text (self, cr, "Sans Bold 9", page, width * 0.65, 2, width * 0.35, PANGO_ALIGN_RIGHT);
   cairo_set_source_rgb (cr, 0.38, 0.38, 0.42);
-  show_text (self, cr, "Sans 8", date, 0, 17, width * 0.4, PANGO_ALIGN_LEFT);
-  show_text (self, cr, "Sans 8", what, width * 0.4, 17, width * 0.6, PANGO_ALIGN_RIGHT);
+  _sl_print_job_show_text (self, cr, "Sans 8", date, 0, 17, width * 0.4, PANGO_ALIGN_LEFT);
+  _sl_print_job_show_text (self, cr, "Sans 8", what, width * 0.4, 17, width * 0.6, PANGO_ALIGN_RIGHT);
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.34);
   cairo_set_line_width (cr, 0.6);
@@ -785,12 +289,12 @@ draw_header (SlPrintJob *self,
 }
 
 /* Draws @region of the board onto @area of the page. */
-static void
-draw_board (SlPrintJob   *self,
-            cairo_t      *cr,
-            const SlRect *region,
-            const SlRect *area,
-            gboolean      lane_headers)
+void
+_sl_print_job_draw_board (SlPrintJob   *self,
+                          cairo_t      *cr,
+                          const SlRect *region,
+                          const SlRect *area,
+                          gboolean      lane_headers)
 {
   double scale = area->width / region->width;
 
@@ -814,331 +318,6 @@ draw_board (SlPrintJob   *self,
   cairo_restore (cr);
 }
 
-/* The part of the board a tile shows: its cell of the grid, the overlap
- * with its neighbours included, within the area. */
-static void
-get_tile_region (SlPrintJob *self,
-                 guint       column,
-                 guint       row,
-                 SlRect     *region)
-{
-  double x = self->area.x + column * (self->tile_width - self->overlap);
-  double y = self->area.y + row * (self->tile_height - self->overlap);
-
-  region->x = x;
-  region->y = y;
-  region->width = MIN (self->tile_width, self->area.x + self->area.width - x);
-  region->height = MIN (self->tile_height, self->area.y + self->area.height - y);
-}
-
-static void
-get_page_placement (SlPrintJob *self,
-                    const Page *page,
-                    SlRect     *region,
-                    SlRect     *area)
-{
-  if (page->kind == SL_PRINT_PAGE_MAP)
-    {
-      double top = SL_PRINT_JOB_HEADER_HEIGHT + SPACING;
-      double bottom = self->page_height - 2 * LEGEND_LINE - (page->legend ? SPACING + self->legend_height : 0);
-      double scale = MIN (self->page_width / self->area.width, MAX (1, bottom - top) / self->area.height);
-
-      *region = self->area;
-      *area = (SlRect) { (self->page_width - self->area.width * scale) / 2, top,
-                         self->area.width * scale, self->area.height * scale };
-    }
-  else if (self->fit_to_page)
-    {
-      *region = self->area;
-      *area = (SlRect) { (self->page_width - self->area.width * self->board_scale) / 2, self->board_body.y,
-                         self->area.width * self->board_scale, self->area.height * self->board_scale };
-    }
-  else
-    {
-      get_tile_region (self, page->column, page->row, region);
-      *area = (SlRect) { self->board_body.x, self->board_body.y,
-                         region->width * self->board_scale, region->height * self->board_scale };
-    }
-}
-
-/* The name of a neighbouring tile in a gutter, by the edge it is at. */
-static void
-draw_neighbour (SlPrintJob *self,
-                cairo_t    *cr,
-                guint       column,
-                guint       row,
-                const char *arrow,
-                double      x,
-                double      y,
-                double      angle)
-{
-  g_autofree char *name = tile_name (column, row);
-  g_autofree char *text = g_strdup_printf ("%s %s", arrow, name);
-  g_autoptr(PangoLayout) layout = text_layout (self, "Sans Bold 6.5", text, -1);
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, -text_width (layout) / 2, -text_height (layout) / 2);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
-/* Where a tile meets its neighbours: a dashed cut line through the middle
- * of the overlap, ticks at its ends in the gutters, and the neighbour's
- * name, so that the pages go together without the map. */
-static void
-draw_assembly_marks (SlPrintJob   *self,
-                     cairo_t      *cr,
-                     const Page   *page,
-                     const SlRect *area)
-{
-  double half = self->overlap * self->board_scale / 2;
-  double gutter = SL_PRINT_JOB_TILE_GUTTER;
-  double dashes[] = { 3, 2 };
-  double left = area->x, top = area->y;
-  double right = area->x + area->width, bottom = area->y + area->height;
-  gboolean before_x = page->column > 0, after_x = page->column + 1 < self->n_columns;
-  gboolean before_y = page->row > 0, after_y = page->row + 1 < self->n_rows;
-  double cuts_x[2] = { before_x ? left + half : -1, after_x ? right - half : -1 };
-  double cuts_y[2] = { before_y ? top + half : -1, after_y ? bottom - half : -1 };
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, 0.5);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      if (cuts_x[i] >= 0)
-        {
-          cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.55);
-          cairo_set_dash (cr, dashes, 2, 0);
-          cairo_move_to (cr, cuts_x[i], top);
-          cairo_line_to (cr, cuts_x[i], bottom);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          cairo_move_to (cr, cuts_x[i], top - gutter + 2);
-          cairo_line_to (cr, cuts_x[i], top - 2);
-          cairo_move_to (cr, cuts_x[i], bottom + 2);
-          cairo_line_to (cr, cuts_x[i], bottom + gutter - 2);
-          cairo_stroke (cr);
-        }
-      if (cuts_y[i] >= 0)
-        {
-          cairo_set_source_rgba (cr, 0.1, 0.1, 0.12, 0.55);
-          cairo_set_dash (cr, dashes, 2, 0);
-          cairo_move_to (cr, left, cuts_y[i]);
-          cairo_line_to (cr, right, cuts_y[i]);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          cairo_move_to (cr, left - gutter + 2, cuts_y[i]);
-          cairo_line_to (cr, left - 2, cuts_y[i]);
-          cairo_move_to (cr, right + 2, cuts_y[i]);
-          cairo_line_to (cr, right + gutter - 2, cuts_y[i]);
-          cairo_stroke (cr);
-        }
-    }
-
-  cairo_set_source_rgb (cr, 0.25, 0.25, 0.3);
-  if (before_x)
-    draw_neighbour (self, cr, page->column - 1, page->row, "◀", left - gutter / 2, (top + bottom) / 2, -G_PI / 2);
-  if (after_x)
-    draw_neighbour (self, cr, page->column + 1, page->row, "▶", right + gutter / 2, (top + bottom) / 2, G_PI / 2);
-  if (before_y)
-    draw_neighbour (self, cr, page->column, page->row - 1, "▲", (left + right) / 2, top - gutter / 2, 0);
-  if (after_y)
-    draw_neighbour (self, cr, page->column, page->row + 1, "▼", (left + right) / 2, bottom + gutter / 2, 0);
-  cairo_restore (cr);
-}
-
-/* The grid of the tiles over the map: each cell bounded by the cut lines,
- * named as the header of its page names it. */
-static void
-draw_grid (SlPrintJob   *self,
-           cairo_t      *cr,
-           const SlRect *area)
-{
-  double scale = area->width / self->area.width;
-
-  cairo_save (cr);
-  for (guint row = 0; row < self->n_rows; row++)
-    for (guint column = 0; column < self->n_columns; column++)
-      {
-        SlRect tile;
-        double x0, y0, x1, y1, size;
-        g_autofree char *name = tile_name (column, row);
-        g_autofree char *font = NULL;
-        g_autoptr(PangoLayout) label = NULL;
-
-        get_tile_region (self, column, row, &tile);
-        x0 = column == 0 ? tile.x : tile.x + self->overlap / 2;
-        y0 = row == 0 ? tile.y : tile.y + self->overlap / 2;
-        x1 = column + 1 == self->n_columns ? tile.x + tile.width : tile.x + tile.width - self->overlap / 2;
-        y1 = row + 1 == self->n_rows ? tile.y + tile.height : tile.y + tile.height - self->overlap / 2;
-        x0 = area->x + (x0 - self->area.x) * scale;
-        x1 = area->x + (x1 - self->area.x) * scale;
-        y0 = area->y + (y0 - self->area.y) * scale;
-        y1 = area->y + (y1 - self->area.y) * scale;
-
-        cairo_set_source_rgba (cr, 0.1, 0.3, 0.65, 0.9);
-        cairo_set_line_width (cr, 1.0);
-        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-        cairo_stroke (cr);
-
-        size = CLAMP (MIN (x1 - x0, y1 - y0) * 0.3, 8, 28);
-        font = g_strdup_printf ("Sans Bold %.1f", size);
-        label = text_layout (self, font, name, -1);
-        cairo_move_to (cr, (x0 + x1 - text_width (label)) / 2, (y0 + y1 - text_height (label)) / 2);
-        pango_cairo_layout_path (cr, label);
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-        cairo_set_line_width (cr, size / 5);
-        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_stroke_preserve (cr);
-        cairo_set_source_rgba (cr, 0.1, 0.3, 0.65, 0.95);
-        cairo_fill (cr);
-      }
-  cairo_restore (cr);
-}
-
-/* Returns where the page map ends. */
-static double
-draw_map_page (SlPrintJob *self,
-               cairo_t    *cr,
-               const Page *page)
-{
-  SlRect region, area;
-  g_autofree char *note = NULL;
-  g_autoptr(PangoLayout) text = NULL;
-
-  get_page_placement (self, page, &region, &area);
-
-  /* So small that text is only grey: the simplified look of the screen,
-   * so that the names of the tiles stand out. */
-  sl_renderer_set_full_detail (self->renderer, FALSE);
-  draw_board (self, cr, &region, &area, FALSE);
-  sl_renderer_set_full_detail (self->renderer, TRUE);
-  draw_grid (self, cr, &area);
-
-  note = g_strdup_printf (_("%u × %u pages. Neighbouring pages overlap by %.0f mm: trim one along "
-                            "its dashed line and lay it over the other, matching the marks."),
-                          self->n_columns, self->n_rows, SL_PRINT_JOB_TILE_OVERLAP * 25.4 / 72);
-  text = text_layout (self, "Sans 8", note, self->page_width);
-  pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
-  cairo_set_source_rgb (cr, 0.38, 0.38, 0.42);
-  cairo_move_to (cr, 0, area.y + area.height + 6);
-  pango_cairo_show_layout (cr, text);
-  return area.y + area.height + 6 + text_height (text);
-}
-
-static void
-draw_swatch (SlPrintJob *self,
-             cairo_t    *cr,
-             int         kind,
-             double      x,
-             double      y,
-             double      size)
-{
-  double rgb[3];
-
-  if (kind < 0)
-    return;
-
-  sl_renderer_get_kind_color (self->renderer, kind, rgb);
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
-  cairo_set_line_width (cr, 0.5);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_line (SlPrintJob *self,
-           cairo_t    *cr,
-           const Line *line,
-           double      top)
-{
-  double subject_x, subject_width, values_x, values_width;
-  double y = top + line->y;
-  double width = self->page_width;
-  g_autoptr(PangoLayout) text = NULL;
-
-  get_columns (self, &subject_x, &subject_width, &values_x, &values_width);
-  cairo_save (cr);
-
-  switch (line->kind)
-    {
-    case LINE_NOTE:
-      draw_swatch (self, cr, line->note_kind, 0, y + 16, 11);
-      text = text_layout (self, line_font (line), line->text, width - 18);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      cairo_move_to (cr, 18, y + 14);
-      pango_cairo_show_layout (cr, text);
-      break;
-
-    case LINE_SCENARIO:
-      cairo_rectangle (cr, 0, y + 6, width, line->height - 6);
-      cairo_set_source_rgb (cr, 0.92, 0.92, 0.93);
-      cairo_fill (cr);
-      text = text_layout (self, line_font (line), line->text, width - 2 * CELL_PADDING);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      cairo_move_to (cr, CELL_PADDING, y + 6 + CELL_PADDING);
-      pango_cairo_show_layout (cr, text);
-      break;
-
-    case LINE_STEP:
-    default:
-      cairo_set_source_rgb (cr, 0.8, 0.8, 0.82);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, line->part != NULL ? 0 : subject_x, y + line->height);
-      cairo_line_to (cr, width, y + line->height);
-      cairo_stroke (cr);
-
-      if (line->part != NULL)
-        {
-          cairo_set_source_rgb (cr, 0.3, 0.3, 0.34);
-          show_text (self, cr, "Sans Bold 8", line->part, CELL_PADDING, y + CELL_PADDING,
-                     PART_COLUMN - 2 * CELL_PADDING, PANGO_ALIGN_LEFT);
-        }
-
-      draw_swatch (self, cr, line->note_kind, subject_x + CELL_PADDING, y + CELL_PADDING + 2, 8);
-      text = text_layout (self, line_font (line), line->text, subject_width - 18 - CELL_PADDING);
-      if (line->error)
-        cairo_set_source_rgb (cr, 0.7, 0.05, 0.1);
-      else
-        cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-      cairo_move_to (cr, subject_x + 18, y + CELL_PADDING);
-      pango_cairo_show_layout (cr, text);
-
-      if (line->values != NULL)
-        {
-          g_autoptr(PangoLayout) values = text_layout (self, "Sans 8", line->values,
-                                                       values_width - 2 * CELL_PADDING);
-
-          cairo_set_source_rgb (cr, 0.2, 0.2, 0.22);
-          cairo_move_to (cr, values_x + CELL_PADDING, y + CELL_PADDING);
-          pango_cairo_show_layout (cr, values);
-        }
-      break;
-    }
-
-  cairo_restore (cr);
-}
-
-static void
-draw_scenario_page (SlPrintJob *self,
-                    cairo_t    *cr,
-                    const Page *page)
-{
-  double top = SL_PRINT_JOB_HEADER_HEIGHT + SPACING;
-
-  for (guint i = page->first_line; i < page->first_line + page->n_lines; i++)
-    draw_line (self, cr, &g_array_index (self->lines, Line, i), top);
-}
-
 /* What the header says a page shows. */
 static char *
 describe_page (SlPrintJob *self,
@@ -1153,14 +332,7 @@ describe_page (SlPrintJob *self,
     case SL_PRINT_PAGE_BOARD:
     default:
       if (self->n_columns * self->n_rows > 1)
-        {
-          g_autofree char *name = tile_name (page->column, page->row);
-          g_autofree char *row = row_name (page->row);
-
-          /* Translators: a tile of a board printed over several pages, as
-           * "Tile B2: row B, column 2" */
-          return g_strdup_printf (_("Tile %s: row %s, column %u"), name, row, page->column + 1);
-        }
+        return _sl_print_job_describe_tile (page->column, page->row);
       return g_strdup (self->has_region ? _("Part of the board") : _("The whole board"));
     }
 }
@@ -1195,7 +367,7 @@ sl_print_job_init (SlPrintJob *self)
   self->date = g_date_time_new_now_local ();
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  g_array_set_clear_func (self->lines, line_clear);
+  g_array_set_clear_func (self->lines, _sl_print_job_line_clear);
 
   /* Points, unhinted: the same metrics on every printer and in PDF. */
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -1447,9 +619,9 @@ sl_print_job_paginate (SlPrintJob *self,
 
   update_area (self);
   update_problems (self);
-  paginate_board (self);
+  _sl_print_job_paginate_board (self);
   if (self->scenarios)
-    paginate_scenarios (self);
+    _sl_print_job_paginate_scenarios (self);
 
   self->paginated = TRUE;
   return self->pages->len;
@@ -1529,7 +701,7 @@ sl_print_job_get_placement (SlPrintJob *self,
   if (info->kind == SL_PRINT_PAGE_SCENARIOS)
     return FALSE;
 
-  get_page_placement (self, info, &board_region, &board_area);
+  _sl_print_job_get_page_placement (self, info, &board_region, &board_area);
   if (region != NULL)
     *region = board_region;
   if (area != NULL)
@@ -1569,11 +741,11 @@ sl_print_job_draw_page (SlPrintJob *self,
   switch (info->kind)
     {
     case SL_PRINT_PAGE_MAP:
-      bottom = draw_map_page (self, cr, info);
+      bottom = _sl_print_job_draw_map_page (self, cr, info);
       break;
 
     case SL_PRINT_PAGE_SCENARIOS:
-      draw_scenario_page (self, cr, info);
+      _sl_print_job_draw_scenario_page (self, cr, info);
       break;
 
     case SL_PRINT_PAGE_BOARD:
@@ -1581,10 +753,10 @@ sl_print_job_draw_page (SlPrintJob *self,
       {
         SlRect region, area;
 
-        get_page_placement (self, info, &region, &area);
-        draw_board (self, cr, &region, &area, info->column == 0);
+        _sl_print_job_get_page_placement (self, info, &region, &area);
+        _sl_print_job_draw_board (self, cr, &region, &area, info->column == 0);
         if (self->n_columns * self->n_rows > 1)
-          draw_assembly_marks (self, cr, info, &area);
+          _sl_print_job_draw_assembly_marks (self, cr, info, &area);
         bottom = area.y + area.height;
       }
       break;
@@ -1592,7 +764,7 @@ sl_print_job_draw_page (SlPrintJob *self,
 
   /* Pagination kept the room for it. */
   if (info->legend)
-    legend (self, cr, 0, bottom + SPACING, self->page_width);
+    _sl_print_job_legend (self, cr, 0, bottom + SPACING, self->page_width);
 
   cairo_restore (cr);
 }
@@ -1628,3 +800,4 @@ sl_print_job_draw_area (SlPrintJob *self,
   sl_renderer_draw_lane_headers (self->renderer, cr, &area, MIN (scale, 1.0));
   cairo_restore (cr);
 }
+

@@ -859,29 +859,16 @@ export_slice_free (ExportSlice *slice)
   g_free (slice);
 }
 
-static int
-compare_slices (gconstpointer a,
-                gconstpointer b)
-{
-  SlSlice *sa = *(SlSlice **) a, *sb = *(SlSlice **) b;
-
-  return (sl_slice_get_x (sa) > sl_slice_get_x (sb)) - (sl_slice_get_x (sa) < sl_slice_get_x (sb));
-}
-
 /* The document's slices left to right with their notes; notes outside
  * every slice get one of their own. */
 static GPtrArray *
 collect_slices (Exporter *exporter)
 {
-  GListModel *slices = sl_document_get_slices (exporter->document);
   GListModel *notes = sl_document_get_notes (exporter->document);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = sl_document_get_timeline_slices (exporter->document);
+  g_autoptr(GHashTable) exported = g_hash_table_new (NULL, NULL);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) export_slice_free);
   ExportSlice *loose = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
-    g_ptr_array_add (sorted, sl_element_list_peek (SL_ELEMENT_LIST (slices), i));
-  g_ptr_array_sort (sorted, compare_slices);
 
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -891,12 +878,13 @@ collect_slices (Exporter *exporter)
       slice->status = sl_slice_get_status (g_ptr_array_index (sorted, i));
       slice->notes = g_ptr_array_new ();
       g_ptr_array_add (result, slice);
+      g_hash_table_insert (exported, g_ptr_array_index (sorted, i), slice);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      gboolean placed = FALSE;
+      SlSlice *slice;
 
       if (!exportable (note))
         {
@@ -906,15 +894,10 @@ collect_slices (Exporter *exporter)
           continue;
         }
 
-      /* The slice that holds the note's left edge; the first one at that x. */
-      for (guint s = 0; s < sorted->len && !placed; s++)
-        if (sl_slice_contains_x (g_ptr_array_index (sorted, s), sl_note_get_x (note)))
-          {
-            g_ptr_array_add (((ExportSlice *) g_ptr_array_index (result, s))->notes, note);
-            placed = TRUE;
-          }
-
-      if (!placed)
+      slice = sl_document_get_note_slice (exporter->document, note);
+      if (slice != NULL)
+        g_ptr_array_add (((ExportSlice *) g_hash_table_lookup (exported, slice))->notes, note);
+      else
         {
           if (loose == NULL)
             {

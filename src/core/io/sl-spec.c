@@ -37,7 +37,6 @@ typedef struct
   SlDocument *document;
   GString *out;
   GHashTable *anchors;   /* anchor → how many times its base was taken again */
-  GHashTable *lanes;     /* SlLane → its position + 1 */
   GHashTable *order;     /* SlNote → its position in the document + 1 */
   GHashTable *scenarios; /* SlNote → GPtrArray of its SlScenarios */
   guint missing;         /* fields with no origin */
@@ -240,6 +239,8 @@ note_text (SlNote *note)
   return *text != 0 ? text : _("Untitled");
 }
 
+/* Timeline order; notes at the same place in the document's order, so
+ * that the same document always gives the same text. */
 static int
 compare_timeline (gconstpointer a,
                   gconstpointer b,
@@ -248,28 +249,15 @@ compare_timeline (gconstpointer a,
   Spec *spec = user_data;
   SlNote *first = *(SlNote * const *) a;
   SlNote *second = *(SlNote * const *) b;
-  guint first_lane = GPOINTER_TO_UINT (g_hash_table_lookup (spec->lanes, sl_note_get_lane (first)));
-  guint second_lane = GPOINTER_TO_UINT (g_hash_table_lookup (spec->lanes, sl_note_get_lane (second)));
-  guint first_order = GPOINTER_TO_UINT (g_hash_table_lookup (spec->order, first));
-  guint second_order = GPOINTER_TO_UINT (g_hash_table_lookup (spec->order, second));
+  int order = sl_document_compare_timeline (spec->document, first, second);
+  guint first_order, second_order;
 
-  if (sl_note_get_x (first) != sl_note_get_x (second))
-    return sl_note_get_x (first) < sl_note_get_x (second) ? -1 : 1;
-  if (first_lane != second_lane)
-    return first_lane < second_lane ? -1 : 1;
-  if (sl_note_get_y (first) != sl_note_get_y (second))
-    return sl_note_get_y (first) < sl_note_get_y (second) ? -1 : 1;
+  if (order != 0)
+    return order;
+
+  first_order = GPOINTER_TO_UINT (g_hash_table_lookup (spec->order, first));
+  second_order = GPOINTER_TO_UINT (g_hash_table_lookup (spec->order, second));
   return first_order < second_order ? -1 : first_order > second_order;
-}
-
-static int
-compare_slices (gconstpointer a,
-                gconstpointer b)
-{
-  int first = sl_slice_get_x (*(SlSlice * const *) a);
-  int second = sl_slice_get_x (*(SlSlice * const *) b);
-
-  return first < second ? -1 : first > second;
 }
 
 /* The notes connected into (@incoming) or out of @note, each once, in
@@ -662,26 +650,6 @@ slice_name (SlSlice *slice)
   return *name != 0 ? name : _("Untitled slice");
 }
 
-/* The position of the first of @xs, which are sorted, at or right of @x. */
-static guint
-first_at (GArray *xs,
-          int     x)
-{
-  guint low = 0;
-  guint high = xs->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (xs, int, middle) < x)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return low;
-}
-
 /* Appends the slices to the body and the counts and the contents, which
  * name them, to @head. @notes: the commands, events and views, in timeline
  * order. */
@@ -693,57 +661,57 @@ append_slices (Spec      *spec,
 {
   g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) outside = g_ptr_array_new ();
-  g_autoptr(GArray) xs = g_array_sized_new (FALSE, FALSE, sizeof (int), notes->len);
+  g_autoptr(GHashTable) slice_notes =
+    g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autofree char *outside_anchor = NULL;
   guint next = 0;
 
+  /* The notes are in timeline order, and so are a slice's. */
   for (guint i = 0; i < notes->len; i++)
     {
-      int x = sl_note_get_x (g_ptr_array_index (notes, i));
+      SlNote *note = g_ptr_array_index (notes, i);
+      SlSlice *slice = sl_document_get_note_slice (spec->document, note);
+      GPtrArray *list;
 
-      g_array_append_val (xs, x);
+      if (slice == NULL)
+        {
+          g_ptr_array_add (outside, note);
+          continue;
+        }
+
+      list = g_hash_table_lookup (slice_notes, slice);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (slice_notes, slice, list);
+        }
+      g_ptr_array_add (list, note);
     }
 
   g_free (take_anchor (spec, _("Contents")));
 
-  /* Each note goes to the first slice from the left that holds its left
-   * edge. The notes are in timeline order, so a slice's are a run of them,
-   * and in order too; the notes taken by a slice before are left out. */
   for (guint s = 0; s < slices->len; s++)
     {
       SlSlice *slice = g_ptr_array_index (slices, s);
       /* Translators: under a slice's heading in the specification document */
       g_autofree char *status = g_strdup_printf (_("Status: %s"),
                                                  sl_slice_status_get_label (sl_slice_get_status (slice)));
-      gboolean empty = TRUE;
+      GPtrArray *list = g_hash_table_lookup (slice_notes, slice);
 
       g_ptr_array_add (anchors, append_heading (spec, spec->out, 2, slice_name (slice)));
       append_text (spec->out, status);
       g_string_append (spec->out, "\n\n");
 
-      for (guint i = first_at (xs, sl_slice_get_x (slice)); i < notes->len; i++)
-        {
-          SlNote *note = g_ptr_array_index (notes, i);
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        append_note (spec, g_ptr_array_index (list, i));
 
-          if (!sl_slice_contains_x (slice, g_array_index (xs, int, i)))
-            break;
-          if (note == NULL)
-            continue;
-          append_note (spec, note);
-          notes->pdata[i] = NULL;
-          empty = FALSE;
-        }
-
-      if (empty)
+      if (list == NULL)
         {
           append_text (spec->out, _("No command, event or view stands in this slice."));
           g_string_append (spec->out, "\n\n");
         }
     }
 
-  for (guint i = 0; i < notes->len; i++)
-    if (g_ptr_array_index (notes, i) != NULL)
-      g_ptr_array_add (outside, g_ptr_array_index (notes, i));
   if (outside->len > 0)
     {
       outside_anchor = append_heading (spec, spec->out, 2, _("Outside slices"));
@@ -788,30 +756,23 @@ sl_spec_to_markdown (SlDocument *document,
                      const char *title)
 {
   GListModel *notes;
-  GListModel *lanes;
   GListModel *scenarios;
-  GListModel *slice_list;
   g_autoptr(GString) head = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GPtrArray) specs = g_ptr_array_new ();
-  g_autoptr(GPtrArray) slices = g_ptr_array_new ();
+  g_autoptr(GPtrArray) slices = NULL;
   g_autoptr(GHashTable) anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) lane_positions = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) order = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) note_scenarios =
     g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   const char *heading;
-  Spec spec = { document, body, anchors, lane_positions, order, note_scenarios, 0 };
+  Spec spec = { document, body, anchors, order, note_scenarios, 0 };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   notes = sl_document_get_notes (document);
-  lanes = sl_document_get_lanes (document);
   scenarios = sl_document_get_scenarios (document);
-  slice_list = sl_document_get_slices (document);
 
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    g_hash_table_insert (lane_positions, sl_element_list_peek (SL_ELEMENT_LIST (lanes), i), GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
@@ -832,12 +793,9 @@ sl_spec_to_markdown (SlDocument *document,
         }
       g_ptr_array_add (list, scenario);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (slice_list); i++)
-    g_ptr_array_add (slices, sl_element_list_peek (SL_ELEMENT_LIST (slice_list), i));
 
-  /* Both sorts are stable: slices at the same x keep the document's order. */
   g_ptr_array_sort_with_data (specs, compare_timeline, &spec);
-  g_ptr_array_sort (slices, compare_slices);
+  slices = sl_document_get_timeline_slices (document);
 
   if (*sl_document_get_title (document) != 0)
     heading = sl_document_get_title (document);

@@ -180,4 +180,13 @@ void          sl_document_set_scenario_steps (SlDocument    *self,
                                               SlStep       **steps,
                                               guint          n_steps);
 
+int           sl_document_compare_timeline   (SlDocument    *self,
+                                              SlNote        *a,
+                                              SlNote        *b);
+GPtrArray    *sl_document_get_timeline_slices (SlDocument   *self);
+SlSlice      *sl_document_find_slice_at      (SlDocument    *self,
+                                              int            x);
+SlSlice      *sl_document_get_note_slice     (SlDocument    *self,
+                                              SlNote        *note);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* sl-history-private.h: change objects and how the document records them
+/* sl-history-private.h: change objects and how their owner records them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,13 +12,14 @@ G_BEGIN_DECLS
 typedef struct _SlChange SlChange;
 
 /* A change refers to elements by id, never by pointer to a live object, so
- * it stays right whatever was undone and redone around it. */
+ * it stays right whatever was undone and redone around it. @data is the
+ * funcs_data of the history's owner, which the change edits. */
 typedef struct
 {
   void     (*apply)  (SlChange   *change,
-                      SlDocument *document);
+                      gpointer    data);
   void     (*revert) (SlChange   *change,
-                      SlDocument *document);
+                      gpointer    data);
   /* Absorbs @next, a change recorded right after @change, if both are
    * edits of the same kind to the same thing. Optional. */
   gboolean (*merge)  (SlChange   *change,
@@ -33,8 +34,19 @@ struct _SlChange
   const SlChangeClass *klass;
 };
 
-SlHistory *_sl_history_new    (SlDocument *document);
-/* Applies @change to the document and records it; takes @change. */
+/* What the history asks of its owner, as GtkTextHistory asks its buffer:
+ * the history knows changes, never what they change. */
+typedef struct
+{
+  /* A step was recorded, undone or redone, or a group was cancelled. */
+  void (*changed) (gpointer funcs_data);
+} SlHistoryFuncs;
+
+/* @funcs_data is handed to @funcs and to every change the history applies
+ * or reverts; the owner outlives its history. */
+SlHistory *_sl_history_new    (const SlHistoryFuncs *funcs,
+                               gpointer              funcs_data);
+/* Applies @change to the owner's funcs_data and records it; takes @change. */
 void       _sl_history_record (SlHistory  *self,
                                SlChange   *change,
                                const char *label);

@@ -1,7 +1,10 @@
 /* sl-history.c: the undo and redo of a document's changes
  *
  * Every mutation of a document is a change object (sl-history-private.h)
- * that the document applies through _sl_history_record(). Changes made
+ * that the document applies through _sl_history_record(). Like GTK's
+ * GtkTextHistory, the history never names what it changes: it hands its
+ * owner's funcs_data to each change and tells the owner through a table of
+ * functions that a step was done, undone or redone. Changes made
  * between sl_history_begin_group() and the matching sl_history_end_group()
  * form one step, so one gesture is one undo. A change recorded on its own
  * may merge into the step before it when both are edits of the same kind
@@ -20,7 +23,6 @@
 
 #include "config.h"
 
-#include "sl-document-private.h"
 #include "sl-history-private.h"
 
 typedef struct
@@ -34,7 +36,8 @@ struct _SlHistory
 {
   GObject parent_instance;
 
-  SlDocument *document; /* not owned: the document owns its history */
+  const SlHistoryFuncs *funcs;
+  gpointer funcs_data;  /* not owned: the owner owns its history */
 
   GQueue undo;          /* of Entry, newest at the tail */
   GQueue redo;          /* of Entry, next to redo at the tail */
@@ -95,27 +98,33 @@ entry_free (gpointer data)
 }
 
 static void
-entry_apply (Entry      *entry,
-             SlDocument *document)
+entry_apply (Entry    *entry,
+             gpointer  data)
 {
   for (guint i = 0; i < entry->changes->len; i++)
     {
       SlChange *change = g_ptr_array_index (entry->changes, i);
 
-      change->klass->apply (change, document);
+      change->klass->apply (change, data);
     }
 }
 
 static void
-entry_revert (Entry      *entry,
-              SlDocument *document)
+entry_revert (Entry    *entry,
+              gpointer  data)
 {
   for (guint i = entry->changes->len; i > 0; i--)
     {
       SlChange *change = g_ptr_array_index (entry->changes, i - 1);
 
-      change->klass->revert (change, document);
+      change->klass->revert (change, data);
     }
+}
+
+static void
+emit_changed (SlHistory *self)
+{
+  self->funcs->changed (self->funcs_data);
 }
 
 static guint64
@@ -330,11 +339,13 @@ sl_history_init (SlHistory *self)
 }
 
 SlHistory *
-_sl_history_new (SlDocument *document)
+_sl_history_new (const SlHistoryFuncs *funcs,
+                 gpointer              funcs_data)
 {
   SlHistory *self = g_object_new (SL_TYPE_HISTORY, NULL);
 
-  self->document = document;
+  self->funcs = funcs;
+  self->funcs_data = funcs_data;
   return self;
 }
 
@@ -369,7 +380,7 @@ _sl_history_record (SlHistory  *self,
   g_assert (!self->busy);
 
   self->busy = TRUE;
-  change->klass->apply (change, self->document);
+  change->klass->apply (change, self->funcs_data);
   self->busy = FALSE;
 
   if (self->group != NULL)
@@ -408,7 +419,7 @@ _sl_history_record (SlHistory  *self,
 
   self->can_merge = TRUE;
   notify_state (self, &before);
-  _sl_document_emit_changed (self->document);
+  emit_changed (self);
 }
 
 /**
@@ -459,7 +470,7 @@ sl_history_end_group (SlHistory *self)
   push_undo (self, group);
   self->can_merge = FALSE;
   notify_state (self, &before);
-  _sl_document_emit_changed (self->document);
+  emit_changed (self);
 }
 
 /**
@@ -480,11 +491,11 @@ sl_history_cancel_group (SlHistory *self)
   self->group_depth = 0;
 
   self->busy = TRUE;
-  entry_revert (group, self->document);
+  entry_revert (group, self->funcs_data);
   self->busy = FALSE;
 
   if (group->changes->len > 0)
-    _sl_document_emit_changed (self->document);
+    emit_changed (self);
   entry_free (group);
 }
 
@@ -513,13 +524,13 @@ sl_history_undo (SlHistory *self)
 
   entry = g_queue_pop_tail (&self->undo);
   self->busy = TRUE;
-  entry_revert (entry, self->document);
+  entry_revert (entry, self->funcs_data);
   self->busy = FALSE;
   g_queue_push_tail (&self->redo, entry);
   self->can_merge = FALSE;
 
   notify_state (self, &before);
-  _sl_document_emit_changed (self->document);
+  emit_changed (self);
   return TRUE;
 }
 
@@ -540,13 +551,13 @@ sl_history_redo (SlHistory *self)
 
   entry = g_queue_pop_tail (&self->redo);
   self->busy = TRUE;
-  entry_apply (entry, self->document);
+  entry_apply (entry, self->funcs_data);
   self->busy = FALSE;
   g_queue_push_tail (&self->undo, entry);
   self->can_merge = FALSE;
 
   notify_state (self, &before);
-  _sl_document_emit_changed (self->document);
+  emit_changed (self);
   return TRUE;
 }
 

@@ -269,3 +269,21 @@ sl_slice_contains_x (SlSlice *self,
 
   return x >= self->x && x < self->x + self->width;
 }
+
+/**
+ * sl_slice_compare_timeline:
+ *
+ * Orders slices along the timeline, left to right by their left edge.
+ *
+ * Returns: less than, equal to or greater than zero as @a comes before, at
+ *   the same place as, or after @b
+ */
+int
+sl_slice_compare_timeline (SlSlice *a,
+                           SlSlice *b)
+{
+  g_return_val_if_fail (SL_IS_SLICE (a), 0);
+  g_return_val_if_fail (SL_IS_SLICE (b), 0);
+
+  return (a->x > b->x) - (a->x < b->x);
+}

@@ -19,5 +19,7 @@ int            sl_slice_get_x      (SlSlice *self);
 int            sl_slice_get_width  (SlSlice *self);
 gboolean       sl_slice_contains_x (SlSlice *self,
                                     int      x);
+int            sl_slice_compare_timeline (SlSlice *a,
+                                          SlSlice *b);
 
 G_END_DECLS
