@@ -639,7 +639,48 @@ test_note_slice (void)
   g_assert_cmpint (sl_slice_compare_timeline (board.slice, same), ==, 0);
   g_assert_cmpint (sl_slice_compare_timeline (late, board.slice), >, 0);
 
+  /* The slices are looked up in an index, which an undo and a removal
+   * must not leave behind. */
+  sl_history_undo (sl_document_get_history (d));
+  g_assert_true (sl_document_find_slice_at (d, 500) == wide);
+  sl_document_remove_slice (d, wide);
+  g_assert_true (sl_document_find_slice_at (d, 500) == late);
+  g_assert_null (sl_document_find_slice_at (d, 720));
+
   test_board_clear (&board);
+}
+
+/* The look-up by index gives what a look at every slice gives: slices
+ * of every width, overlapping, nested, with gaps and ties. */
+static void
+test_note_slice_random (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      GListModel *slices = sl_document_get_slices (d);
+
+      sl_document_add_slice (d, "Slice", g_rand_int_range (rand, -500, 3000), g_rand_int_range (rand, 1, 800));
+      if (round % 5 == 4)
+        sl_document_remove_slice (d, sl_element_list_peek (SL_ELEMENT_LIST (slices), 0));
+
+      for (int x = -600; x < 4000; x += 7)
+        {
+          SlSlice *expected = NULL;
+
+          for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+            {
+              g_autoptr(SlSlice) slice = g_list_model_get_item (slices, i);
+
+              if (sl_slice_contains_x (slice, x) &&
+                  (expected == NULL || sl_slice_compare_timeline (slice, expected) < 0))
+                expected = slice;
+            }
+          g_assert_true (sl_document_find_slice_at (d, x) == expected);
+        }
+    }
 }
 
 int
@@ -663,6 +704,7 @@ main (int    argc,
   g_test_add_func ("/document/notify", test_notify);
   g_test_add_func ("/document/timeline-order", test_timeline_order);
   g_test_add_func ("/document/note-slice", test_note_slice);
+  g_test_add_func ("/document/note-slice-random", test_note_slice_random);
 
   return g_test_run ();
 }

@@ -18,6 +18,10 @@
 
 G_BEGIN_DECLS
 
+/* The slices in timeline order, to find the one that holds a note by a
+ * binary search (sl-document-timeline.c). */
+typedef struct _SlTimelineIndex SlTimelineIndex;
+
 struct _SlDocument
 {
   GObject parent_instance;
@@ -33,10 +37,13 @@ struct _SlDocument
   SlElementList *connections;
   SlElementList *scenarios;
   GHashTable *by_id;      /* id -> SlElement, borrowed from the stores */
+  SlTimelineIndex *timeline; /* (nullable): made when asked, dropped when a slice changes */
 
   SlHistory *history;
   GRand *rand;
 };
+
+void      _sl_timeline_index_free            (SlTimelineIndex *index);
 
 /* A handler of the document's signals that edits while the history
  * applies a change is refused: the change would not be recorded. */

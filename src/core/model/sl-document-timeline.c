@@ -49,11 +49,57 @@ sl_document_compare_timeline (SlDocument *self,
   return (sl_note_get_y (a) > sl_note_get_y (b)) - (sl_note_get_y (a) < sl_note_get_y (b));
 }
 
+struct _SlTimelineIndex
+{
+  GPtrArray *slices; /* (element-type SlSlice): borrowed, left to right, ties
+                      * in the document's order */
+  int *reach;        /* reach[i]: the furthest right edge of slices[0] to slices[i] */
+};
+
+void
+_sl_timeline_index_free (SlTimelineIndex *index)
+{
+  g_ptr_array_unref (index->slices);
+  g_free (index->reach);
+  g_free (index);
+}
+
 static int
 compare_slices (gconstpointer a,
                 gconstpointer b)
 {
   return sl_slice_compare_timeline (*(SlSlice * const *) a, *(SlSlice * const *) b);
+}
+
+/* The spec and the export ask for the slice of every note: a look at every
+ * slice each time would cost notes × slices. */
+static SlTimelineIndex *
+get_timeline (SlDocument *self)
+{
+  GPtrArray *items;
+  SlTimelineIndex *index;
+  int reach = G_MININT;
+
+  if (self->timeline != NULL)
+    return self->timeline;
+
+  items = _sl_element_list_get_items (self->slices);
+  index = g_new0 (SlTimelineIndex, 1);
+  index->slices = g_ptr_array_sized_new (items->len);
+  g_ptr_array_extend (index->slices, items, NULL, NULL);
+  /* Stable: slices at the same x keep the document's order. */
+  g_ptr_array_sort (index->slices, compare_slices);
+
+  index->reach = g_new (int, MAX (index->slices->len, 1));
+  for (guint i = 0; i < index->slices->len; i++)
+    {
+      SlSlice *slice = g_ptr_array_index (index->slices, i);
+
+      reach = MAX (reach, sl_slice_get_x (slice) + sl_slice_get_width (slice));
+      index->reach[i] = reach;
+    }
+
+  return self->timeline = index;
 }
 
 /**
@@ -65,16 +111,14 @@ compare_slices (gconstpointer a,
 GPtrArray *
 sl_document_get_timeline_slices (SlDocument *self)
 {
-  GPtrArray *items;
+  SlTimelineIndex *index;
   GPtrArray *slices;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
 
-  items = _sl_element_list_get_items (self->slices);
-  slices = g_ptr_array_sized_new (items->len);
-  g_ptr_array_extend (slices, items, NULL, NULL);
-  /* Stable: slices at the same x keep the document's order. */
-  g_ptr_array_sort (slices, compare_slices);
+  index = get_timeline (self);
+  slices = g_ptr_array_sized_new (index->slices->len);
+  g_ptr_array_extend (slices, index->slices, NULL, NULL);
   return slices;
 }
 
@@ -91,24 +135,31 @@ SlSlice *
 sl_document_find_slice_at (SlDocument *self,
                            int         x)
 {
-  GPtrArray *slices;
-  SlSlice *found = NULL;
+  SlTimelineIndex *index;
+  SlSlice *first;
+  guint low = 0, high;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (self), NULL);
 
-  slices = _sl_element_list_get_items (self->slices);
-  for (guint i = 0; i < slices->len; i++)
+  /* The first slice whose right edge, or an earlier one's, passes @x:
+   * none before it reaches @x, and none after it starts before it. */
+  index = get_timeline (self);
+  high = index->slices->len;
+  while (low < high)
     {
-      SlSlice *slice = g_ptr_array_index (slices, i);
+      guint middle = low + (high - low) / 2;
 
-      if (sl_slice_contains_x (slice, x) &&
-          (found == NULL || sl_slice_compare_timeline (slice, found) < 0))
-        found = slice;
+      if (index->reach[middle] > x)
+        high = middle;
+      else
+        low = middle + 1;
     }
+  if (low == index->slices->len)
+    return NULL;
 
-  return found;
+  first = g_ptr_array_index (index->slices, low);
+  return sl_slice_contains_x (first, x) ? first : NULL;
 }
-
 /**
  * sl_document_get_note_slice:
  *

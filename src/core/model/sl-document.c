@@ -131,7 +131,9 @@ index_element (SlDocument *self,
   else
     g_hash_table_remove (self->by_id, sl_element_get_id (element));
 
-  if (SL_IS_CONNECTION (element))
+  if (SL_IS_SLICE (element))
+    g_clear_pointer (&self->timeline, _sl_timeline_index_free);
+  else if (SL_IS_CONNECTION (element))
     {
       SlConnection *connection = SL_CONNECTION (element);
 
@@ -186,8 +188,12 @@ _sl_document_emit_element_changed (SlDocument *self,
                                    gpointer    element,
                                    guint       what)
 {
-  if (what != 0)
-    g_signal_emit (self, signals[ELEMENT_CHANGED], 0, element, what);
+  if (what == 0)
+    return;
+
+  if (SL_IS_SLICE (element))
+    g_clear_pointer (&self->timeline, _sl_timeline_index_free);
+  g_signal_emit (self, signals[ELEMENT_CHANGED], 0, element, what);
 }
 
 
@@ -231,6 +237,7 @@ sl_document_dispose (GObject *object)
 
   g_clear_object (&self->history);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->timeline, _sl_timeline_index_free);
   /* Notes kept elsewhere no longer have the connections and scenarios of
    * the document. */
   for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
