@@ -848,43 +848,59 @@ typedef struct
 {
   char *title;
   SlSliceStatus status;
-  GPtrArray *notes;
+  GPtrArray *notes;     /* the notes that stand in the slice */
+  GPtrArray *scenarios; /* the scenarios of those notes, in the document's order */
 } ExportSlice;
+
+static ExportSlice *
+export_slice_new (const char    *title,
+                  SlSliceStatus  status)
+{
+  ExportSlice *slice = g_new0 (ExportSlice, 1);
+
+  slice->title = g_strdup (title);
+  slice->status = status;
+  slice->notes = g_ptr_array_new ();
+  slice->scenarios = g_ptr_array_new ();
+  return slice;
+}
 
 static void
 export_slice_free (ExportSlice *slice)
 {
   g_free (slice->title);
   g_ptr_array_unref (slice->notes);
+  g_ptr_array_unref (slice->scenarios);
   g_free (slice);
 }
 
-/* The document's slices left to right with their notes; notes outside
- * every slice get one of their own. */
+/* The document's slices left to right with their notes and scenarios;
+ * notes outside every slice get one of their own. */
 static GPtrArray *
 collect_slices (Exporter *exporter)
 {
   GListModel *notes = sl_document_get_notes (exporter->document);
+  GListModel *scenarios = sl_document_get_scenarios (exporter->document);
   g_autoptr(GPtrArray) sorted = sl_document_get_timeline_slices (exporter->document);
   g_autoptr(GHashTable) exported = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) note_slices = g_hash_table_new (NULL, NULL);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) export_slice_free);
   ExportSlice *loose = NULL;
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      ExportSlice *slice = g_new0 (ExportSlice, 1);
+      SlSlice *slice = g_ptr_array_index (sorted, i);
+      ExportSlice *export = export_slice_new (sl_slice_get_name (slice), sl_slice_get_status (slice));
 
-      slice->title = g_strdup (sl_slice_get_name (g_ptr_array_index (sorted, i)));
-      slice->status = sl_slice_get_status (g_ptr_array_index (sorted, i));
-      slice->notes = g_ptr_array_new ();
-      g_ptr_array_add (result, slice);
-      g_hash_table_insert (exported, g_ptr_array_index (sorted, i), slice);
+      g_ptr_array_add (result, export);
+      g_hash_table_insert (exported, slice, export);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
       SlSlice *slice;
+      ExportSlice *export;
 
       if (!exportable (note))
         {
@@ -896,20 +912,33 @@ collect_slices (Exporter *exporter)
 
       slice = sl_document_get_note_slice (exporter->document, note);
       if (slice != NULL)
-        g_ptr_array_add (((ExportSlice *) g_hash_table_lookup (exported, slice))->notes, note);
+        export = g_hash_table_lookup (exported, slice);
       else
         {
           if (loose == NULL)
             {
-              loose = g_new0 (ExportSlice, 1);
-              loose->title = g_strdup (_("Notes outside slices"));
-              loose->notes = g_ptr_array_new ();
+              loose = export_slice_new (_("Notes outside slices"), SL_SLICE_PLANNED);
               g_ptr_array_add (result, loose);
               g_ptr_array_add (exporter->warnings,
                                g_strdup (_("notes that stand in no slice are exported in a slice “Notes outside slices”")));
             }
-          g_ptr_array_add (loose->notes, note);
+          export = loose;
         }
+      g_ptr_array_add (export->notes, note);
+      g_hash_table_insert (note_slices, note, export);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+      ExportSlice *export = g_hash_table_lookup (note_slices, sl_scenario_get_note (scenario));
+
+      if (export != NULL)
+        g_ptr_array_add (export->scenarios, scenario);
+      else
+        g_ptr_array_add (exporter->warnings,
+                         g_strdup_printf (_("scenario “%s” belongs to a note the format cannot carry and is not exported"),
+                                          sl_scenario_get_title (scenario)));
     }
 
   return result;
@@ -928,15 +957,20 @@ export_list (Exporter    *exporter,
   json_builder_end_array (exporter->builder);
 }
 
-/* Indented, as people read exports in diffs and editors too. */
-static GBytes *
-generate (JsonBuilder *builder)
+/* Appends @text with @indent before each of its lines: JSON text has no
+ * line breaks inside its strings. */
+static void
+append_indented (GString       *out,
+                 const GString *text,
+                 const char    *indent)
 {
-  GString *out = sl_json_output_generate (builder, TRUE);
-
-  g_string_append_c (out, '\n');
-
-  return g_string_free_to_bytes (out);
+  g_string_append (out, indent);
+  for (gsize i = 0; i < text->len; i++)
+    {
+      g_string_append_c (out, text->str[i]);
+      if (text->str[i] == '\n')
+        g_string_append (out, indent);
+    }
 }
 
 static gboolean
@@ -947,6 +981,72 @@ slice_has (ExportSlice *slice,
     if (sl_note_get_kind (g_ptr_array_index (slice->notes, i)) == kind)
       return TRUE;
   return FALSE;
+}
+
+/* One slice of the export, numbered @i from 0. */
+static void
+export_slice (Exporter    *exporter,
+              ExportSlice *slice,
+              guint        i)
+{
+  JsonBuilder *builder = exporter->builder;
+  g_autofree char *id = g_strdup_printf ("slice-%u", i + 1);
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) aggregates = g_ptr_array_new ();
+  const char *slice_type = slice_has (slice, SL_NOTE_COMMAND) ? "STATE_CHANGE" :
+                           slice_has (slice, SL_NOTE_AUTOMATION) ? "AUTOMATION" : "STATE_VIEW";
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "status", slice->status == SL_SLICE_DONE ? "Done" :
+                                        slice->status == SL_SLICE_IN_PROGRESS ? "InProgress" : "Created");
+  json_builder_set_member_name (builder, "index");
+  json_builder_add_int_value (builder, i);
+  add_string_member (builder, "title", slice->title);
+  add_string_member (builder, "sliceType", slice_type);
+  export_list (exporter, slice, "commands", SL_NOTE_COMMAND);
+  export_list (exporter, slice, "events", SL_NOTE_EVENT);
+  export_list (exporter, slice, "readmodels", SL_NOTE_VIEW);
+  export_list (exporter, slice, "screens", SL_NOTE_SCREEN);
+  export_list (exporter, slice, "processors", SL_NOTE_AUTOMATION);
+  begin_array_member (builder, "tables");
+  json_builder_end_array (builder);
+
+  begin_array_member (builder, "specifications");
+  for (guint s = 0; s < slice->scenarios->len; s++)
+    export_scenario (exporter, g_ptr_array_index (slice->scenarios, s), slice->title);
+  json_builder_end_array (builder);
+
+  /* The actors are the actor lanes of the slice's screens. */
+  for (guint n = 0; n < slice->notes->len; n++)
+    {
+      SlNote *note = g_ptr_array_index (slice->notes, n);
+      SlLane *lane = sl_note_get_lane (note);
+      const char *aggregate = aggregate_of (note);
+
+      if (sl_note_get_kind (note) == SL_NOTE_SCREEN && sl_lane_get_kind (lane) == SL_LANE_ACTOR &&
+          *sl_lane_get_name (lane) && !g_ptr_array_find_with_equal_func (actors, sl_lane_get_name (lane), g_str_equal, NULL))
+        g_ptr_array_add (actors, (char *) sl_lane_get_name (lane));
+      if (aggregate && !g_ptr_array_find_with_equal_func (aggregates, aggregate, g_str_equal, NULL))
+        g_ptr_array_add (aggregates, (char *) aggregate);
+    }
+
+  begin_array_member (builder, "actors");
+  for (guint a = 0; a < actors->len; a++)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", g_ptr_array_index (actors, a));
+      add_boolean_member (builder, "authRequired", FALSE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  begin_array_member (builder, "aggregates");
+  for (guint a = 0; a < aggregates->len; a++)
+    json_builder_add_string_value (builder, g_ptr_array_index (aggregates, a));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
 }
 
 /**
@@ -963,97 +1063,33 @@ sl_eventmodelers_export (SlDocument  *document,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) slices = NULL;
-  g_autoptr(GHashTable) exported_scenarios = g_hash_table_new (NULL, NULL);
-  GListModel *scenarios = sl_document_get_scenarios (document);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  Exporter exporter = { document, found, builder, 0 };
+  Exporter exporter = { document, found, NULL, 0 };
+  GString *out;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   slices = collect_slices (&exporter);
 
-  json_builder_begin_object (builder);
-  begin_array_member (builder, "slices");
+  /* A slice at a time, each built and written with json-glib, inside an
+   * object written as json-glib writes one: a tree of the whole model
+   * took 24 KB a note. Indented, as people read exports in diffs and
+   * editors too. */
+  out = g_string_new ("{\n  \"slices\" : [");
   for (guint i = 0; i < slices->len; i++)
     {
       ExportSlice *slice = g_ptr_array_index (slices, i);
-      g_autofree char *id = g_strdup_printf ("slice-%u", i + 1);
-      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
-      g_autoptr(GPtrArray) aggregates = g_ptr_array_new ();
-      const char *slice_type = slice_has (slice, SL_NOTE_COMMAND) ? "STATE_CHANGE" :
-                               slice_has (slice, SL_NOTE_AUTOMATION) ? "AUTOMATION" : "STATE_VIEW";
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GString) text = NULL;
 
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", id);
-      add_string_member (builder, "status", slice->status == SL_SLICE_DONE ? "Done" :
-                                            slice->status == SL_SLICE_IN_PROGRESS ? "InProgress" : "Created");
-      json_builder_set_member_name (builder, "index");
-      json_builder_add_int_value (builder, i);
-      add_string_member (builder, "title", slice->title);
-      add_string_member (builder, "sliceType", slice_type);
-      export_list (&exporter, slice, "commands", SL_NOTE_COMMAND);
-      export_list (&exporter, slice, "events", SL_NOTE_EVENT);
-      export_list (&exporter, slice, "readmodels", SL_NOTE_VIEW);
-      export_list (&exporter, slice, "screens", SL_NOTE_SCREEN);
-      export_list (&exporter, slice, "processors", SL_NOTE_AUTOMATION);
-      begin_array_member (builder, "tables");
-      json_builder_end_array (builder);
-
-      begin_array_member (builder, "specifications");
-      for (guint s = 0; s < g_list_model_get_n_items (scenarios); s++)
-        {
-          SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s);
-
-          if (g_ptr_array_find (slice->notes, sl_scenario_get_note (scenario), NULL) &&
-              g_hash_table_add (exported_scenarios, scenario))
-            export_scenario (&exporter, scenario, slice->title);
-        }
-      json_builder_end_array (builder);
-
-      /* The actors are the actor lanes of the slice's screens. */
-      for (guint n = 0; n < slice->notes->len; n++)
-        {
-          SlNote *note = g_ptr_array_index (slice->notes, n);
-          SlLane *lane = sl_note_get_lane (note);
-          const char *aggregate = aggregate_of (note);
-
-          if (sl_note_get_kind (note) == SL_NOTE_SCREEN && sl_lane_get_kind (lane) == SL_LANE_ACTOR &&
-              *sl_lane_get_name (lane) && !g_ptr_array_find_with_equal_func (actors, sl_lane_get_name (lane), g_str_equal, NULL))
-            g_ptr_array_add (actors, (char *) sl_lane_get_name (lane));
-          if (aggregate && !g_ptr_array_find_with_equal_func (aggregates, aggregate, g_str_equal, NULL))
-            g_ptr_array_add (aggregates, (char *) aggregate);
-        }
-
-      begin_array_member (builder, "actors");
-      for (guint a = 0; a < actors->len; a++)
-        {
-          json_builder_begin_object (builder);
-          add_string_member (builder, "name", g_ptr_array_index (actors, a));
-          add_boolean_member (builder, "authRequired", FALSE);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      begin_array_member (builder, "aggregates");
-      for (guint a = 0; a < aggregates->len; a++)
-        json_builder_add_string_value (builder, g_ptr_array_index (aggregates, a));
-      json_builder_end_array (builder);
-
-      json_builder_end_object (builder);
+      exporter.builder = builder;
+      export_slice (&exporter, slice, i);
+      text = sl_json_output_generate (builder, TRUE);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      append_indented (out, text, "    ");
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  for (guint s = 0; s < g_list_model_get_n_items (scenarios); s++)
-    {
-      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), s);
-
-      if (!g_hash_table_contains (exported_scenarios, scenario))
-        g_ptr_array_add (found, g_strdup_printf (_("scenario “%s” belongs to a note the format cannot carry and is not exported"),
-                                                 sl_scenario_get_title (scenario)));
-    }
+  g_string_append (out, slices->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
 
   if (warnings != NULL)
     *warnings = g_steal_pointer (&found);
-  return generate (builder);
+  return g_string_free_to_bytes (out);
 }
