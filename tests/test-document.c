@@ -683,6 +683,21 @@ test_note_slice_random (void)
     }
 }
 
+/* The lane an empty board starts with, whether File › New or the first
+ * note typed on a board without lanes makes it. */
+static void
+test_default_lane (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_default_lane (d);
+
+  g_assert_cmpint (sl_lane_get_kind (lane), ==, SL_LANE_UNSORTED);
+  g_assert_cmpstr (sl_lane_get_name (lane), ==, "Timeline");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_lanes (d)), ==, 1);
+  sl_history_undo (sl_document_get_history (d));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_lanes (d)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -705,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/document/timeline-order", test_timeline_order);
   g_test_add_func ("/document/note-slice", test_note_slice);
   g_test_add_func ("/document/note-slice-random", test_note_slice_random);
+  g_test_add_func ("/document/default-lane", test_default_lane);
 
   return g_test_run ();
 }

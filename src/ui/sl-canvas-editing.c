@@ -121,7 +121,7 @@ static void
 ensure_lane (SlCanvas *self)
 {
   if (g_list_model_get_n_items (sl_document_get_lanes (self->document)) == 0)
-    sl_document_add_lane (self->document, SL_LANE_UNSORTED, _("Timeline"), -1);
+    sl_document_add_default_lane (self->document);
 }
 
 static SlNote *

@@ -500,7 +500,7 @@ sl_window_new_document (void)
   SlDocument *document = sl_document_new ();
   SlHistory *history = sl_document_get_history (document);
 
-  sl_document_add_lane (document, SL_LANE_UNSORTED, _("Timeline"), -1);
+  sl_document_add_default_lane (document);
   sl_history_clear (history);
   sl_history_set_save_point (history);
   return document;

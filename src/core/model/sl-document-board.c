@@ -126,6 +126,21 @@ sl_document_add_lane (SlDocument *self,
 }
 
 /**
+ * sl_document_add_default_lane:
+ *
+ * Adds the lane an empty board starts with: one unsorted lane, where the
+ * events of the first steps of a Storming go before lanes emerge at
+ * step 4 (DOMAIN.md).
+ *
+ * Returns: (transfer none): the new lane
+ */
+SlLane *
+sl_document_add_default_lane (SlDocument *self)
+{
+  return sl_document_add_lane (self, SL_LANE_UNSORTED, _("Timeline"), -1);
+}
+
+/**
  * sl_document_remove_lane:
  *
  * Removes @lane with the notes on it.

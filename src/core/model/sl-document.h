@@ -58,6 +58,7 @@ SlLane       *sl_document_add_lane           (SlDocument    *self,
                                               SlLaneKind     kind,
                                               const char    *name,
                                               int            position);
+SlLane       *sl_document_add_default_lane   (SlDocument    *self);
 void          sl_document_remove_lane        (SlDocument    *self,
                                               SlLane        *lane);
 void          sl_document_move_lane          (SlDocument    *self,
