@@ -616,13 +616,10 @@ sl_eventmodelers_import (GBytes     *bytes,
   g_autoptr(GHashTable) aggregate_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   SlJsonNode *root, *slices;
   Importer importer;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!(json = _sl_format_parse_json (data, length, error)))
+  if (!(json = _sl_format_parse_json (bytes, error)))
     return NULL;
 
   root = sl_json_get_root (json);

@@ -10,8 +10,7 @@
 
 G_BEGIN_DECLS
 
-SlJson *_sl_format_parse_json (const char  *data,
-                               gsize        length,
-                               GError     **error);
+SlJson *_sl_format_parse_json (GBytes  *bytes,
+                               GError **error);
 
 G_END_DECLS

@@ -780,17 +780,18 @@ propagate_json_error (GError **error,
 /**
  * _sl_format_parse_json:
  *
- * Parses @data with the JSON reader, for the formats that read JSON.
+ * Parses @bytes with the JSON reader, for the formats that read JSON.
  *
  * Returns: (transfer full): the parsed text, or %NULL with @error set to
  *   a #SL_FORMAT_ERROR that says what is wrong and where
  */
 SlJson *
-_sl_format_parse_json (const char  *data,
-                       gsize        length,
-                       GError     **error)
+_sl_format_parse_json (GBytes  *bytes,
+                       GError **error)
 {
   GError *json_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
   SlJson *json;
 
   if (!(json = sl_json_parse (data, length, &json_error)))
@@ -821,13 +822,10 @@ sl_format_load_bytes (GBytes  *bytes,
                       GError **error)
 {
   g_autoptr(SlJson) json = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!(json = _sl_format_parse_json (data, length, error)))
+  if (!(json = _sl_format_parse_json (bytes, error)))
     return NULL;
 
   return load_json (json, error);
