@@ -13,9 +13,9 @@
 
 #include "sl-canvas.h"
 #include "sl-export.h"
+#include "sl-guide.h"
 #include "sl-inspector.h"
 #include "sl-overview.h"
-#include "sl-wizard.h"
 #include "sl-renderer.h"
 #include "sl-window.h"
 
@@ -40,7 +40,8 @@ struct _SlWindow
   GtkBox *inspector_box;
   SlInspector *inspector;
   SlNote *note_to_show;     /* weak: shown once the inspector is in */
-  SlWizard *wizard;
+  SlGuide *guide;
+  SlChecker *checker;
   GtkWidget *palette_buttons[SL_N_NOTE_KINDS];
   gboolean dim_others;
   GMenu *primary_menu;
@@ -1348,9 +1349,9 @@ follow_step (SlWindow *self)
 static void
 problems_changed_cb (SlWindow *self)
 {
-  sl_canvas_set_problems (self->canvas, sl_wizard_get_problems (self->wizard),
+  sl_canvas_set_problems (self->canvas, sl_guide_get_problems (self->guide),
                           sl_document_get_step (self->document));
-  sl_inspector_set_problems (self->inspector, sl_wizard_get_problems (self->wizard));
+  sl_inspector_set_problems (self->inspector, sl_guide_get_problems (self->guide));
 }
 
 static void
@@ -1399,8 +1400,9 @@ sl_window_constructed (GObject *object)
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
 
-  self->wizard = SL_WIZARD (sl_wizard_new (self->document));
-  adw_flap_set_flap (self->flap, GTK_WIDGET (self->wizard));
+  self->checker = sl_checker_new (self->document);
+  self->guide = SL_GUIDE (sl_guide_new (self->document, self->checker));
+  adw_flap_set_flap (self->flap, GTK_WIDGET (self->guide));
   g_object_bind_property (self->guide_button, "active", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->inspector = SL_INSPECTOR (sl_inspector_new (self->document));
@@ -1412,9 +1414,9 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (self->inspector_revealer, "notify::child-revealed",
                            G_CALLBACK (inspector_revealed_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->wizard, "problem-activated",
+  g_signal_connect_object (self->guide, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->wizard, "problems-changed",
+  g_signal_connect_object (self->guide, "problems-changed",
                            G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
   problems_changed_cb (self);
 
@@ -1465,6 +1467,7 @@ sl_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->note_to_show);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+  g_clear_object (&self->checker);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->recent_section);
@@ -1721,16 +1724,16 @@ sl_window_get_inspector (SlWindow *self)
 }
 
 /**
- * sl_window_get_wizard:
+ * sl_window_get_guide:
  *
  * Returns: (transfer none): the guide through the steps
  */
-SlWizard *
-sl_window_get_wizard (SlWindow *self)
+SlGuide *
+sl_window_get_guide (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
-  return self->wizard;
+  return self->guide;
 }
 
 /**
