@@ -15,9 +15,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sl-choice-popover.h"
 #include "sl-field-row.h"
 #include "sl-inspector.h"
+#include "sl-scenario-group.h"
 
 struct _SlInspector
 {
@@ -46,19 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rebuild (SlInspector *self);
-
-static guint
-row_index (gpointer widget)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sl-field-index"));
-}
-
-static void
-set_row_index (gpointer widget,
-               guint    index)
-{
-  g_object_set_data (G_OBJECT (widget), "sl-field-index", GUINT_TO_POINTER (index));
-}
 
 /* An edit made here is a step of its own: it neither merges into the step
  * before (a rename typed on the board) nor takes in the next one. */
@@ -209,8 +196,7 @@ field_rows_current (SlInspector *self)
 static GtkWidget *
 entry_row (const char *title,
            const char *text,
-           const char *name,
-           guint       index)
+           const char *name)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -219,57 +205,10 @@ entry_row (const char *title,
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   gtk_widget_set_name (row, name);
-  set_row_index (row, index);
   return row;
 }
 
 /* Scenarios */
-
-static SlScenario *
-row_scenario (gpointer widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "sl-scenario");
-}
-
-static void
-set_row_scenario (gpointer    widget,
-                  SlScenario *scenario,
-                  SlStepPart  part,
-                  guint       index)
-{
-  g_object_set_data_full (G_OBJECT (widget), "sl-scenario", g_object_ref (scenario), g_object_unref);
-  g_object_set_data (G_OBJECT (widget), "sl-step-part", GUINT_TO_POINTER (part));
-  set_row_index (widget, index);
-}
-
-static SlStepPart
-row_part (gpointer widget)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sl-step-part"));
-}
-
-/* The steps of @part of @scenario, for a new list of them. */
-static GPtrArray *
-copy_steps (SlScenario *scenario,
-            SlStepPart  part)
-{
-  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_step_unref);
-
-  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
-    g_ptr_array_add (steps, sl_step_ref (sl_scenario_get_step (scenario, part, i)));
-  return steps;
-}
-
-static void
-set_steps (SlInspector *self,
-           SlScenario  *scenario,
-           SlStepPart   part,
-           GPtrArray   *steps)
-{
-  seal (self);
-  sl_document_set_scenario_steps (self->document, scenario, part, (SlStep **) steps->pdata, steps->len);
-  seal (self);
-}
 
 static void
 add_scenario_cb (SlInspector *self)
@@ -290,260 +229,6 @@ add_scenario_cb (SlInspector *self)
                                        command ? _("It works") : _("It shows"));
   sl_document_set_scenario_steps (self->document, scenario, command ? SL_STEP_WHEN : SL_STEP_THEN, &step, 1);
   sl_history_end_group (history);
-}
-
-static void
-remove_scenario_cb (SlInspector *self,
-                    GtkButton   *button)
-{
-  if (!rows_current (self))
-    return;
-
-  seal (self);
-  sl_document_remove_scenario (self->document, row_scenario (button));
-  seal (self);
-}
-
-static void
-scenario_title_apply_cb (SlInspector *self,
-                         AdwEntryRow *row)
-{
-  SlScenario *scenario = row_scenario (row);
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (!rows_current (self))
-    return;
-
-  if (g_strcmp0 (title, sl_scenario_get_title (scenario)) != 0)
-    {
-      seal (self);
-      sl_document_set_scenario_title (self->document, scenario, title);
-      seal (self);
-    }
-}
-
-static void
-scenario_error_apply_cb (SlInspector *self,
-                         AdwEntryRow *row)
-{
-  SlScenario *scenario = row_scenario (row);
-  const char *error = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (!rows_current (self))
-    return;
-
-  if (g_strcmp0 (*error ? error : NULL, sl_scenario_get_error (scenario)) != 0)
-    {
-      seal (self);
-      sl_document_set_scenario_error (self->document, scenario, *error ? error : NULL);
-      seal (self);
-    }
-}
-
-static void
-step_value_apply_cb (SlInspector *self,
-                     AdwEntryRow *row)
-{
-  SlScenario *scenario = row_scenario (row);
-  SlStepPart part = row_part (row);
-  guint index = row_index (row);
-  const char *name = g_object_get_data (G_OBJECT (row), "sl-value-name");
-  const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
-  SlStep *step;
-  g_autoptr(GPtrArray) steps = NULL;
-
-  if (!rows_current (self))
-    return;
-
-  step = sl_scenario_get_step (scenario, part, index);
-
-  if (g_strcmp0 (*value ? value : NULL, sl_step_lookup (step, name)) == 0)
-    return;
-
-  steps = copy_steps (scenario, part);
-  g_ptr_array_index (steps, index) = sl_step_new_with_value (step, name, *value ? value : NULL);
-  sl_step_unref (step);
-  set_steps (self, scenario, part, steps);
-}
-
-static void
-remove_step_cb (SlInspector *self,
-                GtkButton   *button)
-{
-  SlScenario *scenario = row_scenario (button);
-  SlStepPart part = row_part (button);
-  g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
-
-  if (!rows_current (self))
-    return;
-
-  g_ptr_array_remove_index (steps, row_index (button));
-  set_steps (self, scenario, part, steps);
-}
-
-static void
-add_step_cb (GtkListBox    *list,
-             GtkListBoxRow *item,
-             SlInspector   *self)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
-  SlScenario *scenario = row_scenario (list);
-  SlStepPart part = row_part (list);
-  SlNote *event = g_object_get_data (G_OBJECT (item), "sl-note");
-  g_autoptr(GPtrArray) steps = copy_steps (scenario, part);
-
-  if (!rows_current (self))
-    return;
-
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  g_ptr_array_add (steps, sl_step_new (event));
-  set_steps (self, scenario, part, steps);
-}
-
-/* A row with a button that offers the events of the model. */
-static GtkWidget *
-add_step_row (SlInspector *self,
-              SlScenario  *scenario,
-              SlStepPart   part,
-              const char  *title)
-{
-  GListModel *notes = sl_document_get_notes (self->document);
-  GtkWidget *row, *button, *list;
-
-  list = gtk_list_box_new ();
-  gtk_widget_set_name (list, part == SL_STEP_GIVEN ? "add-given" : "add-then");
-  set_row_scenario (list, scenario, part, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      GtkWidget *item, *label;
-
-      if (sl_note_get_kind (note) != SL_NOTE_EVENT)
-        continue;
-      item = gtk_list_box_row_new ();
-      label = gtk_label_new (sl_note_get_text (note));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
-      g_object_set_data_full (G_OBJECT (item), "sl-note", g_object_ref (note), g_object_unref);
-      gtk_list_box_append (GTK_LIST_BOX (list), item);
-    }
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
-  button = sl_choice_button_new (list, NULL, "list-add-symbolic", title);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  return row;
-}
-
-/* A step: its note, and an example value for each of the note's fields. */
-static GtkWidget *
-step_row (SlInspector *self,
-          SlScenario  *scenario,
-          SlStepPart   part,
-          guint        index,
-          gboolean     removable)
-{
-  SlStep *step = sl_scenario_get_step (scenario, part, index);
-  SlNote *note = sl_step_get_note (step);
-  GtkWidget *expander, *button;
-  g_autofree char *title = NULL;
-
-  expander = adw_expander_row_new ();
-  /* Translators: a step of a scenario and the text of its note */
-  title = g_strdup_printf (part == SL_STEP_GIVEN ? C_("scenario", "Given: %s") :
-                           /* Translators: a step of a scenario and the text of its note */
-                           part == SL_STEP_WHEN ? C_("scenario", "When: %s") :
-                           /* Translators: a step of a scenario and the text of its note */
-                           C_("scenario", "Then: %s"),
-                           sl_note_get_text (note));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  {
-    g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u example value",
-                                                              "%u example values", sl_step_get_n_values (step)),
-                                                 sl_step_get_n_values (step));
-
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  }
-
-  if (removable)
-    {
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove from the Scenario"));
-      gtk_widget_set_name (button, "step-remove");
-      set_row_scenario (button, scenario, part, index);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_step_cb), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);
-    }
-
-  for (guint f = 0; f < sl_note_get_n_fields (note); f++)
-    {
-      const char *name = sl_field_get_name (sl_note_get_field (note, f));
-      GtkWidget *row = entry_row (name, sl_step_lookup (step, name), "step-value", index);
-
-      set_row_scenario (row, scenario, part, index);
-      g_object_set_data_full (G_OBJECT (row), "sl-value-name", g_strdup (name), g_free);
-      g_signal_connect_object (row, "apply", G_CALLBACK (step_value_apply_cb), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-    }
-
-  return expander;
-}
-
-static GtkWidget *
-scenario_group (SlInspector *self,
-                SlScenario  *scenario)
-{
-  gboolean command = sl_note_get_kind (self->note) == SL_NOTE_COMMAND;
-  GtkWidget *group, *row, *button;
-
-  group = adw_preferences_group_new ();
-  /* The title is the user's text, in the row below: a group's title is
-   * markup. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Scenario"));
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Scenario"));
-  gtk_widget_set_name (button, "scenario-remove");
-  set_row_scenario (button, scenario, 0, 0);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_scenario_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-
-  row = entry_row (_("Title"), sl_scenario_get_title (scenario), "scenario-title", 0);
-  set_row_scenario (row, scenario, 0, 0);
-  g_signal_connect_object (row, "apply", G_CALLBACK (scenario_title_apply_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_GIVEN); i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_GIVEN, i, TRUE));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             add_step_row (self, scenario, SL_STEP_GIVEN, _("Add an Event to Given")));
-
-  /* A command's When is the command; a view's Then is the view. */
-  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_WHEN); i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_WHEN, i, !command));
-  for (guint i = 0; i < sl_scenario_get_n_steps (scenario, SL_STEP_THEN); i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row (self, scenario, SL_STEP_THEN, i, command));
-
-  if (command)
-    {
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 add_step_row (self, scenario, SL_STEP_THEN, _("Add an Event to Then")));
-      /* Translators: a scenario whose outcome is an error, and its text */
-      row = entry_row (_("Or Then the Error"), sl_scenario_get_error (scenario), "scenario-error", 0);
-      set_row_scenario (row, scenario, 0, 0);
-      g_signal_connect_object (row, "apply", G_CALLBACK (scenario_error_apply_cb), self, G_CONNECT_SWAPPED);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  return group;
 }
 
 /* The scenarios of the note, which show its fields and those of the
@@ -567,7 +252,7 @@ fill_scenarios (SlInspector *self)
 
       if (sl_scenario_get_note (scenario) == self->note)
         {
-          gtk_box_append (GTK_BOX (self->scenarios), scenario_group (self, scenario));
+          gtk_box_append (GTK_BOX (self->scenarios), sl_scenario_group_new (self->document, scenario));
           any = TRUE;
         }
     }
@@ -613,7 +298,7 @@ rebuild (SlInspector *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sl_note_kind_get_label (sl_note_get_kind (self->note)));
 
-  row = entry_row (_("Text"), sl_note_get_text (self->note), "note-text", 0);
+  row = entry_row (_("Text"), sl_note_get_text (self->note), "note-text");
   g_signal_connect_object (row, "apply", G_CALLBACK (text_apply_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -687,6 +372,19 @@ rebuild (SlInspector *self)
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->content);
 }
 
+static gboolean
+shows_scenario (SlInspector *self,
+                SlScenario  *scenario)
+{
+  for (GtkWidget *child = self->scenarios ? gtk_widget_get_first_child (self->scenarios) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SL_IS_SCENARIO_GROUP (child) && sl_scenario_group_get_scenario (SL_SCENARIO_GROUP (child)) == scenario)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 element_changed_cb (SlInspector *self,
                     SlElement   *element,
@@ -705,6 +403,11 @@ element_changed_cb (SlInspector *self,
       fill_scenarios (self);
       return;
     }
+
+  /* A scenario shown changed: its group shows it. */
+  if (SL_IS_SCENARIO (element) && self->rebuild_source == 0 && shows_scenario (self, SL_SCENARIO (element)) &&
+      sl_scenario_get_note (SL_SCENARIO (element)) == self->note)
+    return;
 
   /* The note, a scenario of it, an aggregate, or another note, whose text
    * and fields the scenarios and the names upstream show. */
