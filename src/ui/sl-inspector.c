@@ -2,9 +2,14 @@
  *
  * The inspector shows the note selected on the board: its text, kind and
  * aggregate, and each of its fields with name, type, flags, mapping and
- * example value. Fields are added, removed and reordered here. Every
- * change goes through the document, so each is one undo step, and the
- * inspector follows the document: an undo shows at once.
+ * example value (an SlFieldRow each), and the scenarios of a command or
+ * a view (an SlScenarioGroup each). Fields are added, removed and
+ * reordered here. Every change goes through the document, so each is one
+ * undo step, and the inspector follows the document: an undo shows at
+ * once. A field or a scenario that changes shows the change in its own
+ * row or group; the inspector makes its rows again when fields or
+ * scenarios come, go or move, or when the note or the notes it names
+ * change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,7 +35,7 @@ struct _SlInspector
   SlField *expanded;        /* the open field, or NULL */
 
   GtkWidget *stack;
-  GtkWidget *content;       /* rebuilt for each note and change */
+  GtkWidget *content;       /* made again for each note and rebuild */
   GPtrArray *field_rows;    /* of SlFieldRow, in content */
   GtkWidget *scenarios;     /* the box of the scenarios, in content */
 };
@@ -75,8 +80,8 @@ queue_rebuild (SlInspector *self)
 }
 
 /* Whether the rows stand for the document as it is: between a change and
- * the rebuild it queued, their indices and scenarios may be stale, and an
- * event on them (a second click) is dropped. */
+ * the rebuild it queued, they may be stale, and an event on them (a
+ * second click) is dropped. */
 static gboolean
 rows_current (SlInspector *self)
 {
