@@ -36,7 +36,7 @@ struct _SlWindow
   GtkBox *inspector_box;
   SlInspector *inspector;
   SlNote *note_to_show;     /* weak: shown once the inspector is in */
-  SlWizard *wizard;
+  SlGuide *guide;
   gboolean dim_others;
   GMenu *primary_menu;
   GMenu *recent_section;

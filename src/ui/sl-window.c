@@ -258,8 +258,8 @@ sl_window_constructed (GObject *object)
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
 
-  self->wizard = SL_WIZARD (sl_wizard_new (self->document));
-  adw_flap_set_flap (self->flap, GTK_WIDGET (self->wizard));
+  self->guide = SL_GUIDE (sl_guide_new (self->document, self->checker));
+  adw_flap_set_flap (self->flap, GTK_WIDGET (self->guide));
   g_object_bind_property (self->guide_button, "active", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   self->inspector = SL_INSPECTOR (sl_inspector_new (self->document));
@@ -271,9 +271,9 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (self->inspector_revealer, "notify::child-revealed",
                            G_CALLBACK (inspector_revealed_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->wizard, "problem-activated",
+  g_signal_connect_object (self->guide, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->wizard, "problems-changed",
+  g_signal_connect_object (self->guide, "problems-changed",
                            G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
   problems_changed_cb (self);
 
@@ -560,16 +560,16 @@ sl_window_get_inspector (SlWindow *self)
 }
 
 /**
- * sl_window_get_wizard:
+ * sl_window_get_guide:
  *
  * Returns: (transfer none): the guide through the steps
  */
-SlWizard *
-sl_window_get_wizard (SlWindow *self)
+SlGuide *
+sl_window_get_guide (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
-  return self->wizard;
+  return self->guide;
 }
 
 /**

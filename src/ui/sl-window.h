@@ -12,9 +12,9 @@
 #include "sl-application.h"
 #include "sl-canvas.h"
 #include "sl-export.h"
+#include "sl-guide.h"
 #include "sl-inspector.h"
 #include "sl-print-operation.h"
-#include "sl-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +30,7 @@ SlDocument *sl_window_get_document    (SlWindow      *self);
 SlChecker  *sl_window_get_checker     (SlWindow      *self);
 GFile      *sl_window_get_file        (SlWindow      *self);
 SlCanvas   *sl_window_get_canvas      (SlWindow      *self);
-SlWizard   *sl_window_get_wizard      (SlWindow      *self);
+SlGuide    *sl_window_get_guide       (SlWindow      *self);
 SlInspector *sl_window_get_inspector  (SlWindow      *self);
 SlPrintOperation *sl_window_create_print_operation (SlWindow *self);
 
