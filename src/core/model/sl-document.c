@@ -1,6 +1,6 @@
 /* sl-document.c: a board: lanes, notes, connections, scenarios, slices
  *
- * The document owns one GListStore per kind of element and an index of all
+ * The document owns one SlElementList per kind of element and an index of all
  * elements by id. Its public mutation API (sl-document-board.c and
  * sl-document-notes.c) is the only way to change it: every call builds a
  * change (sl-document-changes.c), and the history applies and records it,
