@@ -122,7 +122,9 @@ typedef struct
 {
   SlNote *source;
   SlNote *target;
-  GHashTable *crossed;
+  SlNote *crossed[4];
+  guint n_crossed;
+  guint limit;
 } CrossData;
 
 static gboolean
@@ -132,22 +134,31 @@ cross_cb (SlNote       *note,
 {
   CrossData *data = user_data;
 
-  if (note != data->source && note != data->target)
-    g_hash_table_add (data->crossed, note);
-  return TRUE;
+  if (note == data->source || note == data->target)
+    return TRUE;
+  for (guint i = 0; i < MIN (data->n_crossed, G_N_ELEMENTS (data->crossed)); i++)
+    if (data->crossed[i] == note)
+      return TRUE;
+  if (data->n_crossed < G_N_ELEMENTS (data->crossed))
+    data->crossed[data->n_crossed] = note;
+  data->n_crossed++;
+  return data->n_crossed < data->limit;
 }
 
-/* How many cards a polyline of @n_points runs through. */
+/* How many cards a polyline of @n_points runs through, counted up to
+ * @limit: a route is drawn every frame, and one that crosses as many as
+ * the best so far has lost already. */
 static guint
 count_crossings (SlRenderer   *self,
                  SlConnection *connection,
                  const double *points,
-                 guint         n_points)
+                 guint         n_points,
+                 guint         limit)
 {
-  g_autoptr(GHashTable) crossed = g_hash_table_new (NULL, NULL);
-  CrossData data = { sl_connection_get_source (connection), sl_connection_get_target (connection), crossed };
+  CrossData data = { sl_connection_get_source (connection), sl_connection_get_target (connection),
+                     { NULL }, 0, MIN (limit, 4) };
 
-  for (guint i = 0; i + 1 < n_points; i++)
+  for (guint i = 0; i + 1 < n_points && data.n_crossed < data.limit; i++)
     {
       double x1 = points[2 * i], y1 = points[2 * i + 1];
       double x2 = points[2 * i + 2], y2 = points[2 * i + 3];
@@ -156,7 +167,7 @@ count_crossings (SlRenderer   *self,
       sl_layout_foreach_note_in (self->layout, &segment, cross_cb, &data);
     }
 
-  return g_hash_table_size (crossed);
+  return MIN (data.n_crossed, data.limit);
 }
 
 static void
@@ -243,11 +254,50 @@ channel_cb (SlNote       *note,
 #define ROUTE_LANE_OFFSET 7.0 /* from the line between two lanes to a route along it */
 #define MAX_ROUTE_POINTS 6
 
+typedef struct
+{
+  double xa;
+  double xb;
+  double x1, y1, x2, y2;
+} RouteEnds;
+
+/* The route through the channel at @ym, and its cost: its length and its
+ * bends. Returns the number of points. */
+static guint
+channel_route (const RouteEnds *ends,
+               double           ym,
+               double          *points,
+               double          *cost)
+{
+  double candidate[2 * MAX_ROUTE_POINTS] = { ends->x1, ends->y1, ends->xa, ends->y1, ends->xa, ym,
+                                             ends->xb, ym, ends->xb, ends->y2, ends->x2, ends->y2 };
+  guint n = simplify (candidate, MAX_ROUTE_POINTS);
+
+  *cost = fabs (ends->xa - ends->x1) + fabs (ym - ends->y1) + fabs (ends->xb - ends->xa) +
+          fabs (ends->y2 - ym) + fabs (ends->x2 - ends->xb) + ROUTE_BEND * (n - 2);
+  memcpy (points, candidate, sizeof candidate);
+  return n;
+}
+
+static int
+compare_costs (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const RouteEnds *ends = user_data;
+  double ya = *(const double *) a, yb = *(const double *) b;
+  double ca = fabs (ya - ends->y1) + fabs (ends->y2 - ya);
+  double cb = fabs (yb - ends->y1) + fabs (ends->y2 - yb);
+
+  return (ca > cb) - (ca < cb);
+}
+
 /* The right-angled route from @x1, @y1 to @x2, @y2 that crosses the
  * fewest cards and, of those, is the shortest: out to the gap beside the
- * source, along a channel above or below the cards in the way (the edges
- * of the lanes and of the cards there), into the gap beside the target.
- * Returns the number of points, and the cards crossed in @crossings. */
+ * source, along a channel (at the height of either end, or above or below
+ * the cards in the way, or beside the lines between lanes), into the gap
+ * beside the target. Returns the number of points, and the cards crossed
+ * in @crossings, which is under @limit or the route is no better. */
 static guint
 route_orthogonal (SlRenderer   *self,
                   SlConnection *connection,
@@ -255,24 +305,45 @@ route_orthogonal (SlRenderer   *self,
                   double        y1,
                   double        x2,
                   double        y2,
+                  guint         limit,
                   double       *points,
                   guint        *crossings)
 {
-  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heights = NULL;
   GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
-  ChannelData data = { heights, ROUTE_MARGIN };
+  ChannelData data;
   double gap = x2 >= x1 ? ROUTE_GAP : -ROUTE_GAP;
-  double xa = x1 + gap, xb = x2 - gap;
+  RouteEnds ends = { x1 + gap, x2 - gap, x1, y1, x2, y2 };
   double best_cost = G_MAXDOUBLE;
   guint best_n = 0;
   SlRect between;
 
   /* Cards too close for both gaps: one bend halfway. */
-  if ((xb - xa) * gap < 0)
-    xa = xb = (x1 + x2) / 2;
+  if ((ends.xb - ends.xa) * gap < 0)
+    ends.xa = ends.xb = (x1 + x2) / 2;
 
-  g_array_append_val (heights, y1);
-  g_array_append_val (heights, y2);
+  /* The cheapest first: along the height of either end. */
+  *crossings = limit;
+  for (guint i = 0; i < 2; i++)
+    {
+      double candidate[2 * MAX_ROUTE_POINTS], cost;
+      guint n = channel_route (&ends, i == 0 ? y1 : y2, candidate, &cost);
+      guint crossed = count_crossings (self, connection, candidate, n, *crossings + 1);
+
+      if (crossed < *crossings || (crossed == *crossings && cost < best_cost && best_n > 0))
+        {
+          *crossings = crossed;
+          best_cost = cost;
+          best_n = n;
+          memcpy (points, candidate, sizeof candidate);
+        }
+    }
+  if (*crossings == 0)
+    return best_n;
+
+  /* Then the channels, nearest the way first, until one is clear. */
+  heights = g_array_new (FALSE, FALSE, sizeof (double));
+  data = (ChannelData) { heights, ROUTE_MARGIN };
   for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
       SlRect lane;
@@ -284,20 +355,18 @@ route_orthogonal (SlRenderer   *self,
       below = lane.y + ROUTE_LANE_OFFSET;
       g_array_append_val (heights, below);
     }
-  between = (SlRect) { MIN (xa, xb), MIN (y1, y2) - 200, fabs (xb - xa) + 1, fabs (y2 - y1) + 400 };
+  between = (SlRect) { MIN (ends.xa, ends.xb), MIN (y1, y2) - 200, fabs (ends.xb - ends.xa) + 1,
+                       fabs (y2 - y1) + 400 };
   sl_layout_foreach_note_in (self->layout, &between, channel_cb, &data);
+  g_array_sort_with_data (heights, compare_costs, &ends);
 
-  *crossings = G_MAXUINT;
-  for (guint i = 0; i < heights->len; i++)
+  for (guint i = 0; i < heights->len && *crossings > 0; i++)
     {
-      double ym = g_array_index (heights, double, i);
-      double candidate[2 * MAX_ROUTE_POINTS] = { x1, y1, xa, y1, xa, ym, xb, ym, xb, y2, x2, y2 };
-      guint n = simplify (candidate, MAX_ROUTE_POINTS);
-      guint crossed = count_crossings (self, connection, candidate, n);
-      double cost = fabs (xa - x1) + fabs (ym - y1) + fabs (xb - xa) + fabs (y2 - ym) + fabs (x2 - xb) +
-                    ROUTE_BEND * (n - 2);
+      double candidate[2 * MAX_ROUTE_POINTS], cost;
+      guint n = channel_route (&ends, g_array_index (heights, double, i), candidate, &cost);
+      guint crossed = count_crossings (self, connection, candidate, n, *crossings);
 
-      if (crossed < *crossings || (crossed == *crossings && cost < best_cost))
+      if (crossed < *crossings)
         {
           *crossings = crossed;
           best_cost = cost;
@@ -344,18 +413,18 @@ _sl_renderer_path_connection (SlRenderer   *self,
     {
       double dx = MAX (40, fabs (x2 - x1) / 2) * (out == SIDE_RIGHT ? 1 : -1);
       double curve[8] = { x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2 };
-      double sampled[2 * 33], route[2 * MAX_ROUTE_POINTS];
+      double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
       guint curve_crossings, route_crossings, n;
 
       *angle = out == SIDE_RIGHT ? 0 : G_PI;
-      for (guint i = 0; i <= 32; i++)
-        bezier_point (curve, i / 32.0, &sampled[2 * i], &sampled[2 * i + 1]);
-      curve_crossings = count_crossings (self, connection, sampled, 33);
+      for (guint i = 0; i <= 16; i++)
+        bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
+      curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
 
       if (curve_crossings > 0)
         {
-          n = route_orthogonal (self, connection, x1, y1, x2, y2, route, &route_crossings);
-          if (route_crossings < curve_crossings)
+          n = route_orthogonal (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
+          if (n > 0 && route_crossings < curve_crossings)
             {
               path_orthogonal (cr, route, n);
               return;
