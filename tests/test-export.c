@@ -858,6 +858,50 @@ test_problems (void)
   remove_tree (dir);
 }
 
+/* A card with five fields and room for two shows the one with a problem,
+ * its fourth, in print as on the board, and counts the rest. */
+static void
+test_problem_fields_shown (void)
+{
+  const char *names[] = { "borrower", "bookId", "branch", "dueDate", "copyNumber" };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = g_build_filename (dir, "library.stormline", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "library.pdf", NULL);
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (model);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  SlLane *actors, *interaction, *events;
+  SlNote *screen, *command, *event;
+
+  if (!have_poppler ())
+    return;
+
+  actors = sl_document_add_lane (document, SL_LANE_ACTOR, "Member", -1);
+  interaction = sl_document_add_lane (document, SL_LANE_INTERACTION, "Commands", -1);
+  events = sl_document_add_lane (document, SL_LANE_EVENTS, "Loans", -1);
+  screen = sl_document_add_note (document, SL_NOTE_SCREEN, actors, 20, 0, "Loan Form");
+  command = sl_document_add_note (document, SL_NOTE_COMMAND, interaction, 20, 0, "Borrow Book");
+  event = sl_document_add_note (document, SL_NOTE_EVENT, events, 220, 0, "Book Borrowed");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (i != 3)
+        sl_document_insert_field (document, screen, -1, names[i], SL_FIELD_STRING);
+      sl_document_insert_field (document, command, -1, names[i], i == 3 ? SL_FIELD_DATE : SL_FIELD_STRING);
+      sl_document_insert_field (document, event, -1, names[i], i == 3 ? SL_FIELD_DATE : SL_FIELD_STRING);
+    }
+  sl_document_add_connection (document, screen, command);
+  sl_document_add_connection (document, command, event);
+  g_assert_true (sl_format_save_file (document, file, NULL));
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, "--problems", NULL), ==, 0);
+  text = test_pdf_to_text (pdf);
+  assert_contains (text, "dueDate: Date ⚠ no origin");
+  assert_contains (text, "+ 3 more fields\n");
+  remove_tree (dir);
+}
+
 /* SPEC.md is the specification document: the one test-spec reviews. */
 static void
 test_markdown (void)
@@ -995,6 +1039,7 @@ main (int    argc,
   g_test_add_func ("/export/png-scale", test_png_scale);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/problems", test_problems);
+  g_test_add_func ("/export/problem-fields-shown", test_problem_fields_shown);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/bad/%s", bad_exports[i].name);

@@ -2,7 +2,9 @@
  *
  * A connection runs forward in time from the right of its source to the
  * left of its target, along a curve or, when the curve would cross other
- * cards, along the right-angled route through the gaps that crosses fewer.
+ * cards, along a right-angled route around them through the gaps beside
+ * the cards and the channels above and below them. The connections that
+ * meet one side of a card share it out, so no two share an arrowhead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,24 +14,117 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sl-renderer-private.h"
 
+/* Where a connection meets a card. */
+typedef enum {
+  SIDE_LEFT,
+  SIDE_RIGHT,
+  SIDE_TOP,
+  SIDE_BOTTOM,
+} Side;
+
+/* The sides a connection leaves its source by and enters its target by:
+ * from the right of the source to the left of the target, as flows run
+ * forward in time; backwards the other way round; and a note above or
+ * below its partner in the same column top to bottom. */
 static void
-card_anchor (const SlRect *rect,
-             gboolean      out,
-             double       *x,
-             double       *y)
+connection_sides (SlRenderer   *self,
+                  SlConnection *connection,
+                  Side         *out,
+                  Side         *in)
 {
-  *x = out ? rect->x + rect->width : rect->x;
-  *y = rect->y + rect->height / 2;
+  SlRect from, to;
+
+  sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
+  sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
+
+  if (to.x >= from.x + from.width - 1 || to.x + to.width <= from.x)
+    {
+      *out = to.x >= from.x ? SIDE_RIGHT : SIDE_LEFT;
+      *in = to.x >= from.x ? SIDE_LEFT : SIDE_RIGHT;
+    }
+  else
+    {
+      *out = to.y > from.y ? SIDE_BOTTOM : SIDE_TOP;
+      *in = to.y > from.y ? SIDE_TOP : SIDE_BOTTOM;
+    }
+}
+
+/* Where @connection meets @note on @side. The connections that meet a card
+ * on one side share it out evenly, in the order of the cards at their
+ * other ends, so that no two arrowheads (or tails) fall on one point and
+ * their lines do not cross on the way in. */
+static void
+port (SlRenderer   *self,
+      SlNote       *note,
+      SlConnection *connection,
+      Side          side,
+      double       *x,
+      double       *y)
+{
+  SlDocument *document = sl_layout_get_document (self->layout);
+  guint n_connections = sl_document_get_n_note_connections (document, note);
+  gboolean vertical = side == SIDE_TOP || side == SIDE_BOTTOM;
+  SlNote *other = sl_connection_get_source (connection) == note ? sl_connection_get_target (connection)
+                                                                : sl_connection_get_source (connection);
+  SlRect rect, other_rect;
+  guint before = 0, n = 0, own = 0;
+
+  sl_layout_get_note_rect (self->layout, note, &rect);
+  sl_layout_get_note_rect (self->layout, other, &other_rect);
+  for (guint i = 0; i < n_connections; i++)
+    if (sl_document_get_note_connection (document, note, i) == connection)
+      own = i;
+
+  for (guint i = 0; i < n_connections; i++)
+    {
+      SlConnection *each = sl_document_get_note_connection (document, note, i);
+      gboolean is_source = sl_connection_get_source (each) == note;
+      SlNote *each_other = is_source ? sl_connection_get_target (each) : sl_connection_get_source (each);
+      Side out, in;
+      SlRect each_rect;
+      double along, across;
+
+      connection_sides (self, each, &out, &in);
+      if ((is_source ? out : in) != side)
+        continue;
+
+      n++;
+      /* Ordered along the side by where the other card is, then across. */
+      sl_layout_get_note_rect (self->layout, each_other, &each_rect);
+      along = vertical ? each_rect.x - other_rect.x : each_rect.y - other_rect.y;
+      across = vertical ? each_rect.y - other_rect.y : each_rect.x - other_rect.x;
+      if (along < 0 || (along == 0 && across < 0) || (along == 0 && across == 0 && i < own))
+        before++;
+    }
+
+  n = MAX (n, 1);
+  switch (side)
+    {
+    case SIDE_LEFT:
+    case SIDE_RIGHT:
+      *x = side == SIDE_RIGHT ? rect.x + rect.width : rect.x;
+      *y = rect.y + rect.height * (before + 1) / (n + 1);
+      break;
+    case SIDE_TOP:
+    case SIDE_BOTTOM:
+    default:
+      *x = rect.x + rect.width * (before + 1) / (n + 1);
+      *y = side == SIDE_BOTTOM ? rect.y + rect.height : rect.y;
+      break;
+    }
 }
 
 typedef struct
 {
   SlNote *source;
   SlNote *target;
-  GHashTable *crossed;
+  SlNote *crossed[4];
+  guint n_crossed;
+  guint limit;
 } CrossData;
 
 static gboolean
@@ -39,22 +134,31 @@ cross_cb (SlNote       *note,
 {
   CrossData *data = user_data;
 
-  if (note != data->source && note != data->target)
-    g_hash_table_add (data->crossed, note);
-  return TRUE;
+  if (note == data->source || note == data->target)
+    return TRUE;
+  for (guint i = 0; i < MIN (data->n_crossed, G_N_ELEMENTS (data->crossed)); i++)
+    if (data->crossed[i] == note)
+      return TRUE;
+  if (data->n_crossed < G_N_ELEMENTS (data->crossed))
+    data->crossed[data->n_crossed] = note;
+  data->n_crossed++;
+  return data->n_crossed < data->limit;
 }
 
-/* How many cards a polyline of @n_points runs through. */
+/* How many cards a polyline of @n_points runs through, counted up to
+ * @limit: a route is drawn every frame, and one that crosses as many as
+ * the best so far has lost already. */
 static guint
 count_crossings (SlRenderer   *self,
                  SlConnection *connection,
                  const double *points,
-                 guint         n_points)
+                 guint         n_points,
+                 guint         limit)
 {
-  g_autoptr(GHashTable) crossed = g_hash_table_new (NULL, NULL);
-  CrossData data = { sl_connection_get_source (connection), sl_connection_get_target (connection), crossed };
+  CrossData data = { sl_connection_get_source (connection), sl_connection_get_target (connection),
+                     { NULL }, 0, MIN (limit, 4) };
 
-  for (guint i = 0; i + 1 < n_points; i++)
+  for (guint i = 0; i + 1 < n_points && data.n_crossed < data.limit; i++)
     {
       double x1 = points[2 * i], y1 = points[2 * i + 1];
       double x2 = points[2 * i + 2], y2 = points[2 * i + 3];
@@ -63,7 +167,7 @@ count_crossings (SlRenderer   *self,
       sl_layout_foreach_note_in (self->layout, &segment, cross_cb, &data);
     }
 
-  return g_hash_table_size (crossed);
+  return MIN (data.n_crossed, data.limit);
 }
 
 static void
@@ -102,55 +206,228 @@ path_orthogonal (cairo_t      *cr,
   cairo_line_to (cr, points[2 * n_points - 2], points[2 * n_points - 1]);
 }
 
-static void
-draw_connection (SlRenderer   *self,
-                 cairo_t      *cr,
-                 SlConnection *connection)
+/* Drops the points of @points that repeat the one before or lie on the
+ * line of their neighbours. Returns how many are left. */
+static guint
+simplify (double *points,
+          guint   n_points)
 {
-  SlRect from, to;
-  double x1, y1, x2, y2, dx, angle;
-  double head = 9;
+  guint n = 0;
 
-  sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
-  sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
-
-  if (to.x >= from.x + from.width - 1 || to.x + to.width <= from.x)
+  for (guint i = 0; i < n_points; i++)
     {
-      double curve[8], sampled[2 * 17];
-      double route_a[8], route_b[8];
-      guint curve_crossings, a_crossings, b_crossings;
+      double x = points[2 * i], y = points[2 * i + 1];
 
-      /* From the right of the source to the left of the target: flows run
-       * forward in time. Of a curve and two right-angled routes through the
-       * gaps beside the two cards, the one through the fewest cards wins. */
-      card_anchor (&from, to.x >= from.x, &x1, &y1);
-      card_anchor (&to, to.x < from.x, &x2, &y2);
-      dx = MAX (40, fabs (x2 - x1) / 2);
-      if (to.x < from.x)
-        dx = -dx;
-      angle = dx > 0 ? 0 : G_PI;
+      if (n > 0 && fabs (points[2 * n - 2] - x) < 0.01 && fabs (points[2 * n - 1] - y) < 0.01)
+        continue;
+      if (n > 1 && ((fabs (points[2 * n - 4] - x) < 0.01 && fabs (points[2 * n - 2] - x) < 0.01) ||
+                    (fabs (points[2 * n - 3] - y) < 0.01 && fabs (points[2 * n - 1] - y) < 0.01)))
+        n--;
+      points[2 * n] = x, points[2 * n + 1] = y;
+      n++;
+    }
+  return n;
+}
 
-      curve[0] = x1, curve[1] = y1, curve[2] = x1 + dx, curve[3] = y1;
-      curve[4] = x2 - dx, curve[5] = y2, curve[6] = x2, curve[7] = y2;
+typedef struct
+{
+  GArray *heights;
+  double margin;
+} ChannelData;
+
+static gboolean
+channel_cb (SlNote       *note,
+            const SlRect *rect,
+            gpointer      user_data)
+{
+  ChannelData *data = user_data;
+  double above = rect->y - data->margin, below = rect->y + rect->height + data->margin;
+
+  g_array_append_val (data->heights, above);
+  g_array_append_val (data->heights, below);
+  return TRUE;
+}
+
+#define ROUTE_GAP     20.0  /* from a card to the first bend of a route */
+#define ROUTE_MARGIN  12.0  /* from a card to a route passing above or below it */
+#define ROUTE_BEND    30.0  /* what a bend costs, in board units of length */
+#define ROUTE_LANE_OFFSET 7.0 /* from the line between two lanes to a route along it */
+#define MAX_ROUTE_POINTS 6
+
+typedef struct
+{
+  double xa;
+  double xb;
+  double x1, y1, x2, y2;
+} RouteEnds;
+
+/* The route through the channel at @ym, and its cost: its length and its
+ * bends. Returns the number of points. */
+static guint
+channel_route (const RouteEnds *ends,
+               double           ym,
+               double          *points,
+               double          *cost)
+{
+  double candidate[2 * MAX_ROUTE_POINTS] = { ends->x1, ends->y1, ends->xa, ends->y1, ends->xa, ym,
+                                             ends->xb, ym, ends->xb, ends->y2, ends->x2, ends->y2 };
+  guint n = simplify (candidate, MAX_ROUTE_POINTS);
+
+  *cost = fabs (ends->xa - ends->x1) + fabs (ym - ends->y1) + fabs (ends->xb - ends->xa) +
+          fabs (ends->y2 - ym) + fabs (ends->x2 - ends->xb) + ROUTE_BEND * (n - 2);
+  memcpy (points, candidate, sizeof candidate);
+  return n;
+}
+
+static int
+compare_costs (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const RouteEnds *ends = user_data;
+  double ya = *(const double *) a, yb = *(const double *) b;
+  double ca = fabs (ya - ends->y1) + fabs (ends->y2 - ya);
+  double cb = fabs (yb - ends->y1) + fabs (ends->y2 - yb);
+
+  return (ca > cb) - (ca < cb);
+}
+
+/* The right-angled route from @x1, @y1 to @x2, @y2 that crosses the
+ * fewest cards and, of those, is the shortest: out to the gap beside the
+ * source, along a channel (at the height of either end, or above or below
+ * the cards in the way, or beside the lines between lanes), into the gap
+ * beside the target. Returns the number of points, and the cards crossed
+ * in @crossings, which is under @limit or the route is no better. */
+static guint
+route_orthogonal (SlRenderer   *self,
+                  SlConnection *connection,
+                  double        x1,
+                  double        y1,
+                  double        x2,
+                  double        y2,
+                  guint         limit,
+                  double       *points,
+                  guint        *crossings)
+{
+  g_autoptr(GArray) heights = NULL;
+  GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
+  ChannelData data;
+  double gap = x2 >= x1 ? ROUTE_GAP : -ROUTE_GAP;
+  RouteEnds ends = { x1 + gap, x2 - gap, x1, y1, x2, y2 };
+  double best_cost = G_MAXDOUBLE;
+  guint best_n = 0;
+  SlRect between;
+
+  /* Cards too close for both gaps: one bend halfway. */
+  if ((ends.xb - ends.xa) * gap < 0)
+    ends.xa = ends.xb = (x1 + x2) / 2;
+
+  /* The cheapest first: along the height of either end. */
+  *crossings = limit;
+  for (guint i = 0; i < 2; i++)
+    {
+      double candidate[2 * MAX_ROUTE_POINTS], cost;
+      guint n = channel_route (&ends, i == 0 ? y1 : y2, candidate, &cost);
+      guint crossed = count_crossings (self, connection, candidate, n, *crossings + 1);
+
+      if (crossed < *crossings || (crossed == *crossings && cost < best_cost && best_n > 0))
+        {
+          *crossings = crossed;
+          best_cost = cost;
+          best_n = n;
+          memcpy (points, candidate, sizeof candidate);
+        }
+    }
+  if (*crossings == 0)
+    return best_n;
+
+  /* Then the channels, nearest the way first, until one is clear. */
+  heights = g_array_new (FALSE, FALSE, sizeof (double));
+  data = (ChannelData) { heights, ROUTE_MARGIN };
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlRect lane;
+      double below;
+
+      /* Beside the line between two lanes, not on it, where it would
+       * read as the line. */
+      sl_layout_get_lane_rect (self->layout, sl_element_list_peek (SL_ELEMENT_LIST (lanes), i), &lane);
+      below = lane.y + ROUTE_LANE_OFFSET;
+      g_array_append_val (heights, below);
+    }
+  between = (SlRect) { MIN (ends.xa, ends.xb), MIN (y1, y2) - 200, fabs (ends.xb - ends.xa) + 1,
+                       fabs (y2 - y1) + 400 };
+  sl_layout_foreach_note_in (self->layout, &between, channel_cb, &data);
+  g_array_sort_with_data (heights, compare_costs, &ends);
+
+  for (guint i = 0; i < heights->len && *crossings > 0; i++)
+    {
+      double candidate[2 * MAX_ROUTE_POINTS], cost;
+      guint n = channel_route (&ends, g_array_index (heights, double, i), candidate, &cost);
+      guint crossed = count_crossings (self, connection, candidate, n, *crossings);
+
+      if (crossed < *crossings)
+        {
+          *crossings = crossed;
+          best_cost = cost;
+          best_n = n;
+          memcpy (points, candidate, sizeof candidate);
+        }
+    }
+
+  return best_n;
+}
+
+/**
+ * _sl_renderer_path_connection:
+ * @cr: where to add the path
+ * @connection: a connection
+ * @x: (out): where the connection ends
+ * @y: (out): where the connection ends
+ * @angle: (out): the direction of the arrowhead at @x, @y
+ *
+ * Adds the line of @connection to the path of @cr, as it is drawn: a
+ * curve, or when the curve would cross other cards, the right-angled
+ * route around them that crosses the fewest. Each end has its own point
+ * on its card (see port()).
+ */
+void
+_sl_renderer_path_connection (SlRenderer   *self,
+                              cairo_t      *cr,
+                              SlConnection *connection,
+                              double       *x,
+                              double       *y,
+                              double       *angle)
+{
+  SlNote *source = sl_connection_get_source (connection);
+  SlNote *target = sl_connection_get_target (connection);
+  double x1, y1, x2, y2;
+  Side out, in;
+
+  connection_sides (self, connection, &out, &in);
+  port (self, source, connection, out, &x1, &y1);
+  port (self, target, connection, in, &x2, &y2);
+  *x = x2, *y = y2;
+
+  if (out == SIDE_LEFT || out == SIDE_RIGHT)
+    {
+      double dx = MAX (40, fabs (x2 - x1) / 2) * (out == SIDE_RIGHT ? 1 : -1);
+      double curve[8] = { x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2 };
+      double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
+      guint curve_crossings, route_crossings, n;
+
+      *angle = out == SIDE_RIGHT ? 0 : G_PI;
       for (guint i = 0; i <= 16; i++)
         bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
-      curve_crossings = count_crossings (self, connection, sampled, 17);
+      curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
 
-      if (curve_crossings > 0 && fabs (y2 - y1) > 1)
+      if (curve_crossings > 0)
         {
-          double gap = dx > 0 ? 20 : -20;
-
-          route_a[0] = x1, route_a[1] = y1, route_a[2] = x1 + gap, route_a[3] = y1;
-          route_a[4] = x1 + gap, route_a[5] = y2, route_a[6] = x2, route_a[7] = y2;
-          route_b[0] = x1, route_b[1] = y1, route_b[2] = x2 - gap, route_b[3] = y1;
-          route_b[4] = x2 - gap, route_b[5] = y2, route_b[6] = x2, route_b[7] = y2;
-          a_crossings = count_crossings (self, connection, route_a, 4);
-          b_crossings = count_crossings (self, connection, route_b, 4);
-
-          if (MIN (a_crossings, b_crossings) < curve_crossings)
+          n = route_orthogonal (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
+          if (n > 0 && route_crossings < curve_crossings)
             {
-              path_orthogonal (cr, a_crossings <= b_crossings ? route_a : route_b, 4);
-              goto stroke;
+              path_orthogonal (cr, route, n);
+              return;
             }
         }
 
@@ -159,25 +436,26 @@ draw_connection (SlRenderer   *self,
     }
   else
     {
-      gboolean down = to.y > from.y;
-
-      /* A note above or below its partner in the same column is joined
-       * top to bottom instead. */
-      x1 = from.x + from.width / 2;
-      y1 = down ? from.y + from.height : from.y;
-      x2 = to.x + to.width / 2;
-      y2 = down ? to.y : to.y + to.height;
+      *angle = out == SIDE_BOTTOM ? G_PI / 2 : -G_PI / 2;
       cairo_move_to (cr, x1, y1);
       cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
-      angle = down ? G_PI / 2 : -G_PI / 2;
     }
+}
 
-stroke:
+static void
+draw_connection (SlRenderer   *self,
+                 cairo_t      *cr,
+                 SlConnection *connection)
+{
+  double x, y, angle;
+  double head = 9;
+
+  _sl_renderer_path_connection (self, cr, connection, &x, &y, &angle);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, x2, y2);
-  cairo_line_to (cr, x2 - head * cos (angle - 0.45), y2 - head * sin (angle - 0.45));
-  cairo_line_to (cr, x2 - head * cos (angle + 0.45), y2 - head * sin (angle + 0.45));
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - head * cos (angle - 0.45), y - head * sin (angle - 0.45));
+  cairo_line_to (cr, x - head * cos (angle + 0.45), y - head * sin (angle + 0.45));
   cairo_close_path (cr);
   cairo_fill (cr);
 }

@@ -54,5 +54,11 @@ void _sl_renderer_draw_connections (SlRenderer   *self,
                                     cairo_t      *cr,
                                     const SlRect *region,
                                     double        scale);
+void _sl_renderer_path_connection  (SlRenderer   *self,
+                                    cairo_t      *cr,
+                                    SlConnection *connection,
+                                    double       *x,
+                                    double       *y,
+                                    double       *angle);
 
 G_END_DECLS

@@ -369,6 +369,40 @@ field_mark (SlRenderer *self,
   return search.mark;
 }
 
+/* Which group a field with @mark is shown in: those with no origin (which
+ * nothing on the board can fill) first, then those with no destination,
+ * then the others. */
+static guint
+mark_group (guint mark)
+{
+  if (mark & MARK_NO_ORIGIN)
+    return 0;
+  return mark & MARK_NO_DESTINATION ? 1 : 2;
+}
+
+/* The order of the fields on the card of @note: the marked ones first, so
+ * that a card short of room never hides a field with a problem behind
+ * "+ N more"; each group in the note's order. Returns an array of
+ * sl_note_get_n_fields() indices. */
+static guint *
+field_order (SlRenderer *self,
+             SlNote     *note)
+{
+  guint n_fields = sl_note_get_n_fields (note);
+  guint *order = g_new (guint, MAX (n_fields, 1));
+  g_autofree guint *groups = g_new (guint, MAX (n_fields, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    groups[i] = mark_group (field_mark (self, note, sl_field_get_name (sl_note_get_field (note, i))));
+  for (guint group = 0; group <= 2; group++)
+    for (guint i = 0; i < n_fields; i++)
+      if (groups[i] == group)
+        order[n++] = i;
+
+  return order;
+}
+
 static void
 draw_fields (SlRenderer   *self,
              cairo_t      *cr,
@@ -377,20 +411,35 @@ draw_fields (SlRenderer   *self,
              double        top)
 {
   guint n_fields = sl_note_get_n_fields (note);
+  g_autofree guint *order = field_order (self, note);
   double bottom = rect->y + rect->height - CARD_PADDING;
   FieldLine kind;
 
   for (guint i = 0; (kind = field_line (i, n_fields, top, bottom)) != FIELD_LINE_NONE; i++)
     {
-      SlField *field = sl_note_get_field (note, i);
+      SlField *field = sl_note_get_field (note, order[i]);
       g_autofree char *line = NULL;
       guint mark = 0;
 
       if (kind == FIELD_LINE_MORE)
         {
+          guint hidden_marks = 0;
+
           /* Translators: on a card with more fields than fit */
           line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more field", "+ %u more fields",
                                                n_fields - i), n_fields - i);
+
+          /* More fields with problems than lines: at least say so. */
+          for (guint j = i; j < n_fields; j++)
+            hidden_marks += field_mark (self, note, sl_field_get_name (sl_note_get_field (note, order[j]))) != 0;
+          if (hidden_marks > 0)
+            {
+              g_autofree char *more = g_steal_pointer (&line);
+
+              /* Translators: "+ 3 more fields" and how many of them have problems */
+              line = g_strdup_printf (_("%s (%u ⚠)"), more, hidden_marks);
+              mark = MARK_NO_ORIGIN;
+            }
         }
       else
         {
@@ -842,6 +891,7 @@ sl_renderer_get_field_at (SlRenderer *self,
                           double      scale)
 {
   guint n_fields = sl_note_get_n_fields (note);
+  g_autofree guint *order = NULL;
   SlRect card;
   int text_height;
   double top, bottom;
@@ -867,7 +917,8 @@ sl_renderer_get_field_at (SlRenderer *self,
   if (field_line (line, n_fields, top, bottom) != FIELD_LINE_FIELD)
     return NULL;
 
-  return sl_note_get_field (note, line);
+  order = field_order (self, note);
+  return sl_note_get_field (note, order[line]);
 }
 
 /**

@@ -1,0 +1,353 @@
+/* test-renderer.c: what the one drawing code of a board shows
+ *
+ * SlRenderer onto cairo surfaces, with no display: the fields with
+ * problems on a card too small for all its fields, read back from a PDF by
+ * poppler's pdftotext, and the routes of the connections, read back from
+ * the path that cairo is given, around the cards in their way and to
+ * arrowheads of their own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+
+#include "sl-renderer-private.h"
+#include "test-util.h"
+
+/* The columns of the board, as the keyboard places notes: a card and a gap. */
+#define COLUMN(n) (20 + ((n) - 1) * (160 + SL_LAYOUT_NOTE_GAP))
+
+/* A small library: the loan form's fields reach the Borrow Book command,
+ * all but its fourth, dueDate, which has no origin. */
+typedef struct
+{
+  SlDocument *document;
+  SlNote *command;
+} FieldsModel;
+
+static void
+fields_model_init (FieldsModel *model)
+{
+  const char *names[] = { "borrower", "bookId", "branch", "dueDate", "copyNumber" };
+  SlDocument *d = sl_document_new ();
+  SlLane *actors = sl_document_add_lane (d, SL_LANE_ACTOR, "Member", -1);
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1);
+  SlNote *screen = sl_document_add_note (d, SL_NOTE_SCREEN, actors, COLUMN (1), 0, "Loan Form");
+  SlNote *command = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (1), 0, "Borrow Book");
+  SlNote *event = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (2), 0, "Book Borrowed");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (i != 3)
+        sl_document_insert_field (d, screen, -1, names[i], SL_FIELD_STRING);
+      sl_document_insert_field (d, command, -1, names[i], i == 3 ? SL_FIELD_DATE : SL_FIELD_STRING);
+      sl_document_insert_field (d, event, -1, names[i], i == 3 ? SL_FIELD_DATE : SL_FIELD_STRING);
+    }
+  sl_document_add_connection (d, screen, command);
+  sl_document_add_connection (d, command, event);
+
+  model->document = d;
+  model->command = command;
+}
+
+/* The problems of the fields of @note, as "rule:field" lines. */
+static char *
+note_problems (GPtrArray *problems,
+               SlNote    *note)
+{
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (sl_problem_get_note (problem) == note && sl_problem_get_field (problem) != NULL)
+        g_string_append_printf (lines, "%s:%s\n", sl_problem_get_rule (problem), sl_problem_get_field (problem));
+    }
+  return g_string_free (lines, FALSE);
+}
+
+/* What pdftotext reads on the whole board as @renderer draws it. */
+static char *
+board_text (SlRenderer *renderer,
+            const char *dir)
+{
+  SlLayout *layout = sl_renderer_get_layout (renderer);
+  g_autofree char *pdf = g_build_filename (dir, "board.pdf", NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect bounds;
+
+  sl_layout_get_bounds (layout, &bounds);
+  surface = cairo_pdf_surface_create (pdf, bounds.width, bounds.height);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -bounds.x, -bounds.y);
+  sl_renderer_draw (renderer, cr, &bounds, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return test_pdf_to_text (pdf);
+}
+
+/* A card with five fields, room for two and "+ N more": the fourth, which
+ * has no origin, is on the card all the same, where the pointer finds it,
+ * and "+ 3 more fields" counts the others. */
+static void
+test_problem_fields_shown (void)
+{
+  FieldsModel model;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  SlRect card;
+  SlField *field = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read PDFs");
+      return;
+    }
+
+  fields_model_init (&model);
+  problems = sl_check_run (model.document);
+  found = note_problems (problems, model.command);
+  g_assert_cmpstr (found, ==, "field-no-origin:dueDate\n");
+
+  layout = sl_layout_new (model.document);
+  renderer = sl_renderer_new (layout);
+  sl_renderer_set_problems (renderer, problems, 8);
+
+  dir = scratch_dir_new ();
+  text = board_text (renderer, dir);
+  if (strstr (text, "dueDate: Date ⚠ no origin") == NULL || strstr (text, "+ 3 more fields") == NULL)
+    g_test_message ("On the board:\n%s", text);
+  g_assert_nonnull (strstr (text, "dueDate: Date ⚠ no origin"));
+  g_assert_nonnull (strstr (text, "+ 3 more fields"));
+  g_assert_null (strstr (text, "copyNumber"));
+
+  /* Where it is drawn, the pointer finds it: the card's first field line. */
+  sl_layout_get_note_rect (layout, model.command, &card);
+  for (double y = card.y; y < card.y + card.height && field == NULL; y++)
+    field = sl_renderer_get_field_at (renderer, model.command, card.x + 20, y, 1.0);
+  g_assert_nonnull (field);
+  g_assert_cmpstr (sl_field_get_name (field), ==, "dueDate");
+
+  /* With no event, every field lacks a destination: more problems than
+   * lines, and the card says how many it cannot show. */
+  sl_document_remove_connection (model.document,
+                                 sl_document_get_note_connection (model.document, model.command, 1));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = sl_check_run (model.document);
+  sl_renderer_set_problems (renderer, problems, 8);
+  g_clear_pointer (&text, g_free);
+  text = board_text (renderer, dir);
+  if (strstr (text, "+ 3 more fields (3 ⚠)") == NULL || strstr (text, "dueDate") == NULL)
+    g_test_message ("On the board:\n%s", text);
+  g_assert_nonnull (strstr (text, "dueDate: Date ⚠ no origin"));
+  g_assert_nonnull (strstr (text, "+ 3 more fields (3 ⚠)"));
+
+  g_clear_object (&renderer);
+  g_clear_object (&layout);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  remove_tree (dir);
+  g_assert_finalize_object (model.document);
+}
+
+/* The library of the issue: Book Borrowed (column 2) feeds Overdue Loans
+ * (column 4), where Return Book (column 3) stands in the way of a curve,
+ * and Book Returned (column 3) feeds Overdue Loans as well. */
+typedef struct
+{
+  SlDocument *document;
+  SlLayout *layout;
+  SlRenderer *renderer;
+  SlConnection *borrowed_overdue;
+  SlConnection *returned_overdue;
+} Library;
+
+static void
+library_init (Library *library)
+{
+  SlDocument *d = sl_document_new ();
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1);
+  SlNote *borrow = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (1), 0, "Borrow Book");
+  SlNote *borrowed = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (2), 0, "Book Borrowed");
+  SlNote *give_back = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (3), 0, "Return Book");
+  SlNote *returned = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (3), 0, "Book Returned");
+  SlNote *overdue = sl_document_add_note (d, SL_NOTE_VIEW, interaction, COLUMN (4), 0, "Overdue Loans");
+
+  sl_document_add_connection (d, borrow, borrowed);
+  sl_document_add_connection (d, give_back, returned);
+  library->borrowed_overdue = sl_document_add_connection (d, borrowed, overdue);
+  library->returned_overdue = sl_document_add_connection (d, returned, overdue);
+  library->document = d;
+  library->layout = sl_layout_new (d);
+  library->renderer = sl_renderer_new (library->layout);
+}
+
+static void
+library_clear (Library *library)
+{
+  g_clear_object (&library->renderer);
+  g_clear_object (&library->layout);
+  g_assert_finalize_object (library->document);
+}
+
+/* The path of @connection as drawn, flattened into lines; its end and the
+ * direction of its arrowhead. */
+static cairo_path_t *
+connection_path (Library      *library,
+                 SlConnection *connection,
+                 double       *x,
+                 double       *y,
+                 double       *angle)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_path_t *path;
+
+  _sl_renderer_path_connection (library->renderer, cr, connection, x, y, angle);
+  path = cairo_copy_path_flat (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+typedef struct
+{
+  SlConnection *connection;
+  double x;
+  double y;
+} Probe;
+
+/* Fails when the point of @user_data is inside a card that is not an end
+ * of its connection. */
+static gboolean
+assert_outside_cb (SlNote       *note,
+                   const SlRect *rect,
+                   gpointer      user_data)
+{
+  Probe *probe = user_data;
+  SlRect inside = { rect->x + 0.5, rect->y + 0.5, rect->width - 1, rect->height - 1 };
+
+  if (note == sl_connection_get_source (probe->connection) || note == sl_connection_get_target (probe->connection))
+    return TRUE;
+  if (sl_rect_contains (&inside, probe->x, probe->y))
+    g_test_message ("%s → %s passes under %s at %g, %g",
+                    sl_note_get_text (sl_connection_get_source (probe->connection)),
+                    sl_note_get_text (sl_connection_get_target (probe->connection)),
+                    sl_note_get_text (note), probe->x, probe->y);
+  g_assert_false (sl_rect_contains (&inside, probe->x, probe->y));
+  return TRUE;
+}
+
+/* Every point of the drawn line of @connection, a board unit apart, is
+ * outside every card but its two ends. */
+static void
+assert_route_clear (Library      *library,
+                    SlConnection *connection)
+{
+  double x, y, angle, last_x = 0, last_y = 0;
+  cairo_path_t *path = connection_path (library, connection, &x, &y, &angle);
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *data = &path->data[i];
+      double px = data[1].point.x, py = data[1].point.y;
+
+      if (data->header.type == CAIRO_PATH_LINE_TO)
+        {
+          double length = hypot (px - last_x, py - last_y);
+
+          for (double t = 0; t <= length; t += 1.0)
+            {
+              Probe probe = { connection, last_x + (px - last_x) * t / MAX (length, 1e-9),
+                              last_y + (py - last_y) * t / MAX (length, 1e-9) };
+              SlRect point = { probe.x, probe.y, 0, 0 };
+
+              sl_layout_foreach_note_in (library->layout, &point, assert_outside_cb, &probe);
+            }
+        }
+      if (data->header.type == CAIRO_PATH_MOVE_TO || data->header.type == CAIRO_PATH_LINE_TO)
+        last_x = px, last_y = py;
+    }
+
+  cairo_path_destroy (path);
+}
+
+/* A line from column 2 to column 4 goes around the card in column 3 in its
+ * way, and so does every other line of the board. */
+static void
+test_route_around_cards (void)
+{
+  Library library;
+  GListModel *connections;
+
+  library_init (&library);
+
+  assert_route_clear (&library, library.borrowed_overdue);
+  connections = sl_document_get_connections (library.document);
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    assert_route_clear (&library, sl_element_list_peek (SL_ELEMENT_LIST (connections), i));
+
+  library_clear (&library);
+}
+
+/* Two lines into Overdue Loans end at points of their own on its left
+ * edge, further apart than an arrowhead is wide, the upper source's
+ * higher: they neither merge nor cross on the way in. */
+static void
+test_arrowheads_apart (void)
+{
+  Library library;
+  cairo_path_t *path;
+  double x1, y1, x2, y2, angle1, angle2;
+  SlRect overdue;
+
+  library_init (&library);
+  sl_layout_get_note_rect (library.layout, sl_connection_get_target (library.borrowed_overdue), &overdue);
+
+  path = connection_path (&library, library.borrowed_overdue, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  path = connection_path (&library, library.returned_overdue, &x2, &y2, &angle2);
+  cairo_path_destroy (path);
+
+  g_assert_cmpfloat (x1, ==, overdue.x);
+  g_assert_cmpfloat (x2, ==, overdue.x);
+  g_assert_cmpfloat (angle1, ==, 0);
+  g_assert_cmpfloat (angle2, ==, 0);
+  g_assert_cmpfloat (fabs (y1 - y2), >=, 20);
+  g_assert_cmpfloat (y1, >, overdue.y);
+  g_assert_cmpfloat (y2, <, overdue.y + overdue.height);
+
+  /* A lone line still meets its card in the middle. */
+  sl_document_remove_connection (library.document, library.returned_overdue);
+  path = connection_path (&library, library.borrowed_overdue, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  g_assert_cmpfloat (y1, ==, overdue.y + overdue.height / 2);
+
+  library_clear (&library);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/renderer/problem-fields-shown", test_problem_fields_shown);
+  g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
+  g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
+
+  return g_test_run ();
+}
