@@ -752,6 +752,30 @@ test_step_status (void)
     }
 }
 
+/* Each step tells how it is done in Stormline (a key, a drag, a row of
+ * the inspector), not only what the method asks, and how to start it
+ * while nothing it is about exists. */
+static void
+test_step_texts (void)
+{
+  static const char *const gestures[] = { "Press ", "press ", "drag ", "Drag ", "inspector", "hover " };
+
+  for (guint number = 1; number <= SL_N_PROCESS_STEPS; number++)
+    {
+      const SlProcessStep *step = sl_process_get_step (number);
+      gboolean told = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (gestures); i++)
+        told |= strstr (step->what, gestures[i]) != NULL;
+      if (!told)
+        g_error ("step %u does not say how: %s", number, step->what);
+      g_assert_cmpstr (step->to_start, !=, NULL);
+      g_assert_cmpstr (step->to_start, !=, "");
+    }
+  g_assert_nonnull (strstr (sl_process_get_step (1)->what, "Press E"));
+  g_assert_nonnull (strstr (sl_process_get_step (1)->to_start, "Press E"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -767,6 +791,7 @@ main (int    argc,
   g_test_add_func ("/check/near-miss", test_near_miss);
   g_test_add_func ("/check/hotel", test_hotel);
   g_test_add_func ("/check/step-status", test_step_status);
+  g_test_add_func ("/check/step-texts", test_step_texts);
   g_test_add_func ("/check/field-flow", test_field_flow);
   g_test_add_func ("/check/cart", test_cart);
   g_test_add_func ("/check/incremental", test_incremental);
