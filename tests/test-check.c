@@ -653,6 +653,129 @@ test_cart (void)
     }
 }
 
+/* What a model for the step status table is made of. */
+enum {
+  HAS_EVENT = 1 << 0,
+  HAS_COMMAND = 1 << 1,
+  HAS_VIEW = 1 << 2,
+  HAS_HOTSPOT = 1 << 3,
+  HAS_AGGREGATE = 1 << 4,
+  HAS_FIELDS = 1 << 5,
+  HAS_SCENARIO = 1 << 6,
+};
+
+static void
+build_model (SlDocument *document,
+             guint       parts)
+{
+  SlLane *lane = sl_document_add_default_lane (document);
+  SlAggregate *aggregate = (parts & HAS_AGGREGATE) ? sl_document_add_aggregate (document, "Room") : NULL;
+  SlNote *event = NULL, *command = NULL, *view = NULL;
+
+  if (parts & HAS_HOTSPOT)
+    sl_document_add_note (document, SL_NOTE_HOTSPOT, lane, 700, 0, "Who pays?");
+  if (parts & HAS_COMMAND)
+    command = sl_document_add_note (document, SL_NOTE_COMMAND, lane, 100, 0, "Book Room");
+  if (parts & HAS_EVENT)
+    event = sl_document_add_note (document, SL_NOTE_EVENT, lane, 300, 0, "Room Booked");
+  if (parts & HAS_VIEW)
+    view = sl_document_add_note (document, SL_NOTE_VIEW, lane, 500, 0, "Free Rooms");
+  if (command != NULL && event != NULL)
+    sl_document_add_connection (document, command, event);
+  if (event != NULL && view != NULL)
+    sl_document_add_connection (document, event, view);
+  if (aggregate != NULL && event != NULL)
+    sl_document_set_note_aggregate (document, event, aggregate);
+  if (parts & HAS_FIELDS)
+    {
+      SlNote *notes[] = { command, event, view };
+
+      for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+        if (notes[i] != NULL)
+          sl_document_insert_field (document, notes[i], -1, "roomId", SL_FIELD_STRING);
+    }
+  if (parts & HAS_SCENARIO)
+    {
+      SlScenario *scenario = sl_document_add_scenario (document, command, "It works");
+      SlStep *when = sl_step_new (command);
+      SlStep *then = sl_step_new (event);
+
+      sl_document_set_scenario_steps (document, scenario, SL_STEP_WHEN, &when, 1);
+      sl_document_set_scenario_steps (document, scenario, SL_STEP_THEN, &then, 1);
+      sl_step_unref (when);
+      sl_step_unref (then);
+    }
+}
+
+/* A step is done only when what it is about exists and its rules are
+ * satisfied; about nothing yet, it is not started, unless its rules find
+ * something (an open hotspot before any event). The full check and the
+ * checker, following the model as it is made, agree. */
+static void
+test_step_status (void)
+{
+  static const struct {
+    const char *name;
+    guint parts;
+    const char *expected;  /* N not started, P in progress, D done; steps 1 to 8 */
+  } models[] = {
+    { "empty", 0, "NNNNNNNN" },
+    { "an event", HAS_EVENT, "DDPPNNNN" },
+    { "an event with a field", HAS_EVENT | HAS_FIELDS, "DDPPNNNP" },
+    { "a hotspot", HAS_HOTSPOT, "NPNNNNNN" },
+    { "an aggregate", HAS_AGGREGATE, "NNNPNNNN" },
+    { "a command", HAS_COMMAND, "NNPPPNPN" },
+    { "a view", HAS_VIEW, "NNNNNPPN" },
+    { "a command and its event", HAS_COMMAND | HAS_EVENT, "DDDPPNPN" },
+    { "a command and its event in an aggregate", HAS_COMMAND | HAS_EVENT | HAS_AGGREGATE, "DDDDPNPN" },
+    { "an event and its view, with fields", HAS_EVENT | HAS_VIEW | HAS_FIELDS, "DDPPNPPP" },
+    { "a command with a scenario and its event", HAS_COMMAND | HAS_EVENT | HAS_AGGREGATE | HAS_SCENARIO, "DDDDPNDN" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autoptr(SlDocument) document = sl_document_new ();
+      g_autoptr(SlChecker) checker = sl_checker_new (document);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      build_model (document, models[i].parts);
+      problems = sl_check_run (document);
+      for (guint step = 1; step <= SL_N_PROCESS_STEPS; step++)
+        {
+          SlStepStatus status = sl_check_get_step_status (document, problems, step);
+          char got = "NPD"[status];
+
+          if (got != models[i].expected[step - 1])
+            g_error ("%s: step %u is %s", models[i].name, step, sl_step_status_to_string (status));
+          g_assert_cmpint (sl_checker_get_step_status (checker, step), ==, status);
+        }
+    }
+}
+
+/* Each step tells how it is done in Stormline (a key, a drag, a row of
+ * the inspector), not only what the method asks, and how to start it
+ * while nothing it is about exists. */
+static void
+test_step_texts (void)
+{
+  static const char *const gestures[] = { "Press ", "press ", "drag ", "Drag ", "inspector", "hover " };
+
+  for (guint number = 1; number <= SL_N_PROCESS_STEPS; number++)
+    {
+      const SlProcessStep *step = sl_process_get_step (number);
+      gboolean told = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (gestures); i++)
+        told |= strstr (step->what, gestures[i]) != NULL;
+      if (!told)
+        g_error ("step %u does not say how: %s", number, step->what);
+      g_assert_cmpstr (step->to_start, !=, NULL);
+      g_assert_cmpstr (step->to_start, !=, "");
+    }
+  g_assert_nonnull (strstr (sl_process_get_step (1)->what, "Press E"));
+  g_assert_nonnull (strstr (sl_process_get_step (1)->to_start, "Press E"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,6 +790,8 @@ main (int    argc,
     }
   g_test_add_func ("/check/near-miss", test_near_miss);
   g_test_add_func ("/check/hotel", test_hotel);
+  g_test_add_func ("/check/step-status", test_step_status);
+  g_test_add_func ("/check/step-texts", test_step_texts);
   g_test_add_func ("/check/field-flow", test_field_flow);
   g_test_add_func ("/check/cart", test_cart);
   g_test_add_func ("/check/incremental", test_incremental);

@@ -898,6 +898,42 @@ test_guide (void)
   remove_tree (dir);
 }
 
+/* On an empty board nothing is left to do in step 1, yet it is not
+ * done: the guide says how to start it, and once an event is up, that
+ * nothing is left. */
+static void
+test_guide_empty (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SlDocument *document;
+  SlGuide *guide;
+  GtkWidget *nothing_left;
+
+  g_settings_set_boolean (settings, "first-run", FALSE);
+  g_settings_reset (settings, "last-file");
+  run_app (&fixture, NULL);
+  document = sl_window_get_document (fixture.window);
+  guide = sl_window_get_guide (fixture.window);
+  nothing_left = find_widget (GTK_WIDGET (guide), "nothing-left");
+
+  g_assert_cmpuint (sl_document_get_step (document), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (nothing_left));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (nothing_left)), ==, sl_process_get_step (1)->to_start);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (nothing_left)), "Press E"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_widget (GTK_WIDGET (guide), "left-heading"))), ==,
+                   "How to Start");
+
+  sl_document_add_note (document, SL_NOTE_EVENT, test_get_item (sl_document_get_lanes (document), 0),
+                        100, 0, "Book Borrowed");
+  sl_guide_refresh (guide);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (nothing_left)), ==, "Nothing is left to do in this step.");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_widget (GTK_WIDGET (guide), "left-heading"))), ==,
+                   "0 Things Left to Do");
+
+  quit_app (&fixture);
+}
+
 /* The check button of @widget or under it whose label is @label. */
 static GtkWidget *
 find_widget_by_label (GtkWidget  *widget,
@@ -1103,6 +1139,7 @@ main (int    argc,
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/guide", test_guide);
+  g_test_add_func ("/window/guide-empty", test_guide_empty);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);

@@ -94,11 +94,22 @@ fill (SlGuide *self)
 
   sl_problem_list_set (self->problems, sl_checker_get_problems (self->checker), current);
   n_left = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Thing Left to Do",
-                                          "%u Things Left to Do", n_left), n_left);
-  gtk_label_set_label (self->left_heading, heading);
   gtk_widget_set_visible (self->left_window, n_left > 0);
   gtk_widget_set_visible (self->nothing_left, n_left == 0);
+  /* A step about nothing yet has nothing left, yet is not done: say how
+   * to start it instead. */
+  if (sl_checker_get_step_status (self->checker, current) == SL_STEP_NOT_STARTED)
+    {
+      gtk_label_set_label (self->left_heading, _("How to Start"));
+      gtk_label_set_label (GTK_LABEL (self->nothing_left), step->to_start);
+    }
+  else
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Thing Left to Do",
+                                              "%u Things Left to Do", n_left), n_left);
+      gtk_label_set_label (self->left_heading, heading);
+      gtk_label_set_label (GTK_LABEL (self->nothing_left), _("Nothing is left to do in this step."));
+    }
 }
 
 static gboolean

@@ -116,7 +116,7 @@ void              _sl_check_aggregates        (SlDocument         *document,
                                                SlProblemSink      *sink);
 SlStepStatus      _sl_check_step_status       (guint               step,
                                                const guint        *kinds,
-                                               guint               n_scenarios,
+                                               guint               n_fields,
                                                guint               n_failing);
 
 G_END_DECLS

@@ -610,24 +610,32 @@ sl_check_get_rule_step (const char *rule)
 /**
  * _sl_check_step_status:
  * @kinds: how many notes of each kind there are
+ * @n_fields: how many fields the notes have, all together
  * @n_failing: how many errors and warnings the rules of @step find
  *
- * A step is done when what it is about exists and none of its rules finds
- * an error or a warning (hints do not count); not started when there is
- * nothing yet for it to be about.
+ * A step is about what its "done when" speaks of (DOMAIN.md): events for
+ * steps 1 to 3, commands and events for step 4, commands for step 5,
+ * views for step 6, commands and views for step 7, fields for step 8.
+ * It is done when some of that exists and none of its rules finds an
+ * error or a warning (hints do not count): a step about nothing yet is
+ * never done. It is not started while there is nothing for it to be about
+ * and nothing it finds (an open hotspot before any event starts step 2).
  */
 SlStepStatus
 _sl_check_step_status (guint        step,
                        const guint *kinds,
-                       guint        n_scenarios,
+                       guint        n_fields,
                        guint        n_failing)
 {
   guint subjects;
 
   switch (step)
     {
-    case 1: case 2: case 3: case 4:
+    case 1: case 2: case 3:
       subjects = kinds[SL_NOTE_EVENT];
+      break;
+    case 4:
+      subjects = kinds[SL_NOTE_COMMAND] + kinds[SL_NOTE_EVENT];
       break;
     case 5:
       subjects = kinds[SL_NOTE_COMMAND];
@@ -636,16 +644,16 @@ _sl_check_step_status (guint        step,
       subjects = kinds[SL_NOTE_VIEW];
       break;
     case 7:
-      subjects = n_scenarios;
+      subjects = kinds[SL_NOTE_COMMAND] + kinds[SL_NOTE_VIEW];
       break;
     default:
-      subjects = kinds[SL_NOTE_COMMAND] + kinds[SL_NOTE_EVENT] + kinds[SL_NOTE_VIEW];
+      subjects = n_fields;
       break;
     }
 
-  if (subjects == 0)
-    return SL_STEP_NOT_STARTED;
-  return n_failing > 0 ? SL_STEP_IN_PROGRESS : SL_STEP_DONE;
+  if (n_failing > 0)
+    return SL_STEP_IN_PROGRESS;
+  return subjects > 0 ? SL_STEP_DONE : SL_STEP_NOT_STARTED;
 }
 
 /**
@@ -662,6 +670,7 @@ sl_check_get_step_status (SlDocument *document,
 {
   GListModel *notes;
   guint kinds[SL_N_NOTE_KINDS] = { 0, };
+  guint n_fields = 0;
   guint n_failing = 0;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), SL_STEP_NOT_STARTED);
@@ -669,7 +678,12 @@ sl_check_get_step_status (SlDocument *document,
 
   notes = sl_document_get_notes (document);
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    kinds[_sl_note_get_kind (sl_element_list_peek (SL_ELEMENT_LIST (notes), i))]++;
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      kinds[_sl_note_get_kind (note)]++;
+      n_fields += _sl_note_get_n_fields (note);
+    }
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -678,8 +692,7 @@ sl_check_get_step_status (SlDocument *document,
       n_failing += sl_problem_get_step (problem) == step && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING;
     }
 
-  return _sl_check_step_status (step, kinds, g_list_model_get_n_items (sl_document_get_scenarios (document)),
-                                n_failing);
+  return _sl_check_step_status (step, kinds, n_fields, n_failing);
 }
 
 const char *

@@ -40,6 +40,7 @@ typedef struct
   SlProblem **problems;
   guint n_problems;
   SlNoteKind kind;         /* as counted in kinds */
+  guint n_fields;          /* as counted in n_fields */
   char *folded;            /* an event's name as grouped in events_by_name */
   SlAggregate *aggregate;  /* an event's aggregate as counted in used */
   gboolean queued;
@@ -81,6 +82,7 @@ struct _SlChecker
   gboolean aggregates_dirty;
 
   guint kinds[SL_N_NOTE_KINDS];
+  guint n_fields;           /* of all the notes: what step 8 is about */
   guint failing[SL_N_PROCESS_STEPS + 1]; /* errors and warnings of each step's rules */
   GPtrArray *problems;      /* all of them, or NULL until asked for */
   guint n_rechecked;
@@ -260,10 +262,18 @@ prepare_entry (SlChecker *self,
   gboolean event = kind == SL_NOTE_EVENT;
   char *folded = event ? _sl_check_fold_name (sl_note_get_text (entry->note)) : NULL;
   SlAggregate *aggregate = event ? _sl_check_event_aggregate (entry->note) : NULL;
+  guint n_fields = _sl_note_get_n_fields (entry->note);
 
   self->kinds[entry->kind]--;
   self->kinds[kind]++;
   entry->kind = kind;
+
+  /* The first field or the last one gone changes step 8's status, even
+   * when no problem changes. */
+  if ((self->n_fields == 0) != (self->n_fields - entry->n_fields + n_fields == 0))
+    self->changed = TRUE;
+  self->n_fields = self->n_fields - entry->n_fields + n_fields;
+  entry->n_fields = n_fields;
 
   if (g_strcmp0 (folded, entry->folded) != 0)
     group_event (self, entry, folded);
@@ -323,6 +333,7 @@ entry_remove (SlChecker *self,
   group_event (self, entry, NULL);
   count_aggregate (self, entry->aggregate, -1);
   self->kinds[entry->kind]--;
+  self->n_fields -= entry->n_fields;
   count_problems (self, entry->problems, entry->n_problems, -1);
   free_problems (entry->problems, entry->n_problems);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -849,7 +860,7 @@ sl_checker_get_step_status (SlChecker *self,
   if (!g_queue_is_empty (&self->queue) || self->aggregates_dirty)
     sl_checker_update (self);
 
-  return _sl_check_step_status (step, self->kinds, self->scenarios->len, self->failing[step]);
+  return _sl_check_step_status (step, self->kinds, self->n_fields, self->failing[step]);
 }
 
 /**

@@ -36,31 +36,42 @@ sl_process_get_step (guint number)
       const char *everyone = _("Everyone: domain experts, developers, UX designers, project managers");
       const char *team = _("The development team and the product owner");
 
+      /* Translators: each "what to do" names the keys, menus and rows of
+       * Stormline the step is done with; keep them as the interface
+       * translates them. */
       steps[0] = (SlProcessStep) { 1, storming, _("Collect Domain Events"),
         _("Domain experts, developers, UX designers, project managers"),
-        _("Put up an orange event for everything that happens in the domain, in the past tense. No discussion, no order yet."),
-        _("A collection of events"), _("At least one event exists") };
+        _("Press E on the board (or click Event in the palette), type something that happened in the domain, in the past tense, and press Enter; press E again for the next. No discussion, no order yet."),
+        _("A collection of events"), _("At least one event exists"),
+        _("The board has no event yet. Press E on the board to put up the first one.") };
       steps[1] = (SlProcessStep) { 2, storming, _("Refine Domain Events"), everyone,
-        _("Merge duplicates, rename events to the past tense, order them left to right on the timeline, mark questions as hotspots and mark the pivotal events."),
-        _("Refined, ordered events"), _("No two events have the same name and no hotspot is open") };
+        _("Select an event and press Enter to rename it to the past tense; delete duplicates with Delete; drag the events left to right into the order they happen. Press H to put up a hotspot for each open question, and delete it once it is answered."),
+        _("Refined, ordered events"), _("No two events have the same name and no hotspot is open"),
+        _("There is no event to refine yet: collect them first (step 1).") };
       steps[2] = (SlProcessStep) { 3, storming, _("Track Causes"), everyone,
-        _("For each event, add what caused it: a command issued from a screen, an automation reacting to an earlier event, or an external system. Add the views people look at to decide."),
-        _("Commands and views identified"), _("Every event has a cause") };
+        _("For each event, add what caused it: press C for a command, A for an automation or X for an external system, then drag from the round handle on its right edge to the event. Press V for the views people look at to decide, and connect the events that feed them the same way."),
+        _("Commands and views identified"), _("Every event has a cause"),
+        _("There is no event yet whose cause to track: collect them first (step 1).") };
       steps[3] = (SlProcessStep) { 4, storming, _("Aggregation"), everyone,
-        _("Group commands and events by aggregate; each aggregate becomes a lane of events."),
-        _("Logic grouped by aggregate"), _("Every command and event belongs to an aggregate, and no aggregate is empty") };
+        _("Select an event or a command, open the inspector (Alt+Enter) and choose its aggregate in the Aggregate row, or make a new one there; Model Properties in the main menu lists the aggregates. Each aggregate becomes a lane of events."),
+        _("Logic grouped by aggregate"), _("Every command and event belongs to an aggregate, and no aggregate is empty"),
+        _("There is no event or command to group yet: collect the events first (step 1).") };
       steps[4] = (SlProcessStep) { 5, modeling, _("Identify Inputs"), team,
-        _("Give commands their fields, and connect each command to the screen or automation that triggers it."),
-        _("Inputs (commands) with fields"), _("Every command has fields and a trigger") };
+        _("Select a command, open the inspector (Alt+Enter) and add its fields with Add Field. Press S for the screen, U for the actor or A for the automation that triggers it, and drag from that note's round handle to the command."),
+        _("Inputs (commands) with fields"), _("Every command has fields and a trigger"),
+        _("There is no command yet: add the commands that cause the events first (step 3).") };
       steps[5] = (SlProcessStep) { 6, modeling, _("Identify Outputs"), team,
-        _("Give views their fields, feed them from events, and connect them to the screens or automations that read them."),
-        _("Outputs (views) linked back into the interface"), _("Every view is fed by an event and read by a screen or an automation") };
+        _("Select a view and add its fields in the inspector (Alt+Enter). Drag from an event's round handle to the view to feed it, and from the view's handle to the screen (S) or automation (A) that reads it."),
+        _("Outputs (views) linked back into the interface"), _("Every view is fed by an event and read by a screen or an automation"),
+        _("There is no view yet: select an event and press V to add one it feeds.") };
       steps[6] = (SlProcessStep) { 7, modeling, _("Elaborate Scenarios"), team,
-        _("Write Given/When/Then specifications, one or more for each command and each view."),
-        _("A specification for each step of the workflow"), _("Every command and view has a scenario") };
+        _("Select a command or a view, open the inspector (Alt+Enter) and press Add Scenario: pick its Given events and, for a command, the Then events or the error it ends in, with example values. Write one or more for each command and each view."),
+        _("A specification for each step of the workflow"), _("Every command and view has a scenario"),
+        _("There is no command or view to specify yet: add them first (step 3).") };
       steps[7] = (SlProcessStep) { 8, modeling, _("Completeness Check"), team,
-        _("Fix every field that has no origin or no destination."),
-        _("Every field accounted for"), _("No field problem is left") };
+        _("Fix every field marked on its card as having no origin or no destination: hover its line to see where its value comes from and where it goes, then add the field where it is missing, rename it to match, or set Mapped From (or Generated) in the inspector."),
+        _("Every field accounted for"), _("No field problem is left"),
+        _("No note has fields yet: give the commands and views their fields first (steps 5 and 6).") };
 
       g_once_init_leave (&initialized, 1);
     }

@@ -18,6 +18,7 @@ typedef struct
   const char *what;         /* translated */
   const char *deliverable;  /* translated */
   const char *done_when;    /* translated */
+  const char *to_start;     /* translated: the first move while nothing the step is about exists */
 } SlProcessStep;
 
 const SlProcessStep *sl_process_get_step        (guint number);
