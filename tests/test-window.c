@@ -823,6 +823,124 @@ test_inspector_aggregate (void)
   quit_app (&fixture);
 }
 
+static guint
+count_named (GtkWidget  *widget,
+             const char *name)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (g_str_equal (gtk_widget_get_name (child), name) ? 1 : 0) + count_named (child, name);
+
+  return n;
+}
+
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+}
+
+/* The model's title, description and aggregates edited from the main
+ * menu's Model Properties, each change one undo step, shown at once. */
+static void
+test_model_properties (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlLane *room_lane;
+  SlAggregate *room;
+  GtkWidget *properties, *row;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  room_lane = sl_document_lookup_lane (document, "lane-room");
+  room = sl_lane_get_aggregate (room_lane);
+  sl_history_clear (history);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.model-properties", NULL));
+  flush_main_context ();
+  properties = find_toplevel ("model-properties");
+  g_assert_nonnull (properties);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (properties)) == GTK_WINDOW (fixture.window));
+
+  /* The title, also the window's; an empty one is refused. */
+  row = find_widget (properties, "model-title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, sl_document_get_title (document));
+  apply_text (row, "Library Loans");
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Library Loans");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), "Library Loans — Stormline"));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  apply_text (row, " ");
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Library Loans");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Library Loans");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  apply_text (find_widget (properties, "model-description"), "Books lent and returned");
+  g_assert_cmpstr (sl_document_get_description (document), ==, "Books lent and returned");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+
+  /* An undo shows in the row. */
+  sl_history_undo (history);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, sl_document_get_title (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), !=, "Library Loans");
+  sl_history_redo (history);
+  sl_history_redo (history);
+  flush_main_context ();
+
+  /* A row for each aggregate: renamed in it, not to another's name. */
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 4);
+  row = find_widget (properties, "aggregate-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Room");
+  apply_text (row, "Guest");
+  g_assert_cmpstr (sl_aggregate_get_name (room), ==, "Room");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Room");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+  apply_text (row, "Chamber");
+  g_assert_cmpstr (sl_aggregate_get_name (room), ==, "Chamber");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 3);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (properties, "aggregate-name"))), ==, "Room");
+
+  /* Added by name. */
+  row = find_widget (properties, "aggregate-new");
+  apply_text (row, "Loan");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 5);
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 3);
+
+  /* Removed, with its lane left without one; one undo brings both back. */
+  row = find_widget (properties, "aggregate-remove");
+  g_signal_emit_by_name (row, "clicked");
+  g_signal_emit_by_name (row, "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 4);
+  g_assert_null (sl_lane_get_aggregate (room_lane));
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 4);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 4);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_true (sl_lane_get_aggregate (room_lane) == room);
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 5);
+
+  gtk_window_close (GTK_WINDOW (properties));
+  flush_main_context ();
+  g_assert_null (find_toplevel ("model-properties"));
+
+  quit_app (&fixture);
+}
+
 /* A command's scenario written through the inspector: Given an event with
  * an example value, Then an error; each change one undo step. */
 static void
@@ -1234,6 +1352,7 @@ main (int    argc,
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
+  g_test_add_func ("/window/model-properties", test_model_properties);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
 
