@@ -260,6 +260,21 @@ element_changed_cb (SlModelProperties *self,
     }
 }
 
+/* The window has the keys of the board's undo and redo: it is modal,
+ * so they would otherwise do nothing while it is open. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SlHistory *history = sl_document_get_history (SL_MODEL_PROPERTIES (widget)->document);
+
+  if (g_str_equal (action_name, "model.undo"))
+    sl_history_undo (history);
+  else
+    sl_history_redo (history);
+}
+
 static void
 sl_model_properties_constructed (GObject *object)
 {
@@ -338,6 +353,11 @@ sl_model_properties_class_init (SlModelPropertiesClass *klass)
                          SL_TYPE_DOCUMENT,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "model.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "model.redo", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "model.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "model.redo", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-model-properties.ui");
   gtk_widget_class_bind_template_child (widget_class, SlModelProperties, title_row);
