@@ -766,6 +766,7 @@ test_inspector_aggregate (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
 
   /* A name is needed, and not one an aggregate has already. */
+  gtk_widget_grab_focus (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
   flush_main_context ();
   dialog = find_toplevel ("new-aggregate");
@@ -790,6 +791,10 @@ test_inspector_aggregate (void)
                                                adw_combo_row_get_selected (ADW_COMBO_ROW (row))), ==, "Loan");
   sl_guide_refresh (guide);
   g_assert_false (has_problem (sl_guide_get_problems (guide), event, "no-aggregate", NULL));
+
+  /* The focus stays on the row, not on the note's text. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), row) ||
+                 gtk_root_get_focus (GTK_ROOT (fixture.window)) == row);
 
   /* One undo takes back both. */
   sl_history_undo (history);

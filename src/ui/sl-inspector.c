@@ -399,6 +399,43 @@ fill_scenarios (SlInspector *self)
   gtk_box_append (GTK_BOX (self->scenarios), button);
 }
 
+/* The name of the row of the note that has the focus ("note-aggregate"
+ * …), if one has. */
+static const char *
+focused_note_row (SlInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->content == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, self->content))
+    return NULL;
+
+  for (; focus != self->content; focus = gtk_widget_get_parent (focus))
+    if (g_str_has_prefix (gtk_widget_get_name (focus), "note-"))
+      return g_intern_string (gtk_widget_get_name (focus));
+
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_name (child), name))
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 rebuild (SlInspector *self)
 {
@@ -407,6 +444,11 @@ rebuild (SlInspector *self)
   GListModel *aggregate_list = sl_document_get_aggregates (self->document);
   GtkWidget *box, *group, *row, *button;
   guint selected_aggregate = 0;
+  const char *focused;
+
+  /* The row the user was on keeps the focus: it would otherwise go to
+   * the first row, the note's text, where typing renames the note. */
+  focused = focused_note_row (self);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_ptr_array_set_size (self->field_rows, 0);
@@ -521,6 +563,9 @@ rebuild (SlInspector *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->content), box);
   gtk_stack_add_named (GTK_STACK (self->stack), self->content, "note");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->content);
+
+  if (focused != NULL && (row = find_named (self->content, focused)) != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 static gboolean
