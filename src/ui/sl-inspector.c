@@ -483,6 +483,7 @@ rebuild (SlInspector *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), sl_note_get_kind (self->note));
+  gtk_widget_set_name (row, "note-kind");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
