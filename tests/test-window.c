@@ -696,6 +696,257 @@ test_inspector (void)
   quit_app (&fixture);
 }
 
+/* The toplevel window named @name, if one is open. */
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (gtk_widget_get_name (window), name) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* An event with no aggregate is given a new one, named in a dialog, in
+ * one undo step, and step 4's problem for it goes; and it is marked
+ * pivotal. */
+static void
+test_inspector_aggregate (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlGuide *guide;
+  SlInspector *inspector;
+  SlNote *event;
+  GtkWidget *row, *dialog, *entry, *toggle;
+  GListModel *items;
+  guint n_undo;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  guide = sl_window_get_guide (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+
+  event = sl_document_add_note (document, SL_NOTE_EVENT, sl_document_lookup_lane (document, "lane-interaction"),
+                                2920, 0, "Book Borrowed");
+  sl_history_clear (history);
+  sl_guide_refresh (guide);
+  g_assert_true (has_problem (sl_guide_get_problems (guide), event, "no-aggregate", NULL));
+
+  sl_canvas_select (sl_window_get_canvas (fixture.window), event, FALSE);
+  flush_main_context ();
+  g_assert_true (sl_inspector_get_note (inspector) == event);
+
+  /* None, the four aggregates, and the choice to make one. */
+  row = find_widget (GTK_WIDGET (inspector), "note-aggregate");
+  items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 5), ==, "New Aggregate…");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  /* Closed, it changes nothing, and the row shows None again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
+  flush_main_context ();
+  dialog = find_toplevel ("new-aggregate");
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_main_context ();
+  g_assert_null (find_toplevel ("new-aggregate"));
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 0);
+  row = find_widget (GTK_WIDGET (inspector), "note-aggregate");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  /* A name is needed, and not one an aggregate has already. */
+  gtk_widget_grab_focus (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 5);
+  flush_main_context ();
+  dialog = find_toplevel ("new-aggregate");
+  g_assert_nonnull (dialog);
+  entry = find_widget (dialog, "aggregate-name");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Room");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Loan ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_signal_emit_by_name (entry, "activate");
+  flush_main_context ();
+  g_assert_null (find_toplevel ("new-aggregate"));
+
+  g_assert_nonnull (sl_note_get_aggregate (event));
+  g_assert_cmpstr (sl_aggregate_get_name (sl_note_get_aggregate (event)), ==, "Loan");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 5);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  row = find_widget (GTK_WIDGET (inspector), "note-aggregate");
+  items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (row))), ==, "Loan");
+  sl_guide_refresh (guide);
+  g_assert_false (has_problem (sl_guide_get_problems (guide), event, "no-aggregate", NULL));
+
+  /* The focus stays on the row, not on the note's text. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), row) ||
+                 gtk_root_get_focus (GTK_ROOT (fixture.window)) == row);
+
+  /* One undo takes back both. */
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 4);
+  row = find_widget (GTK_WIDGET (inspector), "note-aggregate");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  sl_history_redo (history);
+  flush_main_context ();
+
+  /* The event is marked pivotal, one step; undo shows at once. */
+  n_undo = sl_history_get_n_undo (history);
+  toggle = find_widget (GTK_WIDGET (inspector), "note-pivotal");
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  flush_main_context ();
+  g_assert_true (sl_note_get_pivotal (event));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_false (sl_note_get_pivotal (event));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (GTK_WIDGET (inspector), "note-pivotal"))));
+
+  /* Only events are pivotal. */
+  sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-book-room"), FALSE);
+  flush_main_context ();
+  g_assert_null (find_widget (GTK_WIDGET (inspector), "note-pivotal"));
+
+  quit_app (&fixture);
+}
+
+static guint
+count_named (GtkWidget  *widget,
+             const char *name)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (g_str_equal (gtk_widget_get_name (child), name) ? 1 : 0) + count_named (child, name);
+
+  return n;
+}
+
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+}
+
+/* The model's title, description and aggregates edited from the main
+ * menu's Model Properties, each change one undo step, shown at once. */
+static void
+test_model_properties (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlLane *room_lane;
+  SlAggregate *room;
+  GtkWidget *properties, *row;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  room_lane = sl_document_lookup_lane (document, "lane-room");
+  room = sl_lane_get_aggregate (room_lane);
+  sl_history_clear (history);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.model-properties", NULL));
+  flush_main_context ();
+  properties = find_toplevel ("model-properties");
+  g_assert_nonnull (properties);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (properties)) == GTK_WINDOW (fixture.window));
+
+  /* The title, also the window's; an empty one is refused. */
+  row = find_widget (properties, "model-title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, sl_document_get_title (document));
+  apply_text (row, "Library Loans");
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Library Loans");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), "Library Loans — Stormline"));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  apply_text (row, " ");
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Library Loans");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Library Loans");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  apply_text (find_widget (properties, "model-description"), "Books lent and returned");
+  g_assert_cmpstr (sl_document_get_description (document), ==, "Books lent and returned");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+
+  /* Undone from the window itself (Ctrl+Z), it shows in the row. */
+  g_assert_true (gtk_widget_activate_action (properties, "model.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (properties, "model.undo", NULL));
+  flush_main_context ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, sl_document_get_title (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), !=, "Library Loans");
+  g_assert_true (gtk_widget_activate_action (properties, "model.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (properties, "model.redo", NULL));
+  flush_main_context ();
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Library Loans");
+
+  /* A row for each aggregate: renamed in it, not to another's name. */
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 4);
+  row = find_widget (properties, "aggregate-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Room");
+  apply_text (row, "Guest");
+  g_assert_cmpstr (sl_aggregate_get_name (room), ==, "Room");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Room");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+  apply_text (row, "Chamber");
+  g_assert_cmpstr (sl_aggregate_get_name (room), ==, "Chamber");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 3);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (properties, "aggregate-name"))), ==, "Room");
+
+  /* Added by name. */
+  row = find_widget (properties, "aggregate-new");
+  apply_text (row, "Loan");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 5);
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 3);
+
+  /* Removed, with its lane left without one; one undo brings both back. */
+  row = find_widget (properties, "aggregate-remove");
+  g_signal_emit_by_name (row, "clicked");
+  g_signal_emit_by_name (row, "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_aggregates (document)), ==, 4);
+  g_assert_null (sl_lane_get_aggregate (room_lane));
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 4);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 4);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_true (sl_lane_get_aggregate (room_lane) == room);
+  g_assert_cmpuint (count_named (properties, "aggregate-name"), ==, 5);
+
+  gtk_window_close (GTK_WINDOW (properties));
+  flush_main_context ();
+  g_assert_null (find_toplevel ("model-properties"));
+
+  quit_app (&fixture);
+}
+
 /* A command's scenario written through the inspector: Given an event with
  * an example value, Then an error; each change one undo step. */
 static void
@@ -1143,6 +1394,8 @@ main (int    argc,
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
+  g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
+  g_test_add_func ("/window/model-properties", test_model_properties);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
 

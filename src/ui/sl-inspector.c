@@ -125,16 +125,126 @@ kind_selected_cb (SlInspector *self,
     }
 }
 
+static SlAggregate *
+find_aggregate (SlDocument *document,
+                const char *name)
+{
+  GListModel *aggregates = sl_document_get_aggregates (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_strcmp0 (sl_aggregate_get_name (aggregate), name) == 0)
+        return aggregate;
+    }
+
+  return NULL;
+}
+
+/* A name is needed, and one no aggregate has: that one is in the list. */
+static void
+aggregate_name_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  SlInspector *self = g_object_get_data (G_OBJECT (dialog), "sl-inspector");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create",
+                                           *name != '\0' && find_aggregate (self->document, name) == NULL);
+}
+
+static void
+aggregate_name_activate_cb (GtkEntry         *entry,
+                            AdwMessageDialog *dialog)
+{
+  /* As the Create button does: the response, and the dialog closes. */
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    {
+      adw_message_dialog_response (dialog, "create");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+new_aggregate_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SlInspector      *self)
+{
+  SlNote *note = g_object_get_data (G_OBJECT (dialog), "sl-note");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  SlHistory *history = sl_document_get_history (self->document);
+
+  /* The note may have gone while the dialog was open. */
+  if (g_str_equal (response, "create") && *name != '\0' && find_aggregate (self->document, name) == NULL &&
+      sl_document_lookup_note (self->document, sl_element_get_id (SL_ELEMENT (note))) == note)
+    {
+      /* One undo step: the aggregate exists for the note. */
+      seal (self);
+      sl_history_begin_group (history, _("New Aggregate"));
+      sl_document_set_note_aggregate (self->document, note, sl_document_add_aggregate (self->document, name));
+      sl_history_end_group (history);
+      seal (self);
+    }
+  else
+    {
+      /* The row goes back from "New Aggregate…" to the note's aggregate. */
+      queue_rebuild (self);
+    }
+}
+
+/* Asks for the name of an aggregate that the note is given. */
+static void
+new_aggregate (SlInspector *self)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("New Aggregate"),
+                                   _("The consistency boundary the note belongs to, as “Loan” or “Account”"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, "new-aggregate");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "aggregate-name");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "sl-note", g_object_ref (self->note), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "sl-inspector", self);
+  g_signal_connect (entry, "changed", G_CALLBACK (aggregate_name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (aggregate_name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_aggregate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 aggregate_selected_cb (SlInspector *self,
                        GParamSpec  *pspec,
                        AdwComboRow *row)
 {
   guint selected = adw_combo_row_get_selected (row);
+  guint n_aggregates = g_list_model_get_n_items (sl_document_get_aggregates (self->document));
   g_autoptr(SlAggregate) aggregate = NULL;
 
   if (!rows_current (self) || selected == GTK_INVALID_LIST_POSITION)
     return;
+
+  /* The last item is "New Aggregate…". */
+  if (selected == n_aggregates + 1)
+    {
+      new_aggregate (self);
+      return;
+    }
 
   /* The first item is "None". */
   if (selected > 0)
@@ -144,6 +254,24 @@ aggregate_selected_cb (SlInspector *self,
     {
       seal (self);
       sl_document_set_note_aggregate (self->document, self->note, aggregate);
+      seal (self);
+    }
+}
+
+static void
+pivotal_cb (SlInspector *self,
+            GParamSpec  *pspec,
+            GtkSwitch   *toggle)
+{
+  gboolean pivotal = gtk_switch_get_active (toggle);
+
+  if (!rows_current (self))
+    return;
+
+  if (pivotal != sl_note_get_pivotal (self->note))
+    {
+      seal (self);
+      sl_document_set_note_pivotal (self->document, self->note, pivotal);
       seal (self);
     }
 }
@@ -271,6 +399,43 @@ fill_scenarios (SlInspector *self)
   gtk_box_append (GTK_BOX (self->scenarios), button);
 }
 
+/* The name of the row of the note that has the focus ("note-aggregate"
+ * …), if one has. */
+static const char *
+focused_note_row (SlInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->content == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, self->content))
+    return NULL;
+
+  for (; focus != self->content; focus = gtk_widget_get_parent (focus))
+    if (g_str_has_prefix (gtk_widget_get_name (focus), "note-"))
+      return g_intern_string (gtk_widget_get_name (focus));
+
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_name (child), name))
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 rebuild (SlInspector *self)
 {
@@ -279,6 +444,11 @@ rebuild (SlInspector *self)
   GListModel *aggregate_list = sl_document_get_aggregates (self->document);
   GtkWidget *box, *group, *row, *button;
   guint selected_aggregate = 0;
+  const char *focused;
+
+  /* The row the user was on keeps the focus: it would otherwise go to
+   * the first row, the note's text, where typing renames the note. */
+  focused = focused_note_row (self);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_ptr_array_set_size (self->field_rows, 0);
@@ -313,6 +483,7 @@ rebuild (SlInspector *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), sl_note_get_kind (self->note));
+  gtk_widget_set_name (row, "note-kind");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -325,12 +496,30 @@ rebuild (SlInspector *self)
       if (aggregate == sl_note_get_aggregate (self->note))
         selected_aggregate = a + 1;
     }
+  gtk_string_list_append (aggregates, _("New Aggregate…"));
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Aggregate"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (aggregates));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected_aggregate);
+  gtk_widget_set_name (row, "note-aggregate");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (aggregate_selected_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (sl_note_get_kind (self->note) == SL_NOTE_EVENT)
+    {
+      GtkWidget *toggle = gtk_switch_new ();
+
+      gtk_switch_set_active (GTK_SWITCH (toggle), sl_note_get_pivotal (self->note));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (toggle, "note-pivotal");
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (pivotal_cb), self, G_CONNECT_SWAPPED);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Pivotal"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A turning point that divides the story"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
   gtk_box_append (GTK_BOX (box), group);
 
   if (sl_note_kind_has_fields (sl_note_get_kind (self->note)))
@@ -375,6 +564,9 @@ rebuild (SlInspector *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->content), box);
   gtk_stack_add_named (GTK_STACK (self->stack), self->content, "note");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->content);
+
+  if (focused != NULL && (row = find_named (self->content, focused)) != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "sl-model-properties.h"
 #include "sl-window-private.h"
 
 static void
@@ -87,6 +88,17 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   _sl_window_choose_export (SL_WINDOW (widget));
+}
+
+static void
+model_properties_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkWidget *properties = sl_model_properties_new (sl_window_get_document (SL_WINDOW (widget)));
+
+  gtk_window_set_transient_for (GTK_WINDOW (properties), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (properties));
 }
 
 static void
@@ -187,6 +199,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.model-properties", NULL, model_properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
