@@ -694,9 +694,9 @@ test_placing_covers_nothing (Fixture       *fixture,
     }
 }
 
-/* Make Room pushes every note and slice at or right of the selected note's
- * column one column right, a slice over it grows; one undo step takes it
- * all back. From the lane menu, at the point it was opened. */
+/* Make Room pushes every note and slice from the selected note's column
+ * (its slice) on one column right, the slice with them; one undo step takes
+ * it all back. From the lane menu, at the point it was opened. */
 static void
 test_make_room (Fixture       *fixture,
                 gconstpointer  data)
@@ -711,7 +711,9 @@ test_make_room (Fixture       *fixture,
   g_autofree int *slice_x = g_new (int, n_slices);
   g_autofree int *slice_width = g_new (int, n_slices);
   guint n_undo = sl_history_get_n_undo (history);
-  int column = sl_note_get_x (event);
+  SlSlice *slice_there = sl_document_get_note_slice (fixture->document, event);
+  int column = sl_slice_get_x (slice_there);
+  int event_x = sl_note_get_x (event);
   gboolean moved = FALSE, stayed = FALSE;
 
   for (guint i = 0; i < n_notes; i++)
@@ -734,6 +736,7 @@ test_make_room (Fixture       *fixture,
       stayed |= note_x[i] < column;
     }
   g_assert_true (moved && stayed);
+  g_assert_cmpint (sl_slice_get_x (slice_there), ==, column + SL_LAYOUT_COLUMN_WIDTH);
   for (guint i = 0; i < n_slices; i++)
     {
       SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
@@ -752,8 +755,10 @@ test_make_room (Fixture       *fixture,
   for (guint i = 0; i < n_slices; i++)
     g_assert_cmpint (sl_slice_get_x (sl_element_list_peek (SL_ELEMENT_LIST (slices), i)), ==, slice_x[i]);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.make-room-at", "d", (double) column);
-  g_assert_cmpint (sl_note_get_x (event), ==, column + SL_LAYOUT_COLUMN_WIDTH);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.make-room-at", "d",
+                              (double) sl_note_get_x (event));
+  g_assert_cmpint (sl_slice_get_x (slice_there), ==, column + SL_LAYOUT_COLUMN_WIDTH);
+  g_assert_cmpint (sl_note_get_x (event), ==, event_x + SL_LAYOUT_COLUMN_WIDTH);
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
 }
 

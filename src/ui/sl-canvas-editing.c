@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -236,9 +237,9 @@ sl_canvas_delete_selection (SlCanvas *self)
  * sl_canvas_make_room:
  * @board_x: a moment of the timeline
  *
- * Inserts an empty column at @board_x: every note and slice at or right
- * of it moves a column to the right, a slice over it grows by a column.
- * One step of the history.
+ * Inserts an empty column at @board_x, or before the slice there: every
+ * note and slice from there on moves a column to the right (a slice that
+ * overlaps the one there grows by a column). One step of the history.
  */
 void
 sl_canvas_make_room (SlCanvas *self,
@@ -246,8 +247,15 @@ sl_canvas_make_room (SlCanvas *self,
 {
   SlHistory *history;
   GListModel *notes, *slices;
+  SlSlice *there;
 
   g_return_if_fail (SL_IS_CANVAS (self));
+
+  /* A slice is a column of the timeline: the room opens before it, not
+   * inside it. */
+  there = sl_document_find_slice_at (self->document, (int) floor (board_x));
+  if (there != NULL)
+    board_x = MIN (board_x, sl_slice_get_x (there));
 
   history = sl_document_get_history (self->document);
   notes = sl_document_get_notes (self->document);
