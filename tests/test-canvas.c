@@ -570,6 +570,198 @@ test_kind_keys (Fixture       *fixture,
     }
 }
 
+/* Presses @keyval on the board, as the keyboard does. */
+static void
+press_key (SlCanvas *canvas,
+           guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+/* No other card of @note's lane is under it. */
+static void
+assert_covers_nothing (SlCanvas *canvas,
+                       SlNote   *note)
+{
+  GListModel *notes = sl_document_get_notes (sl_canvas_get_document (canvas));
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  SlRect rect, other_rect;
+
+  sl_layout_get_note_rect (layout, note, &rect);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *other = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      if (other == note || sl_note_get_lane (other) != sl_note_get_lane (note))
+        continue;
+      sl_layout_get_note_rect (layout, other, &other_rect);
+      g_assert_false (sl_rect_intersects (&rect, &other_rect));
+    }
+}
+
+/* On a new board's one lane: with an event in the middle of the row
+ * selected, C puts the command in the event's column (below it: the lane
+ * holds every kind), not at the row's end; the next E continues the row
+ * of events, right of the last. */
+static void
+test_keys_in_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlNote *events[4], *command, *next;
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      press_key (fixture->canvas, GDK_KEY_e);
+      type_and_enter (fixture->canvas, "Something Happened");
+      events[i] = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (fixture->document)), i);
+    }
+
+  sl_canvas_select (fixture->canvas, events[1], FALSE);
+  press_key (fixture->canvas, GDK_KEY_c);
+  type_and_enter (fixture->canvas, "Do Something");
+  command = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (fixture->document)), 4);
+  g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_COMMAND);
+  g_assert_cmpint (sl_note_get_x (command), ==, sl_note_get_x (events[1]));
+  assert_covers_nothing (fixture->canvas, command);
+
+  press_key (fixture->canvas, GDK_KEY_e);
+  type_and_enter (fixture->canvas, "Next Happened");
+  next = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (fixture->document)), 5);
+  g_assert_cmpint (sl_note_get_x (next), >, sl_note_get_x (events[3]));
+  g_assert_cmpint (sl_note_get_y (next), ==, sl_note_get_y (events[3]));
+  assert_covers_nothing (fixture->canvas, next);
+}
+
+/* In the example, whose commands lane is full: C with an event selected
+ * goes above it, in its column. */
+static void
+test_command_above_event (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SlNote *event = sl_document_lookup_note (fixture->document, "evt-room-booked");
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  SlNote *command;
+
+  sl_canvas_select (fixture->canvas, event, FALSE);
+  press_key (fixture->canvas, GDK_KEY_c);
+  type_and_enter (fixture->canvas, "Cancel Booking");
+  command = sl_element_list_peek (SL_ELEMENT_LIST (notes), g_list_model_get_n_items (notes) - 1);
+  g_assert_cmpstr (sl_note_get_text (command), ==, "Cancel Booking");
+  g_assert_cmpint (sl_lane_get_kind (sl_note_get_lane (command)), ==, SL_LANE_INTERACTION);
+  g_assert_cmpint (sl_note_get_x (command), ==, sl_note_get_x (event));
+  assert_covers_nothing (fixture->canvas, command);
+}
+
+/* A note dropped from the palette on a card, a duplicate and a paste cover
+ * no card. */
+static void
+test_placing_covers_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SlNote *event = sl_document_lookup_note (fixture->document, "evt-room-booked");
+  SlHistory *history = sl_document_get_history (fixture->document);
+  g_autoptr(GList) selection = NULL;
+  guint n_undo;
+  SlRect rect;
+  SlNote *note;
+
+  sl_layout_get_note_rect (sl_canvas_get_layout (fixture->canvas), event, &rect);
+  note = sl_canvas_add_note_at (fixture->canvas, SL_NOTE_EVENT, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  type_and_enter (fixture->canvas, "Dropped");
+  g_assert_cmpint (sl_note_get_x (note), ==, sl_note_get_x (event));
+  assert_covers_nothing (fixture->canvas, note);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      n_undo = sl_history_get_n_undo (history);
+      sl_canvas_select (fixture->canvas, event, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.duplicate", NULL);
+      g_clear_pointer (&selection, g_list_free);
+      selection = sl_canvas_get_selection (fixture->canvas);
+      g_assert_false (selection->data == event);
+      assert_covers_nothing (fixture->canvas, selection->data);
+      g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+    }
+}
+
+/* Make Room pushes every note and slice from the selected note's column
+ * (its slice) on one column right, the slice with them; one undo step takes
+ * it all back. From the lane menu, at the point it was opened. */
+static void
+test_make_room (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SlHistory *history = sl_document_get_history (fixture->document);
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  GListModel *slices = sl_document_get_slices (fixture->document);
+  SlNote *event = sl_document_lookup_note (fixture->document, "evt-room-booked");
+  guint n_notes = g_list_model_get_n_items (notes);
+  guint n_slices = g_list_model_get_n_items (slices);
+  g_autofree int *note_x = g_new (int, n_notes);
+  g_autofree int *slice_x = g_new (int, n_slices);
+  g_autofree int *slice_width = g_new (int, n_slices);
+  guint n_undo = sl_history_get_n_undo (history);
+  SlSlice *slice_there = sl_document_get_note_slice (fixture->document, event);
+  int column = sl_slice_get_x (slice_there);
+  int event_x = sl_note_get_x (event);
+  gboolean moved = FALSE, stayed = FALSE;
+
+  for (guint i = 0; i < n_notes; i++)
+    note_x[i] = sl_note_get_x (sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+  for (guint i = 0; i < n_slices; i++)
+    {
+      slice_x[i] = sl_slice_get_x (sl_element_list_peek (SL_ELEMENT_LIST (slices), i));
+      slice_width[i] = sl_slice_get_width (sl_element_list_peek (SL_ELEMENT_LIST (slices), i));
+    }
+
+  sl_canvas_select (fixture->canvas, event, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.make-room", NULL);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      g_assert_cmpint (sl_note_get_x (note), ==, note_x[i] + (note_x[i] >= column ? SL_LAYOUT_COLUMN_WIDTH : 0));
+      moved |= note_x[i] >= column;
+      stayed |= note_x[i] < column;
+    }
+  g_assert_true (moved && stayed);
+  g_assert_cmpint (sl_slice_get_x (slice_there), ==, column + SL_LAYOUT_COLUMN_WIDTH);
+  for (guint i = 0; i < n_slices; i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+
+      if (slice_x[i] >= column)
+        g_assert_cmpint (sl_slice_get_x (slice), ==, slice_x[i] + SL_LAYOUT_COLUMN_WIDTH);
+      else if (slice_x[i] + slice_width[i] > column)
+        g_assert_cmpint (sl_slice_get_width (slice), ==, slice_width[i] + SL_LAYOUT_COLUMN_WIDTH);
+      else
+        g_assert_cmpint (sl_slice_get_x (slice), ==, slice_x[i]);
+    }
+
+  sl_history_undo (history);
+  for (guint i = 0; i < n_notes; i++)
+    g_assert_cmpint (sl_note_get_x (sl_element_list_peek (SL_ELEMENT_LIST (notes), i)), ==, note_x[i]);
+  for (guint i = 0; i < n_slices; i++)
+    g_assert_cmpint (sl_slice_get_x (sl_element_list_peek (SL_ELEMENT_LIST (slices), i)), ==, slice_x[i]);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.make-room-at", "d",
+                              (double) sl_note_get_x (event));
+  g_assert_cmpint (sl_slice_get_x (slice_there), ==, column + SL_LAYOUT_COLUMN_WIDTH);
+  g_assert_cmpint (sl_note_get_x (event), ==, event_x + SL_LAYOUT_COLUMN_WIDTH);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+}
+
 /* The shortcuts window is static XML: it lists, under "Adding Notes", each
  * kind with the key of the canvas's table, and nothing else. */
 static void
@@ -645,6 +837,14 @@ main (int    argc,
               test_duplicate_and_clipboard, fixture_tear_down);
   g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_lane_actions, fixture_tear_down);
+  g_test_add ("/canvas/keys-in-column", Fixture, NULL, fixture_set_up,
+              test_keys_in_column, fixture_tear_down);
+  g_test_add ("/canvas/command-above-event", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_command_above_event, fixture_tear_down);
+  g_test_add ("/canvas/placing-covers-nothing", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_placing_covers_nothing, fixture_tear_down);
+  g_test_add ("/canvas/make-room", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_make_room, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
   g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -250,6 +250,79 @@ test_place_command_above_event (void)
   test_board_clear (&board);
 }
 
+/* A note for another lane goes in the column of the selected note even
+ * when a card is there: below it, not at the end of the row. In an
+ * unsorted lane a command goes in its event's column too, below it; the
+ * next event continues the row of events. */
+static void
+test_place_in_column (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlNote *events[3], *command;
+  SlLane *lane, *timeline;
+  int x, y;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      events[i] = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 200 * i, 0, "Event");
+      sl_document_add_note (board.document, SL_NOTE_COMMAND, board.interaction, 200 * i, 0, "Command");
+    }
+
+  sl_layout_place_new_note (layout, SL_NOTE_COMMAND, events[1], 0, &lane, &x, &y);
+  g_assert_true (lane == board.interaction);
+  g_assert_cmpint (x, ==, 200);
+  g_assert_cmpint (y, ==, 100 + 2 * SL_LAYOUT_GRID);
+
+  timeline = sl_document_add_lane (board.document, SL_LANE_UNSORTED, "Timeline", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    events[i] = sl_document_add_note (board.document, SL_NOTE_EVENT, timeline, 200 * i, 0, "Event");
+
+  sl_layout_place_new_note (layout, SL_NOTE_COMMAND, events[1], 0, &lane, &x, &y);
+  g_assert_true (lane == timeline);
+  g_assert_cmpint (x, ==, 200);
+  g_assert_cmpint (y, ==, 100 + 2 * SL_LAYOUT_GRID);
+
+  command = sl_document_add_note (board.document, SL_NOTE_COMMAND, lane, x, y, "Command");
+  sl_layout_place_new_note (layout, SL_NOTE_EVENT, command, 0, &lane, &x, &y);
+  g_assert_true (lane == timeline);
+  g_assert_cmpint (x, ==, 600);
+  g_assert_cmpint (y, ==, 0);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* A note added on a card (a palette drop, a double click) goes below it,
+ * in the same column, where it covers nothing. */
+static void
+test_place_at_occupied (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  SlNote *there;
+  SlRect rect;
+  SlLane *lane;
+  int x, y;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  there = sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 400, 0, "Room Booked");
+  sl_document_add_note (board.document, SL_NOTE_EVENT, board.events, 400, 100 + 2 * SL_LAYOUT_GRID, "Room Paid");
+  sl_layout_get_note_rect (layout, there, &rect);
+
+  sl_layout_place_note_at (layout, SL_NOTE_EVENT, rect.x + rect.width / 2, rect.y + rect.height / 2,
+                           &lane, &x, &y);
+  g_assert_true (lane == board.events);
+  g_assert_cmpint (x, ==, 400);
+  g_assert_cmpint (y, ==, 2 * (100 + 2 * SL_LAYOUT_GRID));
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
 /* A note added at a point of the board is centred there on the grid, in
  * the lane there; outside the lanes, in the lane of its kind. */
 static void
@@ -389,6 +462,8 @@ main (int    argc,
   g_test_add_func ("/layout/place/next-event", test_place_next_event);
   g_test_add_func ("/layout/place/command-above-event", test_place_command_above_event);
   g_test_add_func ("/layout/place/at-point", test_place_at_point);
+  g_test_add_func ("/layout/place/in-column", test_place_in_column);
+  g_test_add_func ("/layout/place/at-occupied", test_place_at_occupied);
   g_test_add_func ("/layout/place/settle-below-card", test_settle_below_card);
   g_test_add_func ("/layout/place/snapping", test_snapping);
   g_test_add_func ("/layout/place/lane-for-kind", test_lane_for_kind);

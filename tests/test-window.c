@@ -1230,6 +1230,97 @@ print_to_pdf (SlPrintOperation *operation,
 /* Printing goes through the print job's pages: the whole board on one
  * page with its header and legend, or tiled after a page map; the tab
  * of the print dialog sets what is printed; the selection prints alone. */
+/* Runs the main loop until @widget's frame clock has painted a frame
+ * after everything pending: what the frame shows is laid out. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The board takes all the width the guide and the inspector leave, at any
+ * width of the window, with a note selected (its inspector page has rows
+ * that grow) and the inspector shown or hidden: a note at the board's
+ * right edge is on the board, not under an empty strip. */
+static void
+test_board_width (void)
+{
+  /* Each as wide as the screen allows (GTK keeps a window on it). */
+  static const int widths[] = { 1200, 1600, 1920 };
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlCanvas *canvas;
+  GtkWidget *flap, *revealer;
+  GdkSurface *surface;
+  GdkRectangle screen;
+  SlNote *book;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+  flap = gtk_widget_get_ancestor (GTK_WIDGET (canvas), ADW_TYPE_FLAP);
+  revealer = gtk_widget_get_ancestor (GTK_WIDGET (sl_window_get_inspector (fixture.window)), GTK_TYPE_REVEALER);
+  g_assert_nonnull (flap);
+  g_assert_nonnull (revealer);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  sl_canvas_select (canvas, book, FALSE);
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface), &screen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (int shown = 0; shown < 2; shown++)
+      {
+        graphene_rect_t board, inspector;
+        SlRect region, rect;
+        double x, y, wx, wy;
+        int natural;
+
+        gtk_window_set_default_size (GTK_WINDOW (fixture.window), widths[i], 800);
+        if (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) != shown)
+          gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.toggle-inspector", NULL);
+        while (gdk_surface_get_width (surface) != MIN (widths[i], screen.width) ||
+               gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) != shown)
+          g_main_context_iteration (NULL, TRUE);
+        wait_for_paint (GTK_WIDGET (canvas));
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (canvas), flap, &board));
+        g_assert_true (gtk_widget_compute_bounds (revealer, flap, &inspector));
+        gtk_widget_measure (revealer, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        g_assert_cmpfloat (inspector.size.width, ==, shown ? natural : 0);
+                g_assert_cmpfloat (board.origin.x + board.size.width + inspector.size.width, ==, gtk_widget_get_width (flap));
+
+        /* The canvas draws all of its width. */
+        sl_canvas_get_visible_region (canvas, &region);
+        g_assert_cmpfloat (region.width * sl_canvas_get_zoom (canvas), ==, board.size.width);
+
+        /* A note moved to the right edge of the board is shown there. */
+        sl_layout_get_note_rect (sl_canvas_get_layout (canvas), book, &rect);
+        sl_document_move_note (document, book, sl_note_get_lane (book),
+                               (int) (region.x + region.width - rect.width - 20), sl_note_get_y (book));
+        sl_layout_get_note_rect (sl_canvas_get_layout (canvas), book, &rect);
+        sl_canvas_board_to_widget (canvas, rect.x + rect.width - 5, rect.y + rect.height / 2, &x, &y);
+        g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (fixture.window),
+                                                         x, y, &wx, &wy));
+        g_assert_true (gtk_widget_pick (GTK_WIDGET (fixture.window), wx, wy, GTK_PICK_DEFAULT) == GTK_WIDGET (canvas));
+      }
+
+  quit_app (&fixture);
+}
+
 static void
 test_print (void)
 {
@@ -1396,6 +1487,7 @@ main (int    argc,
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
   g_test_add_func ("/window/model-properties", test_model_properties);
+  g_test_add_func ("/window/board-width", test_board_width);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
 

@@ -936,6 +936,20 @@ is_clear (SlLayout     *self,
   return data.clear;
 }
 
+/* Moves @rect down, a card's height and a gap at a time, until it covers
+ * none of @lane's cards (but @note and @moving): it stays in its column.
+ * The lane's cards are finite, so a clear place is found. */
+static void
+settle_down (SlLayout     *self,
+             SlLane       *lane,
+             SlRect       *rect,
+             SlNote       *note,
+             GHashTable   *moving)
+{
+  while (!is_clear (self, lane, rect, note, moving))
+    rect->y += (int) rect->height + SL_LAYOUT_GRID * 2;
+}
+
 /**
  * sl_layout_place_new_note:
  * @after: (nullable): the note added or selected last
@@ -944,10 +958,15 @@ is_clear (SlLayout     *self,
  * @x: (out): its place on the timeline
  * @y: (out): its place in @lane
  *
- * Finds the place of a note of @kind added by the keyboard: right of
- * @after when it goes to the same lane, in the column of @after when its
- * kind belongs to another lane (a command above its event), else at @left
- * in the lane for its kind; moved on to the right past the cards there.
+ * Finds the place of a note of @kind added by the keyboard, covering no
+ * card. A note for the lane of @after continues its row: right of it, on
+ * to the right past the cards there. A note for another lane goes in the
+ * column of @after (a command above its event), and so does a note of
+ * another kind than @after in an unsorted lane (which holds every kind):
+ * where that place is taken, below the cards there, in the same column.
+ * Events are the timeline and never stack: where the column's place is
+ * taken, an event goes on to the right. Without @after, the note goes at
+ * @left in the lane for its kind, on to the right past the cards there.
  * The board has a lane.
  */
 void
@@ -961,6 +980,7 @@ sl_layout_place_new_note (SlLayout   *self,
 {
   SlRect lane_rect, rect;
   double width, height;
+  gboolean in_column = FALSE;
 
   g_return_if_fail (SL_IS_LAYOUT (self));
   g_return_if_fail (after == NULL || SL_IS_NOTE (after));
@@ -974,24 +994,36 @@ sl_layout_place_new_note (SlLayout   *self,
     }
   else
     {
+      gboolean same_lane;
+
       *lane = sl_layout_get_lane_for_kind (self, kind, sl_note_get_lane (after));
+      same_lane = *lane == sl_note_get_lane (after);
+      sl_layout_get_note_rect (self, after, &rect);
       *x = sl_note_get_x (after);
-      if (*lane == sl_note_get_lane (after))
-        {
-          sl_layout_get_note_rect (self, after, &rect);
-          *x += (int) rect.width + SL_LAYOUT_NOTE_GAP;
-          *y = sl_note_get_y (after);
-        }
+      in_column = kind != SL_NOTE_EVENT &&
+                  (!same_lane || (kind != sl_note_get_kind (after) && sl_lane_get_kind (*lane) == SL_LANE_UNSORTED));
+      /* An event keeps to the row of events, not to the row of a command
+       * stacked in a column. */
+      if (same_lane && (kind != SL_NOTE_EVENT || sl_note_get_kind (after) == SL_NOTE_EVENT))
+        *y = sl_note_get_y (after);
+      if (same_lane && !in_column)
+        *x += (int) rect.width + SL_LAYOUT_NOTE_GAP;
     }
 
   sl_layout_get_lane_rect (self, *lane, &lane_rect);
   sl_layout_get_note_size (kind, &width, &height);
   rect = (SlRect) { *x, lane_rect.y + SL_LAYOUT_LANE_PADDING + *y, width, height };
-  while (!is_clear (self, *lane, &rect, NULL, NULL))
+  if (in_column)
     {
-      *x += 200;
-      rect.x += 200;
+      settle_down (self, *lane, &rect, NULL, NULL);
+      *y = (int) (rect.y - lane_rect.y - SL_LAYOUT_LANE_PADDING);
     }
+  else
+    while (!is_clear (self, *lane, &rect, NULL, NULL))
+      {
+        *x += 200;
+        rect.x += 200;
+      }
 }
 
 /**
@@ -1004,7 +1036,8 @@ sl_layout_place_new_note (SlLayout   *self,
  *
  * Finds the place of a note of @kind added at a point of the board: its
  * card centred there, on the grid, in the lane there (outside the lanes, in
- * the lane for its kind). The board has a lane.
+ * the lane for its kind); where that covers a card, below it in the same
+ * column. The board has a lane.
  */
 void
 sl_layout_place_note_at (SlLayout    *self,
@@ -1015,6 +1048,7 @@ sl_layout_place_note_at (SlLayout    *self,
                          int         *x,
                          int         *y)
 {
+  SlRect lane_rect, rect;
   double width, height;
 
   g_return_if_fail (SL_IS_LAYOUT (self));
@@ -1027,6 +1061,11 @@ sl_layout_place_note_at (SlLayout    *self,
   sl_layout_get_note_size (kind, &width, &height);
   *x = sl_layout_snap_to_grid (board_x - width / 2);
   *y = sl_layout_get_y_in_lane (self, *lane, board_y - height / 2);
+
+  sl_layout_get_lane_rect (self, *lane, &lane_rect);
+  rect = (SlRect) { *x, lane_rect.y + SL_LAYOUT_LANE_PADDING + *y, width, height };
+  settle_down (self, *lane, &rect, NULL, NULL);
+  *y = (int) (rect.y - lane_rect.y - SL_LAYOUT_LANE_PADDING);
 }
 
 /**
@@ -1034,9 +1073,9 @@ sl_layout_place_note_at (SlLayout    *self,
  * @moving: (nullable) (element-type SlNote): the notes moved with @note,
  *   which it may cover
  *
- * Finds where @note settles after a move: where it is, or, when it lands
- * on another card of its lane, below that card, at the same moment of the
- * timeline (its x stays).
+ * Finds where @note settles after a move, a paste or a duplicate: where it
+ * is, or, when it lands on another card of its lane, below the cards
+ * there, at the same moment of the timeline (its x stays).
  *
  * Returns: the y in its lane where @note belongs
  */
@@ -1046,20 +1085,16 @@ sl_layout_get_settled_y (SlLayout   *self,
                          GHashTable *moving)
 {
   SlRect rect;
-  int y;
+  double top;
 
   g_return_val_if_fail (SL_IS_LAYOUT (self), 0);
   g_return_val_if_fail (SL_IS_NOTE (note), 0);
 
-  y = sl_note_get_y (note);
   sl_layout_get_note_rect (self, note, &rect);
-  for (guint tries = 0; tries < 50 && !is_clear (self, sl_note_get_lane (note), &rect, note, moving); tries++)
-    {
-      y += (int) rect.height + SL_LAYOUT_GRID * 2;
-      rect.y += (int) rect.height + SL_LAYOUT_GRID * 2;
-    }
+  top = rect.y;
+  settle_down (self, sl_note_get_lane (note), &rect, note, moving);
 
-  return y;
+  return sl_note_get_y (note) + (int) (rect.y - top);
 }
 
 /**

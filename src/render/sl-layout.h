@@ -27,6 +27,12 @@ typedef struct
  * between a note and the next. */
 #define SL_LAYOUT_GRID                10
 #define SL_LAYOUT_NOTE_GAP            40
+/* "Make Room" pushes the timeline right by a column: a card with room
+ * around it, as wide as a slice of one step. */
+#define SL_LAYOUT_COLUMN_WIDTH        240
+/* "Make Room" pushes the timeline right by a column: a card with room
+ * around it, as a slice of one step is wide. */
+#define SL_LAYOUT_COLUMN_WIDTH        240
 
 #define SL_TYPE_LAYOUT (sl_layout_get_type ())
 

@@ -1,7 +1,8 @@
 /* sl-canvas-actions.c: what the board's menus and shortcuts do
  *
  * The "canvas." actions and their key bindings: zoom, selection, the
- * clipboard, and the lane menu a right click on a lane opens.
+ * clipboard, room on the timeline, and the lane menu a right click on a
+ * lane opens.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +70,23 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   sl_canvas_delete_selection (SL_CANVAS (widget));
+}
+
+/* Room on the timeline: at the selected note's column from the keyboard,
+ * at the point the lane menu was opened from the menu. */
+static void
+make_room_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+
+  if (parameter != NULL)
+    sl_canvas_make_room (self, g_variant_get_double (parameter));
+  else if (self->anchor != NULL && g_hash_table_contains (self->selection, self->anchor))
+    sl_canvas_make_room (self, sl_note_get_x (self->anchor));
+  else
+    _sl_canvas_emit_message (self, _("Select a note to make room at its column"));
 }
 
 /* Lanes */
@@ -187,7 +205,8 @@ remove_lane_action (GtkWidget  *widget,
 
 static GMenuModel *
 create_lane_menu (SlCanvas *self,
-                  SlLane   *lane)
+                  SlLane   *lane,
+                  double    board_x)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) lane_section = g_menu_new ();
@@ -226,10 +245,13 @@ create_lane_menu (SlCanvas *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
   {
+    g_autoptr(GMenuItem) room = g_menu_item_new (_("_Make Room Here"), NULL);
     g_autoptr(GMenuItem) below = g_menu_item_new (_("_Add Lane Below"), NULL);
     g_autoptr(GMenuItem) remove = g_menu_item_new (_("Re_move Lane"), NULL);
 
     g_menu_item_set_action_and_target_value (below, "canvas.add-lane", g_variant_new_string (id));
+    g_menu_item_set_action_and_target_value (room, "canvas.make-room-at", g_variant_new_double (board_x));
+    g_menu_append_item (add, room);
     g_menu_item_set_action_and_target_value (remove, "canvas.remove-lane", g_variant_new_string (id));
     g_menu_append_item (add, below);
     g_menu_append_item (add, remove);
@@ -245,7 +267,11 @@ _sl_canvas_popup_lane_menu (SlCanvas *self,
                             double    x,
                             double    y)
 {
-  g_autoptr(GMenuModel) model = create_lane_menu (self, lane);
+  g_autoptr(GMenuModel) model = NULL;
+  double board_x, board_y;
+
+  sl_canvas_widget_to_board (self, x, y, &board_x, &board_y);
+  model = create_lane_menu (self, lane, board_x);
 
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->lane_menu), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
@@ -312,6 +338,8 @@ _sl_canvas_class_actions_init (SlCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.make-room", NULL, make_room_action);
+  gtk_widget_class_install_action (widget_class, "canvas.make-room-at", "d", make_room_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -326,4 +354,5 @@ _sl_canvas_class_actions_init (SlCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "canvas.make-room", NULL);
 }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -232,6 +233,56 @@ sl_canvas_delete_selection (SlCanvas *self)
   sl_canvas_unselect_all (self);
 }
 
+/**
+ * sl_canvas_make_room:
+ * @board_x: a moment of the timeline
+ *
+ * Inserts an empty column at @board_x, or before the slice there: every
+ * note and slice from there on moves a column to the right (a slice that
+ * overlaps the one there grows by a column). One step of the history.
+ */
+void
+sl_canvas_make_room (SlCanvas *self,
+                     double    board_x)
+{
+  SlHistory *history;
+  GListModel *notes, *slices;
+  SlSlice *there;
+
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  /* A slice is a column of the timeline: the room opens before it, not
+   * inside it. */
+  there = sl_document_find_slice_at (self->document, (int) floor (board_x));
+  if (there != NULL)
+    board_x = MIN (board_x, sl_slice_get_x (there));
+
+  history = sl_document_get_history (self->document);
+  notes = sl_document_get_notes (self->document);
+  slices = sl_document_get_slices (self->document);
+  sl_history_begin_group (history, _("Make Room"));
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      if (sl_note_get_x (note) >= board_x)
+        sl_document_move_note (self->document, note, sl_note_get_lane (note),
+                               sl_note_get_x (note) + SL_LAYOUT_COLUMN_WIDTH, sl_note_get_y (note));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+      int x = sl_slice_get_x (slice);
+      int width = sl_slice_get_width (slice);
+
+      if (x >= board_x)
+        sl_document_set_slice_range (self->document, slice, x + SL_LAYOUT_COLUMN_WIDTH, width);
+      else if (x + width > board_x)
+        sl_document_set_slice_range (self->document, slice, x, width + SL_LAYOUT_COLUMN_WIDTH);
+    }
+  sl_history_end_group (history);
+}
+
 /* Keyboard */
 
 static gboolean
@@ -341,6 +392,32 @@ _sl_canvas_copy_selection (SlCanvas *self)
   return TRUE;
 }
 
+/* Pastes @fragment a little off its place and moves each note that lands
+ * on a card below it, in the same column: a copy never hides a card. The
+ * paste and the moves are one step. */
+static GPtrArray *
+paste_fragment (SlCanvas  *self,
+                GBytes    *fragment,
+                GError   **error)
+{
+  SlHistory *history = sl_document_get_history (self->document);
+  GPtrArray *notes;
+
+  sl_history_begin_group (history, _("Paste"));
+  notes = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, error);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (notes, i);
+      int y = sl_layout_get_settled_y (self->layout, note, NULL);
+
+      if (y != sl_note_get_y (note))
+        sl_document_move_note (self->document, note, sl_note_get_lane (note), sl_note_get_x (note), y);
+    }
+  sl_history_end_group (history);
+
+  return notes;
+}
+
 static void
 paste_text (SlCanvas   *self,
             const char *text)
@@ -349,7 +426,7 @@ paste_text (SlCanvas   *self,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
 
-  notes = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, &error);
+  notes = paste_fragment (self, fragment, &error);
   if (notes == NULL)
     {
       /* Translators: %s says what is wrong with what was on the clipboard */
@@ -399,7 +476,7 @@ _sl_canvas_duplicate_selection (SlCanvas *self)
     return;
 
   fragment = sl_fragment_copy (self->document, notes);
-  copies = sl_fragment_paste (self->document, fragment, PASTE_OFFSET_X, PASTE_OFFSET_Y, NULL);
+  copies = paste_fragment (self, fragment, NULL);
   select_pasted (self, copies);
 }
 
