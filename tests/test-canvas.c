@@ -78,8 +78,12 @@ type_and_enter (SlCanvas   *canvas,
   g_assert_false (sl_canvas_is_editing (canvas));
 }
 
-static void
-press_escape_in_editor (SlCanvas *canvas)
+/* Presses a key in the editor as its key controller sees it first;
+ * returns whether the editor's own handling stops there. */
+static gboolean
+press_key_in_editor (SlCanvas        *canvas,
+                     guint            keyval,
+                     GdkModifierType  state)
 {
   GtkWidget *editor = get_editor (canvas);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (editor);
@@ -91,10 +95,16 @@ press_escape_in_editor (SlCanvas *canvas)
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
           gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
 
-  g_assert_true (handled);
+  return handled;
+}
+
+static void
+press_escape_in_editor (SlCanvas *canvas)
+{
+  g_assert_true (press_key_in_editor (canvas, GDK_KEY_Escape, 0));
 }
 
 /* A brainstorm of 30 events needs no mouse: each new event goes right of
@@ -183,6 +193,41 @@ test_edit_existing (Fixture       *fixture,
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
   sl_history_undo (history);
   g_assert_cmpstr (sl_note_get_text (note), ==, "Add Room");
+}
+
+/* Shift+Enter breaks the note's text into lines; Enter alone still
+ * commits, and the note with its lines is one undo step. */
+static void
+test_shift_enter_breaks_line (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SlHistory *history = sl_document_get_history (fixture->document);
+  GtkEditable *editor;
+  SlNote *note;
+  int position;
+
+  note = sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
+  editor = GTK_EDITABLE (get_editor (fixture->canvas));
+  gtk_editable_set_text (editor, "Book");
+  gtk_editable_set_position (editor, -1);
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_Return, GDK_SHIFT_MASK));
+  g_assert_true (sl_canvas_is_editing (fixture->canvas));
+  position = gtk_editable_get_position (editor);
+  gtk_editable_insert_text (editor, "Borrowed", -1, &position);
+  gtk_editable_set_position (editor, position);
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_KP_Enter, GDK_SHIFT_MASK));
+  g_assert_cmpstr (gtk_editable_get_text (editor), ==, "Book\nBorrowed\n");
+  gtk_editable_delete_text (editor, 13, 14);
+
+  /* Enter alone is the entry's: it activates, which commits. */
+  g_assert_false (press_key_in_editor (fixture->canvas, GDK_KEY_Return, 0));
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_false (sl_canvas_is_editing (fixture->canvas));
+
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Book\nBorrowed");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  sl_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (fixture->document)), ==, 0);
 }
 
 static void
@@ -827,6 +872,8 @@ main (int    argc,
   g_test_add ("/canvas/kind-keys", Fixture, NULL, fixture_set_up, test_kind_keys, fixture_tear_down);
   g_test_add_func ("/canvas/shortcuts-window-keys", test_shortcuts_window_keys);
   g_test_add ("/canvas/escape-cancels", Fixture, NULL, fixture_set_up, test_escape_cancels, fixture_tear_down);
+  g_test_add ("/canvas/shift-enter-breaks-line", Fixture, NULL, fixture_set_up,
+              test_shift_enter_breaks_line, fixture_tear_down);
   g_test_add ("/canvas/kind-finds-its-lane", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_kind_finds_its_lane, fixture_tear_down);
   g_test_add ("/canvas/edit-existing", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -2,8 +2,9 @@
  *
  * Typing on a card, adding notes by key, deleting, duplicating, copying
  * and pasting. A note added and its text are one step of the history:
- * Enter commits both, Escape takes both back. Where a new note goes is the
- * layout's rule; which key adds which kind is sl-note-keys.c's table.
+ * Enter commits both, Shift+Enter breaks the line, Escape takes both back.
+ * Where a new note goes is the layout's rule; which key adds which kind is
+ * sl-note-keys.c's table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -64,6 +65,21 @@ editor_key_pressed_cb (SlCanvas        *self,
   if (keyval == GDK_KEY_Escape)
     {
       _sl_canvas_stop_editing (self, FALSE);
+      return GDK_EVENT_STOP;
+    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & GDK_SHIFT_MASK) != 0)
+    {
+      /* The entry is one line of input but keeps a line break it is given
+       * (showing it as a mark): Shift+Enter breaks the note's text, while
+       * Enter alone still commits. */
+      GtkEditable *editable = GTK_EDITABLE (self->editor);
+      int position;
+
+      gtk_editable_delete_selection (editable);
+      position = gtk_editable_get_position (editable);
+      gtk_editable_insert_text (editable, "\n", -1, &position);
+      gtk_editable_set_position (editable, position);
       return GDK_EVENT_STOP;
     }
   return GDK_EVENT_PROPAGATE;
