@@ -162,6 +162,44 @@ test_problem_fields_shown (void)
   g_assert_finalize_object (model.document);
 }
 
+/* A note broken into lines (Shift+Enter) shows them as lines in the PDF;
+ * one with more lines than the card holds joins the rest onto its last
+ * line rather than running out of the card. */
+static void
+test_line_breaks (void)
+{
+  SlDocument *document = sl_document_new ();
+  SlLane *events = sl_document_add_lane (document, SL_LANE_EVENTS, "Loans", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read PDFs");
+      return;
+    }
+
+  sl_document_add_note (document, SL_NOTE_EVENT, events, COLUMN (1), 0, "Book\nBorrowed");
+  sl_document_add_note (document, SL_NOTE_EVENT, events, COLUMN (2), 0, "One\nTwo\nThree\nFour\nFive\nSix");
+  layout = sl_layout_new (document);
+  renderer = sl_renderer_new (layout);
+
+  dir = scratch_dir_new ();
+  text = board_text (renderer, dir);
+  g_test_message ("On the board:\n%s", text);
+  /* pdftotext keeps the layout: the two cards side by side, line by line. */
+  g_assert_true (g_regex_match_simple ("^Book +One$\n^Borrowed +Two$\n^ +Three$\n^ +Four Five Six$",
+                                       text, G_REGEX_MULTILINE, 0));
+
+  g_clear_object (&renderer);
+  g_clear_object (&layout);
+  remove_tree (dir);
+  g_assert_finalize_object (document);
+}
+
 /* The library of the issue: Book Borrowed (column 2) feeds Overdue Loans
  * (column 4), where Return Book (column 3) stands in the way of a curve,
  * and Book Returned (column 3) feeds Overdue Loans as well. */
@@ -346,6 +384,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/renderer/problem-fields-shown", test_problem_fields_shown);
+  g_test_add_func ("/renderer/line-breaks", test_line_breaks);
   g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
 

@@ -145,8 +145,31 @@ get_text_layout (SlRenderer *self,
       g_hash_table_insert (self->layouts, note, layout);
     }
 
+  if (strcmp (pango_layout_get_text (layout), sl_note_get_text (note)) != 0)
+    pango_layout_set_text (layout, sl_note_get_text (note), -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_height (layout, -max_lines);
+
+  /* A negative height limits the lines of each paragraph, not of the text,
+   * and a positive one cuts between paragraphs without an ellipsis: a note
+   * broken into more lines than fit would run over its fields or lose its
+   * last lines unseen. So the lines that do not fit join the last shown
+   * one, which ends in an ellipsis. */
+  if (pango_layout_get_line_count (layout) > max_lines)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      PangoRectangle logical;
+      g_autofree char *shown = g_strdup (sl_note_get_text (note));
+
+      for (int i = 1; i < max_lines; i++)
+        pango_layout_iter_next_line (iter);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      g_strdelimit (shown + pango_layout_iter_get_index (iter), "\n", ' ');
+      pango_layout_iter_free (iter);
+
+      pango_layout_set_text (layout, shown, -1);
+      pango_layout_set_height (layout, logical.y + logical.height);
+    }
   return layout;
 }
 
