@@ -522,6 +522,31 @@ test_writer_round_trip (void)
   g_assert_cmpstr (sl_note_get_text (command), ==, "Book \"Room\"");
 }
 
+/* A note broken into lines (Shift+Enter) keeps its breaks: written as
+ * JSON escapes on one line of the file, read back as the same text. */
+static void
+test_writer_line_breaks (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  SlLane *lane = sl_document_add_default_lane (document);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autoptr(SlDocument) loaded = NULL;
+  g_autoptr(SlNote) note = NULL;
+  g_autofree char *text = NULL;
+
+  sl_document_add_note (document, SL_NOTE_EVENT, lane, 0, 0, "Book\nBorrowed\n\nlate");
+  saved = sl_format_save_to_bytes (document);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_nonnull (strstr (text, "\"text\": \"Book\\nBorrowed\\n\\nlate\""));
+
+  loaded = load_bytes (saved);
+  note = g_list_model_get_item (sl_document_get_notes (loaded), 0);
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Book\nBorrowed\n\nlate");
+  resaved = sl_format_save_to_bytes (loaded);
+  assert_bytes_equal (resaved, saved);
+}
+
 static void
 test_writer_empty (void)
 {
@@ -1124,6 +1149,7 @@ main (int    argc,
   g_test_add_func ("/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/format/writer/canonical", test_writer_canonical);
   g_test_add_func ("/format/writer/round-trip", test_writer_round_trip);
+  g_test_add_func ("/format/writer/line-breaks", test_writer_line_breaks);
   g_test_add_func ("/format/writer/empty", test_writer_empty);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
