@@ -164,7 +164,7 @@ get_text_layout (SlRenderer *self,
       for (int i = 1; i < max_lines; i++)
         pango_layout_iter_next_line (iter);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      g_strdelimit (shown + pango_layout_iter_get_index (iter), "\n", ' ');
+      g_strdelimit (shown + pango_layout_iter_get_index (iter), "\r\n", ' ');
       pango_layout_iter_free (iter);
 
       pango_layout_set_text (layout, shown, -1);
