@@ -325,6 +325,54 @@ test_lane_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
 }
 
+/* The step-4 problems of the notes in @lane. */
+static guint
+count_aggregate_problems (SlDocument *document,
+                          SlLane     *lane)
+{
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlNote *note = sl_problem_get_note (problems->pdata[i]);
+
+      if (sl_problem_get_step (problems->pdata[i]) == 4 && note != NULL && sl_note_get_lane (note) == lane)
+        n++;
+    }
+
+  return n;
+}
+
+/* The lane menu of a lane of events gives it its aggregate. */
+static void
+test_lane_aggregate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlLane *room = sl_document_lookup_lane (document, "lane-room");
+  SlAggregate *aggregate = sl_lane_get_aggregate (room);
+  guint n_undo;
+
+  g_assert_nonnull (aggregate);
+  gtk_widget_activate_action (canvas, "canvas.set-lane-aggregate", "(ss)", "lane-room", "");
+  g_assert_null (sl_lane_get_aggregate (room));
+  g_assert_cmpuint (count_aggregate_problems (document, room), >, 0);
+
+  n_undo = sl_history_get_n_undo (history);
+  gtk_widget_activate_action (canvas, "canvas.set-lane-aggregate", "(ss)", "lane-room",
+                              sl_element_get_id (SL_ELEMENT (aggregate)));
+  g_assert_true (sl_lane_get_aggregate (room) == aggregate);
+  g_assert_cmpuint (count_aggregate_problems (document, room), ==, 0);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  sl_history_undo (history);
+  g_assert_null (sl_lane_get_aggregate (room));
+  g_assert_cmpuint (count_aggregate_problems (document, room), >, 0);
+}
+
 /* Pressing on the map of the board centres the board's view there. */
 static void
 test_overview (Fixture       *fixture,
@@ -835,6 +883,8 @@ main (int    argc,
               test_delete_selection, fixture_tear_down);
   g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_duplicate_and_clipboard, fixture_tear_down);
+  g_test_add ("/canvas/lane-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_lane_aggregate, fixture_tear_down);
   g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_lane_actions, fixture_tear_down);
   g_test_add ("/canvas/keys-in-column", Fixture, NULL, fixture_set_up,
