@@ -417,6 +417,9 @@ pressed_cb (SlCanvas       *self,
       return;
     }
 
+  if (_sl_canvas_rename_slice_at (self, bx, by))
+    return;
+
   /* A double click on an empty place of a lane adds the lane's kind of note. */
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane != NULL)
@@ -432,6 +435,12 @@ context_pressed_cb (SlCanvas        *self,
 {
   double bx, by;
   SlLane *lane;
+
+  if (_sl_canvas_popup_slice_menu (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
   lane = sl_layout_get_lane_at (self->layout, by);

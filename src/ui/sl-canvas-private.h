@@ -94,4 +94,13 @@ void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
                                          double        x,
                                          double        y);
 
+/* sl-canvas-slices.c */
+void     _sl_canvas_class_slices_init   (SlCanvasClass *klass);
+gboolean _sl_canvas_popup_slice_menu    (SlCanvas     *self,
+                                         double        x,
+                                         double        y);
+gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
+                                         double        board_x,
+                                         double        board_y);
+
 G_END_DECLS
