@@ -380,6 +380,7 @@ create_lane_menu (SlCanvas *self,
     g_menu_append_item (add, remove);
   }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  _sl_canvas_append_slice_section (self, menu);
 
   return G_MENU_MODEL (menu);
 }

@@ -99,6 +99,8 @@ void     _sl_canvas_class_slices_init   (SlCanvasClass *klass);
 gboolean _sl_canvas_popup_slice_menu    (SlCanvas     *self,
                                          double        x,
                                          double        y);
+void     _sl_canvas_append_slice_section (SlCanvas    *self,
+                                          GMenu       *menu);
 gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
                                          double        board_x,
                                          double        board_y);

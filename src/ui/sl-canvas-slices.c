@@ -216,6 +216,18 @@ create_slice_menu (SlCanvas *self,
   return G_MENU_MODEL (menu);
 }
 
+/* The lane menu offers a slice of the selection too: the key is not the
+ * only way to find it. */
+void
+_sl_canvas_append_slice_section (SlCanvas *self,
+                                 GMenu    *menu)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_menu_append (section, _("New _Slice from Selection"), "canvas.new-slice");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 /* Opens the slice menu if (@x, @y) in the widget is on a slice of the
  * strip; the lane menu's popover shows it. */
 gboolean
