@@ -576,6 +576,29 @@ test_drag_moves (Fixture       *fixture,
   g_assert_cmpfloat (target.y, ==, rect.y);
 }
 
+/* Dragging a slice's right edge in the strip resizes it, in one undo step. */
+static void
+test_slice_resize (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlSlice *slice = SL_SLICE (sl_document_lookup (document, "slice-add-room"));
+  double wx, wy;
+
+  g_assert_cmpint (sl_slice_get_width (slice), ==, 240);
+  sl_canvas_board_to_widget (fixture->canvas, 240, SL_LAYOUT_SLICE_HEADER_HEIGHT / 2, &wx, &wy);
+  emit_drag (fixture->canvas, wx, wy, 100, 0);
+
+  g_assert_cmpint (sl_slice_get_x (slice), ==, 0);
+  g_assert_cmpint (sl_slice_get_width (slice), >, 240);
+  g_assert_cmpint (sl_slice_get_width (slice) % SL_LAYOUT_GRID, ==, 0);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  sl_history_undo (history);
+  g_assert_cmpint (sl_slice_get_width (slice), ==, 240);
+}
+
 /* Hovering a field's line says where its value comes from and goes;
  * the rest of the card, and a card too small to show fields, say nothing. */
 static void
@@ -991,6 +1014,8 @@ main (int    argc,
               test_lane_aggregate, fixture_tear_down);
   g_test_add ("/canvas/slices", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_slices, fixture_tear_down);
+  g_test_add ("/canvas/slice-resize", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_slice_resize, fixture_tear_down);
   g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_lane_actions, fixture_tear_down);
   g_test_add ("/canvas/keys-in-column", Fixture, NULL, fixture_set_up,

@@ -2,7 +2,8 @@
  *
  * A slice is made from the selected notes, and renamed, given a status or
  * removed from the menu a right click on the slice strip opens; a double
- * click on a slice's name renames it. Each change is one undo step.
+ * click on a slice's name renames it, a drag of its right edge in the
+ * strip resizes it. Each change is one undo step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -249,6 +250,47 @@ _sl_canvas_popup_slice_menu (SlCanvas *self,
   gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->lane_menu));
   return TRUE;
+}
+
+/* A press on the right edge of a slice in the strip starts resizing it;
+ * the edge is easy to hit at any zoom. */
+gboolean
+_sl_canvas_begin_slice_resize (SlCanvas *self,
+                               double    board_x,
+                               double    board_y)
+{
+  GListModel *slices = sl_document_get_slices (self->document);
+  double reach = 6 / self->zoom;
+
+  if (board_y < 0 || board_y >= SL_LAYOUT_SLICE_HEADER_HEIGHT)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+
+      if (fabs (board_x - (sl_slice_get_x (slice) + sl_slice_get_width (slice))) <= reach)
+        {
+          self->drag_mode = DRAG_SLICE_RESIZE;
+          self->drag_slice = slice;
+          self->drag_slice_width = sl_slice_get_width (slice);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The drag is one undo step: the gesture groups its changes. */
+void
+_sl_canvas_resize_slice (SlCanvas *self,
+                         double    dx)
+{
+  int width = sl_layout_snap_to_grid (self->drag_slice_width + dx / self->zoom);
+
+  width = MAX (width, SL_LAYOUT_GRID * 4);
+  if (width != sl_slice_get_width (self->drag_slice))
+    sl_document_set_slice_range (self->document, self->drag_slice, sl_slice_get_x (self->drag_slice), width);
 }
 
 /* A double click on a slice in the strip renames it. */
