@@ -370,6 +370,158 @@ test_lane_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
 }
 
+/* The step-4 problems of the notes in @lane. */
+static guint
+count_aggregate_problems (SlDocument *document,
+                          SlLane     *lane)
+{
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+  guint n = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlNote *note = sl_problem_get_note (problems->pdata[i]);
+
+      if (sl_problem_get_step (problems->pdata[i]) == 4 && note != NULL && sl_note_get_lane (note) == lane)
+        n++;
+    }
+
+  return n;
+}
+
+/* The lane menu of a lane of events gives it its aggregate. */
+static void
+test_lane_aggregate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlLane *room = sl_document_lookup_lane (document, "lane-room");
+  SlAggregate *aggregate = sl_lane_get_aggregate (room);
+  guint n_undo;
+
+  g_assert_nonnull (aggregate);
+  gtk_widget_activate_action (canvas, "canvas.set-lane-aggregate", "(ss)", "lane-room", "");
+  g_assert_null (sl_lane_get_aggregate (room));
+  g_assert_cmpuint (count_aggregate_problems (document, room), >, 0);
+
+  n_undo = sl_history_get_n_undo (history);
+  gtk_widget_activate_action (canvas, "canvas.set-lane-aggregate", "(ss)", "lane-room",
+                              sl_element_get_id (SL_ELEMENT (aggregate)));
+  g_assert_true (sl_lane_get_aggregate (room) == aggregate);
+  g_assert_cmpuint (count_aggregate_problems (document, room), ==, 0);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  sl_history_undo (history);
+  g_assert_null (sl_lane_get_aggregate (room));
+  g_assert_cmpuint (count_aggregate_problems (document, room), >, 0);
+}
+
+/* The slice with @name other than @other, or NULL. */
+static SlSlice *
+find_slice (SlDocument *document,
+            const char *name,
+            SlSlice    *other)
+{
+  GListModel *slices = sl_document_get_slices (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slices); i++)
+    {
+      SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (slices), i);
+
+      if (slice != other && g_strcmp0 (sl_slice_get_name (slice), name) == 0)
+        return slice;
+    }
+
+  return NULL;
+}
+
+/* A slice made from the selected notes, renamed, given a status and
+ * removed, each one undo step; the strip across the top finds it. */
+static void
+test_slices (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  GListModel *slices = sl_document_get_slices (document);
+  SlNote *command = sl_document_lookup_note (document, "cmd-register-guest");
+  SlNote *view = sl_document_lookup_note (document, "view-guest-account");
+  guint n_slices = g_list_model_get_n_items (slices);
+  guint n_undo = sl_history_get_n_undo (history);
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  SlSlice *existing = find_slice (document, "Register Guest", NULL);
+  SlSlice *slice;
+  g_autofree char *id = NULL;
+
+  /* Nothing selected: nothing made. */
+  gtk_widget_activate_action (canvas, "canvas.new-slice", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (slices), ==, n_slices);
+
+  sl_canvas_select (fixture->canvas, view, FALSE);
+  sl_canvas_select (fixture->canvas, command, TRUE);
+  gtk_widget_activate_action (canvas, "canvas.new-slice", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (slices), ==, n_slices + 1);
+  slice = find_slice (document, "Register Guest", existing);
+  g_assert_nonnull (slice);
+  g_assert_cmpint (sl_slice_get_status (slice), ==, SL_SLICE_PLANNED);
+  for (SlNote *note = command; note != NULL; note = note == command ? view : NULL)
+    {
+      SlRect rect;
+
+      sl_layout_get_note_rect (layout, note, &rect);
+      g_assert_cmpfloat (sl_slice_get_x (slice), <=, rect.x);
+      g_assert_cmpfloat (sl_slice_get_x (slice) + sl_slice_get_width (slice), >=, rect.x + rect.width);
+    }
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  id = g_strdup (sl_element_get_id (SL_ELEMENT (slice)));
+
+  /* The strip across the top of the board shows it. */
+  g_assert_true (sl_layout_get_slice_at (layout, 100, SL_LAYOUT_SLICE_HEADER_HEIGHT / 2) ==
+                 (gpointer) sl_document_lookup (document, "slice-add-room"));
+  g_assert_nonnull (sl_layout_get_slice_at (layout, sl_slice_get_x (slice) + 1, SL_LAYOUT_SLICE_HEADER_HEIGHT / 2));
+  g_assert_null (sl_layout_get_slice_at (layout, sl_slice_get_x (slice) + 1, SL_LAYOUT_SLICE_HEADER_HEIGHT + 1));
+
+  gtk_widget_activate_action (canvas, "canvas.set-slice-status", "(ss)", id, "in-progress");
+  g_assert_cmpint (sl_slice_get_status (slice), ==, SL_SLICE_IN_PROGRESS);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+
+  gtk_widget_activate_action (canvas, "canvas.rename-slice", "s", id);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        GtkWidget *window = g_list_model_get_item (toplevels, i);
+
+        if (g_str_equal (gtk_widget_get_name (window), "rename-slice"))
+          dialog = ADW_MESSAGE_DIALOG (window);
+        g_object_unref (window);
+      }
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Guest Registers");
+    adw_message_dialog_response (dialog, "rename");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 3);
+  g_assert_cmpstr (sl_slice_get_name (slice), ==, "Guest Registers");
+
+  gtk_widget_activate_action (canvas, "canvas.remove-slice", "s", id);
+  g_assert_cmpuint (g_list_model_get_n_items (slices), ==, n_slices);
+
+  sl_history_undo (history);
+  slice = SL_SLICE (sl_document_lookup (document, id));
+  g_assert_cmpint (sl_slice_get_status (slice), ==, SL_SLICE_IN_PROGRESS);
+  sl_history_undo (history);
+  sl_history_undo (history);
+  g_assert_cmpint (sl_slice_get_status (slice), ==, SL_SLICE_PLANNED);
+  sl_history_undo (history);
+  g_assert_null (sl_document_lookup (document, id));
+}
+
 /* Pressing on the map of the board centres the board's view there. */
 static void
 test_overview (Fixture       *fixture,
@@ -467,6 +619,29 @@ test_drag_moves (Fixture       *fixture,
   sl_layout_get_note_rect (layout, event, &target);
   g_assert_cmpfloat (target.x, ==, rect.x);
   g_assert_cmpfloat (target.y, ==, rect.y);
+}
+
+/* Dragging a slice's right edge in the strip resizes it, in one undo step. */
+static void
+test_slice_resize (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlSlice *slice = SL_SLICE (sl_document_lookup (document, "slice-add-room"));
+  double wx, wy;
+
+  g_assert_cmpint (sl_slice_get_width (slice), ==, 240);
+  sl_canvas_board_to_widget (fixture->canvas, 240, SL_LAYOUT_SLICE_HEADER_HEIGHT / 2, &wx, &wy);
+  emit_drag (fixture->canvas, wx, wy, 100, 0);
+
+  g_assert_cmpint (sl_slice_get_x (slice), ==, 0);
+  g_assert_cmpint (sl_slice_get_width (slice), >, 240);
+  g_assert_cmpint (sl_slice_get_width (slice) % SL_LAYOUT_GRID, ==, 0);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  sl_history_undo (history);
+  g_assert_cmpint (sl_slice_get_width (slice), ==, 240);
 }
 
 /* Hovering a field's line says where its value comes from and goes;
@@ -882,6 +1057,12 @@ main (int    argc,
               test_delete_selection, fixture_tear_down);
   g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_duplicate_and_clipboard, fixture_tear_down);
+  g_test_add ("/canvas/lane-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_lane_aggregate, fixture_tear_down);
+  g_test_add ("/canvas/slices", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_slices, fixture_tear_down);
+  g_test_add ("/canvas/slice-resize", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_slice_resize, fixture_tear_down);
   g_test_add ("/canvas/lane-actions", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_lane_actions, fixture_tear_down);
   g_test_add ("/canvas/keys-in-column", Fixture, NULL, fixture_set_up,

@@ -715,6 +715,44 @@ compare_slice_x (gconstpointer a,
                                     sl_element_list_peek (slices, *(const guint *) b));
 }
 
+static void
+find_slice_cb (SlSlice  *slice,
+               guint     index,
+               gpointer  user_data)
+{
+  struct { double x; SlSlice *found; } *data = user_data;
+
+  /* Of slices that overlap, the last drawn is the one seen on top. */
+  if (data->x >= sl_slice_get_x (slice) && data->x < sl_slice_get_x (slice) + sl_slice_get_width (slice))
+    data->found = slice;
+}
+
+/**
+ * sl_layout_get_slice_at:
+ *
+ * Gets the slice whose name shows at (@x, @y) in the strip across the top
+ * of the board.
+ *
+ * Returns: (transfer none) (nullable): the slice, or %NULL if (@x, @y) is
+ *   not on one in the strip
+ */
+SlSlice *
+sl_layout_get_slice_at (SlLayout *self,
+                        double    x,
+                        double    y)
+{
+  struct { double x; SlSlice *found; } data = { x, NULL };
+  SlRect point = { x, y, 1, 1 };
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+
+  if (y < 0 || y >= SL_LAYOUT_SLICE_HEADER_HEIGHT)
+    return NULL;
+
+  sl_layout_foreach_slice_in (self, &point, find_slice_cb, &data);
+  return data.found;
+}
+
 /**
  * sl_layout_foreach_slice_in:
  * @func: (scope call): called with each slice whose column meets @region,

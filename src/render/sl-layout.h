@@ -74,6 +74,9 @@ void        sl_layout_foreach_slice_in  (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeachSlice func,
                                          gpointer       user_data);
+SlSlice    *sl_layout_get_slice_at      (SlLayout      *self,
+                                         double         x,
+                                         double         y);
 void        sl_layout_get_handle        (const SlRect  *note_rect,
                                          double        *x,
                                          double        *y);

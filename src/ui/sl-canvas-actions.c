@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sl-aggregate-dialog.h"
 #include "sl-canvas-private.h"
 
 static void
@@ -203,6 +204,127 @@ remove_lane_action (GtkWidget  *widget,
     sl_document_remove_lane (self->document, lane);
 }
 
+/* The aggregate of a lane of events */
+
+static void
+set_lane_aggregate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  const char *lane_id, *aggregate_id;
+  SlAggregate *aggregate = NULL;
+  SlLane *lane;
+
+  /* An empty id is "None". */
+  g_variant_get (parameter, "(&s&s)", &lane_id, &aggregate_id);
+  lane = sl_document_lookup_lane (self->document, lane_id);
+  if (*aggregate_id != '\0')
+    {
+      SlElement *element = sl_document_lookup (self->document, aggregate_id);
+
+      if (!SL_IS_AGGREGATE (element))
+        return;
+      aggregate = SL_AGGREGATE (element);
+    }
+
+  if (lane != NULL && sl_lane_get_aggregate (lane) != aggregate)
+    {
+      sl_history_seal (sl_document_get_history (self->document));
+      sl_document_set_lane_aggregate (self->document, lane, aggregate);
+      sl_history_seal (sl_document_get_history (self->document));
+    }
+}
+
+static void
+new_lane_aggregate_cb (GtkWidget   *owner,
+                       SlAggregate *aggregate,
+                       gpointer     user_data)
+{
+  SlCanvas *self = SL_CANVAS (owner);
+  SlLane *lane = sl_document_lookup_lane (self->document, user_data);
+
+  /* The lane may have gone while the dialog was open. */
+  if (aggregate != NULL && lane != NULL)
+    sl_document_set_lane_aggregate (self->document, lane, aggregate);
+}
+
+static void
+new_lane_aggregate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+
+  sl_aggregate_dialog_present (widget, self->document, new_lane_aggregate_cb,
+                               g_variant_dup_string (parameter, NULL), g_free);
+}
+
+/* The menu's radio items need a stateful action, which a widget class
+ * action cannot be: this one stands for the lane the menu is open on. */
+static void
+lane_aggregate_change_state_cb (GSimpleAction *action,
+                                GVariant      *value,
+                                SlCanvas      *self)
+{
+  const char *lane_id = g_object_get_data (G_OBJECT (action), "lane-id");
+
+  g_simple_action_set_state (action, value);
+  gtk_widget_activate_action (GTK_WIDGET (self), "canvas.set-lane-aggregate", "(ss)",
+                              lane_id, g_variant_get_string (value, NULL));
+}
+
+static void
+append_aggregate_section (SlCanvas *self,
+                          GMenu    *menu,
+                          SlLane   *lane)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenu) aggregates = g_menu_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  GListModel *list = sl_document_get_aggregates (self->document);
+  SlAggregate *current = sl_lane_get_aggregate (lane);
+  const char *id = sl_element_get_id (SL_ELEMENT (lane));
+
+  if (sl_lane_get_kind (lane) != SL_LANE_EVENTS)
+    return;
+
+  action = g_simple_action_new_stateful ("aggregate", G_VARIANT_TYPE_STRING,
+                                         g_variant_new_string (current ? sl_element_get_id (SL_ELEMENT (current)) : ""));
+  g_object_set_data_full (G_OBJECT (action), "lane-id", g_strdup (id), g_free);
+  g_signal_connect_object (action, "change-state", G_CALLBACK (lane_aggregate_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (self->lane_menu, "lane", G_ACTION_GROUP (group));
+
+  {
+    g_autoptr(GMenuItem) none = g_menu_item_new (_("None"), NULL);
+
+    g_menu_item_set_action_and_target_value (none, "lane.aggregate", g_variant_new_string (""));
+    g_menu_append_item (aggregates, none);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (list), i);
+      g_auto(GStrv) parts = g_strsplit (sl_aggregate_get_name (aggregate), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      /* The name as it is: an underscore in it is no mnemonic. */
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "lane.aggregate",
+                                               g_variant_new_string (sl_element_get_id (SL_ELEMENT (aggregate))));
+      g_menu_append_item (aggregates, item);
+    }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_New Aggregate…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "canvas.new-lane-aggregate", g_variant_new_string (id));
+    g_menu_append_item (aggregates, item);
+  }
+  g_menu_append_submenu (section, _("_Aggregate"), G_MENU_MODEL (aggregates));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 static GMenuModel *
 create_lane_menu (SlCanvas *self,
                   SlLane   *lane,
@@ -232,6 +354,7 @@ create_lane_menu (SlCanvas *self,
     }
   g_menu_append_submenu (lane_section, _("_Kind"), G_MENU_MODEL (kinds));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (lane_section));
+  append_aggregate_section (self, menu, lane);
 
   {
     g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
@@ -257,6 +380,7 @@ create_lane_menu (SlCanvas *self,
     g_menu_append_item (add, remove);
   }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  _sl_canvas_append_slice_section (self, menu);
 
   return G_MENU_MODEL (menu);
 }
@@ -334,6 +458,8 @@ _sl_canvas_class_actions_init (SlCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.move-lane-down", "s", move_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane", "s", add_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-lane", "s", remove_lane_action);
+  gtk_widget_class_install_action (widget_class, "canvas.set-lane-aggregate", "(ss)", set_lane_aggregate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.new-lane-aggregate", "s", new_lane_aggregate_action);
   gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);

@@ -274,6 +274,9 @@ drag_begin_cb (SlCanvas       *self,
       return;
     }
 
+  if (_sl_canvas_begin_slice_resize (self, bx, by))
+    return;
+
   note = sl_layout_get_note_at (self->layout, bx, by);
 
   if (note != NULL)
@@ -325,6 +328,8 @@ drag_update_cb (SlCanvas       *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       if (self->drag_mode == DRAG_MOVE)
         begin_move (self);
+      else if (self->drag_mode == DRAG_SLICE_RESIZE)
+        sl_history_begin_group (sl_document_get_history (self->document), _("Resize Slice"));
     }
 
   switch (self->drag_mode)
@@ -341,6 +346,10 @@ drag_update_cb (SlCanvas       *self,
     case DRAG_CONNECT:
       sl_canvas_widget_to_board (self, self->drag_x + dx, self->drag_y + dy,
                                  &self->connect_x, &self->connect_y);
+      break;
+
+    case DRAG_SLICE_RESIZE:
+      _sl_canvas_resize_slice (self, dx);
       break;
 
     case DRAG_RUBBER_BAND:
@@ -379,6 +388,10 @@ drag_end_cb (SlCanvas       *self,
       sl_layout_foreach_note_in (self->layout, &self->rubber_band, rubber_band_cb, self);
       _sl_canvas_selection_changed (self);
     }
+  else if (self->drag_mode == DRAG_SLICE_RESIZE && self->drag_active)
+    {
+      sl_history_end_group (history);
+    }
   else if (self->drag_mode == DRAG_CONNECT && self->drag_active)
     {
       SlNote *target = sl_layout_get_note_at (self->layout, self->connect_x, self->connect_y);
@@ -391,6 +404,7 @@ drag_end_cb (SlCanvas       *self,
   self->drag_mode = DRAG_NONE;
   self->drag_active = FALSE;
   self->drag_note = NULL;
+  self->drag_slice = NULL;
   g_hash_table_remove_all (self->drag_origins);
   _sl_canvas_queue_draw (self);
 }
@@ -417,6 +431,9 @@ pressed_cb (SlCanvas       *self,
       return;
     }
 
+  if (_sl_canvas_rename_slice_at (self, bx, by))
+    return;
+
   /* A double click on an empty place of a lane adds the lane's kind of note. */
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane != NULL)
@@ -433,6 +450,12 @@ context_pressed_cb (SlCanvas        *self,
   double bx, by;
   SlLane *lane;
 
+  if (_sl_canvas_popup_slice_menu (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane == NULL)
@@ -446,12 +469,13 @@ context_pressed_cb (SlCanvas        *self,
 void
 _sl_canvas_cancel_drag (SlCanvas *self)
 {
-  if (self->drag_mode == DRAG_MOVE && self->drag_active)
+  if ((self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_SLICE_RESIZE) && self->drag_active)
     sl_history_cancel_group (sl_document_get_history (self->document));
 
   self->drag_mode = DRAG_NONE;
   self->drag_active = FALSE;
   self->drag_note = NULL;
+  self->drag_slice = NULL;
   g_hash_table_remove_all (self->drag_origins);
   _sl_canvas_queue_draw (self);
 }

@@ -16,6 +16,7 @@ typedef enum {
   DRAG_RUBBER_BAND,
   DRAG_PAN,
   DRAG_CONNECT,
+  DRAG_SLICE_RESIZE,
 } DragMode;
 
 typedef struct
@@ -49,6 +50,8 @@ struct _SlCanvas
   GHashTable *drag_origins; /* SlNote -> Origin */
   SlRect rubber_band;     /* in board units */
   double connect_x, connect_y; /* where a connection being dragged ends */
+  SlSlice *drag_slice;    /* the slice whose right edge is dragged */
+  int drag_slice_width;   /* its width when the drag began */
 
   gboolean has_pointer;
   double pointer_x, pointer_y;
@@ -93,5 +96,21 @@ void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
                                          SlLane       *lane,
                                          double        x,
                                          double        y);
+
+/* sl-canvas-slices.c */
+void     _sl_canvas_class_slices_init   (SlCanvasClass *klass);
+gboolean _sl_canvas_popup_slice_menu    (SlCanvas     *self,
+                                         double        x,
+                                         double        y);
+void     _sl_canvas_append_slice_section (SlCanvas    *self,
+                                          GMenu       *menu);
+gboolean _sl_canvas_begin_slice_resize  (SlCanvas     *self,
+                                         double        board_x,
+                                         double        board_y);
+void     _sl_canvas_resize_slice        (SlCanvas     *self,
+                                         double        dx);
+gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
+                                         double        board_x,
+                                         double        board_y);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-aggregate-dialog.h"
 #include "sl-field-row.h"
 #include "sl-inspector.h"
 #include "sl-scenario-group.h"
@@ -125,106 +126,29 @@ kind_selected_cb (SlInspector *self,
     }
 }
 
-static SlAggregate *
-find_aggregate (SlDocument *document,
-                const char *name)
-{
-  GListModel *aggregates = sl_document_get_aggregates (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
-    {
-      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
-
-      if (g_strcmp0 (sl_aggregate_get_name (aggregate), name) == 0)
-        return aggregate;
-    }
-
-  return NULL;
-}
-
-/* A name is needed, and one no aggregate has: that one is in the list. */
 static void
-aggregate_name_changed_cb (GtkEditable      *entry,
-                           AdwMessageDialog *dialog)
+new_aggregate_cb (GtkWidget   *owner,
+                  SlAggregate *aggregate,
+                  gpointer     user_data)
 {
-  SlInspector *self = g_object_get_data (G_OBJECT (dialog), "sl-inspector");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create",
-                                           *name != '\0' && find_aggregate (self->document, name) == NULL);
-}
-
-static void
-aggregate_name_activate_cb (GtkEntry         *entry,
-                            AdwMessageDialog *dialog)
-{
-  /* As the Create button does: the response, and the dialog closes. */
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    {
-      adw_message_dialog_response (dialog, "create");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-new_aggregate_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           SlInspector      *self)
-{
-  SlNote *note = g_object_get_data (G_OBJECT (dialog), "sl-note");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  SlHistory *history = sl_document_get_history (self->document);
+  SlInspector *self = SL_INSPECTOR (owner);
+  SlNote *note = user_data;
 
   /* The note may have gone while the dialog was open. */
-  if (g_str_equal (response, "create") && *name != '\0' && find_aggregate (self->document, name) == NULL &&
+  if (aggregate != NULL &&
       sl_document_lookup_note (self->document, sl_element_get_id (SL_ELEMENT (note))) == note)
-    {
-      /* One undo step: the aggregate exists for the note. */
-      seal (self);
-      sl_history_begin_group (history, _("New Aggregate"));
-      sl_document_set_note_aggregate (self->document, note, sl_document_add_aggregate (self->document, name));
-      sl_history_end_group (history);
-      seal (self);
-    }
+    sl_document_set_note_aggregate (self->document, note, aggregate);
   else
-    {
-      /* The row goes back from "New Aggregate…" to the note's aggregate. */
-      queue_rebuild (self);
-    }
+    /* The row goes back from "New Aggregate…" to the note's aggregate. */
+    queue_rebuild (self);
 }
 
 /* Asks for the name of an aggregate that the note is given. */
 static void
 new_aggregate (SlInspector *self)
 {
-  GtkWidget *dialog, *entry;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("New Aggregate"),
-                                   _("The consistency boundary the note belongs to, as “Loan” or “Account”"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_set_name (dialog, "new-aggregate");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-
-  entry = gtk_entry_new ();
-  gtk_widget_set_name (entry, "aggregate-name");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_object_set_data_full (G_OBJECT (dialog), "sl-note", g_object_ref (self->note), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "sl-inspector", self);
-  g_signal_connect (entry, "changed", G_CALLBACK (aggregate_name_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (aggregate_name_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_aggregate_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_aggregate_dialog_present (GTK_WIDGET (self), self->document, new_aggregate_cb,
+                               g_object_ref (self->note), g_object_unref);
 }
 
 static void

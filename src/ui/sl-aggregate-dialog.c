@@ -1,0 +1,150 @@
+/* sl-aggregate-dialog.c: asks for the name of a new aggregate
+ *
+ * The inspector's "New Aggregate…" and the lane menu's both ask here. The
+ * aggregate is made and given to its note or lane in one undo step: the
+ * caller's function runs inside that step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-aggregate-dialog.h"
+
+typedef struct
+{
+  SlDocument *document;
+  SlAggregateDialogFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy_data;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  if (request->destroy_data != NULL)
+    request->destroy_data (request->user_data);
+  g_object_unref (request->document);
+  g_free (request);
+}
+
+static SlAggregate *
+find_aggregate (SlDocument *document,
+                const char *name)
+{
+  GListModel *aggregates = sl_document_get_aggregates (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_strcmp0 (sl_aggregate_get_name (aggregate), name) == 0)
+        return aggregate;
+    }
+
+  return NULL;
+}
+
+/* A name is needed, and one no aggregate has: that one is in the list. */
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  Request *request = g_object_get_data (G_OBJECT (dialog), "sl-request");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create",
+                                           *name != '\0' && find_aggregate (request->document, name) == NULL);
+}
+
+static void
+name_activate_cb (GtkEntry         *entry,
+                  AdwMessageDialog *dialog)
+{
+  /* As the Create button does: the response, and the dialog closes. */
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    {
+      adw_message_dialog_response (dialog, "create");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             GtkWidget        *owner)
+{
+  Request *request = g_object_get_data (G_OBJECT (dialog), "sl-request");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  SlHistory *history = sl_document_get_history (request->document);
+
+  if (g_str_equal (response, "create") && *name != '\0' && find_aggregate (request->document, name) == NULL)
+    {
+      /* One undo step of its own: the aggregate and what it is given. */
+      sl_history_seal (history);
+      sl_history_begin_group (history, _("New Aggregate"));
+      request->func (owner, sl_document_add_aggregate (request->document, name), request->user_data);
+      sl_history_end_group (history);
+      sl_history_seal (history);
+    }
+  else
+    {
+      request->func (owner, NULL, request->user_data);
+    }
+}
+
+/**
+ * sl_aggregate_dialog_present:
+ * @owner: the widget the dialog is for; @func is not called once it is gone
+ * @document: the document the aggregate goes in
+ * @func: called with the new aggregate, or NULL when none was made
+ * @user_data: for @func
+ * @destroy_data: frees @user_data when the dialog goes
+ *
+ * Asks for the name of a new aggregate, one no aggregate has yet.
+ */
+void
+sl_aggregate_dialog_present (GtkWidget             *owner,
+                             SlDocument            *document,
+                             SlAggregateDialogFunc  func,
+                             gpointer               user_data,
+                             GDestroyNotify         destroy_data)
+{
+  Request *request = g_new0 (Request, 1);
+  GtkWidget *dialog, *entry;
+
+  request->document = g_object_ref (document);
+  request->func = func;
+  request->user_data = user_data;
+  request->destroy_data = destroy_data;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (owner)),
+                                   _("New Aggregate"),
+                                   _("The consistency boundary the note belongs to, as “Loan” or “Account”"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, "new-aggregate");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "aggregate-name");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "sl-request", request, (GDestroyNotify) request_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), owner, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
