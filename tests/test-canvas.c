@@ -325,6 +325,124 @@ test_lane_actions (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
 }
 
+/* Right-clicks the canvas at (@x, @y), in widget coordinates, as the
+ * secondary button's click gesture sees it. */
+static void
+right_click (SlCanvas *canvas,
+             double    x,
+             double    y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+get_menu (SlCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* Whether @model, or one of its sections or submenus, has an item for
+ * @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (link, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A right click on a card opens the note's menu, with the note selected;
+ * on empty lane space, the lane's. The menu's Kind is the note's, and
+ * changing it is one step. */
+static void
+test_note_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  SlHistory *history = sl_document_get_history (fixture->document);
+  SlNote *command = sl_document_lookup_note (fixture->document, "cmd-register-guest");
+  GtkWidget *menu;
+  GMenuModel *model;
+  g_autoptr(GList) selection = NULL;
+  guint n_undo = sl_history_get_n_undo (history);
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_canvas_unselect_all (fixture->canvas);
+  sl_layout_get_note_rect (layout, command, &rect);
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+
+  right_click (fixture->canvas, wx, wy);
+  menu = get_menu (fixture->canvas);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_true (menu_has_action (model, "canvas.edit-note"));
+  g_assert_true (menu_has_action (model, "note.kind"));
+  g_assert_true (menu_has_action (model, "canvas.duplicate"));
+  g_assert_true (menu_has_action (model, "canvas.delete"));
+  g_assert_true (menu_has_action (model, "canvas.properties"));
+  g_assert_false (menu_has_action (model, "canvas.rename-lane"));
+  selection = sl_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 1);
+  g_assert_true (selection->data == command);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.kind", "s", "event"));
+  g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_EVENT);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  sl_history_undo (history);
+  g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_COMMAND);
+
+  gtk_widget_activate_action (menu, "canvas.edit-note", "s", "cmd-register-guest");
+  g_assert_true (sl_canvas_is_editing (fixture->canvas));
+  press_escape_in_editor (fixture->canvas);
+
+  /* Right of the last card, the lane's own space. */
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + rect.width + 30, rect.y + rect.height / 2, &wx, &wy);
+  g_assert_null (sl_layout_get_note_at (layout, rect.x + rect.width + 30, rect.y + rect.height / 2));
+  right_click (fixture->canvas, wx, wy);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (get_menu (fixture->canvas)));
+  g_assert_true (menu_has_action (model, "canvas.rename-lane"));
+  g_assert_false (menu_has_action (model, "canvas.edit-note"));
+}
+
 /* Pressing on the map of the board centres the board's view there. */
 static void
 test_overview (Fixture       *fixture,
@@ -845,6 +963,8 @@ main (int    argc,
               test_placing_covers_nothing, fixture_tear_down);
   g_test_add ("/canvas/make-room", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_make_room, fixture_tear_down);
+  g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
   g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -1,7 +1,7 @@
 /* sl-canvas-gestures.c: the pointer on the board
  *
  * Click, double click, drag to move, rubber band, connect, pan, scroll and
- * pinch to zoom, and the lane menu's right click. A drag is claimed only
+ * pinch to zoom, and the right click's menus. A drag is claimed only
  * past the threshold, so that a click stays a click; moving notes is one
  * step of the history: one move per note in an open group, redone from
  * where the notes started at each motion, cancelled by Escape, ended by
@@ -431,9 +431,18 @@ context_pressed_cb (SlCanvas        *self,
                     GtkGestureClick *gesture)
 {
   double bx, by;
+  SlNote *note;
   SlLane *lane;
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
+  note = sl_layout_get_note_at (self->layout, bx, by);
+  if (note != NULL)
+    {
+      _sl_canvas_popup_note_menu (self, note, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane == NULL)
     return;

@@ -94,4 +94,11 @@ void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
                                          double        x,
                                          double        y);
 
+/* sl-canvas-menus.c */
+void     _sl_canvas_class_menus_init    (SlCanvasClass *klass);
+void     _sl_canvas_popup_note_menu     (SlCanvas     *self,
+                                         SlNote       *note,
+                                         double        x,
+                                         double        y);
+
 G_END_DECLS

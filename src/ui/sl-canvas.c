@@ -683,6 +683,7 @@ sl_canvas_class_init (SlCanvasClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   _sl_canvas_class_actions_init (klass);
+  _sl_canvas_class_menus_init (klass);
 
   gtk_widget_class_set_css_name (widget_class, "board");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -243,6 +243,12 @@ canvas_message_cb (SlWindow   *self,
   _sl_window_show_toast (self, text);
 }
 
+static void
+canvas_show_properties_cb (SlWindow *self)
+{
+  gtk_toggle_button_set_active (self->inspector_button, TRUE);
+}
+
 /* GObject */
 
 static void
@@ -295,6 +301,8 @@ sl_window_constructed (GObject *object)
 
   g_signal_connect_object (self->canvas, "message",
                            G_CALLBACK (canvas_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "show-properties",
+                           G_CALLBACK (canvas_show_properties_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",

@@ -1,0 +1,161 @@
+/* sl-canvas-menus.c: the menus of what was right-clicked
+ *
+ * A right click on a card opens the note's menu, on empty lane space the
+ * lane's. The note's menu acts on the selection, which the right-clicked
+ * note joins (or becomes, when it was not selected), so that what the menu
+ * does is what the board shows selected.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-canvas-private.h"
+
+enum {
+  SHOW_PROPERTIES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static SlNote *
+note_from_parameter (SlCanvas *self,
+                     GVariant *parameter)
+{
+  SlElement *element = sl_document_lookup (self->document, g_variant_get_string (parameter, NULL));
+
+  return SL_IS_NOTE (element) ? SL_NOTE (element) : NULL;
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlNote *note = note_from_parameter (self, parameter);
+
+  if (note != NULL)
+    sl_canvas_edit_note (self, note);
+}
+
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SHOW_PROPERTIES], 0);
+}
+
+/* The Kind submenu's radio items: the state is the right-clicked note's
+ * kind; choosing one gives it to every selected note, in one step. */
+static void
+note_kind_change_state_cb (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  SlCanvas *self = user_data;
+  SlHistory *history = sl_document_get_history (self->document);
+  SlNoteKind kind;
+  GHashTableIter iter;
+  gpointer note;
+
+  if (!sl_note_kind_from_string (g_variant_get_string (value, NULL), &kind))
+    return;
+
+  sl_history_begin_group (history, _("Change Kind"));
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    sl_document_set_note_kind (self->document, note, kind);
+  sl_history_end_group (history);
+
+  g_simple_action_set_state (action, value);
+}
+
+static GMenuModel *
+create_note_menu (SlCanvas *self,
+                  SlNote   *note)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) text = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) copies = g_menu_new ();
+  g_autoptr(GMenu) properties = g_menu_new ();
+  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit Text"), NULL);
+
+  g_menu_item_set_action_and_target_value (edit, "canvas.edit-note",
+                                           g_variant_new_string (sl_element_get_id (SL_ELEMENT (note))));
+  g_menu_append_item (text, edit);
+
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (sl_note_kind_get_label (kind), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "note.kind",
+                                               g_variant_new_string (sl_note_kind_to_string (kind)));
+      g_menu_append_item (kinds, item);
+    }
+  g_menu_append_submenu (text, _("_Kind"), G_MENU_MODEL (kinds));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
+
+  g_menu_append (copies, _("_Duplicate"), "canvas.duplicate");
+  g_menu_append (copies, _("De_lete"), "canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copies));
+
+  g_menu_append (properties, _("_Properties"), "canvas.properties");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (properties));
+
+  return G_MENU_MODEL (menu);
+}
+
+void
+_sl_canvas_popup_note_menu (SlCanvas *self,
+                            SlNote   *note,
+                            double    x,
+                            double    y)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) kind = NULL;
+
+  if (!g_hash_table_contains (self->selection, note))
+    sl_canvas_select (self, note, FALSE);
+
+  kind = g_simple_action_new_stateful ("kind", G_VARIANT_TYPE_STRING,
+                                       g_variant_new_string (sl_note_kind_to_string (sl_note_get_kind (note))));
+  g_signal_connect_object (kind, "change-state", G_CALLBACK (note_kind_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (kind));
+  gtk_widget_insert_action_group (self->lane_menu, "note", G_ACTION_GROUP (group));
+
+  model = create_note_menu (self, note);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->lane_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->lane_menu));
+}
+
+void
+_sl_canvas_class_menus_init (SlCanvasClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /**
+   * SlCanvas::show-properties:
+   *
+   * Emitted when the user asks to see the selected note's properties,
+   * for the window to show its inspector.
+   */
+  signals[SHOW_PROPERTIES] =
+    g_signal_new ("show-properties",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "canvas.edit-note", "s", edit_note_action);
+  gtk_widget_class_install_action (widget_class, "canvas.properties", NULL, properties_action);
+}
