@@ -443,6 +443,45 @@ test_note_menu (Fixture       *fixture,
   g_assert_false (menu_has_action (model, "canvas.edit-note"));
 }
 
+static void
+undoable_cb (SlCanvas   *canvas,
+             const char *text,
+             char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (text);
+}
+
+/* Removing a lane that holds notes says so with an offer to undo it; one
+ * undo brings the lane back with its notes. An empty lane goes quietly. */
+static void
+test_remove_lane_offers_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlLane *guest = sl_document_lookup_lane (document, "lane-guest");
+  guint n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
+  g_autofree char *text = NULL;
+  SlLane *empty;
+
+  g_signal_connect (canvas, "undoable", G_CALLBACK (undoable_cb), &text);
+
+  empty = sl_document_add_lane (document, SL_LANE_EVENTS, "Spare", -1);
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", sl_element_get_id (SL_ELEMENT (empty)));
+  g_assert_null (text);
+
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", "lane-guest");
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, sl_lane_get_name (guest)));
+  g_assert_null (sl_document_lookup_lane (document, "lane-guest"));
+
+  sl_history_undo (history);
+  g_assert_true (sl_document_lookup_lane (document, "lane-guest") == guest);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
+}
+
 /* Pressing on the map of the board centres the board's view there. */
 static void
 test_overview (Fixture       *fixture,
@@ -965,6 +1004,8 @@ main (int    argc,
               test_make_room, fixture_tear_down);
   g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_note_menu, fixture_tear_down);
+  g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_remove_lane_offers_undo, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
   g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -18,6 +18,7 @@
 
 enum {
   SHOW_PROPERTIES,
+  UNDOABLE,
   N_SIGNALS
 };
 
@@ -138,6 +139,16 @@ _sl_canvas_popup_note_menu (SlCanvas *self,
   gtk_popover_popup (GTK_POPOVER (self->lane_menu));
 }
 
+/* Something was done that takes more away than the user may have meant,
+ * such as a lane with its notes: @text says what, for the window to offer
+ * Undo. */
+void
+_sl_canvas_emit_undoable (SlCanvas   *self,
+                          const char *text)
+{
+  g_signal_emit (self, signals[UNDOABLE], 0, text);
+}
+
 void
 _sl_canvas_class_menus_init (SlCanvasClass *klass)
 {
@@ -155,6 +166,20 @@ _sl_canvas_class_menus_init (SlCanvasClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * SlCanvas::undoable:
+   * @text: what was done
+   *
+   * Emitted when something was done that takes away more than the user
+   * may have meant, for the window to offer Undo with @text.
+   */
+  signals[UNDOABLE] =
+    g_signal_new ("undoable",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "canvas.edit-note", "s", edit_note_action);
   gtk_widget_class_install_action (widget_class, "canvas.properties", NULL, properties_action);

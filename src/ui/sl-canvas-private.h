@@ -96,6 +96,8 @@ void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
 
 /* sl-canvas-menus.c */
 void     _sl_canvas_class_menus_init    (SlCanvasClass *klass);
+void     _sl_canvas_emit_undoable       (SlCanvas     *self,
+                                         const char   *text);
 void     _sl_canvas_popup_note_menu     (SlCanvas     *self,
                                          SlNote       *note,
                                          double        x,
