@@ -14,6 +14,7 @@
 #include "sl-field-tooltip.h"
 #include "sl-note-keys.h"
 #include "sl-overview.h"
+#include "sl-renderer.h"
 #include "test-util.h"
 
 typedef struct
@@ -543,6 +544,128 @@ emit_drag (SlCanvas *canvas,
     }
 }
 
+/* The first connection from a note of @source_kind to one of @target_kind. */
+static SlConnection *
+find_connection_of_kinds (SlDocument *document,
+                          SlNoteKind  source_kind,
+                          SlNoteKind  target_kind)
+{
+  GListModel *connections = sl_document_get_connections (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr(SlConnection) connection = g_list_model_get_item (connections, i);
+
+      if (sl_note_get_kind (sl_connection_get_source (connection)) == source_kind &&
+          sl_note_get_kind (sl_connection_get_target (connection)) == target_kind)
+        return connection;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A point, in widget coordinates, off the cards and on the line of
+ * @connection as the renderer draws it. */
+static void
+point_on_connection (SlCanvas     *canvas,
+                     SlConnection *connection,
+                     double       *x,
+                     double       *y)
+{
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  SlRect a, b;
+  double x1, y1, x2, y2;
+
+  sl_layout_get_note_rect (layout, sl_connection_get_source (connection), &a);
+  sl_layout_get_note_rect (layout, sl_connection_get_target (connection), &b);
+  x1 = MIN (a.x, b.x), x2 = MAX (a.x + a.width, b.x + b.width);
+  y1 = MIN (a.y, b.y), y2 = MAX (a.y + a.height, b.y + b.height);
+
+  for (double by = y1; by <= y2; by += 1)
+    for (double bx = x1; bx <= x2; bx += 1)
+      if (sl_layout_get_note_at (layout, bx, by) == NULL &&
+          sl_renderer_get_connection_at (renderer, bx, by, 1) == connection)
+        {
+          sl_canvas_board_to_widget (canvas, bx, by, x, y);
+          return;
+        }
+
+  g_assert_not_reached ();
+}
+
+/* A click on a connector selects its connection, drawn highlighted; a
+ * click on empty space drops it; Delete removes it, one undo step. Its
+ * right-click menu offers Remove, and Reverse where the rules allow the
+ * other direction, as one undo step. */
+static void
+test_connection_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlConnection *connection = find_connection_of_kinds (document, SL_NOTE_COMMAND, SL_NOTE_EVENT);
+  SlNote *command = sl_connection_get_source (connection);
+  SlNote *event = sl_connection_get_target (connection);
+  guint n_connections = g_list_model_get_n_items (sl_document_get_connections (document));
+  GtkWidget *menu;
+  GMenuModel *model;
+  double x, y;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_canvas_unselect_all (fixture->canvas);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+
+  emit_drag (fixture->canvas, x, y, 0, 0);
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+
+  /* Empty space, far from every line. */
+  emit_drag (fixture->canvas, 2, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) - 2, 0, 0);
+  g_assert_null (sl_canvas_get_selected_connection (fixture->canvas));
+
+  emit_drag (fixture->canvas, x, y, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  g_assert_null (sl_document_find_connection (document, command, event));
+  g_assert_null (sl_canvas_get_selected_connection (fixture->canvas));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_connections (document)), ==, n_connections - 1);
+  sl_history_undo (history);
+  connection = sl_document_find_connection (document, command, event);
+  g_assert_nonnull (connection);
+
+  /* A command's arrow to its event cannot turn around. */
+  right_click (fixture->canvas, x, y);
+  menu = get_menu (fixture->canvas);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+  g_assert_true (menu_has_action (model, "canvas.reverse-connection"));
+  g_assert_true (menu_has_action (model, "canvas.remove-connection"));
+  g_assert_false (menu_has_action (model, "canvas.rename-lane"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.reverse-connection", NULL);
+  g_assert_null (sl_document_find_connection (document, event, command));
+  g_assert_nonnull (sl_document_find_connection (document, command, event));
+
+  /* An external system and an event may point either way. */
+  sl_document_set_note_kind (document, command, SL_NOTE_EXTERNAL);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+  right_click (fixture->canvas, x, y);
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.reverse-connection", NULL));
+  g_assert_null (sl_document_find_connection (document, command, event));
+  g_assert_nonnull (sl_document_find_connection (document, event, command));
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) ==
+                 sl_document_find_connection (document, event, command));
+  sl_history_undo (history);
+  g_assert_nonnull (sl_document_find_connection (document, command, event));
+  g_assert_null (sl_document_find_connection (document, event, command));
+
+  connection = sl_document_find_connection (document, command, event);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+  right_click (fixture->canvas, x, y);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.remove-connection", NULL);
+  g_assert_null (sl_document_find_connection (document, command, event));
+}
+
 /* Dragging a note snaps it to the lane under it and to the grid of the
  * timeline, onto a free place; the drag is one undo step. */
 static void
@@ -1006,6 +1129,8 @@ main (int    argc,
               test_note_menu, fixture_tear_down);
   g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_remove_lane_offers_undo, fixture_tear_down);
+  g_test_add ("/canvas/connection-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_connection_selection, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
   g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -239,6 +239,7 @@ drag_begin_cb (SlCanvas       *self,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double bx, by;
   SlNote *note;
+  SlConnection *connection;
 
   if (button == GDK_BUTTON_SECONDARY)
     {
@@ -297,8 +298,14 @@ drag_begin_cb (SlCanvas       *self,
       self->drag_mode = DRAG_MOVE;
       self->drag_note = note;
     }
+  else if ((connection = _sl_canvas_get_connection_at (self, bx, by)) != NULL)
+    {
+      sl_canvas_select_connection (self, connection);
+      self->drag_mode = DRAG_NONE;
+    }
   else
     {
+      sl_canvas_select_connection (self, NULL);
       if (!(state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
         sl_canvas_unselect_all (self);
       self->drag_mode = DRAG_RUBBER_BAND;
@@ -432,6 +439,7 @@ context_pressed_cb (SlCanvas        *self,
 {
   double bx, by;
   SlNote *note;
+  SlConnection *connection;
   SlLane *lane;
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
@@ -439,6 +447,14 @@ context_pressed_cb (SlCanvas        *self,
   if (note != NULL)
     {
       _sl_canvas_popup_note_menu (self, note, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  connection = _sl_canvas_get_connection_at (self, bx, by);
+  if (connection != NULL)
+    {
+      _sl_canvas_popup_connection_menu (self, connection, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-canvas-private.h"
+#include "sl-check.h"
 
 enum {
   SHOW_PROPERTIES,
@@ -139,6 +140,135 @@ _sl_canvas_popup_note_menu (SlCanvas *self,
   gtk_popover_popup (GTK_POPOVER (self->lane_menu));
 }
 
+/* Connections */
+
+/**
+ * sl_canvas_get_selected_connection:
+ *
+ * Returns: (nullable) (transfer none): the connection selected, when no
+ * note is
+ */
+SlConnection *
+sl_canvas_get_selected_connection (SlCanvas *self)
+{
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  return self->selected_connection;
+}
+
+/**
+ * sl_canvas_select_connection:
+ * @connection: (nullable): the connection to select, or %NULL for none
+ *
+ * Selects @connection instead of the selected notes, for Delete and the
+ * connection's menu.
+ */
+void
+sl_canvas_select_connection (SlCanvas     *self,
+                             SlConnection *connection)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+  g_return_if_fail (connection == NULL || SL_IS_CONNECTION (connection));
+
+  if (connection != NULL)
+    sl_canvas_unselect_all (self);
+  if (g_set_object (&self->selected_connection, connection))
+    _sl_canvas_queue_draw (self);
+}
+
+/* The connection drawn within a few pixels of (@board_x, @board_y). */
+SlConnection *
+_sl_canvas_get_connection_at (SlCanvas *self,
+                              double    board_x,
+                              double    board_y)
+{
+  return sl_renderer_get_connection_at (self->renderer, board_x, board_y, 5 / self->zoom);
+}
+
+/* A connection removed, by Delete, undo or its notes going, leaves the
+ * selection. */
+static void
+connections_changed_cb (SlCanvas *self)
+{
+  SlConnection *connection = self->selected_connection;
+
+  if (connection != NULL &&
+      sl_document_lookup (self->document, sl_element_get_id (SL_ELEMENT (connection))) != SL_ELEMENT (connection))
+    sl_canvas_select_connection (self, NULL);
+}
+
+void
+_sl_canvas_connections_init (SlCanvas *self)
+{
+  g_signal_connect_object (sl_document_get_connections (self->document), "items-changed",
+                           G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Whether the selected connection may turn around: the rules allow the
+ * other direction, and it is not there already. */
+static gboolean
+can_reverse (SlCanvas     *self,
+             SlConnection *connection)
+{
+  SlNote *source = sl_connection_get_source (connection);
+  SlNote *target = sl_connection_get_target (connection);
+
+  return sl_check_is_legal_connection (sl_note_get_kind (target), sl_note_get_kind (source)) &&
+         sl_document_find_connection (self->document, target, source) == NULL;
+}
+
+static void
+reverse_connection_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  g_autoptr(SlConnection) connection = NULL;
+  SlHistory *history = sl_document_get_history (self->document);
+  SlConnection *reversed;
+
+  if (self->selected_connection == NULL || !can_reverse (self, self->selected_connection))
+    return;
+
+  connection = g_object_ref (self->selected_connection);
+  sl_history_begin_group (history, _("Reverse Connection"));
+  sl_document_remove_connection (self->document, connection);
+  reversed = sl_document_add_connection (self->document,
+                                         sl_connection_get_target (connection),
+                                         sl_connection_get_source (connection));
+  sl_history_end_group (history);
+  sl_canvas_select_connection (self, reversed);
+}
+
+static void
+remove_connection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+
+  if (self->selected_connection != NULL)
+    sl_document_remove_connection (self->document, self->selected_connection);
+}
+
+void
+_sl_canvas_popup_connection_menu (SlCanvas     *self,
+                                  SlConnection *connection,
+                                  double        x,
+                                  double        y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  sl_canvas_select_connection (self, connection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.reverse-connection", can_reverse (self, connection));
+
+  g_menu_append (menu, _("Re_verse"), "canvas.reverse-connection");
+  g_menu_append (menu, _("_Remove"), "canvas.remove-connection");
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->lane_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->lane_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->lane_menu));
+}
+
 /* Something was done that takes more away than the user may have meant,
  * such as a lane with its notes: @text says what, for the window to offer
  * Undo. */
@@ -183,4 +313,6 @@ _sl_canvas_class_menus_init (SlCanvasClass *klass)
 
   gtk_widget_class_install_action (widget_class, "canvas.edit-note", "s", edit_note_action);
   gtk_widget_class_install_action (widget_class, "canvas.properties", NULL, properties_action);
+  gtk_widget_class_install_action (widget_class, "canvas.reverse-connection", NULL, reverse_connection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.remove-connection", NULL, remove_connection_action);
 }
