@@ -431,6 +431,33 @@ test_note_menu (Fixture       *fixture,
   sl_history_undo (history);
   g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_COMMAND);
 
+  /* Connect To offers the events the command may lead to. */
+  {
+    GMenuModel *section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+    g_autoptr(GVariant) target = NULL;
+    g_autoptr(GMenuModel) connect = NULL;
+    const char *source_id, *target_id;
+
+    for (int i = 0; i < g_menu_model_get_n_items (section) && connect == NULL; i++)
+      {
+        g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, i, G_MENU_LINK_SUBMENU);
+
+        if (submenu != NULL && menu_has_action (submenu, "canvas.connect-to"))
+          connect = g_steal_pointer (&submenu);
+      }
+    g_object_unref (section);
+    g_assert_nonnull (connect);
+    target = g_menu_model_get_item_attribute_value (connect, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(ss)"));
+    g_variant_get (target, "(&s&s)", &source_id, &target_id);
+    g_assert_cmpstr (source_id, ==, "cmd-register-guest");
+    g_assert_cmpint (sl_note_get_kind (sl_document_lookup_note (fixture->document, target_id)), ==, SL_NOTE_EVENT);
+    g_assert_null (sl_document_find_connection (fixture->document, command,
+                                                sl_document_lookup_note (fixture->document, target_id)));
+    gtk_widget_activate_action_variant (menu, "canvas.connect-to", target);
+    g_assert_nonnull (sl_document_find_connection (fixture->document, command,
+                                                   sl_document_lookup_note (fixture->document, target_id)));
+  }
+
   gtk_widget_activate_action (menu, "canvas.edit-note", "s", "cmd-register-guest");
   g_assert_true (sl_canvas_is_editing (fixture->canvas));
   press_escape_in_editor (fixture->canvas);

@@ -1,7 +1,7 @@
 /* sl-canvas-menus.c: the menus of what was right-clicked
  *
- * A right click on a card opens the note's menu, on empty lane space the
- * lane's. The note's menu acts on the selection, which the right-clicked
+ * A right click on a card opens the note's menu, on a connection the
+ * connection's, on empty lane space the lane's. The note's menu acts on the selection, which the right-clicked
  * note joins (or becomes, when it was not selected), so that what the menu
  * does is what the board shows selected.
  *
@@ -11,6 +11,8 @@
 #define G_LOG_DOMAIN "stormline"
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -54,6 +56,90 @@ properties_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[SHOW_PROPERTIES], 0);
 }
 
+#define MAX_CONNECT_TARGETS 10
+
+static void
+connect_to_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  const char *source_id, *target_id;
+  SlElement *source, *target;
+
+  g_variant_get (parameter, "(&s&s)", &source_id, &target_id);
+  source = sl_document_lookup (self->document, source_id);
+  target = sl_document_lookup (self->document, target_id);
+  if (SL_IS_NOTE (source) && SL_IS_NOTE (target) && source != target)
+    sl_document_add_connection (self->document, SL_NOTE (source), SL_NOTE (target));
+}
+
+typedef struct
+{
+  SlNote *note;
+  double distance;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  return (ca->distance > cb->distance) - (ca->distance < cb->distance);
+}
+
+/* The nearest notes @note may connect to, as the rules allow and not into
+ * the past, that it is not connected to yet; a drag from its handle
+ * reaches any other. */
+static GMenuModel *
+create_connect_menu (SlCanvas *self,
+                     SlNote   *note)
+{
+  GListModel *notes = sl_document_get_notes (self->document);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GMenu *menu = g_menu_new ();
+  SlRect from;
+
+  sl_layout_get_note_rect (self->layout, note, &from);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *other = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      Candidate candidate = { other, 0 };
+      SlRect to;
+
+      if (other == note ||
+          sl_note_get_x (other) < sl_note_get_x (note) ||
+          !sl_check_is_legal_connection (sl_note_get_kind (note), sl_note_get_kind (other)) ||
+          sl_document_find_connection (self->document, note, other) != NULL)
+        continue;
+
+      sl_layout_get_note_rect (self->layout, other, &to);
+      candidate.distance = hypot (to.x - from.x, to.y - from.y);
+      g_array_append_val (candidates, candidate);
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < MIN (candidates->len, MAX_CONNECT_TARGETS); i++)
+    {
+      SlNote *target = g_array_index (candidates, Candidate, i).note;
+      g_auto(GStrv) parts = g_strsplit (sl_note_get_text (target), "_", -1);
+      g_autofree char *text = g_strjoinv ("__", parts);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", text,
+                                                sl_note_kind_get_label (sl_note_get_kind (target)));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      /* The note's text is doubled its underscores, mnemonic markers in a
+       * menu. */
+      g_menu_item_set_action_and_target_value (item, "canvas.connect-to",
+                                               g_variant_new ("(ss)", sl_element_get_id (SL_ELEMENT (note)),
+                                                              sl_element_get_id (SL_ELEMENT (target))));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
 /* The Kind submenu's radio items: the state is the right-clicked note's
  * kind; choosing one gives it to every selected note, in one step. */
 static void
@@ -89,6 +175,7 @@ create_note_menu (SlCanvas *self,
   g_autoptr(GMenu) copies = g_menu_new ();
   g_autoptr(GMenu) properties = g_menu_new ();
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit Text"), NULL);
+  g_autoptr(GMenuModel) connect = create_connect_menu (self, note);
 
   g_menu_item_set_action_and_target_value (edit, "canvas.edit-note",
                                            g_variant_new_string (sl_element_get_id (SL_ELEMENT (note))));
@@ -103,6 +190,8 @@ create_note_menu (SlCanvas *self,
       g_menu_append_item (kinds, item);
     }
   g_menu_append_submenu (text, _("_Kind"), G_MENU_MODEL (kinds));
+  if (g_menu_model_get_n_items (connect) > 0)
+    g_menu_append_submenu (text, _("_Connect To"), connect);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
 
   g_menu_append (copies, _("_Duplicate"), "canvas.duplicate");
@@ -313,6 +402,7 @@ _sl_canvas_class_menus_init (SlCanvasClass *klass)
 
   gtk_widget_class_install_action (widget_class, "canvas.edit-note", "s", edit_note_action);
   gtk_widget_class_install_action (widget_class, "canvas.properties", NULL, properties_action);
+  gtk_widget_class_install_action (widget_class, "canvas.connect-to", "(ss)", connect_to_action);
   gtk_widget_class_install_action (widget_class, "canvas.reverse-connection", NULL, reverse_connection_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-connection", NULL, remove_connection_action);
 }
