@@ -14,6 +14,7 @@
 #include "sl-field-tooltip.h"
 #include "sl-note-keys.h"
 #include "sl-overview.h"
+#include "sl-renderer.h"
 #include "test-util.h"
 
 typedef struct
@@ -522,6 +523,190 @@ test_slices (Fixture       *fixture,
   g_assert_null (sl_document_lookup (document, id));
 }
 
+/* Right-clicks the canvas at (@x, @y), in widget coordinates, as the
+ * secondary button's click gesture sees it. */
+static void
+right_click (SlCanvas *canvas,
+             double    x,
+             double    y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+get_menu (SlCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* Whether @model, or one of its sections or submenus, has an item for
+ * @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (link, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A right click on a card opens the note's menu, with the note selected;
+ * on empty lane space, the lane's. The menu's Kind is the note's, and
+ * changing it is one step. */
+static void
+test_note_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  SlHistory *history = sl_document_get_history (fixture->document);
+  SlNote *command = sl_document_lookup_note (fixture->document, "cmd-register-guest");
+  GtkWidget *menu;
+  GMenuModel *model;
+  g_autoptr(GList) selection = NULL;
+  guint n_undo = sl_history_get_n_undo (history);
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_canvas_unselect_all (fixture->canvas);
+  sl_layout_get_note_rect (layout, command, &rect);
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+
+  right_click (fixture->canvas, wx, wy);
+  menu = get_menu (fixture->canvas);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_true (menu_has_action (model, "canvas.edit-note"));
+  g_assert_true (menu_has_action (model, "note.kind"));
+  g_assert_true (menu_has_action (model, "canvas.duplicate"));
+  g_assert_true (menu_has_action (model, "canvas.delete"));
+  g_assert_true (menu_has_action (model, "canvas.properties"));
+  g_assert_false (menu_has_action (model, "canvas.rename-lane"));
+  selection = sl_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_list_length (selection), ==, 1);
+  g_assert_true (selection->data == command);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.kind", "s", "event"));
+  g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_EVENT);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  sl_history_undo (history);
+  g_assert_cmpint (sl_note_get_kind (command), ==, SL_NOTE_COMMAND);
+
+  /* Connect To offers the events the command may lead to. */
+  {
+    GMenuModel *section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+    g_autoptr(GVariant) target = NULL;
+    g_autoptr(GMenuModel) connect = NULL;
+    const char *source_id, *target_id;
+
+    for (int i = 0; i < g_menu_model_get_n_items (section) && connect == NULL; i++)
+      {
+        g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, i, G_MENU_LINK_SUBMENU);
+
+        if (submenu != NULL && menu_has_action (submenu, "canvas.connect-to"))
+          connect = g_steal_pointer (&submenu);
+      }
+    g_object_unref (section);
+    g_assert_nonnull (connect);
+    target = g_menu_model_get_item_attribute_value (connect, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(ss)"));
+    g_variant_get (target, "(&s&s)", &source_id, &target_id);
+    g_assert_cmpstr (source_id, ==, "cmd-register-guest");
+    g_assert_cmpint (sl_note_get_kind (sl_document_lookup_note (fixture->document, target_id)), ==, SL_NOTE_EVENT);
+    g_assert_null (sl_document_find_connection (fixture->document, command,
+                                                sl_document_lookup_note (fixture->document, target_id)));
+    gtk_widget_activate_action_variant (menu, "canvas.connect-to", target);
+    g_assert_nonnull (sl_document_find_connection (fixture->document, command,
+                                                   sl_document_lookup_note (fixture->document, target_id)));
+  }
+
+  gtk_widget_activate_action (menu, "canvas.edit-note", "s", "cmd-register-guest");
+  g_assert_true (sl_canvas_is_editing (fixture->canvas));
+  press_escape_in_editor (fixture->canvas);
+
+  /* Right of the last card, the lane's own space. */
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + rect.width + 30, rect.y + rect.height / 2, &wx, &wy);
+  g_assert_null (sl_layout_get_note_at (layout, rect.x + rect.width + 30, rect.y + rect.height / 2));
+  right_click (fixture->canvas, wx, wy);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (get_menu (fixture->canvas)));
+  g_assert_true (menu_has_action (model, "canvas.rename-lane"));
+  g_assert_false (menu_has_action (model, "canvas.edit-note"));
+}
+
+static void
+undoable_cb (SlCanvas   *canvas,
+             const char *text,
+             char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (text);
+}
+
+/* Removing a lane that holds notes says so with an offer to undo it; one
+ * undo brings the lane back with its notes. An empty lane goes quietly. */
+static void
+test_remove_lane_offers_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlLane *guest = sl_document_lookup_lane (document, "lane-guest");
+  guint n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
+  g_autofree char *text = NULL;
+  SlLane *empty;
+
+  g_signal_connect (canvas, "undoable", G_CALLBACK (undoable_cb), &text);
+
+  empty = sl_document_add_lane (document, SL_LANE_EVENTS, "Spare", -1);
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", sl_element_get_id (SL_ELEMENT (empty)));
+  g_assert_null (text);
+
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", "lane-guest");
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, sl_lane_get_name (guest)));
+  g_assert_null (sl_document_lookup_lane (document, "lane-guest"));
+
+  sl_history_undo (history);
+  g_assert_true (sl_document_lookup_lane (document, "lane-guest") == guest);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (document)), ==, n_notes);
+}
+
 /* Pressing on the map of the board centres the board's view there. */
 static void
 test_overview (Fixture       *fixture,
@@ -581,6 +766,128 @@ emit_drag (SlCanvas *canvas,
         g_signal_emit_by_name (controller, "drag-update", dx * step / 8, dy * step / 8);
       g_signal_emit_by_name (controller, "drag-end", dx, dy);
     }
+}
+
+/* The first connection from a note of @source_kind to one of @target_kind. */
+static SlConnection *
+find_connection_of_kinds (SlDocument *document,
+                          SlNoteKind  source_kind,
+                          SlNoteKind  target_kind)
+{
+  GListModel *connections = sl_document_get_connections (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr(SlConnection) connection = g_list_model_get_item (connections, i);
+
+      if (sl_note_get_kind (sl_connection_get_source (connection)) == source_kind &&
+          sl_note_get_kind (sl_connection_get_target (connection)) == target_kind)
+        return connection;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A point, in widget coordinates, off the cards and on the line of
+ * @connection as the renderer draws it. */
+static void
+point_on_connection (SlCanvas     *canvas,
+                     SlConnection *connection,
+                     double       *x,
+                     double       *y)
+{
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  SlRect a, b;
+  double x1, y1, x2, y2;
+
+  sl_layout_get_note_rect (layout, sl_connection_get_source (connection), &a);
+  sl_layout_get_note_rect (layout, sl_connection_get_target (connection), &b);
+  x1 = MIN (a.x, b.x), x2 = MAX (a.x + a.width, b.x + b.width);
+  y1 = MIN (a.y, b.y), y2 = MAX (a.y + a.height, b.y + b.height);
+
+  for (double by = y1; by <= y2; by += 1)
+    for (double bx = x1; bx <= x2; bx += 1)
+      if (sl_layout_get_note_at (layout, bx, by) == NULL &&
+          sl_renderer_get_connection_at (renderer, bx, by, 1) == connection)
+        {
+          sl_canvas_board_to_widget (canvas, bx, by, x, y);
+          return;
+        }
+
+  g_assert_not_reached ();
+}
+
+/* A click on a connector selects its connection, drawn highlighted; a
+ * click on empty space drops it; Delete removes it, one undo step. Its
+ * right-click menu offers Remove, and Reverse where the rules allow the
+ * other direction, as one undo step. */
+static void
+test_connection_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlConnection *connection = find_connection_of_kinds (document, SL_NOTE_COMMAND, SL_NOTE_EVENT);
+  SlNote *command = sl_connection_get_source (connection);
+  SlNote *event = sl_connection_get_target (connection);
+  guint n_connections = g_list_model_get_n_items (sl_document_get_connections (document));
+  GtkWidget *menu;
+  GMenuModel *model;
+  double x, y;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_canvas_unselect_all (fixture->canvas);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+
+  emit_drag (fixture->canvas, x, y, 0, 0);
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+
+  /* Empty space, far from every line. */
+  emit_drag (fixture->canvas, 2, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) - 2, 0, 0);
+  g_assert_null (sl_canvas_get_selected_connection (fixture->canvas));
+
+  emit_drag (fixture->canvas, x, y, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  g_assert_null (sl_document_find_connection (document, command, event));
+  g_assert_null (sl_canvas_get_selected_connection (fixture->canvas));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_connections (document)), ==, n_connections - 1);
+  sl_history_undo (history);
+  connection = sl_document_find_connection (document, command, event);
+  g_assert_nonnull (connection);
+
+  /* A command's arrow to its event cannot turn around. */
+  right_click (fixture->canvas, x, y);
+  menu = get_menu (fixture->canvas);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+  g_assert_true (menu_has_action (model, "canvas.reverse-connection"));
+  g_assert_true (menu_has_action (model, "canvas.remove-connection"));
+  g_assert_false (menu_has_action (model, "canvas.rename-lane"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.reverse-connection", NULL);
+  g_assert_null (sl_document_find_connection (document, event, command));
+  g_assert_nonnull (sl_document_find_connection (document, command, event));
+
+  /* An external system and an event may point either way. */
+  sl_document_set_note_kind (document, command, SL_NOTE_EXTERNAL);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+  right_click (fixture->canvas, x, y);
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) == connection);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.reverse-connection", NULL));
+  g_assert_null (sl_document_find_connection (document, command, event));
+  g_assert_nonnull (sl_document_find_connection (document, event, command));
+  g_assert_true (sl_canvas_get_selected_connection (fixture->canvas) ==
+                 sl_document_find_connection (document, event, command));
+  sl_history_undo (history);
+  g_assert_nonnull (sl_document_find_connection (document, command, event));
+  g_assert_null (sl_document_find_connection (document, event, command));
+
+  connection = sl_document_find_connection (document, command, event);
+  point_on_connection (fixture->canvas, connection, &x, &y);
+  right_click (fixture->canvas, x, y);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.remove-connection", NULL);
+  g_assert_null (sl_document_find_connection (document, command, event));
 }
 
 /* Dragging a note snaps it to the lane under it and to the grid of the
@@ -1073,6 +1380,12 @@ main (int    argc,
               test_placing_covers_nothing, fixture_tear_down);
   g_test_add ("/canvas/make-room", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_make_room, fixture_tear_down);
+  g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu, fixture_tear_down);
+  g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_remove_lane_offers_undo, fixture_tear_down);
+  g_test_add ("/canvas/connection-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_connection_selection, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_overview, fixture_tear_down);
   g_test_add ("/canvas/drag-moves", Fixture, GINT_TO_POINTER (1), fixture_set_up,

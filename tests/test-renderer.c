@@ -377,6 +377,71 @@ test_arrowheads_apart (void)
   library_clear (&library);
 }
 
+/* The colour of the board at (@x, @y), drawn with @renderer at scale 1. */
+static void
+pixel_at (SlRenderer *renderer,
+          double      x,
+          double      y,
+          double     *rgb)
+{
+  SlRect region = { x - 20, y - 20, 40, 40 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, -region.x, -region.y);
+  sl_renderer_draw (renderer, cr, &region, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4);
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+  cairo_surface_destroy (surface);
+}
+
+/* A point on a connection's drawn line hits it, a point off every line
+ * hits none; the selected connection is drawn in the selection's blue,
+ * the others in grey. */
+static void
+test_connection_hit_and_selected (void)
+{
+  Library library;
+  cairo_path_t *path;
+  double x, y, angle, px = 0, py = 0, before[3], after[3];
+  int middle;
+
+  library_init (&library);
+  path = connection_path (&library, library.borrowed_overdue, &x, &y, &angle);
+
+  /* A point of the flattened line, away from its start. */
+  middle = 0;
+  for (int i = 0, n = 0; i < path->num_data; i += path->data[i].header.length, n++)
+    if (path->data[i].header.type == CAIRO_PATH_LINE_TO && n >= path->num_data / 6 && middle == 0)
+      {
+        px = path->data[i + 1].point.x;
+        py = path->data[i + 1].point.y;
+        middle = i;
+      }
+  cairo_path_destroy (path);
+  g_assert_cmpint (middle, >, 0);
+
+  g_assert_true (sl_renderer_get_connection_at (library.renderer, px, py, 2) == library.borrowed_overdue);
+  g_assert_null (sl_renderer_get_connection_at (library.renderer, -500, -500, 2));
+
+  pixel_at (library.renderer, px, py, before);
+  g_assert_cmpfloat (fabs (before[2] - before[0]), <, 0.1);
+  sl_renderer_set_selected_connection (library.renderer, library.borrowed_overdue);
+  pixel_at (library.renderer, px, py, after);
+  g_assert_cmpfloat (after[2] - after[0], >, 0.4);
+
+  sl_renderer_set_selected_connection (library.renderer, NULL);
+  library_clear (&library);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/renderer/line-breaks", test_line_breaks);
   g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
+  g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
 
   return g_test_run ();
 }

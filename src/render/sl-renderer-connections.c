@@ -449,6 +449,17 @@ draw_connection (SlRenderer   *self,
 {
   double x, y, angle;
   double head = 9;
+  gboolean selected = connection == self->selected_connection;
+
+  /* A selected connection is drawn in the selection's colour, wider, as
+   * a selected card is outlined. */
+  if (selected)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_set_line_width (cr, cairo_get_line_width (cr) * 2.5);
+      head = 12;
+    }
 
   _sl_renderer_path_connection (self, cr, connection, &x, &y, &angle);
   cairo_stroke (cr);
@@ -458,6 +469,64 @@ draw_connection (SlRenderer   *self,
   cairo_line_to (cr, x - head * cos (angle + 0.45), y - head * sin (angle + 0.45));
   cairo_close_path (cr);
   cairo_fill (cr);
+
+  if (selected)
+    cairo_restore (cr);
+}
+
+/**
+ * sl_renderer_set_selected_connection:
+ * @connection: (nullable): the connection to draw as selected
+ */
+void
+sl_renderer_set_selected_connection (SlRenderer   *self,
+                                     SlConnection *connection)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+  g_return_if_fail (connection == NULL || SL_IS_CONNECTION (connection));
+
+  g_set_object (&self->selected_connection, connection);
+}
+
+/**
+ * sl_renderer_get_connection_at:
+ * @tolerance: how far from the line, in board units, still hits it
+ *
+ * Returns: (nullable) (transfer none): the connection whose line, as
+ * drawn, passes within @tolerance of (@x, @y)
+ */
+SlConnection *
+sl_renderer_get_connection_at (SlRenderer *self,
+                               double      x,
+                               double      y,
+                               double      tolerance)
+{
+  GListModel *connections;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlConnection *found = NULL;
+
+  g_return_val_if_fail (SL_IS_RENDERER (self), NULL);
+
+  connections = sl_document_get_connections (sl_layout_get_document (self->layout));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  cairo_set_line_width (cr, 2 * tolerance);
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr(SlConnection) connection = g_list_model_get_item (connections, i);
+      double ex, ey, angle;
+
+      cairo_new_path (cr);
+      _sl_renderer_path_connection (self, cr, connection, &ex, &ey, &angle);
+      if (cairo_in_stroke (cr, x, y) || hypot (x - ex, y - ey) <= tolerance)
+        found = connection;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return found;
 }
 
 typedef struct

@@ -18,6 +18,7 @@ struct _SlRenderer
   SlLayout *layout;
   SlRenderStyle style;
   GHashTable *selection;    /* of SlNote, not owned */
+  SlConnection *selected_connection;
   PangoContext *context;
   PangoFontDescription *text_font;
   PangoFontDescription *small_font;

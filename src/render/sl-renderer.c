@@ -744,6 +744,7 @@ sl_renderer_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->first_problem, g_hash_table_unref);

@@ -27,6 +27,12 @@ void        sl_renderer_set_style         (SlRenderer     *self,
                                            SlRenderStyle   style);
 void        sl_renderer_set_selection     (SlRenderer     *self,
                                            GHashTable     *selection);
+void        sl_renderer_set_selected_connection (SlRenderer   *self,
+                                                 SlConnection *connection);
+SlConnection *sl_renderer_get_connection_at (SlRenderer   *self,
+                                             double        x,
+                                             double        y,
+                                             double        tolerance);
 void        sl_renderer_set_full_detail   (SlRenderer     *self,
                                            gboolean        full_detail);
 gboolean    sl_renderer_get_full_detail   (SlRenderer     *self);

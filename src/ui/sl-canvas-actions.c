@@ -191,6 +191,20 @@ add_lane_action (GtkWidget  *widget,
   sl_document_add_lane (self->document, kind, _("New Lane"), position);
 }
 
+static guint
+count_lane_notes (SlCanvas *self,
+                  SlLane   *lane)
+{
+  GListModel *notes = sl_document_get_notes (self->document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    if (sl_note_get_lane (sl_element_list_peek (SL_ELEMENT_LIST (notes), i)) == lane)
+      n++;
+
+  return n;
+}
+
 static void
 remove_lane_action (GtkWidget  *widget,
                     const char *action_name,
@@ -198,10 +212,22 @@ remove_lane_action (GtkWidget  *widget,
 {
   SlCanvas *self = SL_CANVAS (widget);
   SlLane *lane = lane_from_parameter (self, parameter);
+  g_autofree char *text = NULL;
+  guint n_notes;
 
-  /* Its notes go with it, in the same undo step. */
-  if (lane != NULL)
-    sl_document_remove_lane (self->document, lane);
+  if (lane == NULL)
+    return;
+
+  /* Its notes go with it, in the same undo step, which the window offers
+   * at once rather than asking first. */
+  n_notes = count_lane_notes (self, lane);
+  if (n_notes > 0)
+    text = g_strdup_printf (ngettext ("Removed “%s” and its note",
+                                      "Removed “%s” and its %u notes", n_notes),
+                            sl_lane_get_name (lane), n_notes);
+  sl_document_remove_lane (self->document, lane);
+  if (text != NULL)
+    _sl_canvas_emit_undoable (self, text);
 }
 
 /* The aggregate of a lane of events */

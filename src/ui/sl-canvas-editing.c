@@ -235,6 +235,12 @@ sl_canvas_delete_selection (SlCanvas *self)
 
   g_return_if_fail (SL_IS_CANVAS (self));
 
+  if (self->selected_connection != NULL)
+    {
+      sl_document_remove_connection (self->document, self->selected_connection);
+      return;
+    }
+
   if (g_hash_table_size (self->selection) == 0)
     return;
 

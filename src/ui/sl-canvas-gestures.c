@@ -1,7 +1,7 @@
 /* sl-canvas-gestures.c: the pointer on the board
  *
  * Click, double click, drag to move, rubber band, connect, pan, scroll and
- * pinch to zoom, and the lane menu's right click. A drag is claimed only
+ * pinch to zoom, and the right click's menus. A drag is claimed only
  * past the threshold, so that a click stays a click; moving notes is one
  * step of the history: one move per note in an open group, redone from
  * where the notes started at each motion, cancelled by Escape, ended by
@@ -239,6 +239,7 @@ drag_begin_cb (SlCanvas       *self,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double bx, by;
   SlNote *note;
+  SlConnection *connection;
 
   if (button == GDK_BUTTON_SECONDARY)
     {
@@ -300,8 +301,14 @@ drag_begin_cb (SlCanvas       *self,
       self->drag_mode = DRAG_MOVE;
       self->drag_note = note;
     }
+  else if ((connection = _sl_canvas_get_connection_at (self, bx, by)) != NULL)
+    {
+      sl_canvas_select_connection (self, connection);
+      self->drag_mode = DRAG_NONE;
+    }
   else
     {
+      sl_canvas_select_connection (self, NULL);
       if (!(state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
         sl_canvas_unselect_all (self);
       self->drag_mode = DRAG_RUBBER_BAND;
@@ -448,6 +455,8 @@ context_pressed_cb (SlCanvas        *self,
                     GtkGestureClick *gesture)
 {
   double bx, by;
+  SlNote *note;
+  SlConnection *connection;
   SlLane *lane;
 
   if (_sl_canvas_popup_slice_menu (self, x, y))
@@ -457,6 +466,22 @@ context_pressed_cb (SlCanvas        *self,
     }
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
+  note = sl_layout_get_note_at (self->layout, bx, by);
+  if (note != NULL)
+    {
+      _sl_canvas_popup_note_menu (self, note, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  connection = _sl_canvas_get_connection_at (self, bx, by);
+  if (connection != NULL)
+    {
+      _sl_canvas_popup_connection_menu (self, connection, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane == NULL)
     return;

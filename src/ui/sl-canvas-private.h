@@ -40,6 +40,7 @@ struct _SlCanvas
   double zoom_at_pinch;
 
   GHashTable *selection;  /* of SlNote */
+  SlConnection *selected_connection; /* only while no note is selected */
   SlNote *anchor;         /* where the keyboard adds the next note */
 
   DragMode drag_mode;
@@ -112,5 +113,21 @@ void     _sl_canvas_resize_slice        (SlCanvas     *self,
 gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
                                          double        board_x,
                                          double        board_y);
+/* sl-canvas-menus.c */
+void     _sl_canvas_class_menus_init    (SlCanvasClass *klass);
+void     _sl_canvas_emit_undoable       (SlCanvas     *self,
+                                         const char   *text);
+void     _sl_canvas_connections_init    (SlCanvas     *self);
+SlConnection *_sl_canvas_get_connection_at (SlCanvas  *self,
+                                         double        board_x,
+                                         double        board_y);
+void     _sl_canvas_popup_connection_menu (SlCanvas   *self,
+                                         SlConnection *connection,
+                                         double        x,
+                                         double        y);
+void     _sl_canvas_popup_note_menu     (SlCanvas     *self,
+                                         SlNote       *note,
+                                         double        x,
+                                         double        y);
 
 G_END_DECLS

@@ -102,6 +102,9 @@ update_style (SlCanvas *self)
 void
 _sl_canvas_selection_changed (SlCanvas *self)
 {
+  /* Notes and a connection are not selected together. */
+  if (g_hash_table_size (self->selection) > 0)
+    g_clear_object (&self->selected_connection);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -478,6 +481,7 @@ sl_canvas_snapshot (GtkWidget   *widget,
   cairo_translate (cr, -self->origin_x, -self->origin_y);
 
   sl_renderer_set_selection (self->renderer, self->selection);
+  sl_renderer_set_selected_connection (self->renderer, self->selected_connection);
   sl_renderer_draw (self->renderer, cr, &region, self->zoom);
   sl_renderer_draw_lane_headers (self->renderer, cr, &region, self->zoom);
 
@@ -550,6 +554,7 @@ sl_canvas_constructed (GObject *object)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
   update_style (self);
+  _sl_canvas_connections_init (self);
 
   /* Start with the lane headers in view and the first lane at the top. */
   self->origin_x = -SL_LAYOUT_LANE_HEADER_WIDTH - 20;
@@ -569,6 +574,7 @@ sl_canvas_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->drag_origins, g_hash_table_unref);
 
   G_OBJECT_CLASS (sl_canvas_parent_class)->dispose (object);
@@ -684,6 +690,7 @@ sl_canvas_class_init (SlCanvasClass *klass)
 
   _sl_canvas_class_actions_init (klass);
   _sl_canvas_class_slices_init (klass);
+  _sl_canvas_class_menus_init (klass);
 
   gtk_widget_class_set_css_name (widget_class, "board");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -47,6 +47,9 @@ void        sl_canvas_select           (SlCanvas   *self,
                                         SlNote     *note,
                                         gboolean    add);
 void        sl_canvas_unselect_all     (SlCanvas   *self);
+SlConnection *sl_canvas_get_selected_connection (SlCanvas     *self);
+void        sl_canvas_select_connection (SlCanvas     *self,
+                                         SlConnection *connection);
 SlNote     *sl_canvas_add_note         (SlCanvas   *self,
                                         SlNoteKind  kind);
 SlNote     *sl_canvas_add_note_at      (SlCanvas   *self,

@@ -243,6 +243,24 @@ canvas_message_cb (SlWindow   *self,
   _sl_window_show_toast (self, text);
 }
 
+static void
+canvas_show_properties_cb (SlWindow *self)
+{
+  gtk_toggle_button_set_active (self->inspector_button, TRUE);
+}
+
+static void
+canvas_undoable_cb (SlWindow   *self,
+                    const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* GObject */
 
 static void
@@ -295,6 +313,10 @@ sl_window_constructed (GObject *object)
 
   g_signal_connect_object (self->canvas, "message",
                            G_CALLBACK (canvas_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "show-properties",
+                           G_CALLBACK (canvas_show_properties_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "undoable",
+                           G_CALLBACK (canvas_undoable_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",

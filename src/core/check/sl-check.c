@@ -91,6 +91,19 @@ legal_connection (SlNoteKind from,
     }
 }
 
+/**
+ * sl_check_is_legal_connection:
+ *
+ * Returns: whether an arrow from a note of kind @source to one of kind
+ * @target is one the rules allow
+ */
+gboolean
+sl_check_is_legal_connection (SlNoteKind source,
+                              SlNoteKind target)
+{
+  return legal_connection (source, target);
+}
+
 /* Structure */
 
 /* Whether @word, of @length bytes, is one of @words once its ASCII

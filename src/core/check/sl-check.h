@@ -36,5 +36,7 @@ GPtrArray   *sl_check_get_field_destinations  (SlDocument   *document,
                                                gboolean     *to_user);
 SlAggregate *sl_check_get_aggregate           (SlDocument   *document,
                                                SlNote       *note);
+gboolean     sl_check_is_legal_connection     (SlNoteKind    source,
+                                               SlNoteKind    target);
 
 G_END_DECLS
