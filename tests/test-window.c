@@ -1055,6 +1055,8 @@ test_inspector_scenario (void)
 }
 
 static void wait_for_paint (GtkWidget *widget);
+static void show_inspector (Fixture *fixture);
+static gboolean has_focus_within (GtkWidget *widget);
 
 /* The scenarios of @note, in the document's order. */
 static GPtrArray *
@@ -1162,6 +1164,7 @@ test_inspector_picker (void)
   inspector = sl_window_get_inspector (fixture.window);
   sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-book-room"), FALSE);
   flush_main_context ();
+  show_inspector (&fixture);
 
   list = find_widget (GTK_WIDGET (inspector), "add-given");
   g_assert_nonnull (list);
@@ -1192,6 +1195,13 @@ test_inspector_picker (void)
   for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
     n_shown += gtk_widget_get_child_visible (GTK_WIDGET (item)) ? 1 : 0;
   g_assert_cmpuint (n_shown, ==, n_events);
+
+  /* An event picked, the focus stays on the picker's row, ready for the
+   * next one, not on the title, where typing renames the scenario. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON)));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  flush_main_context ();
+  g_assert_true (has_focus_within (find_widget (GTK_WIDGET (inspector), "add-given-row")));
 
   quit_app (&fixture);
 }

@@ -320,6 +320,7 @@ add_step_row (SlScenarioGroup *self,
   button = sl_choice_button_new_filtered (list, "list-add-symbolic", title);
 
   row = adw_action_row_new ();
+  gtk_widget_set_name (row, part == SL_STEP_GIVEN ? "add-given-row" : "add-then-row");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
@@ -341,6 +342,7 @@ step_row (SlScenarioGroup *self,
   g_autofree char *subtitle = NULL;
 
   expander = adw_expander_row_new ();
+  gtk_widget_set_name (expander, "step");
   /* Translators: a step of a scenario and the text of its note */
   title = g_strdup_printf (part == SL_STEP_GIVEN ? C_("scenario", "Given: %s") :
                            /* Translators: a step of a scenario and the text of its note */
@@ -399,6 +401,10 @@ show_scenario (SlScenarioGroup *self)
 {
   gboolean command = sl_note_get_kind (sl_scenario_get_note (self->scenario)) == SL_NOTE_COMMAND;
   g_autoptr(GHashTable) expanded = g_hash_table_new (NULL, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *focused_name = NULL;
+  guint focused_key = 0;
   GtkWidget *row;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
@@ -411,6 +417,13 @@ show_scenario (SlScenarioGroup *self)
       row = g_ptr_array_index (self->step_rows, i);
       if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
         g_hash_table_add (expanded, GUINT_TO_POINTER (step_key (row_part (row), row_index (row))));
+      /* The row in use keeps the focus: it would otherwise go to the
+       * title, where typing renames the scenario. */
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+        {
+          focused_name = g_intern_string (gtk_widget_get_name (row));
+          focused_key = ADW_IS_EXPANDER_ROW (row) ? step_key (row_part (row), row_index (row)) : 0;
+        }
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row);
     }
   g_ptr_array_set_size (self->step_rows, 0);
@@ -432,6 +445,17 @@ show_scenario (SlScenarioGroup *self)
       row = entry_row (_("Or Then the Error"), sl_scenario_get_error (self->scenario), "scenario-error");
       g_signal_connect_object (row, "apply", G_CALLBACK (error_apply_cb), self, G_CONNECT_SWAPPED);
       add_step_widget (self, row);
+    }
+
+  for (guint i = 0; focused_name != NULL && i < self->step_rows->len; i++)
+    {
+      row = g_ptr_array_index (self->step_rows, i);
+      if (g_str_equal (gtk_widget_get_name (row), focused_name) &&
+          (focused_key == 0 || step_key (row_part (row), row_index (row)) == focused_key))
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
     }
 }
 
