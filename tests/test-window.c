@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sl-application.h"
+#include "sl-scenario-group.h"
 #include "test-util.h"
 #include "sl-window.h"
 
@@ -996,7 +997,7 @@ test_inspector_scenario (void)
   list = find_widget (GTK_WIDGET (inspector), "add-given");
   g_assert_nonnull (list);
   for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
-    if (g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (item))), "Guest Registered"))
+    if (g_str_equal (gtk_label_get_text (GTK_LABEL (find_widget (GTK_WIDGET (item), "choice-label"))), "Guest Registered"))
       break;
   g_assert_nonnull (item);
   g_signal_emit_by_name (list, "row-activated", item);
@@ -1049,6 +1050,277 @@ test_inspector_scenario (void)
     g_assert_true (has_problem (problems, book, "no-scenario", NULL));
   }
   g_assert_null (find_widget (GTK_WIDGET (inspector), "scenario-title"));
+
+  quit_app (&fixture);
+}
+
+static void wait_for_paint (GtkWidget *widget);
+static void show_inspector (Fixture *fixture);
+static gboolean has_focus_within (GtkWidget *widget);
+
+/* The scenarios of @note, in the document's order. */
+static GPtrArray *
+scenarios_of (SlDocument *document,
+              SlNote     *note)
+{
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    if (sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i)) == note)
+      g_ptr_array_add (found, sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i));
+  return found;
+}
+
+static void
+remove_scenarios_of (SlDocument *document,
+                     SlNote     *note)
+{
+  g_autoptr(GPtrArray) scenarios = scenarios_of (document, note);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    sl_document_remove_scenario (document, g_ptr_array_index (scenarios, i));
+}
+
+/* A new scenario's title says what it is about: the command, the command
+ * rejected and why, once its error is written, or what the view shows. */
+static void
+test_inspector_scenario_title (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlInspector *inspector;
+  SlNote *book, *rooms;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  GtkWidget *row = NULL;
+  guint n_undo;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  inspector = sl_window_get_inspector (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  rooms = sl_document_lookup_note (document, "view-available-rooms");
+  remove_scenarios_of (document, book);
+  remove_scenarios_of (document, rooms);
+  sl_canvas_select (sl_window_get_canvas (fixture.window), book, FALSE);
+  flush_main_context ();
+
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "scenario-add"), "clicked");
+  flush_main_context ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "scenario-add"), "clicked");
+  flush_main_context ();
+  scenarios = scenarios_of (document, book);
+  g_assert_cmpuint (scenarios->len, ==, 2);
+  g_assert_cmpstr (sl_scenario_get_title (g_ptr_array_index (scenarios, 0)), ==, "Book Room");
+  g_assert_cmpstr (sl_scenario_get_title (g_ptr_array_index (scenarios, 1)), ==, "Book Room rejected when …");
+
+  /* The error written, the title says it, in the same undo step. */
+  for (GtkWidget *group = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (inspector), "scenario-title"),
+                                                   SL_TYPE_SCENARIO_GROUP);
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (SL_IS_SCENARIO_GROUP (group) &&
+        sl_scenario_group_get_scenario (SL_SCENARIO_GROUP (group)) == g_ptr_array_index (scenarios, 1))
+      row = find_widget (group, "scenario-error");
+  g_assert_nonnull (row);
+  n_undo = sl_history_get_n_undo (history);
+  gtk_editable_set_text (GTK_EDITABLE (row), "The room is taken");
+  g_signal_emit_by_name (row, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_scenario_get_title (g_ptr_array_index (scenarios, 1)), ==, "Book Room rejected: The room is taken");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  sl_history_undo (history);
+  g_assert_cmpstr (sl_scenario_get_title (g_ptr_array_index (scenarios, 1)), ==, "Book Room rejected when …");
+  g_assert_null (sl_scenario_get_error (g_ptr_array_index (scenarios, 1)));
+
+  sl_canvas_select (sl_window_get_canvas (fixture.window), rooms, FALSE);
+  flush_main_context ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "scenario-add"), "clicked");
+  flush_main_context ();
+  g_clear_pointer (&scenarios, g_ptr_array_unref);
+  scenarios = scenarios_of (document, rooms);
+  g_assert_cmpuint (scenarios->len, ==, 1);
+  g_assert_cmpstr (sl_scenario_get_title (g_ptr_array_index (scenarios, 0)), ==, "Available Rooms shows …");
+
+  quit_app (&fixture);
+}
+
+/* The Given picker shows the events with their kind's colour, and what
+ * one types filters them. */
+static void
+test_inspector_picker (void)
+{
+  Fixture fixture = { 0 };
+  SlInspector *inspector;
+  SlDocument *document;
+  GtkWidget *list, *popover, *entry;
+  GtkListBoxRow *item;
+  guint n_shown = 0, n_events = 0;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+  sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-book-room"), FALSE);
+  flush_main_context ();
+  show_inspector (&fixture);
+
+  list = find_widget (GTK_WIDGET (inspector), "add-given");
+  g_assert_nonnull (list);
+  popover = gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER);
+  entry = find_widget (popover, "choice-search");
+  g_assert_nonnull (entry);
+
+  for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      GtkWidget *label = find_widget (GTK_WIDGET (item), "choice-label");
+
+      g_assert_true (gtk_widget_has_css_class (gtk_widget_get_prev_sibling (label), "kind-event"));
+      n_events++;
+    }
+  g_assert_cmpuint (n_events, ==, 7);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Boo");
+  for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (item)))
+      {
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (GTK_WIDGET (item), "choice-label"))), ==, "Room Booked");
+        n_shown++;
+      }
+  g_assert_cmpuint (n_shown, ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  n_shown = 0;
+  for (guint i = 0; (item = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    n_shown += gtk_widget_get_child_visible (GTK_WIDGET (item)) ? 1 : 0;
+  g_assert_cmpuint (n_shown, ==, n_events);
+
+  /* An event picked, the focus stays on the picker's row, ready for the
+   * next one, not on the title, where typing renames the scenario. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON)));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  flush_main_context ();
+  g_assert_true (has_focus_within (find_widget (GTK_WIDGET (inspector), "add-given-row")));
+
+  quit_app (&fixture);
+}
+
+/* Reveals the inspector, and runs until it is shown whole. */
+static void
+show_inspector (Fixture *fixture)
+{
+  GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (sl_window_get_inspector (fixture->window)),
+                                                 GTK_TYPE_REVEALER);
+
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-inspector", NULL);
+  while (!gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The focused widget, or one of its ancestors, is @widget. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Add Field while another field's name has the focus: the new field's
+ * row opens with its name focused, the other stays open, and what one
+ * types next names the new field. */
+static void
+test_inspector_add_field (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlInspector *inspector;
+  SlNote *book;
+  GtkWidget *row, *name;
+  g_autofree char *other = NULL;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  sl_canvas_select (sl_window_get_canvas (fixture.window), book, FALSE);
+  flush_main_context ();
+  show_inspector (&fixture);
+  g_assert_cmpuint (sl_note_get_n_fields (book), ==, 4);
+  other = g_strdup (sl_field_get_name (sl_note_get_field (book, 1)));
+
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (name, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  wait_for_paint (GTK_WIDGET (fixture.window));
+  g_assert_true (gtk_widget_grab_focus (name));
+
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (inspector), "field-add"), "clicked");
+  flush_main_context ();
+  g_assert_cmpuint (sl_note_get_n_fields (book), ==, 5);
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 4);
+  row = gtk_widget_get_ancestor (name, ADW_TYPE_EXPANDER_ROW);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (has_focus_within (name));
+  row = gtk_widget_get_ancestor (find_field_widget (GTK_WIDGET (inspector), "field-name", 1), ADW_TYPE_EXPANDER_ROW);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "nights");
+  g_signal_emit_by_name (name, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 4)), ==, "nights");
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 1)), ==, other);
+
+  quit_app (&fixture);
+}
+
+/* An edit that makes the inspector's rows again leaves its page where it
+ * was scrolled to, with its rows open. */
+static void
+test_inspector_scroll (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlInspector *inspector;
+  SlNote *book;
+  GtkWidget *scrolled, *row;
+  GtkAdjustment *adjustment;
+  double value;
+
+  run_app (&fixture, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  sl_canvas_select (sl_window_get_canvas (fixture.window), book, FALSE);
+  flush_main_context ();
+  show_inspector (&fixture);
+
+  for (guint i = 0; i < sl_note_get_n_fields (book); i++)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (
+      find_field_widget (GTK_WIDGET (inspector), "field-name", i), ADW_TYPE_EXPANDER_ROW)), TRUE);
+  wait_for_paint (GTK_WIDGET (fixture.window));
+  scrolled = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (inspector), "note-text"), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 300);
+  gtk_adjustment_set_value (adjustment, 300);
+  wait_for_paint (GTK_WIDGET (fixture.window));
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, ==, 300);
+
+  /* Another note renamed: the scenarios show its name, and are made again. */
+  sl_document_set_note_text (document, sl_document_lookup_note (document, "evt-guest-registered"), "Guest Signed Up");
+  flush_main_context ();
+  wait_for_paint (GTK_WIDGET (fixture.window));
+  g_assert_true (gtk_widget_get_ancestor (find_widget (GTK_WIDGET (inspector), "note-text"), GTK_TYPE_SCROLLED_WINDOW) != scrolled);
+  scrolled = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (inspector), "note-text"), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  for (guint i = 0; i < sl_note_get_n_fields (book); i++)
+    {
+      row = gtk_widget_get_ancestor (find_field_widget (GTK_WIDGET (inspector), "field-name", i), ADW_TYPE_EXPANDER_ROW);
+      g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+    }
 
   quit_app (&fixture);
 }
@@ -1486,6 +1758,10 @@ main (int    argc,
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
+  g_test_add_func ("/window/inspector-add-field", test_inspector_add_field);
+  g_test_add_func ("/window/inspector-scroll", test_inspector_scroll);
+  g_test_add_func ("/window/inspector-picker", test_inspector_picker);
+  g_test_add_func ("/window/inspector-scenario-title", test_inspector_scenario_title);
   g_test_add_func ("/window/model-properties", test_model_properties);
   g_test_add_func ("/window/board-width", test_board_width);
   g_test_add_func ("/window/print", test_print);

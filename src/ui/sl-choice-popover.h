@@ -15,6 +15,9 @@ GtkWidget *sl_choice_button_new  (GtkWidget   *list,
                                   AdwEntryRow *row,
                                   const char  *icon_name,
                                   const char  *tooltip);
+GtkWidget *sl_choice_button_new_filtered (GtkWidget  *list,
+                                          const char *icon_name,
+                                          const char *tooltip);
 void       sl_entry_row_set_text_quietly (AdwEntryRow *row,
                                           const char  *text);
 

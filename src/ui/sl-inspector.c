@@ -33,7 +33,9 @@ struct _SlInspector
   SlNote *note;
   guint rebuild_source;
   GPtrArray *problems;      /* of SlProblem: what the check found, or NULL */
-  SlField *expanded;        /* the open field, or NULL */
+  GHashTable *expanded;     /* of SlField: the open fields */
+  SlField *new_field;       /* the field just added, whose name is typed next */
+  double scroll_to;         /* where a rebuilt page scrolls to, or -1 */
 
   GtkWidget *stack;
   GtkWidget *content;       /* made again for each note and rebuild */
@@ -220,7 +222,8 @@ add_field_cb (SlInspector *self)
     }
 
   seal (self);
-  g_set_object (&self->expanded, sl_document_insert_field (self->document, self->note, -1, name, SL_FIELD_STRING));
+  g_set_object (&self->new_field, sl_document_insert_field (self->document, self->note, -1, name, SL_FIELD_STRING));
+  g_hash_table_add (self->expanded, g_object_ref (self->new_field));
   seal (self);
 }
 
@@ -229,10 +232,12 @@ expanded_cb (SlInspector *self,
              GParamSpec  *pspec,
              SlFieldRow  *row)
 {
+  SlField *field = sl_field_row_get_field (row);
+
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-    g_set_object (&self->expanded, sl_field_row_get_field (row));
-  else if (self->expanded == sl_field_row_get_field (row))
-    g_clear_object (&self->expanded);
+    g_hash_table_add (self->expanded, g_object_ref (field));
+  else
+    g_hash_table_remove (self->expanded, field);
 }
 
 /* Whether the rows show the fields of the note, in its order: a change
@@ -273,17 +278,25 @@ add_scenario_cb (SlInspector *self)
   SlHistory *history = sl_document_get_history (self->document);
   g_autoptr(SlStep) step = sl_step_new (self->note);
   gboolean command = sl_note_get_kind (self->note) == SL_NOTE_COMMAND;
+  GListModel *scenarios = sl_document_get_scenarios (self->document);
+  gboolean first = TRUE;
+  g_autofree char *title = NULL;
   SlScenario *scenario;
 
   if (!rows_current (self))
     return;
 
+  /* A command's first scenario is that it works; the next ones are
+   * mostly how it fails. */
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    if (sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i)) == self->note)
+      first = FALSE;
+  title = sl_scenario_default_title (self->note, !first, NULL);
+
   /* One undo step: the scenario with its When (a command) or its Then (a
    * view), which are the note itself. */
   sl_history_begin_group (history, _("Add Scenario"));
-  scenario = sl_document_add_scenario (self->document, self->note,
-                                       /* Translators: the title of a new scenario */
-                                       command ? _("It works") : _("It shows"));
+  scenario = sl_document_add_scenario (self->document, self->note, title);
   sl_document_set_scenario_steps (self->document, scenario, command ? SL_STEP_WHEN : SL_STEP_THEN, &step, 1);
   sl_history_end_group (history);
 }
@@ -323,22 +336,35 @@ fill_scenarios (SlInspector *self)
   gtk_box_append (GTK_BOX (self->scenarios), button);
 }
 
-/* The name of the row of the note that has the focus ("note-aggregate"
- * …), if one has. */
+/* The name of the row that has the focus ("note-aggregate", "field-name"
+ * …), if one has, and (a new reference to) the field whose row holds it,
+ * if one does. */
 static const char *
-focused_note_row (SlInspector *self)
+focused_row (SlInspector  *self,
+             SlField     **field)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *name = NULL;
 
+  *field = NULL;
   if (self->content == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, self->content))
     return NULL;
 
   for (; focus != self->content; focus = gtk_widget_get_parent (focus))
-    if (g_str_has_prefix (gtk_widget_get_name (focus), "note-"))
-      return g_intern_string (gtk_widget_get_name (focus));
+    {
+      if (SL_IS_FIELD_ROW (focus))
+        {
+          *field = g_object_ref (sl_field_row_get_field (SL_FIELD_ROW (focus)));
+          return name;
+        }
+      if (name == NULL &&
+          (g_str_has_prefix (gtk_widget_get_name (focus), "note-") ||
+           g_str_has_prefix (gtk_widget_get_name (focus), "field-")))
+        name = g_intern_string (gtk_widget_get_name (focus));
+    }
 
-  return NULL;
+  return g_str_has_prefix (name ? name : "", "note-") ? name : NULL;
 }
 
 static GtkWidget *
@@ -360,6 +386,19 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+/* The page made again scrolls to where the one before was, once it is
+ * laid out: before, its adjustment has no room to scroll. */
+static void
+vadjustment_changed_cb (SlInspector   *self,
+                        GtkAdjustment *adjustment)
+{
+  if (self->scroll_to < 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+
+  gtk_adjustment_set_value (adjustment, self->scroll_to);
+  self->scroll_to = -1;
+}
+
 static void
 rebuild (SlInspector *self)
 {
@@ -368,11 +407,24 @@ rebuild (SlInspector *self)
   GListModel *aggregate_list = sl_document_get_aggregates (self->document);
   GtkWidget *box, *group, *row, *button;
   guint selected_aggregate = 0;
+  g_autoptr(SlField) focused_field = NULL;
+  g_autoptr(SlField) new_field = g_steal_pointer (&self->new_field);
+  GtkWidget *focus_row = NULL;
   const char *focused;
 
   /* The row the user was on keeps the focus: it would otherwise go to
-   * the first row, the note's text, where typing renames the note. */
-  focused = focused_note_row (self);
+   * the first row, the note's text, where typing renames the note; a
+   * field just added takes it, so that its name is typed at once. */
+  focused = focused_row (self, &focused_field);
+  if (new_field != NULL)
+    {
+      g_set_object (&focused_field, new_field);
+      focused = "field-name";
+    }
+
+  /* An edit neither scrolls the page to the top nor collapses its rows. */
+  if (self->content != NULL)
+    self->scroll_to = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->content)));
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_ptr_array_set_size (self->field_rows, 0);
@@ -463,15 +515,15 @@ rebuild (SlInspector *self)
       g_signal_connect_object (button, "clicked", G_CALLBACK (add_field_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
 
-      if (self->expanded != NULL && !sl_note_find_field (self->note, sl_field_get_name (self->expanded), NULL))
-        g_clear_object (&self->expanded);
       for (guint i = 0; i < sl_note_get_n_fields (self->note); i++)
         {
           SlField *field = sl_note_get_field (self->note, i);
 
           row = sl_field_row_new (self->document, self->note, field, (const char * const *) upstream);
           sl_field_row_set_problems (SL_FIELD_ROW (row), self->problems);
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), field == self->expanded);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, field));
+          if (field == focused_field)
+            focus_row = focused != NULL ? find_named (row, focused) : row;
           g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, G_CONNECT_SWAPPED);
           g_ptr_array_add (self->field_rows, row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -486,11 +538,15 @@ rebuild (SlInspector *self)
   self->content = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->content), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->content), box);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->content)), "changed",
+                           G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (GTK_STACK (self->stack), self->content, "note");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->content);
 
-  if (focused != NULL && (row = find_named (self->content, focused)) != NULL)
-    gtk_widget_grab_focus (row);
+  if (focus_row == NULL && focused != NULL && focused_field == NULL)
+    focus_row = find_named (self->content, focused);
+  if (focus_row != NULL)
+    gtk_widget_grab_focus (focus_row);
 }
 
 static gboolean
@@ -577,7 +633,8 @@ sl_inspector_dispose (GObject *object)
   g_clear_object (&self->note);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
-  g_clear_object (&self->expanded);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_object (&self->new_field);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sl_inspector_parent_class)->dispose (object);
@@ -625,6 +682,8 @@ sl_inspector_init (SlInspector *self)
   GtkWidget *empty;
 
   self->field_rows = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->scroll_to = -1;
   self->stack = gtk_stack_new ();
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-properties-symbolic");
@@ -672,8 +731,11 @@ sl_inspector_set_note (SlInspector *self,
     return;
 
   g_set_object (&self->note, note);
-  g_clear_object (&self->expanded);
+  g_hash_table_remove_all (self->expanded);
+  g_clear_object (&self->new_field);
   rebuild (self);
+  /* Another note's page starts at its top. */
+  self->scroll_to = -1;
 }
 
 /**

@@ -51,6 +51,14 @@ row_index (gpointer widget)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sl-field-index"));
 }
 
+/* One key for a step of a part: its index, and the part. */
+static guint
+step_key (SlStepPart part,
+          guint      index)
+{
+  return index * 4 + part + 1;
+}
+
 static SlStepPart
 row_part (gpointer widget)
 {
@@ -155,19 +163,43 @@ title_apply_cb (SlScenarioGroup *self,
     }
 }
 
+/* Whether the scenario has the title it was given, not one the user
+ * wrote: that one follows its error. */
+static gboolean
+has_default_title (SlScenarioGroup *self)
+{
+  SlNote *note = sl_scenario_get_note (self->scenario);
+  const char *title = sl_scenario_get_title (self->scenario);
+  g_autofree char *plain = sl_scenario_default_title (note, FALSE, NULL);
+  g_autofree char *rejected = sl_scenario_default_title (note, TRUE, NULL);
+  g_autofree char *with_error = sl_scenario_default_title (note, TRUE, sl_scenario_get_error (self->scenario));
+
+  return g_strcmp0 (title, plain) == 0 || g_strcmp0 (title, rejected) == 0 || g_strcmp0 (title, with_error) == 0;
+}
+
 static void
 error_apply_cb (SlScenarioGroup *self,
                 AdwEntryRow     *row)
 {
   const char *error = gtk_editable_get_text (GTK_EDITABLE (row));
+  SlHistory *history = sl_document_get_history (self->document);
 
   if (!is_current (self))
     return;
 
   if (g_strcmp0 (*error ? error : NULL, sl_scenario_get_error (self->scenario)) != 0)
     {
+      /* One undo step: the error, and the title that says it. */
       seal (self);
+      sl_history_begin_group (history, _("Set Error"));
+      if (*error != '\0' && has_default_title (self))
+        {
+          g_autofree char *title = sl_scenario_default_title (sl_scenario_get_note (self->scenario), TRUE, error);
+
+          sl_document_set_scenario_title (self->document, self->scenario, title);
+        }
       sl_document_set_scenario_error (self->document, self->scenario, *error ? error : NULL);
+      sl_history_end_group (history);
       seal (self);
     }
 }
@@ -259,23 +291,36 @@ add_step_row (SlScenarioGroup *self,
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-      GtkWidget *item, *label;
+      g_autofree char *css_class = NULL;
+      GtkWidget *item, *box, *swatch, *label;
 
       if (sl_note_get_kind (note) != SL_NOTE_EVENT)
         continue;
-      item = gtk_list_box_row_new ();
+      /* The kind's colour, as on the board and in the palette. */
+      css_class = g_strconcat ("kind-", sl_note_kind_to_string (sl_note_get_kind (note)), NULL);
+      swatch = gtk_label_new (NULL);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "kind-swatch");
+      gtk_widget_add_css_class (swatch, css_class);
       label = gtk_label_new (sl_note_get_text (note));
+      gtk_widget_set_name (label, "choice-label");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      item = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), box);
       g_object_set_data_full (G_OBJECT (item), "sl-note", g_object_ref (note), g_object_unref);
+      g_object_set_data_full (G_OBJECT (item), "sl-choice-text", g_strdup (sl_note_get_text (note)), g_free);
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (add_step_cb), self, 0);
-  button = sl_choice_button_new (list, NULL, "list-add-symbolic", title);
+  button = sl_choice_button_new_filtered (list, "list-add-symbolic", title);
 
   row = adw_action_row_new ();
+  gtk_widget_set_name (row, part == SL_STEP_GIVEN ? "add-given-row" : "add-then-row");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
@@ -287,7 +332,8 @@ static GtkWidget *
 step_row (SlScenarioGroup *self,
           SlStepPart       part,
           guint            index,
-          gboolean         removable)
+          gboolean         removable,
+          GHashTable      *expanded)
 {
   SlStep *step = sl_scenario_get_step (self->scenario, part, index);
   SlNote *note = sl_step_get_note (step);
@@ -296,6 +342,7 @@ step_row (SlScenarioGroup *self,
   g_autofree char *subtitle = NULL;
 
   expander = adw_expander_row_new ();
+  gtk_widget_set_name (expander, "step");
   /* Translators: a step of a scenario and the text of its note */
   title = g_strdup_printf (part == SL_STEP_GIVEN ? C_("scenario", "Given: %s") :
                            /* Translators: a step of a scenario and the text of its note */
@@ -309,6 +356,9 @@ step_row (SlScenarioGroup *self,
                                            "%u example values", sl_step_get_n_values (step)),
                               sl_step_get_n_values (step));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  set_row_step (expander, part, index);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
+                                 g_hash_table_contains (expanded, GUINT_TO_POINTER (step_key (part, index))));
 
   if (removable)
     {
@@ -350,24 +400,43 @@ static void
 show_scenario (SlScenarioGroup *self)
 {
   gboolean command = sl_note_get_kind (sl_scenario_get_note (self->scenario)) == SL_NOTE_COMMAND;
+  g_autoptr(GHashTable) expanded = g_hash_table_new (NULL, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *focused_name = NULL;
+  guint focused_key = 0;
   GtkWidget *row;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), sl_scenario_get_title (self->scenario));
 
+  /* A step open stays open: an example value applied changes the
+   * scenario, and makes its rows again. */
   for (guint i = 0; i < self->step_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->step_rows, i));
+    {
+      row = g_ptr_array_index (self->step_rows, i);
+      if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        g_hash_table_add (expanded, GUINT_TO_POINTER (step_key (row_part (row), row_index (row))));
+      /* The row in use keeps the focus: it would otherwise go to the
+       * title, where typing renames the scenario. */
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+        {
+          focused_name = g_intern_string (gtk_widget_get_name (row));
+          focused_key = ADW_IS_EXPANDER_ROW (row) ? step_key (row_part (row), row_index (row)) : 0;
+        }
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row);
+    }
   g_ptr_array_set_size (self->step_rows, 0);
 
   for (guint i = 0; i < sl_scenario_get_n_steps (self->scenario, SL_STEP_GIVEN); i++)
-    add_step_widget (self, step_row (self, SL_STEP_GIVEN, i, TRUE));
+    add_step_widget (self, step_row (self, SL_STEP_GIVEN, i, TRUE, expanded));
   add_step_widget (self, add_step_row (self, SL_STEP_GIVEN, _("Add an Event to Given")));
 
   /* A command's When is the command; a view's Then is the view. */
   for (guint i = 0; i < sl_scenario_get_n_steps (self->scenario, SL_STEP_WHEN); i++)
-    add_step_widget (self, step_row (self, SL_STEP_WHEN, i, !command));
+    add_step_widget (self, step_row (self, SL_STEP_WHEN, i, !command, expanded));
   for (guint i = 0; i < sl_scenario_get_n_steps (self->scenario, SL_STEP_THEN); i++)
-    add_step_widget (self, step_row (self, SL_STEP_THEN, i, command));
+    add_step_widget (self, step_row (self, SL_STEP_THEN, i, command, expanded));
 
   if (command)
     {
@@ -376,6 +445,17 @@ show_scenario (SlScenarioGroup *self)
       row = entry_row (_("Or Then the Error"), sl_scenario_get_error (self->scenario), "scenario-error");
       g_signal_connect_object (row, "apply", G_CALLBACK (error_apply_cb), self, G_CONNECT_SWAPPED);
       add_step_widget (self, row);
+    }
+
+  for (guint i = 0; focused_name != NULL && i < self->step_rows->len; i++)
+    {
+      row = g_ptr_array_index (self->step_rows, i);
+      if (g_str_equal (gtk_widget_get_name (row), focused_name) &&
+          (focused_key == 0 || step_key (row_part (row), row_index (row)) == focused_key))
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
     }
 }
 
@@ -510,4 +590,39 @@ sl_scenario_group_get_scenario (SlScenarioGroup *self)
   g_return_val_if_fail (SL_IS_SCENARIO_GROUP (self), NULL);
 
   return self->scenario;
+}
+
+/**
+ * sl_scenario_default_title:
+ * @note: the command or view the scenario specifies
+ * @rejected: whether the scenario ends in an error
+ * @error: (nullable): the error, if it is known
+ *
+ * A title that says what a scenario is about before the user writes one:
+ * "Borrow Book", "Borrow Book rejected when …", "Borrow Book rejected: The
+ * book is on loan", or "Overdue Loans shows …".
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+sl_scenario_default_title (SlNote     *note,
+                           gboolean    rejected,
+                           const char *error)
+{
+  const char *text = sl_note_get_text (note);
+
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  if (sl_note_get_kind (note) != SL_NOTE_COMMAND)
+    /* Translators: the title of a new scenario of a view, as “Overdue Loans shows …” */
+    return g_strdup_printf (C_("scenario", "%s shows …"), text);
+  if (rejected && error != NULL && *error != '\0')
+    /* Translators: the title of a scenario of a command that ends in an error, as
+     * “Borrow Book rejected: The book is on loan” */
+    return g_strdup_printf (C_("scenario", "%s rejected: %s"), text, error);
+  if (rejected)
+    /* Translators: the title of a new scenario of a command, for its error case, as
+     * “Borrow Book rejected when …” */
+    return g_strdup_printf (C_("scenario", "%s rejected when …"), text);
+  return g_strdup (text);
 }

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (SlScenarioGroup, sl_scenario_group, SL, SCENARIO_GROUP, Ad
 GtkWidget  *sl_scenario_group_new          (SlDocument      *document,
                                             SlScenario      *scenario);
 SlScenario *sl_scenario_group_get_scenario (SlScenarioGroup *self);
+char       *sl_scenario_default_title      (SlNote          *note,
+                                            gboolean         rejected,
+                                            const char      *error);
 
 G_END_DECLS
