@@ -101,33 +101,59 @@ lane_from_parameter (SlCanvas *self,
   return sl_document_lookup_lane (self->document, id);
 }
 
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SlCanvas         *self)
+typedef struct
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  SlLane *lane = sl_document_lookup_lane (self->document, g_object_get_data (G_OBJECT (dialog), "lane-id"));
+  char *id;
+  SlCanvasNameFunc func;
+} NameRequest;
 
-  if (g_str_equal (response, "rename") && lane != NULL)
-    sl_document_set_lane_name (self->document, lane, gtk_editable_get_text (entry));
+static void
+name_request_free (NameRequest *request)
+{
+  g_free (request->id);
+  g_free (request);
 }
 
 static void
-rename_lane_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  SlCanvas         *self)
 {
-  SlCanvas *self = SL_CANVAS (widget);
-  SlLane *lane = lane_from_parameter (self, parameter);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  NameRequest *request = g_object_get_data (G_OBJECT (dialog), "sl-name-request");
+  SlElement *element = sl_document_lookup (self->document, request->id);
+
+  if (g_str_equal (response, "rename") && element != NULL)
+    request->func (self, element, gtk_editable_get_text (entry));
+}
+
+/**
+ * _sl_canvas_ask_name:
+ * @dialog_name: (nullable): the dialog's widget name, for tests
+ *
+ * Asks for a new name of @element in a dialog over the window. The
+ * element is kept by its id: it may be removed while the dialog is open.
+ */
+void
+_sl_canvas_ask_name (SlCanvas         *self,
+                     const char       *heading,
+                     const char       *dialog_name,
+                     SlElement        *element,
+                     const char       *current,
+                     SlCanvasNameFunc  func)
+{
+  NameRequest *request = g_new0 (NameRequest, 1);
   GtkWidget *dialog, *entry;
 
-  if (lane == NULL)
-    return;
+  request->id = g_strdup (sl_element_get_id (element));
+  request->func = func;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Lane"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  if (dialog_name != NULL)
+    gtk_widget_set_name (dialog, dialog_name);
   entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), sl_lane_get_name (lane));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), current);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -137,10 +163,30 @@ rename_lane_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "lane-id",
-                          g_strdup (sl_element_get_id (SL_ELEMENT (lane))), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "sl-name-request", request, (GDestroyNotify) name_request_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_lane_name (SlCanvas   *self,
+               SlElement  *element,
+               const char *name)
+{
+  if (SL_IS_LANE (element))
+    sl_document_set_lane_name (self->document, SL_LANE (element), name);
+}
+
+static void
+rename_lane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  SlLane *lane = lane_from_parameter (self, parameter);
+
+  if (lane != NULL)
+    _sl_canvas_ask_name (self, _("Rename Lane"), NULL, SL_ELEMENT (lane), sl_lane_get_name (lane), set_lane_name);
 }
 
 static void

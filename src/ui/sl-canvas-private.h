@@ -92,7 +92,18 @@ void     _sl_canvas_paste               (SlCanvas     *self);
 void     _sl_canvas_duplicate_selection (SlCanvas     *self);
 
 /* sl-canvas-actions.c */
+/* Called with the name typed, if the element still exists. */
+typedef void (*SlCanvasNameFunc) (SlCanvas   *self,
+                                  SlElement  *element,
+                                  const char *name);
+
 void     _sl_canvas_class_actions_init  (SlCanvasClass *klass);
+void     _sl_canvas_ask_name            (SlCanvas         *self,
+                                         const char       *heading,
+                                         const char       *dialog_name,
+                                         SlElement        *element,
+                                         const char       *current,
+                                         SlCanvasNameFunc  func);
 void     _sl_canvas_popup_lane_menu     (SlCanvas     *self,
                                          SlLane       *lane,
                                          double        x,

@@ -76,19 +76,16 @@ new_slice_action (GtkWidget  *widget,
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SlCanvas         *self)
+set_slice_name (SlCanvas   *self,
+                SlElement  *element,
+                const char *text)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  SlSlice *slice = slice_from_id (self, g_object_get_data (G_OBJECT (dialog), "slice-id"));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *name = g_strstrip (g_strdup (text));
 
-  if (g_str_equal (response, "rename") && slice != NULL && *name != '\0' &&
-      g_strcmp0 (name, sl_slice_get_name (slice)) != 0)
+  if (SL_IS_SLICE (element) && *name != '\0' && g_strcmp0 (name, sl_slice_get_name (SL_SLICE (element))) != 0)
     {
       seal (self);
-      sl_document_set_slice_name (self->document, slice, name);
+      sl_document_set_slice_name (self->document, SL_SLICE (element), name);
       seal (self);
     }
 }
@@ -100,29 +97,10 @@ rename_slice_action (GtkWidget  *widget,
 {
   SlCanvas *self = SL_CANVAS (widget);
   SlSlice *slice = slice_from_id (self, g_variant_get_string (parameter, NULL));
-  GtkWidget *dialog, *entry;
 
-  if (slice == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Slice"), NULL);
-  gtk_widget_set_name (dialog, "rename-slice");
-  entry = gtk_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  gtk_editable_set_text (GTK_EDITABLE (entry), sl_slice_get_name (slice));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "slice-id",
-                          g_strdup (sl_element_get_id (SL_ELEMENT (slice))), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (slice != NULL)
+    _sl_canvas_ask_name (self, _("Rename Slice"), "rename-slice", SL_ELEMENT (slice),
+                         sl_slice_get_name (slice), set_slice_name);
 }
 
 static void
