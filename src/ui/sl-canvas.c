@@ -696,6 +696,18 @@ sl_canvas_class_init (SlCanvasClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The board takes the keyboard back from a menu that closes, unless what
+ * the menu did gave it to something else (the text editor): without a
+ * focus in the window, its shortcuts and the note keys would go nowhere. */
+static void
+menu_closed_cb (SlCanvas *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus == NULL || focus == self->lane_menu || gtk_widget_is_ancestor (focus, self->lane_menu))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 sl_canvas_init (SlCanvas *self)
 {
@@ -718,6 +730,7 @@ sl_canvas_init (SlCanvas *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->lane_menu), FALSE);
   gtk_widget_set_halign (self->lane_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->lane_menu, GTK_WIDGET (self));
+  g_signal_connect_object (self->lane_menu, "closed", G_CALLBACK (menu_closed_cb), self, G_CONNECT_SWAPPED);
 
   _sl_canvas_editing_init (self);
 }
