@@ -580,6 +580,18 @@ test_inspector (void)
   flush_main_context ();
   g_assert_null (find_widget (GTK_WIDGET (inspector), "field-problem"));
 
+  /* A name typed and left without Enter is kept, one step. */
+  row = find_field_widget (GTK_WIDGET (inspector), "field-name", 0);
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "guestKey");
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestKey");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+  sl_history_undo (history);
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+
   /* The mapping offers the fields upstream. */
   {
     GtkWidget *mapping = find_field_widget (GTK_WIDGET (inspector), "field-mapping", 0);

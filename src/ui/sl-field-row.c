@@ -347,6 +347,35 @@ add_suggestions (SlFieldRow  *self,
   adw_entry_row_add_suffix (row, sl_choice_button_new (list, row, "view-list-symbolic", tooltip));
 }
 
+/* A name or a mapping typed and left without Enter is kept, not undone
+ * when the inspector shows the field again: leaving the row applies it, as
+ * clicking Add Field next does. */
+static void
+entry_focus_cb (GtkEventControllerFocus *focus,
+                GParamSpec              *pspec,
+                SlFieldRow              *self)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+
+  if (gtk_event_controller_focus_contains_focus (focus))
+    return;
+
+  if (row == self->name_row)
+    name_apply_cb (self, row);
+  else
+    mapping_apply_cb (self, row);
+}
+
+static void
+apply_on_leave (SlFieldRow  *self,
+                AdwEntryRow *row)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "notify::contains-focus", G_CALLBACK (entry_focus_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
 static void
 sl_field_row_constructed (GObject *object)
 {
@@ -372,6 +401,8 @@ sl_field_row_constructed (GObject *object)
   gtk_widget_set_sensitive (self->up_button, self->index > 0);
   gtk_widget_set_sensitive (self->down_button, self->index + 1 < sl_note_get_n_fields (self->note));
 
+  apply_on_leave (self, self->name_row);
+  apply_on_leave (self, self->mapping_row);
   add_suggestions (self, self->name_row, _("Name It as a Field Upstream"));
   sl_name_completion_attach (self->name_row, self->document, self->note,
                              (const char * const *) self->upstream, TRUE);
