@@ -92,6 +92,64 @@ test_hit_testing (void)
   test_board_clear (&board);
 }
 
+/* A card made taller pushes the cards below it in its column down, not
+ * those beside it; a move follows; each owner's request counts until it
+ * takes it back, and the tallest wins. */
+static void
+test_tall_cards (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GHashTable) heights = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) taller = g_hash_table_new (NULL, NULL);
+  SlNote *below;
+  SlRect command, under, view, lane;
+  int owner_a, owner_b;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  below = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 40, 130, "Rooms");
+
+  g_hash_table_insert (heights, board.command, GUINT_TO_POINTER (200));
+  sl_layout_set_card_heights (layout, &owner_a, heights);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  sl_layout_get_note_rect (layout, below, &under);
+  sl_layout_get_note_rect (layout, board.view, &view);
+  sl_layout_get_lane_rect (layout, board.interaction, &lane);
+  g_assert_cmpfloat (command.height, ==, 200);
+  g_assert_cmpfloat (under.y, ==, command.y + 200 + 30);
+  g_assert_cmpfloat (view.y, ==, command.y);
+  g_assert_cmpfloat (lane.height, ==, 130 + 100 + 100 + 2 * SL_LAYOUT_LANE_PADDING);
+  g_assert_true (sl_layout_get_note_at (layout, command.x + 1, command.y + 199) == board.command);
+  g_assert_true (sl_layout_get_note_at (layout, under.x + 1, under.y + 1) == below);
+
+  /* Moved beside it, the card is no longer below it. */
+  sl_document_move_note (board.document, below, board.interaction, 500, 130);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 130);
+
+  /* The tall card moved to another lane lets the card below it back up. */
+  sl_document_move_note (board.document, below, board.interaction, 40, 130);
+  sl_document_move_note (board.document, board.command, board.events, 800, 0);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 130);
+  sl_document_move_note (board.document, board.command, board.interaction, 40, 0);
+
+  g_hash_table_insert (taller, board.command, GUINT_TO_POINTER (300));
+  sl_layout_set_card_heights (layout, &owner_b, taller);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 300);
+  sl_layout_set_card_heights (layout, &owner_b, NULL);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 200);
+  sl_layout_set_card_heights (layout, &owner_a, NULL);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 100);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
 typedef struct
 {
   GHashTable *seen;
@@ -457,6 +515,7 @@ main (int    argc,
 
   g_test_add_func ("/layout/geometry", test_geometry);
   g_test_add_func ("/layout/hit-testing", test_hit_testing);
+  g_test_add_func ("/layout/tall-cards", test_tall_cards);
   g_test_add_func ("/layout/index", test_index);
   g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
   g_test_add_func ("/layout/place/next-event", test_place_next_event);
