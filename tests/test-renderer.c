@@ -474,6 +474,63 @@ test_arrowheads_apart (void)
   library_clear (&library);
 }
 
+/* Cards in one column over four lanes: Loan Status (Member) is fed from
+ * below by Open Loans (interaction) past Desk (Librarian) and by Book
+ * Returned (Loans) past both; Returns Screen (Member) feeds Return Book
+ * (interaction) down past Counter (Librarian). */
+static void
+test_route_around_column (void)
+{
+  SlDocument *d = sl_document_new ();
+  SlLane *member = sl_document_add_lane (d, SL_LANE_ACTOR, "Member", -1);
+  SlLane *librarian = sl_document_add_lane (d, SL_LANE_ACTOR, "Librarian", -1);
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1);
+  SlNote *status = sl_document_add_note (d, SL_NOTE_SCREEN, member, COLUMN (3), 0, "Loan Status");
+  SlNote *open = sl_document_add_note (d, SL_NOTE_VIEW, interaction, COLUMN (3), 0, "Open Loans");
+  SlNote *returned = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (3), 0, "Book Returned");
+  SlNote *returns = sl_document_add_note (d, SL_NOTE_SCREEN, member, COLUMN (5), 0, "Returns Screen");
+  SlNote *give_back = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (5), 0, "Return Book");
+  Library library = { d, NULL, NULL, NULL, NULL };
+  SlConnection *down;
+  cairo_path_t *path;
+  double x1, y1, x2, y2, angle1, angle2;
+  SlRect card;
+
+  sl_document_add_note (d, SL_NOTE_SCREEN, librarian, COLUMN (3), 0, "Desk");
+  sl_document_add_note (d, SL_NOTE_SCREEN, librarian, COLUMN (5), 0, "Counter");
+  library.borrowed_overdue = sl_document_add_connection (d, open, status);
+  library.returned_overdue = sl_document_add_connection (d, returned, status);
+  down = sl_document_add_connection (d, returns, give_back);
+  library.layout = sl_layout_new (d);
+  library.renderer = sl_renderer_new (library.layout);
+
+  assert_route_clear (&library, library.borrowed_overdue);
+  assert_route_clear (&library, library.returned_overdue);
+  assert_route_clear (&library, down);
+
+  /* Into the bottom of Loan Status, pointing up, at points of their own. */
+  sl_layout_get_note_rect (library.layout, status, &card);
+  path = connection_path (&library, library.borrowed_overdue, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  path = connection_path (&library, library.returned_overdue, &x2, &y2, &angle2);
+  cairo_path_destroy (path);
+  g_assert_cmpfloat (y1, ==, card.y + card.height);
+  g_assert_cmpfloat (y2, ==, card.y + card.height);
+  g_assert_cmpfloat (angle1, ==, -G_PI / 2);
+  g_assert_cmpfloat (angle2, ==, -G_PI / 2);
+  g_assert_cmpfloat (fabs (x1 - x2), >=, 20);
+
+  /* Into the top of Return Book, pointing down. */
+  sl_layout_get_note_rect (library.layout, give_back, &card);
+  path = connection_path (&library, down, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  g_assert_cmpfloat (y1, ==, card.y);
+  g_assert_cmpfloat (angle1, ==, G_PI / 2);
+
+  library_clear (&library);
+}
+
 /* The colour of the board at (@x, @y), drawn with @renderer at scale 1. */
 static void
 pixel_at (SlRenderer *renderer,
@@ -550,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/renderer/line-breaks", test_line_breaks);
   g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
+  g_test_add_func ("/renderer/route-around-column", test_route_around_column);
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
 
   return g_test_run ();
