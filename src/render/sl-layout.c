@@ -58,6 +58,7 @@ struct _SlLayout
   GHashTable *height_requests; /* owner -> GHashTable of SlNote -> taller card height */
   GHashTable *card_heights; /* SlNote -> the tallest height asked for, as a guint */
   GArray *slice_order;    /* slice positions in the document, sorted by x */
+  GHashTable *slice_labels; /* SlSlice -> SlRect of its name in the strip */
   int widest_slice;
   gboolean slices_dirty;
   gboolean dirty;         /* rebuild before the next question */
@@ -460,6 +461,7 @@ sl_layout_finalize (GObject *object)
   g_clear_pointer (&self->lane_infos, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->slice_order, g_array_unref);
+  g_clear_pointer (&self->slice_labels, g_hash_table_unref);
   g_clear_pointer (&self->height_requests, g_hash_table_unref);
   g_clear_pointer (&self->card_heights, g_hash_table_unref);
 
@@ -482,6 +484,7 @@ sl_layout_init (SlLayout *self)
   self->lane_infos = g_hash_table_new_full (NULL, NULL, NULL, lane_info_free);
   self->note_infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->slice_order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->slice_labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->height_requests = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   self->card_heights = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->dirty = TRUE;
@@ -879,16 +882,173 @@ compare_slice_x (gconstpointer a,
                                     sl_element_list_peek (slices, *(const guint *) b));
 }
 
+#define SLICE_LABEL_INSET 10.0 /* from a slice's edges to its name */
+#define SLICE_LABEL_GAP    8.0  /* between two names in a row */
+
+/* The start and end of the name of the slice at @i in timeline order, as
+ * wide as its column allows. */
+static void
+slice_label_span (SlLayout *self,
+                  guint     i,
+                  double   *start,
+                  double   *end)
+{
+  SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                         g_array_index (self->slice_order, guint, i));
+
+  *start = sl_slice_get_x (slice) + SLICE_LABEL_INSET;
+  *end = MAX (*start, sl_slice_get_x (slice) + sl_slice_get_width (slice) - SLICE_LABEL_INSET);
+}
+
+static SlRect *
+slice_label_at (SlLayout *self,
+                guint     i)
+{
+  return g_hash_table_lookup (self->slice_labels,
+                              sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                                    g_array_index (self->slice_order, guint, i)));
+}
+
+/* Where the names of the slices stand in the strip, none over another. A
+ * slice whose name meets no other's has the strip's height for it; slices
+ * whose names would meet (they overlap, or one is nested in another) share
+ * the strip in two rows, each name on the row that is free first, and a
+ * name that runs into the next on its row ends before it. */
+static void
+place_slice_labels (SlLayout *self)
+{
+  guint n = self->slice_order->len;
+  double row_height = SL_LAYOUT_SLICE_HEADER_HEIGHT / 2;
+
+  g_hash_table_remove_all (self->slice_labels);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->slice_labels,
+                         sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                               g_array_index (self->slice_order, guint, i)),
+                         g_new0 (SlRect, 1));
+
+  for (guint first = 0, last; first < n; first = last)
+    {
+      double start, end, reach;
+      int row_last[2] = { -1, -1 };
+
+      /* The names that meet, one after another. */
+      slice_label_span (self, first, &start, &reach);
+      for (last = first + 1; last < n; last++)
+        {
+          slice_label_span (self, last, &start, &end);
+          if (start >= reach + SLICE_LABEL_GAP)
+            break;
+          reach = MAX (reach, end);
+        }
+
+      if (last == first + 1)
+        {
+          slice_label_span (self, first, &start, &end);
+          *slice_label_at (self, first) = (SlRect) { start, 0, end - start, SL_LAYOUT_SLICE_HEADER_HEIGHT };
+          continue;
+        }
+
+      for (guint i = first; i < last; i++)
+        {
+          guint row = 0;
+
+          slice_label_span (self, i, &start, &end);
+          for (guint r = 0; r < 2; r++)
+            {
+              SlRect *before = row_last[r] < 0 ? NULL : slice_label_at (self, row_last[r]);
+              SlRect *chosen = row_last[row] < 0 ? NULL : slice_label_at (self, row_last[row]);
+
+              if (before == NULL || before->x + before->width + SLICE_LABEL_GAP <= start)
+                {
+                  row = r;
+                  break;
+                }
+              if (chosen != NULL && before->x + before->width < chosen->x + chosen->width)
+                row = r;
+            }
+
+          if (row_last[row] >= 0)
+            {
+              SlRect *before = slice_label_at (self, row_last[row]);
+
+              before->width = CLAMP (start - SLICE_LABEL_GAP - before->x, 0, before->width);
+            }
+          *slice_label_at (self, i) = (SlRect) { start, row * row_height, end - start, row_height };
+          row_last[row] = i;
+        }
+    }
+}
+
+/* The slices in timeline order, and where their names stand. */
+static void
+ensure_slices (SlLayout *self)
+{
+  SlElementList *slices = SL_ELEMENT_LIST (sl_document_get_slices (self->document));
+  guint n;
+
+  if (!self->slices_dirty)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (slices));
+  g_array_set_size (self->slice_order, n);
+  self->widest_slice = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (self->slice_order, guint, i) = i;
+      self->widest_slice = MAX (self->widest_slice, sl_slice_get_width (sl_element_list_peek (slices, i)));
+    }
+  g_array_sort_with_data (self->slice_order, compare_slice_x, slices);
+  place_slice_labels (self);
+  self->slices_dirty = FALSE;
+}
+
+/**
+ * sl_layout_get_slice_label:
+ * @rect: (out): where the name of @slice stands in the strip; of no width
+ *   when there is no room for it
+ *
+ * Gets the place of a slice's name: no two overlap, however the slices do.
+ */
+void
+sl_layout_get_slice_label (SlLayout *self,
+                           SlSlice  *slice,
+                           SlRect   *rect)
+{
+  SlRect *label;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (SL_IS_SLICE (slice));
+  g_return_if_fail (rect != NULL);
+
+  ensure_slices (self);
+  label = g_hash_table_lookup (self->slice_labels, slice);
+  g_return_if_fail (label != NULL);
+  *rect = *label;
+}
+
+typedef struct
+{
+  SlLayout *self;
+  double x, y;
+  SlSlice *found;
+  SlSlice *named;
+} FindSlice;
+
 static void
 find_slice_cb (SlSlice  *slice,
                guint     index,
                gpointer  user_data)
 {
-  struct { double x; SlSlice *found; } *data = user_data;
+  FindSlice *data = user_data;
+  SlRect *label = g_hash_table_lookup (data->self->slice_labels, slice);
 
-  /* Of slices that overlap, the last drawn is the one seen on top. */
+  /* Of slices that overlap, the one whose name is there, else the last
+   * drawn, which is the one seen on top. */
   if (data->x >= sl_slice_get_x (slice) && data->x < sl_slice_get_x (slice) + sl_slice_get_width (slice))
     data->found = slice;
+  if (label != NULL && sl_rect_contains (label, data->x, data->y))
+    data->named = slice;
 }
 
 /**
@@ -905,7 +1065,7 @@ sl_layout_get_slice_at (SlLayout *self,
                         double    x,
                         double    y)
 {
-  struct { double x; SlSlice *found; } data = { x, NULL };
+  FindSlice data = { self, x, y, NULL, NULL };
   SlRect point = { x, y, 1, 1 };
 
   g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
@@ -914,7 +1074,7 @@ sl_layout_get_slice_at (SlLayout *self,
     return NULL;
 
   sl_layout_foreach_slice_in (self, &point, find_slice_cb, &data);
-  return data.found;
+  return data.named != NULL ? data.named : data.found;
 }
 
 /**
@@ -938,21 +1098,7 @@ sl_layout_foreach_slice_in (SlLayout             *self,
   g_return_if_fail (func != NULL);
 
   slices = SL_ELEMENT_LIST (sl_document_get_slices (self->document));
-
-  if (self->slices_dirty)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (slices));
-
-      g_array_set_size (self->slice_order, n);
-      self->widest_slice = 0;
-      for (guint i = 0; i < n; i++)
-        {
-          g_array_index (self->slice_order, guint, i) = i;
-          self->widest_slice = MAX (self->widest_slice, sl_slice_get_width (sl_element_list_peek (slices, i)));
-        }
-      g_array_sort_with_data (self->slice_order, compare_slice_x, slices);
-      self->slices_dirty = FALSE;
-    }
+  ensure_slices (self);
 
   /* The first slice that can reach into the region starts at most the
    * widest slice's width to its left. */

@@ -77,6 +77,9 @@ void        sl_layout_foreach_slice_in  (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeachSlice func,
                                          gpointer       user_data);
+void        sl_layout_get_slice_label   (SlLayout      *self,
+                                         SlSlice       *slice,
+                                         SlRect        *rect);
 SlSlice    *sl_layout_get_slice_at      (SlLayout      *self,
                                          double         x,
                                          double         y);

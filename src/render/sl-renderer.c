@@ -214,6 +214,7 @@ draw_slice_cb (SlSlice  *slice,
   Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
   Rgb text = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.25, 0.25, 0.28 };
   SlRect column = { sl_slice_get_x (slice), 0, sl_slice_get_width (slice), data->height };
+  SlRect name;
   g_autofree char *label = NULL;
 
   /* Every other slice a shade darker, so columns read at a glance. */
@@ -239,9 +240,14 @@ draw_slice_cb (SlSlice  *slice,
     /* Translators: a slice's name and its status, as "Book Room · Done" */
     label = g_strdup_printf (_("%s · %s"), sl_slice_get_name (slice),
                              sl_slice_status_get_label (sl_slice_get_status (slice)));
+  /* Where the layout puts the name: names of overlapping slices share the
+   * strip in rows and end before the next, none over another. */
+  sl_layout_get_slice_label (self->layout, slice, &name);
+  if (name.width < 12)
+    return;
   set_rgb (cr, &text, 1.0);
-  draw_text_at (self, cr, label, self->header_font, column.x + 10, 9,
-                column.width - 20, PANGO_ALIGN_LEFT);
+  draw_text_at (self, cr, label, self->header_font, name.x, name.y + MAX (1, name.height / 2 - 9),
+                name.width, PANGO_ALIGN_LEFT);
 }
 
 static void
