@@ -93,7 +93,8 @@ test_hit_testing (void)
 }
 
 /* A card made taller pushes the cards below it in its column down, not
- * those beside it; a move follows; each owner's request counts until it
+ * those beside it, keeping the gap of the placement rules; a card already
+ * low enough stays; a move follows; each owner's request counts until it
  * takes it back, and the tallest wins. */
 static void
 test_tall_cards (void)
@@ -117,11 +118,16 @@ test_tall_cards (void)
   sl_layout_get_note_rect (layout, board.view, &view);
   sl_layout_get_lane_rect (layout, board.interaction, &lane);
   g_assert_cmpfloat (command.height, ==, 200);
-  g_assert_cmpfloat (under.y, ==, command.y + 200 + 30);
+  g_assert_cmpfloat (under.y, ==, command.y + 200 + 2 * SL_LAYOUT_GRID);
   g_assert_cmpfloat (view.y, ==, command.y);
-  g_assert_cmpfloat (lane.height, ==, 130 + 100 + 100 + 2 * SL_LAYOUT_LANE_PADDING);
+  g_assert_cmpfloat (lane.height, ==, 200 + 2 * SL_LAYOUT_GRID + 100 + 2 * SL_LAYOUT_LANE_PADDING);
   g_assert_true (sl_layout_get_note_at (layout, command.x + 1, command.y + 199) == board.command);
   g_assert_true (sl_layout_get_note_at (layout, under.x + 1, under.y + 1) == below);
+
+  /* A card low enough already stays where it is. */
+  sl_document_move_note (board.document, below, board.interaction, 40, 230);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 230);
 
   /* Moved beside it, the card is no longer below it. */
   sl_document_move_note (board.document, below, board.interaction, 500, 130);

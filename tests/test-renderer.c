@@ -244,7 +244,7 @@ test_card_grows (void)
 
   sl_layout_get_note_rect (layout, below, &view);
   g_assert_false (sl_rect_intersects (&card, &view));
-  g_assert_cmpfloat (view.y - (card.y + card.height), ==, 120 - height);
+  g_assert_cmpfloat (view.y - (card.y + card.height), ==, 2 * SL_LAYOUT_GRID);
   g_assert_true (sl_layout_get_note_at (layout, view.x + 5, view.y + 5) == below);
   sl_layout_get_lane_rect (layout, interaction, &lane);
   g_assert_cmpfloat (lane.height, ==, lane_before.height + card.height - height);

@@ -190,9 +190,9 @@ compare_note_y (gconstpointer a,
 }
 
 /* A card taller than its kind's moves the cards below it in its column
- * down by as much as its bottom moved, and those the cards below them:
- * it covers none, and the cards keep their gaps. Cards that overlapped in
- * the document still do. */
+ * down as far as it must, and those the cards below them: it covers none,
+ * and a card keeps the gap it had above it, up to the gap of the
+ * placement rules. Cards that overlapped in the document still do. */
 static void
 flow_lane (SlLayout *self,
            LaneInfo *lane)
@@ -217,7 +217,8 @@ flow_lane (SlLayout *self,
 
           if (kind_bottom <= top &&
               above_info->x < info->x + info->width && info->x < above_info->x + above_info->width)
-            info->y = MAX (info->y, top + above_info->y + above_info->height - kind_bottom);
+            info->y = MAX (info->y, above_info->y + above_info->height +
+                                    MIN (top - kind_bottom, SL_LAYOUT_GRID * 2));
         }
 
       if (info->y + info->height > top + info->kind_height)
