@@ -902,6 +902,61 @@ test_problem_fields_shown (void)
   remove_tree (dir);
 }
 
+/* A command with eight fields, six of which nothing fills: its card grows
+ * in print to list all six, and "+ 2 more fields" counts the others. */
+static void
+test_problem_card_grows (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = g_build_filename (dir, "library.stormline", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "library.pdf", NULL);
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (model);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  SlLane *actors, *interaction, *events;
+  SlNote *screen, *command, *event;
+
+  if (!have_poppler ())
+    {
+      remove_tree (dir);
+      return;
+    }
+
+  actors = sl_document_add_lane (document, SL_LANE_ACTOR, "Member", -1);
+  interaction = sl_document_add_lane (document, SL_LANE_INTERACTION, "Commands", -1);
+  events = sl_document_add_lane (document, SL_LANE_EVENTS, "Loans", -1);
+  screen = sl_document_add_note (document, SL_NOTE_SCREEN, actors, 20, 0, "Loan Form");
+  command = sl_document_add_note (document, SL_NOTE_COMMAND, interaction, 20, 0, "Borrow Book");
+  sl_document_add_note (document, SL_NOTE_VIEW, interaction, 20, 120, "Loans of a Member");
+  event = sl_document_add_note (document, SL_NOTE_EVENT, events, 220, 0, "Book Borrowed");
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("field%u", i);
+
+      if (i < 2)
+        sl_document_insert_field (document, screen, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (document, command, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (document, event, -1, name, SL_FIELD_STRING);
+    }
+  sl_document_add_connection (document, screen, command);
+  sl_document_add_connection (document, command, event);
+  g_assert_true (sl_format_save_file (document, file, NULL));
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf, "--problems", NULL), ==, 0);
+  text = test_pdf_to_text (pdf);
+  for (guint i = 2; i < 8; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("field%u: String ⚠ no origin\n", i);
+
+      assert_contains (text, line);
+    }
+  assert_contains (text, "+ 2 more fields\n");
+  assert_contains (text, "Loans of a Member");
+  remove_tree (dir);
+}
+
 /* SPEC.md is the specification document: the one test-spec reviews. */
 static void
 test_markdown (void)
@@ -1040,6 +1095,7 @@ main (int    argc,
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/problems", test_problems);
   g_test_add_func ("/export/problem-fields-shown", test_problem_fields_shown);
+  g_test_add_func ("/export/problem-card-grows", test_problem_card_grows);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/bad/%s", bad_exports[i].name);

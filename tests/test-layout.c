@@ -92,6 +92,115 @@ test_hit_testing (void)
   test_board_clear (&board);
 }
 
+/* A card made taller pushes the cards below it in its column down, not
+ * those beside it, keeping the gap of the placement rules; a card already
+ * low enough stays; a move follows; each owner's request counts until it
+ * takes it back, and the tallest wins. */
+static void
+test_tall_cards (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GHashTable) heights = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) taller = g_hash_table_new (NULL, NULL);
+  SlNote *below;
+  SlRect command, under, view, lane;
+  int owner_a, owner_b;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  below = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 40, 130, "Rooms");
+
+  g_hash_table_insert (heights, board.command, GUINT_TO_POINTER (200));
+  sl_layout_set_card_heights (layout, &owner_a, heights);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  sl_layout_get_note_rect (layout, below, &under);
+  sl_layout_get_note_rect (layout, board.view, &view);
+  sl_layout_get_lane_rect (layout, board.interaction, &lane);
+  g_assert_cmpfloat (command.height, ==, 200);
+  g_assert_cmpfloat (under.y, ==, command.y + 200 + 2 * SL_LAYOUT_GRID);
+  g_assert_cmpfloat (view.y, ==, command.y);
+  g_assert_cmpfloat (lane.height, ==, 200 + 2 * SL_LAYOUT_GRID + 100 + 2 * SL_LAYOUT_LANE_PADDING);
+  g_assert_true (sl_layout_get_note_at (layout, command.x + 1, command.y + 199) == board.command);
+  g_assert_true (sl_layout_get_note_at (layout, under.x + 1, under.y + 1) == below);
+
+  /* A card low enough already stays where it is. */
+  sl_document_move_note (board.document, below, board.interaction, 40, 230);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 230);
+
+  /* Moved beside it, the card is no longer below it. */
+  sl_document_move_note (board.document, below, board.interaction, 500, 130);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 130);
+
+  /* The tall card moved to another lane lets the card below it back up. */
+  sl_document_move_note (board.document, below, board.interaction, 40, 130);
+  sl_document_move_note (board.document, board.command, board.events, 800, 0);
+  sl_layout_get_note_rect (layout, below, &under);
+  g_assert_cmpfloat (under.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 130);
+  sl_document_move_note (board.document, board.command, board.interaction, 40, 0);
+
+  g_hash_table_insert (taller, board.command, GUINT_TO_POINTER (300));
+  sl_layout_set_card_heights (layout, &owner_b, taller);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 300);
+  sl_layout_set_card_heights (layout, &owner_b, NULL);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 200);
+  sl_layout_set_card_heights (layout, &owner_a, NULL);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.height, ==, 100);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
+/* Overlapping, nested and narrow slices: no two names overlap, each stays
+ * in the strip and its column, wide enough to read, and the pointer on a
+ * name finds its slice; a slice alone keeps the strip's height. */
+static void
+test_slice_labels (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  SlSlice *slices[6];
+  SlRect labels[6];
+
+  slices[0] = sl_document_add_slice (document, "Borrow Book", 0, 480);
+  slices[1] = sl_document_add_slice (document, "Open Loans and Status", 200, 400);
+  slices[2] = sl_document_add_slice (document, "Overdue Reminders", 200, 240);
+  slices[3] = sl_document_add_slice (document, "Return Book", 800, 240);
+  slices[4] = sl_document_add_slice (document, "Fines", 1000, 80);
+  slices[5] = sl_document_add_slice (document, "Close Account", 1200, 240);
+  layout = sl_layout_new (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
+    {
+      sl_layout_get_slice_label (layout, slices[i], &labels[i]);
+      g_test_message ("%s: %g, %g, %g × %g", sl_slice_get_name (slices[i]),
+                      labels[i].x, labels[i].y, labels[i].width, labels[i].height);
+      g_assert_cmpfloat (labels[i].width, >=, 50);
+      g_assert_cmpfloat (labels[i].y, >=, 0);
+      g_assert_cmpfloat (labels[i].y + labels[i].height, <=, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+      g_assert_cmpfloat (labels[i].x, >=, sl_slice_get_x (slices[i]));
+      g_assert_cmpfloat (labels[i].x + labels[i].width, <=, sl_slice_get_x (slices[i]) + sl_slice_get_width (slices[i]));
+      g_assert_true (sl_layout_get_slice_at (layout, labels[i].x + labels[i].width / 2,
+                                             labels[i].y + labels[i].height / 2) == slices[i]);
+      for (guint j = 0; j < i; j++)
+        g_assert_false (sl_rect_intersects (&labels[i], &labels[j]));
+    }
+  g_assert_cmpfloat (labels[5].height, ==, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+
+  /* Moved apart, the names have the strip's height again. */
+  sl_document_set_slice_range (document, slices[4], 1500, 200);
+  sl_layout_get_slice_label (layout, slices[3], &labels[3]);
+  g_assert_cmpfloat (labels[3].height, ==, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+  g_assert_cmpfloat (labels[3].width, ==, 220);
+
+  g_clear_object (&layout);
+}
+
 typedef struct
 {
   GHashTable *seen;
@@ -457,6 +566,8 @@ main (int    argc,
 
   g_test_add_func ("/layout/geometry", test_geometry);
   g_test_add_func ("/layout/hit-testing", test_hit_testing);
+  g_test_add_func ("/layout/tall-cards", test_tall_cards);
+  g_test_add_func ("/layout/slice-labels", test_slice_labels);
   g_test_add_func ("/layout/index", test_index);
   g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
   g_test_add_func ("/layout/place/next-event", test_place_next_event);

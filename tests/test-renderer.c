@@ -96,7 +96,8 @@ board_text (SlRenderer *renderer,
 
 /* A card with five fields, room for two and "+ N more": the fourth, which
  * has no origin, is on the card all the same, where the pointer finds it,
- * and "+ 3 more fields" counts the others. */
+ * and "+ 3 more fields" counts the others. With more fields with problems
+ * than lines, the card grows to list them all. */
 static void
 test_problem_fields_shown (void)
 {
@@ -132,7 +133,8 @@ test_problem_fields_shown (void)
     g_test_message ("On the board:\n%s", text);
   g_assert_nonnull (strstr (text, "dueDate: Date ⚠ no origin"));
   g_assert_nonnull (strstr (text, "+ 3 more fields"));
-  g_assert_null (strstr (text, "copyNumber"));
+  /* The command's copyNumber, which has no problem, is among the three. */
+  g_assert_null (strstr (text, "copyNumber: String\n"));
 
   /* Where it is drawn, the pointer finds it: the card's first field line. */
   sl_layout_get_note_rect (layout, model.command, &card);
@@ -142,7 +144,7 @@ test_problem_fields_shown (void)
   g_assert_cmpstr (sl_field_get_name (field), ==, "dueDate");
 
   /* With no event, every field lacks a destination: more problems than
-   * lines, and the card says how many it cannot show. */
+   * lines, and the card grows to show them all, hiding none. */
   sl_document_remove_connection (model.document,
                                  sl_document_get_note_connection (model.document, model.command, 1));
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -150,16 +152,111 @@ test_problem_fields_shown (void)
   sl_renderer_set_problems (renderer, problems, 8);
   g_clear_pointer (&text, g_free);
   text = board_text (renderer, dir);
-  if (strstr (text, "+ 3 more fields (3 ⚠)") == NULL || strstr (text, "dueDate") == NULL)
-    g_test_message ("On the board:\n%s", text);
-  g_assert_nonnull (strstr (text, "dueDate: Date ⚠ no origin"));
-  g_assert_nonnull (strstr (text, "+ 3 more fields (3 ⚠)"));
+  g_test_message ("On the board:\n%s", text);
+  g_assert_nonnull (strstr (text, "dueDate: Date ⚠ no origin ⚠ no destination"));
+  g_assert_nonnull (strstr (text, "borrower: String ⚠ no destination\n"));
+  g_assert_nonnull (strstr (text, "bookId: String ⚠ no destination\n"));
+  g_assert_nonnull (strstr (text, "branch: String ⚠ no destination\n"));
+  g_assert_nonnull (strstr (text, "copyNumber: String ⚠ no destination\n"));
+  g_assert_null (strstr (text, "⚠)"));
 
   g_clear_object (&renderer);
   g_clear_object (&layout);
   g_clear_pointer (&problems, g_ptr_array_unref);
   remove_tree (dir);
   g_assert_finalize_object (model.document);
+}
+
+/* A command with eight fields, six of which no screen fills: the card
+ * grows to list all six, "+ 2 more fields" counts the two others, and the
+ * layout agrees: the pointer finds the sixth where it is drawn, the card
+ * below it in its column moves down, uncovered, and the lane grows. */
+static void
+test_card_grows (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *actors = sl_document_add_lane (d, SL_LANE_ACTOR, "Member", -1);
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1);
+  SlNote *screen = sl_document_add_note (d, SL_NOTE_SCREEN, actors, COLUMN (1), 0, "Loan Form");
+  SlNote *command = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (1), 0, "Borrow Book");
+  SlNote *below = sl_document_add_note (d, SL_NOTE_VIEW, interaction, COLUMN (1), 120, "Loans of a Member");
+  SlNote *event = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (2), 0, "Book Borrowed");
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  SlRect card, card_before, view, lane, lane_before;
+  SlField *last = NULL;
+  double width, height;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read PDFs");
+      remove_tree (dir);
+      return;
+    }
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("field%u", i);
+
+      if (i < 2)
+        sl_document_insert_field (d, screen, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (d, command, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (d, event, -1, name, SL_FIELD_STRING);
+    }
+  sl_document_add_connection (d, screen, command);
+  sl_document_add_connection (d, command, event);
+
+  sl_layout_get_note_rect (layout, command, &card_before);
+  sl_layout_get_lane_rect (layout, interaction, &lane_before);
+  problems = sl_check_run (d);
+  sl_renderer_set_problems (renderer, problems, 8);
+
+  text = board_text (renderer, dir);
+  g_test_message ("On the board:\n%s", text);
+  for (guint i = 2; i < 8; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("field%u: String ⚠ no origin\n", i);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_nonnull (strstr (text, "+ 2 more fields\n"));
+  g_assert_null (strstr (text, "⚠)"));
+
+  sl_layout_get_note_size (SL_NOTE_COMMAND, &width, &height);
+  sl_layout_get_note_rect (layout, command, &card);
+  g_assert_cmpfloat (card.y, ==, card_before.y);
+  g_assert_cmpfloat (card.height, >, height);
+  g_assert_true (sl_layout_get_note_at (layout, card.x + 5, card.y + card.height - 2) == command);
+  for (double y = card.y; y < card.y + card.height; y++)
+    {
+      SlField *field = sl_renderer_get_field_at (renderer, command, card.x + 20, y, 1.0);
+
+      if (field != NULL)
+        last = field;
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpstr (sl_field_get_name (last), ==, "field7");
+
+  sl_layout_get_note_rect (layout, below, &view);
+  g_assert_false (sl_rect_intersects (&card, &view));
+  g_assert_cmpfloat (view.y - (card.y + card.height), ==, 2 * SL_LAYOUT_GRID);
+  g_assert_true (sl_layout_get_note_at (layout, view.x + 5, view.y + 5) == below);
+  sl_layout_get_lane_rect (layout, interaction, &lane);
+  g_assert_cmpfloat (lane.height, ==, lane_before.height + card.height - height);
+
+  /* Without problems, the card is its kind's size again. */
+  sl_renderer_set_problems (renderer, NULL, 0);
+  sl_layout_get_note_rect (layout, command, &card);
+  g_assert_cmpfloat (card.height, ==, height);
+
+  g_clear_object (&renderer);
+  g_clear_object (&layout);
+  remove_tree (dir);
 }
 
 /* A note broken into lines (Shift+Enter) shows them as lines in the PDF;
@@ -377,6 +474,63 @@ test_arrowheads_apart (void)
   library_clear (&library);
 }
 
+/* Cards in one column over four lanes: Loan Status (Member) is fed from
+ * below by Open Loans (interaction) past Desk (Librarian) and by Book
+ * Returned (Loans) past both; Returns Screen (Member) feeds Return Book
+ * (interaction) down past Counter (Librarian). */
+static void
+test_route_around_column (void)
+{
+  SlDocument *d = sl_document_new ();
+  SlLane *member = sl_document_add_lane (d, SL_LANE_ACTOR, "Member", -1);
+  SlLane *librarian = sl_document_add_lane (d, SL_LANE_ACTOR, "Librarian", -1);
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1);
+  SlNote *status = sl_document_add_note (d, SL_NOTE_SCREEN, member, COLUMN (3), 0, "Loan Status");
+  SlNote *open = sl_document_add_note (d, SL_NOTE_VIEW, interaction, COLUMN (3), 0, "Open Loans");
+  SlNote *returned = sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (3), 0, "Book Returned");
+  SlNote *returns = sl_document_add_note (d, SL_NOTE_SCREEN, member, COLUMN (5), 0, "Returns Screen");
+  SlNote *give_back = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (5), 0, "Return Book");
+  Library library = { d, NULL, NULL, NULL, NULL };
+  SlConnection *down;
+  cairo_path_t *path;
+  double x1, y1, x2, y2, angle1, angle2;
+  SlRect card;
+
+  sl_document_add_note (d, SL_NOTE_SCREEN, librarian, COLUMN (3), 0, "Desk");
+  sl_document_add_note (d, SL_NOTE_SCREEN, librarian, COLUMN (5), 0, "Counter");
+  library.borrowed_overdue = sl_document_add_connection (d, open, status);
+  library.returned_overdue = sl_document_add_connection (d, returned, status);
+  down = sl_document_add_connection (d, returns, give_back);
+  library.layout = sl_layout_new (d);
+  library.renderer = sl_renderer_new (library.layout);
+
+  assert_route_clear (&library, library.borrowed_overdue);
+  assert_route_clear (&library, library.returned_overdue);
+  assert_route_clear (&library, down);
+
+  /* Into the bottom of Loan Status, pointing up, at points of their own. */
+  sl_layout_get_note_rect (library.layout, status, &card);
+  path = connection_path (&library, library.borrowed_overdue, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  path = connection_path (&library, library.returned_overdue, &x2, &y2, &angle2);
+  cairo_path_destroy (path);
+  g_assert_cmpfloat (y1, ==, card.y + card.height);
+  g_assert_cmpfloat (y2, ==, card.y + card.height);
+  g_assert_cmpfloat (angle1, ==, -G_PI / 2);
+  g_assert_cmpfloat (angle2, ==, -G_PI / 2);
+  g_assert_cmpfloat (fabs (x1 - x2), >=, 20);
+
+  /* Into the top of Return Book, pointing down. */
+  sl_layout_get_note_rect (library.layout, give_back, &card);
+  path = connection_path (&library, down, &x1, &y1, &angle1);
+  cairo_path_destroy (path);
+  g_assert_cmpfloat (y1, ==, card.y);
+  g_assert_cmpfloat (angle1, ==, G_PI / 2);
+
+  library_clear (&library);
+}
+
 /* The colour of the board at (@x, @y), drawn with @renderer at scale 1. */
 static void
 pixel_at (SlRenderer *renderer,
@@ -449,9 +603,11 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/renderer/problem-fields-shown", test_problem_fields_shown);
+  g_test_add_func ("/renderer/card-grows", test_card_grows);
   g_test_add_func ("/renderer/line-breaks", test_line_breaks);
   g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
+  g_test_add_func ("/renderer/route-around-column", test_route_around_column);
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
 
   return g_test_run ();

@@ -33,13 +33,15 @@ typedef struct
   double height;
   GPtrArray *notes;    /* every note of the lane */
   GHashTable *buckets; /* column number -> GPtrArray of notes that reach into it */
+  gboolean flowed;     /* cards may stand lower than the document says */
 } LaneInfo;
 
 typedef struct
 {
   LaneInfo *lane;
-  double x, y;         /* in the lane */
+  double x, y;         /* in the lane: the note's, or lower when a card above grew */
   double width, height;
+  double kind_height;  /* the height of a card of its kind */
   guint order;         /* the note's place in the document: the drawing order */
 } NoteInfo;
 
@@ -53,7 +55,10 @@ struct _SlLayout
   GHashTable *note_infos; /* SlNote -> NoteInfo */
   double content_left;    /* the leftmost and rightmost card or slice edge */
   double content_right;
+  GHashTable *height_requests; /* owner -> GHashTable of SlNote -> taller card height */
+  GHashTable *card_heights; /* SlNote -> the tallest height asked for, as a guint */
   GArray *slice_order;    /* slice positions in the document, sorted by x */
+  GHashTable *slice_labels; /* SlSlice -> SlRect of its name in the strip */
   int widest_slice;
   gboolean slices_dirty;
   gboolean dirty;         /* rebuild before the next question */
@@ -141,6 +146,86 @@ bucket_remove (LaneInfo *lane,
     }
 }
 
+/* Sets the place and size of the card of @note from the document, as its
+ * kind and the heights asked for have it. */
+static void
+measure_note (SlLayout *self,
+              SlNote   *note,
+              NoteInfo *info)
+{
+  info->x = sl_note_get_x (note);
+  info->y = sl_note_get_y (note);
+  sl_layout_get_note_size (sl_note_get_kind (note), &info->width, &info->kind_height);
+  info->height = MAX (info->kind_height,
+                      GPOINTER_TO_UINT (g_hash_table_lookup (self->card_heights, note)));
+}
+
+/* Whether a card of @lane is taller than its kind's. */
+static gboolean
+lane_has_tall_card (SlLayout *self,
+                    LaneInfo *lane)
+{
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->card_heights);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    {
+      NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
+
+      if (info != NULL && info->lane == lane)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_note_y (gconstpointer a,
+                gconstpointer b)
+{
+  SlNote *na = *(SlNote **) a, *nb = *(SlNote **) b;
+  int ya = sl_note_get_y (na), yb = sl_note_get_y (nb);
+
+  return (ya > yb) - (ya < yb);
+}
+
+/* A card taller than its kind's moves the cards below it in its column
+ * down as far as it must, and those the cards below them: it covers none,
+ * and a card keeps the gap it had above it, up to the gap of the
+ * placement rules. Cards that overlapped in the document still do. */
+static void
+flow_lane (SlLayout *self,
+           LaneInfo *lane)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (lane->notes, NULL, NULL);
+  g_autoptr(GPtrArray) pushing = g_ptr_array_new ();
+
+  lane->flowed = TRUE;
+  g_ptr_array_sort (sorted, compare_note_y);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (sorted, i);
+      NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
+      double top = sl_note_get_y (note);
+
+      info->y = top;
+      for (guint j = 0; j < pushing->len; j++)
+        {
+          SlNote *above = g_ptr_array_index (pushing, j);
+          NoteInfo *above_info = g_hash_table_lookup (self->note_infos, above);
+          double kind_bottom = sl_note_get_y (above) + above_info->kind_height;
+
+          if (kind_bottom <= top &&
+              above_info->x < info->x + info->width && info->x < above_info->x + above_info->width)
+            info->y = MAX (info->y, above_info->y + above_info->height +
+                                    MIN (top - kind_bottom, SL_LAYOUT_GRID * 2));
+        }
+
+      if (info->y + info->height > top + info->kind_height)
+        g_ptr_array_add (pushing, note);
+    }
+}
+
 static double
 lane_height_for (LaneInfo *lane,
                  GHashTable *note_infos)
@@ -155,6 +240,28 @@ lane_height_for (LaneInfo *lane,
     }
 
   return MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
+}
+
+/* Lays the cards of @lane out again after a change of one of them: only a
+ * lane with a tall card needs more than the document's places. */
+static void
+update_lane (SlLayout *self,
+             LaneInfo *lane)
+{
+  if (lane_has_tall_card (self, lane))
+    flow_lane (self, lane);
+  else if (lane->flowed)
+    {
+      for (guint i = 0; i < lane->notes->len; i++)
+        {
+          SlNote *note = g_ptr_array_index (lane->notes, i);
+          NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
+
+          info->y = sl_note_get_y (note);
+        }
+      lane->flowed = FALSE;
+    }
+  lane->height = lane_height_for (lane, self->note_infos);
 }
 
 static void
@@ -183,9 +290,7 @@ add_note (SlLayout *self,
 
   info->lane = lane;
   info->order = order;
-  info->x = sl_note_get_x (note);
-  info->y = sl_note_get_y (note);
-  sl_layout_get_note_size (sl_note_get_kind (note), &info->width, &info->height);
+  measure_note (self, note, info);
   g_hash_table_insert (self->note_infos, note, info);
   g_ptr_array_add (lane->notes, note);
   bucket_add (lane, info, note);
@@ -216,11 +321,7 @@ rebuild (SlLayout *self)
     add_note (self, sl_element_list_peek (SL_ELEMENT_LIST (notes), i), i);
 
   for (guint i = 0; i < self->lanes->len; i++)
-    {
-      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
-
-      lane->height = lane_height_for (lane, self->note_infos);
-    }
+    update_lane (self, g_ptr_array_index (self->lanes, i));
   place_lanes (self);
 
   self->dirty = FALSE;
@@ -271,7 +372,7 @@ notes_changed_cb (SlLayout   *self,
 
       add_note (self, note, i);
       info = g_hash_table_lookup (self->note_infos, note);
-      info->lane->height = lane_height_for (info->lane, self->note_infos);
+      update_lane (self, info->lane);
     }
   place_lanes (self);
   self->bounds_dirty = TRUE;
@@ -315,14 +416,13 @@ element_changed_cb (SlLayout  *self,
   g_ptr_array_remove_fast (old_lane->notes, note);
 
   info->lane = g_hash_table_lookup (self->lane_infos, sl_note_get_lane (note));
-  info->x = sl_note_get_x (note);
-  info->y = sl_note_get_y (note);
-  sl_layout_get_note_size (sl_note_get_kind (note), &info->width, &info->height);
+  measure_note (self, note, info);
   g_ptr_array_add (info->lane->notes, note);
   bucket_add (info->lane, info, note);
 
-  old_lane->height = lane_height_for (old_lane, self->note_infos);
-  info->lane->height = lane_height_for (info->lane, self->note_infos);
+  update_lane (self, old_lane);
+  if (info->lane != old_lane)
+    update_lane (self, info->lane);
   place_lanes (self);
 
   /* The board's width changes only when the note made or makes an edge:
@@ -362,6 +462,9 @@ sl_layout_finalize (GObject *object)
   g_clear_pointer (&self->lane_infos, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->slice_order, g_array_unref);
+  g_clear_pointer (&self->slice_labels, g_hash_table_unref);
+  g_clear_pointer (&self->height_requests, g_hash_table_unref);
+  g_clear_pointer (&self->card_heights, g_hash_table_unref);
 
   G_OBJECT_CLASS (sl_layout_parent_class)->finalize (object);
 }
@@ -382,6 +485,9 @@ sl_layout_init (SlLayout *self)
   self->lane_infos = g_hash_table_new_full (NULL, NULL, NULL, lane_info_free);
   self->note_infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->slice_order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->slice_labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->height_requests = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->card_heights = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->dirty = TRUE;
   self->bounds_dirty = TRUE;
   self->slices_dirty = TRUE;
@@ -446,6 +552,68 @@ sl_layout_get_note_rect (SlLayout *self,
   rect->y = info->lane->y + SL_LAYOUT_LANE_PADDING + info->y;
   rect->width = info->width;
   rect->height = info->height;
+}
+
+/**
+ * sl_layout_set_card_heights:
+ * @owner: who asks, such as a renderer: each owner's heights replace its
+ *   own earlier ones only
+ * @heights: (nullable) (element-type SlNote guint): the height each card
+ *   of these notes needs, in board units as GUINT_TO_POINTER(), or %NULL
+ *   to take back what @owner asked for
+ *
+ * Makes cards taller than their kind's, so that they can show what they
+ * must (every field with a problem). A card is as tall as the tallest
+ * height any owner asks for; the cards below it in its column move down,
+ * and its lane grows, so that it covers none.
+ */
+void
+sl_layout_set_card_heights (SlLayout      *self,
+                            gconstpointer  owner,
+                            GHashTable    *heights)
+{
+  g_autoptr(GHashTable) merged = NULL;
+  GHashTableIter iter, each;
+  gpointer note, height, requested;
+  gboolean same;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (owner != NULL);
+
+  if (heights != NULL && g_hash_table_size (heights) > 0)
+    {
+      GHashTable *own = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+      g_hash_table_iter_init (&iter, heights);
+      while (g_hash_table_iter_next (&iter, &note, &height))
+        g_hash_table_insert (own, g_object_ref (SL_NOTE (note)), height);
+      g_hash_table_insert (self->height_requests, (gpointer) owner, own);
+    }
+  else
+    g_hash_table_remove (self->height_requests, owner);
+
+  merged = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_hash_table_iter_init (&each, self->height_requests);
+  while (g_hash_table_iter_next (&each, NULL, &requested))
+    {
+      g_hash_table_iter_init (&iter, requested);
+      while (g_hash_table_iter_next (&iter, &note, &height))
+        if (GPOINTER_TO_UINT (height) > GPOINTER_TO_UINT (g_hash_table_lookup (merged, note)))
+          g_hash_table_replace (merged, g_object_ref (note), height);
+    }
+
+  /* The check runs after every pause in editing: the same heights again
+   * leave the index as it is. */
+  same = g_hash_table_size (merged) == g_hash_table_size (self->card_heights);
+  g_hash_table_iter_init (&iter, merged);
+  while (same && g_hash_table_iter_next (&iter, &note, &height))
+    same = g_hash_table_lookup (self->card_heights, note) == height;
+  if (same)
+    return;
+
+  g_clear_pointer (&self->card_heights, g_hash_table_unref);
+  self->card_heights = g_steal_pointer (&merged);
+  invalidate (self);
 }
 
 void
@@ -715,16 +883,173 @@ compare_slice_x (gconstpointer a,
                                     sl_element_list_peek (slices, *(const guint *) b));
 }
 
+#define SLICE_LABEL_INSET 10.0 /* from a slice's edges to its name */
+#define SLICE_LABEL_GAP    8.0  /* between two names in a row */
+
+/* The start and end of the name of the slice at @i in timeline order, as
+ * wide as its column allows. */
+static void
+slice_label_span (SlLayout *self,
+                  guint     i,
+                  double   *start,
+                  double   *end)
+{
+  SlSlice *slice = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                         g_array_index (self->slice_order, guint, i));
+
+  *start = sl_slice_get_x (slice) + SLICE_LABEL_INSET;
+  *end = MAX (*start, sl_slice_get_x (slice) + sl_slice_get_width (slice) - SLICE_LABEL_INSET);
+}
+
+static SlRect *
+slice_label_at (SlLayout *self,
+                guint     i)
+{
+  return g_hash_table_lookup (self->slice_labels,
+                              sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                                    g_array_index (self->slice_order, guint, i)));
+}
+
+/* Where the names of the slices stand in the strip, none over another. A
+ * slice whose name meets no other's has the strip's height for it; slices
+ * whose names would meet (they overlap, or one is nested in another) share
+ * the strip in two rows, each name on the row that is free first, and a
+ * name that runs into the next on its row ends before it. */
+static void
+place_slice_labels (SlLayout *self)
+{
+  guint n = self->slice_order->len;
+  double row_height = SL_LAYOUT_SLICE_HEADER_HEIGHT / 2;
+
+  g_hash_table_remove_all (self->slice_labels);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->slice_labels,
+                         sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_slices (self->document)),
+                                               g_array_index (self->slice_order, guint, i)),
+                         g_new0 (SlRect, 1));
+
+  for (guint first = 0, last; first < n; first = last)
+    {
+      double start, end, reach;
+      int row_last[2] = { -1, -1 };
+
+      /* The names that meet, one after another. */
+      slice_label_span (self, first, &start, &reach);
+      for (last = first + 1; last < n; last++)
+        {
+          slice_label_span (self, last, &start, &end);
+          if (start >= reach + SLICE_LABEL_GAP)
+            break;
+          reach = MAX (reach, end);
+        }
+
+      if (last == first + 1)
+        {
+          slice_label_span (self, first, &start, &end);
+          *slice_label_at (self, first) = (SlRect) { start, 0, end - start, SL_LAYOUT_SLICE_HEADER_HEIGHT };
+          continue;
+        }
+
+      for (guint i = first; i < last; i++)
+        {
+          guint row = 0;
+
+          slice_label_span (self, i, &start, &end);
+          for (guint r = 0; r < 2; r++)
+            {
+              SlRect *before = row_last[r] < 0 ? NULL : slice_label_at (self, row_last[r]);
+              SlRect *chosen = row_last[row] < 0 ? NULL : slice_label_at (self, row_last[row]);
+
+              if (before == NULL || before->x + before->width + SLICE_LABEL_GAP <= start)
+                {
+                  row = r;
+                  break;
+                }
+              if (chosen != NULL && before->x + before->width < chosen->x + chosen->width)
+                row = r;
+            }
+
+          if (row_last[row] >= 0)
+            {
+              SlRect *before = slice_label_at (self, row_last[row]);
+
+              before->width = CLAMP (start - SLICE_LABEL_GAP - before->x, 0, before->width);
+            }
+          *slice_label_at (self, i) = (SlRect) { start, row * row_height, end - start, row_height };
+          row_last[row] = i;
+        }
+    }
+}
+
+/* The slices in timeline order, and where their names stand. */
+static void
+ensure_slices (SlLayout *self)
+{
+  SlElementList *slices = SL_ELEMENT_LIST (sl_document_get_slices (self->document));
+  guint n;
+
+  if (!self->slices_dirty)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (slices));
+  g_array_set_size (self->slice_order, n);
+  self->widest_slice = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (self->slice_order, guint, i) = i;
+      self->widest_slice = MAX (self->widest_slice, sl_slice_get_width (sl_element_list_peek (slices, i)));
+    }
+  g_array_sort_with_data (self->slice_order, compare_slice_x, slices);
+  place_slice_labels (self);
+  self->slices_dirty = FALSE;
+}
+
+/**
+ * sl_layout_get_slice_label:
+ * @rect: (out): where the name of @slice stands in the strip; of no width
+ *   when there is no room for it
+ *
+ * Gets the place of a slice's name: no two overlap, however the slices do.
+ */
+void
+sl_layout_get_slice_label (SlLayout *self,
+                           SlSlice  *slice,
+                           SlRect   *rect)
+{
+  SlRect *label;
+
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (SL_IS_SLICE (slice));
+  g_return_if_fail (rect != NULL);
+
+  ensure_slices (self);
+  label = g_hash_table_lookup (self->slice_labels, slice);
+  g_return_if_fail (label != NULL);
+  *rect = *label;
+}
+
+typedef struct
+{
+  SlLayout *self;
+  double x, y;
+  SlSlice *found;
+  SlSlice *named;
+} FindSlice;
+
 static void
 find_slice_cb (SlSlice  *slice,
                guint     index,
                gpointer  user_data)
 {
-  struct { double x; SlSlice *found; } *data = user_data;
+  FindSlice *data = user_data;
+  SlRect *label = g_hash_table_lookup (data->self->slice_labels, slice);
 
-  /* Of slices that overlap, the last drawn is the one seen on top. */
+  /* Of slices that overlap, the one whose name is there, else the last
+   * drawn, which is the one seen on top. */
   if (data->x >= sl_slice_get_x (slice) && data->x < sl_slice_get_x (slice) + sl_slice_get_width (slice))
     data->found = slice;
+  if (label != NULL && sl_rect_contains (label, data->x, data->y))
+    data->named = slice;
 }
 
 /**
@@ -741,7 +1066,7 @@ sl_layout_get_slice_at (SlLayout *self,
                         double    x,
                         double    y)
 {
-  struct { double x; SlSlice *found; } data = { x, NULL };
+  FindSlice data = { self, x, y, NULL, NULL };
   SlRect point = { x, y, 1, 1 };
 
   g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
@@ -750,7 +1075,7 @@ sl_layout_get_slice_at (SlLayout *self,
     return NULL;
 
   sl_layout_foreach_slice_in (self, &point, find_slice_cb, &data);
-  return data.found;
+  return data.named != NULL ? data.named : data.found;
 }
 
 /**
@@ -774,21 +1099,7 @@ sl_layout_foreach_slice_in (SlLayout             *self,
   g_return_if_fail (func != NULL);
 
   slices = SL_ELEMENT_LIST (sl_document_get_slices (self->document));
-
-  if (self->slices_dirty)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (slices));
-
-      g_array_set_size (self->slice_order, n);
-      self->widest_slice = 0;
-      for (guint i = 0; i < n; i++)
-        {
-          g_array_index (self->slice_order, guint, i) = i;
-          self->widest_slice = MAX (self->widest_slice, sl_slice_get_width (sl_element_list_peek (slices, i)));
-        }
-      g_array_sort_with_data (self->slice_order, compare_slice_x, slices);
-      self->slices_dirty = FALSE;
-    }
+  ensure_slices (self);
 
   /* The first slice that can reach into the region starts at most the
    * widest slice's width to its left. */

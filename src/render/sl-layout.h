@@ -53,6 +53,9 @@ void        sl_layout_get_note_size     (SlNoteKind     kind,
 void        sl_layout_get_note_rect     (SlLayout      *self,
                                          SlNote        *note,
                                          SlRect        *rect);
+void        sl_layout_set_card_heights  (SlLayout      *self,
+                                         gconstpointer  owner,
+                                         GHashTable    *heights);
 void        sl_layout_get_lane_rect     (SlLayout      *self,
                                          SlLane        *lane,
                                          SlRect        *rect);
@@ -74,6 +77,9 @@ void        sl_layout_foreach_slice_in  (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeachSlice func,
                                          gpointer       user_data);
+void        sl_layout_get_slice_label   (SlLayout      *self,
+                                         SlSlice       *slice,
+                                         SlRect        *rect);
 SlSlice    *sl_layout_get_slice_at      (SlLayout      *self,
                                          double         x,
                                          double         y);

@@ -149,21 +149,6 @@ measure_content (SlPrintJob *self,
 }
 
 static void
-update_area (SlPrintJob *self)
-{
-  SlRect content;
-
-  measure_content (self, &content, &self->kinds);
-  if (self->has_region)
-    content = self->region;
-
-  /* The lane names stand in a column left of the region, covering nothing. */
-  self->area = content;
-  self->area.x -= SL_LAYOUT_LANE_HEADER_WIDTH;
-  self->area.width += SL_LAYOUT_LANE_HEADER_WIDTH;
-}
-
-static void
 update_problems (SlPrintJob *self)
 {
   SlDocument *document = sl_layout_get_document (self->layout);
@@ -176,6 +161,24 @@ update_problems (SlPrintJob *self)
     }
   else
     sl_renderer_set_problems (self->renderer, NULL, 0);
+}
+
+/* The problems first: a card with fields with problems grows to list
+ * them, which moves the board's bottom. */
+static void
+update_area (SlPrintJob *self)
+{
+  SlRect content;
+
+  update_problems (self);
+  measure_content (self, &content, &self->kinds);
+  if (self->has_region)
+    content = self->region;
+
+  /* The lane names stand in a column left of the region, covering nothing. */
+  self->area = content;
+  self->area.x -= SL_LAYOUT_LANE_HEADER_WIDTH;
+  self->area.width += SL_LAYOUT_LANE_HEADER_WIDTH;
 }
 
 /* The legend: a swatch and the name of each kind on the board, in the
@@ -618,7 +621,6 @@ sl_print_job_paginate (SlPrintJob *self,
   g_array_set_size (self->lines, 0);
 
   update_area (self);
-  update_problems (self);
   _sl_print_job_paginate_board (self);
   if (self->scenarios)
     _sl_print_job_paginate_scenarios (self);
@@ -790,7 +792,6 @@ sl_print_job_draw_area (SlPrintJob *self,
   g_return_if_fail (scale > 0);
 
   update_area (self);
-  update_problems (self);
   area = self->area;
 
   cairo_save (cr);

@@ -3,8 +3,11 @@
  * A connection runs forward in time from the right of its source to the
  * left of its target, along a curve or, when the curve would cross other
  * cards, along a right-angled route around them through the gaps beside
- * the cards and the channels above and below them. The connections that
- * meet one side of a card share it out, so no two share an arrowhead.
+ * the cards and the channels above and below them. Between two cards of
+ * one column it runs from the top or bottom of one to the other, and
+ * around the cards between them through the gap beside the column. The
+ * connections that meet one side of a card share it out, so no two share
+ * an arrowhead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -378,6 +381,99 @@ route_orthogonal (SlRenderer   *self,
   return best_n;
 }
 
+typedef struct
+{
+  SlNote *source;
+  SlNote *target;
+  double left, right;
+} SpanData;
+
+static gboolean
+span_cb (SlNote       *note,
+         const SlRect *rect,
+         gpointer      user_data)
+{
+  SpanData *data = user_data;
+
+  if (note != data->source && note != data->target)
+    {
+      data->left = MIN (data->left, rect->x);
+      data->right = MAX (data->right, rect->x + rect->width);
+    }
+  return TRUE;
+}
+
+/* The route from the top or bottom of a card (@x1, @y1) to a card above or
+ * below it in the same column (@x2, @y2), when cards stand between them:
+ * out of the source a little, along to the gap beside the column, through
+ * the gap, and back into the target, on whichever side crosses fewer
+ * cards, and then is shorter. A gap that a card reaches into is moved on
+ * past it. Returns the number of points, and the cards crossed in
+ * @crossings, which is under @limit or the route is no better. */
+static guint
+route_beside_column (SlRenderer   *self,
+                     SlConnection *connection,
+                     double        x1,
+                     double        y1,
+                     double        x2,
+                     double        y2,
+                     guint         limit,
+                     double       *points,
+                     guint        *crossings)
+{
+  SlRect from, to;
+  double dy = y2 > y1 ? 1 : -1;
+  double best_cost = G_MAXDOUBLE;
+  guint best_n = 0;
+
+  sl_layout_get_note_rect (self->layout, sl_connection_get_source (connection), &from);
+  sl_layout_get_note_rect (self->layout, sl_connection_get_target (connection), &to);
+
+  *crossings = limit;
+  for (int side = 0; side < 2; side++)
+    {
+      /* How far out each end of this connection is on its side, from 0
+       * nearest the gap to 1 furthest: the lines of connections that share
+       * a side then turn and run apart, not over one another. */
+      double out = side == 0 ? 1 - (x1 - from.x) / from.width : (x1 - from.x) / from.width;
+      double in = side == 0 ? 1 - (x2 - to.x) / to.width : (x2 - to.x) / to.width;
+      double ya = y1 + dy * ROUTE_MARGIN * (0.5 + out);
+      double yb = y2 - dy * ROUTE_MARGIN * (0.5 + in);
+      double spread = ROUTE_MARGIN * (in - 0.5);
+      double gap = side == 0 ? MAX (from.x + from.width, to.x + to.width) + ROUTE_GAP + spread
+                             : MIN (from.x, to.x) - ROUTE_GAP - spread;
+
+      for (guint tries = 0; tries < 4; tries++)
+        {
+          SpanData span = { sl_connection_get_source (connection), sl_connection_get_target (connection),
+                            gap, gap };
+          SlRect along = { gap, MIN (ya, yb), 1, fabs (yb - ya) };
+          double candidate[2 * MAX_ROUTE_POINTS] = { x1, y1, x1, ya, gap, ya, gap, yb, x2, yb, x2, y2 };
+          double cost = fabs (gap - x1) + fabs (yb - ya) + fabs (x2 - gap) + fabs (ya - y1) + fabs (y2 - yb);
+          guint crossed;
+
+          sl_layout_foreach_note_in (self->layout, &along, span_cb, &span);
+          if (span.left < gap || span.right > gap)
+            {
+              gap = side == 0 ? span.right + ROUTE_GAP : span.left - ROUTE_GAP;
+              continue;
+            }
+
+          crossed = count_crossings (self, connection, candidate, MAX_ROUTE_POINTS, *crossings + 1);
+          if (crossed < *crossings || (crossed == *crossings && cost < best_cost && best_n > 0))
+            {
+              *crossings = crossed;
+              best_cost = cost;
+              best_n = MAX_ROUTE_POINTS;
+              memcpy (points, candidate, sizeof candidate);
+            }
+          break;
+        }
+    }
+
+  return best_n;
+}
+
 /**
  * _sl_renderer_path_connection:
  * @cr: where to add the path
@@ -436,9 +532,28 @@ _sl_renderer_path_connection (SlRenderer   *self,
     }
   else
     {
+      double curve[8] = { x1, y1, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2 };
+      double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
+      guint curve_crossings, route_crossings, n;
+
       *angle = out == SIDE_BOTTOM ? G_PI / 2 : -G_PI / 2;
+      for (guint i = 0; i <= 16; i++)
+        bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
+      curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
+
+      /* Cards between two cards of one column: around them, not under. */
+      if (curve_crossings > 0)
+        {
+          n = route_beside_column (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
+          if (n > 0 && route_crossings < curve_crossings)
+            {
+              path_orthogonal (cr, route, n);
+              return;
+            }
+        }
+
       cairo_move_to (cr, x1, y1);
-      cairo_curve_to (cr, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2);
+      cairo_curve_to (cr, curve[2], curve[3], curve[4], curve[5], x2, y2);
     }
 }
 

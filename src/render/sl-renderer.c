@@ -214,6 +214,7 @@ draw_slice_cb (SlSlice  *slice,
   Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
   Rgb text = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.25, 0.25, 0.28 };
   SlRect column = { sl_slice_get_x (slice), 0, sl_slice_get_width (slice), data->height };
+  SlRect name;
   g_autofree char *label = NULL;
 
   /* Every other slice a shade darker, so columns read at a glance. */
@@ -239,9 +240,14 @@ draw_slice_cb (SlSlice  *slice,
     /* Translators: a slice's name and its status, as "Book Room · Done" */
     label = g_strdup_printf (_("%s · %s"), sl_slice_get_name (slice),
                              sl_slice_status_get_label (sl_slice_get_status (slice)));
+  /* Where the layout puts the name: names of overlapping slices share the
+   * strip in rows and end before the next, none over another. */
+  sl_layout_get_slice_label (self->layout, slice, &name);
+  if (name.width < 12)
+    return;
   set_rgb (cr, &text, 1.0);
-  draw_text_at (self, cr, label, self->header_font, column.x + 10, 9,
-                column.width - 20, PANGO_ALIGN_LEFT);
+  draw_text_at (self, cr, label, self->header_font, name.x, name.y + MAX (1, name.height / 2 - 9),
+                name.width, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -485,6 +491,33 @@ draw_fields (SlRenderer   *self,
       if (kind == FIELD_LINE_MORE)
         break;
     }
+}
+
+/* The height the card of @note needs to list every field with a problem,
+ * and "+ N more" for the others, on the grid: 0 when its kind's is
+ * enough. The card grows rather than hide a problem. */
+static guint
+height_for_problems (SlRenderer *self,
+                     SlNote     *note)
+{
+  guint n_fields = sl_note_get_n_fields (note);
+  guint n_marked = 0, lines;
+  double width, height, needed;
+  int text_height;
+
+  for (guint i = 0; i < n_fields; i++)
+    n_marked += field_mark (self, note, sl_field_get_name (sl_note_get_field (note, i))) != 0;
+  if (n_marked == 0)
+    return 0;
+
+  lines = n_marked + (n_fields > n_marked ? 1 : 0);
+  sl_layout_get_note_size (sl_note_get_kind (note), &width, &height);
+  pango_layout_get_pixel_size (get_text_layout (self, note, width - 2 * CARD_PADDING, 2), NULL, &text_height);
+  needed = FIELDS_TOP + text_height + lines * FIELD_LINE_HEIGHT + CARD_PADDING;
+  if (needed <= height)
+    return 0;
+
+  return (guint) (ceil (needed / SL_LAYOUT_GRID) * SL_LAYOUT_GRID);
 }
 
 typedef struct
@@ -738,6 +771,7 @@ sl_renderer_dispose (GObject *object)
     {
       SlDocument *document = sl_layout_get_document (self->layout);
 
+      sl_layout_set_card_heights (self->layout, self, NULL);
       g_signal_handlers_disconnect_by_data (document, self);
       g_signal_handlers_disconnect_by_data (sl_document_get_notes (document), self);
     }
@@ -954,20 +988,29 @@ sl_renderer_get_field_at (SlRenderer *self,
  *
  * Marks the notes that fail @step, and every field with no origin or no
  * destination, or nothing for %NULL. The array is kept until the next
- * call.
+ * call. A card with more fields with problems than its kind's size holds
+ * grows to list them all: the renderer asks its layout for the height
+ * (sl_layout_set_card_heights()), so that hit testing and placement agree.
  */
 void
 sl_renderer_set_problems (SlRenderer *self,
                           GPtrArray  *problems,
                           guint       step)
 {
+  g_autoptr(GHashTable) heights = NULL;
+  GHashTableIter iter;
+  gpointer marked;
+
   g_return_if_fail (SL_IS_RENDERER (self));
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->first_problem, g_hash_table_unref);
   self->step = step;
   if (problems == NULL)
-    return;
+    {
+      sl_layout_set_card_heights (self->layout, self, NULL);
+      return;
+    }
 
   /* Only where each note's problems begin: a card looks its own up when
    * it is drawn, which costs nothing for the cards out of view. */
@@ -980,6 +1023,17 @@ sl_renderer_set_problems (SlRenderer *self,
       if (note != NULL && (i == 0 || sl_problem_get_note (g_ptr_array_index (problems, i - 1)) != note))
         g_hash_table_insert (self->first_problem, note, GUINT_TO_POINTER (i + 1));
     }
+
+  heights = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, self->first_problem);
+  while (g_hash_table_iter_next (&iter, &marked, NULL))
+    {
+      guint height = height_for_problems (self, marked);
+
+      if (height > 0)
+        g_hash_table_insert (heights, marked, GUINT_TO_POINTER (height));
+    }
+  sl_layout_set_card_heights (self->layout, self, heights);
 }
 
 void
