@@ -59,24 +59,38 @@ get_editor (SlCanvas *canvas)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child))
+    if (GTK_IS_TEXT_VIEW (child))
       return child;
 
   g_assert_not_reached ();
 }
 
-/* Types @text into the card being edited and presses Enter. */
+static GtkTextBuffer *
+get_editor_buffer (SlCanvas *canvas)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_editor (canvas)));
+}
+
+/* The text in the editor, to be freed. */
+static char *
+get_editor_text (SlCanvas *canvas)
+{
+  GtkTextBuffer *buffer = get_editor_buffer (canvas);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Types @text where the cursor is, over the selection, as keys do. */
 static void
-type_and_enter (SlCanvas   *canvas,
+type_in_editor (SlCanvas   *canvas,
                 const char *text)
 {
-  GtkWidget *editor = get_editor (canvas);
+  GtkTextBuffer *buffer = get_editor_buffer (canvas);
 
-  g_assert_true (sl_canvas_is_editing (canvas));
-  g_assert_true (gtk_widget_get_visible (editor));
-  gtk_editable_set_text (GTK_EDITABLE (editor), text);
-  g_signal_emit_by_name (editor, "activate");
-  g_assert_false (sl_canvas_is_editing (canvas));
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
 }
 
 /* Presses a key in the editor as its key controller sees it first;
@@ -100,6 +114,22 @@ press_key_in_editor (SlCanvas        *canvas,
     }
 
   return handled;
+}
+
+/* Types @text into the card being edited, over what it held, and
+ * presses Enter. */
+static void
+type_and_enter (SlCanvas   *canvas,
+                const char *text)
+{
+  GtkWidget *editor = get_editor (canvas);
+
+  g_assert_true (sl_canvas_is_editing (canvas));
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_text_buffer_set_text (get_editor_buffer (canvas), "", -1);
+  type_in_editor (canvas, text);
+  g_assert_true (press_key_in_editor (canvas, GDK_KEY_Return, 0));
+  g_assert_false (sl_canvas_is_editing (canvas));
 }
 
 static void
@@ -171,7 +201,7 @@ test_escape_cancels (Fixture       *fixture,
   SlHistory *history = sl_document_get_history (fixture->document);
 
   sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
-  gtk_editable_set_text (GTK_EDITABLE (get_editor (fixture->canvas)), "Half typed");
+  type_in_editor (fixture->canvas, "Half typed");
   press_escape_in_editor (fixture->canvas);
 
   g_assert_false (sl_canvas_is_editing (fixture->canvas));
@@ -186,9 +216,11 @@ test_edit_existing (Fixture       *fixture,
 {
   SlNote *note = sl_document_lookup_note (fixture->document, "cmd-add-room");
   SlHistory *history = sl_document_get_history (fixture->document);
+  g_autofree char *text = NULL;
 
   sl_canvas_edit_note (fixture->canvas, note);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_editor (fixture->canvas))), ==, "Add Room");
+  text = get_editor_text (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Add Room");
   type_and_enter (fixture->canvas, "Add Rooms");
   g_assert_cmpstr (sl_note_get_text (note), ==, "Add Rooms");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
@@ -196,39 +228,79 @@ test_edit_existing (Fixture       *fixture,
   g_assert_cmpstr (sl_note_get_text (note), ==, "Add Room");
 }
 
-/* Shift+Enter breaks the note's text into lines; Enter alone still
- * commits, and the note with its lines is one undo step. */
+/* Runs the main loop until the editor on the board is taller than
+ * @height: the board lays it out on its next frame. */
+static int
+wait_for_editor_taller (SlCanvas *canvas,
+                        int       height)
+{
+  GtkWidget *editor = get_editor (canvas);
+
+  while (gtk_widget_get_height (editor) <= height)
+    g_main_context_iteration (NULL, TRUE);
+
+  return gtk_widget_get_height (editor);
+}
+
+/* Shift+Enter breaks the note's text into lines, which the editor shows
+ * as lines, growing; Enter alone commits, and the note with its lines is
+ * one undo step. */
 static void
 test_shift_enter_breaks_line (Fixture       *fixture,
                               gconstpointer  data)
 {
   SlHistory *history = sl_document_get_history (fixture->document);
-  GtkEditable *editor;
+  GtkTextBuffer *buffer;
   SlNote *note;
-  int position;
+  int one_line;
 
   note = sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
-  editor = GTK_EDITABLE (get_editor (fixture->canvas));
-  gtk_editable_set_text (editor, "Book");
-  gtk_editable_set_position (editor, -1);
+  buffer = get_editor_buffer (fixture->canvas);
+  type_in_editor (fixture->canvas, "Book");
+  one_line = wait_for_editor_taller (fixture->canvas, 0);
   g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_Return, GDK_SHIFT_MASK));
   g_assert_true (sl_canvas_is_editing (fixture->canvas));
-  position = gtk_editable_get_position (editor);
-  gtk_editable_insert_text (editor, "Borrowed", -1, &position);
-  gtk_editable_set_position (editor, position);
-  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_KP_Enter, GDK_SHIFT_MASK));
-  g_assert_cmpstr (gtk_editable_get_text (editor), ==, "Book\nBorrowed\n");
-  gtk_editable_delete_text (editor, 13, 14);
+  type_in_editor (fixture->canvas, "Borrowed");
 
-  /* Enter alone is the entry's: it activates, which commits. */
-  g_assert_false (press_key_in_editor (fixture->canvas, GDK_KEY_Return, 0));
-  g_signal_emit_by_name (editor, "activate");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 2);
+  g_assert_cmpint (wait_for_editor_taller (fixture->canvas, one_line), >=, 2 * one_line - 10);
+
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_KP_Enter, 0));
   g_assert_false (sl_canvas_is_editing (fixture->canvas));
+  g_assert_false (gtk_widget_get_visible (get_editor (fixture->canvas)));
 
   g_assert_cmpstr (sl_note_get_text (note), ==, "Book\nBorrowed");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
   sl_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (fixture->document)), ==, 0);
+}
+
+/* A note of two lines opens in the editor with both; Escape leaves its
+ * text as it was, with nothing to undo. */
+static void
+test_edit_two_lines (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlNote *note = sl_document_lookup_note (fixture->document, "cmd-add-room");
+  SlHistory *history = sl_document_get_history (fixture->document);
+  g_autofree char *text = NULL;
+  guint n_undo;
+
+  sl_document_set_note_text (fixture->document, note, "Add\nRoom");
+  n_undo = sl_history_get_n_undo (history);
+
+  sl_canvas_edit_note (fixture->canvas, note);
+  text = get_editor_text (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Add\nRoom");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (get_editor_buffer (fixture->canvas)), ==, 2);
+
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_Return, GDK_SHIFT_MASK));
+  type_in_editor (fixture->canvas, "Half typed");
+  press_escape_in_editor (fixture->canvas);
+
+  g_assert_false (sl_canvas_is_editing (fixture->canvas));
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Add\nRoom");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
 }
 
 static void
@@ -1360,6 +1432,8 @@ main (int    argc,
               test_kind_finds_its_lane, fixture_tear_down);
   g_test_add ("/canvas/edit-existing", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_edit_existing, fixture_tear_down);
+  g_test_add ("/canvas/edit-two-lines", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_edit_two_lines, fixture_tear_down);
   g_test_add ("/canvas/delete-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_delete_selection, fixture_tear_down);
   g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
