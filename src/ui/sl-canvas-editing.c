@@ -80,6 +80,26 @@ _sl_canvas_stop_editing (SlCanvas *self,
   _sl_canvas_queue_draw (self);
 }
 
+/* The height of the editor's lines at @width. A GtkTextView knows it only
+ * once it has laid them out, after its allocation, and then asks the board
+ * for no new one: the board measures them itself, at once. */
+static int
+editor_lines_height (SlCanvas *self,
+                     int       width)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->editor);
+  g_autofree char *text = editor_dup_text (self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->editor, text);
+  int height;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (width - gtk_text_view_get_left_margin (view) -
+                                   gtk_text_view_get_right_margin (view)) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
 /* The editor covers the card's text with the card's font at the board's
  * scale, so that its lines break where the card's will: it is as wide as
  * the card and grows down with the lines. */
@@ -98,6 +118,7 @@ _sl_canvas_allocate_editor (SlCanvas *self)
   sl_canvas_board_to_widget (self, rect.x, rect.y + EDITOR_TOP, &x, &y);
   width = (int) ceil (rect.width * scale);
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  height = MAX (height, editor_lines_height (self, width));
   gtk_widget_size_allocate (self->editor, &(GtkAllocation) { (int) x, (int) y, width, height }, -1);
 }
 
@@ -161,10 +182,14 @@ editor_key_pressed_cb (SlCanvas        *self,
   return GDK_EVENT_STOP;
 }
 
+/* Focus going elsewhere on the window commits the text; the window
+ * losing it to another one keeps the editor open, as a text field is. */
 static void
 editor_focus_leave_cb (SlCanvas *self)
 {
-  if (self->editing != NULL)
+  GtkRoot *root = gtk_widget_get_root (self->editor);
+
+  if (self->editing != NULL && (root == NULL || gtk_root_get_focus (root) != self->editor))
     _sl_canvas_stop_editing (self, TRUE);
 }
 
@@ -609,6 +634,8 @@ _sl_canvas_editing_init (SlCanvas *self)
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
   g_signal_connect (self, "notify::zoom", G_CALLBACK (update_editor_scale), NULL);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), "changed",
+                            G_CALLBACK (gtk_widget_queue_allocate), self);
   g_signal_connect_swapped (self->editor, "preedit-changed", G_CALLBACK (editor_preedit_changed_cb), self);
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
