@@ -740,6 +740,195 @@ test_note_menu (Fixture       *fixture,
   g_assert_false (menu_has_action (model, "canvas.edit-note"));
 }
 
+/* Opens the menu of @note by a right click on its card. */
+static GMenuModel *
+open_note_menu (SlCanvas *canvas,
+                SlNote   *note)
+{
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_show_note (canvas, note);
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  right_click (canvas, wx, wy);
+
+  return gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (get_menu (canvas)));
+}
+
+/* The label of the item of @model, or of its sections and submenus, that
+ * has @action with the string @target. */
+static char *
+find_menu_label (GMenuModel *model,
+                 const char *action,
+                 const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &value) &&
+          g_str_equal (value, target))
+        {
+          char *label = NULL;
+
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          return label;
+        }
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+          char *label = find_menu_label (link, action, target);
+
+          if (label != NULL)
+            return label;
+        }
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (gtk_widget_get_name (window), name) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A command's menu gives it an aggregate, or none, one undo step each;
+ * the menus of views have no Aggregate. */
+static void
+test_note_menu_aggregate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlNote *command = sl_document_lookup_note (document, "cmd-register-guest");
+  SlElement *guest = sl_document_lookup (document, "agg-guest");
+  SlElement *room = sl_document_lookup (document, "agg-room");
+  GMenuModel *model;
+  GtkWidget *menu;
+  g_autofree char *none = NULL;
+  g_autofree char *room_label = NULL;
+  guint n_undo;
+
+  /* Without one of its own, a command belongs to its events' aggregate,
+   * and the menu says so. */
+  g_assert_null (sl_note_get_aggregate (command));
+  model = open_note_menu (fixture->canvas, command);
+  menu = get_menu (fixture->canvas);
+  g_assert_true (menu_has_action (model, "note.aggregate"));
+  g_assert_true (menu_has_action (model, "canvas.new-note-aggregate"));
+  none = find_menu_label (model, "note.aggregate", "");
+  g_assert_cmpstr (none, ==, "From Its Events (Guest)");
+  room_label = find_menu_label (model, "note.aggregate", "agg-room");
+  g_assert_cmpstr (room_label, ==, "Room");
+
+  n_undo = sl_history_get_n_undo (history);
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", "agg-room"));
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (room));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", "agg-guest"));
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (guest));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", ""));
+  g_assert_null (sl_note_get_aggregate (command));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 3);
+
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (guest));
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (room));
+
+  /* Its own aggregate is the one checked the next time. */
+  model = open_note_menu (fixture->canvas, command);
+  {
+    g_autofree char *label = find_menu_label (model, "note.aggregate", "");
+
+    g_assert_cmpstr (label, ==, "None");
+  }
+
+  model = open_note_menu (fixture->canvas, sl_document_lookup_note (document, "view-guest-account"));
+  g_assert_false (menu_has_action (model, "note.aggregate"));
+  g_assert_false (menu_has_action (model, "canvas.new-note-aggregate"));
+}
+
+/* An event belongs to its lane's aggregate unless it has one of its own:
+ * its menu says so. New Aggregate… makes one in a dialog and gives it to
+ * the event, one undo step for both. */
+static void
+test_note_menu_new_aggregate (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlNote *event = sl_document_lookup_note (document, "evt-room-added");
+  GListModel *aggregates = sl_document_get_aggregates (document);
+  guint n_aggregates = g_list_model_get_n_items (aggregates);
+  GMenuModel *model;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *none = NULL;
+  guint n_undo;
+
+  model = open_note_menu (fixture->canvas, event);
+  none = find_menu_label (model, "note.aggregate", "");
+  g_assert_cmpstr (none, ==, "From the Lane (Room)");
+
+  /* Cancelled, it changes nothing. */
+  n_undo = sl_history_get_n_undo (history);
+  g_assert_true (gtk_widget_activate_action (get_menu (fixture->canvas), "canvas.new-note-aggregate", NULL));
+  dialog = find_toplevel ("new-aggregate");
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  while (find_toplevel ("new-aggregate") != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
+
+  g_assert_true (gtk_widget_activate_action (get_menu (fixture->canvas), "canvas.new-note-aggregate", NULL));
+  dialog = find_toplevel ("new-aggregate");
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Inventory");
+  g_signal_emit_by_name (entry, "activate");
+  while (find_toplevel ("new-aggregate") != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (sl_note_get_aggregate (event));
+  g_assert_cmpstr (sl_aggregate_get_name (sl_note_get_aggregate (event)), ==, "Inventory");
+  g_assert_cmpuint (g_list_model_get_n_items (aggregates), ==, n_aggregates + 1);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  /* With its own, the lane's is still the one None gives. */
+  model = open_note_menu (fixture->canvas, event);
+  {
+    g_autofree char *label = find_menu_label (model, "note.aggregate", "");
+
+    g_assert_cmpstr (label, ==, "From the Lane (Room)");
+  }
+
+  sl_history_undo (history);
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (g_list_model_get_n_items (aggregates), ==, n_aggregates);
+}
+
 static void
 undoable_cb (SlCanvas   *canvas,
              const char *text,
@@ -1456,6 +1645,10 @@ main (int    argc,
               test_make_room, fixture_tear_down);
   g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_note_menu, fixture_tear_down);
+  g_test_add ("/canvas/note-menu-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu_aggregate, fixture_tear_down);
+  g_test_add ("/canvas/note-menu-new-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu_new_aggregate, fixture_tear_down);
   g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_remove_lane_offers_undo, fixture_tear_down);
   g_test_add ("/canvas/connection-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
