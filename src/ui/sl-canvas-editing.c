@@ -172,8 +172,11 @@ editor_key_pressed_cb (SlCanvas        *self,
    * Shift+Enter breaks the line, as in chat programs. */
   if ((state & GDK_SHIFT_MASK) != 0)
     {
+      /* One step of the editor's own undo, as a key typed is. */
+      gtk_text_buffer_begin_user_action (buffer);
       gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
-      gtk_text_buffer_insert_at_cursor (buffer, "\n", -1);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n", -1, TRUE);
+      gtk_text_buffer_end_user_action (buffer);
       gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->editor), gtk_text_buffer_get_insert (buffer));
     }
   else
@@ -183,7 +186,7 @@ editor_key_pressed_cb (SlCanvas        *self,
 }
 
 /* Focus going elsewhere on the window commits the text; the window
- * losing it to another one keeps the editor open, as a text field is. */
+ * losing it to another one keeps the editor open, as a text field does. */
 static void
 editor_focus_leave_cb (SlCanvas *self)
 {
