@@ -59,24 +59,38 @@ get_editor (SlCanvas *canvas)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child))
+    if (GTK_IS_TEXT_VIEW (child))
       return child;
 
   g_assert_not_reached ();
 }
 
-/* Types @text into the card being edited and presses Enter. */
+static GtkTextBuffer *
+get_editor_buffer (SlCanvas *canvas)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_editor (canvas)));
+}
+
+/* The text in the editor, to be freed. */
+static char *
+get_editor_text (SlCanvas *canvas)
+{
+  GtkTextBuffer *buffer = get_editor_buffer (canvas);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Types @text where the cursor is, over the selection, as keys do. */
 static void
-type_and_enter (SlCanvas   *canvas,
+type_in_editor (SlCanvas   *canvas,
                 const char *text)
 {
-  GtkWidget *editor = get_editor (canvas);
+  GtkTextBuffer *buffer = get_editor_buffer (canvas);
 
-  g_assert_true (sl_canvas_is_editing (canvas));
-  g_assert_true (gtk_widget_get_visible (editor));
-  gtk_editable_set_text (GTK_EDITABLE (editor), text);
-  g_signal_emit_by_name (editor, "activate");
-  g_assert_false (sl_canvas_is_editing (canvas));
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
 }
 
 /* Presses a key in the editor as its key controller sees it first;
@@ -100,6 +114,22 @@ press_key_in_editor (SlCanvas        *canvas,
     }
 
   return handled;
+}
+
+/* Types @text into the card being edited, over what it held, and
+ * presses Enter. */
+static void
+type_and_enter (SlCanvas   *canvas,
+                const char *text)
+{
+  GtkWidget *editor = get_editor (canvas);
+
+  g_assert_true (sl_canvas_is_editing (canvas));
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_text_buffer_set_text (get_editor_buffer (canvas), "", -1);
+  type_in_editor (canvas, text);
+  g_assert_true (press_key_in_editor (canvas, GDK_KEY_Return, 0));
+  g_assert_false (sl_canvas_is_editing (canvas));
 }
 
 static void
@@ -171,7 +201,7 @@ test_escape_cancels (Fixture       *fixture,
   SlHistory *history = sl_document_get_history (fixture->document);
 
   sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
-  gtk_editable_set_text (GTK_EDITABLE (get_editor (fixture->canvas)), "Half typed");
+  type_in_editor (fixture->canvas, "Half typed");
   press_escape_in_editor (fixture->canvas);
 
   g_assert_false (sl_canvas_is_editing (fixture->canvas));
@@ -186,9 +216,11 @@ test_edit_existing (Fixture       *fixture,
 {
   SlNote *note = sl_document_lookup_note (fixture->document, "cmd-add-room");
   SlHistory *history = sl_document_get_history (fixture->document);
+  g_autofree char *text = NULL;
 
   sl_canvas_edit_note (fixture->canvas, note);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_editor (fixture->canvas))), ==, "Add Room");
+  text = get_editor_text (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Add Room");
   type_and_enter (fixture->canvas, "Add Rooms");
   g_assert_cmpstr (sl_note_get_text (note), ==, "Add Rooms");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
@@ -196,39 +228,79 @@ test_edit_existing (Fixture       *fixture,
   g_assert_cmpstr (sl_note_get_text (note), ==, "Add Room");
 }
 
-/* Shift+Enter breaks the note's text into lines; Enter alone still
- * commits, and the note with its lines is one undo step. */
+/* Runs the main loop until the editor on the board is taller than
+ * @height: the board lays it out on its next frame. */
+static int
+wait_for_editor_taller (SlCanvas *canvas,
+                        int       height)
+{
+  GtkWidget *editor = get_editor (canvas);
+
+  while (gtk_widget_get_height (editor) <= height)
+    g_main_context_iteration (NULL, TRUE);
+
+  return gtk_widget_get_height (editor);
+}
+
+/* Shift+Enter breaks the note's text into lines, which the editor shows
+ * as lines, growing; Enter alone commits, and the note with its lines is
+ * one undo step. */
 static void
 test_shift_enter_breaks_line (Fixture       *fixture,
                               gconstpointer  data)
 {
   SlHistory *history = sl_document_get_history (fixture->document);
-  GtkEditable *editor;
+  GtkTextBuffer *buffer;
   SlNote *note;
-  int position;
+  int one_line;
 
   note = sl_canvas_add_note (fixture->canvas, SL_NOTE_EVENT);
-  editor = GTK_EDITABLE (get_editor (fixture->canvas));
-  gtk_editable_set_text (editor, "Book");
-  gtk_editable_set_position (editor, -1);
+  buffer = get_editor_buffer (fixture->canvas);
+  type_in_editor (fixture->canvas, "Book");
+  one_line = wait_for_editor_taller (fixture->canvas, 0);
   g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_Return, GDK_SHIFT_MASK));
   g_assert_true (sl_canvas_is_editing (fixture->canvas));
-  position = gtk_editable_get_position (editor);
-  gtk_editable_insert_text (editor, "Borrowed", -1, &position);
-  gtk_editable_set_position (editor, position);
-  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_KP_Enter, GDK_SHIFT_MASK));
-  g_assert_cmpstr (gtk_editable_get_text (editor), ==, "Book\nBorrowed\n");
-  gtk_editable_delete_text (editor, 13, 14);
+  type_in_editor (fixture->canvas, "Borrowed");
 
-  /* Enter alone is the entry's: it activates, which commits. */
-  g_assert_false (press_key_in_editor (fixture->canvas, GDK_KEY_Return, 0));
-  g_signal_emit_by_name (editor, "activate");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 2);
+  g_assert_cmpint (wait_for_editor_taller (fixture->canvas, one_line), >=, 2 * one_line - 10);
+
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_KP_Enter, 0));
   g_assert_false (sl_canvas_is_editing (fixture->canvas));
+  g_assert_false (gtk_widget_get_visible (get_editor (fixture->canvas)));
 
   g_assert_cmpstr (sl_note_get_text (note), ==, "Book\nBorrowed");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
   sl_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (fixture->document)), ==, 0);
+}
+
+/* A note of two lines opens in the editor with both; Escape leaves its
+ * text as it was, with nothing to undo. */
+static void
+test_edit_two_lines (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlNote *note = sl_document_lookup_note (fixture->document, "cmd-add-room");
+  SlHistory *history = sl_document_get_history (fixture->document);
+  g_autofree char *text = NULL;
+  guint n_undo;
+
+  sl_document_set_note_text (fixture->document, note, "Add\nRoom");
+  n_undo = sl_history_get_n_undo (history);
+
+  sl_canvas_edit_note (fixture->canvas, note);
+  text = get_editor_text (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Add\nRoom");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (get_editor_buffer (fixture->canvas)), ==, 2);
+
+  g_assert_true (press_key_in_editor (fixture->canvas, GDK_KEY_Return, GDK_SHIFT_MASK));
+  type_in_editor (fixture->canvas, "Half typed");
+  press_escape_in_editor (fixture->canvas);
+
+  g_assert_false (sl_canvas_is_editing (fixture->canvas));
+  g_assert_cmpstr (sl_note_get_text (note), ==, "Add\nRoom");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
 }
 
 static void
@@ -666,6 +738,195 @@ test_note_menu (Fixture       *fixture,
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (get_menu (fixture->canvas)));
   g_assert_true (menu_has_action (model, "canvas.rename-lane"));
   g_assert_false (menu_has_action (model, "canvas.edit-note"));
+}
+
+/* Opens the menu of @note by a right click on its card. */
+static GMenuModel *
+open_note_menu (SlCanvas *canvas,
+                SlNote   *note)
+{
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_show_note (canvas, note);
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  right_click (canvas, wx, wy);
+
+  return gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (get_menu (canvas)));
+}
+
+/* The label of the item of @model, or of its sections and submenus, that
+ * has @action with the string @target. */
+static char *
+find_menu_label (GMenuModel *model,
+                 const char *action,
+                 const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &value) &&
+          g_str_equal (value, target))
+        {
+          char *label = NULL;
+
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          return label;
+        }
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+          char *label = find_menu_label (link, action, target);
+
+          if (label != NULL)
+            return label;
+        }
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (gtk_widget_get_name (window), name) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A command's menu gives it an aggregate, or none, one undo step each;
+ * the menus of views have no Aggregate. */
+static void
+test_note_menu_aggregate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlNote *command = sl_document_lookup_note (document, "cmd-register-guest");
+  SlElement *guest = sl_document_lookup (document, "agg-guest");
+  SlElement *room = sl_document_lookup (document, "agg-room");
+  GMenuModel *model;
+  GtkWidget *menu;
+  g_autofree char *none = NULL;
+  g_autofree char *room_label = NULL;
+  guint n_undo;
+
+  /* Without one of its own, a command belongs to its events' aggregate,
+   * and the menu says so. */
+  g_assert_null (sl_note_get_aggregate (command));
+  model = open_note_menu (fixture->canvas, command);
+  menu = get_menu (fixture->canvas);
+  g_assert_true (menu_has_action (model, "note.aggregate"));
+  g_assert_true (menu_has_action (model, "canvas.new-note-aggregate"));
+  none = find_menu_label (model, "note.aggregate", "");
+  g_assert_cmpstr (none, ==, "From Its Events (Guest)");
+  room_label = find_menu_label (model, "note.aggregate", "agg-room");
+  g_assert_cmpstr (room_label, ==, "Room");
+
+  n_undo = sl_history_get_n_undo (history);
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", "agg-room"));
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (room));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", "agg-guest"));
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (guest));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 2);
+
+  g_assert_true (gtk_widget_activate_action (menu, "note.aggregate", "s", ""));
+  g_assert_null (sl_note_get_aggregate (command));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 3);
+
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (guest));
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_aggregate (command) == SL_AGGREGATE (room));
+
+  /* Its own aggregate is the one checked the next time. */
+  model = open_note_menu (fixture->canvas, command);
+  {
+    g_autofree char *label = find_menu_label (model, "note.aggregate", "");
+
+    g_assert_cmpstr (label, ==, "None");
+  }
+
+  model = open_note_menu (fixture->canvas, sl_document_lookup_note (document, "view-guest-account"));
+  g_assert_false (menu_has_action (model, "note.aggregate"));
+  g_assert_false (menu_has_action (model, "canvas.new-note-aggregate"));
+}
+
+/* An event belongs to its lane's aggregate unless it has one of its own:
+ * its menu says so. New Aggregate… makes one in a dialog and gives it to
+ * the event, one undo step for both. */
+static void
+test_note_menu_new_aggregate (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  SlNote *event = sl_document_lookup_note (document, "evt-room-added");
+  GListModel *aggregates = sl_document_get_aggregates (document);
+  guint n_aggregates = g_list_model_get_n_items (aggregates);
+  GMenuModel *model;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *none = NULL;
+  guint n_undo;
+
+  model = open_note_menu (fixture->canvas, event);
+  none = find_menu_label (model, "note.aggregate", "");
+  g_assert_cmpstr (none, ==, "From the Lane (Room)");
+
+  /* Cancelled, it changes nothing. */
+  n_undo = sl_history_get_n_undo (history);
+  g_assert_true (gtk_widget_activate_action (get_menu (fixture->canvas), "canvas.new-note-aggregate", NULL));
+  dialog = find_toplevel ("new-aggregate");
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  while (find_toplevel ("new-aggregate") != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
+
+  g_assert_true (gtk_widget_activate_action (get_menu (fixture->canvas), "canvas.new-note-aggregate", NULL));
+  dialog = find_toplevel ("new-aggregate");
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Inventory");
+  g_signal_emit_by_name (entry, "activate");
+  while (find_toplevel ("new-aggregate") != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (sl_note_get_aggregate (event));
+  g_assert_cmpstr (sl_aggregate_get_name (sl_note_get_aggregate (event)), ==, "Inventory");
+  g_assert_cmpuint (g_list_model_get_n_items (aggregates), ==, n_aggregates + 1);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+
+  /* With its own, the lane's is still the one None gives. */
+  model = open_note_menu (fixture->canvas, event);
+  {
+    g_autofree char *label = find_menu_label (model, "note.aggregate", "");
+
+    g_assert_cmpstr (label, ==, "From the Lane (Room)");
+  }
+
+  sl_history_undo (history);
+  g_assert_null (sl_note_get_aggregate (event));
+  g_assert_cmpuint (g_list_model_get_n_items (aggregates), ==, n_aggregates);
 }
 
 static void
@@ -1360,6 +1621,8 @@ main (int    argc,
               test_kind_finds_its_lane, fixture_tear_down);
   g_test_add ("/canvas/edit-existing", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_edit_existing, fixture_tear_down);
+  g_test_add ("/canvas/edit-two-lines", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_edit_two_lines, fixture_tear_down);
   g_test_add ("/canvas/delete-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_delete_selection, fixture_tear_down);
   g_test_add ("/canvas/duplicate-and-clipboard", Fixture, GINT_TO_POINTER (1), fixture_set_up,
@@ -1382,6 +1645,10 @@ main (int    argc,
               test_make_room, fixture_tear_down);
   g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_note_menu, fixture_tear_down);
+  g_test_add ("/canvas/note-menu-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu_aggregate, fixture_tear_down);
+  g_test_add ("/canvas/note-menu-new-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_note_menu_new_aggregate, fixture_tear_down);
   g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_remove_lane_offers_undo, fixture_tear_down);
   g_test_add ("/canvas/connection-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,

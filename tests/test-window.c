@@ -295,9 +295,9 @@ test_close_while_editing (void)
   sl_canvas_add_note (canvas, SL_NOTE_EVENT);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child))
+    if (GTK_IS_TEXT_VIEW (child))
       editor = child;
-  gtk_editable_set_text (GTK_EDITABLE (editor), "Order Placed");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), "Order Placed", -1);
 
   gtk_window_close (GTK_WINDOW (fixture.window));
   dialog = find_dialog ();

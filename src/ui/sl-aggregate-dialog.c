@@ -1,8 +1,8 @@
 /* sl-aggregate-dialog.c: asks for the name of a new aggregate
  *
- * The inspector's "New Aggregate…" and the lane menu's both ask here. The
- * aggregate is made and given to its note or lane in one undo step: the
- * caller's function runs inside that step.
+ * The inspector's "New Aggregate…", the lane menu's and a note's menu's
+ * all ask here. The aggregate is made and given to its notes or lane in
+ * one undo step: the caller's function runs inside that step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -3,6 +3,7 @@
  * Typing on a card, adding notes by key, deleting, duplicating, copying
  * and pasting. A note added and its text are one step of the history:
  * Enter commits both, Shift+Enter breaks the line, Escape takes both back.
+ * The text is typed in place, in lines as the card will show them.
  * Where a new note goes is the layout's rule; which key adds which kind is
  * sl-note-keys.c's table.
  *
@@ -26,6 +27,33 @@
 
 /* Editing text on the card */
 
+/* Where the renderer draws a card's text: its padding, and its top below
+ * the kind's label, in board units. */
+#define EDITOR_TOP          18
+#define EDITOR_TEXT_PADDING  4
+#define CARD_TEXT_PADDING    8
+#define CARD_TEXT_POINTS    11.0
+
+/* Below this zoom the card's text is too small to type in: the editor
+ * stays at this scale, and wider than the card. */
+#define EDITOR_MIN_SCALE 0.8
+
+static double
+editor_scale (SlCanvas *self)
+{
+  return MAX (self->zoom, EDITOR_MIN_SCALE);
+}
+
+static char *
+editor_dup_text (SlCanvas *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 void
 _sl_canvas_stop_editing (SlCanvas *self,
                          gboolean  commit)
@@ -38,7 +66,9 @@ _sl_canvas_stop_editing (SlCanvas *self,
 
   if (commit)
     {
-      sl_document_set_note_text (self->document, note, gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+      g_autofree char *text = editor_dup_text (self);
+
+      sl_document_set_note_text (self->document, note, text);
       sl_history_end_group (history);
       sl_history_seal (history);
     }
@@ -50,10 +80,71 @@ _sl_canvas_stop_editing (SlCanvas *self,
   _sl_canvas_queue_draw (self);
 }
 
-static void
-editor_activate_cb (SlCanvas *self)
+/* The height of the editor's lines at @width. A GtkTextView knows it only
+ * once it has laid them out, after its allocation, and then asks the board
+ * for no new one: the board measures them itself, at once. */
+static int
+editor_lines_height (SlCanvas *self,
+                     int       width)
 {
-  _sl_canvas_stop_editing (self, TRUE);
+  GtkTextView *view = GTK_TEXT_VIEW (self->editor);
+  g_autofree char *text = editor_dup_text (self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->editor, text);
+  int height;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (width - gtk_text_view_get_left_margin (view) -
+                                   gtk_text_view_get_right_margin (view)) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
+/* The editor covers the card's text with the card's font at the board's
+ * scale, so that its lines break where the card's will: it is as wide as
+ * the card and grows down with the lines. */
+void
+_sl_canvas_allocate_editor (SlCanvas *self)
+{
+  double scale = editor_scale (self);
+  SlRect rect;
+  double x, y;
+  int width, height;
+
+  if (self->editing == NULL || !gtk_widget_get_visible (self->editor))
+    return;
+
+  sl_layout_get_note_rect (self->layout, self->editing, &rect);
+  sl_canvas_board_to_widget (self, rect.x, rect.y + EDITOR_TOP, &x, &y);
+  width = (int) ceil (rect.width * scale);
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  height = MAX (height, editor_lines_height (self, width));
+  gtk_widget_size_allocate (self->editor, &(GtkAllocation) { (int) x, (int) y, width, height }, -1);
+}
+
+static void
+update_editor_scale (SlCanvas *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->editor);
+  double scale = editor_scale (self);
+  g_autofree char *css = NULL;
+  char points[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (points, sizeof points, "%.2f", CARD_TEXT_POINTS * scale);
+  css = g_strdup_printf ("textview.note-editor { font-size: %spt; }", points);
+  gtk_css_provider_load_from_data (self->editor_style, css, -1);
+
+  gtk_text_view_set_left_margin (view, (int) round (CARD_TEXT_PADDING * scale));
+  gtk_text_view_set_right_margin (view, (int) round (CARD_TEXT_PADDING * scale));
+  gtk_text_view_set_top_margin (view, (int) round (EDITOR_TEXT_PADDING * scale));
+  gtk_text_view_set_bottom_margin (view, (int) round (EDITOR_TEXT_PADDING * scale));
+}
+
+static void
+editor_preedit_changed_cb (SlCanvas   *self,
+                           const char *preedit)
+{
+  self->editor_composing = preedit != NULL && *preedit != '\0';
 }
 
 static gboolean
@@ -62,33 +153,46 @@ editor_key_pressed_cb (SlCanvas        *self,
                        guint            keycode,
                        GdkModifierType  state)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+
+  /* A character being composed takes its keys first. */
+  if (self->editor_composing)
+    return GDK_EVENT_PROPAGATE;
+
   if (keyval == GDK_KEY_Escape)
     {
       _sl_canvas_stop_editing (self, FALSE);
       return GDK_EVENT_STOP;
     }
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
-      (state & GDK_SHIFT_MASK) != 0)
-    {
-      /* The entry is one line of input but keeps a line break it is given
-       * (showing it as a mark): Shift+Enter breaks the note's text, while
-       * Enter alone still commits. */
-      GtkEditable *editable = GTK_EDITABLE (self->editor);
-      int position;
 
-      gtk_editable_delete_selection (editable);
-      position = gtk_editable_get_position (editable);
-      gtk_editable_insert_text (editable, "\n", -1, &position);
-      gtk_editable_set_position (editable, position);
-      return GDK_EVENT_STOP;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+
+  /* A note is mostly one line typed fast: Enter commits it, and
+   * Shift+Enter breaks the line, as in chat programs. */
+  if ((state & GDK_SHIFT_MASK) != 0)
+    {
+      /* One step of the editor's own undo, as a key typed is. */
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n", -1, TRUE);
+      gtk_text_buffer_end_user_action (buffer);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->editor), gtk_text_buffer_get_insert (buffer));
     }
-  return GDK_EVENT_PROPAGATE;
+  else
+    _sl_canvas_stop_editing (self, TRUE);
+
+  return GDK_EVENT_STOP;
 }
 
+/* Focus going elsewhere on the window commits the text; the window
+ * losing it to another one keeps the editor open, as a text field does. */
 static void
 editor_focus_leave_cb (SlCanvas *self)
 {
-  if (self->editing != NULL)
+  GtkRoot *root = gtk_widget_get_root (self->editor);
+
+  if (self->editing != NULL && (root == NULL || gtk_root_get_focus (root) != self->editor))
     _sl_canvas_stop_editing (self, TRUE);
 }
 
@@ -104,6 +208,8 @@ sl_canvas_edit_note (SlCanvas *self,
                      SlNote   *note)
 {
   SlHistory *history;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
 
   g_return_if_fail (SL_IS_CANVAS (self));
   g_return_if_fail (SL_IS_NOTE (note));
@@ -116,11 +222,17 @@ sl_canvas_edit_note (SlCanvas *self,
     sl_history_begin_group (history, _("Edit Text"));
 
   self->editing = g_object_ref (note);
-  gtk_editable_set_text (GTK_EDITABLE (self->editor), sl_note_get_text (note));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  /* The text it opens with is no step of the editor's own undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, sl_note_get_text (note), -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  update_editor_scale (self);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_grab_focus (self->editor);
-  gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
 }
 
 gboolean
@@ -512,11 +624,22 @@ _sl_canvas_editing_init (SlCanvas *self)
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  self->editor = gtk_entry_new ();
+  self->editor = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
   gtk_widget_add_css_class (self->editor, "note-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note Text"), -1);
+  self->editor_style = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
+                                  GTK_STYLE_PROVIDER (self->editor_style),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
-  g_signal_connect_swapped (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
+  g_signal_connect (self, "notify::zoom", G_CALLBACK (update_editor_scale), NULL);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), "changed",
+                            G_CALLBACK (gtk_widget_queue_allocate), self);
+  g_signal_connect_swapped (self->editor, "preedit-changed", G_CALLBACK (editor_preedit_changed_cb), self);
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (editor_key_pressed_cb), self);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-aggregate-dialog.h"
 #include "sl-canvas-private.h"
 #include "sl-check.h"
 
@@ -34,6 +35,15 @@ note_from_parameter (SlCanvas *self,
   SlElement *element = sl_document_lookup (self->document, g_variant_get_string (parameter, NULL));
 
   return SL_IS_NOTE (element) ? SL_NOTE (element) : NULL;
+}
+
+/* @text as a menu item's label: an underscore in it is no mnemonic. */
+static char *
+menu_label (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
 }
 
 static void
@@ -123,14 +133,11 @@ create_connect_menu (SlCanvas *self,
   for (guint i = 0; i < MIN (candidates->len, MAX_CONNECT_TARGETS); i++)
     {
       SlNote *target = g_array_index (candidates, Candidate, i).note;
-      g_auto(GStrv) parts = g_strsplit (sl_note_get_text (target), "_", -1);
-      g_autofree char *text = g_strjoinv ("__", parts);
+      g_autofree char *text = menu_label (sl_note_get_text (target));
       g_autofree char *label = g_strdup_printf ("%s (%s)", text,
                                                 sl_note_kind_get_label (sl_note_get_kind (target)));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-      /* The note's text is doubled its underscores, mnemonic markers in a
-       * menu. */
       g_menu_item_set_action_and_target_value (item, "canvas.connect-to",
                                                g_variant_new ("(ss)", sl_element_get_id (SL_ELEMENT (note)),
                                                               sl_element_get_id (SL_ELEMENT (target))));
@@ -165,6 +172,167 @@ note_kind_change_state_cb (GSimpleAction *action,
   g_simple_action_set_state (action, value);
 }
 
+/* The Aggregate submenu */
+
+static gboolean
+can_have_aggregate (SlNote *note)
+{
+  SlNoteKind kind = sl_note_get_kind (note);
+
+  return kind == SL_NOTE_EVENT || kind == SL_NOTE_COMMAND;
+}
+
+/* The selected notes that can belong to an aggregate, as references. */
+static GPtrArray *
+selected_aggregate_members (SlCanvas *self)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    if (can_have_aggregate (note))
+      g_ptr_array_add (notes, g_object_ref (note));
+
+  return notes;
+}
+
+/* Gives @aggregate (or none) to each of @notes still on the board. */
+static void
+give_aggregate (SlCanvas    *self,
+                GPtrArray   *notes,
+                SlAggregate *aggregate)
+{
+  for (guint i = 0; i < notes->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (notes, i);
+
+      if (sl_document_lookup_note (self->document, sl_element_get_id (SL_ELEMENT (note))) == note &&
+          sl_note_get_aggregate (note) != aggregate)
+        sl_document_set_note_aggregate (self->document, note, aggregate);
+    }
+}
+
+/* The Aggregate submenu's radio items: the state is the right-clicked
+ * note's own aggregate ("" for none); choosing one gives it to every
+ * selected event and command, in one step. */
+static void
+note_aggregate_change_state_cb (GSimpleAction *action,
+                                GVariant      *value,
+                                gpointer       user_data)
+{
+  SlCanvas *self = user_data;
+  SlHistory *history = sl_document_get_history (self->document);
+  const char *id = g_variant_get_string (value, NULL);
+  g_autoptr(GPtrArray) notes = NULL;
+  SlAggregate *aggregate = NULL;
+
+  if (*id != '\0')
+    {
+      SlElement *element = sl_document_lookup (self->document, id);
+
+      if (!SL_IS_AGGREGATE (element))
+        return;
+      aggregate = SL_AGGREGATE (element);
+    }
+
+  /* Sealed on both sides: a change of aggregate never merges with the
+   * one before it. */
+  notes = selected_aggregate_members (self);
+  sl_history_seal (history);
+  sl_history_begin_group (history, _("Change Aggregate"));
+  give_aggregate (self, notes, aggregate);
+  sl_history_end_group (history);
+  sl_history_seal (history);
+
+  g_simple_action_set_state (action, value);
+}
+
+static void
+new_note_aggregate_cb (GtkWidget   *owner,
+                       SlAggregate *aggregate,
+                       gpointer     user_data)
+{
+  /* The notes may have gone while the dialog was open. */
+  if (aggregate != NULL)
+    give_aggregate (SL_CANVAS (owner), user_data, aggregate);
+}
+
+static void
+new_note_aggregate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SlCanvas *self = SL_CANVAS (widget);
+  GPtrArray *notes = selected_aggregate_members (self);
+
+  if (notes->len == 0)
+    {
+      g_ptr_array_unref (notes);
+      return;
+    }
+
+  sl_aggregate_dialog_present (widget, self->document, new_note_aggregate_cb,
+                               notes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* "None" means the aggregate the note would belong to without one of its
+ * own, as the check sees it: an event's lane's, a command's events'. */
+static char *
+no_aggregate_label (SlCanvas *self,
+                    SlNote   *note)
+{
+  g_autofree char *name = NULL;
+  SlAggregate *inherited = NULL;
+
+  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
+    inherited = sl_lane_get_aggregate (sl_note_get_lane (note));
+  else if (sl_note_get_aggregate (note) == NULL)
+    inherited = sl_check_get_aggregate (self->document, note);
+
+  if (inherited == NULL)
+    return g_strdup (C_("aggregate", "None"));
+
+  name = menu_label (sl_aggregate_get_name (inherited));
+  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
+    /* Translators: an event's aggregate is its lane's; %s is its name */
+    return g_strdup_printf (_("From the Lane (%s)"), name);
+  /* Translators: a command's aggregate is its events'; %s is its name */
+  return g_strdup_printf (_("From Its Events (%s)"), name);
+}
+
+static GMenuModel *
+create_aggregate_menu (SlCanvas *self,
+                       SlNote   *note)
+{
+  GListModel *list = sl_document_get_aggregates (self->document);
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) aggregates = g_menu_new ();
+  g_autoptr(GMenu) create = g_menu_new ();
+  g_autofree char *none_label = no_aggregate_label (self, note);
+  g_autoptr(GMenuItem) none = g_menu_item_new (none_label, NULL);
+
+  g_menu_item_set_action_and_target_value (none, "note.aggregate", g_variant_new_string (""));
+  g_menu_append_item (aggregates, none);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (list), i);
+      g_autofree char *label = menu_label (sl_aggregate_get_name (aggregate));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "note.aggregate",
+                                               g_variant_new_string (sl_element_get_id (SL_ELEMENT (aggregate))));
+      g_menu_append_item (aggregates, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (aggregates));
+
+  g_menu_append (create, _("_New Aggregate…"), "canvas.new-note-aggregate");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (create));
+
+  return G_MENU_MODEL (menu);
+}
+
 static GMenuModel *
 create_note_menu (SlCanvas *self,
                   SlNote   *note)
@@ -190,6 +358,12 @@ create_note_menu (SlCanvas *self,
       g_menu_append_item (kinds, item);
     }
   g_menu_append_submenu (text, _("_Kind"), G_MENU_MODEL (kinds));
+  if (can_have_aggregate (note))
+    {
+      g_autoptr(GMenuModel) aggregates = create_aggregate_menu (self, note);
+
+      g_menu_append_submenu (text, _("_Aggregate"), aggregates);
+    }
   if (g_menu_model_get_n_items (connect) > 0)
     g_menu_append_submenu (text, _("_Connect To"), connect);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (text));
@@ -213,6 +387,8 @@ _sl_canvas_popup_note_menu (SlCanvas *self,
   g_autoptr(GMenuModel) model = NULL;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) kind = NULL;
+  g_autoptr(GSimpleAction) aggregate = NULL;
+  SlAggregate *own;
 
   if (!g_hash_table_contains (self->selection, note))
     sl_canvas_select (self, note, FALSE);
@@ -221,6 +397,11 @@ _sl_canvas_popup_note_menu (SlCanvas *self,
                                        g_variant_new_string (sl_note_kind_to_string (sl_note_get_kind (note))));
   g_signal_connect_object (kind, "change-state", G_CALLBACK (note_kind_change_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (kind));
+  own = sl_note_get_aggregate (note);
+  aggregate = g_simple_action_new_stateful ("aggregate", G_VARIANT_TYPE_STRING,
+                                            g_variant_new_string (own ? sl_element_get_id (SL_ELEMENT (own)) : ""));
+  g_signal_connect_object (aggregate, "change-state", G_CALLBACK (note_aggregate_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (aggregate));
   gtk_widget_insert_action_group (self->lane_menu, "note", G_ACTION_GROUP (group));
 
   model = create_note_menu (self, note);
@@ -403,6 +584,7 @@ _sl_canvas_class_menus_init (SlCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.edit-note", "s", edit_note_action);
   gtk_widget_class_install_action (widget_class, "canvas.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "canvas.connect-to", "(ss)", connect_to_action);
+  gtk_widget_class_install_action (widget_class, "canvas.new-note-aggregate", NULL, new_note_aggregate_action);
   gtk_widget_class_install_action (widget_class, "canvas.reverse-connection", NULL, reverse_connection_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-connection", NULL, remove_connection_action);
 }

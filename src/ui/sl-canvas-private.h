@@ -58,7 +58,9 @@ struct _SlCanvas
   double pointer_x, pointer_y;
   gboolean space_held;    /* Space + drag pans, as in drawing programs */
 
-  GtkWidget *editor;
+  GtkWidget *editor;      /* a GtkTextView over the card being edited */
+  GtkCssProvider *editor_style; /* the card's font at the board's scale */
+  gboolean editor_composing; /* an input method is composing a character */
   SlNote *editing;
 
   GtkWidget *lane_menu;
@@ -87,6 +89,7 @@ void     _sl_canvas_draw_gesture        (SlCanvas     *self,
 void     _sl_canvas_editing_init        (SlCanvas     *self);
 void     _sl_canvas_stop_editing        (SlCanvas     *self,
                                          gboolean      commit);
+void     _sl_canvas_allocate_editor     (SlCanvas     *self);
 gboolean _sl_canvas_copy_selection      (SlCanvas     *self);
 void     _sl_canvas_paste               (SlCanvas     *self);
 void     _sl_canvas_duplicate_selection (SlCanvas     *self);

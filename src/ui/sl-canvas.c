@@ -499,23 +499,9 @@ sl_canvas_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   SlCanvas *self = SL_CANVAS (widget);
-  SlRect rect;
-  double x, y;
-  int editor_height;
 
   gtk_popover_present (GTK_POPOVER (self->lane_menu));
-
-  if (self->editing == NULL || !gtk_widget_get_visible (self->editor))
-    return;
-
-  /* The editor covers the card's text, at the card's size on screen. */
-  sl_layout_get_note_rect (self->layout, self->editing, &rect);
-  sl_canvas_board_to_widget (self, rect.x, rect.y + 18, &x, &y);
-  gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, NULL, &editor_height, NULL, NULL);
-  gtk_widget_size_allocate (self->editor,
-                            &(GtkAllocation) { (int) x, (int) y, MAX (120, (int) (rect.width * self->zoom)),
-                                               editor_height },
-                            -1);
+  _sl_canvas_allocate_editor (self);
 }
 
 static void
@@ -569,6 +555,7 @@ sl_canvas_dispose (GObject *object)
   if (self->editing != NULL)
     _sl_canvas_stop_editing (self, FALSE);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_object (&self->editor_style);
   g_clear_pointer (&self->lane_menu, gtk_widget_unparent);
   g_clear_object (&self->renderer);
   g_clear_object (&self->layout);
