@@ -48,7 +48,7 @@ build() {
 run_suite() {
   local dir=$1; shift
   env "$@" dbus-run-session -- \
-    xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    xvfb-run -a -s "-screen 0 1920x1200x24 -nolisten tcp" \
     meson test -C "$dir" --print-errorlogs --num-processes 2 || true
 }
 

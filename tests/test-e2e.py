@@ -143,16 +143,34 @@ def main():
         def lane_top(index):
             return SLICE_HEADER + index * LANE_HEIGHT
 
+        def editing():
+            """The note editor, once it has the keyboard: keys typed before
+            would go to the board."""
+            return find_focused(board)
+
+        def find_focused(accessible):
+            for child in accessible:
+                if child is not None and child.getState().contains(pyatspi.STATE_FOCUSED):
+                    return child
+                found = find_focused(child) if child is not None else None
+                if found is not None:
+                    return found
+            return None
+
         # 1. An event from the palette onto the Room lane, and its text.
         drag(screen(event_button), board_point(400, lane_top(1) + 64))
+        wait_for("the editor of the event dropped", editing)
         xdo("type", "--delay", 20, "Room Booked")
         xdo("key", "Return")
+        wait_for("the editor to close", lambda: editing() is None)
 
         # 2. A command by the keyboard: it goes to the interaction lane, in
         # the event's column.
         xdo("key", "c")
+        wait_for("the editor of the command", editing)
         xdo("type", "--delay", 20, "Book Room")
         xdo("key", "Return")
+        wait_for("the editor to close", lambda: editing() is None)
 
         # The event was dropped centred at x 400: its card spans 320 to 480,
         # and the command stands above it.
