@@ -812,6 +812,32 @@ find_toplevel (const char *name)
 
 /* A command's menu gives it an aggregate, or none, one undo step each;
  * the menus of views have no Aggregate. */
+/* A menu that closes gives the keyboard back to the board, where the note
+ * keys and the shortcuts work, not to a button of the hidden menu. */
+static void
+test_menu_returns_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SlNote *command = sl_document_lookup_note (fixture->document, "cmd-register-guest");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (fixture->canvas));
+  GtkWidget *menu;
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_set_zoom (fixture->canvas, 1.0, 0, 0);
+  sl_canvas_show_note (fixture->canvas, command);
+  sl_layout_get_note_rect (sl_canvas_get_layout (fixture->canvas), command, &rect);
+  sl_canvas_board_to_widget (fixture->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+
+  right_click (fixture->canvas, wx, wy);
+  menu = get_menu (fixture->canvas);
+  g_assert_true (gtk_widget_child_focus (menu, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), menu));
+
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_root_get_focus (root) == GTK_WIDGET (fixture->canvas));
+}
+
 static void
 test_note_menu_aggregate (Fixture       *fixture,
                           gconstpointer  data)
@@ -1645,6 +1671,8 @@ main (int    argc,
               test_make_room, fixture_tear_down);
   g_test_add ("/canvas/note-menu", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_note_menu, fixture_tear_down);
+  g_test_add ("/canvas/menu-returns-focus", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_menu_returns_focus, fixture_tear_down);
   g_test_add ("/canvas/note-menu-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_note_menu_aggregate, fixture_tear_down);
   g_test_add ("/canvas/note-menu-new-aggregate", Fixture, GINT_TO_POINTER (1), fixture_set_up,
