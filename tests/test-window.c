@@ -819,6 +819,30 @@ test_inspector_aggregate (void)
   sl_history_redo (history);
   flush_main_context ();
 
+  /* Without one of its own, an event belongs to its lane's aggregate and
+   * a command to its events', and the row says so; a screen has none. */
+  {
+    const struct { const char *id; const char *none; } inherits[] = {
+      { "evt-room-added", "From the Lane (Room)" },
+      { "cmd-add-room", "From Its Events (Room)" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (inherits); i++)
+      {
+        sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, inherits[i].id), FALSE);
+        flush_main_context ();
+        row = find_widget (GTK_WIDGET (inspector), "note-aggregate");
+        items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 0), ==, inherits[i].none);
+        g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+      }
+    sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "scr-add-room"), FALSE);
+    flush_main_context ();
+    g_assert_null (find_widget (GTK_WIDGET (inspector), "note-aggregate"));
+    sl_canvas_select (sl_window_get_canvas (fixture.window), event, FALSE);
+    flush_main_context ();
+  }
+
   /* The event is marked pivotal, one step; undo shows at once. */
   n_undo = sl_history_get_n_undo (history);
   toggle = find_widget (GTK_WIDGET (inspector), "note-pivotal");

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-aggregate-dialog.h"
+#include "sl-check.h"
 
 typedef struct
 {
@@ -147,4 +148,38 @@ sl_aggregate_dialog_present (GtkWidget             *owner,
   g_signal_connect (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), owner, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sl_aggregate_get_none_label:
+ *
+ * The label of "no aggregate of its own" for @note, where the note menu
+ * and the inspector offer its aggregate: the one it belongs to without
+ * one, as the check sees it (an event's lane's, a command's events'), or
+ * "None".
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+sl_aggregate_get_none_label (SlDocument *document,
+                             SlNote     *note)
+{
+  SlAggregate *inherited = NULL;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
+    inherited = sl_lane_get_aggregate (sl_note_get_lane (note));
+  else if (sl_note_get_aggregate (note) == NULL)
+    inherited = sl_check_get_aggregate (document, note);
+
+  if (inherited == NULL)
+    return g_strdup (C_("aggregate", "None"));
+
+  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
+    /* Translators: an event's aggregate is its lane's; %s is its name */
+    return g_strdup_printf (_("From the Lane (%s)"), sl_aggregate_get_name (inherited));
+  /* Translators: a command's aggregate is its events'; %s is its name */
+  return g_strdup_printf (_("From Its Events (%s)"), sl_aggregate_get_name (inherited));
 }

@@ -1,4 +1,5 @@
-/* sl-aggregate-dialog.h: asks for the name of a new aggregate
+/* sl-aggregate-dialog.h: asks for the name of a new aggregate; says what
+ * a note without one belongs to
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,5 +23,8 @@ void sl_aggregate_dialog_present (GtkWidget             *owner,
                                   SlAggregateDialogFunc  func,
                                   gpointer               user_data,
                                   GDestroyNotify         destroy_data);
+
+char *sl_aggregate_get_none_label (SlDocument *document,
+                                   SlNote     *note);
 
 G_END_DECLS

@@ -277,31 +277,6 @@ new_note_aggregate_action (GtkWidget  *widget,
                                notes, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* "None" means the aggregate the note would belong to without one of its
- * own, as the check sees it: an event's lane's, a command's events'. */
-static char *
-no_aggregate_label (SlCanvas *self,
-                    SlNote   *note)
-{
-  g_autofree char *name = NULL;
-  SlAggregate *inherited = NULL;
-
-  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
-    inherited = sl_lane_get_aggregate (sl_note_get_lane (note));
-  else if (sl_note_get_aggregate (note) == NULL)
-    inherited = sl_check_get_aggregate (self->document, note);
-
-  if (inherited == NULL)
-    return g_strdup (C_("aggregate", "None"));
-
-  name = menu_label (sl_aggregate_get_name (inherited));
-  if (sl_note_get_kind (note) == SL_NOTE_EVENT)
-    /* Translators: an event's aggregate is its lane's; %s is its name */
-    return g_strdup_printf (_("From the Lane (%s)"), name);
-  /* Translators: a command's aggregate is its events'; %s is its name */
-  return g_strdup_printf (_("From Its Events (%s)"), name);
-}
-
 static GMenuModel *
 create_aggregate_menu (SlCanvas *self,
                        SlNote   *note)
@@ -310,7 +285,8 @@ create_aggregate_menu (SlCanvas *self,
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) aggregates = g_menu_new ();
   g_autoptr(GMenu) create = g_menu_new ();
-  g_autofree char *none_label = no_aggregate_label (self, note);
+  g_autofree char *none_text = sl_aggregate_get_none_label (self->document, note);
+  g_autofree char *none_label = menu_label (none_text);
   g_autoptr(GMenuItem) none = g_menu_item_new (none_label, NULL);
 
   g_menu_item_set_action_and_target_value (none, "note.aggregate", g_variant_new_string (""));

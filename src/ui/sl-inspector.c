@@ -463,23 +463,29 @@ rebuild (SlInspector *self)
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  gtk_string_list_append (aggregates, C_("aggregate", "None"));
-  for (guint a = 0; a < g_list_model_get_n_items (aggregate_list); a++)
+  /* Events and commands belong to aggregates (DOMAIN.md, step 4). */
+  if (sl_note_get_kind (self->note) == SL_NOTE_EVENT || sl_note_get_kind (self->note) == SL_NOTE_COMMAND)
     {
-      g_autoptr(SlAggregate) aggregate = g_list_model_get_item (aggregate_list, a);
+      g_autofree char *none = sl_aggregate_get_none_label (self->document, self->note);
 
-      gtk_string_list_append (aggregates, sl_aggregate_get_name (aggregate));
-      if (aggregate == sl_note_get_aggregate (self->note))
-        selected_aggregate = a + 1;
+      gtk_string_list_append (aggregates, none);
+      for (guint a = 0; a < g_list_model_get_n_items (aggregate_list); a++)
+        {
+          g_autoptr(SlAggregate) aggregate = g_list_model_get_item (aggregate_list, a);
+
+          gtk_string_list_append (aggregates, sl_aggregate_get_name (aggregate));
+          if (aggregate == sl_note_get_aggregate (self->note))
+            selected_aggregate = a + 1;
+        }
+      gtk_string_list_append (aggregates, _("New Aggregate…"));
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Aggregate"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (aggregates));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected_aggregate);
+      gtk_widget_set_name (row, "note-aggregate");
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (aggregate_selected_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-  gtk_string_list_append (aggregates, _("New Aggregate…"));
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Aggregate"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (aggregates));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected_aggregate);
-  gtk_widget_set_name (row, "note-aggregate");
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (aggregate_selected_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   if (sl_note_get_kind (self->note) == SL_NOTE_EVENT)
     {
