@@ -474,6 +474,18 @@ route_beside_column (SlRenderer   *self,
   return best_n;
 }
 
+/* A way around the cards a curve would cross: route_orthogonal() or
+ * route_beside_column(). */
+typedef guint (*RouteFunc) (SlRenderer   *self,
+                            SlConnection *connection,
+                            double        x1,
+                            double        y1,
+                            double        x2,
+                            double        y2,
+                            guint         limit,
+                            double       *points,
+                            guint        *crossings);
+
 /**
  * _sl_renderer_path_connection:
  * @cr: where to add the path
@@ -498,6 +510,10 @@ _sl_renderer_path_connection (SlRenderer   *self,
   SlNote *source = sl_connection_get_source (connection);
   SlNote *target = sl_connection_get_target (connection);
   double x1, y1, x2, y2;
+  double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
+  double curve[8];
+  guint curve_crossings, route_crossings, n;
+  RouteFunc route_around;
   Side out, in;
 
   connection_sides (self, connection, &out, &in);
@@ -505,56 +521,41 @@ _sl_renderer_path_connection (SlRenderer   *self,
   port (self, target, connection, in, &x2, &y2);
   *x = x2, *y = y2;
 
+  /* A curve out of the source's side and into the target's. */
+  curve[0] = x1, curve[1] = y1, curve[6] = x2, curve[7] = y2;
+
   if (out == SIDE_LEFT || out == SIDE_RIGHT)
     {
       double dx = MAX (40, fabs (x2 - x1) / 2) * (out == SIDE_RIGHT ? 1 : -1);
-      double curve[8] = { x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2 };
-      double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
-      guint curve_crossings, route_crossings, n;
 
+      curve[2] = x1 + dx, curve[3] = y1, curve[4] = x2 - dx, curve[5] = y2;
       *angle = out == SIDE_RIGHT ? 0 : G_PI;
-      for (guint i = 0; i <= 16; i++)
-        bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
-      curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
-
-      if (curve_crossings > 0)
-        {
-          n = route_orthogonal (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
-          if (n > 0 && route_crossings < curve_crossings)
-            {
-              path_orthogonal (cr, route, n);
-              return;
-            }
-        }
-
-      cairo_move_to (cr, x1, y1);
-      cairo_curve_to (cr, curve[2], curve[3], curve[4], curve[5], x2, y2);
+      route_around = route_orthogonal;
     }
   else
     {
-      double curve[8] = { x1, y1, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2, x2, y2 };
-      double sampled[2 * 17], route[2 * MAX_ROUTE_POINTS];
-      guint curve_crossings, route_crossings, n;
-
+      curve[2] = x1, curve[3] = (y1 + y2) / 2, curve[4] = x2, curve[5] = (y1 + y2) / 2;
       *angle = out == SIDE_BOTTOM ? G_PI / 2 : -G_PI / 2;
-      for (guint i = 0; i <= 16; i++)
-        bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
-      curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
-
       /* Cards between two cards of one column: around them, not under. */
-      if (curve_crossings > 0)
-        {
-          n = route_beside_column (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
-          if (n > 0 && route_crossings < curve_crossings)
-            {
-              path_orthogonal (cr, route, n);
-              return;
-            }
-        }
-
-      cairo_move_to (cr, x1, y1);
-      cairo_curve_to (cr, curve[2], curve[3], curve[4], curve[5], x2, y2);
+      route_around = route_beside_column;
     }
+
+  for (guint i = 0; i <= 16; i++)
+    bezier_point (curve, i / 16.0, &sampled[2 * i], &sampled[2 * i + 1]);
+  curve_crossings = count_crossings (self, connection, sampled, 17, G_MAXUINT);
+
+  if (curve_crossings > 0)
+    {
+      n = route_around (self, connection, x1, y1, x2, y2, curve_crossings, route, &route_crossings);
+      if (n > 0 && route_crossings < curve_crossings)
+        {
+          path_orthogonal (cr, route, n);
+          return;
+        }
+    }
+
+  cairo_move_to (cr, x1, y1);
+  cairo_curve_to (cr, curve[2], curve[3], curve[4], curve[5], x2, y2);
 }
 
 static void
