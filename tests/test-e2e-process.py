@@ -24,7 +24,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stormline_e2e import Stuck, check, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
 
 # The board's geometry (src/render/sl-layout.h) and the canvas's first view.
 SLICE_HEADER = 36
@@ -46,39 +49,6 @@ STEPS = [
     "7. Elaborate Scenarios",
     "8. Completeness Check",
 ]
-
-results = []
-
-
-def check(name, condition):
-    results.append((name, bool(condition)))
-    return condition
-
-
-def finish():
-    print(f"1..{len(results)}")
-    for i, (name, ok) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    sys.exit(0 if results and all(ok for _, ok in results) else 1)
-
-
-class Stuck(Exception):
-    pass
-
-
-def wait_for(what, predicate, limit=90.0):
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise Stuck(f"gave up waiting for {what}")
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *map(str, args)], check=True)
-
 
 class Session:
     """The application on the accessibility bus and the model's file."""
@@ -588,25 +558,15 @@ def run(session, work):
 
 
 def main():
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display: run under xvfb-run")
-        return
-
-    try:
-        import pyatspi
-    except ImportError:
-        print("1..0 # SKIP pyatspi is not installed")
+    pyatspi = import_atspi()
+    if pyatspi is None:
         return
 
     work = tempfile.mkdtemp(prefix="stormline-e2e-")
     path = os.path.join(work, "library.stormline")
     shots = os.environ.get("STORMLINE_E2E_SHOTS")
 
-    env = dict(os.environ)
-    for name in ("GTK_A11Y", "NO_AT_BRIDGE", "G_DEBUG"):
-        env.pop(name, None)
-    env.update(HOME=work, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", LC_ALL="C.UTF-8")
-    app = subprocess.Popen([os.environ["STORMLINE_APP"]], env=env, cwd=work)
+    app = start_app(work)
     session = None
 
     try:
@@ -618,11 +578,7 @@ def main():
             sys.stderr.write("\n".join(session.dump()) + "\n")
             session.shot("failure")
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop_app(app)
         shutil.rmtree(work, ignore_errors=True)
 
     finish()

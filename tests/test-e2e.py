@@ -16,7 +16,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stormline_e2e import Stuck, check, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
 
 MODEL = {
     "stormline": 1,
@@ -34,35 +37,6 @@ LANE_HEIGHT = 140
 LANE_PADDING = 20
 VIEW_X = -188
 
-results = []
-
-
-def check(name, condition):
-    results.append((name, bool(condition)))
-    return condition
-
-
-def finish():
-    print(f"1..{len(results)}")
-    for i, (name, ok) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    sys.exit(0 if all(ok for _, ok in results) else 1)
-
-
-def wait_for(what, predicate, limit=60.0):
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise TimeoutError(f"gave up waiting for {what}")
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *map(str, args)], check=True)
-
-
 def drag(start, end, steps=12):
     xdo("mousemove", "--sync", *start)
     xdo("mousedown", 1)
@@ -74,14 +48,8 @@ def drag(start, end, steps=12):
 
 
 def main():
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display: run under xvfb-run")
-        return
-
-    try:
-        import pyatspi
-    except ImportError:
-        print("1..0 # SKIP pyatspi is not installed")
+    pyatspi = import_atspi()
+    if pyatspi is None:
         return
 
     work = tempfile.mkdtemp(prefix="stormline-e2e-")
@@ -90,11 +58,7 @@ def main():
         json.dump(MODEL, f, indent=2)
         f.write("\n")
 
-    env = dict(os.environ)
-    for name in ("GTK_A11Y", "NO_AT_BRIDGE", "G_DEBUG"):
-        env.pop(name, None)
-    env.update(HOME=work, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", LC_ALL="C.UTF-8")
-    app = subprocess.Popen([os.environ["STORMLINE_APP"], path], env=env)
+    app = start_app(work, path)
 
     try:
         def find(accessible, name, role=None):
@@ -214,14 +178,10 @@ def main():
               connections[0]["from"] == command["id"] and connections[0]["to"] == event["id"])
         check("the file was written in place", os.stat(path).st_mtime_ns != before)
         check("nothing else is in the file", len(saved.get("notes", [])) == 2)
-    except (TimeoutError, subprocess.CalledProcessError) as error:
+    except (Stuck, subprocess.CalledProcessError) as error:
         check(f"the run went through ({error})", False)
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop_app(app)
         shutil.rmtree(work, ignore_errors=True)
 
     finish()

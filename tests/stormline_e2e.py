@@ -1,0 +1,75 @@
+# stormline_e2e.py: what the end-to-end tests share: their results as TAP,
+# waits for a state (never for a time), xdotool, and the application
+# started and stopped as a user would.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import time
+
+results = []
+
+
+class Stuck(Exception):
+    """A state the test waited for did not come."""
+
+
+def check(name, condition):
+    results.append((name, bool(condition)))
+    return condition
+
+
+def finish():
+    print(f"1..{len(results)}")
+    for i, (name, ok) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    sys.exit(0 if results and all(ok for _, ok in results) else 1)
+
+
+def wait_for(what, predicate, limit=90.0):
+    """Polls @predicate until it gives a value, with a generous limit for a
+    loaded machine."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise Stuck(f"gave up waiting for {what}")
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *map(str, args)], check=True)
+
+
+def import_atspi():
+    """pyatspi, or None after printing why the test is skipped."""
+    if not os.environ.get("DISPLAY"):
+        print("1..0 # SKIP no display: run under xvfb-run")
+        return None
+    try:
+        import pyatspi
+    except ImportError:
+        print("1..0 # SKIP pyatspi is not installed")
+        return None
+    return pyatspi
+
+
+def start_app(work, *args):
+    """Starts Stormline with @work as its home and folder, on the
+    accessibility bus, with a fresh memory of its settings."""
+    env = dict(os.environ)
+    for name in ("GTK_A11Y", "NO_AT_BRIDGE", "G_DEBUG"):
+        env.pop(name, None)
+    env.update(HOME=work, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", LC_ALL="C.UTF-8")
+    return subprocess.Popen([os.environ["STORMLINE_APP"], *args], env=env, cwd=work)
+
+
+def stop_app(app):
+    app.terminate()
+    try:
+        app.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        app.kill()
