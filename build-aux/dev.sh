@@ -6,8 +6,9 @@
 #                                 Stormline with FILE (the example model)
 #   build-aux/dev.sh test         install what is missing, build twice (plain,
 #                                 and with AddressSanitizer + UBSan) and run
-#                                 every test in both builds; the last line
-#                                 says "N passed, N failed, N skipped"
+#                                 every test in both builds, then each fuzz
+#                                 harness for FUZZ_SECONDS (20); the last
+#                                 line says "N passed, N failed, N skipped"
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +18,8 @@ packages=(
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
   desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
-  libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev poppler-utils
+  libgl1-mesa-dri fonts-dejavu-core poppler-utils
+  clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
   python3 python3-pyatspi
 )
 
@@ -52,11 +54,59 @@ run_suite() {
     meson test -C "$dir" --print-errorlogs --num-processes 2 || true
 }
 
-# Counts the test cases of the TAP logs of the builds given.
+# Runs each libFuzzer harness of tests/fuzz for a bounded time, from its
+# seed corpus (left as it is: what is found goes to a scratch folder) with
+# its dictionary; writes "harness exit-status executions" a line to $1.
+fuzz() {
+  local results=$1 harness dict work status execs
+  local harnesses=(fuzz-json fuzz-format fuzz-eventmodelers fuzz-paste)
+
+  [ -f _build-fuzz/build.ninja ] ||
+    CC=clang meson setup _build-fuzz -Dwerror=true -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+  ninja -C _build-fuzz "${harnesses[@]/#/tests/fuzz/}"
+
+  : > "$results"
+  for harness in "${harnesses[@]}"; do
+    case $harness in
+      fuzz-json) dict=json ;;
+      fuzz-eventmodelers) dict=eventmodelers ;;
+      *) dict=format ;;
+    esac
+    work=$(mktemp -d)
+    status=0
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "_build-fuzz/tests/fuzz/$harness" "$work" "tests/fuzz/corpus/$harness" \
+      -dict="tests/fuzz/$dict.dict" -max_total_time="${FUZZ_SECONDS:-20}" \
+      -print_final_stats=1 -artifact_prefix="_build-fuzz/$harness-" \
+      > "_build-fuzz/$harness.log" 2>&1 || status=$?
+    rm -rf "$work"
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "_build-fuzz/$harness.log")
+    echo "$harness $status ${execs:-0}" >> "$results"
+    if [ "$status" -eq 0 ]; then
+      echo "$harness: ${execs:-0} runs, no finding"
+    else
+      echo "$harness: FINDING (exit $status), see _build-fuzz/$harness.log"
+      tail -n 30 "_build-fuzz/$harness.log"
+    fi
+  done
+}
+
+# Counts the test cases of the TAP logs of the builds given, and each fuzz
+# harness of the results file $FUZZ_RESULTS as one test.
 summarize() {
   python3 - "$@" <<'PY'
-import json, re, sys
+import json, os, re, sys
 passed = failed = skipped = 0
+fuzz_results = os.environ.get("FUZZ_RESULTS")
+if fuzz_results:
+    with open(fuzz_results) as f:
+        for line in f:
+            name, status, execs = line.split()
+            if status == "0":
+                passed += 1
+            else:
+                failed += 1
 for log in sys.argv[1:]:
     with open(log) as f:
         for line in f:
@@ -100,7 +150,9 @@ case "${1:-}" in
     run_suite _build-asan \
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
+    fuzz _build-fuzz/results.txt
+    FUZZ_RESULTS=_build-fuzz/results.txt \
+      summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
     ;;
 
   *)

@@ -591,6 +591,119 @@ test_messy (void)
   g_assert_true (has_warning (warnings, "slice 3"));
 }
 
+/* What the import makes, Stormline saves, reads back and saves to the
+ * same bytes. */
+static SlDocument *
+save_and_reload (SlDocument *document)
+{
+  g_autoptr(GBytes) saved = sl_format_save_to_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) loaded = sl_format_load_bytes (saved, &error);
+  g_autoptr(GBytes) resaved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  resaved = sl_format_save_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (saved, resaved));
+  return g_steal_pointer (&loaded);
+}
+
+static SlNote *
+note_with_text (SlDocument *document,
+                const char *text)
+{
+  GListModel *notes = sl_document_get_notes (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+      if (g_strcmp0 (sl_note_get_text (note), text) == 0)
+        return note;
+    }
+  return NULL;
+}
+
+/* Ids longer than the native format holds are shortened, the references
+ * to them follow, and the file Stormline writes opens again (it did not:
+ * "the id is longer than 256 characters"). An id of 200 characters that
+ * takes more than 256 bytes is kept as it is. */
+static void
+test_long_ids (void)
+{
+  g_autofree char *long_a = g_strnfill (300, 'a');
+  g_autofree char *long_b = g_strconcat (long_a, "b", NULL);
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlDocument) loaded = NULL;
+  SlNote *first, *second, *event;
+  GListModel *scenarios;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (wide, "é");
+
+  g_string_printf (text,
+                   "{\"slices\": [{\"title\": \"one\", \"commands\": ["
+                   "  {\"id\": \"%s\", \"title\": \"First\", \"dependencies\": [{\"id\": \"%s\", \"type\": \"OUTBOUND\"}]},"
+                   "  {\"id\": \"%s\", \"title\": \"Second\", \"dependencies\": [{\"id\": \"%s\", \"type\": \"INBOUND\"}]}],"
+                   " \"events\": [{\"id\": \"%s\", \"title\": \"Wide\"}],"
+                   " \"specifications\": [{\"title\": \"spec\", \"linkedId\": \"%s\", \"given\": [], \"when\": [], \"then\": []}]}]}",
+                   long_a, wide->str, long_b, wide->str, wide->str, long_b);
+  bytes = g_bytes_new (text->str, text->len);
+
+  document = sl_eventmodelers_import (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (warnings, "longer than 256 characters"));
+
+  loaded = save_and_reload (document);
+  first = note_with_text (loaded, "First");
+  second = note_with_text (loaded, "Second");
+  event = note_with_text (loaded, "Wide");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (sl_element_get_id (SL_ELEMENT (event)), ==, wide->str);
+  g_assert_cmpint (g_utf8_strlen (sl_element_get_id (SL_ELEMENT (first)), -1), <=, SL_FORMAT_MAX_ID_LENGTH);
+  g_assert_cmpstr (sl_element_get_id (SL_ELEMENT (first)), !=, sl_element_get_id (SL_ELEMENT (second)));
+  g_assert_true (g_str_has_prefix (sl_element_get_id (SL_ELEMENT (first)), "aaaa"));
+  g_assert_nonnull (sl_document_find_connection (loaded, first, event));
+  g_assert_nonnull (sl_document_find_connection (loaded, event, second));
+
+  scenarios = sl_document_get_scenarios (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 1);
+  g_assert_true (sl_scenario_get_note (sl_element_list_peek (SL_ELEMENT_LIST (scenarios), 0)) == second);
+}
+
+/* A model wider than the board: the slices that would stand beyond it
+ * are left out with a warning, and the file written opens again. */
+static void
+test_too_many_slices (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"slices\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlDocument) loaded = NULL;
+  guint fit = (SL_COORD_MAX - 40) / 240 + 1;
+
+  for (guint i = 0; i < fit + 2; i++)
+    g_string_append (text, i == fit + 1 ? "{\"title\": \"s\", \"events\": [{\"id\": \"e\", \"title\": \"E\"}]}]}"
+                                        : "{\"title\": \"s\"},");
+  bytes = g_bytes_new (text->str, text->len);
+
+  document = sl_eventmodelers_import (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (warnings, "are left out"));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_slices (document)), ==, fit);
+  g_assert_null (sl_document_lookup_note (document, "e"));
+  loaded = save_and_reload (document);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_slices (loaded)), ==, fit);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -605,6 +718,8 @@ main (int    argc,
   g_test_add_func ("/eventmodelers/export-texts", test_export_texts);
   g_test_add_func ("/eventmodelers/malformed", test_malformed);
   g_test_add_func ("/eventmodelers/messy", test_messy);
+  g_test_add_func ("/eventmodelers/long-ids", test_long_ids);
+  g_test_add_func ("/eventmodelers/too-many-slices", test_too_many_slices);
 
   return g_test_run ();
 }

@@ -626,8 +626,41 @@ make_closed_nested_arrays (void)
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
+/* An empty GBytes has no data pointer at all */
+static GBytes *
+make_empty_bytes (void)
+{
+  return g_bytes_new (NULL, 0);
+}
+
+static GBytes *
+make_id_of (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("{\"stormline\": 1, \"lanes\": [{\"id\": \"");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "é");
+  g_string_append (text, "\", \"kind\": \"actor\"}]}");
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static GBytes *
+make_long_id (void)
+{
+  return make_id_of (SL_FORMAT_MAX_ID_LENGTH + 1);
+}
+
 static const BadInput bad_inputs[] = {
   { "empty", "", -1, NULL, SL_FORMAT_ERROR_SYNTAX, "empty", NULL },
+  { "empty-bytes", NULL, -1, make_empty_bytes, SL_FORMAT_ERROR_SYNTAX, "empty", NULL },
+  /* Found by fuzz-json: the line was counted in the text the reader had
+   * already decoded, where escaped line breaks had become real ones. */
+  { "nul-after-escaped-newlines", "{\"stormline\": 1,\n \"title\": \"a\\nb\\nc\\u0000\"}", -1, NULL,
+    SL_FORMAT_ERROR_ENCODING, "NUL character", "line 2, column 19:" },
+  { "half-surrogate-after-escaped-newlines", "{\"stormline\": 1,\n \"title\": \"a\\nb\\nc\\ud800x\"}", -1, NULL,
+    SL_FORMAT_ERROR_ENCODING, "half of a character", "line 2, column 19:" },
+  { "long-id", NULL, -1, make_long_id, SL_FORMAT_ERROR_INVALID,
+    "the id is longer than 256 characters", "lanes[0]" },
   { "whitespace", " \n\t\r\n  ", -1, NULL, SL_FORMAT_ERROR_SYNTAX, "empty", NULL },
   { "truncated", NULL, -1, make_truncated_example, SL_FORMAT_ERROR_SYNTAX,
     "ends too early", "line 16, column 9" },
@@ -1129,6 +1162,21 @@ test_byte_order_mark (void)
                    canonical, strlen (canonical));
 }
 
+/* The id's limit counts characters, as its message says, not bytes: an
+ * id of 256 characters outside ASCII loads and saves back the same. */
+static void
+test_id_in_characters (void)
+{
+  g_autoptr(GBytes) bytes = make_id_of (SL_FORMAT_MAX_ID_LENGTH);
+  g_autoptr(SlDocument) document = load_bytes (bytes);
+  g_autoptr(GBytes) saved = sl_format_save_to_bytes (document);
+  g_autoptr(SlDocument) reloaded = load_bytes (saved);
+  g_autoptr(GBytes) resaved = sl_format_save_to_bytes (reloaded);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_lanes (reloaded)), ==, 1);
+  g_assert_true (g_bytes_equal (saved, resaved));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1147,6 +1195,7 @@ main (int    argc,
   g_test_add_func ("/format/example/canonical", test_example_canonical);
 
   g_test_add_func ("/format/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/format/id-in-characters", test_id_in_characters);
   g_test_add_func ("/format/writer/canonical", test_writer_canonical);
   g_test_add_func ("/format/writer/round-trip", test_writer_round_trip);
   g_test_add_func ("/format/writer/line-breaks", test_writer_line_breaks);

@@ -61,6 +61,7 @@ typedef struct
   SlDocument *document;
   GPtrArray *warnings;
   GHashTable *notes;          /* element id -> SlNote */
+  GHashTable *shortened;      /* element id too long for a note -> SlNote */
   GHashTable *aggregates;     /* name -> SlAggregate */
   GHashTable *actor_lanes;    /* actor name -> SlLane */
   GHashTable *aggregate_lanes;/* aggregate name -> SlLane */
@@ -81,6 +82,39 @@ warn (Importer   *importer,
   va_start (args, format);
   g_ptr_array_add (importer->warnings, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* The note made of the element whose id is @id in the file. */
+static SlNote *
+find_note (Importer   *importer,
+           const char *id)
+{
+  SlNote *note;
+
+  if (id == NULL)
+    return NULL;
+  note = g_hash_table_lookup (importer->shortened, id);
+  return note != NULL ? note : g_hash_table_lookup (importer->notes, id);
+}
+
+static gboolean
+id_is_taken (Importer   *importer,
+             const char *id)
+{
+  return g_hash_table_contains (importer->notes, id) ||
+         sl_document_lookup (importer->document, id) != NULL;
+}
+
+/* An id the native format holds for an element id longer than it allows:
+ * its start and a digest of the whole, so that ids that differ only after
+ * the cut stay apart and the same file always imports to the same ids. */
+static char *
+shorten_id (const char *id)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
+  const char *cut = g_utf8_offset_to_pointer (id, SL_FORMAT_MAX_ID_LENGTH - 13);
+
+  return g_strdup_printf ("%.*s-%.12s", (int) (cut - id), id, digest);
 }
 
 /* The member @key of @object, if @object is an object at all: real
@@ -334,6 +368,15 @@ import_elements (Importer   *importer,
           continue;
         }
 
+      /* Columns side by side would leave the board, which the file
+       * format refuses to read back */
+      if ((gint64) i * SLICE_WIDTH + NOTE_OFFSET > SL_COORD_MAX)
+        {
+          warn (importer, _("the model has more than %u slices: the slices from %u on are left out"),
+                i, i + 1);
+          break;
+        }
+
       title = get_string (slice, "title");
       if (title == NULL || *title == 0)
         warn (importer, _("slice %u has no title"), i + 1);
@@ -359,6 +402,8 @@ import_elements (Importer   *importer,
             const char *element_title = get_string (element, "title");
             SlNoteKind kind = element_lists[l].kind;
             g_autofree char *new_id = NULL;
+            g_autofree char *short_id = NULL;
+            const char *file_id;
             SlLane *lane;
             SlNote *note;
             guint stack;
@@ -370,24 +415,33 @@ import_elements (Importer   *importer,
                 continue;
               }
 
-            if (id != NULL && g_hash_table_contains (importer->notes, id))
+            if (find_note (importer, id) != NULL)
               {
                 warn (importer, _("“%s” (id %s) stands in slice “%s” and again in “%s”: it is kept in the first"),
                       element_label (element), id, (char *) g_hash_table_lookup (slice_of, id), title ? title : "");
                 continue;
               }
 
+            file_id = id;
+            if (id != NULL && g_utf8_strlen (id, -1) > SL_FORMAT_MAX_ID_LENGTH)
+              {
+                short_id = shorten_id (id);
+                warn (importer, _("“%s” in slice “%s” has an id longer than %d characters: it is shortened to %s"),
+                      element_label (element), title ? title : "", SL_FORMAT_MAX_ID_LENGTH, short_id);
+                id = id_is_taken (importer, short_id) ? NULL : short_id;
+              }
+
             if (id == NULL || *id == 0 || sl_document_lookup (importer->document, id) != NULL)
               {
                 warn (importer, _("“%s” in slice “%s” has no usable id: it gets a new one"),
                       element_label (element), title ? title : "");
-                for (guint n = 0; new_id == NULL || g_hash_table_contains (importer->notes, new_id) ||
-                                  sl_document_lookup (importer->document, new_id) != NULL; n++)
+                for (guint n = 0; new_id == NULL || id_is_taken (importer, new_id); n++)
                   {
                     g_free (new_id);
                     new_id = g_strdup_printf ("imported-%u-%s-%u-%u", i, element_lists[l].list, j, n);
                   }
                 id = new_id;
+                file_id = new_id;
               }
 
             if (element_title == NULL || *element_title == 0)
@@ -395,6 +449,12 @@ import_elements (Importer   *importer,
 
             lane = lane_for (importer, kind, slice, element);
             stack = GPOINTER_TO_UINT (g_hash_table_lookup (stacked, lane));
+            if ((gint64) stack * STACK_STEP > SL_COORD_MAX)
+              {
+                warn (importer, _("“%s” in slice “%s” does not fit below the %u notes before it and is left out"),
+                      element_label (element), title ? title : "", stack);
+                continue;
+              }
             g_hash_table_insert (stacked, lane, GUINT_TO_POINTER (stack + 1));
 
             note = _sl_note_new (g_strdup (id), kind, lane);
@@ -406,7 +466,9 @@ import_elements (Importer   *importer,
 
             g_ptr_array_add (loaded, note);
             g_hash_table_insert (importer->notes, (char *) sl_element_get_id (SL_ELEMENT (note)), note);
-            g_hash_table_insert (slice_of, (char *) sl_element_get_id (SL_ELEMENT (note)), (char *) (title ? title : ""));
+            if (id == short_id)
+              g_hash_table_insert (importer->shortened, (char *) file_id, note);
+            g_hash_table_insert (slice_of, (char *) file_id, (char *) (title ? title : ""));
           }
 
       _sl_document_take_loaded (importer->document, g_steal_pointer (&loaded));
@@ -428,10 +490,9 @@ import_dependencies (Importer   *importer,
         for (guint j = 0; j < list_length (slice, element_lists[l].list); j++)
           {
             SlJsonNode *element = list_object (slice, element_lists[l].list, j);
-            SlNote *note = g_hash_table_lookup (importer->notes, get_string (element, "id") ? get_string (element, "id") : "");
+            SlNote *note = find_note (importer, get_string (element, "id"));
 
-            if (note == NULL || sl_element_get_id (SL_ELEMENT (note)) == NULL ||
-                g_strcmp0 (sl_element_get_id (SL_ELEMENT (note)), get_string (element, "id")) != 0)
+            if (note == NULL)
               continue;
 
             for (guint d = 0; d < list_length (element, "dependencies"); d++)
@@ -439,7 +500,7 @@ import_dependencies (Importer   *importer,
                 SlJsonNode *dependency = list_object (element, "dependencies", d);
                 const char *other_id = get_string (dependency, "id");
                 const char *direction = get_string (dependency, "type");
-                SlNote *other = other_id ? g_hash_table_lookup (importer->notes, other_id) : NULL;
+                SlNote *other = find_note (importer, other_id);
 
                 if (other == NULL)
                   {
@@ -474,7 +535,7 @@ scenario_owner (Importer   *importer,
                 SlJsonNode *slice,
                 SlJsonNode *spec)
 {
-  SlNote *note = g_hash_table_lookup (importer->notes, get_string (spec, "linkedId") ? get_string (spec, "linkedId") : "");
+  SlNote *note = find_note (importer, get_string (spec, "linkedId"));
   SlNote *only = NULL;
   guint candidates = 0;
 
@@ -491,7 +552,7 @@ scenario_owner (Importer   *importer,
           const char *type = get_string (step, "type");
           const char *linked = get_string (step, "linkedId");
 
-          note = linked ? g_hash_table_lookup (importer->notes, linked) : NULL;
+          note = find_note (importer, linked);
           if (note != NULL && (g_strcmp0 (type, "SPEC_COMMAND") == 0 || g_strcmp0 (type, "SPEC_READMODEL") == 0))
             return note;
         }
@@ -502,7 +563,7 @@ scenario_owner (Importer   *importer,
       {
         const char *id = get_string (list_object (slice, element_lists[l].list, j), "id");
 
-        if (id && (only = g_hash_table_lookup (importer->notes, id)))
+        if ((only = find_note (importer, id)))
           candidates++;
       }
 
@@ -549,7 +610,7 @@ import_specifications (Importer   *importer,
                   SlJsonNode *step_node = list_object (spec, parts[part], k);
                   const char *type = get_string (step_node, "type");
                   const char *linked = get_string (step_node, "linkedId");
-                  SlNote *note = linked ? g_hash_table_lookup (importer->notes, linked) : NULL;
+                  SlNote *note = find_note (importer, linked);
                   SlStep *step;
 
                   if (g_strcmp0 (type, "SPEC_ERROR") == 0)
@@ -611,6 +672,7 @@ sl_eventmodelers_import (GBytes     *bytes,
   g_autoptr(SlDocument) document = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shortened = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) aggregates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) actor_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) aggregate_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -633,7 +695,7 @@ sl_eventmodelers_import (GBytes     *bytes,
     }
 
   document = sl_document_new ();
-  importer = (Importer) { document, found, notes, aggregates, actor_lanes, aggregate_lanes };
+  importer = (Importer) { document, found, notes, shortened, aggregates, actor_lanes, aggregate_lanes };
 
   if (get_string (root, "context") && *get_string (root, "context"))
     sl_document_set_title (document, get_string (root, "context"));

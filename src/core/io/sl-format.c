@@ -33,8 +33,6 @@
 #include "sl-step.h"
 #include "sl-writer.h"
 
-#define MAX_ID_LENGTH 256
-
 G_DEFINE_QUARK (sl-format-error-quark, sl_format_error)
 
 static const char * const step_part_keys[SL_N_STEP_PARTS] = { "given", "when", "then" };
@@ -288,8 +286,8 @@ get_id (Loader      *loader,
 
   if (**id == 0)
     return invalid (loader, object, error, _("the id is empty"));
-  if (strlen (*id) > MAX_ID_LENGTH)
-    return invalid (loader, object, error, _("the id is longer than %d characters"), MAX_ID_LENGTH);
+  if (g_utf8_strlen (*id, -1) > SL_FORMAT_MAX_ID_LENGTH)
+    return invalid (loader, object, error, _("the id is longer than %d characters"), SL_FORMAT_MAX_ID_LENGTH);
 
   set_where (loader, array, index, *id);
 

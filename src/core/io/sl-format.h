@@ -28,6 +28,8 @@ typedef enum {
 } SlFormatError;
 
 #define SL_FORMAT_VERSION 1
+/* An element's id, in characters (not bytes) */
+#define SL_FORMAT_MAX_ID_LENGTH 256
 #define SL_FORMAT_MIME_TYPE "application/x-stormline"
 #define SL_FORMAT_SUFFIX ".stormline"
 

@@ -270,11 +270,31 @@ read_string (Parser *parser,
             }
           if (p[1] == 'u')
             {
-              gunichar c;
+              gunichar c, low;
 
               if (p + 6 > parser->end || !read_hex4 (p + 2, &c))
                 {
                   fail_at (parser, p, SL_JSON_ERROR_SYNTAX, _("“\\u” must be followed by four hexadecimal digits"));
+                  return NULL;
+                }
+              /* Checked here, not while decoding: decoding writes over the
+               * text, and a message's line is counted in it. */
+              if (c >= 0xd800 && c < 0xdc00)
+                {
+                  if (p + 12 > parser->end || p[6] != '\\' || p[7] != 'u' || !read_hex4 (p + 8, &low) ||
+                      low < 0xdc00 || low >= 0xe000)
+                    {
+                      fail_at (parser, p, SL_JSON_ERROR_ENCODING,
+                               _("a “\\u” escape is half of a character without its other half"));
+                      return NULL;
+                    }
+                  p += 6;
+                }
+              else if ((c >= 0xdc00 && c < 0xe000) || c == 0)
+                {
+                  fail_at (parser, p, SL_JSON_ERROR_ENCODING,
+                           c == 0 ? _("a text contains a NUL character")
+                                  : _("a “\\u” escape is half of a character without its other half"));
                   return NULL;
                 }
               p += 6;
@@ -326,22 +346,9 @@ read_string (Parser *parser,
               q += 6;
               if (c >= 0xd800 && c < 0xdc00)
                 {
-                  if (q + 6 > p || q[0] != '\\' || q[1] != 'u' || !read_hex4 (q + 2, &low) ||
-                      low < 0xdc00 || low >= 0xe000)
-                    {
-                      fail_at (parser, q - 6, SL_JSON_ERROR_ENCODING,
-                               _("a “\\u” escape is half of a character without its other half"));
-                      return NULL;
-                    }
+                  read_hex4 (q + 2, &low);
                   c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
                   q += 6;
-                }
-              else if ((c >= 0xdc00 && c < 0xe000) || c == 0)
-                {
-                  fail_at (parser, q - 6, SL_JSON_ERROR_ENCODING,
-                           c == 0 ? _("a text contains a NUL character")
-                                  : _("a “\\u” escape is half of a character without its other half"));
-                  return NULL;
                 }
               o += g_unichar_to_utf8 (c, o);
               break;
@@ -825,8 +832,10 @@ sl_json_parse (const char  *data,
       return NULL;
     }
 
+  /* An empty GBytes has no data at all: memcpy() must not see its NULL. */
   copy = g_malloc (length + 1);
-  memcpy (copy, data, length);
+  if (length > 0)
+    memcpy (copy, data, length);
   copy[length] = 0;
   return sl_json_parse_take (copy, length, error);
 }
