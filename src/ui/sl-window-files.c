@@ -234,6 +234,44 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* What the user reads when a save fails: what went wrong, that nothing
+ * was lost, and what to do about it. */
+static char *
+save_error_body (const GError *error)
+{
+  const char *advice;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    advice = _("The disk is full. Make some room on it, or save the model somewhere else with Save As.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    advice = _("Stormline may not write in this folder. Save the model somewhere else with Save As.");
+  else
+    advice = _("Try again, or save the model somewhere else with Save As.");
+
+  /* Translators: the first %s is the system's reason, the second what to do */
+  return g_strdup_printf (_("%s.\n\nThe file was left as it was, and the changes are still here, not saved. %s"),
+                          error->message, advice);
+}
+
+static void save_to (SlWindow *self,
+                     GFile    *file);
+
+/* Starts the save asked for while the last one was being written.
+ * Returns: whether there was one */
+static gboolean
+save_next (SlWindow *self)
+{
+  g_autoptr(GFile) next = g_steal_pointer (&self->save_next);
+
+  self->saving = FALSE;
+  if (next == NULL)
+    return FALSE;
+
+  save_to (self, next);
+  return TRUE;
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -248,9 +286,11 @@ save_done_cb (GObject      *object,
     {
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = save_error_body (error);
 
       self->close_after_save = FALSE;
-      _sl_window_show_error (self, heading, error->message);
+      _sl_window_show_error (self, heading, body);
+      save_next (self);
       save_data_free (data);
       return;
     }
@@ -265,7 +305,7 @@ save_done_cb (GObject      *object,
   uri = g_file_get_uri (data->file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 
-  if (self->close_after_save)
+  if (!save_next (self) && self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
 
   save_data_free (data);
@@ -275,8 +315,19 @@ static void
 save_to (SlWindow *self,
          GFile    *file)
 {
-  SaveData *data = g_new0 (SaveData, 1);
+  SaveData *data;
 
+  /* Two writes of one model at once could end in either order and leave
+   * the older version on disk: a save asked for meanwhile waits for the
+   * one being written, and only the last one asked for is written. */
+  if (self->saving)
+    {
+      g_set_object (&self->save_next, file);
+      return;
+    }
+  self->saving = TRUE;
+
+  data = g_new0 (SaveData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
   data->changes = self->changes;

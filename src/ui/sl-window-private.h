@@ -24,6 +24,8 @@ struct _SlWindow
   SlCanvas *canvas;
   guint changes;          /* steps done, undone or redone since the window opened */
   gboolean close_after_save;
+  gboolean saving;        /* a save is being written */
+  GFile *save_next;       /* asked for while saving: written once it ends */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
