@@ -6,7 +6,8 @@
 #                                 Stormline with FILE (the example model)
 #   build-aux/dev.sh test         install what is missing, build twice (plain,
 #                                 and with AddressSanitizer + UBSan) and run
-#                                 every test in both builds; the last line
+#                                 every test in both builds, and the core
+#                                 tests under valgrind; the last line
 #                                 says "N passed, N failed, N skipped"
 set -euo pipefail
 
@@ -18,7 +19,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
   desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core clang libclang-rt-14-dev poppler-utils
-  python3 python3-pyatspi
+  python3 python3-pyatspi valgrind
 )
 
 install_missing() {
@@ -100,11 +101,14 @@ case "${1:-}" in
     run_suite _build-asan \
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
+    # About a minute on two cores (HACKING.md, Valgrind).
+    meson test -C _build --setup valgrind --suite core --print-errorlogs --num-processes 2 || true
+    summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json \
+      _build/meson-logs/testlog-valgrind.json
     ;;
 
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
