@@ -126,6 +126,18 @@ wait_for_dialog (void)
   return dialog;
 }
 
+/* Answers as a click on a button does, and closes the dialog. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 static void
 wait_until_saved (Fixture *fixture)
 {
@@ -178,12 +190,14 @@ save_failing (Fixture      *fixture,
 static void
 save_again (Fixture *fixture)
 {
-  g_autoptr(GBytes) expected = sl_format_save_to_bytes (sl_window_get_document (fixture->window));
+  SlDocument *document = sl_window_get_document (fixture->window);
+  g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
+  g_autofree char *title = g_strdup_printf ("%s — Stormline", sl_document_get_title (document));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
   wait_until_saved (fixture);
   assert_file_holds (fixture->path, expected);
-  g_assert_cmpstr (get_title (fixture), ==, "Grand Hotel — Stormline");
+  g_assert_cmpstr (get_title (fixture), ==, title);
 }
 
 static const struct {
@@ -243,19 +257,44 @@ test_deleted (Fixture       *fixture,
   g_assert_null (find_dialog ());
 }
 
-/* The file replaced behind Stormline's back: the save replaces it whole,
- * never mixed with what another program wrote. */
+/* The file replaced behind Stormline's back: Ctrl+S says so and asks
+ * before it writes over what another program wrote; Replace writes the
+ * model whole, never mixed with the other version. */
 static void
 test_replaced (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *other = g_strnfill (100000, 'x');
   g_autoptr(GBytes) other_bytes = g_bytes_new (other, 100000);
+  g_autoptr(GBytes) expected = NULL;
+  SlDocument *document = sl_window_get_document (fixture->window);
+  AdwMessageDialog *dialog;
 
   write_bytes (fixture->path, other_bytes);
-  sl_document_set_title (sl_window_get_document (fixture->window), "Grand Hotel");
+  sl_document_set_title (document, "Grand Hotel");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“hotel.stormline” Changed on Disk");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Another program changed this file"));
+
+  /* Cancel: nothing written, the model still modified. */
+  respond (dialog, "cancel");
+  assert_file_holds (fixture->path, other_bytes);
+  g_assert_true (sl_history_get_modified (get_history (fixture)));
+  g_assert_cmpstr (get_title (fixture), ==, "• Grand Hotel — Stormline");
+
+  /* Replace: the model, whole. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = wait_for_dialog ();
+  expected = sl_format_save_to_bytes (document);
+  respond (dialog, "replace");
+  wait_until_saved (fixture);
+  assert_file_holds (fixture->path, expected);
+  g_assert_cmpstr (get_title (fixture), ==, "Grand Hotel — Stormline");
+
+  /* Written by Stormline itself, the file saves again without asking. */
+  sl_document_set_title (document, "Grander Hotel");
   save_again (fixture);
-  g_assert_false (sl_history_get_modified (get_history (fixture)));
   g_assert_null (find_dialog ());
 }
 
