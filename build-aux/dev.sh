@@ -6,7 +6,8 @@
 #                                 Stormline with FILE (the example model)
 #   build-aux/dev.sh test         install what is missing, build twice (plain,
 #                                 and with AddressSanitizer + UBSan) and run
-#                                 every test in both builds, then each fuzz
+#                                 every test in both builds, the core
+#                                 tests under valgrind, then each fuzz
 #                                 harness for FUZZ_SECONDS (20); the last
 #                                 line says "N passed, N failed, N skipped"
 set -euo pipefail
@@ -20,7 +21,7 @@ packages=(
   desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core poppler-utils
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
-  python3 python3-pyatspi
+  python3 python3-pyatspi valgrind
 )
 
 install_missing() {
@@ -150,13 +151,16 @@ case "${1:-}" in
     run_suite _build-asan \
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    # About a minute on two cores (HACKING.md, Valgrind).
+    meson test -C _build --setup valgrind --suite core --print-errorlogs --num-processes 2 || true
     fuzz _build-fuzz/results.txt
     FUZZ_RESULTS=_build-fuzz/results.txt \
-      summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
+      summarize _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json \
+        _build/meson-logs/testlog-valgrind.json
     ;;
 
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

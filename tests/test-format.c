@@ -1182,6 +1182,7 @@ main (int    argc,
       char **argv)
 {
   static const struct { const char *name; SlWriteFault fault; } faults[] = {
+    { "create", SL_WRITE_FAULT_CREATE },
     { "write", SL_WRITE_FAULT_WRITE },
     { "sync", SL_WRITE_FAULT_SYNC },
     { "rename", SL_WRITE_FAULT_RENAME },

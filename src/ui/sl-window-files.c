@@ -234,6 +234,44 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* What the user reads when a save fails: what went wrong, that nothing
+ * was lost, and what to do about it. */
+static char *
+save_error_body (const GError *error)
+{
+  const char *advice;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    advice = _("The disk is full. Make some room on it, or save the model somewhere else with Save As.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    advice = _("Stormline may not write in this folder. Save the model somewhere else with Save As.");
+  else
+    advice = _("Try again, or save the model somewhere else with Save As.");
+
+  /* Translators: the first %s is the system's reason, the second what to do */
+  return g_strdup_printf (_("%s.\n\nThe file was left as it was, and the changes are still here, not saved. %s"),
+                          error->message, advice);
+}
+
+static void save_to (SlWindow *self,
+                     GFile    *file);
+
+/* Starts the save asked for while the last one was being written.
+ * Returns: whether there was one */
+static gboolean
+save_next (SlWindow *self)
+{
+  g_autoptr(GFile) next = g_steal_pointer (&self->save_next);
+
+  self->saving = FALSE;
+  if (next == NULL)
+    return FALSE;
+
+  save_to (self, next);
+  return TRUE;
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -248,14 +286,17 @@ save_done_cb (GObject      *object,
     {
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = save_error_body (error);
 
       self->close_after_save = FALSE;
-      _sl_window_show_error (self, heading, error->message);
+      _sl_window_show_error (self, heading, body);
+      save_next (self);
       save_data_free (data);
       return;
     }
 
   _sl_window_set_file (self, data->file);
+  _sl_window_remember_file (self);
 
   /* What was written is the document as it was when the save began: if it
    * changed since, it is still modified. */
@@ -265,7 +306,7 @@ save_done_cb (GObject      *object,
   uri = g_file_get_uri (data->file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 
-  if (self->close_after_save)
+  if (!save_next (self) && self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
 
   save_data_free (data);
@@ -275,8 +316,19 @@ static void
 save_to (SlWindow *self,
          GFile    *file)
 {
-  SaveData *data = g_new0 (SaveData, 1);
+  SaveData *data;
 
+  /* Two writes of one model at once could end in either order and leave
+   * the older version on disk: a save asked for meanwhile waits for the
+   * one being written, and only the last one asked for is written. */
+  if (self->saving)
+    {
+      g_set_object (&self->save_next, file);
+      return;
+    }
+  self->saving = TRUE;
+
+  data = g_new0 (SaveData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
   data->changes = self->changes;
@@ -346,6 +398,83 @@ _sl_window_save_as (SlWindow *self)
                           name, self->file, save_as_chosen);
 }
 
+/* The file's entity tag (its modification time), or %NULL when it is gone. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/**
+ * _sl_window_remember_file:
+ *
+ * Notes the window's file as it is on disk now, when the window has read
+ * or written it, so that a save can tell whether another program has
+ * changed it since.
+ */
+void
+_sl_window_remember_file (SlWindow *self)
+{
+  g_free (self->file_etag);
+  self->file_etag = self->file != NULL ? query_etag (self->file) : NULL;
+}
+
+/* Whether another program wrote the file since this window read or wrote
+ * it. A file deleted meanwhile is simply written anew. */
+static gboolean
+file_changed_on_disk (SlWindow *self)
+{
+  g_autofree char *etag = NULL;
+
+  /* A save of ours under way changes the file itself. */
+  if (self->saving || self->file_etag == NULL)
+    return FALSE;
+
+  etag = query_etag (self->file);
+  return etag != NULL && !g_str_equal (etag, self->file_etag);
+}
+
+static void
+changed_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SlWindow         *self)
+{
+  if (g_str_equal (response, "replace"))
+    save_to (self, self->file);
+  else if (g_str_equal (response, "save-as"))
+    _sl_window_save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Another program changed the file: saving over it would lose what that
+ * program wrote, so the user chooses. */
+static void
+ask_to_replace_changed (SlWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Another program changed this file after Stormline opened it. Replacing "
+                                     "it loses what the other program wrote; Save As keeps both."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _sl_window_save (SlWindow *self)
 {
@@ -357,6 +486,8 @@ _sl_window_save (SlWindow *self)
 
   if (self->file == NULL)
     _sl_window_save_as (self);
+  else if (file_changed_on_disk (self))
+    ask_to_replace_changed (self);
   else
     save_to (self, self->file);
 }

@@ -24,6 +24,9 @@ struct _SlWindow
   SlCanvas *canvas;
   guint changes;          /* steps done, undone or redone since the window opened */
   gboolean close_after_save;
+  gboolean saving;        /* a save is being written */
+  GFile *save_next;       /* asked for while saving: written once it ends */
+  char *file_etag;        /* the file as this window last read or wrote it */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -105,6 +108,7 @@ void      _sl_window_choose_import            (SlWindow           *self);
 void      _sl_window_choose_export_eventmodelers (SlWindow        *self);
 void      _sl_window_update_recent            (SlWindow           *self);
 gboolean  _sl_window_ask_to_save              (SlWindow           *self);
+void      _sl_window_remember_file            (SlWindow           *self);
 
 /* sl-window-export.c */
 void      _sl_window_choose_export            (SlWindow           *self);

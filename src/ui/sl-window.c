@@ -272,6 +272,7 @@ sl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
+  _sl_window_remember_file (self);
   self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
@@ -345,6 +346,7 @@ sl_window_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->file_etag, g_free);
   g_clear_object (&self->recent_section);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);

@@ -24,11 +24,21 @@
 #include "sl-file-writer-private.h"
 
 static SlWriteFault write_fault;
+static SlWriteHook write_hook;
+static gpointer write_hook_data;
 
 void
 _sl_file_writer_set_fault (SlWriteFault fault)
 {
   write_fault = fault;
+}
+
+void
+_sl_file_writer_set_hook (SlWriteHook hook,
+                          gpointer    data)
+{
+  write_hook = hook;
+  write_hook_data = data;
 }
 
 static gboolean
@@ -78,7 +88,13 @@ write_path_atomically (const char    *path,
 
   data = g_bytes_get_data (bytes, &length);
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (write_fault == SL_WRITE_FAULT_CREATE)
+    {
+      errno = EACCES;
+      fd = -1;
+    }
+  else
+    fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     return set_errno_error (error, errno, _("Cannot create a file in the folder"));
 
@@ -123,6 +139,9 @@ write_path_atomically (const char    *path,
       g_unlink (tmp_path);
       return FALSE;
     }
+
+  if (write_hook != NULL)
+    write_hook (write_hook_data);
 
   if (write_fault == SL_WRITE_FAULT_RENAME)
     {

@@ -60,11 +60,12 @@ typedef struct
 static char *
 describe_where (const Where *where)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   if (where->array == NULL)
     return g_strdup (_("the model"));
 
+  out = g_string_new (NULL);
   g_string_printf (out, "%s[%u]", where->array, where->index);
   if (where->id != NULL)
     /* Translators: appended to a place in a file such as notes[3] */
