@@ -41,7 +41,12 @@ def wait_for(what, predicate, limit=90.0):
 
 
 def xdo(*args):
-    subprocess.run(["xdotool", *map(str, args)], check=True)
+    """Runs xdotool; one that waits (--sync) for what never comes is stuck,
+    not a hung test."""
+    try:
+        subprocess.run(["xdotool", *map(str, args)], check=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        raise Stuck(f"xdotool {' '.join(map(str, args))} did not return")
 
 
 def import_atspi():

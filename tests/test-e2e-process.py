@@ -415,7 +415,7 @@ def run(session, work):
     xdo("windowfocus", "--sync", s.xid)
     xdo("key", "ctrl+n")
     s.attach("Untitled Model")
-    xdo("windowsize", "--sync", s.xid, *WINDOW)
+    xdo("windowsize", s.xid, *WINDOW)
     wait_for("the window to take its new size", lambda: s.extents(s.window)[2] > WINDOW[0] - 100)
     xdo("windowfocus", "--sync", s.xid)
     s.measure()
