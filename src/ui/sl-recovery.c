@@ -32,6 +32,19 @@ typedef struct
 
 static void offer_next (Offer *offer);
 
+/* Whether a window of this process holds the draft @id: then it was not
+ * left behind. */
+static gboolean
+in_use (const char *id)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SL_IS_WINDOW (l->data) && g_strcmp0 (SL_WINDOW (l->data)->draft_id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 offer_free (Offer *offer)
 {
@@ -143,6 +156,8 @@ offer_next (Offer *offer)
   GtkWidget *dialog;
   const char *id;
 
+  while (offer->ids[offer->next] != NULL && in_use (offer->ids[offer->next]))
+    offer->next++;
   if (offer->ids[offer->next] == NULL)
     {
       offer_free (offer);

@@ -174,13 +174,20 @@ checksum_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  SlWindow *self = SL_WINDOW (object);
+  GWeakRef *ref = user_data;
+  g_autoptr(SlWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   char *checksum = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
   /* Without it a draft is offered as a copy: never over the file. */
-  if (checksum == NULL)
-    return;
+  if (checksum == NULL || self == NULL)
+    {
+      g_free (checksum);
+      return;
+    }
   g_free (self->file_checksum);
   self->file_checksum = checksum;
 
@@ -195,6 +202,7 @@ static void
 checksum_file (SlWindow *self)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *ref;
 
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
@@ -202,8 +210,12 @@ checksum_file (SlWindow *self)
   if (self->file == NULL)
     return;
 
+  /* The window may go while the file is read: the task keeps no
+   * reference to it. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
   self->checksumming = g_cancellable_new ();
-  task = g_task_new (self, self->checksumming, checksum_done_cb, NULL);
+  task = g_task_new (NULL, self->checksumming, checksum_done_cb, ref);
   g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
   g_task_run_in_thread (task, checksum_thread);
 }
