@@ -340,6 +340,26 @@ test_restore_bound (Fixture       *fixture,
   g_assert_cmpuint (count_drafts (), ==, 0);
 }
 
+/* Started on the draft's file, as after a kill: the draft is offered
+ * though the window opened on that file shares its name. */
+static void
+test_restore_on_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *checksum = checksum_of (fixture->path);
+  SlWindow *window;
+
+  leave_draft (fixture, uri, checksum, "Hotel, killed");
+  run_app (fixture, fixture->path);
+  respond (wait_for_dialog (), "restore");
+
+  window = wait_for_window (fixture);
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (window)), ==, "Hotel, killed");
+  g_assert_true (g_file_equal (sl_window_get_file (window), file));
+}
+
 static void
 test_restore_changed_file (Fixture       *fixture,
                            gconstpointer  data)
@@ -477,6 +497,7 @@ main (int    argc,
   g_test_add ("/recovery/draft-and-save", Fixture, NULL, fixture_set_up, test_draft_and_save, fixture_tear_down);
   g_test_add ("/recovery/discard", Fixture, NULL, fixture_set_up, test_discard, fixture_tear_down);
   g_test_add ("/recovery/restore-bound", Fixture, NULL, fixture_set_up, test_restore_bound, fixture_tear_down);
+  g_test_add ("/recovery/restore-on-file", Fixture, NULL, fixture_set_up, test_restore_on_file, fixture_tear_down);
   g_test_add ("/recovery/restore-changed-file", Fixture, NULL, fixture_set_up, test_restore_changed_file,
               fixture_tear_down);
   g_test_add ("/recovery/untitled", Fixture, NULL, fixture_set_up, test_untitled, fixture_tear_down);

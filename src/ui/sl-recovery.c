@@ -32,15 +32,17 @@ typedef struct
 
 static void offer_next (Offer *offer);
 
-/* Whether a window of this process holds the draft @id: then it was not
- * left behind. */
+/* Whether a window of this process wrote the draft @id: then it was not
+ * left behind. A window just opened on the draft's file has its id too,
+ * but no draft yet. */
 static gboolean
 in_use (const char *id)
 {
   g_autoptr(GList) windows = gtk_window_list_toplevels ();
 
   for (GList *l = windows; l != NULL; l = l->next)
-    if (SL_IS_WINDOW (l->data) && g_strcmp0 (SL_WINDOW (l->data)->draft_id, id) == 0)
+    if (SL_IS_WINDOW (l->data) && SL_WINDOW (l->data)->draft_written &&
+        g_strcmp0 (SL_WINDOW (l->data)->draft_id, id) == 0)
       return TRUE;
   return FALSE;
 }
