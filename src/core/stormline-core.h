@@ -17,6 +17,7 @@
 #include "sl-connection.h"
 #include "sl-document.h"
 #include "sl-field.h"
+#include "sl-draft.h"
 #include "sl-eventmodelers.h"
 #include "sl-file-writer.h"
 #include "sl-format.h"

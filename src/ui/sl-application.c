@@ -12,6 +12,7 @@
 #include "stormline-core.h"
 
 #include "sl-application.h"
+#include "sl-recovery.h"
 #include "sl-window.h"
 
 struct _SlApplication
@@ -19,6 +20,7 @@ struct _SlApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -79,8 +81,19 @@ open_file (SlApplication *self,
   sl_window_show_open_error (window, file, error);
 }
 
+/* What a crash or a kill left behind is offered once, at the start, over
+ * the first window. */
 static void
-sl_application_activate (GApplication *app)
+offer_drafts (SlApplication *self)
+{
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+  sl_recovery_offer (self, sl_draft_store_get_default ());
+}
+
+static void
+activate_window (GApplication *app)
 {
   SlApplication *self = SL_APPLICATION (app);
   g_autoptr(SlDocument) document = NULL;
@@ -118,6 +131,13 @@ sl_application_activate (GApplication *app)
 }
 
 static void
+sl_application_activate (GApplication *app)
+{
+  activate_window (app);
+  offer_drafts (SL_APPLICATION (app));
+}
+
+static void
 sl_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
@@ -125,6 +145,7 @@ sl_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     open_file (SL_APPLICATION (app), files[i]);
+  offer_drafts (SL_APPLICATION (app));
 }
 
 static void
@@ -183,6 +204,15 @@ sl_application_startup (GApplication *app)
 }
 
 static void
+sl_application_shutdown (GApplication *app)
+{
+  /* A draft removed as its window closed is gone before the process. */
+  sl_draft_store_flush (sl_draft_store_get_default ());
+
+  G_APPLICATION_CLASS (sl_application_parent_class)->shutdown (app);
+}
+
+static void
 sl_application_dispose (GObject *object)
 {
   SlApplication *self = (SlApplication *)object;
@@ -201,6 +231,7 @@ sl_application_class_init (SlApplicationClass *klass)
   object_class->dispose = sl_application_dispose;
 
   app_class->activate = sl_application_activate;
+  app_class->shutdown = sl_application_shutdown;
   app_class->open = sl_application_open;
   app_class->startup = sl_application_startup;
 }

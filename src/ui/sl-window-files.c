@@ -297,6 +297,7 @@ save_done_cb (GObject      *object,
 
   _sl_window_set_file (self, data->file);
   _sl_window_remember_file (self);
+  _sl_window_file_saved (self);
 
   /* What was written is the document as it was when the save began: if it
    * changed since, it is still modified. */

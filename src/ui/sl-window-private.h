@@ -23,6 +23,12 @@ struct _SlWindow
   GFile *file;
   SlCanvas *canvas;
   guint changes;          /* steps done, undone or redone since the window opened */
+  guint changes_at_save;  /* @changes when the model was last unmodified */
+  char *draft_id;         /* the name of the model's draft in the store */
+  char *file_checksum;    /* (nullable): of @file as loaded or saved, once known */
+  GCancellable *checksumming;
+  guint draft_source;     /* a draft to write soon */
+  gboolean draft_written;
   gboolean close_after_save;
   gboolean saving;        /* a save is being written */
   GFile *save_next;       /* asked for while saving: written once it ends */
@@ -78,6 +84,11 @@ void      _sl_window_show_error               (SlWindow           *self,
                                                const char         *body);
 void      _sl_window_show_toast               (SlWindow           *self,
                                                const char         *text);
+void      _sl_window_file_saved               (SlWindow           *self);
+void      _sl_window_adopt_draft              (SlWindow           *self,
+                                               const char         *draft_id,
+                                               guint               n_changes);
+void      _sl_window_write_draft              (SlWindow           *self);
 
 /* sl-window-actions.c */
 void      _sl_window_class_actions_init       (SlWindowClass      *klass);

@@ -89,12 +89,174 @@ update_title (SlWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* Drafts
+ *
+ * A draft of a modified model is written at most DRAFT_DELAY_MS after a
+ * change, however long the changes go on: the first change schedules it,
+ * the others ride along. Only the serialisation is on the main thread;
+ * the store writes on its own. The draft goes when the model is
+ * unmodified again (saved, or undone to the save point) and when the
+ * window goes: it closes only once its changes were saved or discarded.
+ */
+
+#define DRAFT_DELAY_MS 500
+
+static void
+remove_draft (SlWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft_written)
+    sl_draft_store_remove (sl_draft_store_get_default (), self->draft_id);
+  self->draft_written = FALSE;
+}
+
+/**
+ * _sl_window_write_draft:
+ *
+ * Writes a draft of the model now when it is modified, or removes it.
+ */
+void
+_sl_window_write_draft (SlWindow *self)
+{
+  g_autofree char *uri = NULL;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!sl_history_get_modified (sl_document_get_history (self->document)))
+    {
+      remove_draft (self);
+      return;
+    }
+
+  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  sl_draft_store_write (sl_draft_store_get_default (),
+                        sl_draft_new (self->draft_id, self->document, uri, self->file_checksum,
+                                      self->changes - self->changes_at_save));
+  self->draft_written = TRUE;
+}
+
+static gboolean
+draft_timeout_cb (gpointer data)
+{
+  SlWindow *self = data;
+
+  self->draft_source = 0;
+  _sl_window_write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+modified_changed_cb (SlWindow *self)
+{
+  if (!sl_history_get_modified (sl_document_get_history (self->document)))
+    {
+      self->changes_at_save = self->changes;
+      remove_draft (self);
+    }
+}
+
+static void
+checksum_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *checksum = sl_draft_checksum_file (task_data, cancellable, &error);
+
+  if (checksum != NULL)
+    g_task_return_pointer (task, checksum, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+checksum_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SlWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  char *checksum = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  /* Without it a draft is offered as a copy: never over the file. */
+  if (checksum == NULL || self == NULL)
+    {
+      g_free (checksum);
+      return;
+    }
+  g_free (self->file_checksum);
+  self->file_checksum = checksum;
+
+  /* A draft written before binds to the file from now on. */
+  if (self->draft_written)
+    _sl_window_write_draft (self);
+}
+
+/* The checksum binds a draft to the file as it was: a file changed since
+ * is not overwritten by restoring the draft. */
+static void
+checksum_file (SlWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *ref;
+
+  g_cancellable_cancel (self->checksumming);
+  g_clear_object (&self->checksumming);
+  g_clear_pointer (&self->file_checksum, g_free);
+  if (self->file == NULL)
+    return;
+
+  /* The window may go while the file is read: the task keeps no
+   * reference to it. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->checksumming = g_cancellable_new ();
+  task = g_task_new (NULL, self->checksumming, checksum_done_cb, ref);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, checksum_thread);
+}
+
+/**
+ * _sl_window_file_saved:
+ *
+ * Takes in that the model was written to its file.
+ */
+void
+_sl_window_file_saved (SlWindow *self)
+{
+  checksum_file (self);
+}
+
+/**
+ * _sl_window_adopt_draft:
+ *
+ * Makes the window's model the one of the draft @draft_id, restored with
+ * @n_changes unsaved: discarding or saving it removes that draft.
+ */
+void
+_sl_window_adopt_draft (SlWindow   *self,
+                        const char *draft_id,
+                        guint       n_changes)
+{
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+  self->draft_written = TRUE;
+  self->changes_at_save = self->changes - n_changes;
+}
+
 static void
 document_changed_cb (SlWindow *self)
 {
   self->changes++;
   update_title (self);
   _sl_window_actions_update (self);
+
+  if (self->draft_source == 0)
+    self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
 
 void
@@ -103,6 +265,13 @@ _sl_window_set_file (SlWindow *self,
 {
   if (g_set_object (&self->file, file))
     {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* A model saved to a file has that file's draft from now on. */
+      remove_draft (self);
+      g_free (self->draft_id);
+      self->draft_id = sl_draft_new_id (uri);
+
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       update_title (self);
     }
@@ -273,6 +442,16 @@ sl_window_constructed (GObject *object)
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
   _sl_window_remember_file (self);
+  if (self->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+
+      self->draft_id = sl_draft_new_id (uri);
+    }
+  else
+    self->draft_id = sl_draft_new_id (NULL);
+  checksum_file (self);
+
   self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
@@ -322,6 +501,8 @@ sl_window_constructed (GObject *object)
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
+                           G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
@@ -341,6 +522,11 @@ sl_window_dispose (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
 
+  remove_draft (self);
+  g_cancellable_cancel (self->checksumming);
+  g_clear_object (&self->checksumming);
+  g_clear_pointer (&self->file_checksum, g_free);
+  g_clear_pointer (&self->draft_id, g_free);
   g_clear_weak_pointer (&self->note_to_show);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
   g_clear_object (&self->checker);

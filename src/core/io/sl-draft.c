@@ -1,0 +1,482 @@
+/* sl-draft.c: drafts of unsaved documents, for recovery after a crash
+ *
+ * A window hands the store a draft of its document soon after each
+ * change; the store writes it atomically, one at a time and in the order
+ * given, on a thread of its own, so a removal that follows a write is
+ * never undone by it. A draft is one file: a key file head that tells
+ * whose document it is, a line "%%", then the document as it would be
+ * saved. Reading a draft trusts nothing in it: the head is checked and
+ * the document goes through the native format's strict loader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "sl-document.h"
+#include "sl-draft.h"
+#include "sl-file-writer.h"
+#include "sl-format.h"
+#include "sl-history.h"
+
+#define DRAFT_SUFFIX ".draft"
+#define DRAFT_GROUP "Draft"
+#define DRAFT_SEPARATOR "\n%%\n"
+
+struct _SlDraftStore
+{
+  GObject parent_instance;
+
+  char *directory;
+  GThreadPool *pool;  /* one thread: the operations run in order */
+  GMutex lock;
+  GCond idle;
+  guint pending;      /* operations queued or running */
+};
+
+G_DEFINE_FINAL_TYPE (SlDraftStore, sl_draft_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sl-draft-error-quark, sl_draft_error)
+
+typedef struct
+{
+  SlDraft *draft; /* to write, or NULL */
+  char *id;       /* to remove, when there is no draft */
+} Operation;
+
+/**
+ * sl_draft_new:
+ * @id: the draft's name, from sl_draft_new_id()
+ * @uri: (nullable): the document's file
+ * @checksum: (nullable): the file's checksum when it was loaded or saved
+ *
+ * Serialises @document as it is now, on the calling thread.
+ *
+ * Returns: (transfer full): a draft to hand to sl_draft_store_write()
+ */
+SlDraft *
+sl_draft_new (const char *id,
+              SlDocument *document,
+              const char *uri,
+              const char *checksum,
+              guint       n_changes)
+{
+  SlDraft *draft;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  draft = g_new0 (SlDraft, 1);
+  draft->id = g_strdup (id);
+  draft->uri = g_strdup (uri);
+  draft->checksum = g_strdup (checksum);
+  draft->title = g_strdup (sl_document_get_title (document));
+  draft->changed = g_get_real_time ();
+  draft->n_changes = n_changes;
+  draft->text = sl_format_save_to_bytes (document);
+  return draft;
+}
+
+void
+sl_draft_free (SlDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->id);
+  g_free (draft->uri);
+  g_free (draft->checksum);
+  g_free (draft->title);
+  g_clear_pointer (&draft->text, g_bytes_unref);
+  g_clear_object (&draft->document);
+  g_free (draft);
+}
+
+/**
+ * sl_draft_new_id:
+ * @uri: (nullable): the document's file
+ *
+ * A document saved to a file always has the same draft, so a new draft
+ * replaces an older one; an untitled one gets a name of its own.
+ *
+ * Returns: (transfer full): the name of a draft
+ */
+char *
+sl_draft_new_id (const char *uri)
+{
+  g_autofree char *sum = NULL;
+
+  if (uri == NULL)
+    return g_uuid_string_random ();
+
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  return g_strndup (sum, 32);
+}
+
+/**
+ * sl_draft_checksum_file:
+ *
+ * Returns: (transfer full): the SHA-256 of the file's bytes, in hex, or
+ *   %NULL with @error set
+ */
+char *
+sl_draft_checksum_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+static char *
+draft_path (SlDraftStore *self,
+            const char   *id)
+{
+  g_autofree char *name = g_strconcat (id, DRAFT_SUFFIX, NULL);
+
+  return g_build_filename (self->directory, name, NULL);
+}
+
+static GBytes *
+draft_to_bytes (SlDraft *draft)
+{
+  g_autoptr(GKeyFile) head = g_key_file_new ();
+  g_autofree char *data = NULL;
+  gsize head_len, text_len;
+  const char *text = g_bytes_get_data (draft->text, &text_len);
+  GString *out;
+
+  if (draft->uri != NULL)
+    g_key_file_set_string (head, DRAFT_GROUP, "uri", draft->uri);
+  if (draft->checksum != NULL)
+    g_key_file_set_string (head, DRAFT_GROUP, "checksum", draft->checksum);
+  g_key_file_set_string (head, DRAFT_GROUP, "title", draft->title);
+  g_key_file_set_int64 (head, DRAFT_GROUP, "changed", draft->changed);
+  g_key_file_set_uint64 (head, DRAFT_GROUP, "changes", draft->n_changes);
+  data = g_key_file_to_data (head, &head_len, NULL);
+
+  out = g_string_sized_new (head_len + text_len + 8);
+  g_string_append_len (out, data, head_len);
+  g_string_append (out, DRAFT_SEPARATOR + 1);
+  if (text_len > 0)
+    g_string_append_len (out, text, text_len);
+  return g_string_free_to_bytes (out);
+}
+
+static void
+run_operation (gpointer data,
+               gpointer user_data)
+{
+  Operation *op = data;
+  SlDraftStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (op->draft != NULL)
+    {
+      g_autofree char *path = draft_path (self, op->draft->id);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GBytes) bytes = draft_to_bytes (op->draft);
+
+      if (g_mkdir_with_parents (self->directory, 0700) != 0 ||
+          !sl_file_write_atomically (file, bytes, NULL, &error))
+        g_warning ("Could not write the draft %s: %s", path,
+                   error != NULL ? error->message : g_strerror (errno));
+      sl_draft_free (op->draft);
+    }
+  else
+    {
+      g_autofree char *path = draft_path (self, op->id);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the draft %s: %s", path, g_strerror (errno));
+      g_free (op->id);
+    }
+  g_free (op);
+
+  g_mutex_lock (&self->lock);
+  if (--self->pending == 0)
+    g_cond_broadcast (&self->idle);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+push (SlDraftStore *self,
+      Operation    *op)
+{
+  g_mutex_lock (&self->lock);
+  self->pending++;
+  g_mutex_unlock (&self->lock);
+  g_thread_pool_push (self->pool, op, NULL);
+}
+
+static void
+sl_draft_store_finalize (GObject *object)
+{
+  SlDraftStore *self = SL_DRAFT_STORE (object);
+
+  /* Every draft handed over is written before the store goes. */
+  g_thread_pool_free (self->pool, FALSE, TRUE);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->idle);
+  g_free (self->directory);
+
+  G_OBJECT_CLASS (sl_draft_store_parent_class)->finalize (object);
+}
+
+static void
+sl_draft_store_class_init (SlDraftStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sl_draft_store_finalize;
+}
+
+static void
+sl_draft_store_init (SlDraftStore *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->idle);
+  self->pool = g_thread_pool_new (run_operation, self, 1, FALSE, NULL);
+}
+
+/**
+ * sl_draft_store_new:
+ * @directory: where the drafts are kept; made when the first is written
+ *
+ * Returns: (transfer full): a store of drafts
+ */
+SlDraftStore *
+sl_draft_store_new (const char *directory)
+{
+  SlDraftStore *self;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  self = g_object_new (SL_TYPE_DRAFT_STORE, NULL);
+  self->directory = g_strdup (directory);
+  return self;
+}
+
+/**
+ * sl_draft_store_get_default:
+ *
+ * The drafts are state, not documents or settings: they live in
+ * `$XDG_STATE_HOME/stormline/drafts`, which in the Flatpak sandbox is
+ * inside the application's own folder.
+ *
+ * Returns: (transfer none): the process's store of drafts
+ */
+SlDraftStore *
+sl_draft_store_get_default (void)
+{
+  static SlDraftStore *store;
+
+  if (g_once_init_enter (&store))
+    {
+      g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "stormline", "drafts", NULL);
+
+      g_once_init_leave (&store, sl_draft_store_new (dir));
+    }
+  return store;
+}
+
+const char *
+sl_draft_store_get_directory (SlDraftStore *self)
+{
+  g_return_val_if_fail (SL_IS_DRAFT_STORE (self), NULL);
+
+  return self->directory;
+}
+
+/**
+ * sl_draft_store_write:
+ * @draft: (transfer full): what to write
+ *
+ * Writes @draft off the calling thread, replacing a draft of the same id.
+ */
+void
+sl_draft_store_write (SlDraftStore *self,
+                      SlDraft      *draft)
+{
+  Operation *op;
+
+  g_return_if_fail (SL_IS_DRAFT_STORE (self));
+  g_return_if_fail (draft != NULL && draft->text != NULL);
+
+  op = g_new0 (Operation, 1);
+  op->draft = draft;
+  push (self, op);
+}
+
+/**
+ * sl_draft_store_remove:
+ *
+ * Removes the draft @id once the writes handed over before are done.
+ */
+void
+sl_draft_store_remove (SlDraftStore *self,
+                       const char   *id)
+{
+  Operation *op;
+
+  g_return_if_fail (SL_IS_DRAFT_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  op = g_new0 (Operation, 1);
+  op->id = g_strdup (id);
+  push (self, op);
+}
+
+/**
+ * sl_draft_store_flush:
+ *
+ * Waits until every write and removal handed over is done.
+ */
+void
+sl_draft_store_flush (SlDraftStore *self)
+{
+  g_return_if_fail (SL_IS_DRAFT_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  while (self->pending > 0)
+    g_cond_wait (&self->idle, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char **) a, *(char **) b);
+}
+
+/**
+ * sl_draft_store_list:
+ *
+ * Returns: (transfer full): the ids of the drafts on disk, broken or not,
+ *   in a stable order
+ */
+GStrv
+sl_draft_store_list (SlDraftStore *self)
+{
+  g_autoptr(GDir) dir = NULL;
+  GPtrArray *ids = g_ptr_array_new ();
+  const char *name;
+
+  g_return_val_if_fail (SL_IS_DRAFT_STORE (self), NULL);
+
+  dir = g_dir_open (self->directory, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      /* A temporary file of a write in progress starts with a dot. */
+      if (name[0] != '.' && g_str_has_suffix (name, DRAFT_SUFFIX))
+        g_ptr_array_add (ids, g_strndup (name, strlen (name) - strlen (DRAFT_SUFFIX)));
+    }
+  g_ptr_array_sort (ids, compare_names);
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (ids, FALSE);
+}
+
+static gboolean
+broken (GError    **error,
+        const char *path,
+        const char *why)
+{
+  /* Translators: the first %s is a file, the second what is wrong with it */
+  g_set_error (error, SL_DRAFT_ERROR, SL_DRAFT_ERROR_BROKEN, _("The draft %s is broken: %s"), path, why);
+  return FALSE;
+}
+
+/* Makes @document modified, with nothing to undo: what a draft holds was
+ * never saved, and its steps are gone. */
+static void
+mark_unsaved (SlDocument *document)
+{
+  SlHistory *history = sl_document_get_history (document);
+  g_autofree char *title = g_strdup (sl_document_get_title (document));
+  g_autofree char *other = g_strconcat (title, "~", NULL);
+
+  /* Two steps: one would merge away into nothing. */
+  sl_document_set_title (document, other);
+  sl_history_seal (history);
+  sl_document_set_title (document, title);
+  sl_history_clear (history);
+}
+
+/**
+ * sl_draft_store_read:
+ *
+ * Reads the draft @id and loads its document with the native format's
+ * strict loader.
+ *
+ * Returns: (transfer full): the draft, with its document, or %NULL with
+ *   @error set when it cannot be read or is broken
+ */
+SlDraft *
+sl_draft_store_read (SlDraftStore  *self,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GKeyFile) head = g_key_file_new ();
+  g_autoptr(SlDraft) draft = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *separator;
+  gsize length;
+  gint64 changes;
+
+  g_return_val_if_fail (SL_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  path = draft_path (self, id);
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  separator = g_strstr_len (contents, length, DRAFT_SEPARATOR);
+  if (separator == NULL)
+    return broken (error, path, _("it has no head")), NULL;
+  if (!g_key_file_load_from_data (head, contents, separator - contents, G_KEY_FILE_NONE, &local_error))
+    return broken (error, path, local_error->message), NULL;
+
+  draft = g_new0 (SlDraft, 1);
+  draft->id = g_strdup (id);
+  draft->uri = g_key_file_get_string (head, DRAFT_GROUP, "uri", NULL);
+  draft->checksum = g_key_file_get_string (head, DRAFT_GROUP, "checksum", NULL);
+  draft->title = g_key_file_get_string (head, DRAFT_GROUP, "title", &local_error);
+  if (draft->title == NULL)
+    return broken (error, path, local_error->message), NULL;
+  draft->changed = g_key_file_get_int64 (head, DRAFT_GROUP, "changed", &local_error);
+  if (local_error != NULL)
+    return broken (error, path, local_error->message), NULL;
+  changes = g_key_file_get_int64 (head, DRAFT_GROUP, "changes", &local_error);
+  if (local_error != NULL)
+    return broken (error, path, local_error->message), NULL;
+  if (changes < 0 || changes > G_MAXUINT)
+    return broken (error, path, _("its number of changes is out of range")), NULL;
+  draft->n_changes = changes;
+  if (draft->uri != NULL && !g_uri_is_valid (draft->uri, G_URI_FLAGS_NONE, NULL))
+    return broken (error, path, _("its file is not a valid URI")), NULL;
+
+  separator += strlen (DRAFT_SEPARATOR);
+  draft->text = g_bytes_new (separator, length - (separator - contents));
+  draft->document = sl_format_load_bytes (draft->text, &local_error);
+  if (draft->document == NULL)
+    return broken (error, path, local_error->message), NULL;
+  mark_unsaved (draft->document);
+
+  return g_steal_pointer (&draft);
+}

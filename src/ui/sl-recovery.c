@@ -1,0 +1,237 @@
+/* sl-recovery.c: offering back the drafts a crash or a kill left behind
+ *
+ * At the start, each draft in the store is offered in a dialog of its
+ * own, one after the other, over the first window: it names the model,
+ * when it last changed and how many changes it holds. Restoring opens
+ * it modified, bound to its file while that file is as the draft knew
+ * it; a file changed since is never overwritten by it: the draft opens
+ * as an untitled copy whose title says it was recovered. A draft that
+ * cannot be read is said so, and stays until it is discarded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sl-recovery.h"
+#include "sl-window-private.h"
+
+typedef struct
+{
+  SlApplication *application;
+  SlDraftStore *store;
+  GStrv ids;
+  guint next;
+} Offer;
+
+static void offer_next (Offer *offer);
+
+/* Whether a window of this process wrote the draft @id: then it was not
+ * left behind. A window just opened on the draft's file has its id too,
+ * but no draft yet. */
+static gboolean
+in_use (const char *id)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SL_IS_WINDOW (l->data) && SL_WINDOW (l->data)->draft_written &&
+        g_strcmp0 (SL_WINDOW (l->data)->draft_id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+offer_free (Offer *offer)
+{
+  g_object_unref (offer->application);
+  g_object_unref (offer->store);
+  g_strfreev (offer->ids);
+  g_free (offer);
+}
+
+/* Whether @draft's file is still as it was when the draft was made. */
+static gboolean
+file_unchanged (SlDraft *draft,
+                GFile   *file)
+{
+  g_autofree char *checksum = NULL;
+
+  if (draft->checksum == NULL)
+    return FALSE;
+  checksum = sl_draft_checksum_file (file, NULL, NULL);
+  return checksum != NULL && g_str_equal (checksum, draft->checksum);
+}
+
+static char *
+draft_name (SlDraft *draft)
+{
+  if (*draft->title != 0)
+    return g_strdup (draft->title);
+  if (draft->uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (draft->uri);
+      g_autofree char *base = g_file_get_basename (file);
+
+      if (g_str_has_suffix (base, SL_FORMAT_SUFFIX))
+        base[strlen (base) - strlen (SL_FORMAT_SUFFIX)] = 0;
+      return g_steal_pointer (&base);
+    }
+  /* Translators: the name of a model without a title or a file */
+  return g_strdup (_("Untitled Model"));
+}
+
+/**
+ * sl_recovery_restore:
+ * @draft: a draft read from @store, with its document
+ *
+ * Opens the draft's document in a new window, modified, bound to its file
+ * when that file did not change since, else as a recovered copy.
+ *
+ * Returns: (transfer none): the window
+ */
+SlWindow *
+sl_recovery_restore (SlApplication *application,
+                     SlDraftStore  *store,
+                     SlDraft       *draft)
+{
+  g_autoptr(GFile) file = NULL;
+  SlWindow *window;
+
+  g_return_val_if_fail (SL_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (draft != NULL && draft->document != NULL, NULL);
+
+  if (draft->uri != NULL)
+    {
+      file = g_file_new_for_uri (draft->uri);
+      if (!file_unchanged (draft, file))
+        {
+          g_autofree char *name = draft_name (draft);
+          /* Translators: the title of a model recovered from a draft whose file changed since */
+          g_autofree char *title = g_strdup_printf (_("%s (Recovered)"), name);
+
+          /* Not a step to undo: the copy is recovered under this name. */
+          sl_document_set_title (draft->document, title);
+          sl_history_clear (sl_document_get_history (draft->document));
+          g_clear_object (&file);
+        }
+    }
+
+  window = sl_window_new (application, draft->document, file);
+  _sl_window_adopt_draft (window, draft->id, draft->n_changes);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             Offer            *offer)
+{
+  const char *id = offer->ids[offer->next - 1];
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autoptr(SlDraft) draft = sl_draft_store_read (offer->store, id, NULL);
+
+      if (draft != NULL)
+        sl_recovery_restore (offer->application, offer->store, draft);
+    }
+  else if (g_str_equal (response, "discard"))
+    sl_draft_store_remove (offer->store, id);
+
+  offer_next (offer);
+}
+
+static void
+offer_next (Offer *offer)
+{
+  g_autoptr(SlDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+  GtkWidget *dialog;
+  const char *id;
+
+  while (offer->ids[offer->next] != NULL && in_use (offer->ids[offer->next]))
+    offer->next++;
+  if (offer->ids[offer->next] == NULL)
+    {
+      offer_free (offer);
+      return;
+    }
+
+  id = offer->ids[offer->next++];
+  parent = gtk_application_get_active_window (GTK_APPLICATION (offer->application));
+  draft = sl_draft_store_read (offer->store, id, &error);
+  if (draft == NULL)
+    {
+      dialog = adw_message_dialog_new (parent, _("A Draft Could Not Be Read"), error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+    }
+  else
+    {
+      g_autoptr(GDateTime) changed = g_date_time_new_from_unix_local (draft->changed / G_USEC_PER_SEC);
+      g_autofree char *when = g_date_time_format (changed, "%x %X");
+      g_autofree char *name = draft_name (draft);
+      g_autofree char *heading = g_strdup_printf (_("Restore “%s”?"), name);
+      g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Stormline was closed before %u change to “%s” was saved. It was last changed on %s.",
+                                                               "Stormline was closed before %u changes to “%s” were saved. It was last changed on %s.",
+                                                               draft->n_changes),
+                                                  draft->n_changes, name, when);
+      g_autofree char *body = NULL;
+      g_autoptr(GFile) file = draft->uri != NULL ? g_file_new_for_uri (draft->uri) : NULL;
+
+      if (file != NULL && !file_unchanged (draft, file))
+        body = g_strconcat (changes, "\n\n", _("Its file changed since: the draft opens as a recovered copy, and the file stays as it is."), NULL);
+      else
+        body = g_strdup (changes);
+      dialog = adw_message_dialog_new (parent, heading, body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "discard", _("_Discard"),
+                                        "restore", _("_Restore"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      /* Closing the dialog decides nothing: the draft is offered again. */
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), offer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sl_recovery_offer:
+ *
+ * Offers each draft in @store back, one dialog after the other.
+ */
+void
+sl_recovery_offer (SlApplication *application,
+                   SlDraftStore  *store)
+{
+  Offer *offer;
+
+  g_return_if_fail (SL_IS_APPLICATION (application));
+  g_return_if_fail (SL_IS_DRAFT_STORE (store));
+
+  offer = g_new0 (Offer, 1);
+  offer->application = g_object_ref (application);
+  offer->store = g_object_ref (store);
+  offer->ids = sl_draft_store_list (store);
+  offer_next (offer);
+}
