@@ -10,6 +10,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 
@@ -550,7 +551,9 @@ pixel_at (SlRenderer *renderer,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4);
+  /* Rows of an image surface are aligned for its 32-bit pixels. */
+  memcpy (&pixel, cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4,
+          sizeof pixel);
   rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
   rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
   rgb[2] = (pixel & 0xff) / 255.0;

@@ -170,7 +170,8 @@ draft_to_bytes (SlDraft *draft)
 
   out = g_string_sized_new (head_len + text_len + 8);
   g_string_append_len (out, data, head_len);
-  g_string_append (out, DRAFT_SEPARATOR + 1);
+  /* The header ends with its line break: the separator's own follows. */
+  g_string_append (out, &DRAFT_SEPARATOR[1]);
   if (text_len > 0)
     g_string_append_len (out, text, text_len);
   return g_string_free_to_bytes (out);
