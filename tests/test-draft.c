@@ -4,7 +4,8 @@
  * checksum, its title, time and number of changes; writes and removals
  * happen in the order given; an untitled document has a draft of its
  * own; a broken draft is reported and left where it is; the default
- * store is in $XDG_STATE_HOME.
+ * store is in $XDG_STATE_HOME. A draft that reuses the text of the one
+ * before holds exactly the document, also when that one failed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,7 +89,7 @@ test_round_trip (Fixture       *fixture,
 
   sl_document_set_title (document, "Hotel, edited");
   expected = sl_format_save_to_bytes (document);
-  sl_draft_store_write (fixture->store, sl_draft_new (id, document, uri, checksum, 3));
+  sl_draft_store_write (fixture->store, id, document, uri, checksum, 3, 0);
   sl_draft_store_flush (fixture->store);
 
   ids = sl_draft_store_list (fixture->store);
@@ -127,8 +128,8 @@ test_untitled (Fixture       *fixture,
   g_assert_cmpstr (first, !=, second);
 
   sl_document_add_default_lane (document);
-  sl_draft_store_write (fixture->store, sl_draft_new (first, document, NULL, NULL, 1));
-  sl_draft_store_write (fixture->store, sl_draft_new (second, document, NULL, NULL, 2));
+  sl_draft_store_write (fixture->store, first, document, NULL, NULL, 1, 0);
+  sl_draft_store_write (fixture->store, second, document, NULL, NULL, 2, 0);
   sl_draft_store_flush (fixture->store);
   g_assert_cmpuint (count_drafts (fixture->store), ==, 2);
 
@@ -148,17 +149,20 @@ test_order (Fixture       *fixture,
   g_autoptr(SlDocument) document = load_example ();
   g_autoptr(SlDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
+  guint serial = 0;
 
   /* A removal after a write is not undone by the write finishing late,
    * and the last of several writes is what stays. */
   for (guint i = 0; i < 20; i++)
-    sl_draft_store_write (fixture->store, sl_draft_new ("doc", document, NULL, NULL, i));
+    serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, i, serial);
   sl_draft_store_remove (fixture->store, "doc");
   sl_draft_store_flush (fixture->store);
   g_assert_cmpuint (count_drafts (fixture->store), ==, 0);
 
+  /* The text of the removed draft is still the base of the next. */
   for (guint i = 0; i < 20; i++)
-    sl_draft_store_write (fixture->store, sl_draft_new ("doc", document, NULL, NULL, i));
+    serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, i, serial);
+  sl_draft_store_release (fixture->store, serial);
   sl_draft_store_flush (fixture->store);
   draft = sl_draft_store_read (fixture->store, "doc", &error);
   g_assert_no_error (error);
@@ -167,6 +171,113 @@ test_order (Fixture       *fixture,
   /* Removing what is not there is no error. */
   sl_draft_store_remove (fixture->store, "missing");
   sl_draft_store_flush (fixture->store);
+}
+
+/* Edits the document a little: a note moved, one renamed, one added. */
+static void
+edit (SlDocument *document,
+      guint       round)
+{
+  GListModel *notes = sl_document_get_notes (document);
+  guint n = g_list_model_get_n_items (notes);
+  g_autoptr(SlNote) moved = g_list_model_get_item (notes, round % n);
+  g_autoptr(SlNote) renamed = g_list_model_get_item (notes, (7 * round + 3) % n);
+  g_autofree char *text = g_strdup_printf ("Renamed “%u”", round);
+  SlNote *added;
+
+  sl_document_move_note (document, moved, sl_note_get_lane (moved),
+                         sl_note_get_x (moved) + 10, sl_note_get_y (moved));
+  sl_document_set_note_text (document, renamed, text);
+  added = sl_document_add_note (document, SL_NOTE_EVENT, sl_note_get_lane (moved), 40 * round, 0, "Added");
+  if (round % 3 == 0)
+    sl_document_remove_note (document, added);
+}
+
+static void
+assert_draft_is (Fixture    *fixture,
+                 const char *id,
+                 SlDocument *document)
+{
+  g_autoptr(SlDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = sl_format_save_to_bytes (document);
+
+  sl_draft_store_flush (fixture->store);
+  draft = sl_draft_store_read (fixture->store, id, &error);
+  g_assert_no_error (error);
+  assert_bytes_equal (draft->text, expected);
+}
+
+static void
+test_incremental (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SlDocument) document = load_example ();
+  g_autoptr(SlDocument) other = load_example ();
+  guint serial = 0, other_serial = 0;
+
+  /* Each draft reuses the text of the one before for what did not
+   * change: what it holds is still exactly the document, undos too. Two
+   * documents drafted in turn do not mix. */
+  for (guint round = 1; round <= 30; round++)
+    {
+      edit (document, round);
+      if (round % 5 == 0)
+        sl_history_undo (sl_document_get_history (document));
+      serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, round, serial);
+      edit (other, round + 100);
+      other_serial = sl_draft_store_write (fixture->store, "other", other, NULL, NULL, round, other_serial);
+      if (round % 7 == 0)
+        {
+          assert_draft_is (fixture, "doc", document);
+          assert_draft_is (fixture, "other", other);
+        }
+    }
+  assert_draft_is (fixture, "doc", document);
+  assert_draft_is (fixture, "other", other);
+  sl_draft_store_release (fixture->store, serial);
+  sl_draft_store_release (fixture->store, other_serial);
+}
+
+static void
+test_incremental_faults (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SlDocument) document = load_example ();
+  g_autofree char *state = g_path_get_dirname (fixture->dir);
+  guint serial, lost;
+
+  /* The folder cannot be made: the draft is not written, but its text
+   * is kept, and the next draft, written once it can be, reuses it. */
+  g_assert_no_errno (g_mkdir_with_parents (state, 0700));
+  g_assert_true (g_file_set_contents (fixture->dir, "in the way", -1, NULL));
+  edit (document, 1);
+  g_test_expect_message ("stormline-core", G_LOG_LEVEL_WARNING, "Could not write the draft*");
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 1, 0);
+  sl_draft_store_flush (fixture->store);
+  g_test_assert_expected_messages ();
+  g_assert_no_errno (g_unlink (fixture->dir));
+
+  edit (document, 2);
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 2, serial);
+  assert_draft_is (fixture, "doc", document);
+
+  /* A base that is gone (released too early): that draft fails and says
+   * so, and the one after it writes everything. */
+  sl_draft_store_release (fixture->store, serial);
+  edit (document, 3);
+  g_test_expect_message ("stormline-core", G_LOG_LEVEL_WARNING, "*the draft before it is missing*");
+  lost = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 3, serial);
+  sl_draft_store_flush (fixture->store);
+  g_test_assert_expected_messages ();
+
+  edit (document, 4);
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 4, lost);
+  assert_draft_is (fixture, "doc", document);
+  edit (document, 5);
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 5, serial);
+  assert_draft_is (fixture, "doc", document);
+  sl_draft_store_release (fixture->store, serial);
 }
 
 static void
@@ -269,6 +380,8 @@ main (int   argc,
   g_test_add ("/draft/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/draft/untitled", Fixture, NULL, fixture_set_up, test_untitled, fixture_tear_down);
   g_test_add ("/draft/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
+  g_test_add ("/draft/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
+  g_test_add ("/draft/incremental-faults", Fixture, NULL, fixture_set_up, test_incremental_faults, fixture_tear_down);
   g_test_add ("/draft/broken", Fixture, NULL, fixture_set_up, test_broken, fixture_tear_down);
   g_test_add_func ("/draft/default-store", test_default_store);
 

@@ -2,7 +2,8 @@
  *
  * For each of 1,000 seeds, 200 random mutations (single edits, groups of
  * edits, undos and redos) are made to a small board with one of everything. After every step
- * the document saves, loads and saves again to the same bytes; at the end,
+ * the document saves, loads and saves again to the same bytes, and a
+ * draft that reuses the text of the one before is that text; at the end,
  * undoing everything gives back the start byte for byte, and redoing what
  * was undone gives back the end. A failure names its seed, so it can be
  * replayed with -p /property/seed/N (the test paths are per seed block).
@@ -12,6 +13,8 @@
 
 #include "test-util.h"
 
+#include "sl-format-private.h"
+
 #define N_SEEDS 1000
 #define N_STEPS 200
 #define SEEDS_PER_CASE 50
@@ -20,6 +23,8 @@ typedef struct
 {
   SlDocument *document;
   GRand *rand;
+  GBytes *draft;      /* the text of the last draft planned */
+  guint draft_serial;
 } Run;
 
 static gpointer
@@ -313,6 +318,32 @@ assert_round_trip (SlDocument *document,
     g_error ("seed %u, step %u: save -> load -> save changed the file", seed, step);
 }
 
+/* A draft reuses the text of the one before for the elements that did not
+ * change (sl-draft.c): put together, it is the document's text. */
+static void
+assert_draft (Run   *run,
+              guint  seed,
+              guint  step)
+{
+  guint serial = _sl_format_new_serial ();
+  g_autoptr(SlTextPlan) plan = _sl_format_plan_text (run->document, run->draft_serial, serial);
+  g_autoptr(GBytes) expected = sl_format_save_to_bytes (run->document);
+  GString *text = g_string_new (NULL);
+  const char *base = NULL;
+  gsize base_length = 0;
+
+  if (run->draft != NULL)
+    base = g_bytes_get_data (run->draft, &base_length);
+  if (!_sl_text_plan_compose (plan, base, base_length, text))
+    g_error ("seed %u, step %u: a draft does not fit the one before", seed, step);
+
+  g_clear_pointer (&run->draft, g_bytes_unref);
+  run->draft = g_string_free_to_bytes (text);
+  run->draft_serial = serial;
+  if (!g_bytes_equal (run->draft, expected))
+    g_error ("seed %u, step %u: a draft put together from the one before is not the document", seed, step);
+}
+
 static void
 run_seed (GBytes *start_bytes,
           guint   seed)
@@ -321,7 +352,7 @@ run_seed (GBytes *start_bytes,
   SlHistory *history = sl_document_get_history (document);
   g_autoptr(GBytes) end_bytes = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  Run run = { document, g_rand_new_with_seed (seed) };
+  Run run = { document, g_rand_new_with_seed (seed), NULL, 0 };
   guint depth = 0;
   guint n_undone = 0;
 
@@ -355,6 +386,7 @@ run_seed (GBytes *start_bytes,
         ;
 
       assert_round_trip (document, seed, step);
+      assert_draft (&run, seed, step);
     }
 
   while (depth-- > 0)
@@ -379,6 +411,7 @@ run_seed (GBytes *start_bytes,
     g_error ("seed %u: redoing everything did not give back the end", seed);
 
   g_rand_free (run.rand);
+  g_clear_pointer (&run.draft, g_bytes_unref);
 }
 
 static void

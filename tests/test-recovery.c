@@ -198,7 +198,7 @@ leave_draft (Fixture    *fixture,
 
   g_assert_no_error (error);
   sl_document_set_title (document, title);
-  sl_draft_store_write (store (), sl_draft_new (id, document, uri, checksum, 2));
+  sl_draft_store_release (store (), sl_draft_store_write (store (), id, document, uri, checksum, 2, 0));
   sl_draft_store_flush (store ());
 }
 

@@ -29,6 +29,7 @@ struct _SlWindow
   GCancellable *checksumming;
   guint draft_source;     /* a draft to write soon */
   gboolean draft_written;
+  guint draft_serial;     /* of the last draft: the next reuses its text */
   gboolean close_after_save;
   gboolean saving;        /* a save is being written */
   GFile *save_next;       /* asked for while saving: written once it ends */

@@ -93,8 +93,8 @@ update_title (SlWindow *self)
  *
  * A draft of a modified model is written at most DRAFT_DELAY_MS after a
  * change, however long the changes go on: the first change schedules it,
- * the others ride along. Only the serialisation is on the main thread;
- * the store writes on its own. The draft goes when the model is
+ * the others ride along. The main thread only writes what changed since
+ * the draft before (sl-draft.c); the store does the rest on its own. The draft goes when the model is
  * unmodified again (saved, or undone to the save point) and when the
  * window goes: it closes only once its changes were saved or discarded.
  */
@@ -128,9 +128,10 @@ _sl_window_write_draft (SlWindow *self)
     }
 
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
-  sl_draft_store_write (sl_draft_store_get_default (),
-                        sl_draft_new (self->draft_id, self->document, uri, self->file_checksum,
-                                      self->changes - self->changes_at_save));
+  self->draft_serial = sl_draft_store_write (sl_draft_store_get_default (),
+                                             self->draft_id, self->document, uri, self->file_checksum,
+                                             self->changes - self->changes_at_save,
+                                             self->draft_serial);
   self->draft_written = TRUE;
 }
 
@@ -523,6 +524,8 @@ sl_window_dispose (GObject *object)
   SlWindow *self = (SlWindow *)object;
 
   remove_draft (self);
+  sl_draft_store_release (sl_draft_store_get_default (), self->draft_serial);
+  self->draft_serial = 0;
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
   g_clear_pointer (&self->file_checksum, g_free);

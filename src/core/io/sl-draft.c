@@ -8,6 +8,16 @@
  * saved. Reading a draft trusts nothing in it: the head is checked and
  * the document goes through the native format's strict loader.
  *
+ * The main thread only plans a draft (_sl_format_plan_text()): elements
+ * unchanged since the document's previous draft are not written again
+ * but taken from that draft's text, which the store's thread keeps as
+ * the "base" of the next one, mapped from the file it wrote. Planning
+ * costs a walk over the elements; putting the text together, writing and
+ * syncing it happen on the thread. Each plan has a serial that no other
+ * has, so a plan can only be put together from the very text it was
+ * planned against: when that text is missing (a plan failed), the store
+ * says so to the next plan, which writes everything.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,7 +33,7 @@
 #include "sl-document.h"
 #include "sl-draft.h"
 #include "sl-file-writer.h"
-#include "sl-format.h"
+#include "sl-format-private.h"
 #include "sl-history.h"
 
 #define DRAFT_SUFFIX ".draft"
@@ -36,52 +46,69 @@ struct _SlDraftStore
 
   char *directory;
   GThreadPool *pool;  /* one thread: the operations run in order */
+  GHashTable *bases;  /* serial -> Base; the thread's alone */
   GMutex lock;
   GCond idle;
   guint pending;      /* operations queued or running */
+  GHashTable *broken; /* serials of plans that failed */
 };
 
 G_DEFINE_FINAL_TYPE (SlDraftStore, sl_draft_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sl-draft-error-quark, sl_draft_error)
 
+/* The text of the last draft of a document: mapped from its file, or
+ * kept in memory when the file could not be written or mapped. */
 typedef struct
 {
-  SlDraft *draft; /* to write, or NULL */
-  char *id;       /* to remove, when there is no draft */
+  GMappedFile *map;
+  GBytes *bytes;
+  gsize body; /* where the document starts */
+} Base;
+
+typedef enum {
+  OPERATION_WRITE,
+  OPERATION_REMOVE,
+  OPERATION_RELEASE,
+} OperationKind;
+
+typedef struct
+{
+  OperationKind kind;
+  SlDraft *draft;   /* WRITE: the head; REMOVE: the id */
+  SlTextPlan *plan; /* WRITE */
+  guint base;       /* WRITE: the serial of the text the plan reuses */
+  guint serial;     /* WRITE, RELEASE */
 } Operation;
 
-/**
- * sl_draft_new:
- * @id: the draft's name, from sl_draft_new_id()
- * @uri: (nullable): the document's file
- * @checksum: (nullable): the file's checksum when it was loaded or saved
- *
- * Serialises @document as it is now, on the calling thread.
- *
- * Returns: (transfer full): a draft to hand to sl_draft_store_write()
- */
-SlDraft *
-sl_draft_new (const char *id,
-              SlDocument *document,
-              const char *uri,
-              const char *checksum,
-              guint       n_changes)
+static void
+base_free (gpointer data)
 {
-  SlDraft *draft;
+  Base *base = data;
 
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_clear_pointer (&base->map, g_mapped_file_unref);
+  g_clear_pointer (&base->bytes, g_bytes_unref);
+  g_free (base);
+}
 
-  draft = g_new0 (SlDraft, 1);
-  draft->id = g_strdup (id);
-  draft->uri = g_strdup (uri);
-  draft->checksum = g_strdup (checksum);
-  draft->title = g_strdup (sl_document_get_title (document));
-  draft->changed = g_get_real_time ();
-  draft->n_changes = n_changes;
-  draft->text = sl_format_save_to_bytes (document);
-  return draft;
+static const char *
+base_get_body (Base  *base,
+               gsize *length)
+{
+  const char *data;
+  gsize size;
+
+  if (base->map != NULL)
+    {
+      data = g_mapped_file_get_contents (base->map);
+      size = g_mapped_file_get_length (base->map);
+    }
+  else
+    data = g_bytes_get_data (base->bytes, &size);
+
+  g_assert (base->body <= size);
+  *length = size - base->body;
+  return data + base->body;
 }
 
 void
@@ -150,13 +177,13 @@ draft_path (SlDraftStore *self,
   return g_build_filename (self->directory, name, NULL);
 }
 
-static GBytes *
-draft_to_bytes (SlDraft *draft)
+static GString *
+draft_head (SlDraft *draft,
+            gsize    body_length)
 {
   g_autoptr(GKeyFile) head = g_key_file_new ();
   g_autofree char *data = NULL;
-  gsize head_len, text_len;
-  const char *text = g_bytes_get_data (draft->text, &text_len);
+  gsize head_len;
   GString *out;
 
   if (draft->uri != NULL)
@@ -168,13 +195,70 @@ draft_to_bytes (SlDraft *draft)
   g_key_file_set_uint64 (head, DRAFT_GROUP, "changes", draft->n_changes);
   data = g_key_file_to_data (head, &head_len, NULL);
 
-  out = g_string_sized_new (head_len + text_len + 8);
+  out = g_string_sized_new (head_len + body_length + 8);
   g_string_append_len (out, data, head_len);
   /* The header ends with its line break: the separator's own follows. */
   g_string_append (out, &DRAFT_SEPARATOR[1]);
-  if (text_len > 0)
-    g_string_append_len (out, text, text_len);
-  return g_string_free_to_bytes (out);
+  return out;
+}
+
+static void
+plan_failed (SlDraftStore *self,
+             Operation    *op)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_remove (self->broken, GUINT_TO_POINTER (op->base));
+  g_hash_table_add (self->broken, GUINT_TO_POINTER (op->serial));
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+write_draft (SlDraftStore *self,
+             Operation    *op)
+{
+  g_autofree char *path = draft_path (self, op->draft->id);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  Base *base = g_hash_table_lookup (self->bases, GUINT_TO_POINTER (op->base));
+  const char *base_text = NULL;
+  gsize base_length = 0, body;
+  GString *out;
+
+  if (base != NULL)
+    base_text = base_get_body (base, &base_length);
+
+  out = draft_head (op->draft, _sl_text_plan_get_length (op->plan));
+  body = out->len;
+  if (!_sl_text_plan_compose (op->plan, base_text, base_length, out))
+    {
+      /* Only when the plan before failed too: the next writes it all. */
+      g_warning ("Could not write the draft %s: the draft before it is missing", path);
+      g_string_free (out, TRUE);
+      g_hash_table_remove (self->bases, GUINT_TO_POINTER (op->base));
+      plan_failed (self, op);
+      return;
+    }
+  bytes = g_string_free_to_bytes (out);
+
+  base = g_new0 (Base, 1);
+  base->body = body;
+  if (g_mkdir_with_parents (self->directory, 0700) != 0 ||
+      !sl_file_write_atomically (file, bytes, NULL, &error))
+    g_warning ("Could not write the draft %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+  else
+    base->map = g_mapped_file_new (path, FALSE, NULL);
+
+  /* What the next draft reuses: the file, out of the way of the heap, or
+   * the text itself when there is no file to map. */
+  if (base->map == NULL || g_mapped_file_get_length (base->map) != g_bytes_get_size (bytes))
+    {
+      g_clear_pointer (&base->map, g_mapped_file_unref);
+      base->bytes = g_steal_pointer (&bytes);
+    }
+  g_hash_table_remove (self->bases, GUINT_TO_POINTER (op->base));
+  g_hash_table_insert (self->bases, GUINT_TO_POINTER (op->serial), base);
 }
 
 static void
@@ -183,28 +267,35 @@ run_operation (gpointer data,
 {
   Operation *op = data;
   SlDraftStore *self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (op->draft != NULL)
+  switch (op->kind)
     {
-      g_autofree char *path = draft_path (self, op->draft->id);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GBytes) bytes = draft_to_bytes (op->draft);
+    case OPERATION_WRITE:
+      write_draft (self, op);
+      break;
 
-      if (g_mkdir_with_parents (self->directory, 0700) != 0 ||
-          !sl_file_write_atomically (file, bytes, NULL, &error))
-        g_warning ("Could not write the draft %s: %s", path,
-                   error != NULL ? error->message : g_strerror (errno));
-      sl_draft_free (op->draft);
-    }
-  else
-    {
-      g_autofree char *path = draft_path (self, op->id);
+    case OPERATION_REMOVE:
+      {
+        g_autofree char *path = draft_path (self, op->draft->id);
 
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the draft %s: %s", path, g_strerror (errno));
-      g_free (op->id);
+        if (g_unlink (path) != 0 && errno != ENOENT)
+          g_warning ("Could not remove the draft %s: %s", path, g_strerror (errno));
+      }
+      break;
+
+    case OPERATION_RELEASE:
+      g_hash_table_remove (self->bases, GUINT_TO_POINTER (op->serial));
+      g_mutex_lock (&self->lock);
+      g_hash_table_remove (self->broken, GUINT_TO_POINTER (op->serial));
+      g_mutex_unlock (&self->lock);
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
+
+  sl_draft_free (op->draft);
+  g_clear_pointer (&op->plan, _sl_text_plan_free);
   g_free (op);
 
   g_mutex_lock (&self->lock);
@@ -230,6 +321,8 @@ sl_draft_store_finalize (GObject *object)
 
   /* Every draft handed over is written before the store goes. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
+  g_hash_table_unref (self->bases);
+  g_hash_table_unref (self->broken);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->idle);
   g_free (self->directory);
@@ -250,6 +343,8 @@ sl_draft_store_init (SlDraftStore *self)
 {
   g_mutex_init (&self->lock);
   g_cond_init (&self->idle);
+  self->bases = g_hash_table_new_full (NULL, NULL, NULL, base_free);
+  self->broken = g_hash_table_new (NULL, NULL);
   self->pool = g_thread_pool_new (run_operation, self, 1, FALSE, NULL);
 }
 
@@ -304,28 +399,66 @@ sl_draft_store_get_directory (SlDraftStore *self)
 
 /**
  * sl_draft_store_write:
- * @draft: (transfer full): what to write
+ * @id: the draft's name, from sl_draft_new_id()
+ * @document: the document as it is now
+ * @uri: (nullable): the document's file
+ * @checksum: (nullable): the file's checksum when it was loaded or saved
+ * @n_changes: the changes since it was saved
+ * @base: what this returned for the previous draft of @document, or 0
  *
- * Writes @draft off the calling thread, replacing a draft of the same id.
+ * Writes a draft of @document off the calling thread, replacing a draft
+ * of the same id. The calling thread only writes the elements changed
+ * since the draft @base; all else happens on the store's thread.
+ *
+ * Returns: the serial of this draft, to pass as @base for the next draft
+ *   of @document and to sl_draft_store_release() when there is none
  */
-void
+guint
 sl_draft_store_write (SlDraftStore *self,
-                      SlDraft      *draft)
+                      const char   *id,
+                      SlDocument   *document,
+                      const char   *uri,
+                      const char   *checksum,
+                      guint         n_changes,
+                      guint         base)
 {
   Operation *op;
+  SlDraft *draft;
 
-  g_return_if_fail (SL_IS_DRAFT_STORE (self));
-  g_return_if_fail (draft != NULL && draft->text != NULL);
+  g_return_val_if_fail (SL_IS_DRAFT_STORE (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), 0);
+
+  draft = g_new0 (SlDraft, 1);
+  draft->id = g_strdup (id);
+  draft->uri = g_strdup (uri);
+  draft->checksum = g_strdup (checksum);
+  draft->title = g_strdup (sl_document_get_title (document));
+  draft->changed = g_get_real_time ();
+  draft->n_changes = n_changes;
+
+  /* A base whose draft failed is not there to reuse: write it all. */
+  g_mutex_lock (&self->lock);
+  if (g_hash_table_remove (self->broken, GUINT_TO_POINTER (base)))
+    base = 0;
+  g_mutex_unlock (&self->lock);
 
   op = g_new0 (Operation, 1);
+  op->kind = OPERATION_WRITE;
   op->draft = draft;
+  op->base = base;
+  op->serial = _sl_format_new_serial ();
+  op->plan = _sl_format_plan_text (document, base, op->serial);
   push (self, op);
+
+  return op->serial;
 }
 
 /**
  * sl_draft_store_remove:
  *
- * Removes the draft @id once the writes handed over before are done.
+ * Removes the draft @id once the writes handed over before are done. The
+ * text of its last draft is still reused by the next one.
  */
 void
 sl_draft_store_remove (SlDraftStore *self,
@@ -337,7 +470,33 @@ sl_draft_store_remove (SlDraftStore *self,
   g_return_if_fail (id != NULL);
 
   op = g_new0 (Operation, 1);
-  op->id = g_strdup (id);
+  op->kind = OPERATION_REMOVE;
+  op->draft = g_new0 (SlDraft, 1);
+  op->draft->id = g_strdup (id);
+  push (self, op);
+}
+
+/**
+ * sl_draft_store_release:
+ * @serial: what sl_draft_store_write() returned, or 0
+ *
+ * Lets go of the text kept for the next draft after @serial: there will
+ * be none, the document is gone.
+ */
+void
+sl_draft_store_release (SlDraftStore *self,
+                        guint         serial)
+{
+  Operation *op;
+
+  g_return_if_fail (SL_IS_DRAFT_STORE (self));
+
+  if (serial == 0)
+    return;
+
+  op = g_new0 (Operation, 1);
+  op->kind = OPERATION_RELEASE;
+  op->serial = serial;
   push (self, op);
 }
 

@@ -27,7 +27,7 @@ typedef struct
   char *title;     /* the model's title, maybe empty */
   gint64 changed;  /* when it last changed, in µs since the epoch (UTC) */
   guint n_changes; /* steps since the save */
-  GBytes *text;    /* the document in the native format */
+  GBytes *text;    /* the document in the native format, when read */
   SlDocument *document; /* (nullable): the document read back, modified */
 } SlDraft;
 
@@ -37,11 +37,6 @@ G_DECLARE_FINAL_TYPE (SlDraftStore, sl_draft_store, SL, DRAFT_STORE, GObject)
 
 GQuark        sl_draft_error_quark         (void);
 
-SlDraft      *sl_draft_new                 (const char    *id,
-                                            SlDocument    *document,
-                                            const char    *uri,
-                                            const char    *checksum,
-                                            guint          n_changes);
 void          sl_draft_free                (SlDraft       *draft);
 char         *sl_draft_new_id              (const char    *uri);
 char         *sl_draft_checksum_file       (GFile         *file,
@@ -51,10 +46,17 @@ char         *sl_draft_checksum_file       (GFile         *file,
 SlDraftStore *sl_draft_store_new           (const char    *directory);
 SlDraftStore *sl_draft_store_get_default   (void);
 const char   *sl_draft_store_get_directory (SlDraftStore  *self);
-void          sl_draft_store_write         (SlDraftStore  *self,
-                                            SlDraft       *draft);
+guint         sl_draft_store_write         (SlDraftStore  *self,
+                                            const char    *id,
+                                            SlDocument    *document,
+                                            const char    *uri,
+                                            const char    *checksum,
+                                            guint          n_changes,
+                                            guint          base);
 void          sl_draft_store_remove        (SlDraftStore  *self,
                                             const char    *id);
+void          sl_draft_store_release       (SlDraftStore  *self,
+                                            guint          serial);
 void          sl_draft_store_flush         (SlDraftStore  *self);
 GStrv         sl_draft_store_list          (SlDraftStore  *self);
 SlDraft      *sl_draft_store_read          (SlDraftStore  *self,

@@ -13,4 +13,21 @@ G_BEGIN_DECLS
 SlJson *_sl_format_parse_json (GBytes  *bytes,
                                GError **error);
 
+/* The text of a document planned as pieces, for drafts (sl-draft.c) */
+typedef struct _SlTextPlan SlTextPlan;
+
+guint       _sl_format_new_serial    (void);
+SlTextPlan *_sl_format_plan_text     (SlDocument *document,
+                                      guint       base,
+                                      guint       serial);
+gsize       _sl_text_plan_get_length (SlTextPlan *plan);
+gsize       _sl_text_plan_get_reused (SlTextPlan *plan);
+gboolean    _sl_text_plan_compose    (SlTextPlan *plan,
+                                      const char *base,
+                                      gsize       base_length,
+                                      GString    *out);
+void        _sl_text_plan_free       (SlTextPlan *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlTextPlan, _sl_text_plan_free)
+
 G_END_DECLS

@@ -16,12 +16,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sl-aggregate-private.h"
 #include "sl-connection-private.h"
 #include "sl-document-private.h"
-#include "sl-element-list.h"
+#include "sl-element-list-private.h"
 #include "sl-element-private.h"
 #include "sl-field-private.h"
 #include "sl-file-writer.h"
@@ -1000,24 +1001,114 @@ write_element (SlWriter    *w,
     g_assert_not_reached ();
 }
 
+/* Saving writes the whole text. A draft is planned instead: the text of
+ * an element unchanged since the previous draft is reused from there, so
+ * the main thread writes only what changed and another thread puts the
+ * pieces together. An element's text does not depend on where it stands:
+ * every element is an item of a list at the same depth. */
+
+typedef struct
+{
+  gboolean reused; /* from the base text, else from the plan's own */
+  gsize offset;
+  gsize length;
+} Piece;
+
+struct _SlTextPlan
+{
+  GString *text;   /* what was written anew */
+  GArray *pieces;  /* of Piece, in order */
+  gsize length;    /* the whole text */
+  gsize reused;    /* how much of it comes from the base */
+};
+
+typedef struct
+{
+  SlWriter w;
+  SlTextPlan *plan;   /* NULL: saving */
+  guint base;         /* the serial of the text to reuse, or 0 */
+  guint serial;       /* the serial of the text planned */
+  gsize written;      /* the part of w.out in pieces already */
+} Saver;
+
 static void
-write_elements (SlWriter     *w,
+add_piece (SlTextPlan *plan,
+           gboolean    reused,
+           gsize       offset,
+           gsize       length)
+{
+  Piece *last = plan->pieces->len > 0 ? &g_array_index (plan->pieces, Piece, plan->pieces->len - 1) : NULL;
+
+  if (length == 0)
+    return;
+
+  /* Elements unchanged side by side are one piece of the base. */
+  if (last != NULL && last->reused == reused && last->offset + last->length == offset)
+    last->length += length;
+  else
+    g_array_append_vals (plan->pieces, &(Piece) { reused, offset, length }, 1);
+  plan->length += length;
+  if (reused)
+    plan->reused += length;
+}
+
+/* Where the text written next will be in the planned text. */
+static gsize
+saver_position (Saver *saver)
+{
+  return saver->plan->length + (saver->w.out->len - saver->written);
+}
+
+static void
+saver_flush (Saver *saver)
+{
+  add_piece (saver->plan, FALSE, saver->written, saver->w.out->len - saver->written);
+  saver->written = saver->w.out->len;
+}
+
+static void
+write_elements (Saver      *saver,
                 const char *key,
                 GListModel *model)
 {
-  guint n_items = g_list_model_get_n_items (model);
+  SlWriter *w = &saver->w;
+  GPtrArray *items = _sl_element_list_get_items (SL_ELEMENT_LIST (model));
 
-  if (n_items == 0)
+  if (items->len == 0)
     return;
 
   sl_writer_key (w, key);
   sl_writer_open (w, '[');
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      SlElement *element = sl_element_list_peek (SL_ELEMENT_LIST (model), i);
+      SlElement *element = g_ptr_array_index (items, i);
+      gboolean follows = i > 0, followed;
+      gsize offset, length, start;
+
+      /* An element's text is from the line break before it to its end:
+       * the comma that separates it is outside, but reused with it when
+       * it was there before too, so that the texts of elements unchanged
+       * side by side are one piece. */
+      if (saver->plan != NULL && _sl_element_get_text (element, saver->base, &offset, &length, &followed))
+        {
+          if (follows && !followed)
+            g_string_append_c (w->out, ',');
+          saver_flush (saver);
+          if (follows && followed)
+            add_piece (saver->plan, TRUE, offset - 1, 1);
+          _sl_element_set_text (element, saver->serial, saver->plan->length, length, follows);
+          add_piece (saver->plan, TRUE, offset, length);
+          w->empty = FALSE;
+          continue;
+        }
+
+      if (follows)
+        g_string_append_c (w->out, ',');
+      start = saver->plan != NULL ? saver_position (saver) : 0;
+      sl_writer_newline (w);
+      w->empty = FALSE;
 
       /* A connection is short, and changes whole: one line. */
-      sl_writer_item (w);
       if (SL_IS_CONNECTION (element))
         sl_writer_open_inline (w);
       else
@@ -1027,8 +1118,33 @@ write_elements (SlWriter     *w,
         sl_writer_close_inline (w);
       else
         sl_writer_close (w, '}');
+
+      if (saver->plan != NULL)
+        _sl_element_set_text (element, saver->serial, start, saver_position (saver) - start, follows);
     }
   sl_writer_close (w, ']');
+}
+
+static void
+write_document (Saver      *saver,
+                SlDocument *document)
+{
+  SlWriter *w = &saver->w;
+
+  sl_writer_open (w, '{');
+  sl_writer_int_member (w, "stormline", SL_FORMAT_VERSION);
+  sl_writer_optional_string (w, "title", sl_document_get_title (document));
+  sl_writer_optional_string (w, "description", sl_document_get_description (document));
+  if (sl_document_get_step (document) != 1)
+    sl_writer_int_member (w, "step", sl_document_get_step (document));
+  write_elements (saver, "aggregates", sl_document_get_aggregates (document));
+  write_elements (saver, "lanes", sl_document_get_lanes (document));
+  write_elements (saver, "slices", sl_document_get_slices (document));
+  write_elements (saver, "notes", sl_document_get_notes (document));
+  write_elements (saver, "connections", sl_document_get_connections (document));
+  write_elements (saver, "scenarios", sl_document_get_scenarios (document));
+  sl_writer_close (w, '}');
+  g_string_append_c (w->out, '\n');
 }
 
 /**
@@ -1040,28 +1156,122 @@ write_elements (SlWriter     *w,
 GBytes *
 sl_format_save_to_bytes (SlDocument *document)
 {
-  SlWriter w = { NULL, 0, 0, TRUE };
+  Saver saver = { { NULL, 0, 0, TRUE }, NULL, 0, 0, 0 };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
-  w.out = g_string_sized_new (4096 + 640 * g_list_model_get_n_items (sl_document_get_notes (document)));
+  saver.w.out = g_string_sized_new (4096 + 640 * g_list_model_get_n_items (sl_document_get_notes (document)));
+  write_document (&saver, document);
+  return g_string_free_to_bytes (saver.w.out);
+}
 
-  sl_writer_open (&w, '{');
-  sl_writer_int_member (&w, "stormline", SL_FORMAT_VERSION);
-  sl_writer_optional_string (&w, "title", sl_document_get_title (document));
-  sl_writer_optional_string (&w, "description", sl_document_get_description (document));
-  if (sl_document_get_step (document) != 1)
-    sl_writer_int_member (&w, "step", sl_document_get_step (document));
-  write_elements (&w, "aggregates", sl_document_get_aggregates (document));
-  write_elements (&w, "lanes", sl_document_get_lanes (document));
-  write_elements (&w, "slices", sl_document_get_slices (document));
-  write_elements (&w, "notes", sl_document_get_notes (document));
-  write_elements (&w, "connections", sl_document_get_connections (document));
-  write_elements (&w, "scenarios", sl_document_get_scenarios (document));
-  sl_writer_close (&w, '}');
-  g_string_append_c (w.out, '\n');
+/**
+ * _sl_format_new_serial:
+ *
+ * Returns: a number no other planned text has, never 0
+ */
+guint
+_sl_format_new_serial (void)
+{
+  static guint last;
+  guint serial;
 
-  return g_string_free_to_bytes (w.out);
+  do
+    serial = (guint) g_atomic_int_add ((int *) &last, 1) + 1;
+  while (serial == 0);
+  return serial;
+}
+
+/**
+ * _sl_format_plan_text:
+ * @base: the serial of an earlier plan whose text will be at hand when
+ *   this one is composed, or 0
+ * @serial: this plan's serial, from _sl_format_new_serial()
+ *
+ * Plans the text sl_format_save_to_bytes() would give, writing only the
+ * elements changed since the text @base; each element then remembers
+ * where its text is in this one. Costs a walk over the elements.
+ *
+ * Returns: (transfer full): the plan, to compose on any thread
+ */
+SlTextPlan *
+_sl_format_plan_text (SlDocument *document,
+                      guint       base,
+                      guint       serial)
+{
+  Saver saver = { { NULL, 0, 0, TRUE }, NULL, base, serial, 0 };
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (serial != 0 && serial != base, NULL);
+
+  saver.plan = g_new0 (SlTextPlan, 1);
+  saver.plan->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  saver.w.out = saver.plan->text = g_string_new (NULL);
+  write_document (&saver, document);
+  saver_flush (&saver);
+  return saver.plan;
+}
+
+gsize
+_sl_text_plan_get_length (SlTextPlan *plan)
+{
+  return plan->length;
+}
+
+/* How much of the planned text comes from the base. */
+gsize
+_sl_text_plan_get_reused (SlTextPlan *plan)
+{
+  return plan->reused;
+}
+
+/**
+ * _sl_text_plan_compose:
+ * @base: (nullable): the text of the plan @plan was based on
+ * @out: where the text goes, after what it holds
+ *
+ * Returns: %FALSE when @plan reuses text that @base does not have: the
+ *   base was not the one planned for
+ */
+gboolean
+_sl_text_plan_compose (SlTextPlan *plan,
+                       const char *base,
+                       gsize       base_length,
+                       GString    *out)
+{
+  gsize start = out->len, at = start;
+
+  /* One allocation: a draft of a large model is tens of megabytes. */
+  g_string_set_size (out, start + plan->length);
+  for (guint i = 0; i < plan->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (plan->pieces, Piece, i);
+      const char *from;
+
+      if (!piece->reused)
+        from = plan->text->str + piece->offset;
+      else if (base != NULL && piece->offset <= base_length && piece->length <= base_length - piece->offset)
+        from = base + piece->offset;
+      else
+        {
+          g_string_truncate (out, start);
+          return FALSE;
+        }
+      memcpy (out->str + at, from, piece->length);
+      at += piece->length;
+    }
+  return TRUE;
+}
+
+void
+_sl_text_plan_free (SlTextPlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_string_free (plan->text, TRUE);
+  g_array_unref (plan->pieces);
+  g_free (plan);
 }
 
 /**

@@ -191,6 +191,7 @@ _sl_document_emit_element_changed (SlDocument *self,
   if (what == 0)
     return;
 
+  _sl_element_forget_text (element);
   if (SL_IS_SLICE (element))
     g_clear_pointer (&self->timeline, _sl_timeline_index_free);
   g_signal_emit (self, signals[ELEMENT_CHANGED], 0, element, what);

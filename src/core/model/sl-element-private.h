@@ -16,6 +16,17 @@ guint      _sl_element_assign  (SlElement *self,
                                 SlElement *from);
 guint      _sl_element_diff    (SlElement *self,
                                 SlElement *other);
+gboolean   _sl_element_get_text    (SlElement *self,
+                                    guint      serial,
+                                    gsize     *offset,
+                                    gsize     *length,
+                                    gboolean  *follows);
+void       _sl_element_set_text    (SlElement *self,
+                                    guint      serial,
+                                    gsize      offset,
+                                    gsize      length,
+                                    gboolean   follows);
+void       _sl_element_forget_text (SlElement *self);
 
 /* Replaces *@ptr by @value and says whether that changed anything. */
 static inline gboolean

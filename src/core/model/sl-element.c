@@ -12,6 +12,12 @@
 typedef struct
 {
   char *id;
+  /* Where the element's text is in a draft (sl-draft.c): that text is
+   * reused while the element stays unchanged. */
+  gsize text_offset;
+  guint text_length;
+  guint text_serial; /* 0: none */
+  gboolean text_follows; /* a comma is before the text */
 } SlElementPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SlElement, sl_element, G_TYPE_OBJECT)
@@ -121,6 +127,54 @@ _sl_element_take_id (SlElement *self,
 
   g_assert (priv->id == NULL);
   priv->id = id;
+}
+
+/* The element's text in the draft @serial, when it has not changed since
+ * it was written there. */
+gboolean
+_sl_element_get_text (SlElement *self,
+                      guint      serial,
+                      gsize     *offset,
+                      gsize     *length,
+                      gboolean  *follows)
+{
+  SlElementPrivate *priv = sl_element_get_instance_private (self);
+
+  if (serial == 0 || priv->text_serial != serial)
+    return FALSE;
+
+  *offset = priv->text_offset;
+  *length = priv->text_length;
+  *follows = priv->text_follows;
+  return TRUE;
+}
+
+void
+_sl_element_set_text (SlElement *self,
+                      guint      serial,
+                      gsize      offset,
+                      gsize      length,
+                      gboolean   follows)
+{
+  SlElementPrivate *priv = sl_element_get_instance_private (self);
+
+  /* An element's text longer than 4 GiB is written anew each time. */
+  if (length > G_MAXUINT)
+    serial = 0;
+
+  priv->text_serial = serial;
+  priv->text_offset = offset;
+  priv->text_length = length;
+  priv->text_follows = follows;
+}
+
+/* Called on every change of the element: its text is no longer its. */
+void
+_sl_element_forget_text (SlElement *self)
+{
+  SlElementPrivate *priv = sl_element_get_instance_private (self);
+
+  priv->text_serial = 0;
 }
 
 SlElement *
