@@ -11,6 +11,7 @@
  */
 
 #include <locale.h>
+#include <utime.h>
 
 #include "test-util.h"
 
@@ -281,6 +282,59 @@ test_incremental_faults (Fixture       *fixture,
 }
 
 static void
+test_primed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SlDocument) document = load_example ();
+  SlDraftPrimer *primer = sl_draft_primer_new (document);
+  guint serial, round = 0;
+
+  /* Primed a few elements at a time while the document changes, then
+   * drafted: the draft is the document. */
+  while (!sl_draft_primer_step (primer, 3))
+    if (++round % 4 == 0)
+      edit (document, round);
+  serial = sl_draft_store_prime (fixture->store, primer);
+  edit (document, ++round);
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 1, serial);
+  assert_draft_is (fixture, "doc", document);
+  edit (document, ++round);
+  serial = sl_draft_store_write (fixture->store, "doc", document, NULL, NULL, 2, serial);
+  assert_draft_is (fixture, "doc", document);
+  sl_draft_store_release (fixture->store, serial);
+
+  /* A primer let go of unused costs nothing but itself. */
+  primer = sl_draft_primer_new (document);
+  sl_draft_primer_step (primer, 5);
+  sl_draft_primer_free (primer);
+}
+
+static void
+test_stale (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *stale = g_build_filename (fixture->dir, ".draft-cut-short", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->dir, ".draft-being-written", NULL);
+  g_autofree char *draft = g_build_filename (fixture->dir, "old.draft", NULL);
+  struct utimbuf long_ago = { 1000000000, 1000000000 };
+  g_autoptr(SlDraftStore) store = NULL;
+
+  /* A kill in a write leaves its hidden file: a store removes it when it
+   * is old, not one another process may be writing, and no draft. */
+  g_assert_no_errno (g_mkdir_with_parents (fixture->dir, 0700));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_file_set_contents ((const char *[]) { stale, fresh, draft }[i], "x", -1, NULL));
+  g_assert_no_errno (utime (stale, &long_ago));
+  g_assert_no_errno (utime (draft, &long_ago));
+
+  store = sl_draft_store_new (fixture->dir);
+  sl_draft_store_flush (store);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
 write_draft_file (Fixture    *fixture,
                   const char *name,
                   const char *contents)
@@ -381,6 +435,8 @@ main (int   argc,
   g_test_add ("/draft/untitled", Fixture, NULL, fixture_set_up, test_untitled, fixture_tear_down);
   g_test_add ("/draft/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/draft/incremental", Fixture, NULL, fixture_set_up, test_incremental, fixture_tear_down);
+  g_test_add ("/draft/stale", Fixture, NULL, fixture_set_up, test_stale, fixture_tear_down);
+  g_test_add ("/draft/primed", Fixture, NULL, fixture_set_up, test_primed, fixture_tear_down);
   g_test_add ("/draft/incremental-faults", Fixture, NULL, fixture_set_up, test_incremental_faults, fixture_tear_down);
   g_test_add ("/draft/broken", Fixture, NULL, fixture_set_up, test_broken, fixture_tear_down);
   g_test_add_func ("/draft/default-store", test_default_store);

@@ -30,6 +30,8 @@ struct _SlWindow
   guint draft_source;     /* a draft to write soon */
   gboolean draft_written;
   guint draft_serial;     /* of the last draft: the next reuses its text */
+  SlDraftPrimer *draft_primer; /* the text for the first draft, being written */
+  guint prime_source;
   gboolean close_after_save;
   gboolean saving;        /* a save is being written */
   GFile *save_next;       /* asked for while saving: written once it ends */

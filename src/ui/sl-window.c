@@ -100,6 +100,40 @@ update_title (SlWindow *self)
  */
 
 #define DRAFT_DELAY_MS 500
+#define PRIME_STEP 1000 /* elements: a few milliseconds */
+
+static void
+stop_priming (SlWindow *self)
+{
+  g_clear_handle_id (&self->prime_source, g_source_remove);
+  g_clear_pointer (&self->draft_primer, sl_draft_primer_free);
+}
+
+static gboolean
+prime_cb (gpointer data)
+{
+  SlWindow *self = data;
+
+  if (!sl_draft_primer_step (self->draft_primer, PRIME_STEP))
+    return G_SOURCE_CONTINUE;
+
+  self->prime_source = 0;
+  self->draft_serial = sl_draft_store_prime (sl_draft_store_get_default (),
+                                             g_steal_pointer (&self->draft_primer));
+  return G_SOURCE_REMOVE;
+}
+
+/* While nothing else is to do, the text of each element is written for
+ * the first draft to reuse: a large model's first draft then costs the
+ * main thread what later ones do. */
+static void
+start_priming (SlWindow *self)
+{
+  g_assert (self->draft_serial == 0);
+
+  self->draft_primer = sl_draft_primer_new (self->document);
+  self->prime_source = g_idle_add_full (G_PRIORITY_LOW, prime_cb, self, NULL);
+}
 
 static void
 remove_draft (SlWindow *self)
@@ -127,6 +161,8 @@ _sl_window_write_draft (SlWindow *self)
       return;
     }
 
+  /* This draft writes all the primer has not done: it is no use now. */
+  stop_priming (self);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   self->draft_serial = sl_draft_store_write (sl_draft_store_get_default (),
                                              self->draft_id, self->document, uri, self->file_checksum,
@@ -452,6 +488,7 @@ sl_window_constructed (GObject *object)
   else
     self->draft_id = sl_draft_new_id (NULL);
   checksum_file (self);
+  start_priming (self);
 
   self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
@@ -524,6 +561,7 @@ sl_window_dispose (GObject *object)
   SlWindow *self = (SlWindow *)object;
 
   remove_draft (self);
+  stop_priming (self);
   sl_draft_store_release (sl_draft_store_get_default (), self->draft_serial);
   self->draft_serial = 0;
   g_cancellable_cancel (self->checksumming);

@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -39,6 +40,8 @@
 #define DRAFT_SUFFIX ".draft"
 #define DRAFT_GROUP "Draft"
 #define DRAFT_SEPARATOR "\n%%\n"
+/* A hidden file this old was left by a write a crash cut short. */
+#define STALE_SECONDS (10 * 60)
 
 struct _SlDraftStore
 {
@@ -69,7 +72,9 @@ typedef struct
 typedef enum {
   OPERATION_WRITE,
   OPERATION_REMOVE,
+  OPERATION_PRIME,
   OPERATION_RELEASE,
+  OPERATION_CLEAN,
 } OperationKind;
 
 typedef struct
@@ -77,9 +82,15 @@ typedef struct
   OperationKind kind;
   SlDraft *draft;   /* WRITE: the head; REMOVE: the id */
   SlTextPlan *plan; /* WRITE */
+  GBytes *text;     /* PRIME */
   guint base;       /* WRITE: the serial of the text the plan reuses */
-  guint serial;     /* WRITE, RELEASE */
+  guint serial;     /* WRITE, PRIME, RELEASE */
 } Operation;
+
+struct _SlDraftPrimer
+{
+  SlTextPrimer *text;
+};
 
 static void
 base_free (gpointer data)
@@ -261,6 +272,50 @@ write_draft (SlDraftStore *self,
   g_hash_table_insert (self->bases, GUINT_TO_POINTER (op->serial), base);
 }
 
+/* Keeps the primed text out of the heap: in a file mapped, then unlinked,
+ * that only the mapping keeps. */
+static void
+prime (SlDraftStore *self,
+       Operation    *op)
+{
+  g_autofree char *name = g_strdup_printf (".prime-%u", op->serial);
+  g_autofree char *path = g_build_filename (self->directory, name, NULL);
+  Base *base = g_new0 (Base, 1);
+  gsize length;
+  const char *text = g_bytes_get_data (op->text, &length);
+
+  if (g_mkdir_with_parents (self->directory, 0700) == 0 &&
+      g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL))
+    {
+      base->map = g_mapped_file_new (path, FALSE, NULL);
+      g_unlink (path);
+    }
+  if (base->map == NULL || g_mapped_file_get_length (base->map) != length)
+    {
+      g_clear_pointer (&base->map, g_mapped_file_unref);
+      base->bytes = g_steal_pointer (&op->text);
+    }
+  g_hash_table_insert (self->bases, GUINT_TO_POINTER (op->serial), base);
+}
+
+static void
+clean (SlDraftStore *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->directory, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->directory, name, NULL);
+      GStatBuf st;
+
+      if (name[0] == '.' && g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - st.st_mtime > STALE_SECONDS)
+        g_unlink (path);
+    }
+}
+
 static void
 run_operation (gpointer data,
                gpointer user_data)
@@ -283,6 +338,14 @@ run_operation (gpointer data,
       }
       break;
 
+    case OPERATION_PRIME:
+      prime (self, op);
+      break;
+
+    case OPERATION_CLEAN:
+      clean (self);
+      break;
+
     case OPERATION_RELEASE:
       g_hash_table_remove (self->bases, GUINT_TO_POINTER (op->serial));
       g_mutex_lock (&self->lock);
@@ -296,6 +359,7 @@ run_operation (gpointer data,
 
   sl_draft_free (op->draft);
   g_clear_pointer (&op->plan, _sl_text_plan_free);
+  g_clear_pointer (&op->text, g_bytes_unref);
   g_free (op);
 
   g_mutex_lock (&self->lock);
@@ -352,17 +416,27 @@ sl_draft_store_init (SlDraftStore *self)
  * sl_draft_store_new:
  * @directory: where the drafts are kept; made when the first is written
  *
+ * Removes the hidden files older than ten minutes in @directory: writes
+ * cut short by a crash left them.
+ *
  * Returns: (transfer full): a store of drafts
  */
 SlDraftStore *
 sl_draft_store_new (const char *directory)
 {
   SlDraftStore *self;
+  Operation *op;
 
   g_return_val_if_fail (directory != NULL, NULL);
 
   self = g_object_new (SL_TYPE_DRAFT_STORE, NULL);
   self->directory = g_strdup (directory);
+
+  /* What a write or a priming left when the app was killed in it. */
+  op = g_new0 (Operation, 1);
+  op->kind = OPERATION_CLEAN;
+  push (self, op);
+
   return self;
 }
 
@@ -498,6 +572,81 @@ sl_draft_store_release (SlDraftStore *self,
   op->kind = OPERATION_RELEASE;
   op->serial = serial;
   push (self, op);
+}
+
+/**
+ * sl_draft_primer_new:
+ *
+ * Writes the text of @document's elements a step at a time, before its
+ * first draft, so that draft writes only what changed since: for a large
+ * model, the step a draft otherwise costs the main thread once.
+ *
+ * Returns: (transfer full): a primer to step, then hand to
+ *   sl_draft_store_prime()
+ */
+SlDraftPrimer *
+sl_draft_primer_new (SlDocument *document)
+{
+  SlDraftPrimer *primer;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  primer = g_new0 (SlDraftPrimer, 1);
+  primer->text = _sl_text_primer_new (document);
+  return primer;
+}
+
+/**
+ * sl_draft_primer_step:
+ * @budget: how many elements to write at most
+ *
+ * The document may change between two steps.
+ *
+ * Returns: %TRUE once done
+ */
+gboolean
+sl_draft_primer_step (SlDraftPrimer *primer,
+                      guint          budget)
+{
+  g_return_val_if_fail (primer != NULL, TRUE);
+
+  return _sl_text_primer_step (primer->text, budget);
+}
+
+void
+sl_draft_primer_free (SlDraftPrimer *primer)
+{
+  if (primer == NULL)
+    return;
+
+  _sl_text_primer_free (primer->text);
+  g_free (primer);
+}
+
+/**
+ * sl_draft_store_prime:
+ * @primer: (transfer full): a primer that is done
+ *
+ * Returns: the serial to pass as base to the first sl_draft_store_write()
+ *   of the primer's document, or to sl_draft_store_release()
+ */
+guint
+sl_draft_store_prime (SlDraftStore  *self,
+                      SlDraftPrimer *primer)
+{
+  Operation *op;
+
+  g_return_val_if_fail (SL_IS_DRAFT_STORE (self), 0);
+  g_return_val_if_fail (primer != NULL, 0);
+
+  op = g_new0 (Operation, 1);
+  op->kind = OPERATION_PRIME;
+  op->serial = _sl_text_primer_get_serial (primer->text);
+  op->text = _sl_text_primer_free_to_bytes (primer->text);
+  g_free (primer);
+  push (self, op);
+
+  return op->serial;
 }
 
 /**

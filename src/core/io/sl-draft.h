@@ -31,6 +31,8 @@ typedef struct
   SlDocument *document; /* (nullable): the document read back, modified */
 } SlDraft;
 
+typedef struct _SlDraftPrimer SlDraftPrimer;
+
 #define SL_TYPE_DRAFT_STORE (sl_draft_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SlDraftStore, sl_draft_store, SL, DRAFT_STORE, GObject)
@@ -57,6 +59,12 @@ void          sl_draft_store_remove        (SlDraftStore  *self,
                                             const char    *id);
 void          sl_draft_store_release       (SlDraftStore  *self,
                                             guint          serial);
+SlDraftPrimer *sl_draft_primer_new         (SlDocument    *document);
+gboolean      sl_draft_primer_step         (SlDraftPrimer *primer,
+                                            guint          budget);
+void          sl_draft_primer_free         (SlDraftPrimer *primer);
+guint         sl_draft_store_prime         (SlDraftStore  *self,
+                                            SlDraftPrimer *primer);
 void          sl_draft_store_flush         (SlDraftStore  *self);
 GStrv         sl_draft_store_list          (SlDraftStore  *self);
 SlDraft      *sl_draft_store_read          (SlDraftStore  *self,
@@ -64,5 +72,6 @@ SlDraft      *sl_draft_store_read          (SlDraftStore  *self,
                                             GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlDraft, sl_draft_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlDraftPrimer, sl_draft_primer_free)
 
 G_END_DECLS

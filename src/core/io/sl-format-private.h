@@ -30,4 +30,17 @@ void        _sl_text_plan_free       (SlTextPlan *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlTextPlan, _sl_text_plan_free)
 
+/* The text of every element of a document, written a step at a time, for
+ * its first draft to reuse */
+typedef struct _SlTextPrimer SlTextPrimer;
+
+SlTextPrimer *_sl_text_primer_new           (SlDocument   *document);
+guint         _sl_text_primer_get_serial    (SlTextPrimer *primer);
+gboolean      _sl_text_primer_step          (SlTextPrimer *primer,
+                                             guint         budget);
+GBytes       *_sl_text_primer_free_to_bytes (SlTextPrimer *primer);
+void          _sl_text_primer_free          (SlTextPrimer *primer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlTextPrimer, _sl_text_primer_free)
+
 G_END_DECLS

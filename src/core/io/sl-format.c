@@ -1263,6 +1263,137 @@ _sl_text_plan_compose (SlTextPlan *plan,
   return TRUE;
 }
 
+/* Priming: the text of every element, written a few at a time between
+ * other work, to be the base of a document's first draft, which then
+ * writes only what changed since. Each element's text is preceded by a
+ * comma, as if it followed another: a plan reuses the comma with it. */
+
+struct _SlTextPrimer
+{
+  SlDocument *document;
+  SlWriter w;
+  guint serial;
+  guint list;     /* which of the document's lists */
+  guint position; /* in it */
+};
+
+static GListModel *
+primer_list (SlTextPrimer *primer)
+{
+  switch (primer->list)
+    {
+    case 0: return sl_document_get_aggregates (primer->document);
+    case 1: return sl_document_get_lanes (primer->document);
+    case 2: return sl_document_get_slices (primer->document);
+    case 3: return sl_document_get_notes (primer->document);
+    case 4: return sl_document_get_connections (primer->document);
+    case 5: return sl_document_get_scenarios (primer->document);
+    default: return NULL;
+    }
+}
+
+/**
+ * _sl_text_primer_new:
+ *
+ * Returns: (transfer full): a primer of @document's text, with a serial
+ *   of its own
+ */
+SlTextPrimer *
+_sl_text_primer_new (SlDocument *document)
+{
+  SlTextPrimer *primer;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  primer = g_new0 (SlTextPrimer, 1);
+  primer->document = g_object_ref (document);
+  primer->serial = _sl_format_new_serial ();
+  /* Sized as a save is: growing it would copy tens of megabytes in one step. */
+  primer->w.out = g_string_sized_new (4096 + 640 * g_list_model_get_n_items (sl_document_get_notes (document)));
+  return primer;
+}
+
+guint
+_sl_text_primer_get_serial (SlTextPrimer *primer)
+{
+  return primer->serial;
+}
+
+/**
+ * _sl_text_primer_step:
+ * @budget: how many elements to write at most
+ *
+ * Writes the text of the next elements. The document may change between
+ * two steps: an element changed after its text was written forgets it,
+ * one moved past or added is written by the draft.
+ *
+ * Returns: %TRUE once every element was written
+ */
+gboolean
+_sl_text_primer_step (SlTextPrimer *primer,
+                      guint         budget)
+{
+  SlWriter *w = &primer->w;
+  GListModel *model;
+
+  while ((model = primer_list (primer)) != NULL)
+    {
+      GPtrArray *items = _sl_element_list_get_items (SL_ELEMENT_LIST (model));
+
+      for (; primer->position < items->len; primer->position++)
+        {
+          SlElement *element = g_ptr_array_index (items, primer->position);
+          gsize start;
+
+          if (budget-- == 0)
+            return FALSE;
+
+          g_string_append_c (w->out, ',');
+          start = w->out->len;
+          /* As an item of a list of the document: at depth 2. */
+          w->depth = 2;
+          w->inline_depth = 0;
+          sl_writer_newline (w);
+          if (SL_IS_CONNECTION (element))
+            sl_writer_open_inline (w);
+          else
+            sl_writer_open (w, '{');
+          write_element (w, element);
+          if (SL_IS_CONNECTION (element))
+            sl_writer_close_inline (w);
+          else
+            sl_writer_close (w, '}');
+          _sl_element_set_text (element, primer->serial, start, w->out->len - start, TRUE);
+        }
+      primer->list++;
+      primer->position = 0;
+    }
+  return TRUE;
+}
+
+/**
+ * _sl_text_primer_free_to_bytes:
+ *
+ * Returns: (transfer full): the text written, the base for a plan on the
+ *   primer's serial
+ */
+GBytes *
+_sl_text_primer_free_to_bytes (SlTextPrimer *primer)
+{
+  GBytes *text = g_string_free_to_bytes (primer->w.out);
+
+  g_object_unref (primer->document);
+  g_free (primer);
+  return text;
+}
+
+void
+_sl_text_primer_free (SlTextPrimer *primer)
+{
+  if (primer != NULL)
+    g_bytes_unref (_sl_text_primer_free_to_bytes (primer));
+}
+
 void
 _sl_text_plan_free (SlTextPlan *plan)
 {
