@@ -341,7 +341,8 @@ test_restore_bound (Fixture       *fixture,
 }
 
 /* Started on the draft's file, as after a kill: the draft is offered
- * though the window opened on that file shares its name. */
+ * though the window opened on that file shares its name, and restoring it
+ * replaces that window. */
 static void
 test_restore_on_file (Fixture       *fixture,
                       gconstpointer  data)
@@ -349,15 +350,22 @@ test_restore_on_file (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *checksum = checksum_of (fixture->path);
-  SlWindow *window;
+  SlWindow *window, *unchanged;
 
   leave_draft (fixture, uri, checksum, "Hotel, killed");
   run_app (fixture, fixture->path);
+  unchanged = fixture->window;
+  g_object_add_weak_pointer (G_OBJECT (unchanged), (gpointer *) &unchanged);
   respond (wait_for_dialog (), "restore");
 
   window = wait_for_window (fixture);
   g_assert_cmpstr (sl_document_get_title (sl_window_get_document (window)), ==, "Hotel, killed");
   g_assert_true (g_file_equal (sl_window_get_file (window), file));
+
+  /* The restored window takes the place of the file's unchanged one. */
+  while (unchanged != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 }
 
 static void

@@ -126,6 +126,16 @@ test_open_example (void)
   sl_history_undo (sl_document_get_history (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Hotel — Stormline");
 
+  /* Opening it again shows its window, changes and all: a model has one. */
+  sl_document_set_title (document, "Motel");
+  {
+    g_autoptr(GFile) again = g_file_new_for_path (path);
+
+    g_application_open (G_APPLICATION (fixture.app), &again, 1, "");
+  }
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 1);
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (fixture.window)), ==, "Motel");
+
   quit_app (&fixture);
 }
 

@@ -64,6 +64,15 @@ open_file (SlApplication *self,
   g_autoptr(GError) error = NULL;
   SlWindow *window;
 
+  /* A model has one window: two would differ, and share one draft. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SL_IS_WINDOW (l->data) && sl_window_get_file (l->data) != NULL &&
+        g_file_equal (sl_window_get_file (l->data), file))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
   document = sl_format_load_file (file, &error);
   if (document != NULL)
     {

@@ -87,12 +87,57 @@ draft_name (SlDraft *draft)
   return g_strdup (_("Untitled Model"));
 }
 
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+replace_unchanged (SlApplication *application,
+                   GFile         *file,
+                   SlWindow      *window)
+{
+  SlWindow *unchanged = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    {
+      SlWindow *other = l->data;
+
+      if (SL_IS_WINDOW (other) && other != window &&
+          sl_window_get_file (other) != NULL && g_file_equal (sl_window_get_file (other), file) &&
+          !sl_history_get_modified (sl_document_get_history (sl_window_get_document (other))))
+        {
+          unchanged = other;
+          break;
+        }
+    }
+  if (unchanged == NULL)
+    return;
+
+  /* The dialogs over it, the one of this draft too, stay over the new. */
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (unchanged))
+        gtk_window_set_transient_for (toplevel, GTK_WINDOW (window));
+    }
+  /* Once the dialog that asked is gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (unchanged), g_object_unref);
+}
+
 /**
  * sl_recovery_restore:
  * @draft: a draft read from @store, with its document
  *
  * Opens the draft's document in a new window, modified, bound to its file
- * when that file did not change since, else as a recovered copy.
+ * when that file did not change since, else as a recovered copy. The new
+ * window takes the place of one showing that file unchanged: the app was
+ * started on it, and two windows on one file would share its draft.
  *
  * Returns: (transfer none): the window
  */
@@ -126,6 +171,8 @@ sl_recovery_restore (SlApplication *application,
   window = sl_window_new (application, draft->document, file);
   _sl_window_adopt_draft (window, draft->id, draft->n_changes);
   gtk_window_present (GTK_WINDOW (window));
+  if (file != NULL)
+    replace_unchanged (application, file, window);
   return window;
 }
 
