@@ -431,6 +431,9 @@ test_untitled (Fixture       *fixture,
   dialog = wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore “Workshop”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 change to “Workshop”"));
+  /* When, in words (or yesterday, when the test ran over midnight). */
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "It was last changed today at ") != NULL ||
+                 strstr (adw_message_dialog_get_body (dialog), "It was last changed yesterday at ") != NULL);
   respond (dialog, "restore");
 
   window = wait_for_window (fixture);

@@ -196,6 +196,28 @@ response_cb (AdwMessageDialog *dialog,
   offer_next (offer);
 }
 
+/* When a draft last changed, as a person says it: "today at 14:05". */
+static char *
+describe_when (gint64 changed)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (changed / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (when);
+  const char *format;
+
+  if (g_date_time_get_year (now) != g_date_time_get_year (when) || days < 0 || days > 1)
+    /* Translators: when a draft last changed, in "It was last changed %s"; see g_date_time_format() */
+    format = _("on %e %B %Y at %H:%M");
+  else if (days == 1)
+    /* Translators: when a draft last changed, in "It was last changed %s"; see g_date_time_format() */
+    format = _("yesterday at %H:%M");
+  else
+    /* Translators: when a draft last changed, in "It was last changed %s"; see g_date_time_format() */
+    format = _("today at %H:%M");
+
+  return g_date_time_format (when, format);
+}
+
 static void
 offer_next (Offer *offer)
 {
@@ -228,13 +250,12 @@ offer_next (Offer *offer)
     }
   else
     {
-      g_autoptr(GDateTime) changed = g_date_time_new_from_unix_local (draft->changed / G_USEC_PER_SEC);
-      g_autofree char *when = g_date_time_format (changed, "%x %X");
+      g_autofree char *when = describe_when (draft->changed);
       g_autofree char *name = draft_name (draft);
       g_autofree char *heading = g_strdup_printf (_("Restore “%s”?"), name);
       g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "Stormline was closed before %u change to “%s” was saved. It was last changed on %s.",
-                                                               "Stormline was closed before %u changes to “%s” were saved. It was last changed on %s.",
+                                                               "Stormline was closed before %u change to “%s” was saved. It was last changed %s.",
+                                                               "Stormline was closed before %u changes to “%s” were saved. It was last changed %s.",
                                                                draft->n_changes),
                                                   draft->n_changes, name, when);
       g_autofree char *body = NULL;
