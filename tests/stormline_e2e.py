@@ -49,6 +49,22 @@ def xdo(*args):
         raise Stuck(f"xdotool {' '.join(map(str, args))} did not return")
 
 
+def pointer_at():
+    out = subprocess.run(["xdotool", "getmouselocation", "--shell"],
+                         capture_output=True, text=True, timeout=60).stdout
+    values = dict(line.split("=") for line in out.split())
+    return int(values["X"]), int(values["Y"])
+
+
+def click_at(x, y, button=1):
+    """Moves the pointer to @x, @y, waits for it to be there and clicks
+    (xdotool's --sync waits for a move that never comes when the pointer
+    is already there)."""
+    xdo("mousemove", x, y)
+    wait_for(f"the pointer at {x}, {y}", lambda: pointer_at() == (x, y))
+    xdo("click", button)
+
+
 def import_atspi():
     """pyatspi, or None after printing why the test is skipped."""
     if not os.environ.get("DISPLAY"):
@@ -62,14 +78,16 @@ def import_atspi():
     return pyatspi
 
 
-def start_app(work, *args):
+def start_app(work, *args, env=None):
     """Starts Stormline with @work as its home and folder, on the
-    accessibility bus, with a fresh memory of its settings."""
-    env = dict(os.environ)
+    accessibility bus, with a fresh memory of its settings, and with the
+    variables of @env."""
+    environment = dict(os.environ)
     for name in ("GTK_A11Y", "NO_AT_BRIDGE", "G_DEBUG"):
-        env.pop(name, None)
-    env.update(HOME=work, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", LC_ALL="C.UTF-8")
-    return subprocess.Popen([os.environ["STORMLINE_APP"], *args], env=env, cwd=work)
+        environment.pop(name, None)
+    environment.update(HOME=work, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", LC_ALL="C.UTF-8")
+    environment.update(env or {})
+    return subprocess.Popen([os.environ["STORMLINE_APP"], *args], env=environment, cwd=work)
 
 
 def stop_app(app):

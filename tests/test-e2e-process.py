@@ -27,7 +27,7 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import Stuck, check, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
+from stormline_e2e import Stuck, check, click_at, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
 
 # The board's geometry (src/render/sl-layout.h) and the canvas's first view.
 SLICE_HEADER = 36
@@ -174,16 +174,14 @@ class Session:
         return self.offset[0] + x + w // 2, self.offset[1] + y + h // 2
 
     def click(self, accessible, button=1):
-        xdo("mousemove", "--sync", *self.screen(accessible))
-        xdo("click", button)
+        click_at(*self.screen(accessible), button=button)
 
     def board_point(self, x, y):
         bx, by, _, _ = self.extents(self.board)
         return self.offset[0] + bx + (x - VIEW_X), self.offset[1] + by + (y - VIEW_Y)
 
     def click_board(self, x, y, button=1):
-        xdo("mousemove", "--sync", *self.board_point(x, y))
-        xdo("click", button)
+        click_at(*self.board_point(x, y), button=button)
 
     # The model's file
 
