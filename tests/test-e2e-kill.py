@@ -95,6 +95,10 @@ class App:
         return subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
                               capture_output=True, text=True).stdout.split()
 
+    def x_titles(self):
+        return [subprocess.run(["xdotool", "getwindowname", xid], capture_output=True, text=True).stdout.strip()
+                for xid in self.x_windows()]
+
     def click(self, accessible):
         """Clicks the middle of @accessible: its toplevel is the X window of
         the app with the same size, less the client-side border."""
@@ -231,6 +235,18 @@ def main():
                 restore = wait_for("the Restore button", lambda: app.find(
                     app.root, lambda a: a.getRoleName() == "push button" and a.name.endswith("Restore")))
                 app.click(restore)
+                # Away from the windows, so that no tooltip comes up.
+                width, height = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True,
+                                               text=True, check=True).stdout.split()
+                xdo("mousemove", int(width) - 1, int(height) - 1)
+                # GTK 4.8 crashes when an accessibility client reads the
+                # app's windows while one is being destroyed (here the
+                # dialog and the unchanged window the restored one
+                # replaces): wait on the X server until they are gone.
+                try:
+                    wait_for("the restored window alone", lambda: app.x_titles() == [MODIFIED_TITLE])
+                except Stuck as stuck:
+                    raise Stuck(f"{stuck}: the X windows are {app.x_titles()}")
                 before = read()
                 app.focus_window(MODIFIED_TITLE)
                 xdo("key", "ctrl+s")

@@ -498,6 +498,7 @@ sl_draft_store_write (SlDraftStore *self,
 {
   Operation *op;
   SlDraft *draft;
+  guint serial;
 
   g_return_val_if_fail (SL_IS_DRAFT_STORE (self), 0);
   g_return_val_if_fail (id != NULL, 0);
@@ -517,15 +518,17 @@ sl_draft_store_write (SlDraftStore *self,
     base = 0;
   g_mutex_unlock (&self->lock);
 
+  serial = _sl_format_new_serial ();
   op = g_new0 (Operation, 1);
   op->kind = OPERATION_WRITE;
   op->draft = draft;
   op->base = base;
-  op->serial = _sl_format_new_serial ();
-  op->plan = _sl_format_plan_text (document, base, op->serial);
+  op->serial = serial;
+  op->plan = _sl_format_plan_text (document, base, serial);
+  /* The store's thread frees it. */
   push (self, op);
 
-  return op->serial;
+  return serial;
 }
 
 /**
@@ -635,18 +638,21 @@ sl_draft_store_prime (SlDraftStore  *self,
                       SlDraftPrimer *primer)
 {
   Operation *op;
+  guint serial;
 
   g_return_val_if_fail (SL_IS_DRAFT_STORE (self), 0);
   g_return_val_if_fail (primer != NULL, 0);
 
+  serial = _sl_text_primer_get_serial (primer->text);
   op = g_new0 (Operation, 1);
   op->kind = OPERATION_PRIME;
-  op->serial = _sl_text_primer_get_serial (primer->text);
+  op->serial = serial;
   op->text = _sl_text_primer_free_to_bytes (primer->text);
   g_free (primer);
+  /* The store's thread frees it. */
   push (self, op);
 
-  return op->serial;
+  return serial;
 }
 
 /**
