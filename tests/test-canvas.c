@@ -1628,12 +1628,16 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
       return 0;
     }
 
+  state = test_use_own_state ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1693,5 +1697,7 @@ main (int    argc,
               test_field_tooltip, fixture_tear_down);
   g_test_add_func ("/canvas/field-tooltip-text", test_field_tooltip_text);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_own_state (state);
+  return status;
 }

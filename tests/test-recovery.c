@@ -488,7 +488,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
   int status;
 
@@ -498,10 +497,7 @@ main (int    argc,
       return 0;
     }
 
-  /* Drafts of its own, before GLib reads where they go. */
-  state = g_dir_make_tmp ("test-recovery-state-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  state = test_use_own_state ();
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -516,6 +512,6 @@ main (int    argc,
   g_test_add ("/recovery/broken", Fixture, NULL, fixture_set_up, test_broken, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (state);
+  test_remove_own_state (state);
   return status;
 }

@@ -387,12 +387,16 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
       return 0;
     }
 
+  state = test_use_own_state ();
   gtk_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
@@ -406,5 +410,7 @@ main (int    argc,
   g_test_add ("/save/replaced", Fixture, NULL, fixture_set_up, test_replaced, fixture_tear_down);
   g_test_add ("/save/while-saving", Fixture, NULL, fixture_set_up, test_while_saving, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_own_state (state);
+  return status;
 }

@@ -107,6 +107,28 @@ remove_tree (const char *path)
     g_assert_no_errno (g_unlink (path));
 }
 
+/* Gives the program drafts of its own, before GLib reads where they go:
+ * the programs run side by side, and the drafts of one would be offered
+ * to the windows of another. test_remove_own_state() takes it away. */
+static inline char *
+test_use_own_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *state = g_dir_make_tmp ("stormline-test-state-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  return state;
+}
+
+static inline void
+test_remove_own_state (const char *state)
+{
+  /* Once the drafts being written are. */
+  sl_draft_store_flush (sl_draft_store_get_default ());
+  remove_tree (state);
+}
+
 /* g_ptr_array_sort() passes pointers to the array's items */
 static inline int
 compare_names (gconstpointer a,

@@ -1782,12 +1782,16 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display: run under xvfb-run\n");
       return 0;
     }
 
+  state = test_use_own_state ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/open-example", test_open_example);
@@ -1813,5 +1817,7 @@ main (int    argc,
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_own_state (state);
+  return status;
 }
