@@ -15,6 +15,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import faulthandler
 import json
 from collections import Counter
 import os
@@ -168,6 +169,9 @@ def main():
     atspi = import_atspi()
     if atspi is None:
         return
+    # A call that never returns (an accessibility call to an app that is
+    # stuck) shows where it hung before the test's time runs out.
+    faulthandler.dump_traceback_later(1100, exit=True)
 
     trials = int(os.environ.get("STORMLINE_KILL_TRIALS", "20"))
     seed = int(os.environ.get("STORMLINE_KILL_SEED", "12"))
