@@ -21,7 +21,7 @@ packages=(
   desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core poppler-utils
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
-  python3 python3-pyatspi valgrind
+  python3 python3-pyatspi valgrind time  # time: the hostile-input corpus measures memory
 )
 
 install_missing() {
@@ -49,12 +49,17 @@ build() {
 
 # Runs the suite of one build under a private session bus and X server;
 # the server does not reset when its last client goes (the kill test
-# leaves it without one between two runs of the app).
+# leaves it without one between two runs of the app). The runtime folder
+# is private too: the accessibility bus puts its socket there, and another
+# session ending would take a shared one away.
 run_suite() {
   local dir=$1; shift
-  env "$@" dbus-run-session -- \
+  local runtime
+  runtime=$(mktemp -d)
+  env XDG_RUNTIME_DIR="$runtime" "$@" dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1920x1200x24 -nolisten tcp -noreset" \
     meson test -C "$dir" --print-errorlogs --num-processes 2 || true
+  rm -rf "$runtime"
 }
 
 # Runs each libFuzzer harness of tests/fuzz for a bounded time, from its
