@@ -1,11 +1,13 @@
-/* test-file-writer.c: saving to files that are not plain
+/* test-file-writer.c: saving to and reading from files that are not plain
  *
  * Saving writes only where a regular file or nothing stands: a link to a
  * pipe, a device or a folder is refused and left as it was, and so is a
  * read-only file. What the old file had (owner, mode, extended attributes,
  * its other names) it still has after a save, also when the save fails half
  * way. A save cut short leaves a temporary file that the next save of the
- * same file removes; names as long as a folder allows save.
+ * same file removes; names as long as a folder allows save. Reading takes
+ * a pipe whole, refuses a device at once, and stops one byte past the size
+ * limit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/time.h>
@@ -21,6 +24,7 @@
 #include <unistd.h>
 
 #include "sl-file-writer-private.h"
+#include "sl-json.h"
 #include "test-util.h"
 
 #define NOBODY 65534
@@ -449,6 +453,145 @@ test_long_name (gconstpointer data)
   remove_tree (dir);
 }
 
+/* Reading */
+
+typedef struct
+{
+  char *path;
+  int fd;
+  GBytes *bytes;
+  gsize zeros;  /* written after the bytes until the reader stops reading */
+} Feed;
+
+static gpointer
+feed_thread (gpointer data)
+{
+  Feed *feed = data;
+  int fd = feed->fd >= 0 ? feed->fd : g_open (feed->path, O_WRONLY | O_CLOEXEC, 0);
+  gsize length;
+  const guint8 *bytes = g_bytes_get_data (feed->bytes, &length);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (length > 0)
+    {
+      gssize n = write (fd, bytes, length);
+
+      if (n <= 0)
+        break;
+      bytes += n;
+      length -= n;
+    }
+
+  if (feed->zeros > 0)
+    {
+      g_autofree char *zeros = g_malloc0 (64 * 1024);
+
+      /* Until the reader closes its end (EPIPE) or the bound is passed. */
+      for (gsize written = 0; written < feed->zeros; )
+        {
+          gssize n = write (fd, zeros, 64 * 1024);
+
+          if (n <= 0)
+            break;
+          written += n;
+        }
+    }
+
+  close (fd);
+  return NULL;
+}
+
+/* A model through a named pipe: read whole, its first byte too. */
+static void
+test_read_pipe (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "pipe.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) example = read_bytes (example_path ());
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  Feed feed = { path, -1, example, 0 };
+  GThread *thread;
+
+  g_assert_no_errno (mkfifo (path, 0600));
+  thread = g_thread_new ("feed", feed_thread, &feed);
+  document = sl_format_load_file (file, &error);
+  g_thread_join (thread);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_document_get_title (document), ==, "Hotel");
+  remove_tree (dir);
+}
+
+/* /dev/stdin when a model is piped in, as `stormline-cli stats /dev/stdin`
+ * reads it. */
+static void
+test_read_stdin (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/stdin");
+  g_autoptr(GBytes) example = read_bytes (example_path ());
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  int fds[2];
+  int saved_stdin;
+  GThread *thread;
+  Feed feed = { NULL, -1, example, 0 };
+
+  g_assert_no_errno (pipe (fds));
+  saved_stdin = dup (STDIN_FILENO);
+  g_assert_no_errno (dup2 (fds[0], STDIN_FILENO));
+  close (fds[0]);
+  feed.fd = fds[1];
+
+  thread = g_thread_new ("feed", feed_thread, &feed);
+  bytes = sl_json_read_file (file, &error);
+  g_thread_join (thread);
+  g_assert_no_errno (dup2 (saved_stdin, STDIN_FILENO));
+  close (saved_stdin);
+
+  g_assert_no_error (error);
+  assert_bytes_equal (bytes, example);
+}
+
+/* A pipe that never ends is read one byte past the limit, then refused. */
+static void
+test_read_pipe_too_large (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "zeros.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) start = g_bytes_new_static ("{", 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = g_strdup_printf ("larger than %d MB", SL_JSON_MAX_SIZE / (1024 * 1024));
+  Feed feed = { path, -1, start, (gsize) SL_JSON_MAX_SIZE * 4 };
+  GThread *thread;
+
+  g_assert_no_errno (mkfifo (path, 0600));
+  thread = g_thread_new ("feed", feed_thread, &feed);
+  bytes = sl_json_read_file (file, &error);
+  g_thread_join (thread);
+
+  g_assert_null (bytes);
+  g_assert_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+  remove_tree (dir);
+}
+
+/* /dev/zero has no end: it is refused before it is read. */
+static void
+test_read_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (sl_format_load_file (file, &error));
+  g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "this is a device, not a file");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +606,9 @@ main (int    argc,
   };
 
   g_test_init (&argc, &argv, NULL);
+
+  /* The reader of a pipe closes it early; its writer learns it from EPIPE. */
+  signal (SIGPIPE, SIG_IGN);
 
   old_contents = g_bytes_new_static ("old contents\n", 13);
   new_contents = read_bytes (example_path ());
@@ -486,6 +632,11 @@ main (int    argc,
   g_test_add_func ("/file-writer/stale-temporary", test_stale_temporary);
   g_test_add_data_func ("/file-writer/long-name/248", GUINT_TO_POINTER (248), test_long_name);
   g_test_add_data_func ("/file-writer/long-name/255", GUINT_TO_POINTER (NAME_MAX), test_long_name);
+
+  g_test_add_func ("/file-reader/pipe", test_read_pipe);
+  g_test_add_func ("/file-reader/stdin", test_read_stdin);
+  g_test_add_func ("/file-reader/pipe-too-large", test_read_pipe_too_large);
+  g_test_add_func ("/file-reader/device", test_read_device);
 
   return g_test_run ();
 }
