@@ -245,6 +245,20 @@ test_read_only_folder (Fixture       *fixture,
   save_again (fixture);
 }
 
+/* A file made read-only is not written over, also by root, whom its mode
+ * does not stop: the dialog says it is read-only. */
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_no_errno (g_chmod (fixture->path, 0444));
+  sl_document_set_title (sl_window_get_document (fixture->window), "Grand Hotel");
+  save_failing (fixture, SL_WRITE_FAULT_NONE, "“hotel.stormline” is read-only");
+
+  g_assert_no_errno (g_chmod (fixture->path, 0644));
+  save_again (fixture);
+}
+
 /* The file deleted behind Stormline's back: saving writes it anew. */
 static void
 test_deleted (Fixture       *fixture,
@@ -406,6 +420,7 @@ main (int    argc,
       g_test_add (path, Fixture, GUINT_TO_POINTER (i), fixture_set_up, test_fault, fixture_tear_down);
     }
   g_test_add ("/save/read-only-folder", Fixture, NULL, fixture_set_up, test_read_only_folder, fixture_tear_down);
+  g_test_add ("/save/read-only-file", Fixture, NULL, fixture_set_up, test_read_only_file, fixture_tear_down);
   g_test_add ("/save/deleted", Fixture, NULL, fixture_set_up, test_deleted, fixture_tear_down);
   g_test_add ("/save/replaced", Fixture, NULL, fixture_set_up, test_replaced, fixture_tear_down);
   g_test_add ("/save/while-saving", Fixture, NULL, fixture_set_up, test_while_saving, fixture_tear_down);

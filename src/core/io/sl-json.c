@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -1010,11 +1011,79 @@ sl_json_object_get (SlJsonNode *node,
   return NULL;
 }
 
+/* Refuses what cannot be read as a file: a folder, a device (reading
+ * /dev/zero would never end), a socket. A pipe is read, to its end. */
+static gboolean
+check_readable_type (GFileInfo  *info,
+                     GError    **error)
+{
+  guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+  const char *message;
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      message = _("this is a folder, not a file");
+      break;
+
+    case G_FILE_TYPE_SPECIAL:
+      if (S_ISFIFO (mode))
+        return TRUE;
+      else if (S_ISCHR (mode) || S_ISBLK (mode))
+        message = _("this is a device, not a file");
+      else if (S_ISSOCK (mode))
+        message = _("this is a socket, not a file");
+      else
+        message = _("this is not a regular file");
+      break;
+
+    default:
+      return TRUE;
+    }
+
+  g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ, message);
+  return FALSE;
+}
+
+/* Reads @stream to its end, or one byte past SL_JSON_MAX_SIZE, which is
+ * enough to refuse it: a pipe, or a file that grows while it is read, has
+ * no size to check first. A file read as large as it said it was takes
+ * one buffer of its size: growing one would copy a large model twice. */
+static char *
+read_stream (GInputStream  *stream,
+             gsize          expected_size,
+             gsize         *length,
+             GError       **error)
+{
+  gsize capacity = MIN (expected_size, (gsize) SL_JSON_MAX_SIZE) + 1;
+  char *contents = g_malloc (capacity);
+
+  *length = 0;
+  for (;;)
+    {
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (stream, contents + *length, capacity - *length, &n, NULL, error))
+        {
+          g_free (contents);
+          return NULL;
+        }
+      *length += n;
+
+      /* At its end, with room left for the NUL; or past the limit. */
+      if (*length < capacity || capacity > SL_JSON_MAX_SIZE)
+        return contents;
+
+      capacity = MIN (MAX (capacity * 2, 64 * 1024), (gsize) SL_JSON_MAX_SIZE + 1);
+      contents = g_realloc (contents, capacity);
+    }
+}
+
 /**
  * sl_json_read_file:
  *
- * Reads a file of at most %SL_JSON_MAX_SIZE bytes. The data is followed
- * by a NUL byte that the size of the bytes does not count.
+ * Reads a file of at most %SL_JSON_MAX_SIZE bytes, or a pipe. The data is
+ * followed by a NUL byte that the size of the bytes does not count.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  *   to a #SL_JSON_ERROR that says what went wrong
@@ -1023,18 +1092,21 @@ GBytes *
 sl_json_read_file (GFile   *file,
                    GError **error)
 {
+  static const char attributes[] = G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                   G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                   G_FILE_ATTRIBUTE_UNIX_MODE;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInfo) opened_info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
+  char *contents;
   gsize length = 0;
-  gsize size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  /* What the name stands for is checked before it is opened: opening a
+   * device can do more than reading it. */
+  info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -1045,29 +1117,12 @@ sl_json_read_file (GFile   *file,
                      _("the file cannot be read: %s"), local_error->message);
       return NULL;
     }
+  if (!check_readable_type (info, error))
+    return NULL;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
-                           _("this is a folder, not a file"));
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > SL_JSON_MAX_SIZE)
-    {
-      set_too_large (error, g_file_info_get_size (info));
-      return NULL;
-    }
-
-  /* One read into a buffer of the file's size: reading in growing chunks
-   * would copy a large model several times. */
   stream = g_file_read (file, NULL, &local_error);
-  size = g_file_info_get_size (info);
-  contents = g_malloc (size + 1);
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), contents, size + 1, &length, NULL, &local_error))
+  if (stream == NULL)
     {
-      g_free (contents);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
                              _("you are not allowed to read this file"));
@@ -1077,23 +1132,38 @@ sl_json_read_file (GFile   *file,
       return NULL;
     }
 
-  /* The file grew since it was measured: read it again, whole. */
-  if (length > size)
+  /* What was opened, which may not be what was looked at a moment ago. */
+  opened_info = g_file_input_stream_query_info (stream, attributes, NULL, NULL);
+  if (opened_info != NULL)
+    g_set_object (&info, opened_info);
+  if (!check_readable_type (info, error))
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+      g_file_info_get_size (info) > SL_JSON_MAX_SIZE)
     {
-      g_free (contents);
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-        {
-          g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
-                       _("the file cannot be read: %s"), local_error->message);
-          return NULL;
-        }
+      set_too_large (error, g_file_info_get_size (info));
+      return NULL;
     }
 
-  /* Whatever it grew to, it must not be too large. */
+  /* Read once: a pipe cannot be read again, and what a second read of
+   * /dev/stdin finds is what the first one left, without its start. */
+  contents = read_stream (G_INPUT_STREAM (stream),
+                          g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ? g_file_info_get_size (info) : 0,
+                          &length, &local_error);
+  if (contents == NULL)
+    {
+      g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
+                   _("the file cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+
   if (length > SL_JSON_MAX_SIZE)
     {
       g_free (contents);
-      set_too_large (error, length);
+      g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MB, the most that can be read"),
+                   SL_JSON_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
