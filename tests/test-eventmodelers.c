@@ -704,6 +704,36 @@ test_too_many_slices (void)
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_slices (loaded)), ==, fit);
 }
 
+/* A specification step of many example values, some of the same field,
+ * keeps one value a field, the last, in the first one's place. */
+static void
+test_many_examples (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"slices\": [{\"title\": \"one\", \"events\": [{\"id\": \"e\", \"title\": \"Booked\"}],"
+                                          " \"specifications\": [{\"title\": \"spec\", \"linkedId\": \"e\", \"given\": [],"
+                                          " \"when\": [], \"then\": [{\"title\": \"Booked\", \"linkedId\": \"e\", \"fields\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  SlScenario *scenario;
+  SlStep *step;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "{\"name\": \"f%u\", \"example\": \"%u\"},", i, i);
+  g_string_append (text, "{\"name\": \"f0\", \"example\": \"last\"}]}]}]}]}");
+  bytes = g_bytes_new (text->str, text->len);
+
+  document = sl_eventmodelers_import (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  scenario = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_scenarios (document)), 0);
+  step = sl_scenario_get_step (scenario, SL_STEP_THEN, 0);
+  g_assert_cmpuint (sl_step_get_n_values (step), ==, 20000);
+  g_assert_cmpstr (sl_step_get_value_name (step, 0), ==, "f0");
+  g_assert_cmpstr (sl_step_get_value (step, 0), ==, "last");
+  g_assert_cmpstr (sl_step_lookup (step, "f19999"), ==, "19999");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +750,7 @@ main (int    argc,
   g_test_add_func ("/eventmodelers/messy", test_messy);
   g_test_add_func ("/eventmodelers/long-ids", test_long_ids);
   g_test_add_func ("/eventmodelers/too-many-slices", test_too_many_slices);
+  g_test_add_func ("/eventmodelers/many-examples", test_many_examples);
 
   return g_test_run ();
 }

@@ -611,7 +611,9 @@ import_specifications (Importer   *importer,
                   const char *type = get_string (step_node, "type");
                   const char *linked = get_string (step_node, "linkedId");
                   SlNote *note = find_note (importer, linked);
-                  SlStep *step;
+                  g_autoptr(GPtrArray) names = NULL;
+                  g_autoptr(GPtrArray) examples = NULL;
+                  guint n_fields;
 
                   if (g_strcmp0 (type, "SPEC_ERROR") == 0)
                     {
@@ -629,8 +631,10 @@ import_specifications (Importer   *importer,
                       continue;
                     }
 
-                  step = sl_step_new (note);
-                  for (guint f = 0; f < list_length (step_node, "fields"); f++)
+                  n_fields = list_length (step_node, "fields");
+                  names = g_ptr_array_sized_new (n_fields);
+                  examples = g_ptr_array_sized_new (n_fields);
+                  for (guint f = 0; f < n_fields; f++)
                     {
                       SlJsonNode *field = list_object (step_node, "fields", f);
                       const char *name = get_string (field, "name");
@@ -638,13 +642,14 @@ import_specifications (Importer   *importer,
 
                       if (name && *name && example && *example)
                         {
-                          SlStep *next = sl_step_new_with_value (step, name, example);
-
-                          sl_step_unref (step);
-                          step = next;
+                          g_ptr_array_add (names, (char *) name);
+                          g_ptr_array_add (examples, (char *) example);
                         }
                     }
-                  g_ptr_array_add (steps, step);
+                  /* All at once: one at a time copies the values before each. */
+                  g_ptr_array_add (steps, sl_step_new_with_values (note, (const char * const *) names->pdata,
+                                                                   (const char * const *) examples->pdata,
+                                                                   names->len));
                 }
 
               if (steps->len > 0)

@@ -614,9 +614,11 @@ read_steps (Loader      *loader,
   steps = g_ptr_array_new_full (sl_json_node_get_length (array), (GDestroyNotify) sl_step_unref);
   for (guint i = 0; i < sl_json_node_get_length (array); i++)
     {
-      g_autoptr(SlStep) step = NULL;
       SlJsonNode *step_object = sl_json_array_get (array, i);
       SlJsonNode *values;
+      g_autofree const char **names = NULL;
+      g_autofree const char **texts = NULL;
+      guint n_values = 0;
       gpointer note;
 
       set_where_part (loader, key, i);
@@ -626,31 +628,30 @@ read_steps (Loader      *loader,
           !get_reference (loader, step_object, "note", SL_TYPE_NOTE, TRUE, &note, error))
         return FALSE;
 
-      step = sl_step_new (note);
-
       values = sl_json_object_get (step_object, "values");
       if (values != NULL)
         {
           if (!expect_member_type (loader, values, "values", SL_JSON_OBJECT, error))
             return FALSE;
 
-          for (guint j = 0; j < sl_json_node_get_length (values); j++)
+          n_values = sl_json_node_get_length (values);
+          names = g_new (const char *, n_values);
+          texts = g_new (const char *, n_values);
+          for (guint j = 0; j < n_values; j++)
             {
               SlJsonNode *value = sl_json_object_get_value (values, j);
-              SlStep *next;
 
               if (!expect_member_type (loader, value, sl_json_object_get_key (values, j),
                                        SL_JSON_STRING, error))
                 return FALSE;
-
-              next = sl_step_new_with_value (step, sl_json_object_get_key (values, j),
-                                             sl_json_node_get_string (value));
-              sl_step_unref (step);
-              step = next;
+              names[j] = sl_json_object_get_key (values, j);
+              texts[j] = sl_json_node_get_string (value);
             }
         }
 
-      g_ptr_array_add (steps, g_steal_pointer (&step));
+      /* All at once: a step of many values made one value at a time copies
+       * those before each. */
+      g_ptr_array_add (steps, sl_step_new_with_values (note, names, texts, n_values));
     }
 
   _sl_scenario_set_steps (scenario, part, g_steal_pointer (&steps));
