@@ -682,11 +682,16 @@ sl_eventmodelers_import (GBytes     *bytes,
   g_autoptr(GHashTable) actor_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) aggregate_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   SlJsonNode *root, *slices;
+  GPtrArray *skipped;
   Importer importer;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(json = _sl_format_parse_json (bytes, error)))
+  /* The import reads a few keys of each element: what it does not read
+   * must not refuse the file (a number beyond 64 bits, a decimal of 70
+   * digits, nesting of another tool's data). The reader still checks the
+   * syntax and keeps its limits on size, and nesting costs no stack. */
+  if (!(json = _sl_format_parse_json (bytes, SL_JSON_PARSE_SKIP_UNREADABLE, error)))
     return NULL;
 
   root = sl_json_get_root (json);
@@ -701,6 +706,10 @@ sl_eventmodelers_import (GBytes     *bytes,
 
   document = sl_document_new ();
   importer = (Importer) { document, found, notes, shortened, aggregates, actor_lanes, aggregate_lanes };
+
+  skipped = sl_json_get_skipped (json);
+  for (guint i = 0; skipped != NULL && i < skipped->len; i++)
+    warn (&importer, _("%s; the import does not use it"), (const char *) g_ptr_array_index (skipped, i));
 
   if (get_string (root, "context") && *get_string (root, "context"))
     sl_document_set_title (document, get_string (root, "context"));

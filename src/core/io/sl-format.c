@@ -768,6 +768,7 @@ propagate_json_error (GError **error,
     [SL_JSON_ERROR_SYNTAX] = SL_FORMAT_ERROR_SYNTAX,
     [SL_JSON_ERROR_TOO_DEEP] = SL_FORMAT_ERROR_TOO_DEEP,
     [SL_JSON_ERROR_NUMBER] = SL_FORMAT_ERROR_NUMBER,
+    [SL_JSON_ERROR_TOO_MANY] = SL_FORMAT_ERROR_TOO_LARGE,
   };
 
   g_assert (json_error->domain == SL_JSON_ERROR);
@@ -787,15 +788,16 @@ propagate_json_error (GError **error,
  *   a #SL_FORMAT_ERROR that says what is wrong and where
  */
 SlJson *
-_sl_format_parse_json (GBytes  *bytes,
-                       GError **error)
+_sl_format_parse_json (GBytes            *bytes,
+                       SlJsonParseFlags   flags,
+                       GError           **error)
 {
   GError *json_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   SlJson *json;
 
-  if (!(json = sl_json_parse (data, length, &json_error)))
+  if (!(json = sl_json_parse_with_flags (data, length, flags, &json_error)))
     propagate_json_error (error, json_error);
   return json;
 }
@@ -826,7 +828,7 @@ sl_format_load_bytes (GBytes  *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(json = _sl_format_parse_json (bytes, error)))
+  if (!(json = _sl_format_parse_json (bytes, SL_JSON_PARSE_STRICT, error)))
     return NULL;
 
   return load_json (json, error);
