@@ -230,6 +230,79 @@ test_near_miss (void)
   g_assert_null (document);
 }
 
+/* The fix offered for the first field of @screen_field flowing into a
+ * command field @command_field with no origin, or %NULL. */
+static char *
+near_miss_fix (const char *screen_field,
+               const char *command_field)
+{
+  g_autofree char *screen = g_strdup_printf ("s:screen:Form:0:%s", screen_field);
+  g_autofree char *command = g_strdup_printf ("c:command:Order:100:%s", command_field);
+  const char * const notes[] = { screen, command, NULL };
+  const char * const connections[] = { "s>c", NULL };
+  g_autoptr(SlDocument) document = build (notes, connections);
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (sl_problem_get_rule (g_ptr_array_index (problems, i)), "field-no-origin"))
+      return g_strdup (sl_problem_get_fix (g_ptr_array_index (problems, i)));
+  return NULL;
+}
+
+/* Names of any length are compared within a few edits: two names of
+ * 60,000 characters that differ by one are near, as short ones are; a
+ * name of 24 characters four edits away still is; nine edits are not a
+ * typo, however long the names (the distance is bounded by the length). */
+static void
+test_near_miss_bounded (void)
+{
+  g_autofree char *stem = g_strnfill (60000, 'a');
+  g_autofree char *long_b = g_strconcat (stem, "b", NULL);
+  g_autofree char *long_c = g_strconcat (stem, "c", NULL);
+  g_autofree char *long_fix = near_miss_fix (long_b, long_c);
+  g_autofree char *four_fix = near_miss_fix ("reservationDateOfArrival", "reservationDateOfARRIVED");
+  g_autofree char *stem60 = g_strnfill (51, 'x');
+  g_autofree char *nine_a = g_strconcat (stem60, "abcdefghi", NULL);
+  g_autofree char *nine_b = g_strconcat (stem60, "jklmnopqr", NULL);
+  g_autofree char *nine_fix = near_miss_fix (nine_a, nine_b);
+
+  g_assert_nonnull (long_fix);
+  g_assert_nonnull (strstr (long_fix, long_b));
+  g_assert_nonnull (four_fix);
+  g_assert_nonnull (strstr (four_fix, "reservationDateOfArrival"));
+  g_assert_true (nine_fix == NULL || strstr (nine_fix, nine_a) == NULL);
+}
+
+/* Whether an event whose text is a million words and then @last is in
+ * the past tense. */
+static gboolean
+long_text_is_past_tense (const char *last)
+{
+  g_autoptr(GString) text = g_string_new ("e:event:");
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *notes[] = { NULL, NULL };
+  const char * const connections[] = { NULL };
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "room ");
+  g_string_append_printf (text, "%s:0:", last);
+  notes[0] = text->str;
+  document = build (notes, connections);
+  problems = sl_check_run (document);
+  return !has_problem (problems, "event-not-past-tense", "e", NULL);
+}
+
+/* Every word of an event's text is looked up in a set of the irregular
+ * past participles, in any case: a text of a million words is read once. */
+static void
+test_past_tense_long_text (void)
+{
+  g_assert_true (long_text_is_past_tense ("SOLD"));
+  g_assert_true (long_text_is_past_tense ("booked"));
+  g_assert_false (long_text_is_past_tense ("sale"));
+}
+
 /* The example hotel is complete: no problem at all, every step done. */
 static void
 test_hotel (void)
@@ -789,6 +862,8 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/check/near-miss", test_near_miss);
+  g_test_add_func ("/check/near-miss-bounded", test_near_miss_bounded);
+  g_test_add_func ("/check/past-tense-long-text", test_past_tense_long_text);
   g_test_add_func ("/check/hotel", test_hotel);
   g_test_add_func ("/check/step-status", test_step_status);
   g_test_add_func ("/check/step-texts", test_step_texts);

@@ -321,6 +321,61 @@ test_fields (void)
   test_board_clear (&board);
 }
 
+/* A step made with all its values at once holds them in their order; a
+ * name given twice keeps its first place and its last value, as adding
+ * the values one by one does; 20,000 values are made in one pass. */
+static void
+test_step_with_values (void)
+{
+  const char * const names[] = { "roomNumber", "guest", "roomNumber" };
+  const char * const values[] = { "101", "Ada", "102" };
+  g_autoptr(GPtrArray) many_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) many_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SlStep) step = NULL;
+  g_autoptr(SlStep) one_by_one = NULL;
+  g_autoptr(SlStep) many = NULL;
+  g_autoptr(SlStep) empty = NULL;
+  TestBoard board;
+
+  test_board_init (&board);
+
+  step = sl_step_new_with_values (board.event, names, values, G_N_ELEMENTS (names));
+  one_by_one = sl_step_new (board.event);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      SlStep *next = sl_step_new_with_value (one_by_one, names[i], values[i]);
+
+      sl_step_unref (one_by_one);
+      one_by_one = next;
+    }
+  g_assert_cmpuint (sl_step_get_n_values (step), ==, 2);
+  g_assert_cmpstr (sl_step_get_value_name (step, 0), ==, "roomNumber");
+  g_assert_cmpstr (sl_step_get_value (step, 0), ==, "102");
+  g_assert_cmpstr (sl_step_get_value (step, 1), ==, "Ada");
+  g_assert_true (sl_step_equal (step, one_by_one));
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_ptr_array_add (many_names, g_strdup_printf ("field%u", i));
+      g_ptr_array_add (many_values, g_strdup_printf ("%u", i));
+    }
+  many = sl_step_new_with_values (board.event, (const char * const *) many_names->pdata,
+                                  (const char * const *) many_values->pdata, many_names->len);
+  g_assert_cmpuint (sl_step_get_n_values (many), ==, 20000);
+  g_assert_cmpstr (sl_step_get_value_name (many, 19999), ==, "field19999");
+  g_assert_cmpstr (sl_step_lookup (many, "field12345"), ==, "12345");
+
+  empty = sl_step_new_with_values (board.event, NULL, NULL, 0);
+  g_assert_cmpuint (sl_step_get_n_values (empty), ==, 0);
+
+  /* A value needs a field name. */
+  g_test_expect_message ("stormline-core", G_LOG_LEVEL_CRITICAL, "*names*");
+  g_assert_null (sl_step_new_with_values (board.event, (const char * const[]) { "" }, values, 1));
+  g_test_assert_expected_messages ();
+
+  test_board_clear (&board);
+}
+
 static void
 test_steps (void)
 {
@@ -713,6 +768,7 @@ main (int    argc,
   g_test_add_func ("/document/remove-lane-and-aggregate", test_remove_lane_and_aggregate);
   g_test_add_func ("/document/fields", test_fields);
   g_test_add_func ("/document/steps", test_steps);
+  g_test_add_func ("/document/step-with-values", test_step_with_values);
   g_test_add_func ("/document/scenarios", test_scenarios);
   g_test_add_func ("/document/refusals", test_refusals);
   g_test_add_func ("/document/signals", test_signals);

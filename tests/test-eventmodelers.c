@@ -529,7 +529,7 @@ test_malformed (void)
     { "[]", SL_FORMAT_ERROR_NOT_A_MODEL },
     { "{}", SL_FORMAT_ERROR_NOT_A_MODEL },
     { "{\"slices\": {}}", SL_FORMAT_ERROR_NOT_A_MODEL },
-    { "{\"slices\": [1e999]}", SL_FORMAT_ERROR_NUMBER },
+    { "{\"slices\": [01]}", SL_FORMAT_ERROR_SYNTAX },
   };
   g_autofree char *deep = g_strnfill (100000, '[');
 
@@ -546,8 +546,11 @@ test_malformed (void)
     g_autoptr(GBytes) bytes = g_bytes_new_static (deep, strlen (deep));
     g_autoptr(GError) error = NULL;
 
+    /* Nesting beyond the reader's depth is skipped without recursion,
+     * and found cut off at its end. */
     g_assert_null (sl_eventmodelers_import (bytes, NULL, &error));
-    g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_DEEP);
+    g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_SYNTAX);
+    g_assert_true (g_str_has_prefix (error->message, "line 1, column 100001: "));
   }
 }
 
@@ -704,6 +707,94 @@ test_too_many_slices (void)
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_slices (loaded)), ==, fit);
 }
 
+/* What the import does not read never refuses a file: a number beyond 64
+ * bits, a decimal of 80 digits and data nested 200 levels deep, in keys
+ * of another tool, are left out with a warning that says what and where;
+ * the elements around them come in. Broken JSON stays refused, however
+ * deep, and so does a number out of range for a model file. */
+static void
+test_unread_keys (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"meta\": {\"big\": 123456789012345678901234567890,\n"
+                                          "  \"decimal\": 0.");
+  g_autoptr(GString) broken = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) broken_bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlDocument) refused = NULL;
+  g_autoptr(SlDocument) model = NULL;
+  g_autoptr(GBytes) model_bytes = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_c (text, '1' + i % 9);
+  g_string_append (text, ",\n  \"nested\": ");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, i % 2 ? "{\"k\": [1e999, \"\\u00e9\", true, null, {}], \"deeper\": " : "[");
+  g_string_append (text, "0");
+  for (guint i = 200; i-- > 0;)
+    g_string_append (text, i % 2 ? "}" : "]");
+  g_string_append (text, "},\n \"slices\": [{\"title\": \"one\", \"events\": [{\"id\": \"e\", \"title\": \"Booked\", \"index\": 1e999}]}]}");
+  broken = g_string_new (text->str);
+  bytes = g_bytes_new (text->str, text->len);
+
+  document = sl_eventmodelers_import (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sl_document_lookup_note (document, "e"));
+  g_assert_true (has_warning (warnings, "line 1, column 18: the number 12345678901234567890123456789"));
+  g_assert_true (has_warning (warnings, "line 2, column 14: the number 0.123456789"));
+  g_assert_true (has_warning (warnings, "too long to read and was left out; the import does not use it"));
+  g_assert_true (has_warning (warnings, "line 3, column "));
+  g_assert_true (has_warning (warnings, "data nested more than 64 levels deep was left out"));
+  g_assert_true (has_warning (warnings, "the number 1e999 is too large to read"));
+
+  /* A comma missing deep down is still an error, with its place. */
+  g_string_replace (broken, "true, null", "true null", 1);
+  broken_bytes = g_bytes_new (broken->str, broken->len);
+  refused = sl_eventmodelers_import (broken_bytes, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "a comma is missing"));
+  g_clear_error (&error);
+
+  /* A model file keeps its strict reading. */
+  model_bytes = g_bytes_new_static ("{\"stormline\": 1, \"title\": 1e999}", strlen ("{\"stormline\": 1, \"title\": 1e999}"));
+  model = sl_format_load_bytes (model_bytes, &error);
+  g_assert_null (model);
+  g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_NUMBER);
+}
+
+/* A specification step of many example values, some of the same field,
+ * keeps one value a field, the last, in the first one's place. */
+static void
+test_many_examples (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"slices\": [{\"title\": \"one\", \"events\": [{\"id\": \"e\", \"title\": \"Booked\"}],"
+                                          " \"specifications\": [{\"title\": \"spec\", \"linkedId\": \"e\", \"given\": [],"
+                                          " \"when\": [], \"then\": [{\"title\": \"Booked\", \"linkedId\": \"e\", \"fields\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  SlScenario *scenario;
+  SlStep *step;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "{\"name\": \"f%u\", \"example\": \"%u\"},", i, i);
+  g_string_append (text, "{\"name\": \"f0\", \"example\": \"last\"}]}]}]}]}");
+  bytes = g_bytes_new (text->str, text->len);
+
+  document = sl_eventmodelers_import (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  scenario = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_scenarios (document)), 0);
+  step = sl_scenario_get_step (scenario, SL_STEP_THEN, 0);
+  g_assert_cmpuint (sl_step_get_n_values (step), ==, 20000);
+  g_assert_cmpstr (sl_step_get_value_name (step, 0), ==, "f0");
+  g_assert_cmpstr (sl_step_get_value (step, 0), ==, "last");
+  g_assert_cmpstr (sl_step_lookup (step, "f19999"), ==, "19999");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -720,6 +811,8 @@ main (int    argc,
   g_test_add_func ("/eventmodelers/messy", test_messy);
   g_test_add_func ("/eventmodelers/long-ids", test_long_ids);
   g_test_add_func ("/eventmodelers/too-many-slices", test_too_many_slices);
+  g_test_add_func ("/eventmodelers/unread-keys", test_unread_keys);
+  g_test_add_func ("/eventmodelers/many-examples", test_many_examples);
 
   return g_test_run ();
 }

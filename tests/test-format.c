@@ -1177,6 +1177,74 @@ test_id_in_characters (void)
   g_assert_true (g_bytes_equal (saved, resaved));
 }
 
+/* One scenario step of 20,000 example values loads whole, in its order,
+ * and saves to the same bytes. */
+static void
+test_load_many_values (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"stormline\": 1, \"lanes\": [{\"id\": \"l\", \"kind\": \"unsorted\"}],"
+                                          " \"notes\": [{\"id\": \"e\", \"kind\": \"event\", \"lane\": \"l\", \"x\": 0}],"
+                                          " \"scenarios\": [{\"id\": \"s\", \"note\": \"e\", \"then\": [{\"note\": \"e\", \"values\": {");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(SlDocument) reloaded = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  SlScenario *scenario;
+  SlStep *step;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s\"f%u\": \"%u\"", i > 0 ? ", " : "", i, i);
+  g_string_append (text, "}}]}]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  document = load_bytes (bytes);
+  scenario = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_scenarios (document)), 0);
+  step = sl_scenario_get_step (scenario, SL_STEP_THEN, 0);
+  g_assert_cmpuint (sl_step_get_n_values (step), ==, 20000);
+  g_assert_cmpstr (sl_step_get_value_name (step, 0), ==, "f0");
+  g_assert_cmpstr (sl_step_get_value (step, 19999), ==, "19999");
+
+  saved = sl_format_save_to_bytes (document);
+  reloaded = load_bytes (saved);
+  resaved = sl_format_save_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, resaved));
+}
+
+/* A file of more values than SL_JSON_MAX_VALUES ("0," is two bytes, a
+ * value read costs 32) is refused when the count is passed, not after
+ * memory sixteen times its size was spent: with the line and column, the
+ * limit and what to do. */
+static void
+test_load_too_many_values (void)
+{
+  gsize n = SL_JSON_MAX_VALUES + 1;
+  gsize length = strlen ("{\"stormline\": 1, \"zeros\": [") + 2 * n - 1 + strlen ("]}");
+  g_autofree char *text = g_malloc (length + 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  char *p = g_stpcpy (text, "{\"stormline\": 1, \"zeros\": [");
+
+  for (gsize i = 0; i < n; i++)
+    {
+      *p++ = '0';
+      if (i + 1 < n)
+        *p++ = ',';
+    }
+  p = g_stpcpy (p, "]}");
+  g_assert_cmpuint (p - text, ==, length);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+
+  document = sl_format_load_bytes (bytes, &error);
+  g_assert_null (document);
+  g_assert_error (error, SL_FORMAT_ERROR, SL_FORMAT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
+  g_assert_nonnull (strstr (error->message, "more than 16777216 values"));
+  g_assert_nonnull (strstr (error->message, "split it into smaller models"));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1197,6 +1265,8 @@ main (int    argc,
 
   g_test_add_func ("/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/format/id-in-characters", test_id_in_characters);
+  g_test_add_func ("/format/load/many-values", test_load_many_values);
+  g_test_add_func ("/format/load/too-many-values", test_load_too_many_values);
   g_test_add_func ("/format/writer/canonical", test_writer_canonical);
   g_test_add_func ("/format/writer/round-trip", test_writer_round_trip);
   g_test_add_func ("/format/writer/line-breaks", test_writer_line_breaks);

@@ -150,30 +150,60 @@ origin_notes (SlNote *note)
   return sources;
 }
 
+/* A typo is a few edits: names further apart are never called near, which
+ * bounds the work of the distance by the names' length. */
+#define NEAR_MISS_MAX_EDITS 8
+
+/* The edit distance of @a and @b, of @la and @lb bytes, if it is at most
+ * @limit, or else @limit + 1. Only the cells within @limit of the diagonal
+ * can stay within @limit: the work is the length times @limit, not the
+ * product of the lengths (two names of 60,000 characters took 14 s). */
 static guint
-edit_distance (const char *a,
-               const char *b)
+edit_distance_within (const char *a,
+                      gsize       la,
+                      const char *b,
+                      gsize       lb,
+                      guint       limit)
 {
-  guint la = strlen (a), lb = strlen (b);
-  g_autofree guint *row = g_new (guint, lb + 1);
+  g_autofree guint *previous = NULL;
+  g_autofree guint *current = NULL;
+  guint over = limit + 1;
 
-  for (guint j = 0; j <= lb; j++)
-    row[j] = j;
-  for (guint i = 1; i <= la; i++)
+  /* Names of very different lengths are never near. */
+  if (MAX (la, lb) - MIN (la, lb) > limit)
+    return over;
+
+  previous = g_new (guint, lb + 1);
+  current = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    previous[j] = MIN (j, over);
+  for (gsize i = 1; i <= la; i++)
     {
-      guint previous = row[0];
+      gsize low = i > limit ? i - limit : 1;
+      gsize high = MIN (lb, i + limit);
+      guint best = over;
+      guint *swap;
 
-      row[0] = i;
-      for (guint j = 1; j <= lb; j++)
+      current[low - 1] = low == 1 ? MIN (i, over) : over;
+      for (gsize j = low; j <= high; j++)
         {
-          guint saved = row[j];
           guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+          guint value = MIN (MIN (previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
 
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), previous + cost);
-          previous = saved;
+          current[j] = MIN (value, over);
+          best = MIN (best, current[j]);
         }
+      if (high < lb)
+        current[high + 1] = over;
+      if (best > limit)
+        return over;
+
+      swap = previous;
+      previous = current;
+      current = swap;
     }
-  return row[lb];
+  return previous[lb];
 }
 
 /**
@@ -188,7 +218,7 @@ _sl_check_near_miss (SlNote     *note,
 {
   g_autoptr(GPtrArray) sources = NULL;
   gsize length = strlen (name);
-  guint allowed = MAX (1, length / 6);
+  guint allowed = CLAMP (length / 6, 1, NEAR_MISS_MAX_EDITS);
 
   if (length <= 3)
     return NULL;
@@ -204,10 +234,8 @@ _sl_check_near_miss (SlNote     *note,
           const char *candidate = _sl_field_get_name (_sl_note_get_field (source, f));
           gsize candidate_length = strlen (candidate);
 
-          /* Names of very different lengths are never near: skip the distance. */
-          if (MAX (candidate_length, length) - MIN (candidate_length, length) > allowed)
-            continue;
-          if (!g_str_equal (candidate, name) && edit_distance (candidate, name) <= allowed)
+          if (!g_str_equal (candidate, name) &&
+              edit_distance_within (candidate, candidate_length, name, length, allowed) <= allowed)
             return candidate;
         }
     }

@@ -106,17 +106,50 @@ sl_check_is_legal_connection (SlNoteKind source,
 
 /* Structure */
 
-/* Whether @word, of @length bytes, is one of @words once its ASCII
- * letters are lowered. */
-static gboolean
-word_in (const char         *word,
-         gsize               length,
-         const char * const *words)
+/* Past participles that do not end in "ed". */
+static const char * const irregular[] = {
+  "paid", "sent", "made", "built", "sold", "held", "left", "won", "lost", "bought", "taken", "given",
+  "done", "seen", "known", "shown", "written", "chosen", "begun", "broken", "drawn", "driven",
+  "fallen", "forgotten", "frozen", "hidden", "ridden", "risen", "spoken", "stolen", "thrown",
+  "worn", "brought", "caught", "taught", "thought", "found", "kept", "laid", "led", "lent", "meant",
+  "met", "put", "read", "said", "set", "shut", "spent", "stood", "told", "understood", "cut",
+  "hit", "let", "quit", "split", "spread", "begun", "became", "came", "went", "gone", "got", "gotten",
+  "withdrawn", "undone", "rebuilt", "resent", "reset", "rewritten", "overpaid", "prepaid", "dealt",
+  NULL
+};
+
+/* No irregular word is longer. */
+#define IRREGULAR_MAX_LENGTH 10
+
+static gpointer
+make_irregular_set (gpointer data)
 {
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strlen (words[i]) == length && g_ascii_strncasecmp (words[i], word, length) == 0)
-      return TRUE;
-  return FALSE;
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; irregular[i] != NULL; i++)
+    {
+      g_assert (strlen (irregular[i]) <= IRREGULAR_MAX_LENGTH);
+      g_hash_table_add (set, (char *) irregular[i]);
+    }
+  return set;
+}
+
+/* Whether @word, of @length bytes, is an irregular past participle once
+ * its ASCII letters are lowered: one lookup, whatever the list's length
+ * (the text of a note can hold millions of words). */
+static gboolean
+is_irregular (const char *word,
+              gsize       length)
+{
+  static GOnce once = G_ONCE_INIT;
+  char lower[IRREGULAR_MAX_LENGTH + 1];
+
+  if (length > IRREGULAR_MAX_LENGTH)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[length] = 0;
+  return g_hash_table_contains (g_once (&once, make_irregular_set, NULL), lower);
 }
 
 /* Runs for every event: reads the words of @text in place, without the
@@ -124,23 +157,12 @@ word_in (const char         *word,
 static gboolean
 looks_past_tense (const char *text)
 {
-  static const char * const irregular[] = {
-    "paid", "sent", "made", "built", "sold", "held", "left", "won", "lost", "bought", "taken", "given",
-    "done", "seen", "known", "shown", "written", "chosen", "begun", "broken", "drawn", "driven",
-    "fallen", "forgotten", "frozen", "hidden", "ridden", "risen", "spoken", "stolen", "thrown",
-    "worn", "brought", "caught", "taught", "thought", "found", "kept", "laid", "led", "lent", "meant",
-    "met", "put", "read", "said", "set", "shut", "spent", "stood", "told", "understood", "cut",
-    "hit", "let", "quit", "split", "spread", "begun", "became", "came", "went", "gone", "got", "gotten",
-    "withdrawn", "undone", "rebuilt", "resent", "reset", "rewritten", "overpaid", "prepaid", "dealt",
-    NULL
-  };
-
   for (const char *word = text;; )
     {
       gsize length = strcspn (word, " _-");
 
       if ((length > 3 && g_ascii_tolower (word[length - 2]) == 'e' && g_ascii_tolower (word[length - 1]) == 'd') ||
-          word_in (word, length, irregular))
+          is_irregular (word, length))
         return TRUE;
       if (word[length] == 0)
         return FALSE;

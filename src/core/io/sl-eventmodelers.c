@@ -611,7 +611,9 @@ import_specifications (Importer   *importer,
                   const char *type = get_string (step_node, "type");
                   const char *linked = get_string (step_node, "linkedId");
                   SlNote *note = find_note (importer, linked);
-                  SlStep *step;
+                  g_autoptr(GPtrArray) names = NULL;
+                  g_autoptr(GPtrArray) examples = NULL;
+                  guint n_fields;
 
                   if (g_strcmp0 (type, "SPEC_ERROR") == 0)
                     {
@@ -629,8 +631,10 @@ import_specifications (Importer   *importer,
                       continue;
                     }
 
-                  step = sl_step_new (note);
-                  for (guint f = 0; f < list_length (step_node, "fields"); f++)
+                  n_fields = list_length (step_node, "fields");
+                  names = g_ptr_array_sized_new (n_fields);
+                  examples = g_ptr_array_sized_new (n_fields);
+                  for (guint f = 0; f < n_fields; f++)
                     {
                       SlJsonNode *field = list_object (step_node, "fields", f);
                       const char *name = get_string (field, "name");
@@ -638,13 +642,14 @@ import_specifications (Importer   *importer,
 
                       if (name && *name && example && *example)
                         {
-                          SlStep *next = sl_step_new_with_value (step, name, example);
-
-                          sl_step_unref (step);
-                          step = next;
+                          g_ptr_array_add (names, (char *) name);
+                          g_ptr_array_add (examples, (char *) example);
                         }
                     }
-                  g_ptr_array_add (steps, step);
+                  /* All at once: one at a time copies the values before each. */
+                  g_ptr_array_add (steps, sl_step_new_with_values (note, (const char * const *) names->pdata,
+                                                                   (const char * const *) examples->pdata,
+                                                                   names->len));
                 }
 
               if (steps->len > 0)
@@ -677,11 +682,16 @@ sl_eventmodelers_import (GBytes     *bytes,
   g_autoptr(GHashTable) actor_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) aggregate_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   SlJsonNode *root, *slices;
+  GPtrArray *skipped;
   Importer importer;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(json = _sl_format_parse_json (bytes, error)))
+  /* The import reads a few keys of each element: what it does not read
+   * must not refuse the file (a number beyond 64 bits, a decimal of 70
+   * digits, nesting of another tool's data). The reader still checks the
+   * syntax and keeps its limits on size, and nesting costs no stack. */
+  if (!(json = _sl_format_parse_json (bytes, SL_JSON_PARSE_SKIP_UNREADABLE, error)))
     return NULL;
 
   root = sl_json_get_root (json);
@@ -696,6 +706,10 @@ sl_eventmodelers_import (GBytes     *bytes,
 
   document = sl_document_new ();
   importer = (Importer) { document, found, notes, shortened, aggregates, actor_lanes, aggregate_lanes };
+
+  skipped = sl_json_get_skipped (json);
+  for (guint i = 0; skipped != NULL && i < skipped->len; i++)
+    warn (&importer, _("%s; the import does not use it"), (const char *) g_ptr_array_index (skipped, i));
 
   if (get_string (root, "context") && *get_string (root, "context"))
     sl_document_set_title (document, get_string (root, "context"));

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-SlJson *_sl_format_parse_json (GBytes  *bytes,
-                               GError **error);
+SlJson *_sl_format_parse_json (GBytes            *bytes,
+                               SlJsonParseFlags   flags,
+                               GError           **error);
 
 /* The text of a document planned as pieces, for drafts (sl-draft.c) */
 typedef struct _SlTextPlan SlTextPlan;

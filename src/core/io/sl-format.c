@@ -614,9 +614,11 @@ read_steps (Loader      *loader,
   steps = g_ptr_array_new_full (sl_json_node_get_length (array), (GDestroyNotify) sl_step_unref);
   for (guint i = 0; i < sl_json_node_get_length (array); i++)
     {
-      g_autoptr(SlStep) step = NULL;
       SlJsonNode *step_object = sl_json_array_get (array, i);
       SlJsonNode *values;
+      g_autofree const char **names = NULL;
+      g_autofree const char **texts = NULL;
+      guint n_values = 0;
       gpointer note;
 
       set_where_part (loader, key, i);
@@ -626,31 +628,30 @@ read_steps (Loader      *loader,
           !get_reference (loader, step_object, "note", SL_TYPE_NOTE, TRUE, &note, error))
         return FALSE;
 
-      step = sl_step_new (note);
-
       values = sl_json_object_get (step_object, "values");
       if (values != NULL)
         {
           if (!expect_member_type (loader, values, "values", SL_JSON_OBJECT, error))
             return FALSE;
 
-          for (guint j = 0; j < sl_json_node_get_length (values); j++)
+          n_values = sl_json_node_get_length (values);
+          names = g_new (const char *, n_values);
+          texts = g_new (const char *, n_values);
+          for (guint j = 0; j < n_values; j++)
             {
               SlJsonNode *value = sl_json_object_get_value (values, j);
-              SlStep *next;
 
               if (!expect_member_type (loader, value, sl_json_object_get_key (values, j),
                                        SL_JSON_STRING, error))
                 return FALSE;
-
-              next = sl_step_new_with_value (step, sl_json_object_get_key (values, j),
-                                             sl_json_node_get_string (value));
-              sl_step_unref (step);
-              step = next;
+              names[j] = sl_json_object_get_key (values, j);
+              texts[j] = sl_json_node_get_string (value);
             }
         }
 
-      g_ptr_array_add (steps, g_steal_pointer (&step));
+      /* All at once: a step of many values made one value at a time copies
+       * those before each. */
+      g_ptr_array_add (steps, sl_step_new_with_values (note, names, texts, n_values));
     }
 
   _sl_scenario_set_steps (scenario, part, g_steal_pointer (&steps));
@@ -767,6 +768,7 @@ propagate_json_error (GError **error,
     [SL_JSON_ERROR_SYNTAX] = SL_FORMAT_ERROR_SYNTAX,
     [SL_JSON_ERROR_TOO_DEEP] = SL_FORMAT_ERROR_TOO_DEEP,
     [SL_JSON_ERROR_NUMBER] = SL_FORMAT_ERROR_NUMBER,
+    [SL_JSON_ERROR_TOO_MANY] = SL_FORMAT_ERROR_TOO_LARGE,
   };
 
   g_assert (json_error->domain == SL_JSON_ERROR);
@@ -786,15 +788,16 @@ propagate_json_error (GError **error,
  *   a #SL_FORMAT_ERROR that says what is wrong and where
  */
 SlJson *
-_sl_format_parse_json (GBytes  *bytes,
-                       GError **error)
+_sl_format_parse_json (GBytes            *bytes,
+                       SlJsonParseFlags   flags,
+                       GError           **error)
 {
   GError *json_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   SlJson *json;
 
-  if (!(json = sl_json_parse (data, length, &json_error)))
+  if (!(json = sl_json_parse_with_flags (data, length, flags, &json_error)))
     propagate_json_error (error, json_error);
   return json;
 }
@@ -825,7 +828,7 @@ sl_format_load_bytes (GBytes  *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(json = _sl_format_parse_json (bytes, error)))
+  if (!(json = _sl_format_parse_json (bytes, SL_JSON_PARSE_STRICT, error)))
     return NULL;
 
   return load_json (json, error);

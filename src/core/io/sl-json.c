@@ -61,6 +61,7 @@ struct _SlJson
   char *block;
   gsize block_used;
   gsize block_size;
+  GPtrArray *skipped;   /* what SL_JSON_PARSE_SKIP_UNREADABLE left out, said */
 };
 
 typedef struct
@@ -70,6 +71,8 @@ typedef struct
   const char *end;
   const char *scanned;  /* how far line breaks are recorded */
   guint depth;
+  guint n_values;
+  SlJsonParseFlags flags;
   GPtrArray *stack;     /* children of the containers being read */
   GError **error;
 } Parser;
@@ -176,6 +179,30 @@ fail_at (Parser      *parser,
   /* Translators: the two numbers say where in a file a problem is */
   g_set_error (parser->error, SL_JSON_ERROR, code, _("line %u, column %u: %s"), line, column, what);
   return FALSE;
+}
+
+/* Tells, as fail_at() would, what SL_JSON_PARSE_SKIP_UNREADABLE read as
+ * null instead of refusing it. */
+G_GNUC_PRINTF (3, 4)
+static void
+skip_at (Parser     *parser,
+         const char *where,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  record_newlines_until (parser, where);
+  position_of (parser->json, where - parser->json->text, &line, &column);
+  if (parser->json->skipped == NULL)
+    parser->json->skipped = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (parser->json->skipped, g_strdup_printf (_("line %u, column %u: %s"), line, column, what));
 }
 
 static gboolean
@@ -379,18 +406,18 @@ integer_fits (const char *digits,
   return strncmp (digits, limit, 19) <= 0;
 }
 
-static SlJsonNode *
-read_number (Parser *parser)
+/* Checks the syntax of the number at the parser's place: returns its end
+ * and whether it is an integer, or %NULL. */
+static const char *
+scan_number (Parser   *parser,
+             gboolean *integer)
 {
   const char *start = parser->p;
   const char *p = start;
-  const char *digits;
-  gboolean negative = FALSE, integer = TRUE;
-  SlJsonNode *node;
 
+  *integer = TRUE;
   if (*p == '-')
-    negative = TRUE, p++;
-  digits = p;
+    p++;
 
   if (p < parser->end && *p == '0')
     {
@@ -412,7 +439,7 @@ read_number (Parser *parser)
 
   if (p < parser->end && *p == '.')
     {
-      integer = FALSE;
+      *integer = FALSE;
       p++;
       if (p >= parser->end || !g_ascii_isdigit (*p))
         {
@@ -424,7 +451,7 @@ read_number (Parser *parser)
     }
   if (p < parser->end && (*p == 'e' || *p == 'E'))
     {
-      integer = FALSE;
+      *integer = FALSE;
       p++;
       if (p < parser->end && (*p == '+' || *p == '-'))
         p++;
@@ -437,12 +464,34 @@ read_number (Parser *parser)
         p++;
     }
 
+  return p;
+}
+
+static SlJsonNode *
+read_number (Parser *parser)
+{
+  const char *start = parser->p;
+  const char *digits = *start == '-' ? start + 1 : start;
+  gboolean negative = *start == '-', integer;
+  const char *p = scan_number (parser, &integer);
+  SlJsonNode *node;
+
+  if (p == NULL)
+    return NULL;
+
   if (integer)
     {
       gint64 value = 0;
 
       if (!integer_fits (digits, p - digits, negative))
         {
+          if (parser->flags & SL_JSON_PARSE_SKIP_UNREADABLE)
+            {
+              skip_at (parser, start, _("the number %.*s is too large to read and was left out"),
+                       (int) MIN (p - start, 40), start);
+              parser->p = p;
+              return new_node (parser, SL_JSON_NULL, start);
+            }
           fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %.*s is too large"),
                    (int) MIN (p - start, 40), start);
           return NULL;
@@ -462,6 +511,12 @@ read_number (Parser *parser)
 
       if (p - start >= (gssize) sizeof buffer)
         {
+          if (parser->flags & SL_JSON_PARSE_SKIP_UNREADABLE)
+            {
+              skip_at (parser, start, _("the number %.40s… is too long to read and was left out"), start);
+              parser->p = p;
+              return new_node (parser, SL_JSON_NULL, start);
+            }
           fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %.40s… is too long"), start);
           return NULL;
         }
@@ -470,6 +525,12 @@ read_number (Parser *parser)
       value = g_ascii_strtod (buffer, NULL);
       if (!isfinite (value))
         {
+          if (parser->flags & SL_JSON_PARSE_SKIP_UNREADABLE)
+            {
+              skip_at (parser, start, _("the number %s is too large to read and was left out"), buffer);
+              parser->p = p;
+              return new_node (parser, SL_JSON_NULL, start);
+            }
           fail_at (parser, start, SL_JSON_ERROR_NUMBER, _("the number %s is too large"), buffer);
           return NULL;
         }
@@ -673,6 +734,117 @@ match_word (Parser     *parser,
   return FALSE;
 }
 
+/* Reads past the object or array at the parser's place, nested too deep
+ * to be read, for SL_JSON_PARSE_SKIP_UNREADABLE: checks its syntax as
+ * read_value() would, without recursion, and builds nothing. */
+static SlJsonNode *
+skip_nested (Parser *parser)
+{
+  g_autoptr(GByteArray) closers = g_byte_array_new ();  /* of the containers open */
+  const char *start = parser->p;
+  gsize length;
+
+  for (;;)
+    {
+      guint8 closer;
+      gboolean integer;
+
+      /* A value */
+      skip_space (parser);
+      if (parser->p >= parser->end)
+        {
+          fail_end (parser);
+          return NULL;
+        }
+      if (*parser->p == '{' || *parser->p == '[')
+        {
+          closer = *parser->p == '{' ? '}' : ']';
+          g_byte_array_append (closers, &closer, 1);
+          parser->p++;
+          skip_space (parser);
+          if (parser->p < parser->end && *parser->p == closer)
+            {
+              parser->p++;
+              g_byte_array_set_size (closers, closers->len - 1);
+            }
+          else if (closer == '}')
+            goto key;
+          else
+            continue;
+        }
+      else if (*parser->p == '"')
+        {
+          if (!read_string (parser, &length))
+            return NULL;
+        }
+      else if (*parser->p == '-' || g_ascii_isdigit (*parser->p))
+        {
+          const char *end = scan_number (parser, &integer);
+
+          if (end == NULL)
+            return NULL;
+          parser->p = end;
+        }
+      else if (!match_word (parser, "true") && !match_word (parser, "false") && !match_word (parser, "null"))
+        {
+          /* Says what is wrong as read_value() does. */
+          read_value (parser);
+          return NULL;
+        }
+
+      /* After a value: a comma, or the end of containers. */
+      for (;;)
+        {
+          if (closers->len == 0)
+            {
+              skip_at (parser, start, _("data nested more than %d levels deep was left out"),
+                       SL_JSON_MAX_DEPTH);
+              return new_node (parser, SL_JSON_NULL, start);
+            }
+          closer = closers->data[closers->len - 1];
+          if (!expect_separator (parser, closer))
+            return NULL;
+          if (*parser->p != closer)
+            break;
+          parser->p++;
+          g_byte_array_set_size (closers, closers->len - 1);
+        }
+      if (closer == ']')
+        continue;
+
+    key:
+      if (parser->p >= parser->end)
+        {
+          fail_end (parser);
+          return NULL;
+        }
+      if (*parser->p != '"')
+        {
+          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a key in double quotes was expected"));
+          return NULL;
+        }
+      if (!read_string (parser, &length))
+        return NULL;
+      if (length == 0)
+        {
+          fail_at (parser, parser->p - 2, SL_JSON_ERROR_SYNTAX, _("a key is empty"));
+          return NULL;
+        }
+      skip_space (parser);
+      if (parser->p >= parser->end)
+        {
+          fail_end (parser);
+          return NULL;
+        }
+      if (*parser->p != ':')
+        {
+          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a colon is missing after a key"));
+          return NULL;
+        }
+      parser->p++;
+    }
+}
+
 static SlJsonNode *
 read_value (Parser *parser)
 {
@@ -686,14 +858,24 @@ read_value (Parser *parser)
       return NULL;
     }
 
+  /* Each value costs memory while it is read, however short its text:
+   * refused before it is spent. */
+  if (++parser->n_values > SL_JSON_MAX_VALUES)
+    {
+      fail_at (parser, parser->p, SL_JSON_ERROR_TOO_MANY,
+               _("the file holds more than %d values, more than a model can: split it into smaller models"),
+               SL_JSON_MAX_VALUES);
+      return NULL;
+    }
+
   start = parser->p;
   switch (*start)
     {
     case '{':
-      return read_object (parser);
-
     case '[':
-      return read_array (parser);
+      if (parser->depth >= SL_JSON_MAX_DEPTH && (parser->flags & SL_JSON_PARSE_SKIP_UNREADABLE))
+        return skip_nested (parser);
+      return *start == '{' ? read_object (parser) : read_array (parser);
 
     case '"':
       {
@@ -738,28 +920,16 @@ read_value (Parser *parser)
     }
 }
 
-/**
- * sl_json_parse_take:
- * @data: (transfer full): the text, followed by a NUL byte at @length
- *
- * Parses JSON text that may come from anywhere, in place: the strings of
- * the nodes are cut out of @data, which the result owns.
- *
- * Returns: (transfer full): the parsed text, or %NULL with @error set to a
- *   #SL_JSON_ERROR that says what is wrong and where
- */
-SlJson *
-sl_json_parse_take (char    *data,
-                    gsize    length,
-                    GError **error)
+static SlJson *
+parse_take (char              *data,
+            gsize              length,
+            SlJsonParseFlags   flags,
+            GError           **error)
 {
   g_autoptr(SlJson) json = NULL;
   g_autoptr(GPtrArray) stack = NULL;
   const char *invalid = NULL;
   Parser parser;
-
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (data[length] == 0, NULL);
 
   json = g_new0 (SlJson, 1);
   json->text = data;
@@ -773,7 +943,15 @@ sl_json_parse_take (char    *data,
     }
 
   stack = g_ptr_array_sized_new (256);
-  parser = (Parser) { json, json->text, json->text + length, json->text, 0, stack, error };
+  parser = (Parser) {
+    .json = json,
+    .p = json->text,
+    .end = json->text + length,
+    .scanned = json->text,
+    .flags = flags,
+    .stack = stack,
+    .error = error,
+  };
 
   if (!g_utf8_validate_len (json->text, length, &invalid))
     {
@@ -812,6 +990,27 @@ sl_json_parse_take (char    *data,
 }
 
 /**
+ * sl_json_parse_take:
+ * @data: (transfer full): the text, followed by a NUL byte at @length
+ *
+ * Parses JSON text that may come from anywhere, in place: the strings of
+ * the nodes are cut out of @data, which the result owns.
+ *
+ * Returns: (transfer full): the parsed text, or %NULL with @error set to a
+ *   #SL_JSON_ERROR that says what is wrong and where
+ */
+SlJson *
+sl_json_parse_take (char    *data,
+                    gsize    length,
+                    GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data[length] == 0, NULL);
+
+  return parse_take (data, length, SL_JSON_PARSE_STRICT, error);
+}
+
+/**
  * sl_json_parse:
  *
  * Parses a copy of @data, like sl_json_parse_take().
@@ -822,6 +1021,22 @@ SlJson *
 sl_json_parse (const char  *data,
                gsize        length,
                GError     **error)
+{
+  return sl_json_parse_with_flags (data, length, SL_JSON_PARSE_STRICT, error);
+}
+
+/**
+ * sl_json_parse_with_flags:
+ *
+ * Parses a copy of @data, like sl_json_parse_take(), as @flags say.
+ *
+ * Returns: (transfer full): the parsed text, or %NULL with @error set
+ */
+SlJson *
+sl_json_parse_with_flags (const char        *data,
+                          gsize              length,
+                          SlJsonParseFlags   flags,
+                          GError           **error)
 {
   char *copy;
 
@@ -838,7 +1053,7 @@ sl_json_parse (const char  *data,
   if (length > 0)
     memcpy (copy, data, length);
   copy[length] = 0;
-  return sl_json_parse_take (copy, length, error);
+  return parse_take (copy, length, flags, error);
 }
 
 void
@@ -849,6 +1064,7 @@ sl_json_free (SlJson *json)
 
   g_slist_free_full (json->blocks, g_free);
   g_clear_pointer (&json->newlines, g_array_unref);
+  g_clear_pointer (&json->skipped, g_ptr_array_unref);
   g_free (json->text);
   g_free (json);
 }
@@ -881,6 +1097,21 @@ sl_json_get_position (SlJson     *json,
   g_return_if_fail (node != NULL);
 
   position_of (json, node->offset, line, column);
+}
+
+/**
+ * sl_json_get_skipped:
+ *
+ * Returns: (transfer none) (nullable) (element-type utf8): what
+ *   %SL_JSON_PARSE_SKIP_UNREADABLE read as null, one sentence each that
+ *   starts with its line and column, or %NULL when nothing was
+ */
+GPtrArray *
+sl_json_get_skipped (SlJson *json)
+{
+  g_return_val_if_fail (json != NULL, NULL);
+
+  return json->skipped;
 }
 
 SlJsonType

@@ -20,10 +20,25 @@ typedef enum {
   SL_JSON_ERROR_SYNTAX,    /* not JSON */
   SL_JSON_ERROR_TOO_DEEP,  /* nested beyond SL_JSON_MAX_DEPTH */
   SL_JSON_ERROR_NUMBER,    /* a number out of range */
+  SL_JSON_ERROR_TOO_MANY,  /* more values than SL_JSON_MAX_VALUES */
 } SlJsonError;
 
 #define SL_JSON_MAX_SIZE  (128 * 1024 * 1024)
 #define SL_JSON_MAX_DEPTH 64
+/* Each value costs 32 bytes while it is read, whatever its size in the
+ * text ("0," is two bytes): this bounds that memory to 512 MB, with room
+ * for the largest file a real model makes (a 100,000-note model holds
+ * four million values). */
+#define SL_JSON_MAX_VALUES (16 * 1024 * 1024)
+
+typedef enum {
+  SL_JSON_PARSE_STRICT = 0,
+  /* A number out of range, or a value nested deeper than
+   * SL_JSON_MAX_DEPTH, is checked for its syntax, read as null and told
+   * by sl_json_get_skipped() instead of refused: for formats that read
+   * only some of their keys. The nesting is skipped without recursion. */
+  SL_JSON_PARSE_SKIP_UNREADABLE = 1 << 0,
+} SlJsonParseFlags;
 
 typedef enum {
   SL_JSON_NULL,
@@ -46,6 +61,11 @@ SlJson      *sl_json_parse             (const char  *data,
 SlJson      *sl_json_parse_take        (char        *data,
                                         gsize        length,
                                         GError     **error);
+SlJson      *sl_json_parse_with_flags  (const char       *data,
+                                        gsize             length,
+                                        SlJsonParseFlags  flags,
+                                        GError          **error);
+GPtrArray   *sl_json_get_skipped       (SlJson      *json);
 void         sl_json_free              (SlJson      *json);
 SlJsonNode  *sl_json_get_root          (SlJson      *json);
 void         sl_json_get_position      (SlJson      *json,

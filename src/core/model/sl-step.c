@@ -81,6 +81,58 @@ sl_step_new_with_value (SlStep     *step,
   return self;
 }
 
+/**
+ * sl_step_new_with_values:
+ * @note: the event, command or view of the step
+ * @names: (array length=n_values): the names of the fields
+ * @values: (array length=n_values): their example values
+ *
+ * Makes a step with all its values at once, in the time of their number:
+ * adding them one by one copies those before each. A name given twice
+ * keeps the place of its first value and the last value, as adding them
+ * one by one would.
+ *
+ * Returns: (transfer full): a step with the example values
+ */
+SlStep *
+sl_step_new_with_values (SlNote             *note,
+                         const char * const *names,
+                         const char * const *values,
+                         guint               n_values)
+{
+  g_autoptr(GHashTable) places = NULL;
+  SlStep *self;
+
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+  g_return_val_if_fail (n_values == 0 || (names != NULL && values != NULL), NULL);
+  for (guint i = 0; i < n_values; i++)
+    g_return_val_if_fail (names[i] != NULL && *names[i] != 0 && values[i] != NULL, NULL);
+
+  self = sl_step_new (note);
+  /* Name to the place of its value, to find a name given twice. */
+  places = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      gpointer place;
+
+      if (g_hash_table_lookup_extended (places, names[i], NULL, &place))
+        {
+          guint index = GPOINTER_TO_UINT (place);
+
+          g_free (g_ptr_array_index (self->values, index));
+          g_ptr_array_index (self->values, index) = g_strdup (values[i]);
+          continue;
+        }
+
+      g_hash_table_insert (places, (char *) names[i], GUINT_TO_POINTER (self->values->len + 1));
+      g_ptr_array_add (self->values, g_strdup (names[i]));
+      g_ptr_array_add (self->values, g_strdup (values[i]));
+    }
+
+  return self;
+}
+
 SlStep *
 sl_step_ref (SlStep *self)
 {

@@ -18,6 +18,10 @@ SlStep     *sl_step_new                 (SlNote     *note);
 SlStep     *sl_step_new_with_value      (SlStep     *step,
                                          const char *name,
                                          const char *value);
+SlStep     *sl_step_new_with_values     (SlNote             *note,
+                                         const char * const *names,
+                                         const char * const *values,
+                                         guint               n_values);
 SlStep     *sl_step_ref                 (SlStep     *self);
 void        sl_step_unref               (SlStep     *self);
 SlNote     *sl_step_get_note            (SlStep     *self);
