@@ -4,9 +4,10 @@
  * terminal acts on some of its characters (an escape sequence clears the
  * screen or sets the window's title, a newline forges a line of output,
  * a bidi override reorders the rest of the line), and XML 1.0 forbids
- * others. What stormline-cli prints, the text of every SVG and a PDF's
- * title go through here, so that what a character can do is decided in
- * one place.
+ * others, and cairo stops drawing a PDF at a noncharacter. What
+ * stormline-cli prints, the text of every SVG and a PDF's title, and all
+ * text drawn go through here, so that what a character can do is decided
+ * in one place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,8 +36,8 @@ acts_on_terminal (gunichar c)
          (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Not characters for interchange: cairo, for one, refuses a PDF title
- * that holds one. */
+/* Not characters for interchange: cairo takes a PDF's text that holds
+ * one for invalid UTF-8. */
 static gboolean
 is_noncharacter (gunichar c)
 {
@@ -143,14 +144,16 @@ sl_text_escape_controls_in_json (const char *json)
 
 /* The characters of XML 1.0 (its production Char): not the C0 controls
  * but tab, newline and carriage return, not U+FFFE and U+FFFF, and no
- * surrogates, which valid UTF-8 never holds. */
+ * surrogates, which valid UTF-8 never holds. The other noncharacters are
+ * left out too: XML discourages them. */
 static gboolean
 is_xml_char (gunichar c)
 {
-  return c == '\t' || c == '\n' || c == '\r' ||
-         (c >= 0x20 && c <= 0xd7ff) ||
-         (c >= 0xe000 && c <= 0xfffd) ||
-         (c >= 0x10000 && c <= 0x10ffff);
+  return (c == '\t' || c == '\n' || c == '\r' ||
+          (c >= 0x20 && c <= 0xd7ff) ||
+          (c >= 0xe000 && c <= 0xfffd) ||
+          (c >= 0x10000 && c <= 0x10ffff)) &&
+         !is_noncharacter (c);
 }
 
 /**
@@ -160,7 +163,7 @@ is_xml_char (gunichar c)
  * Escapes what XML reads as markup (&, <, >, " and ') and replaces what
  * XML 1.0 has no place for, even as a character reference (the C0
  * controls but tab, newline and carriage return; U+FFFE; U+FFFF; bytes
- * that are not UTF-8), by U+FFFD. g_markup_escape_text() writes the
+ * that are not UTF-8), and the other noncharacters, by U+FFFD. g_markup_escape_text() writes the
  * controls as references, which only XML 1.1 and GMarkup accept.
  *
  * Returns: (transfer full): @text, well-formed in any XML 1.0 document
@@ -199,6 +202,48 @@ sl_text_escape_for_xml (const char *text)
         default:
           g_string_append_unichar (out, is_xml_char (c) ? c : 0xfffd);
         }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sl_text_make_drawable:
+ * @text: text to lay out and draw
+ *
+ * cairo takes text that holds a noncharacter (U+FFFE, U+FFFF, U+FDD0 to
+ * U+FDEF and their kin in every plane) for invalid UTF-8 where it keeps
+ * the text of what it draws, in a PDF, and then draws nothing more on the
+ * page; and a control character drawn as a box still reaches that text as
+ * it is, for pdftotext or a copy to hand on. So text is drawn with
+ * noncharacters replaced by U+FFFD, and the controls (but newline,
+ * carriage return and tab, which lay the text out) escaped as
+ * stormline-cli shows them: \x1b, \u0085.
+ *
+ * Returns: (transfer full): @text, safe to draw
+ */
+char *
+sl_text_make_drawable (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_c (out, c);
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else if (is_noncharacter (c))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
   return g_string_free (out, FALSE);

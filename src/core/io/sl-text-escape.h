@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 char *sl_text_escape_controls         (const char *text);
 char *sl_text_escape_controls_in_json (const char *json);
 char *sl_text_escape_for_xml          (const char *text);
+char *sl_text_make_drawable           (const char *text);
 
 G_END_DECLS
