@@ -848,6 +848,278 @@ test_check_json_texts (void)
   remove_tree (dir);
 }
 
+/* Text a terminal would act on */
+
+/* A model whose title, lane, note texts and field name hold what a
+ * terminal acts on: escape sequences that set the window's title and
+ * clear the screen, C1 controls, bidi overrides, line separators, and a
+ * newline followed by what looks like a line of stormline-cli. */
+static const char hostile_model[] =
+  "{\n"
+  "  \"stormline\": 1,\n"
+  "  \"title\": \"Hotel \\u001b]0;pwned\\u0007\\u001b[2J\\u0085 \\u202eevil\\u202c\",\n"
+  "  \"lanes\": [ { \"id\": \"lane-1\", \"kind\": \"events\", \"name\": \"Lane\\u0001\\u009b1m\" } ],\n"
+  "  \"notes\": [\n"
+  "    { \"id\": \"n-1\", \"kind\": \"event\", \"lane\": \"lane-1\", \"x\": 0, \"y\": 0,\n"
+  "      \"text\": \"Room\\u0001 Booked\\u001b[2J\\nstormline-cli: all fine\\r\\u000b\\u007f \\u2028 \\u2066x\\u2069\" },\n"
+  "    { \"id\": \"n-2\", \"kind\": \"command\", \"lane\": \"lane-1\", \"x\": 300, \"y\": 0, \"text\": \"Book\",\n"
+  "      \"fields\": [ { \"name\": \"a\\u001b[2Jb\\nstormline-cli: forged\", \"type\": \"String\" } ] }\n"
+  "  ]\n"
+  "}\n";
+
+/* What the hostile model's texts are once loaded. */
+#define HOSTILE_NOTE_TEXT "Room\001 Booked\033[2J\nstormline-cli: all fine\r\013\177 \u2028 \u2066x\u2069"
+#define HOSTILE_FIELD     "a\033[2Jb\nstormline-cli: forged"
+
+/* Asserts that @output is UTF-8 with nothing a terminal acts on but the
+ * newlines that end its lines: no C0 or C1 control, no DEL, no line
+ * separator, no bidi embedding, override or isolate. */
+static void
+assert_no_raw_controls (const char *output)
+{
+  g_assert_true (g_utf8_validate (output, -1, NULL));
+  for (const char *p = output; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
+                         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+
+      if (control)
+        g_test_message ("U+%04X at byte %td of:\n%s", c, p - output, output);
+      g_assert_false (control);
+    }
+}
+
+/* As assert_one_error_line(), with nothing for a terminal to act on. */
+static void
+assert_one_clean_error_line (const char *err,
+                             const char *path)
+{
+  assert_no_raw_controls (err);
+  assert_one_error_line (err, path);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *escaped;
+} Escape;
+
+static const Escape escapes[] = {
+  { "plain", "Room Booked ünï € 😀 \\ back \u200f", "Room Booked ünï € 😀 \\ back \u200f" },
+  { "escape-sequences", "\033]0;title\007\033[2J", "\\x1b]0;title\\x07\\x1b[2J" },
+  { "line-ends", "a\nb\r\tc", "a\\nb\\r\\tc" },
+  { "c0-del", "\001\037\177", "\\x01\\x1f\\x7f" },
+  { "c1", "\xc2\x80\xc2\x85\xc2\x9b\xc2\x9f\u00a0", "\\u0080\\u0085\\u009b\\u009f\u00a0" },
+  { "separators", "\u2028\u2029", "\\u2028\\u2029" },
+  { "bidi", "\u202a\u202e\u2066\u2069", "\\u202a\\u202e\\u2066\\u2069" },
+  { "noncharacters", "\uFFFE\uFFFF\uFDD0\U0001FFFE", "\\ufffe\\uffff\\ufdd0\\U0001fffe" },
+  { "not-utf8", "caf\xe9 \xff\xc3", "caf\\xe9 \\xff\\xc3" },
+  { "surrogate", "\xed\xa0\x80", "\\xed\\xa0\\x80" },
+};
+
+static void
+test_escape_controls (gconstpointer data)
+{
+  const Escape *escape = data;
+  g_autofree char *escaped = sl_text_escape_controls (escape->text);
+
+  g_assert_cmpstr (escaped, ==, escape->escaped);
+  assert_no_raw_controls (escaped);
+}
+
+/* JSON's own escapes: the value reads back as it was. */
+static void
+test_escape_controls_in_json (void)
+{
+  static const char json[] = "{\"a\":\"x\\n\177\xc2\x85\u202e\u2028 ü\",\"b\":[1,\"\xff\"]}";
+  g_autofree char *escaped = sl_text_escape_controls_in_json (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlJson) parsed = NULL;
+
+  g_assert_cmpstr (escaped, ==, "{\"a\":\"x\\n\\u007f\\u0085\\u202e\\u2028 ü\",\"b\":[1,\"\\ufffd\"]}");
+  parsed = sl_json_parse (escaped, strlen (escaped), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_json_node_get_string (sl_json_object_get (sl_json_get_root (parsed), "a")), ==,
+                   "x\n\177\xc2\x85\u202e\u2028 ü");
+}
+
+/* stats, check and fmt --check show a hostile model's texts and a hostile
+ * file name escaped, each problem on its one line; check --json keeps the
+ * texts as they are, in JSON's escapes. */
+static void
+test_hostile_output (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hostile\033]0;x\007\n.stormline", NULL);
+  g_autofree char *escaped_path = sl_text_escape_controls (path);
+  g_autofree char *title_line = NULL;
+  g_autofree char *field_line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (hostile_model, sizeof hostile_model - 1);
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  JsonArray *shown;
+  guint found = 0;
+
+  g_file_set_contents (path, hostile_model, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 0);
+  assert_no_raw_controls (out);
+  g_assert_cmpstr (err, ==, "");
+  title_line = g_strdup_printf ("%s: Hotel \\x1b]0;pwned\\x07\\x1b[2J\\u0085 \\u202eevil\\u202c\n", escaped_path);
+  g_assert_true (g_str_has_prefix (out, title_line));
+
+  /* One line a problem, and the summary. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  document = sl_format_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  problems = sl_check_run (document);
+  g_assert_cmpint (run_cli (&out, &err, "check", path, NULL), ==, 1);
+  assert_no_raw_controls (out);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (count_lines (out), ==, problems->len + 1);
+  g_assert_nonnull (strstr (out, ": note “Room\\x01 Booked\\x1b[2J\\nstormline-cli: all fine\\r\\x0b\\x7f "
+                                 "\\u2028 \\u2066x\\u2069”: "));
+  field_line = g_strdup_printf ("%s: note “Book” [a\\x1b[2Jb\\nstormline-cli: forged]: field-no-origin: ",
+                                escaped_path);
+  g_assert_nonnull (strstr (out, field_line));
+  g_assert_null (strstr (out, "\nstormline-cli"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
+  assert_no_raw_controls (out);
+  g_assert_cmpuint (count_lines (out), ==, 1);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  shown = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "problems");
+  for (guint i = 0; i < json_array_get_length (shown); i++)
+    {
+      JsonObject *problem = json_array_get_object_element (shown, i);
+      const char *note = json_object_get_string_member (problem, "note");
+
+      if (g_str_equal (note, "n-1"))
+        found += g_str_equal (json_object_get_string_member (problem, "note_text"), HOSTILE_NOTE_TEXT);
+      else if (!json_object_get_null_member (problem, "field"))
+        found += g_str_equal (json_object_get_string_member (problem, "field"), HOSTILE_FIELD);
+    }
+  g_assert_cmpuint (found, >=, 2);
+
+  /* The model is not in canonical form: fmt --check names it. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, escaped_path));
+  g_assert_cmpuint (count_lines (out), ==, 1);
+  assert_no_raw_controls (out);
+
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  const char *message;  /* what the one line says after the file's name */
+} HostileFile;
+
+static const HostileFile hostile_files[] = {
+  { "key", "{\"stormline\": 1, \"title\\n\\u001b[2Jstormline-cli: ok\": \"\"}",
+    "line 1, column 55: the model: unknown key “title\\n\\x1b[2Jstormline-cli: ok”" },
+  { "lane-kind", "{\"stormline\": 1, \"lanes\": [{\"id\": \"l\\u009b2J\", \"kind\": \"x\\nstormline-cli: ok\"}]}",
+    "line 1, column 56: lanes[0] (id “l\\u009b2J”): unknown lane kind “x\\nstormline-cli: ok”" },
+};
+
+/* A message that quotes a key, a kind or an id of the file is one line,
+ * which keeps its place at its start. */
+static void
+test_hostile_error (gconstpointer data)
+{
+  const HostileFile *hostile = data;
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "bad.stormline", NULL);
+  g_autofree char *start = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, hostile->contents, -1, &error);
+  g_assert_no_error (error);
+  start = g_strdup_printf ("stormline-cli: %s: %s", path, hostile->message);
+
+  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 2);
+  assert_one_clean_error_line (err, path);
+  if (!g_str_has_prefix (err, start))
+    g_test_message ("“%s” does not start with “%s”", err, start);
+  g_assert_true (g_str_has_prefix (err, start));
+  g_assert_cmpstr (out, ==, "");
+
+  remove_tree (dir);
+}
+
+/* What stormline-cli says about its arguments and about files it cannot
+ * read, and the warnings of an import, quote them on one line. */
+static void
+test_hostile_arguments (void)
+{
+  static const char eventmodelers[] =
+    "{\"slices\": [{\"title\": \"Cart\\u001b]0;x\\u0007\", \"status\": \"done\\nstormline-cli: ok\\u0085\"}]}";
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *missing = g_build_filename (dir, "gone\033[2J\n.stormline", NULL);
+  g_autofree char *source = g_build_filename (dir, "cart.json", NULL);
+  g_autofree char *model = g_build_filename (dir, "cart.stormline", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "check", missing, NULL), ==, 2);
+  assert_one_clean_error_line (err, "gone\\x1b[2J\\n.stormline");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "stat\033]0;x\007\n", NULL), ==, 2);
+  assert_one_clean_error_line (err, "“stat\\x1b]0;x\\x07\\n”");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "export", example_path (), "-o", "a.svg", "--scale", "\0332\n", NULL), ==, 2);
+  assert_one_clean_error_line (err, "“\\x1b2\\n”");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "export", example_path (), "-o", "a\033[2J\n.txt", NULL), ==, 2);
+  assert_one_clean_error_line (err, "a\\x1b[2J\\n.txt");
+
+  /* One warning, one line. */
+  g_file_set_contents (source, eventmodelers, -1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
+  assert_one_clean_error_line (err, "unknown status “done\\nstormline-cli: ok\\u0085”");
+  g_assert_nonnull (strstr (err, "slice “Cart\\x1b]0;x\\x07”"));
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -886,6 +1158,22 @@ main (int    argc,
   g_test_add_func ("/cli/eventmodelers", test_eventmodelers);
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/check/json-texts", test_check_json_texts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/escape/%s", escapes[i].name);
+
+      g_test_add_data_func (path, &escapes[i], test_escape_controls);
+    }
+  g_test_add_func ("/cli/escape/json", test_escape_controls_in_json);
+  g_test_add_func ("/cli/hostile/output", test_hostile_output);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/hostile/error/%s", hostile_files[i].name);
+
+      g_test_add_data_func (path, &hostile_files[i], test_hostile_error);
+    }
+  g_test_add_func ("/cli/hostile/arguments", test_hostile_arguments);
 
   return g_test_run ();
 }

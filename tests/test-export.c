@@ -1047,6 +1047,270 @@ test_bad_export (gconstpointer data)
   remove_tree (dir);
 }
 
+/* Exports of a hostile model */
+
+/* In every text of the model: controls of C0 and C1, escape sequences,
+ * DEL, line ends, U+FFFE and U+FFFF (not characters of XML), a bidi
+ * override, a line separator, and what XML and Markdown read as markup. */
+#define NASTY " \\u0001\\u001b[2J\\u001b]0;x\\u0007\\n\\r\\t\\u000b\\u007f\\u0085\\u009b\\ufffe\\uffff" \
+              "\\u202e\\u2028<&>\\\"'| # * ` ]]>"
+
+static const char hostile_model[] =
+  "{\"stormline\": 1, \"title\": \"Hotel" NASTY "\",\n"
+  " \"description\": \"About" NASTY "\\n- not a list\\n# not a heading\",\n"
+  " \"aggregates\": [{\"id\": \"a-1\", \"name\": \"Room" NASTY "\"}],\n"
+  " \"lanes\": [{\"id\": \"l-actor\", \"kind\": \"actor\", \"name\": \"Guest" NASTY "\"},\n"
+  "   {\"id\": \"l-int\", \"kind\": \"interaction\", \"name\": \"Flow" NASTY "\"},\n"
+  "   {\"id\": \"l-ev\", \"kind\": \"events\", \"name\": \"Rooms" NASTY "\", \"aggregate\": \"a-1\"}],\n"
+  " \"slices\": [{\"id\": \"s-1\", \"name\": \"Booking" NASTY "\", \"status\": \"done\", \"x\": 0, \"width\": 800}],\n"
+  " \"notes\": [\n"
+  "   {\"id\": \"n-screen\", \"kind\": \"screen\", \"lane\": \"l-actor\", \"x\": 0, \"text\": \"Form" NASTY "\",\n"
+  "    \"fields\": [{\"name\": \"room" NASTY "\"}]},\n"
+  "   {\"id\": \"n-cmd\", \"kind\": \"command\", \"lane\": \"l-int\", \"x\": 200, \"text\": \"Book" NASTY "\",\n"
+  "    \"fields\": [{\"name\": \"room" NASTY "\", \"example\": \"101" NASTY "\"}]},\n"
+  "   {\"id\": \"n-event\", \"kind\": \"event\", \"lane\": \"l-ev\", \"x\": 400, \"text\": \"LONGWORD" NASTY "\",\n"
+  "    \"fields\": [{\"name\": \"room" NASTY "\"}]},\n"
+  "   {\"id\": \"n-view\", \"kind\": \"view\", \"lane\": \"l-int\", \"x\": 600, \"text\": \"Rooms" NASTY "\",\n"
+  "    \"fields\": [{\"name\": \"room" NASTY "\"}, {\"name\": \"unfed" NASTY "\"}]},\n"
+  "   {\"id\": \"n-hotspot\", \"kind\": \"hotspot\", \"lane\": \"l-ev\", \"x\": 900, \"text\": \"Why" NASTY "\"}],\n"
+  " \"connections\": [{\"id\": \"c-1\", \"from\": \"n-screen\", \"to\": \"n-cmd\"},\n"
+  "   {\"id\": \"c-2\", \"from\": \"n-cmd\", \"to\": \"n-event\"}, {\"id\": \"c-3\", \"from\": \"n-event\", \"to\": \"n-view\"}],\n"
+  " \"scenarios\": [\n"
+  "   {\"id\": \"sc-1\", \"note\": \"n-cmd\", \"title\": \"Books" NASTY "\",\n"
+  "    \"when\": [{\"note\": \"n-cmd\", \"values\": {\"room" NASTY "\": \"101" NASTY "\"}}],\n"
+  "    \"then\": [{\"note\": \"n-event\", \"values\": {\"room" NASTY "\": \"101" NASTY "\"}}]},\n"
+  "   {\"id\": \"sc-2\", \"note\": \"n-cmd\", \"title\": \"Fails" NASTY "\", \"when\": [{\"note\": \"n-cmd\"}],\n"
+  "    \"error\": \"Taken" NASTY "\"}]}\n";
+
+/* The hostile model in @dir, with a word too long for any card. */
+static char *
+write_hostile_model (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "hostile.stormline", NULL);
+  g_autoptr(GString) model = g_string_new (hostile_model);
+  g_autofree char *word = g_strnfill (5000, 'W');
+  g_autoptr(GError) error = NULL;
+
+  g_string_replace (model, "LONGWORD", word, 0);
+  g_file_set_contents (path, model->str, model->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Asserts that @text is UTF-8 with no control character but newlines, tabs
+ * and the form feeds between pages. */
+static void
+assert_clean_text (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean control = (c < 0x20 && c != '\n' && c != '\t' && c != '\f') || (c >= 0x7f && c <= 0x9f);
+
+      if (control)
+        g_test_message ("U+%04X at byte %td of:\n%s", c, p - text, text);
+      g_assert_false (control);
+    }
+}
+
+/* xmllint (libxml2-utils) holds an SVG to XML 1.0; without it, say so
+ * and skip. */
+static gboolean
+have_xmllint (void)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+
+  if (xmllint == NULL)
+    {
+      g_test_skip ("xmllint (libxml2-utils) is needed to hold SVGs to XML 1.0");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_well_formed_xml (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = run (&out, &err, "xmllint", "--noout", "--nonet", path, NULL);
+
+  if (status != 0)
+    g_test_message ("xmllint: %.500s", err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "");
+}
+
+static const char * const hostile_svg_args[][4] = {
+  { NULL },
+  { "--problems", NULL },
+  { "--region", "150,0,500,400", "--scale", "2" },
+};
+
+/* Every SVG of the hostile model is XML 1.0 (GMarkup, which reads XML
+ * 1.1's character references too, is not enough), and its description
+ * still names the notes. */
+static void
+test_hostile_svg (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = write_hostile_model (dir);
+  g_autofree char *svg = g_build_filename (dir, "hostile.svg", NULL);
+
+  if (!have_xmllint ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_svg_args); i++)
+    {
+      const char * const *args = hostile_svg_args[i];
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", svg,
+                            args[0], args[1], args[2], args[3], NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      assert_well_formed_xml (svg);
+
+      g_file_get_contents (svg, &contents, NULL, &error);
+      g_assert_no_error (error);
+      assert_contains (contents, "<title>Hotel \uFFFD\uFFFD[2J\uFFFD]0;x\uFFFD\n\r\t\uFFFD\177\xc2\x85\xc2\x9b"
+                                 "\uFFFD\uFFFD\u202e\u2028&lt;&amp;&gt;&quot;&apos;| # * ` ]]&gt;</title>");
+      assert_contains (contents, "Command “Book \uFFFD");
+    }
+
+  remove_tree (dir);
+}
+
+/* Every PDF of the hostile model is written (cairo refused a title with
+ * U+FFFE) and drawn whole (it stopped at a note with one), and its text
+ * holds no control character: a control is drawn escaped, \x1b. */
+static void
+test_hostile_pdf (void)
+{
+  static const char * const pdf_args[][4] = {
+    { NULL },
+    { "--tiled", "--legend", "--scenarios", "--problems" },
+  };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = write_hostile_model (dir);
+  g_autofree char *pdf = g_build_filename (dir, "hostile.pdf", NULL);
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pdf_args); i++)
+    {
+      const char * const *args = pdf_args[i];
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", pdf,
+                            args[0], args[1], args[2], args[3], NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+
+      text = test_pdf_to_text (pdf);
+      assert_clean_text (text);
+      assert_contains (text, "Booking \\x01\\x1b[2J\\x1b]0;x\\x07");
+      assert_contains (text, "Book ");
+      assert_contains (text, "Why");
+
+      /* The title, which viewers and pdfinfo show, has its controls escaped. */
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (&out, &err, "pdfinfo", pdf, NULL), ==, 0);
+      assert_clean_text (out);
+      assert_contains (out, "Hotel \\x01\\x1b[2J\\x1b]0;x\\x07\\n\\r\\t\\x0b\\x7f\\u0085\\u009b"
+                            "\\ufffe\\uffff\\u202e\\u2028<&>\"'| # * ` ]]>");
+    }
+
+  remove_tree (dir);
+}
+
+/* The specification of the hostile model keeps its structure: one title,
+ * no list or heading made by the description, no control character. */
+static void
+test_hostile_markdown (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = write_hostile_model (dir);
+  g_autofree char *md = g_build_filename (dir, "hostile.md", NULL);
+  g_autofree char *png = g_build_filename (dir, "hostile.png", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint titles = 0;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", md, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_file_get_contents (md, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_clean_text (contents);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      titles += g_str_has_prefix (lines[i], "# ");
+      g_assert_false (g_str_has_prefix (lines[i], "- not a list"));
+      g_assert_false (g_str_has_prefix (lines[i], "# not a heading"));
+    }
+  g_assert_cmpuint (titles, ==, 1);
+
+  /* A PNG holds no text, but draws the same cards. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", model, "-o", png, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *escaped;
+} XmlEscape;
+
+static const XmlEscape xml_escapes[] = {
+  { "plain", "Room Booked ünï € 😀 \xc2\x85\u202e", "Room Booked ünï € 😀 \xc2\x85\u202e" },
+  { "markup", "<a href=\"x\" b='y'>&amp;</a> ]]>", "&lt;a href=&quot;x&quot; b=&apos;y&apos;&gt;&amp;amp;&lt;/a&gt; ]]&gt;" },
+  { "controls", "\001\t\n\r\033\037\177", "\uFFFD\t\n\r\uFFFD\uFFFD\177" },
+  { "noncharacters", "\uFFFE\uFFFF\uFDD0\U0001FFFE", "\uFFFD\uFFFD\uFFFD\uFFFD" },
+  { "not-utf8", "caf\xe9 \xed\xa0\x80", "caf\uFFFD \uFFFD\uFFFD\uFFFD" },
+};
+
+static void
+test_escape_xml (gconstpointer data)
+{
+  const XmlEscape *escape = data;
+  g_autofree char *escaped = sl_text_escape_for_xml (escape->text);
+
+  g_assert_cmpstr (escaped, ==, escape->escaped);
+}
+
+static const XmlEscape drawables[] = {
+  { "plain", "Room Booked ünï € 😀 \u202e", "Room Booked ünï € 😀 \u202e" },
+  { "layout", "a\nb\r\nc\td", "a\nb\r\nc\td" },
+  { "controls", "\001\033[2J\037\177", "\\x01\\x1b[2J\\x1f\\x7f" },
+  { "c1", "\xc2\x85\xc2\x9b", "\\u0085\\u009b" },
+  { "noncharacters", "\uFFFE\uFFFF\uFDD0\U0001FFFE", "\uFFFD\uFFFD\uFFFD\uFFFD" },
+};
+
+static void
+test_make_drawable (gconstpointer data)
+{
+  const XmlEscape *escape = data;
+  g_autofree char *drawable = sl_text_make_drawable (escape->text);
+
+  g_assert_cmpstr (drawable, ==, escape->escaped);
+}
+
 static void
 test_usage (void)
 {
@@ -1103,6 +1367,22 @@ main (int    argc,
       g_test_add_data_func (path, &bad_exports[i], test_bad_export);
     }
   g_test_add_func ("/export/usage", test_usage);
+
+  g_test_add_func ("/export/hostile/svg", test_hostile_svg);
+  g_test_add_func ("/export/hostile/pdf", test_hostile_pdf);
+  g_test_add_func ("/export/hostile/markdown", test_hostile_markdown);
+  for (guint i = 0; i < G_N_ELEMENTS (xml_escapes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/export/escape-xml/%s", xml_escapes[i].name);
+
+      g_test_add_data_func (path, &xml_escapes[i], test_escape_xml);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (drawables); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/export/drawable/%s", drawables[i].name);
+
+      g_test_add_data_func (path, &drawables[i], test_make_drawable);
+    }
 
   return g_test_run ();
 }

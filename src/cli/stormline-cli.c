@@ -37,14 +37,30 @@ typedef struct
   CommandFunc func;
 } Command;
 
+/* Every line that holds text from a model, a file name or an argument is
+ * printed through print_line() or print_error(): the terminal shows each
+ * character, acts on none, and a newline in a name cannot forge a line. */
+static void
+print_line (const char *line)
+{
+  g_autofree char *escaped = sl_text_escape_controls (line);
+
+  g_print ("%s\n", escaped);
+}
+
 static void
 print_error (const char *file,
              const char *message)
 {
+  g_autofree char *line = NULL;
+  g_autofree char *escaped = NULL;
+
   if (file != NULL)
-    g_printerr ("stormline-cli: %s: %s\n", file, message);
+    line = g_strdup_printf ("stormline-cli: %s: %s", file, message);
   else
-    g_printerr ("stormline-cli: %s\n", message);
+    line = g_strdup_printf ("stormline-cli: %s", message);
+  escaped = sl_text_escape_controls (line);
+  g_printerr ("%s\n", escaped);
 }
 
 static SlDocument *
@@ -128,8 +144,13 @@ command_stats (int    argc,
       n_fields += sl_note_get_n_fields (note);
     }
 
-  g_print ("%s: %s\n", argv[1],
-           *sl_document_get_title (document) ? sl_document_get_title (document) : _("Untitled"));
+  {
+    g_autofree char *title_line = g_strdup_printf ("%s: %s", argv[1],
+                                                   *sl_document_get_title (document) ?
+                                                   sl_document_get_title (document) : _("Untitled"));
+
+    print_line (title_line);
+  }
   print_count (_("Notes"), g_list_model_get_n_items (notes), 2);
   for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
     if (per_kind[kind] > 0)
@@ -187,7 +208,7 @@ command_fmt (int    argc,
 
       if (check)
         {
-          g_print ("%s\n", argv[i]);
+          print_line (argv[i]);
           status = MAX (status, EXIT_FOUND);
         }
       else if (!sl_file_write_atomically (file, canonical, NULL, &error))
@@ -508,8 +529,11 @@ check_to_json (const char *path,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+  g_autofree char *valid_path = g_utf8_make_valid (path, -1);
+
   json_builder_begin_object (builder);
-  add_string_or_null_member (builder, "file", path);
+  /* JSON holds characters only: a name in another encoding gets U+FFFD. */
+  add_string_or_null_member (builder, "file", valid_path);
   json_builder_set_member_name (builder, "problems");
   json_builder_begin_array (builder);
   for (guint i = 0; i < shown->len; i++)
@@ -588,8 +612,9 @@ command_check (int    argc,
   if (json)
     {
       g_autofree char *out = check_to_json (argv[1], document, problems, shown);
+      g_autofree char *escaped = sl_text_escape_controls_in_json (out);
 
-      g_print ("%s\n", out);
+      g_print ("%s\n", escaped);
     }
   else
     {
@@ -609,7 +634,7 @@ command_check (int    argc,
           g_string_append_printf (line, ": %s: %s", sl_problem_get_rule (problem), sl_problem_get_message (problem));
           if (sl_problem_get_fix (problem))
             g_string_append_printf (line, " (%s)", sl_problem_get_fix (problem));
-          g_print ("%s\n", line->str);
+          print_line (line->str);
         }
 
       {
@@ -621,9 +646,11 @@ command_check (int    argc,
         g_autofree char *hints = g_strdup_printf (ngettext ("%u hint", "%u hints", counts[SL_SEVERITY_INFO]),
                                                   counts[SL_SEVERITY_INFO]);
 
+        g_autofree char *path = sl_text_escape_controls (argv[1]);
+
         /* Translators: the summary of stormline-cli check: the file, then
          * its counts of errors, warnings and hints */
-        g_print (_("%s: %s, %s, %s\n"), argv[1], errors, warnings, hints);
+        g_print (_("%s: %s, %s, %s\n"), path, errors, warnings, hints);
       }
     }
 

@@ -31,3 +31,4 @@
 #include "sl-slice.h"
 #include "sl-spec.h"
 #include "sl-step.h"
+#include "sl-text-escape.h"

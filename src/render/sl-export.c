@@ -195,6 +195,7 @@ sl_export_pdf (SlPrintJob  *job,
                GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_pages;
@@ -211,7 +212,9 @@ sl_export_pdf (SlPrintJob  *job,
     }
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, page_width, page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sl_print_job_get_title (job));
+  /* Viewers show the title in a window's title bar, pdfinfo on a terminal. */
+  title = sl_text_escape_controls (sl_print_job_get_title (job));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
@@ -237,13 +240,13 @@ describe_board (SlPrintJob *job)
   GListModel *lanes = sl_document_get_lanes (document);
   GListModel *notes = sl_document_get_notes (document);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *title = g_markup_escape_text (sl_print_job_get_title (job), -1);
+  g_autofree char *title = sl_text_escape_for_xml (sl_print_job_get_title (job));
 
   g_string_append_printf (out, "<title>%s</title>\n<desc>", title);
   for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
       SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
-      g_autofree char *name = g_markup_escape_text (sl_lane_get_name (lane), -1);
+      g_autofree char *name = sl_text_escape_for_xml (sl_lane_get_name (lane));
 
       /* Translators: a lane and its notes in the description of an SVG export */
       g_string_append_printf (out, _("Lane %s:"), name);
@@ -254,7 +257,7 @@ describe_board (SlPrintJob *job)
 
           if (sl_note_get_lane (note) != lane)
             continue;
-          text = g_markup_escape_text (sl_note_get_text (note), -1);
+          text = sl_text_escape_for_xml (sl_note_get_text (note));
           g_string_append_printf (out, " %s “%s”;", sl_note_kind_get_label (sl_note_get_kind (note)), text);
         }
       g_string_append_c (out, '\n');

@@ -127,6 +127,18 @@ element_changed_cb (SlRenderer *self,
     g_hash_table_remove (self->layouts, element);
 }
 
+/* Text from a model is laid out through here: a noncharacter in it would
+ * stop cairo drawing a PDF page, a control would reach its text
+ * (sl_text_make_drawable()). */
+static void
+set_layout_text (PangoLayout *layout,
+                 const char  *text)
+{
+  g_autofree char *drawable = sl_text_make_drawable (text);
+
+  pango_layout_set_text (layout, drawable, -1);
+}
+
 static PangoLayout *
 get_text_layout (SlRenderer *self,
                  SlNote     *note,
@@ -141,12 +153,12 @@ get_text_layout (SlRenderer *self,
       pango_layout_set_font_description (layout, self->text_font);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_text (layout, sl_note_get_text (note), -1);
+      set_layout_text (layout, sl_note_get_text (note));
       g_hash_table_insert (self->layouts, note, layout);
     }
 
   if (strcmp (pango_layout_get_text (layout), sl_note_get_text (note)) != 0)
-    pango_layout_set_text (layout, sl_note_get_text (note), -1);
+    set_layout_text (layout, sl_note_get_text (note));
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_height (layout, -max_lines);
 
@@ -159,7 +171,7 @@ get_text_layout (SlRenderer *self,
     {
       PangoLayoutIter *iter = pango_layout_get_iter (layout);
       PangoRectangle logical;
-      g_autofree char *shown = g_strdup (sl_note_get_text (note));
+      g_autofree char *shown = g_strdup (pango_layout_get_text (layout));
 
       for (int i = 1; i < max_lines; i++)
         pango_layout_iter_next_line (iter);
@@ -186,7 +198,7 @@ draw_text_at (SlRenderer                 *self,
   g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
 
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
+  set_layout_text (layout, text);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, alignment);
