@@ -54,9 +54,10 @@ _sl_print_job_text_layout (SlPrintJob *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autofree char *shown = sl_renderer_get_shown_text (text);
 
   pango_layout_set_font_description (layout, description);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, shown, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
