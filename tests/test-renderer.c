@@ -645,11 +645,12 @@ test_long_text (void)
 
 #define FAN_IN_EVENTS 20000
 
-/* Every event of a long timeline feeds one view, at its end: the board is
- * drawn at full detail, each line finding its way and its point on the
- * view once (each used to look at every other line into the view, and
- * along every card under its way: minutes). The lines of events further
- * left meet the view further up, each at a point of its own. */
+/* Every event of a long timeline feeds one view, at its end, past a
+ * command in every column: the board is drawn at full detail, each line
+ * finding its way around the cards and its point on the view once (each
+ * used to look at every other line into the view, and along every card
+ * under its way: minutes). The lines of events further left meet the view
+ * further up, each at a point of its own. */
 static void
 test_fan_in (void)
 {
@@ -664,7 +665,10 @@ test_fan_in (void)
   double last_y = -G_MAXDOUBLE;
 
   for (guint i = 0; i < FAN_IN_EVENTS; i++)
-    sl_document_add_connection (d, sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (i + 1), 0, NULL), view);
+    {
+      sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (i + 1), 0, NULL);
+      sl_document_add_connection (d, sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (i + 1), 0, NULL), view);
+    }
   library.layout = sl_layout_new (d);
   library.renderer = sl_renderer_new (library.layout);
   sl_renderer_set_full_detail (library.renderer, TRUE);
@@ -690,6 +694,10 @@ test_fan_in (void)
       g_assert_cmpfloat (y, <, card.y + card.height);
       last_y = y;
     }
+
+  /* The lines from the nearest columns go around the cards between. */
+  for (guint i = FAN_IN_EVENTS - 3; i < FAN_IN_EVENTS; i++)
+    assert_route_clear (&library, sl_document_get_note_connection (d, view, i));
 
   library_clear (&library);
 }

@@ -32,6 +32,8 @@ typedef struct
   double y;            /* top, in board units */
   double height;
   GPtrArray *notes;    /* every note of the lane */
+  double notes_top;    /* in the lane, the top of its highest card and the */
+  double notes_bottom; /* bottom of its lowest: a region beside them finds none */
   GHashTable *buckets; /* column number -> GPtrArray of notes that reach into it */
   GArray *columns;     /* the column numbers of the buckets, sorted, or NULL until asked */
   gboolean flowed;     /* cards may stand lower than the document says */
@@ -114,6 +116,26 @@ last_bucket (double x,
              double width)
 {
   return (int) floor ((x + width) / BUCKET_WIDTH);
+}
+
+/* The index of the first of @lanes whose bottom is below @y. */
+static guint
+first_lane_below (GPtrArray *lanes,
+                  double     y)
+{
+  guint low = 0, high = lanes->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      LaneInfo *lane = g_ptr_array_index (lanes, middle);
+
+      if (lane->y + lane->height > y)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return low;
 }
 
 static void
@@ -229,20 +251,24 @@ flow_lane (SlLayout *self,
     }
 }
 
-static double
-lane_height_for (LaneInfo *lane,
-                 GHashTable *note_infos)
+/* Measures the cards of @lane: how high they reach, and so the lane. */
+static void
+measure_lane (LaneInfo   *lane,
+              GHashTable *note_infos)
 {
-  double bottom = 0;
+  double top = G_MAXDOUBLE, bottom = 0;
 
   for (guint i = 0; i < lane->notes->len; i++)
     {
       NoteInfo *info = g_hash_table_lookup (note_infos, g_ptr_array_index (lane->notes, i));
 
+      top = MIN (top, info->y);
       bottom = MAX (bottom, info->y + info->height);
     }
 
-  return MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
+  lane->notes_top = top;
+  lane->notes_bottom = bottom;
+  lane->height = MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
 }
 
 /* Lays the cards of @lane out again after a change of one of them: only a
@@ -264,7 +290,7 @@ update_lane (SlLayout *self,
         }
       lane->flowed = FALSE;
     }
-  lane->height = lane_height_for (lane, self->note_infos);
+  measure_lane (lane, self->note_infos);
 }
 
 static void
@@ -710,17 +736,15 @@ SlLane *
 sl_layout_get_lane_at (SlLayout *self,
                        double    y)
 {
+  guint i;
+
   g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
 
   ensure (self);
 
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
-
-      if (y >= lane->y && y < lane->y + lane->height)
-        return lane->lane;
-    }
+  i = first_lane_below (self->lanes, y);
+  if (i < self->lanes->len && y >= ((LaneInfo *) g_ptr_array_index (self->lanes, i))->y)
+    return ((LaneInfo *) g_ptr_array_index (self->lanes, i))->lane;
 
   return NULL;
 }
@@ -807,26 +831,6 @@ get_columns (LaneInfo *lane)
   return lane->columns;
 }
 
-/* The index of the first of @lanes whose bottom is below @y. */
-static guint
-first_lane_below (GPtrArray *lanes,
-                  double     y)
-{
-  guint low = 0, high = lanes->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      LaneInfo *lane = g_ptr_array_index (lanes, middle);
-
-      if (lane->y + lane->height > y)
-        high = middle;
-      else
-        low = middle + 1;
-    }
-  return low;
-}
-
 /* The index of the first of the sorted @columns at or after @column. */
 static guint
 first_column_from (GArray *columns,
@@ -893,11 +897,17 @@ visit_notes_in (SlLayout        *self,
     {
       LaneInfo *lane = g_ptr_array_index (self->lanes, i);
       SlRect lane_rect = { region->x, lane->y, region->width, lane->height };
+      double top = lane->y + SL_LAYOUT_LANE_PADDING + lane->notes_top;
+      double bottom = lane->y + SL_LAYOUT_LANE_PADDING + lane->notes_bottom;
 
       if (lane->y > region->y + region->height)
         break;
       if (!sl_rect_intersects (&lane_rect, region) &&
           !(region->height == 0 && region->y >= lane->y && region->y < lane->y + lane->height))
+        continue;
+      /* Above or below every card of the lane: a route along the line
+       * between two lanes passes a lane full of cards at no cost. */
+      if (region->y >= bottom || (region->height > 0 ? region->y + region->height <= top : region->y < top))
         continue;
 
       if ((gint64) last - first < g_hash_table_size (lane->buckets))

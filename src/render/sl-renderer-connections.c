@@ -319,11 +319,25 @@ simplify (double *points,
   return n;
 }
 
+/* The most cards and lane lines whose channels a route tries: on a long
+ * timeline, every card under a route's way would make routing quadratic,
+ * and the nearest ways are tried first anyway. */
+#define MAX_CHANNEL_CARDS 64
+#define MAX_CHANNEL_LANES 64
+
 typedef struct
 {
   GArray *heights;
   double margin;
+  guint n_cards;
 } ChannelData;
+
+static void
+add_height (GArray *heights,
+            double  height)
+{
+  g_array_append_val (heights, height);
+}
 
 static gboolean
 channel_cb (SlNote       *note,
@@ -331,11 +345,9 @@ channel_cb (SlNote       *note,
             gpointer      user_data)
 {
   ChannelData *data = user_data;
-  double above = rect->y - data->margin, below = rect->y + rect->height + data->margin;
-
-  g_array_append_val (data->heights, above);
-  g_array_append_val (data->heights, below);
-  return TRUE;
+  add_height (data->heights, rect->y - data->margin);
+  add_height (data->heights, rect->y + rect->height + data->margin);
+  return ++data->n_cards < MAX_CHANNEL_CARDS;
 }
 
 #define ROUTE_GAP     20.0  /* from a card to the first bend of a route */
@@ -379,7 +391,10 @@ compare_costs (gconstpointer a,
   double ca = fabs (ya - ends->y1) + fabs (ends->y2 - ya);
   double cb = fabs (yb - ends->y1) + fabs (ends->y2 - yb);
 
-  return (ca > cb) - (ca < cb);
+  /* As dear, the higher first: the order of the cards found is none. */
+  if (ca != cb)
+    return (ca > cb) - (ca < cb);
+  return (ya > yb) - (ya < yb);
 }
 
 /* The right-angled route from @x1, @y1 to @x2, @y2 that crosses the
@@ -400,8 +415,9 @@ route_orthogonal (SlRenderer   *self,
                   guint        *crossings)
 {
   g_autoptr(GArray) heights = NULL;
-  GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
   ChannelData data;
+  SlRect board, rect;
+  double y, last_down = -G_MAXDOUBLE;
   double gap = x2 >= x1 ? ROUTE_GAP : -ROUTE_GAP;
   RouteEnds ends = { x1 + gap, x2 - gap, x1, y1, x2, y2 };
   double best_cost = G_MAXDOUBLE;
@@ -433,21 +449,40 @@ route_orthogonal (SlRenderer   *self,
 
   /* Then the channels, nearest the way first, until one is clear. */
   heights = g_array_new (FALSE, FALSE, sizeof (double));
-  data = (ChannelData) { heights, ROUTE_MARGIN };
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      SlRect lane;
-      double below;
-
-      /* Beside the line between two lanes, not on it, where it would
-       * read as the line. */
-      sl_layout_get_lane_rect (self->layout, sl_element_list_peek (SL_ELEMENT_LIST (lanes), i), &lane);
-      below = lane.y + ROUTE_LANE_OFFSET;
-      g_array_append_val (heights, below);
-    }
+  data = (ChannelData) { heights, ROUTE_MARGIN, 0 };
   between = (SlRect) { MIN (ends.xa, ends.xb), MIN (y1, y2) - 200, fabs (ends.xb - ends.xa) + 1,
                        fabs (y2 - y1) + 400 };
-  sl_layout_foreach_note_in (self->layout, &between, channel_cb, &data);
+  /* The lines between the lanes from above the higher end to below the
+   * lower, the nearest the ends first. */
+  sl_layout_get_bounds (self->layout, &board);
+  y = MAX (between.y, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+  for (guint n = 0; n < MAX_CHANNEL_LANES / 2 && y < between.y + between.height; n++)
+    {
+      SlLane *lane = sl_layout_get_lane_at (self->layout, y);
+
+      if (lane == NULL)
+        break;
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      /* Beside the line between two lanes, not on it, where it would
+       * read as the line. */
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET);
+      last_down = rect.y;
+      y = rect.y + rect.height;
+    }
+  y = MIN (between.y + between.height, board.y + board.height - 1);
+  for (guint n = 0; n < MAX_CHANNEL_LANES / 2 && y > last_down; n++)
+    {
+      SlLane *lane = sl_layout_get_lane_at (self->layout, y);
+
+      if (lane == NULL)
+        break;
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      if (rect.y <= last_down)
+        break;
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET);
+      y = rect.y - 1;
+    }
+  sl_layout_foreach_note_in_any_order (self->layout, &between, channel_cb, &data);
   g_array_sort_with_data (heights, compare_costs, &ends);
 
   for (guint i = 0; i < heights->len && *crossings > 0; i++)
