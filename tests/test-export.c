@@ -1120,6 +1120,14 @@ test_limits_before_work (void)
       sl_print_job_set_region (job, &huge);
     }
 
+  /* Printed (the print dialog asks no count), such a grid is fit on one
+   * page rather than made page by page. */
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_set_scale (job, 10);
+  g_assert_cmpfloat (sl_print_job_count_board_pages (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), >, 1e9);
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_BOARD);
+
   /* The same region at a scale that keeps within the limits is drawn. */
   {
     g_autoptr(GBytes) bytes = NULL;
