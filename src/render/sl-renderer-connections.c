@@ -332,11 +332,21 @@ typedef struct
   guint n_cards;
 } ChannelData;
 
-static void
-add_height (GArray *heights,
-            double  height)
+/* A height a route can run along. */
+typedef struct
 {
-  g_array_append_val (heights, height);
+  double y;
+  gboolean beside_lane;  /* the line between two lanes, not a card's edge */
+} Channel;
+
+static void
+add_height (GArray   *heights,
+            double    y,
+            gboolean  beside_lane)
+{
+  Channel channel = { y, beside_lane };
+
+  g_array_append_val (heights, channel);
 }
 
 static gboolean
@@ -345,8 +355,8 @@ channel_cb (SlNote       *note,
             gpointer      user_data)
 {
   ChannelData *data = user_data;
-  add_height (data->heights, rect->y - data->margin);
-  add_height (data->heights, rect->y + rect->height + data->margin);
+  add_height (data->heights, rect->y - data->margin, FALSE);
+  add_height (data->heights, rect->y + rect->height + data->margin, FALSE);
   return ++data->n_cards < MAX_CHANNEL_CARDS;
 }
 
@@ -387,13 +397,18 @@ compare_costs (gconstpointer a,
                gpointer      user_data)
 {
   const RouteEnds *ends = user_data;
-  double ya = *(const double *) a, yb = *(const double *) b;
+  const Channel *channel_a = a, *channel_b = b;
+  double ya = channel_a->y, yb = channel_b->y;
   double ca = fabs (ya - ends->y1) + fabs (ends->y2 - ya);
   double cb = fabs (yb - ends->y1) + fabs (ends->y2 - yb);
 
-  /* As dear, the higher first: the order of the cards found is none. */
+  /* As dear: beside a lane's line, which reads as part of the board,
+   * before along a card; then the higher (the cards are found in no
+   * order). */
   if (ca != cb)
     return (ca > cb) - (ca < cb);
+  if (channel_a->beside_lane != channel_b->beside_lane)
+    return channel_a->beside_lane ? -1 : 1;
   return (ya > yb) - (ya < yb);
 }
 
@@ -448,7 +463,7 @@ route_orthogonal (SlRenderer   *self,
     return best_n;
 
   /* Then the channels, nearest the way first, until one is clear. */
-  heights = g_array_new (FALSE, FALSE, sizeof (double));
+  heights = g_array_new (FALSE, FALSE, sizeof (Channel));
   data = (ChannelData) { heights, ROUTE_MARGIN, 0 };
   between = (SlRect) { MIN (ends.xa, ends.xb), MIN (y1, y2) - 200, fabs (ends.xb - ends.xa) + 1,
                        fabs (y2 - y1) + 400 };
@@ -465,7 +480,7 @@ route_orthogonal (SlRenderer   *self,
       sl_layout_get_lane_rect (self->layout, lane, &rect);
       /* Beside the line between two lanes, not on it, where it would
        * read as the line. */
-      add_height (heights, rect.y + ROUTE_LANE_OFFSET);
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET, TRUE);
       last_down = rect.y;
       y = rect.y + rect.height;
     }
@@ -479,7 +494,7 @@ route_orthogonal (SlRenderer   *self,
       sl_layout_get_lane_rect (self->layout, lane, &rect);
       if (rect.y <= last_down)
         break;
-      add_height (heights, rect.y + ROUTE_LANE_OFFSET);
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET, TRUE);
       y = rect.y - 1;
     }
   sl_layout_foreach_note_in_any_order (self->layout, &between, channel_cb, &data);
@@ -488,7 +503,7 @@ route_orthogonal (SlRenderer   *self,
   for (guint i = 0; i < heights->len && *crossings > 0; i++)
     {
       double candidate[2 * MAX_ROUTE_POINTS], cost;
-      guint n = channel_route (&ends, g_array_index (heights, double, i), candidate, &cost);
+      guint n = channel_route (&ends, g_array_index (heights, Channel, i).y, candidate, &cost);
       guint crossed = count_crossings (self, connection, candidate, n, *crossings);
 
       if (crossed < *crossings)
