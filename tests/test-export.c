@@ -17,7 +17,7 @@
 
 #include <cairo.h>
 
-#include "sl-print-job.h"
+#include "sl-export.h"
 #include "test-util.h"
 
 /* As stormline-cli export lays out PDF pages: A4 landscape, 10 mm margins. */
@@ -1339,6 +1339,138 @@ test_usage (void)
   assert_contains (err, "MODEL");
 }
 
+/* A region of 10⁷ × 10⁷ board units at scale 10, or tiled at the default
+ * scale, is refused before any page or image is made: it took minutes,
+ * or 1.4 GB of pages before the count refused them. The message names the
+ * limit and the way past it, on one line. */
+static void
+test_limits_before_work (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  SlRect huge = { 0, 0, 1e7, 1e7 };
+  struct {
+    SlExportFormat format;
+    gboolean tiled;
+    const char *limit;
+  } cases[] = {
+    { SL_EXPORT_FORMAT_PDF, FALSE, "pages" },
+    { SL_EXPORT_FORMAT_PDF, TRUE, "pages" },
+    { SL_EXPORT_FORMAT_SVG, FALSE, "points a side" },
+    { SL_EXPORT_FORMAT_PNG, FALSE, "pixels" },
+  };
+
+  sl_print_job_set_region (job, &huge);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sl_print_job_set_fit_to_page (job, FALSE);
+      if (!cases[i].tiled)
+        sl_print_job_set_scale (job, 10);
+      bytes = sl_export_to_bytes (job, cases[i].format, NULL, FALSE, 10, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE);
+      assert_contains (error->message, cases[i].limit);
+      assert_contains (error->message, "smaller scale or a region");
+      g_assert_null (strchr (error->message, '\n'));
+      /* Not a page was made. */
+      g_assert_cmpuint (sl_print_job_get_n_pages (job), ==, 0);
+
+      g_object_unref (job);
+      job = sl_print_job_new (layout);
+      sl_print_job_set_region (job, &huge);
+    }
+
+  /* Printed (the print dialog asks no count), such a grid is fit on one
+   * page rather than made page by page. */
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_set_scale (job, 10);
+  g_assert_cmpfloat (sl_print_job_count_board_pages (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), >, 1e9);
+  g_assert_cmpuint (sl_print_job_paginate (job, PRINTABLE_WIDTH, PRINTABLE_HEIGHT), ==, 1);
+  g_assert_cmpint (sl_print_job_get_page_kind (job, 0), ==, SL_PRINT_PAGE_BOARD);
+
+  /* The same region at a scale that keeps within the limits is drawn. */
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+
+    bytes = sl_export_to_bytes (job, SL_EXPORT_FORMAT_SVG, NULL, FALSE, 0.5, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (bytes);
+  }
+}
+
+/* The command line says the same in one line, with status 2 and no file. */
+static void
+test_limit_messages (void)
+{
+  static const char *cases[][4] = {
+    { "huge.svg", "--scale", "10", "points a side" },
+    { "huge.pdf", "--scale", "10", "pages" },
+    { "huge.pdf", "--tiled", NULL, "pages" },
+  };
+  g_autofree char *dir = scratch_dir_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *output = g_build_filename (dir, cases[i][0], NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *listing = NULL;
+
+      g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", output,
+                            "--region", "0,0,1e7,1e7", cases[i][1], cases[i][2], NULL), ==, 2);
+      assert_contains (err, cases[i][3]);
+      assert_contains (err, "smaller scale or a region");
+      /* One line. */
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+      g_assert_cmpstr (out, ==, "");
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "");
+    }
+
+  remove_tree (dir);
+}
+
+/* A note of a million characters: its card and the description of the
+ * SVG hold its first %SL_RENDERER_MAX_TEXT characters and an ellipsis,
+ * not the megabytes that made every export take minutes. */
+static void
+test_long_text (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (document, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlPrintJob) job = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *svg, *start, *end, *cut;
+
+  while (text->len < 1000000)
+    g_string_append (text, "Zimmer gebucht für ");
+  sl_document_add_note (document, SL_NOTE_EVENT, lane, 0, 0, text->str);
+  layout = sl_layout_new (document);
+  job = sl_print_job_new (layout);
+
+  bytes = sl_export_svg (job, 1.0, &error);
+  g_assert_no_error (error);
+  svg = g_bytes_get_data (bytes, NULL);
+  start = strstr (svg, "Event “");
+  g_assert_nonnull (start);
+  start += strlen ("Event “");
+  end = strstr (start, "”");
+  g_assert_nonnull (end);
+  cut = g_utf8_offset_to_pointer (text->str, SL_RENDERER_MAX_TEXT);
+  expected = g_strdup_printf ("%.*s…", (int) (cut - text->str), text->str);
+  g_assert_cmpint (end - start, ==, strlen (expected));
+  g_assert_true (strncmp (start, expected, end - start) == 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1367,6 +1499,9 @@ main (int    argc,
       g_test_add_data_func (path, &bad_exports[i], test_bad_export);
     }
   g_test_add_func ("/export/usage", test_usage);
+  g_test_add_func ("/export/limits-before-work", test_limits_before_work);
+  g_test_add_func ("/export/limit-messages", test_limit_messages);
+  g_test_add_func ("/export/long-text", test_long_text);
 
   g_test_add_func ("/export/hostile/svg", test_hostile_svg);
   g_test_add_func ("/export/hostile/pdf", test_hostile_pdf);

@@ -274,6 +274,65 @@ test_index (void)
     }
 }
 
+static gboolean
+stop_at_three_cb (SlNote       *note,
+                  const SlRect *rect,
+                  gpointer      user_data)
+{
+  Collect *collect = user_data;
+
+  g_assert_true (g_hash_table_add (collect->seen, note));
+  return ++collect->count < 3;
+}
+
+/* In any order, the index finds the notes it finds in document order,
+ * each once, also over regions far wider than the lanes hold notes (where
+ * it goes by the columns that hold some), and stops when told: a route
+ * looks only until it knows it crosses too many cards. */
+static void
+test_index_any_order (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  SlLane *lanes[40];
+
+  sl_document_set_id_seed (document, 11);
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    lanes[i] = sl_document_add_lane (document, SL_LANE_EVENTS, NULL, -1);
+  /* Sparse far out, dense near the start. */
+  for (guint i = 0; i < 2000; i++)
+    sl_document_add_note (document, g_rand_int_range (rand, 0, SL_N_NOTE_KINDS),
+                          lanes[g_rand_int_range (rand, 0, G_N_ELEMENTS (lanes))],
+                          i % 10 == 0 ? g_rand_int_range (rand, -1000000, 1000000) : g_rand_int_range (rand, 0, 5000),
+                          g_rand_int_range (rand, 0, 100), NULL);
+  layout = sl_layout_new (document);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      double width = round % 4 == 0 ? 0 : g_rand_double_range (rand, 1, round % 2 ? 3000000 : 2000);
+      double height = round % 4 == 0 ? 0 : g_rand_double_range (rand, 1, 4000);
+      SlRect region = { g_rand_double_range (rand, -1200000, 1000000), g_rand_double_range (rand, -100, 6000),
+                        width, height };
+      g_autoptr(GHashTable) ordered = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) any = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) three = g_hash_table_new (NULL, NULL);
+      Collect collect_ordered = { ordered, 0 }, collect_any = { any, 0 }, collect_three = { three, 0 };
+      GHashTableIter iter;
+      gpointer note;
+
+      sl_layout_foreach_note_in (layout, &region, collect_cb, &collect_ordered);
+      sl_layout_foreach_note_in_any_order (layout, &region, collect_cb, &collect_any);
+      g_assert_cmpuint (collect_any.count, ==, collect_ordered.count);
+      g_hash_table_iter_init (&iter, any);
+      while (g_hash_table_iter_next (&iter, &note, NULL))
+        g_assert_true (g_hash_table_contains (ordered, note));
+
+      sl_layout_foreach_note_in_any_order (layout, &region, stop_at_three_cb, &collect_three);
+      g_assert_cmpuint (collect_three.count, ==, MIN (collect_ordered.count, 3));
+    }
+}
+
 static void
 test_natural_kinds (void)
 {
@@ -569,6 +628,7 @@ main (int    argc,
   g_test_add_func ("/layout/tall-cards", test_tall_cards);
   g_test_add_func ("/layout/slice-labels", test_slice_labels);
   g_test_add_func ("/layout/index", test_index);
+  g_test_add_func ("/layout/index-any-order", test_index_any_order);
   g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
   g_test_add_func ("/layout/place/next-event", test_place_next_event);
   g_test_add_func ("/layout/place/command-above-event", test_place_command_above_event);

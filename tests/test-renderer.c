@@ -599,6 +599,109 @@ test_connection_hit_and_selected (void)
   library_clear (&library);
 }
 
+/* A text longer than anything shows is laid out as its first
+ * %SL_RENDERER_MAX_TEXT characters (not bytes) and an ellipsis: a card of
+ * a note of megabytes costs what a card of a few lines does. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlNote *note;
+  SlRect card;
+
+  for (guint i = 0; i < SL_RENDERER_MAX_TEXT; i++)
+    g_string_append (text, "ü");
+  shown = sl_renderer_get_shown_text (text->str);
+  g_assert_cmpstr (shown, ==, text->str);
+  g_clear_pointer (&shown, g_free);
+
+  g_string_append (text, "x");
+  shown = sl_renderer_get_shown_text (text->str);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), ==, SL_RENDERER_MAX_TEXT + 1);
+  g_assert_true (g_str_has_suffix (shown, "ü…"));
+
+  while (text->len < 1000000)
+    g_string_append (text, "Zimmer gebucht ");
+  note = sl_document_add_note (d, SL_NOTE_EVENT, lane, 0, 0, text->str);
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_note_rect (layout, note, &card);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  sl_renderer_draw (renderer, cr, &card, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (g_utf8_strlen (pango_layout_get_text (g_hash_table_lookup (renderer->layouts, note)), -1),
+                    <=, SL_RENDERER_MAX_TEXT + 1);
+}
+
+#define FAN_IN_EVENTS 20000
+
+/* Every event of a long timeline feeds one view, at its end, past a
+ * command in every column: the board is drawn at full detail, each line
+ * finding its way around the cards and its point on the view once (each
+ * used to look at every other line into the view, and along every card
+ * under its way: minutes). The lines of events further left meet the view
+ * further up, each at a point of its own. */
+static void
+test_fan_in (void)
+{
+  SlDocument *d = sl_document_new ();
+  SlLane *interaction = sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands and views", -1);
+  SlLane *events = sl_document_add_lane (d, SL_LANE_EVENTS, "Events", -1);
+  SlNote *view = sl_document_add_note (d, SL_NOTE_VIEW, interaction, COLUMN (FAN_IN_EVENTS + 1), 0, "All");
+  Library library = { d, NULL, NULL, NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect bounds, card;
+  double last_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < FAN_IN_EVENTS; i++)
+    {
+      sl_document_add_note (d, SL_NOTE_COMMAND, interaction, COLUMN (i + 1), 0, NULL);
+      sl_document_add_connection (d, sl_document_add_note (d, SL_NOTE_EVENT, events, COLUMN (i + 1), 0, NULL), view);
+    }
+  library.layout = sl_layout_new (d);
+  library.renderer = sl_renderer_new (library.layout);
+  sl_renderer_set_full_detail (library.renderer, TRUE);
+
+  sl_layout_get_bounds (library.layout, &bounds);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  sl_renderer_draw (library.renderer, cr, &bounds, 1.0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  sl_layout_get_note_rect (library.layout, view, &card);
+  for (guint i = 0; i < FAN_IN_EVENTS; i += FAN_IN_EVENTS / 40)
+    {
+      SlConnection *connection = sl_document_get_note_connection (d, view, i);
+      double x, y, angle;
+      cairo_path_t *path = connection_path (&library, connection, &x, &y, &angle);
+
+      cairo_path_destroy (path);
+      g_assert_cmpfloat (x, ==, card.x);
+      g_assert_cmpfloat (y, >, last_y);
+      g_assert_cmpfloat (y, <, card.y + card.height);
+      last_y = y;
+    }
+
+  /* The lines from the nearest columns go around the cards between. */
+  for (guint i = FAN_IN_EVENTS - 3; i < FAN_IN_EVENTS; i++)
+    assert_route_clear (&library, sl_document_get_note_connection (d, view, i));
+
+  library_clear (&library);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -612,6 +715,8 @@ main (int    argc,
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);
   g_test_add_func ("/renderer/route-around-column", test_route_around_column);
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
+  g_test_add_func ("/renderer/fan-in", test_fan_in);
+  g_test_add_func ("/renderer/long-text", test_long_text);
 
   return g_test_run ();
 }

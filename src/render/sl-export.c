@@ -179,12 +179,27 @@ finish (cairo_surface_t  *surface,
   return check_status (status, bytes, error);
 }
 
+static gboolean
+check_pages (double   n_pages,
+             GError **error)
+{
+  if (n_pages <= SL_EXPORT_PDF_MAX_PAGES)
+    return TRUE;
+
+  g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+               _("this would print %.0f pages, more than %u: use a smaller scale or a region"),
+               n_pages, SL_EXPORT_PDF_MAX_PAGES);
+  return FALSE;
+}
+
 /**
  * sl_export_pdf:
  * @page_width: in points, the margins included
  *
  * Lays the job out on pages of that size, with %SL_EXPORT_PDF_MARGIN
- * around each, and draws them.
+ * around each, and draws them, unless they would be more than
+ * %SL_EXPORT_PDF_MAX_PAGES: the board's pages are counted before any is
+ * made.
  *
  * Returns: (transfer full): the PDF, or %NULL with @error set
  */
@@ -202,14 +217,14 @@ sl_export_pdf (SlPrintJob  *job,
 
   g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
 
+  /* Counted before they are made: a region far too large for the scale
+   * would take gigabytes of pages before the count refused it. */
+  if (!check_pages (sl_print_job_count_board_pages (job, page_width - 2 * SL_EXPORT_PDF_MARGIN,
+                                                    page_height - 2 * SL_EXPORT_PDF_MARGIN), error))
+    return NULL;
   n_pages = sl_print_job_paginate (job, page_width - 2 * SL_EXPORT_PDF_MARGIN, page_height - 2 * SL_EXPORT_PDF_MARGIN);
-  if (n_pages > SL_EXPORT_PDF_MAX_PAGES)
-    {
-      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-                   _("this would print %u pages, more than %u: use a smaller scale or a region"),
-                   n_pages, SL_EXPORT_PDF_MAX_PAGES);
-      return NULL;
-    }
+  if (!check_pages (n_pages, error))
+    return NULL;
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, page_width, page_height);
   /* Viewers show the title in a window's title bar, pdfinfo on a terminal. */
@@ -241,23 +256,37 @@ describe_board (SlPrintJob *job)
   GListModel *notes = sl_document_get_notes (document);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *title = sl_text_escape_for_xml (sl_print_job_get_title (job));
+  g_autoptr(GHashTable) lane_notes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  /* The notes of each lane in one pass: lanes times notes is billions on
+   * a large board. */
+  for (guint j = 0; j < g_list_model_get_n_items (notes); j++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), j);
+      GPtrArray *in_lane = g_hash_table_lookup (lane_notes, sl_note_get_lane (note));
+
+      if (in_lane == NULL)
+        g_hash_table_insert (lane_notes, sl_note_get_lane (note), in_lane = g_ptr_array_new ());
+      g_ptr_array_add (in_lane, note);
+    }
 
   g_string_append_printf (out, "<title>%s</title>\n<desc>", title);
   for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
       SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
       g_autofree char *name = sl_text_escape_for_xml (sl_lane_get_name (lane));
+      GPtrArray *in_lane = g_hash_table_lookup (lane_notes, lane);
 
       /* Translators: a lane and its notes in the description of an SVG export */
       g_string_append_printf (out, _("Lane %s:"), name);
-      for (guint j = 0; j < g_list_model_get_n_items (notes); j++)
+      for (guint j = 0; in_lane != NULL && j < in_lane->len; j++)
         {
-          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), j);
+          SlNote *note = g_ptr_array_index (in_lane, j);
+          g_autofree char *shown = NULL;
           g_autofree char *text = NULL;
 
-          if (sl_note_get_lane (note) != lane)
-            continue;
-          text = sl_text_escape_for_xml (sl_note_get_text (note));
+          shown = sl_renderer_get_shown_text (sl_note_get_text (note));
+          text = sl_text_escape_for_xml (shown);
           g_string_append_printf (out, " %s “%s”;", sl_note_kind_get_label (sl_note_get_kind (note)), text);
         }
       g_string_append_c (out, '\n');
@@ -271,7 +300,8 @@ describe_board (SlPrintJob *job)
  * @scale: points a board unit
  *
  * Returns: (transfer full): the job's region as one SVG image, or %NULL
- *   with @error set
+ *   with @error set (when it would be larger than
+ *   %SL_EXPORT_SVG_MAX_SIDE a side)
  */
 GBytes *
 sl_export_svg (SlPrintJob  *job,
@@ -291,6 +321,15 @@ sl_export_svg (SlPrintJob  *job,
   g_return_val_if_fail (scale > 0, NULL);
 
   sl_print_job_get_area (job, &area);
+  if (area.width * scale > SL_EXPORT_SVG_MAX_SIDE || area.height * scale > SL_EXPORT_SVG_MAX_SIDE)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                   _("the image would be %.0f × %.0f points, more than the %.0f points a side of an SVG "
+                     "Stormline makes: use a smaller scale or a region"),
+                   ceil (area.width * scale), ceil (area.height * scale), SL_EXPORT_SVG_MAX_SIDE);
+      return NULL;
+    }
+
   surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, area.width * scale, area.height * scale);
   cr = cairo_create (surface);
   sl_print_job_draw_area (job, cr, scale);

@@ -13,10 +13,13 @@ G_BEGIN_DECLS
 /* The margin left around the printable area of an exported PDF page. */
 #define SL_EXPORT_PDF_MARGIN (10 * 72 / 25.4)
 /* More would be a mistake of the scale, not a document anyone prints. */
-#define SL_EXPORT_PDF_MAX_PAGES 1000
+#define SL_EXPORT_PDF_MAX_PAGES SL_PRINT_JOB_MAX_PAGES
 /* cairo's largest image, and a memory bound (400 MB) below it. */
 #define SL_EXPORT_PNG_MAX_SIDE   32767
 #define SL_EXPORT_PNG_MAX_PIXELS 100000000.0
+/* cairo draws in fixed point that wraps past 2²³ units: a larger SVG
+ * falls back to an image of it all, which takes minutes and gigabytes. */
+#define SL_EXPORT_SVG_MAX_SIDE   8000000.0
 
 #define SL_EXPORT_ERROR (sl_export_error_quark ())
 

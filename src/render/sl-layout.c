@@ -32,7 +32,10 @@ typedef struct
   double y;            /* top, in board units */
   double height;
   GPtrArray *notes;    /* every note of the lane */
+  double notes_top;    /* in the lane, the top of its highest card and the */
+  double notes_bottom; /* bottom of its lowest: a region beside them finds none */
   GHashTable *buckets; /* column number -> GPtrArray of notes that reach into it */
+  GArray *columns;     /* the column numbers of the buckets, sorted, or NULL until asked */
   gboolean flowed;     /* cards may stand lower than the document says */
 } LaneInfo;
 
@@ -74,6 +77,7 @@ lane_info_free (gpointer data)
 
   g_ptr_array_unref (info->notes);
   g_hash_table_unref (info->buckets);
+  g_clear_pointer (&info->columns, g_array_unref);
   g_free (info);
 }
 
@@ -114,6 +118,26 @@ last_bucket (double x,
   return (int) floor ((x + width) / BUCKET_WIDTH);
 }
 
+/* The index of the first of @lanes whose bottom is below @y. */
+static guint
+first_lane_below (GPtrArray *lanes,
+                  double     y)
+{
+  guint low = 0, high = lanes->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      LaneInfo *lane = g_ptr_array_index (lanes, middle);
+
+      if (lane->y + lane->height > y)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return low;
+}
+
 static void
 bucket_add (LaneInfo *lane,
             NoteInfo *info,
@@ -127,6 +151,7 @@ bucket_add (LaneInfo *lane,
         {
           bucket = g_ptr_array_new ();
           g_hash_table_insert (lane->buckets, GINT_TO_POINTER (b), bucket);
+          g_clear_pointer (&lane->columns, g_array_unref);
         }
       g_ptr_array_add (bucket, note);
     }
@@ -226,20 +251,24 @@ flow_lane (SlLayout *self,
     }
 }
 
-static double
-lane_height_for (LaneInfo *lane,
-                 GHashTable *note_infos)
+/* Measures the cards of @lane: how high they reach, and so the lane. */
+static void
+measure_lane (LaneInfo   *lane,
+              GHashTable *note_infos)
 {
-  double bottom = 0;
+  double top = G_MAXDOUBLE, bottom = 0;
 
   for (guint i = 0; i < lane->notes->len; i++)
     {
       NoteInfo *info = g_hash_table_lookup (note_infos, g_ptr_array_index (lane->notes, i));
 
+      top = MIN (top, info->y);
       bottom = MAX (bottom, info->y + info->height);
     }
 
-  return MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
+  lane->notes_top = top;
+  lane->notes_bottom = bottom;
+  lane->height = MAX (SL_LAYOUT_LANE_MIN_HEIGHT, bottom + 2 * SL_LAYOUT_LANE_PADDING);
 }
 
 /* Lays the cards of @lane out again after a change of one of them: only a
@@ -261,7 +290,7 @@ update_lane (SlLayout *self,
         }
       lane->flowed = FALSE;
     }
-  lane->height = lane_height_for (lane, self->note_infos);
+  measure_lane (lane, self->note_infos);
 }
 
 static void
@@ -707,17 +736,15 @@ SlLane *
 sl_layout_get_lane_at (SlLayout *self,
                        double    y)
 {
+  guint i;
+
   g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
 
   ensure (self);
 
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
-
-      if (y >= lane->y && y < lane->y + lane->height)
-        return lane->lane;
-    }
+  i = first_lane_below (self->lanes, y);
+  if (i < self->lanes->len && y >= ((LaneInfo *) g_ptr_array_index (self->lanes, i))->y)
+    return ((LaneInfo *) g_ptr_array_index (self->lanes, i))->lane;
 
   return NULL;
 }
@@ -772,10 +799,149 @@ compare_document_order (gconstpointer a,
   return (na->order > nb->order) - (na->order < nb->order);
 }
 
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int ia = *(const int *) a, ib = *(const int *) b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* The column numbers of the buckets of @lane, sorted: a long region
+ * visits the buckets that hold something, not every column it spans. */
+static GArray *
+get_columns (LaneInfo *lane)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (lane->columns != NULL)
+    return lane->columns;
+
+  lane->columns = g_array_sized_new (FALSE, FALSE, sizeof (int), g_hash_table_size (lane->buckets));
+  g_hash_table_iter_init (&iter, lane->buckets);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int column = GPOINTER_TO_INT (key);
+
+      g_array_append_val (lane->columns, column);
+    }
+  g_array_sort (lane->columns, compare_ints);
+  return lane->columns;
+}
+
+/* The index of the first of the sorted @columns at or after @column. */
+static guint
+first_column_from (GArray *columns,
+                   int     column)
+{
+  guint low = 0, high = columns->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (columns, int, middle) >= column)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return low;
+}
+
+/* Calls @func for the notes of the bucket @column of @lane in @region,
+ * those that reach into several columns in the first of them that the
+ * region spans. Returns %FALSE when @func said stop. */
+static gboolean
+visit_bucket (SlLayout        *self,
+              LaneInfo        *lane,
+              int              column,
+              const SlRect    *region,
+              SlLayoutForeach  func,
+              gpointer         user_data)
+{
+  GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (column));
+  int first = first_bucket (region->x);
+
+  for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (bucket, i);
+      NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
+      SlRect rect = { info->x, lane->y + SL_LAYOUT_LANE_PADDING + info->y, info->width, info->height };
+
+      if (MAX (first, first_bucket (info->x)) != column)
+        continue;
+      if ((sl_rect_intersects (&rect, region) ||
+           (region->width == 0 && region->height == 0 && sl_rect_contains (&rect, region->x, region->y))) &&
+          !func (note, &rect, user_data))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Calls @func for each note whose card intersects @region, each once, in
+ * no particular order, until it returns %FALSE: the lanes are found by
+ * their height, and the columns of a lane by a sorted index when the
+ * region spans more of them than the lane holds, so that the cost is what
+ * is near @region, whatever the size of the board. */
+static void
+visit_notes_in (SlLayout        *self,
+                const SlRect    *region,
+                SlLayoutForeach  func,
+                gpointer         user_data)
+{
+  int first = first_bucket (region->x), last = last_bucket (region->x, region->width);
+
+  for (guint i = first_lane_below (self->lanes, region->y); i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+      SlRect lane_rect = { region->x, lane->y, region->width, lane->height };
+      double top = lane->y + SL_LAYOUT_LANE_PADDING + lane->notes_top;
+      double bottom = lane->y + SL_LAYOUT_LANE_PADDING + lane->notes_bottom;
+
+      if (lane->y > region->y + region->height)
+        break;
+      if (!sl_rect_intersects (&lane_rect, region) &&
+          !(region->height == 0 && region->y >= lane->y && region->y < lane->y + lane->height))
+        continue;
+      /* Above or below every card of the lane: a route along the line
+       * between two lanes passes a lane full of cards at no cost. */
+      if (region->y >= bottom || (region->height > 0 ? region->y + region->height <= top : region->y < top))
+        continue;
+
+      if ((gint64) last - first < g_hash_table_size (lane->buckets))
+        {
+          for (int b = first; b <= last; b++)
+            if (!visit_bucket (self, lane, b, region, func, user_data))
+              return;
+        }
+      else
+        {
+          GArray *columns = get_columns (lane);
+
+          for (guint c = first_column_from (columns, first);
+               c < columns->len && g_array_index (columns, int, c) <= last; c++)
+            if (!visit_bucket (self, lane, g_array_index (columns, int, c), region, func, user_data))
+              return;
+        }
+    }
+}
+
+static gboolean
+collect_cb (SlNote       *note,
+            const SlRect *rect,
+            gpointer      user_data)
+{
+  g_ptr_array_add (user_data, note);
+  return TRUE;
+}
+
 /**
  * sl_layout_foreach_note_in:
  * @func: (scope call): called for each note whose card intersects @region,
- *   each once, lanes from the top; returns %FALSE to stop
+ *   each once, in document order (the order of drawing); returns %FALSE
+ *   to stop
  *
  * Visits the notes in @region through the index: the cost depends on what
  * is near @region, not on the size of the board.
@@ -786,7 +952,6 @@ sl_layout_foreach_note_in (SlLayout        *self,
                            SlLayoutForeach  func,
                            gpointer         user_data)
 {
-  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) found = NULL;
 
   g_return_if_fail (SL_IS_LAYOUT (self));
@@ -795,39 +960,8 @@ sl_layout_foreach_note_in (SlLayout        *self,
 
   ensure (self);
 
-  seen = g_hash_table_new (NULL, NULL);
   found = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
-      SlRect lane_rect = { region->x, lane->y, region->width, lane->height };
-
-      if (!sl_rect_intersects (&lane_rect, region) &&
-          !(region->height == 0 && region->y >= lane->y && region->y < lane->y + lane->height))
-        continue;
-
-      for (int b = first_bucket (region->x); b <= last_bucket (region->x, region->width); b++)
-        {
-          GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (b));
-
-          for (guint j = 0; bucket != NULL && j < bucket->len; j++)
-            {
-              SlNote *note = g_ptr_array_index (bucket, j);
-              SlRect rect;
-
-              if (!g_hash_table_add (seen, note))
-                continue;
-
-              sl_layout_get_note_rect (self, note, &rect);
-              if (sl_rect_intersects (&rect, region) ||
-                  (region->width == 0 && region->height == 0 && sl_rect_contains (&rect, region->x, region->y)))
-                g_ptr_array_add (found, note);
-            }
-        }
-    }
-
-  /* In document order, which is the order of drawing. */
+  visit_notes_in (self, region, collect_cb, found);
   g_ptr_array_sort_with_data (found, compare_document_order, self->note_infos);
 
   for (guint i = 0; i < found->len; i++)
@@ -839,6 +973,29 @@ sl_layout_foreach_note_in (SlLayout        *self,
       if (!func (note, &rect, user_data))
         break;
     }
+}
+
+/**
+ * sl_layout_foreach_note_in_any_order:
+ * @func: (scope call): called for each note whose card intersects @region,
+ *   each once, in no particular order; returns %FALSE to stop
+ *
+ * As sl_layout_foreach_note_in(), without the order, and it stops without
+ * looking further: a question such as "what stands in the way" costs what
+ * it finds before the answer, not all that @region holds.
+ */
+void
+sl_layout_foreach_note_in_any_order (SlLayout        *self,
+                                     const SlRect    *region,
+                                     SlLayoutForeach  func,
+                                     gpointer         user_data)
+{
+  g_return_if_fail (SL_IS_LAYOUT (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (func != NULL);
+
+  ensure (self);
+  visit_notes_in (self, region, func, user_data);
 }
 
 /**

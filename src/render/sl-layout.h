@@ -70,6 +70,10 @@ void        sl_layout_foreach_note_in   (SlLayout      *self,
                                          const SlRect  *region,
                                          SlLayoutForeach func,
                                          gpointer       user_data);
+void        sl_layout_foreach_note_in_any_order (SlLayout        *self,
+                                                 const SlRect    *region,
+                                                 SlLayoutForeach  func,
+                                                 gpointer         user_data);
 void        sl_layout_foreach_note      (SlLayout      *self,
                                          SlLayoutForeach func,
                                          gpointer       user_data);

@@ -38,8 +38,10 @@ tile_name (guint column,
   return g_strdup_printf ("%s%u", letters, column + 1);
 }
 
-/* How many tiles of @tile units, overlapping by @overlap, cover @length. */
-static guint
+/* How many tiles of @tile units, overlapping by @overlap, cover @length:
+ * a double, as a region far too large for the scale needs more than a
+ * guint counts. */
+static double
 count_tiles (double length,
              double tile,
              double overlap)
@@ -47,7 +49,7 @@ count_tiles (double length,
   /* A hair of slack: a region that fits exactly is one tile, not two. */
   if (length <= tile + 1e-6)
     return 1;
-  return 1 + (guint) ceil ((length - tile - 1e-6) / (tile - overlap));
+  return 1 + ceil ((length - tile - 1e-6) / (tile - overlap));
 }
 
 /* Where a tile is drawn on its page, and how far it overlaps, in points. */
@@ -68,7 +70,9 @@ get_tile_body (SlPrintJob *self,
 static void
 lay_out_tiles (SlPrintJob *self,
                double      scale,
-               double      legend_space)
+               double      legend_space,
+               double     *n_columns,
+               double     *n_rows)
 {
   double overlap = get_tile_body (self, legend_space, &self->board_body);
 
@@ -76,8 +80,8 @@ lay_out_tiles (SlPrintJob *self,
   self->tile_width = self->board_body.width / scale;
   self->tile_height = self->board_body.height / scale;
   self->overlap = overlap / scale;
-  self->n_columns = count_tiles (self->area.width, self->tile_width, self->overlap);
-  self->n_rows = count_tiles (self->area.height, self->tile_height, self->overlap);
+  *n_columns = count_tiles (self->area.width, self->tile_width, self->overlap);
+  *n_rows = count_tiles (self->area.height, self->tile_height, self->overlap);
 }
 
 /* The scale at which @n tiles of @body points, overlapping by @overlap,
@@ -86,7 +90,7 @@ static double
 scale_for_tiles (double length,
                  double body,
                  double overlap,
-                 guint  n)
+                 double n)
 {
   return (n * body - (n - 1) * overlap) / length;
 }
@@ -98,54 +102,98 @@ choose_scale (SlPrintJob *self)
 {
   SlRect body;
   double overlap = get_tile_body (self, 0, &body);
+  double n_columns, n_rows;
 
-  lay_out_tiles (self, SL_PRINT_JOB_MIN_AUTO_SCALE, 0);
+  lay_out_tiles (self, SL_PRINT_JOB_MIN_AUTO_SCALE, 0, &n_columns, &n_rows);
   return MIN (SL_PRINT_JOB_DEFAULT_SCALE,
-              MIN (scale_for_tiles (self->area.width, body.width, overlap, self->n_columns),
-                   scale_for_tiles (self->area.height, body.height, overlap, self->n_rows)));
+              MIN (scale_for_tiles (self->area.width, body.width, overlap, n_columns),
+                   scale_for_tiles (self->area.height, body.height, overlap, n_rows)));
 }
 
-void
-_sl_print_job_paginate_board (SlPrintJob *self)
+static void
+lay_out_fit (SlPrintJob *self,
+             double      legend_space)
 {
-  double legend_space = 0;
-  double scale;
-  Page *page;
+  SlRect *body = &self->board_body;
 
-  if (self->legend)
-    legend_space = SPACING + (self->legend_height = _sl_print_job_legend (self, NULL, 0, 0, self->page_width));
+  body->x = 0;
+  body->y = SL_PRINT_JOB_HEADER_HEIGHT + SPACING;
+  body->width = MAX (1, self->page_width);
+  body->height = MAX (1, self->page_height - body->y - legend_space);
+  self->board_scale = MIN (SL_PRINT_JOB_MAX_FIT_SCALE,
+                           MIN (body->width / self->area.width, body->height / self->area.height));
+  self->n_columns = self->n_rows = 1;
+  self->tile_width = self->area.width;
+  self->tile_height = self->area.height;
+  self->overlap = 0;
+}
+
+/* Lays the board out fit on one page or in tiles. Returns its pages, the
+ * page map and the tiles, as a double: a region far too large for the
+ * scale takes more than a guint counts. The grid is kept only when it is
+ * at most %SL_PRINT_JOB_MAX_PAGES pages. */
+static double
+lay_out_board (SlPrintJob *self,
+               double      legend_space)
+{
+  double scale, n_columns, n_rows;
 
   if (self->fit_to_page)
     {
-      SlRect *body = &self->board_body;
-
-      body->x = 0;
-      body->y = SL_PRINT_JOB_HEADER_HEIGHT + SPACING;
-      body->width = MAX (1, self->page_width);
-      body->height = MAX (1, self->page_height - body->y - legend_space);
-      self->board_scale = MIN (SL_PRINT_JOB_MAX_FIT_SCALE,
-                               MIN (body->width / self->area.width, body->height / self->area.height));
-      self->n_columns = self->n_rows = 1;
-      self->tile_width = self->area.width;
-      self->tile_height = self->area.height;
-      self->overlap = 0;
-
-      page = _sl_print_job_add_page (self, SL_PRINT_PAGE_BOARD);
-      page->legend = self->legend;
-      return;
+      lay_out_fit (self, legend_space);
+      return 1;
     }
 
   /* One tile with the legend below it if that fits; otherwise the legend
    * goes on the page map, and the tiles take the whole page unless that
    * would make them one page with no room for the legend. */
   scale = self->has_scale ? self->scale : choose_scale (self);
-  lay_out_tiles (self, scale, legend_space);
-  if (self->n_columns * self->n_rows > 1 && legend_space > 0)
+  lay_out_tiles (self, scale, legend_space, &n_columns, &n_rows);
+  if (n_columns * n_rows > 1 && legend_space > 0)
     {
-      lay_out_tiles (self, scale, 0);
-      if (self->n_columns * self->n_rows == 1)
-        lay_out_tiles (self, scale, legend_space);
+      lay_out_tiles (self, scale, 0, &n_columns, &n_rows);
+      if (n_columns * n_rows == 1)
+        lay_out_tiles (self, scale, legend_space, &n_columns, &n_rows);
     }
+
+  if (n_columns * n_rows == 1)
+    {
+      self->n_columns = self->n_rows = 1;
+      return 1;
+    }
+  if (n_columns * n_rows + 1 <= SL_PRINT_JOB_MAX_PAGES)
+    {
+      self->n_columns = (guint) n_columns;
+      self->n_rows = (guint) n_rows;
+    }
+  return n_columns * n_rows + 1;
+}
+
+static double
+get_legend_space (SlPrintJob *self)
+{
+  if (!self->legend)
+    return 0;
+  self->legend_height = _sl_print_job_legend (self, NULL, 0, 0, self->page_width);
+  return SPACING + self->legend_height;
+}
+
+double
+_sl_print_job_count_board_pages (SlPrintJob *self)
+{
+  return lay_out_board (self, get_legend_space (self));
+}
+
+void
+_sl_print_job_paginate_board (SlPrintJob *self)
+{
+  double legend_space = get_legend_space (self);
+  Page *page;
+
+  /* Never millions of pages, whatever the region and the scale: the
+   * caller asks sl_print_job_count_board_pages() first to refuse it. */
+  if (lay_out_board (self, legend_space) > SL_PRINT_JOB_MAX_PAGES)
+    lay_out_fit (self, legend_space);
 
   if (self->n_columns * self->n_rows == 1)
     {

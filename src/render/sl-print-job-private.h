@@ -112,6 +112,7 @@ void         _sl_print_job_draw_board           (SlPrintJob      *self,
                                                  gboolean         lane_headers);
 
 /* sl-print-job-map.c */
+double       _sl_print_job_count_board_pages    (SlPrintJob      *self);
 void         _sl_print_job_paginate_board       (SlPrintJob      *self);
 void         _sl_print_job_get_page_placement   (SlPrintJob      *self,
                                                  const Page      *page,

@@ -54,9 +54,10 @@ _sl_print_job_text_layout (SlPrintJob *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autofree char *shown = sl_renderer_get_shown_text (text);
   /* A noncharacter would stop cairo drawing a PDF page, a control would
    * reach its text. */
-  g_autofree char *drawable = sl_text_make_drawable (text);
+  g_autofree char *drawable = sl_text_make_drawable (shown);
 
   pango_layout_set_font_description (layout, description);
   pango_layout_set_text (layout, drawable, -1);
@@ -597,6 +598,36 @@ sl_print_job_set_date (SlPrintJob *self,
   g_date_time_ref (date);
   g_date_time_unref (self->date);
   self->date = date;
+}
+
+/**
+ * sl_print_job_count_board_pages:
+ * @page_width: the width of the printable area, in points
+ * @page_height: its height
+ *
+ * Counts the pages of the board, the page map and the tiles, that
+ * sl_print_job_paginate() would make on pages of the printable size,
+ * without making them: a region far too large for the scale is refused
+ * before it takes memory. sl_print_job_paginate() never makes more than
+ * %SL_PRINT_JOB_MAX_PAGES; beyond, it fits the board on one page. Call it
+ * again after this, which undoes the last pagination.
+ *
+ * Returns: the number of pages, at least 1, as a double: it can be more
+ *   than a guint holds
+ */
+double
+sl_print_job_count_board_pages (SlPrintJob *self,
+                                double      page_width,
+                                double      page_height)
+{
+  g_return_val_if_fail (SL_IS_PRINT_JOB (self), 0);
+  g_return_val_if_fail (page_width > 0 && page_height > 0, 0);
+
+  self->paginated = FALSE;
+  self->page_width = page_width;
+  self->page_height = page_height;
+  update_area (self);
+  return _sl_print_job_count_board_pages (self);
 }
 
 /**

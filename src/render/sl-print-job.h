@@ -33,6 +33,9 @@ G_BEGIN_DECLS
 #define SL_PRINT_JOB_TILE_GUTTER   12.0
 /* A board region fit on one page is never drawn larger than this. */
 #define SL_PRINT_JOB_MAX_FIT_SCALE 2.0
+/* The most pages of a board (the page map and the tiles) a job makes:
+ * more is a mistake of the scale or the region, not a printout. */
+#define SL_PRINT_JOB_MAX_PAGES     1000
 
 typedef enum {
   SL_PRINT_PAGE_BOARD,     /* the region on one page, or one tile of it */
@@ -67,6 +70,9 @@ const char      *sl_print_job_get_title        (SlPrintJob   *self);
 void             sl_print_job_set_date         (SlPrintJob   *self,
                                                 GDateTime    *date);
 
+double           sl_print_job_count_board_pages (SlPrintJob  *self,
+                                                 double       page_width,
+                                                 double       page_height);
 guint            sl_print_job_paginate         (SlPrintJob   *self,
                                                 double        page_width,
                                                 double        page_height);

@@ -56,69 +56,156 @@ connection_sides (SlRenderer   *self,
     }
 }
 
-/* Where @connection meets @note on @side. The connections that meet a card
- * on one side share it out evenly, in the order of the cards at their
- * other ends, so that no two arrowheads (or tails) fall on one point and
- * their lines do not cross on the way in. */
+/* Where the connections meet their cards, worked out a card at a time
+ * for one drawing: a card with thousands of connections (every event of a
+ * long timeline feeding one view) sorts them once, not once for each. */
+struct _SlRendererPorts
+{
+  GHashTable *ends;  /* SlConnection -> ConnectionEnds */
+  GHashTable *cards; /* the SlNotes whose connections are in @ends */
+};
+
+typedef struct
+{
+  gboolean known[2];  /* at the source, at the target */
+  double x[2];
+  double y[2];
+} ConnectionEnds;
+
+typedef struct
+{
+  SlConnection *connection;
+  gboolean is_source;
+  Side side;
+  double along;      /* where the card at the other end is, along the side */
+  double across;
+  guint index;       /* in the card's connections */
+} PortEntry;
+
+static int
+compare_port_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  const PortEntry *ea = a, *eb = b;
+
+  if (ea->side != eb->side)
+    return (ea->side > eb->side) - (ea->side < eb->side);
+  if (ea->along != eb->along)
+    return ea->along > eb->along ? 1 : -1;
+  if (ea->across != eb->across)
+    return ea->across > eb->across ? 1 : -1;
+  return (ea->index > eb->index) - (ea->index < eb->index);
+}
+
+static SlRendererPorts *
+ports_new (void)
+{
+  SlRendererPorts *ports = g_new0 (SlRendererPorts, 1);
+
+  ports->ends = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ports->cards = g_hash_table_new (NULL, NULL);
+  return ports;
+}
+
 static void
-port (SlRenderer   *self,
-      SlNote       *note,
-      SlConnection *connection,
-      Side          side,
-      double       *x,
-      double       *y)
+ports_free (SlRendererPorts *ports)
+{
+  g_hash_table_unref (ports->ends);
+  g_hash_table_unref (ports->cards);
+  g_free (ports);
+}
+
+/* The connections that meet a card on one side share it out evenly, in
+ * the order of the cards at their other ends, so that no two arrowheads
+ * (or tails) fall on one point and their lines do not cross on the way
+ * in. */
+static void
+share_out_sides (SlRenderer      *self,
+                 SlRendererPorts *ports,
+                 SlNote          *note)
 {
   SlDocument *document = sl_layout_get_document (self->layout);
   guint n_connections = sl_document_get_n_note_connections (document, note);
-  gboolean vertical = side == SIDE_TOP || side == SIDE_BOTTOM;
-  SlNote *other = sl_connection_get_source (connection) == note ? sl_connection_get_target (connection)
-                                                                : sl_connection_get_source (connection);
-  SlRect rect, other_rect;
-  guint before = 0, n = 0, own = 0;
+  g_autofree PortEntry *entries = g_new (PortEntry, MAX (n_connections, 1));
+  SlRect rect;
 
   sl_layout_get_note_rect (self->layout, note, &rect);
-  sl_layout_get_note_rect (self->layout, other, &other_rect);
-  for (guint i = 0; i < n_connections; i++)
-    if (sl_document_get_note_connection (document, note, i) == connection)
-      own = i;
-
   for (guint i = 0; i < n_connections; i++)
     {
       SlConnection *each = sl_document_get_note_connection (document, note, i);
       gboolean is_source = sl_connection_get_source (each) == note;
-      SlNote *each_other = is_source ? sl_connection_get_target (each) : sl_connection_get_source (each);
+      SlNote *other = is_source ? sl_connection_get_target (each) : sl_connection_get_source (each);
       Side out, in;
-      SlRect each_rect;
-      double along, across;
+      SlRect other_rect;
 
       connection_sides (self, each, &out, &in);
-      if ((is_source ? out : in) != side)
-        continue;
-
-      n++;
-      /* Ordered along the side by where the other card is, then across. */
-      sl_layout_get_note_rect (self->layout, each_other, &each_rect);
-      along = vertical ? each_rect.x - other_rect.x : each_rect.y - other_rect.y;
-      across = vertical ? each_rect.y - other_rect.y : each_rect.x - other_rect.x;
-      if (along < 0 || (along == 0 && across < 0) || (along == 0 && across == 0 && i < own))
-        before++;
+      sl_layout_get_note_rect (self->layout, other, &other_rect);
+      entries[i] = (PortEntry) { each, is_source, is_source ? out : in, 0, 0, i };
+      /* Along the side by where the other card is, then across. */
+      if (entries[i].side == SIDE_TOP || entries[i].side == SIDE_BOTTOM)
+        entries[i].along = other_rect.x, entries[i].across = other_rect.y;
+      else
+        entries[i].along = other_rect.y, entries[i].across = other_rect.x;
     }
+  qsort (entries, n_connections, sizeof *entries, compare_port_entries);
 
-  n = MAX (n, 1);
-  switch (side)
+  for (guint i = 0, first = 0; i < n_connections; i++)
     {
-    case SIDE_LEFT:
-    case SIDE_RIGHT:
-      *x = side == SIDE_RIGHT ? rect.x + rect.width : rect.x;
-      *y = rect.y + rect.height * (before + 1) / (n + 1);
-      break;
-    case SIDE_TOP:
-    case SIDE_BOTTOM:
-    default:
-      *x = rect.x + rect.width * (before + 1) / (n + 1);
-      *y = side == SIDE_BOTTOM ? rect.y + rect.height : rect.y;
-      break;
+      PortEntry *entry = &entries[i];
+      ConnectionEnds *ends = g_hash_table_lookup (ports->ends, entry->connection);
+      guint end = entry->is_source ? 0 : 1;
+      guint before, n;
+
+      if (i > 0 && entries[i - 1].side != entry->side)
+        first = i;
+      for (n = i - first + 1; first + n < n_connections && entries[first + n].side == entry->side; n++)
+        ;
+      before = i - first;
+
+      if (ends == NULL)
+        {
+          ends = g_new0 (ConnectionEnds, 1);
+          g_hash_table_insert (ports->ends, entry->connection, ends);
+        }
+      ends->known[end] = TRUE;
+      switch (entry->side)
+        {
+        case SIDE_LEFT:
+        case SIDE_RIGHT:
+          ends->x[end] = entry->side == SIDE_RIGHT ? rect.x + rect.width : rect.x;
+          ends->y[end] = rect.y + rect.height * (before + 1) / (n + 1);
+          break;
+        case SIDE_TOP:
+        case SIDE_BOTTOM:
+        default:
+          ends->x[end] = rect.x + rect.width * (before + 1) / (n + 1);
+          ends->y[end] = entry->side == SIDE_BOTTOM ? rect.y + rect.height : rect.y;
+          break;
+        }
     }
+
+  g_hash_table_add (ports->cards, note);
+}
+
+/* Where @connection meets @note, its source or its target (see
+ * share_out_sides()). */
+static void
+port (SlRenderer      *self,
+      SlRendererPorts *ports,
+      SlNote          *note,
+      SlConnection    *connection,
+      double          *x,
+      double          *y)
+{
+  guint end = sl_connection_get_source (connection) == note ? 0 : 1;
+  ConnectionEnds *ends;
+
+  if (!g_hash_table_contains (ports->cards, note))
+    share_out_sides (self, ports, note);
+  /* A connection is among the connections of both its cards. */
+  ends = g_hash_table_lookup (ports->ends, connection);
+  g_assert (ends != NULL && ends->known[end]);
+  *x = ends->x[end], *y = ends->y[end];
 }
 
 typedef struct
@@ -167,7 +254,7 @@ count_crossings (SlRenderer   *self,
       double x2 = points[2 * i + 2], y2 = points[2 * i + 3];
       SlRect segment = { MIN (x1, x2), MIN (y1, y2), MAX (fabs (x2 - x1), 1), MAX (fabs (y2 - y1), 1) };
 
-      sl_layout_foreach_note_in (self->layout, &segment, cross_cb, &data);
+      sl_layout_foreach_note_in_any_order (self->layout, &segment, cross_cb, &data);
     }
 
   return MIN (data.n_crossed, data.limit);
@@ -232,11 +319,35 @@ simplify (double *points,
   return n;
 }
 
+/* The most cards and lane lines whose channels a route tries: on a long
+ * timeline, every card under a route's way would make routing quadratic,
+ * and the nearest ways are tried first anyway. */
+#define MAX_CHANNEL_CARDS 64
+#define MAX_CHANNEL_LANES 64
+
 typedef struct
 {
   GArray *heights;
   double margin;
+  guint n_cards;
 } ChannelData;
+
+/* A height a route can run along. */
+typedef struct
+{
+  double y;
+  gboolean beside_lane;  /* the line between two lanes, not a card's edge */
+} Channel;
+
+static void
+add_height (GArray   *heights,
+            double    y,
+            gboolean  beside_lane)
+{
+  Channel channel = { y, beside_lane };
+
+  g_array_append_val (heights, channel);
+}
 
 static gboolean
 channel_cb (SlNote       *note,
@@ -244,11 +355,9 @@ channel_cb (SlNote       *note,
             gpointer      user_data)
 {
   ChannelData *data = user_data;
-  double above = rect->y - data->margin, below = rect->y + rect->height + data->margin;
-
-  g_array_append_val (data->heights, above);
-  g_array_append_val (data->heights, below);
-  return TRUE;
+  add_height (data->heights, rect->y - data->margin, FALSE);
+  add_height (data->heights, rect->y + rect->height + data->margin, FALSE);
+  return ++data->n_cards < MAX_CHANNEL_CARDS;
 }
 
 #define ROUTE_GAP     20.0  /* from a card to the first bend of a route */
@@ -288,11 +397,19 @@ compare_costs (gconstpointer a,
                gpointer      user_data)
 {
   const RouteEnds *ends = user_data;
-  double ya = *(const double *) a, yb = *(const double *) b;
+  const Channel *channel_a = a, *channel_b = b;
+  double ya = channel_a->y, yb = channel_b->y;
   double ca = fabs (ya - ends->y1) + fabs (ends->y2 - ya);
   double cb = fabs (yb - ends->y1) + fabs (ends->y2 - yb);
 
-  return (ca > cb) - (ca < cb);
+  /* As dear: beside a lane's line, which reads as part of the board,
+   * before along a card; then the higher (the cards are found in no
+   * order). */
+  if (ca != cb)
+    return (ca > cb) - (ca < cb);
+  if (channel_a->beside_lane != channel_b->beside_lane)
+    return channel_a->beside_lane ? -1 : 1;
+  return (ya > yb) - (ya < yb);
 }
 
 /* The right-angled route from @x1, @y1 to @x2, @y2 that crosses the
@@ -313,8 +430,9 @@ route_orthogonal (SlRenderer   *self,
                   guint        *crossings)
 {
   g_autoptr(GArray) heights = NULL;
-  GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
   ChannelData data;
+  SlRect board, rect;
+  double y, last_down = -G_MAXDOUBLE;
   double gap = x2 >= x1 ? ROUTE_GAP : -ROUTE_GAP;
   RouteEnds ends = { x1 + gap, x2 - gap, x1, y1, x2, y2 };
   double best_cost = G_MAXDOUBLE;
@@ -345,28 +463,47 @@ route_orthogonal (SlRenderer   *self,
     return best_n;
 
   /* Then the channels, nearest the way first, until one is clear. */
-  heights = g_array_new (FALSE, FALSE, sizeof (double));
-  data = (ChannelData) { heights, ROUTE_MARGIN };
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      SlRect lane;
-      double below;
-
-      /* Beside the line between two lanes, not on it, where it would
-       * read as the line. */
-      sl_layout_get_lane_rect (self->layout, sl_element_list_peek (SL_ELEMENT_LIST (lanes), i), &lane);
-      below = lane.y + ROUTE_LANE_OFFSET;
-      g_array_append_val (heights, below);
-    }
+  heights = g_array_new (FALSE, FALSE, sizeof (Channel));
+  data = (ChannelData) { heights, ROUTE_MARGIN, 0 };
   between = (SlRect) { MIN (ends.xa, ends.xb), MIN (y1, y2) - 200, fabs (ends.xb - ends.xa) + 1,
                        fabs (y2 - y1) + 400 };
-  sl_layout_foreach_note_in (self->layout, &between, channel_cb, &data);
+  /* The lines between the lanes from above the higher end to below the
+   * lower, the nearest the ends first. */
+  sl_layout_get_bounds (self->layout, &board);
+  y = MAX (between.y, SL_LAYOUT_SLICE_HEADER_HEIGHT);
+  for (guint n = 0; n < MAX_CHANNEL_LANES / 2 && y < between.y + between.height; n++)
+    {
+      SlLane *lane = sl_layout_get_lane_at (self->layout, y);
+
+      if (lane == NULL)
+        break;
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      /* Beside the line between two lanes, not on it, where it would
+       * read as the line. */
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET, TRUE);
+      last_down = rect.y;
+      y = rect.y + rect.height;
+    }
+  y = MIN (between.y + between.height, board.y + board.height - 1);
+  for (guint n = 0; n < MAX_CHANNEL_LANES / 2 && y > last_down; n++)
+    {
+      SlLane *lane = sl_layout_get_lane_at (self->layout, y);
+
+      if (lane == NULL)
+        break;
+      sl_layout_get_lane_rect (self->layout, lane, &rect);
+      if (rect.y <= last_down)
+        break;
+      add_height (heights, rect.y + ROUTE_LANE_OFFSET, TRUE);
+      y = rect.y - 1;
+    }
+  sl_layout_foreach_note_in_any_order (self->layout, &between, channel_cb, &data);
   g_array_sort_with_data (heights, compare_costs, &ends);
 
   for (guint i = 0; i < heights->len && *crossings > 0; i++)
     {
       double candidate[2 * MAX_ROUTE_POINTS], cost;
-      guint n = channel_route (&ends, g_array_index (heights, double, i), candidate, &cost);
+      guint n = channel_route (&ends, g_array_index (heights, Channel, i).y, candidate, &cost);
       guint crossed = count_crossings (self, connection, candidate, n, *crossings);
 
       if (crossed < *crossings)
@@ -452,7 +589,7 @@ route_beside_column (SlRenderer   *self,
           double cost = fabs (gap - x1) + fabs (yb - ya) + fabs (x2 - gap) + fabs (ya - y1) + fabs (y2 - yb);
           guint crossed;
 
-          sl_layout_foreach_note_in (self->layout, &along, span_cb, &span);
+          sl_layout_foreach_note_in_any_order (self->layout, &along, span_cb, &span);
           if (span.left < gap || span.right > gap)
             {
               gap = side == 0 ? span.right + ROUTE_GAP : span.left - ROUTE_GAP;
@@ -497,7 +634,8 @@ typedef guint (*RouteFunc) (SlRenderer   *self,
  * Adds the line of @connection to the path of @cr, as it is drawn: a
  * curve, or when the curve would cross other cards, the right-angled
  * route around them that crosses the fewest. Each end has its own point
- * on its card (see port()).
+ * on its card (see share_out_sides()), worked out once for a drawing of
+ * many connections (see _sl_renderer_draw_connections()).
  */
 void
 _sl_renderer_path_connection (SlRenderer   *self,
@@ -514,11 +652,17 @@ _sl_renderer_path_connection (SlRenderer   *self,
   double curve[8];
   guint curve_crossings, route_crossings, n;
   RouteFunc route_around;
+  SlRendererPorts *ports, *own_ports = NULL;
   Side out, in;
 
   connection_sides (self, connection, &out, &in);
-  port (self, source, connection, out, &x1, &y1);
-  port (self, target, connection, in, &x2, &y2);
+  if (self->ports == NULL)
+    ports = own_ports = ports_new ();
+  else
+    ports = self->ports;
+  port (self, ports, source, connection, &x1, &y1);
+  port (self, ports, target, connection, &x2, &y2);
+  g_clear_pointer (&own_ports, ports_free);
   *x = x2, *y = y2;
 
   /* A curve out of the source's side and into the target's. */
@@ -628,6 +772,7 @@ sl_renderer_get_connection_at (SlRenderer *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cr = cairo_create (surface);
   cairo_set_line_width (cr, 2 * tolerance);
+  self->ports = ports_new ();
 
   for (guint i = 0; found == NULL && i < g_list_model_get_n_items (connections); i++)
     {
@@ -640,6 +785,7 @@ sl_renderer_get_connection_at (SlRenderer *self,
         found = connection;
     }
 
+  g_clear_pointer (&self->ports, ports_free);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return found;
@@ -690,5 +836,7 @@ _sl_renderer_draw_connections (SlRenderer   *self,
 
   set_rgb (cr, &color, 0.9);
   cairo_set_line_width (cr, MAX (width, 1.0 / scale));
+  self->ports = ports_new ();
   sl_layout_foreach_note_in (self->layout, &near, draw_note_connections_cb, &data);
+  g_clear_pointer (&self->ports, ports_free);
 }

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SlRendererPorts SlRendererPorts;
+
 struct _SlRenderer
 {
   GObject parent_instance;
@@ -30,6 +32,7 @@ struct _SlRenderer
   GHashTable *first_problem; /* SlNote -> 1 + the index of its first problem */
   guint step;
   gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
+  SlRendererPorts *ports;   /* while drawing connections: where they meet their cards */
 };
 
 typedef struct

@@ -139,6 +139,35 @@ set_layout_text (PangoLayout *layout,
   pango_layout_set_text (layout, drawable, -1);
 }
 
+/**
+ * sl_renderer_get_shown_text:
+ * @text: a text of the model: a note's, a name, a scenario's values
+ *
+ * A card shows a few lines, a header or a table cell a few more: laying
+ * out a text of megabytes to show its start would cost seconds a page.
+ * The board, the printout and the exports lay out this instead.
+ *
+ * Returns: (transfer full): @text, or its first %SL_RENDERER_MAX_TEXT
+ *   characters and an ellipsis when it is longer
+ */
+char *
+sl_renderer_get_shown_text (const char *text)
+{
+  const char *end = text;
+  GString *shown;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (guint i = 0; i < SL_RENDERER_MAX_TEXT && *end != 0; i++)
+    end = g_utf8_next_char (end);
+  if (*end == 0)
+    return g_strdup (text);
+
+  shown = g_string_new_len (text, end - text);
+  g_string_append (shown, "…");
+  return g_string_free (shown, FALSE);
+}
+
 static PangoLayout *
 get_text_layout (SlRenderer *self,
                  SlNote     *note,
@@ -146,6 +175,9 @@ get_text_layout (SlRenderer *self,
                  int         max_lines)
 {
   PangoLayout *layout = g_hash_table_lookup (self->layouts, note);
+  g_autofree char *shown = sl_renderer_get_shown_text (sl_note_get_text (note));
+  /* What the layout holds: compared, not the note's own text. */
+  g_autofree char *text = sl_text_make_drawable (shown);
 
   if (layout == NULL)
     {
@@ -153,12 +185,12 @@ get_text_layout (SlRenderer *self,
       pango_layout_set_font_description (layout, self->text_font);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      set_layout_text (layout, sl_note_get_text (note));
+      pango_layout_set_text (layout, text, -1);
       g_hash_table_insert (self->layouts, note, layout);
     }
 
-  if (strcmp (pango_layout_get_text (layout), sl_note_get_text (note)) != 0)
-    set_layout_text (layout, sl_note_get_text (note));
+  if (strcmp (pango_layout_get_text (layout), text) != 0)
+    pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_height (layout, -max_lines);
 
@@ -171,15 +203,14 @@ get_text_layout (SlRenderer *self,
     {
       PangoLayoutIter *iter = pango_layout_get_iter (layout);
       PangoRectangle logical;
-      g_autofree char *shown = g_strdup (pango_layout_get_text (layout));
 
       for (int i = 1; i < max_lines; i++)
         pango_layout_iter_next_line (iter);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      g_strdelimit (shown + pango_layout_iter_get_index (iter), "\r\n", ' ');
+      g_strdelimit (text + pango_layout_iter_get_index (iter), "\r\n", ' ');
       pango_layout_iter_free (iter);
 
-      pango_layout_set_text (layout, shown, -1);
+      pango_layout_set_text (layout, text, -1);
       pango_layout_set_height (layout, logical.y + logical.height);
     }
   return layout;
@@ -196,9 +227,10 @@ draw_text_at (SlRenderer                 *self,
               PangoAlignment              alignment)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+  g_autofree char *shown = sl_renderer_get_shown_text (text);
 
   pango_layout_set_font_description (layout, font);
-  set_layout_text (layout, text);
+  set_layout_text (layout, shown);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, alignment);

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The most characters of one text that the board, a printout or an export
+ * lays out: many more than a card, a header or a table cell shows. */
+#define SL_RENDERER_MAX_TEXT 2000
+
 typedef enum {
   SL_RENDER_STYLE_LIGHT,
   SL_RENDER_STYLE_DARK,
@@ -58,5 +62,7 @@ void        sl_renderer_draw_lane_headers (SlRenderer     *self,
 void        sl_renderer_get_kind_color    (SlRenderer     *self,
                                            SlNoteKind      kind,
                                            double         *rgb);
+
+char       *sl_renderer_get_shown_text    (const char     *text);
 
 G_END_DECLS
