@@ -230,7 +230,13 @@ def main():
                 typing = None
             killed_at = killer.wait()
             app = None
+            # A note seen finished only after the kill (its editor gone with
+            # the app) may or may not have been drafted: it is the one
+            # being typed.
+            late = [text for text, at in typed if at >= killed_at]
             typed = [(text, at) for text, at in typed if at < killed_at]
+            if late:
+                typing = late[0]
 
             restored_now = bool(left_drafts())
             if restored_now:

@@ -254,6 +254,7 @@ test_read_only_file (Fixture       *fixture,
   g_assert_no_errno (g_chmod (fixture->path, 0444));
   sl_document_set_title (sl_window_get_document (fixture->window), "Grand Hotel");
   save_failing (fixture, SL_WRITE_FAULT_NONE, "“hotel.stormline” is read-only");
+  save_failing (fixture, SL_WRITE_FAULT_NONE, "make the file writable first");
 
   g_assert_no_errno (g_chmod (fixture->path, 0644));
   save_again (fixture);

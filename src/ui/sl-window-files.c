@@ -243,8 +243,10 @@ save_error_body (const GError *error)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     advice = _("The disk is full. Make some room on it, or save the model somewhere else with Save As.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    /* The file itself was made read-only (sl-file-writer.c): the folder may be fine. */
+    advice = _("Save the model under another name with Save As, or make the file writable first.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     advice = _("Stormline may not write in this folder. Save the model somewhere else with Save As.");
   else
     advice = _("Try again, or save the model somewhere else with Save As.");
