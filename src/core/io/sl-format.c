@@ -1069,6 +1069,27 @@ saver_flush (Saver *saver)
   saver->written = saver->w.out->len;
 }
 
+/* An element as an item of its list, from the line break before it: the
+ * same text wherever it stands, as every list is at the same depth. */
+static void
+write_item (SlWriter  *w,
+            SlElement *element)
+{
+  sl_writer_newline (w);
+  w->empty = FALSE;
+
+  /* A connection is short, and changes whole: one line. */
+  if (SL_IS_CONNECTION (element))
+    sl_writer_open_inline (w);
+  else
+    sl_writer_open (w, '{');
+  write_element (w, element);
+  if (SL_IS_CONNECTION (element))
+    sl_writer_close_inline (w);
+  else
+    sl_writer_close (w, '}');
+}
+
 static void
 write_elements (Saver      *saver,
                 const char *key,
@@ -1108,19 +1129,7 @@ write_elements (Saver      *saver,
       if (follows)
         g_string_append_c (w->out, ',');
       start = saver->plan != NULL ? saver_position (saver) : 0;
-      sl_writer_newline (w);
-      w->empty = FALSE;
-
-      /* A connection is short, and changes whole: one line. */
-      if (SL_IS_CONNECTION (element))
-        sl_writer_open_inline (w);
-      else
-        sl_writer_open (w, '{');
-      write_element (w, element);
-      if (SL_IS_CONNECTION (element))
-        sl_writer_close_inline (w);
-      else
-        sl_writer_close (w, '}');
+      write_item (w, element);
 
       if (saver->plan != NULL)
         _sl_element_set_text (element, saver->serial, start, saver_position (saver) - start, follows);
@@ -1356,16 +1365,7 @@ _sl_text_primer_step (SlTextPrimer *primer,
           /* As an item of a list of the document: at depth 2. */
           w->depth = 2;
           w->inline_depth = 0;
-          sl_writer_newline (w);
-          if (SL_IS_CONNECTION (element))
-            sl_writer_open_inline (w);
-          else
-            sl_writer_open (w, '{');
-          write_element (w, element);
-          if (SL_IS_CONNECTION (element))
-            sl_writer_close_inline (w);
-          else
-            sl_writer_close (w, '}');
+          write_item (w, element);
           _sl_element_set_text (element, primer->serial, start, w->out->len - start, TRUE);
         }
       primer->list++;

@@ -394,6 +394,43 @@ read_string (Parser *parser,
   return out;
 }
 
+/* A member's key and the colon after it, the parser at its quote; the
+ * key is not empty. */
+static const char *
+read_key (Parser *parser,
+          gsize  *length)
+{
+  const char *key;
+
+  if (*parser->p != '"')
+    {
+      fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a key in double quotes was expected"));
+      return NULL;
+    }
+  if (!(key = read_string (parser, length)))
+    return NULL;
+  if (*length == 0)
+    {
+      fail_at (parser, parser->p - 2, SL_JSON_ERROR_SYNTAX, _("a key is empty"));
+      return NULL;
+    }
+
+  skip_space (parser);
+  if (parser->p >= parser->end)
+    {
+      fail_end (parser);
+      return NULL;
+    }
+  if (*parser->p != ':')
+    {
+      fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a colon is missing after a key"));
+      return NULL;
+    }
+  parser->p++;
+  return key;
+}
+
+
 static gboolean
 integer_fits (const char *digits,
               gsize       length,
@@ -667,31 +704,8 @@ read_object (Parser *parser)
       SlJsonNode *value;
       gsize length;
 
-      if (*parser->p != '"')
-        {
-          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a key in double quotes was expected"));
-          return NULL;
-        }
-      if (!(key = read_string (parser, &length)))
+      if (!(key = read_key (parser, &length)))
         return NULL;
-      if (length == 0)
-        {
-          fail_at (parser, parser->p - 2, SL_JSON_ERROR_SYNTAX, _("a key is empty"));
-          return NULL;
-        }
-
-      skip_space (parser);
-      if (parser->p >= parser->end)
-        {
-          fail_end (parser);
-          return NULL;
-        }
-      if (*parser->p != ':')
-        {
-          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a colon is missing after a key"));
-          return NULL;
-        }
-      parser->p++;
 
       if (!(value = read_value (parser)) || !expect_separator (parser, '}'))
         return NULL;
@@ -818,30 +832,8 @@ skip_nested (Parser *parser)
           fail_end (parser);
           return NULL;
         }
-      if (*parser->p != '"')
-        {
-          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a key in double quotes was expected"));
-          return NULL;
-        }
-      if (!read_string (parser, &length))
+      if (!read_key (parser, &length))
         return NULL;
-      if (length == 0)
-        {
-          fail_at (parser, parser->p - 2, SL_JSON_ERROR_SYNTAX, _("a key is empty"));
-          return NULL;
-        }
-      skip_space (parser);
-      if (parser->p >= parser->end)
-        {
-          fail_end (parser);
-          return NULL;
-        }
-      if (*parser->p != ':')
-        {
-          fail_at (parser, parser->p, SL_JSON_ERROR_SYNTAX, _("a colon is missing after a key"));
-          return NULL;
-        }
-      parser->p++;
     }
 }
 
