@@ -241,7 +241,10 @@ def cases(work):
 
     # Time: a note text of 100 MB.
     path = write(at("text.stormline"), model(notes=[dict(event, text="Booked " * (100 * MB // 7))]))
-    expect_ok("a note text of 100 MB, check", Run(["check", path], limit=120), statuses=(0, 1))
+    run = Run(["check", path], limit=120)
+    expect_ok("a note text of 100 MB, check", run, statuses=(0, 1))
+    check("a note text of 100 MB: each problem names the note as its card shows it",
+          max(map(len, run.stdout.splitlines()), default=0) < 10000)
     expect_ok("a note text of 100 MB, PDF export", Run(["export", path, "-o", at("text.pdf")], limit=120))
 
     # Memory: 127 MiB of zeros under an unknown key.

@@ -19,6 +19,7 @@
 
 #include "sl-export.h"
 #include "sl-json-output.h"
+#include "sl-renderer.h"
 #include "stormline-core.h"
 
 enum {
@@ -622,11 +623,17 @@ command_check (int    argc,
         {
           SlProblem *problem = g_ptr_array_index (shown, i);
           g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *card_text = NULL;
 
           g_string_append_printf (line, "%s: ", argv[1]);
           if (sl_problem_get_note (problem))
-            /* Translators: where a problem is: the note, as note "Room Booked" */
-            g_string_append_printf (line, _("note “%s”"), sl_note_get_text (sl_problem_get_note (problem)));
+            {
+              /* As its card shows it: a note of megabytes in every line
+               * of its problems would take the terminal minutes. */
+              card_text = sl_renderer_get_shown_text (sl_note_get_text (sl_problem_get_note (problem)));
+              /* Translators: where a problem is: the note, as note "Room Booked" */
+              g_string_append_printf (line, _("note “%s”"), card_text);
+            }
           else if (sl_problem_get_aggregate (problem))
             g_string_append_printf (line, _("aggregate “%s”"), sl_aggregate_get_name (sl_problem_get_aggregate (problem)));
           if (sl_problem_get_field (problem))
