@@ -94,9 +94,10 @@ update_title (SlWindow *self)
  * A draft of a modified model is written at most DRAFT_DELAY_MS after a
  * change, however long the changes go on: the first change schedules it,
  * the others ride along. The main thread only writes what changed since
- * the draft before (sl-draft.c); the store does the rest on its own. The draft goes when the model is
- * unmodified again (saved, or undone to the save point) and when the
- * window goes: it closes only once its changes were saved or discarded.
+ * the draft before (sl-draft.c); the store does the rest on its own. The
+ * draft goes when the model is unmodified again (saved, or undone to the
+ * save point) and when the window goes: it closes only once its changes
+ * were saved or discarded.
  */
 
 #define DRAFT_DELAY_MS 500
