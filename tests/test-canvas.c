@@ -15,7 +15,7 @@
 #include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "sl-renderer.h"
-#include "test-util.h"
+#include "test-app.h"
 
 typedef struct
 {
@@ -1631,15 +1631,8 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  state = test_use_own_state ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!test_app_init (&argc, &argv, &state))
+    return 0;
 
   g_test_add ("/canvas/brainstorm", Fixture, NULL, fixture_set_up, test_brainstorm, fixture_tear_down);
   g_test_add ("/canvas/kind-keys", Fixture, NULL, fixture_set_up, test_kind_keys, fixture_tear_down);

@@ -17,7 +17,7 @@
 
 #include "sl-application.h"
 #include "sl-window.h"
-#include "test-util.h"
+#include "test-app.h"
 
 typedef struct
 {
@@ -44,15 +44,6 @@ count_drafts (void)
 }
 
 static void
-window_added_cb (GtkApplication *app,
-                 GtkWindow      *window,
-                 Fixture        *fixture)
-{
-  if (SL_IS_WINDOW (window) && fixture->window == NULL)
-    fixture->window = SL_WINDOW (window);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -66,56 +57,12 @@ fixture_set_up (Fixture       *fixture,
   write_bytes (fixture->path, example);
 }
 
-/* Starts the application as a user does, on the model or on nothing. */
-static void
-run_app (Fixture    *fixture,
-         const char *path)
-{
-  static guint serial;
-  g_autofree char *id = g_strdup_printf ("%s.Recovery%u", APPLICATION_ID, ++serial);
-  g_autoptr(GError) error = NULL;
-
-  fixture->app = sl_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (fixture->app, "window-added", G_CALLBACK (window_added_cb), fixture);
-  g_application_hold (G_APPLICATION (fixture->app));
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  if (path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-
-      g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
-    }
-  else
-    g_application_activate (G_APPLICATION (fixture->app));
-
-  while (fixture->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-quit_app (Fixture *fixture)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))))
-    gtk_window_destroy (windows->data);
-
-  g_application_release (G_APPLICATION (fixture->app));
-  g_clear_object (&fixture->app);
-  fixture->window = NULL;
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->app != NULL)
-    quit_app (fixture);
+    test_app_quit (&fixture->app, &fixture->window);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
@@ -258,7 +205,7 @@ test_draft_and_save (Fixture       *fixture,
   g_autoptr(GBytes) expected = NULL;
   SlDocument *document;
 
-  run_app (fixture, fixture->path);
+  test_app_start (&fixture->app, &fixture->window, fixture->path);
   document = sl_window_get_document (fixture->window);
 
   /* A change leaves a draft of the model, bound to its file as loaded. */
@@ -284,7 +231,7 @@ test_discard (Fixture       *fixture,
   g_autoptr(SlDraft) draft = NULL;
   g_autoptr(GBytes) before = read_bytes (fixture->path);
 
-  run_app (fixture, fixture->path);
+  test_app_start (&fixture->app, &fixture->window, fixture->path);
   sl_document_set_title (sl_window_get_document (fixture->window), "Hotel, discarded");
   draft = wait_for_draft ();
 
@@ -314,7 +261,7 @@ test_restore_bound (Fixture       *fixture,
   SlDocument *document;
 
   leave_draft (fixture, uri, checksum, "Hotel, killed");
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
 
   /* The dialog names the model and its changes. */
   dialog = wait_for_dialog ();
@@ -353,7 +300,7 @@ test_restore_on_file (Fixture       *fixture,
   SlWindow *window, *unchanged;
 
   leave_draft (fixture, uri, checksum, "Hotel, killed");
-  run_app (fixture, fixture->path);
+  test_app_start (&fixture->app, &fixture->window, fixture->path);
   unchanged = fixture->window;
   g_object_add_weak_pointer (G_OBJECT (unchanged), (gpointer *) &unchanged);
   respond (wait_for_dialog (), "restore");
@@ -383,7 +330,7 @@ test_restore_changed_file (Fixture       *fixture,
   leave_draft (fixture, uri, checksum, "Hotel, killed");
   /* Someone changes the file before the next start. */
   write_bytes (fixture->path, changed);
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
 
   dialog = wait_for_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Its file changed since"));
@@ -415,7 +362,7 @@ test_untitled (Fixture       *fixture,
   SlDocument *document;
 
   /* An untitled model leaves a draft too... */
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
   sl_document_set_title (sl_window_get_document (fixture->window), "Workshop");
   draft = wait_for_draft ();
   g_assert_null (draft->uri);
@@ -423,11 +370,11 @@ test_untitled (Fixture       *fixture,
   g_assert_cmpuint (draft->n_changes, ==, 1);
   path = g_strconcat (sl_draft_store_get_directory (store ()), "/", draft->id, ".draft", NULL);
   left = read_bytes (path);
-  quit_app (fixture);
+  test_app_quit (&fixture->app, &fixture->window);
 
   /* ...which a kill leaves behind. */
   write_bytes (path, left);
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
   dialog = wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore “Workshop”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 change to “Workshop”"));
@@ -450,7 +397,7 @@ test_discard_draft (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   leave_draft (fixture, NULL, NULL, "Workshop");
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
 
   dialog = wait_for_dialog ();
   respond (dialog, "discard");
@@ -469,7 +416,7 @@ test_broken (Fixture       *fixture,
   g_mkdir_with_parents (sl_draft_store_get_directory (store ()), 0700);
   g_file_set_contents (path, "[Draft]\ntitle=x\nchanged=1\nchanges=1\n%%\n{\"stormline\": 1,", -1, &error);
   g_assert_no_error (error);
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
 
   /* Said, and kept until the user discards it. */
   dialog = wait_for_dialog ();
@@ -477,9 +424,9 @@ test_broken (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.draft"));
   respond (dialog, "keep");
   g_assert_cmpuint (count_drafts (), ==, 1);
-  quit_app (fixture);
+  test_app_quit (&fixture->app, &fixture->window);
 
-  run_app (fixture, NULL);
+  test_app_start (&fixture->app, &fixture->window, NULL);
   respond (wait_for_dialog (), "discard");
   g_assert_cmpuint (count_drafts (), ==, 0);
 }
@@ -491,15 +438,8 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  state = test_use_own_state ();
-
-  gtk_test_init (&argc, &argv, NULL);
+  if (!test_app_init (&argc, &argv, &state))
+    return 0;
 
   g_test_add ("/recovery/draft-and-save", Fixture, NULL, fixture_set_up, test_draft_and_save, fixture_tear_down);
   g_test_add ("/recovery/discard", Fixture, NULL, fixture_set_up, test_discard, fixture_tear_down);

@@ -18,7 +18,7 @@
 #include "sl-application.h"
 #include "sl-file-writer-private.h"
 #include "sl-window-private.h"
-#include "test-util.h"
+#include "test-app.h"
 
 typedef struct
 {
@@ -30,59 +30,29 @@ typedef struct
   GBytes *old;
 } Fixture;
 
-static void
-window_added_cb (GtkApplication *app,
-                 GtkWindow      *window,
-                 Fixture        *fixture)
-{
-  if (SL_IS_WINDOW (window) && fixture->window == NULL)
-    fixture->window = SL_WINDOW (window);
-}
-
 /* Opens a copy of the example in a new folder, as a user does, and runs
  * the application until its window is shown. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint serial;
-  g_autofree char *id = g_strdup_printf ("%s.TestSave%u", APPLICATION_ID, ++serial);
-  g_autoptr(GError) error = NULL;
-
   fixture->dir = scratch_dir_new ();
   fixture->path = g_build_filename (fixture->dir, "hotel.stormline", NULL);
   fixture->file = g_file_new_for_path (fixture->path);
   fixture->old = read_bytes (example_path ());
   write_bytes (fixture->path, fixture->old);
 
-  fixture->app = sl_application_new ();
-  g_application_set_application_id (G_APPLICATION (fixture->app), id);
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (fixture->app, "window-added", G_CALLBACK (window_added_cb), fixture);
-  g_application_hold (G_APPLICATION (fixture->app));
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_open (G_APPLICATION (fixture->app), &fixture->file, 1, "");
-
-  while (fixture->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
+  test_app_start (&fixture->app, &fixture->window, fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *windows;
-
   _sl_file_writer_set_fault (SL_WRITE_FAULT_NONE);
   _sl_file_writer_set_hook (NULL, NULL);
 
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))))
-    gtk_window_destroy (windows->data);
-
-  g_application_release (G_APPLICATION (fixture->app));
-  g_clear_object (&fixture->app);
+  test_app_quit (&fixture->app, &fixture->window);
   g_assert_no_errno (g_chmod (fixture->dir, 0700));
   remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -405,14 +375,8 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  state = test_use_own_state ();
-  gtk_test_init (&argc, &argv, NULL);
+  if (!test_app_init (&argc, &argv, &state))
+    return 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
