@@ -4,7 +4,8 @@
  *
  * Each case of issue 13 that took minutes or gigabytes, made in memory
  * at SCALE times its size there: a scenario step of 20,000 example
- * values (load), two field names of 60,000 characters (check), a note
+ * values (load), two field names of 60,000 characters (check), notes
+ * of many fields and a screen of many connections (check), a note
  * text of 100 MB (load and check), 127 MiB of zeros under an unknown key
  * (load, refused; at every scale), and an eventmodelers export with numbers and nesting
  * it cannot read (import, with warnings). Run it at SCALE 1 and 2: each
@@ -25,7 +26,7 @@ report (const char *what,
         gint64      start,
         const char *result)
 {
-  g_print ("%-44s %10.1f MB %9.3f s  %s\n", what, bytes / 1e6,
+  g_print ("%-52s %10.1f MB %9.3f s  %s\n", what, bytes / 1e6,
            (g_get_monotonic_time () - start) / 1e6, result);
 }
 
@@ -88,6 +89,72 @@ bench_long_names (guint scale)
                           "\"fields\": [{\"name\": \"%sc\"}]}], ", stem);
   g_string_append (text, "\"connections\": [{\"id\": \"k\", \"from\": \"c\", \"to\": \"e\"}]}");
   load_and_check ("two field names of 60,000 characters", text, TRUE);
+}
+
+/* A note's fields, "prefix000000" and on, as JSON */
+static void
+append_fields (GString    *text,
+               const char *prefix,
+               guint       first,
+               guint       n)
+{
+  g_string_append (text, "\"fields\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"name\": \"%s%06u\"}", i > 0 ? ", " : "", prefix, first + i);
+  g_string_append (text, "]");
+}
+
+static void
+bench_wide_notes (guint scale)
+{
+  g_autoptr(GString) wide = g_string_new ("{\"stormline\": 1, " LANE ", \"notes\": [");
+  g_autoptr(GString) fan_in = g_string_new ("{\"stormline\": 1, " LANE ", \"notes\": [");
+  g_autoptr(GString) hub = g_string_new ("{\"stormline\": 1, " LANE ", \"notes\": [");
+  guint n = 20000 * scale;
+
+  /* Two connected notes of 40,000 fields, none matching. */
+  g_string_append (wide, "{\"id\": \"c\", \"kind\": \"command\", \"text\": \"Book\", \"lane\": \"l\", \"x\": 0, ");
+  append_fields (wide, "cmd", 0, 2 * n);
+  g_string_append (wide, "}, {\"id\": \"e\", \"kind\": \"event\", \"text\": \"Booked\", \"lane\": \"l\", \"x\": 300, ");
+  append_fields (wide, "evt", 0, 2 * n);
+  g_string_append (wide, "}], \"connections\": [{\"id\": \"k\", \"from\": \"c\", \"to\": \"e\"}]}");
+  load_and_check ("two connected notes of 40,000 fields", wide, TRUE);
+
+  /* A view of 20,000 fields, each from one of 20,000 events. */
+  g_string_append (fan_in, "{\"id\": \"v\", \"kind\": \"view\", \"text\": \"All\", \"lane\": \"l\", \"x\": 0, ");
+  append_fields (fan_in, "f", 0, n);
+  g_string_append (fan_in, "}");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (fan_in, ", {\"id\": \"e%u\", \"kind\": \"event\", \"text\": \"E%u\", \"lane\": \"l\", "
+                              "\"x\": %u, \"y\": %u, ", i, i, 200 * (i % 200), 120 * (i / 200 + 1));
+      append_fields (fan_in, "f", i, 1);
+      g_string_append (fan_in, "}");
+    }
+  g_string_append (fan_in, "], \"connections\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (fan_in, "%s{\"id\": \"k%u\", \"from\": \"e%u\", \"to\": \"v\"}", i > 0 ? ", " : "", i, i);
+  g_string_append (fan_in, "]}");
+  load_and_check ("a view of 20,000 fields fed by 20,000 events", fan_in, TRUE);
+
+  /* A screen between 10,000 views and the 10,000 commands it triggers. */
+  g_string_append (hub, "{\"id\": \"s\", \"kind\": \"screen\", \"text\": \"Hub\", \"lane\": \"l\", \"x\": 0}");
+  for (guint i = 0; i < n / 2; i++)
+    {
+      g_string_append_printf (hub, ", {\"id\": \"v%u\", \"kind\": \"view\", \"text\": \"V%u\", \"lane\": \"l\", "
+                              "\"x\": %u, \"y\": %u, ", i, i, 200 * (i % 200), 120 * (i / 200 + 1));
+      append_fields (hub, "f", i, 1);
+      g_string_append_printf (hub, "}, {\"id\": \"c%u\", \"kind\": \"command\", \"text\": \"C%u\", \"lane\": \"l\", "
+                              "\"x\": %u, \"y\": %u, ", i, i, 200 * (i % 200), 120 * (i / 200 + 100));
+      append_fields (hub, "f", i, 1);
+      g_string_append (hub, "}");
+    }
+  g_string_append (hub, "], \"connections\": [");
+  for (guint i = 0; i < n / 2; i++)
+    g_string_append_printf (hub, "%s{\"id\": \"a%u\", \"from\": \"v%u\", \"to\": \"s\"}, "
+                            "{\"id\": \"b%u\", \"from\": \"s\", \"to\": \"c%u\"}", i > 0 ? ", " : "", i, i, i, i);
+  g_string_append (hub, "]}");
+  load_and_check ("a screen between 10,000 views and commands", hub, TRUE);
 }
 
 static void
@@ -160,6 +227,7 @@ main (int    argc,
 
   bench_step_values (scale);
   bench_long_names (scale);
+  bench_wide_notes (scale);
   bench_long_text (scale);
   bench_zeros ();
   bench_unread_keys (scale);

@@ -71,6 +71,11 @@ typedef struct
   GPtrArray *scenarios; /* (nullable): the SlScenarios that specify the note, by id */
   GPtrArray *sources;   /* empty arrays the rules fill, kept from note to */
   GPtrArray *targets;   /* note so that checking a note allocates none */
+  GPtrArray *hubs;
+  GHashTable *name_sets; /* (nullable): the sets of names of the notes with
+                          * many fields, made as the check needs them and
+                          * valid while the document does not change (see
+                          * sl-check-flow.c) */
 } SlCheckIndex;
 
 /* The rules ask the kinds of notes and follow connections hundreds of
@@ -104,6 +109,7 @@ void              _sl_check_fields            (const SlCheckIndex *index,
                                                SlProblemSink      *sink);
 const char       *_sl_check_near_miss         (SlNote             *note,
                                                const char         *name);
+GHashTable       *_sl_check_name_sets_new     (void);
 
 /* sl-check.c */
 char             *_sl_check_fold_name         (const char         *text);

@@ -571,6 +571,8 @@ sl_check_run (SlDocument *document)
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hubs = g_ptr_array_new ();
+  g_autoptr(GHashTable) name_sets = _sl_check_name_sets_new ();
   SlProblemSink sink = { NULL, NULL, FALSE };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
@@ -618,7 +620,7 @@ sl_check_run (SlDocument *document)
   for (guint i = 0; i < n_notes; i++)
     {
       SlNote *note = notes[i];
-      SlCheckIndex index = { document, FALSE, _sl_note_get_scenarios (note), sources, targets };
+      SlCheckIndex index = { document, FALSE, _sl_note_get_scenarios (note), sources, targets, hubs, name_sets };
 
       prefetch_ahead (notes, i, n_notes);
 

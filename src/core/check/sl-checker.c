@@ -77,6 +77,8 @@ struct _SlChecker
   GPtrArray *scratch;
   GPtrArray *sources;       /* for the rules: see SlCheckIndex */
   GPtrArray *targets;
+  GPtrArray *hubs;
+  GHashTable *name_sets;    /* emptied after each update */
   SlProblem **aggregate_problems;
   guint n_aggregate_problems;
   gboolean aggregates_dirty;
@@ -292,7 +294,7 @@ static void
 check_entry (SlChecker *self,
              Entry     *entry)
 {
-  SlCheckIndex index = { self->document, FALSE, NULL, self->sources, self->targets };
+  SlCheckIndex index = { self->document, FALSE, NULL, self->sources, self->targets, self->hubs, self->name_sets };
   SlProblemSink sink = { self->scratch, NULL, TRUE };
 
   if (entry->folded != NULL)
@@ -593,6 +595,8 @@ sl_checker_update (SlChecker *self)
       entry->batched = FALSE;
       check_entry (self, entry);
     }
+  /* The document changes before the next update. */
+  g_hash_table_remove_all (self->name_sets);
 
   if (self->aggregates_dirty)
     {
@@ -654,6 +658,8 @@ sl_checker_finalize (GObject *object)
   g_ptr_array_unref (self->scratch);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->targets);
+  g_ptr_array_unref (self->hubs);
+  g_hash_table_unref (self->name_sets);
   free_problems (self->aggregate_problems, self->n_aggregate_problems);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->document);
@@ -694,6 +700,8 @@ sl_checker_init (SlChecker *self)
   self->scratch = g_ptr_array_new ();
   self->sources = g_ptr_array_new ();
   self->targets = g_ptr_array_new ();
+  self->hubs = g_ptr_array_new ();
+  self->name_sets = _sl_check_name_sets_new ();
   g_queue_init (&self->queue);
 }
 
