@@ -10,7 +10,7 @@
 #include "sl-application.h"
 #include "sl-scenario-group.h"
 #include "test-app.h"
-#include "sl-window.h"
+#include "sl-window-private.h"
 
 typedef struct
 {
@@ -1643,6 +1643,39 @@ test_print (void)
     g_assert_cmpuint (count_substrings (text, "\f"), ==, n_pages);
     g_assert_cmpuint (sl_print_job_get_page_kind (sl_print_operation_get_job (operation), 0), ==,
                       SL_PRINT_PAGE_MAP);
+  }
+
+  /* A board that would take more pages than a print can have is not
+   * printed, not even fit on one page: a dialog says how many pages it
+   * would take and what to do instead. */
+  {
+    g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+    SlNote *note = sl_document_lookup_note (document, "evt-room-added");
+    AdwMessageDialog *dialog;
+    const char *body;
+
+    sl_document_move_note (document, note, sl_note_get_lane (note), 2000000, 0);
+    sl_print_operation_set_fit (operation, FALSE);
+    sl_print_operation_set_scale (operation, 4 * SL_PRINT_JOB_DEFAULT_SCALE);
+    g_assert_no_errno (g_unlink (pdf));
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+    _sl_window_run_print (fixture.window, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+
+    g_assert_cmpfloat (sl_print_operation_get_too_many_pages (operation), >, SL_PRINT_JOB_MAX_PAGES);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    body = adw_message_dialog_get_body (dialog);
+    g_assert_nonnull (strstr (body, "At 400 % of the usual size"));
+    g_assert_nonnull (strstr (body, "more than the 1000 a print can have"));
+    g_assert_nonnull (strstr (body, "fit it on one page"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    /* GTK makes the file before the pages are counted: nothing is on it. */
+    {
+      g_autofree char *text = test_pdf_to_text (pdf);
+
+      g_assert_cmpstr (g_strstrip (g_strdelimit (text, "\f", ' ')), ==, "");
+    }
+    sl_history_undo (sl_document_get_history (document));
   }
 
   /* The selected notes alone. */

@@ -38,6 +38,10 @@ struct _SlPrintOperation
   gboolean problems;
   gboolean scenarios;
 
+  /* The pages the board would take over several pages, when they are
+   * more than SL_PRINT_JOB_MAX_PAGES and the print was cancelled: 0 */
+  double too_many_pages;
+
   /* The tab of the print dialog, while it is there */
   GtkWidget *tab;
   GtkWidget *what_buttons[3];
@@ -70,6 +74,22 @@ sl_print_operation_begin_print (GtkPrintOperation *operation,
   sl_print_job_set_legend (self->job, self->legend);
   sl_print_job_set_problems (self->job, self->problems);
   sl_print_job_set_scenarios (self->job, self->scenarios);
+
+  /* The job would fit such a board on one page, which is not what the
+   * user chose: the print stops, and the window says why. */
+  self->too_many_pages = 0;
+  if (!self->fit_to_page)
+    {
+      double n_pages = sl_print_job_count_board_pages (self->job, gtk_print_context_get_width (context),
+                                                       gtk_print_context_get_height (context));
+
+      if (n_pages > SL_PRINT_JOB_MAX_PAGES)
+        {
+          self->too_many_pages = n_pages;
+          gtk_print_operation_cancel (operation);
+          return;
+        }
+    }
 
   gtk_print_operation_set_n_pages (operation,
                                    sl_print_job_paginate (self->job, gtk_print_context_get_width (context),
@@ -292,6 +312,34 @@ sl_print_operation_set_fit (SlPrintOperation *self,
   g_return_if_fail (SL_IS_PRINT_OPERATION (self));
 
   self->fit_to_page = fit_to_page;
+}
+
+/**
+ * sl_print_operation_get_too_many_pages:
+ *
+ * Returns: the number of pages the board would have taken over several
+ *   pages at the chosen scale when they were more than
+ *   %SL_PRINT_JOB_MAX_PAGES and the print was cancelled for it, or 0
+ */
+double
+sl_print_operation_get_too_many_pages (SlPrintOperation *self)
+{
+  g_return_val_if_fail (SL_IS_PRINT_OPERATION (self), 0);
+
+  return self->too_many_pages;
+}
+
+/**
+ * sl_print_operation_get_scale:
+ *
+ * Returns: points a board unit, when the board is spread over pages
+ */
+double
+sl_print_operation_get_scale (SlPrintOperation *self)
+{
+  g_return_val_if_fail (SL_IS_PRINT_OPERATION (self), 0);
+
+  return self->scale;
 }
 
 /**

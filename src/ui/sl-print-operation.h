@@ -36,6 +36,8 @@ void              sl_print_operation_set_extras    (SlPrintOperation *self,
                                                     gboolean          legend,
                                                     gboolean          problems,
                                                     gboolean          scenarios);
+double            sl_print_operation_get_scale     (SlPrintOperation *self);
 SlPrintJob       *sl_print_operation_get_job       (SlPrintOperation *self);
+double            sl_print_operation_get_too_many_pages (SlPrintOperation *self);
 
 G_END_DECLS

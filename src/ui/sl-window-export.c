@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "sl-window-private.h"
@@ -58,25 +60,48 @@ sl_window_create_print_operation (SlWindow *self)
   return operation;
 }
 
+/* Says that the board takes too many pages at the scale chosen. */
+static void
+show_too_many_pages (SlWindow         *self,
+                     SlPrintOperation *operation)
+{
+  g_autofree char *name = _sl_window_get_display_name (self);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
+  double n_pages = sl_print_operation_get_too_many_pages (operation);
+  g_autofree char *pages = g_strdup_printf ("%'.0f", n_pages);
+  int percent = (int) round (100 * sl_print_operation_get_scale (operation) / SL_PRINT_JOB_DEFAULT_SCALE);
+  g_autofree char *body = NULL;
+
+  /* Translators: the first %s is a number of pages, "12,345"; the
+   * number after it, the most pages a print can have */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "At %d %% of the usual size, the board takes %s page, more than the "
+                                       "%d a print can have. Print it at a smaller size, or fit it on one page.",
+                                       "At %d %% of the usual size, the board takes %s pages, more than the "
+                                       "%d a print can have. Print it at a smaller size, or fit it on one page.",
+                                       (gulong) MIN (n_pages, G_MAXULONG)),
+                          percent, pages, SL_PRINT_JOB_MAX_PAGES);
+  _sl_window_show_error (self, heading, body);
+}
+
 /**
- * _sl_window_print:
+ * _sl_window_run_print:
+ * @action: how to run @operation: with the print dialog, or straight to
+ *   its export file (for the tests)
  *
  * The print runs to its end before the window goes on: the pages are
  * laid out and drawn from the board as it is when Print is pressed, and
- * the window cannot close in between.
+ * the window cannot close in between. What went wrong is said in a
+ * dialog.
  */
 void
-_sl_window_print (SlWindow *self)
+_sl_window_run_print (SlWindow                *self,
+                      SlPrintOperation        *operation,
+                      GtkPrintOperationAction  action)
 {
-  g_autoptr(SlPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!_sl_window_finish_gestures (self))
-    return;
-
-  operation = sl_window_create_print_operation (self);
-  switch (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                   GTK_WINDOW (self), &error))
+  switch (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, GTK_WINDOW (self), &error))
     {
     case GTK_PRINT_OPERATION_RESULT_APPLY:
       g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
@@ -87,14 +112,29 @@ _sl_window_print (SlWindow *self)
         g_autofree char *name = _sl_window_get_display_name (self);
         g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
 
-        _sl_window_show_error (self, heading, error->message);
-        break;
+        _sl_window_show_failure (self, heading, error);
+        return;
       }
     case GTK_PRINT_OPERATION_RESULT_CANCEL:
     case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
     default:
       break;
     }
+
+  if (sl_print_operation_get_too_many_pages (operation) > 0)
+    show_too_many_pages (self, operation);
+}
+
+void
+_sl_window_print (SlWindow *self)
+{
+  g_autoptr(SlPrintOperation) operation = NULL;
+
+  if (!_sl_window_finish_gestures (self))
+    return;
+
+  operation = sl_window_create_print_operation (self);
+  _sl_window_run_print (self, operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
 /* Export of pictures and the specification */
@@ -133,7 +173,7 @@ sl_window_export (SlWindow            *self,
   g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, FALSE);
   g_return_val_if_fail (scale > 0, FALSE);
 
-  name = g_file_get_basename (file);
+  name = _sl_file_get_display_name (file);
   model_name = _sl_window_get_display_name (self);
 
   job = sl_print_job_new (sl_canvas_get_layout (self->canvas));
@@ -160,7 +200,7 @@ sl_window_export (SlWindow            *self,
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
-      _sl_window_show_error (self, heading, error->message);
+      _sl_window_show_failure (self, heading, error);
       return FALSE;
     }
 
@@ -195,7 +235,7 @@ export_chosen (SlWindow       *self,
     return;
 
   file = g_object_ref (chosen);
-  name = g_file_get_basename (file);
+  name = _sl_file_get_display_name (file);
   filter = gtk_file_chooser_get_filter (chooser);
   what = gtk_file_chooser_get_choice (chooser, "what");
   scale = gtk_file_chooser_get_choice (chooser, "scale");

@@ -127,5 +127,8 @@ void      _sl_window_remember_file            (SlWindow           *self);
 /* sl-window-export.c */
 void      _sl_window_choose_export            (SlWindow           *self);
 void      _sl_window_print                    (SlWindow           *self);
+void      _sl_window_run_print                (SlWindow           *self,
+                                               SlPrintOperation   *operation,
+                                               GtkPrintOperationAction action);
 
 G_END_DECLS
