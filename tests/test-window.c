@@ -83,6 +83,8 @@ test_open_example (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+static AdwMessageDialog *find_dialog (void);
+
 static void
 test_open_bad_file (void)
 {
@@ -118,9 +120,31 @@ test_open_bad_file (void)
   /* Nothing was written. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, broken);
-
   test_app_quit (&fixture.app, &fixture.window);
   g_unlink (path);
+
+  /* A name with a line break and a byte of another encoding, a kind with
+   * a terminal's escape: the dialog shows them escaped, on one line. */
+  {
+    g_autofree char *odd = g_build_filename (dir, "odd\nname\xe9.stormline", NULL);
+    const char *hostile = "{\"stormline\": 1, \"lanes\": [{\"id\": \"l\", \"kind\": \"events\"}], \"notes\": "
+                          "[{\"id\": \"e\", \"kind\": \"\\u001b[2Jevent\", \"text\": \"x\", \"lane\": \"l\", \"x\": 0}]}";
+    const char *body;
+
+    g_assert_true (g_file_set_contents (odd, hostile, -1, NULL));
+    test_app_start (&fixture.app, &fixture.window, odd);
+    dialog = GTK_WINDOW (find_dialog ());
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Could Not Open “odd\\nname\\xe9.stormline”");
+    body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+    g_assert_nonnull (strstr (body, "unknown note kind “\\x1b[2Jevent”"));
+    g_assert_null (strchr (body, '\x1b'));
+    gtk_window_destroy (dialog);
+    test_app_quit (&fixture.app, &fixture.window);
+    g_unlink (odd);
+  }
+
   g_rmdir (dir);
 }
 

@@ -563,9 +563,10 @@ paste_text (SlCanvas   *self,
   notes = paste_fragment (self, fragment, &error);
   if (notes == NULL)
     {
+      g_autofree char *reason = sl_text_escape_controls (error->message);
       /* Translators: %s says what is wrong with what was on the clipboard */
       g_autofree char *message = g_strdup_printf (_("Nothing to paste: the clipboard holds no Stormline notes (%s)"),
-                                                  error->message);
+                                                  reason);
 
       _sl_canvas_emit_message (self, message);
       return;

@@ -81,7 +81,8 @@ draft_name (SlDraft *draft)
 
       if (g_str_has_suffix (base, SL_FORMAT_SUFFIX))
         base[strlen (base) - strlen (SL_FORMAT_SUFFIX)] = 0;
-      return g_steal_pointer (&base);
+      /* A file name can be in another encoding, or hold controls. */
+      return sl_text_escape_controls (base);
     }
   /* Translators: the name of a model without a title or a file */
   return g_strdup (_("Untitled Model"));
@@ -240,7 +241,9 @@ offer_next (Offer *offer)
   draft = sl_draft_store_read (offer->store, id, &error);
   if (draft == NULL)
     {
-      dialog = adw_message_dialog_new (parent, _("A Draft Could Not Be Read"), error->message);
+      g_autofree char *reason = sl_text_escape_controls (error->message);
+
+      dialog = adw_message_dialog_new (parent, _("A Draft Could Not Be Read"), reason);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "keep", _("_Keep"),
                                         "discard", _("_Discard"),

@@ -157,7 +157,7 @@ _sl_window_write_asking (SlWindow          *self,
       return;
     }
 
-  name = g_file_get_basename (file);
+  name = _sl_file_get_display_name (file);
   heading = g_strdup_printf (_("Replace “%s”?"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("A file with this name is there already. Replacing it overwrites what it holds."));
@@ -239,6 +239,7 @@ save_data_free (SaveData *data)
 static char *
 save_error_body (const GError *error)
 {
+  g_autofree char *reason = NULL;
   const char *advice;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
@@ -251,9 +252,10 @@ save_error_body (const GError *error)
   else
     advice = _("Try again, or save the model somewhere else with Save As.");
 
+  reason = sl_text_escape_controls (error->message);
   /* Translators: the first %s is the system's reason, the second what to do */
   return g_strdup_printf (_("%s.\n\nThe file was left as it was, and the changes are still here, not saved. %s"),
-                          error->message, advice);
+                          reason, advice);
 }
 
 static void save_to (SlWindow *self,
@@ -286,7 +288,7 @@ save_done_cb (GObject      *object,
 
   if (!sl_format_save_file_finish (result, &error))
     {
-      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *name = _sl_file_get_display_name (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
       g_autofree char *body = save_error_body (error);
 
@@ -369,7 +371,7 @@ save_as_chosen (SlWindow       *self,
       return;
     }
 
-  name = g_file_get_basename (chosen);
+  name = _sl_file_get_display_name (chosen);
   renamed = !g_str_has_suffix (name, SL_FORMAT_SUFFIX);
   if (!renamed)
     file = g_object_ref (chosen);
@@ -458,7 +460,7 @@ changed_response_cb (AdwMessageDialog *dialog,
 static void
 ask_to_replace_changed (SlWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *name = _sl_file_get_display_name (self->file);
   g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
   GtkWidget *dialog;
 
@@ -575,7 +577,11 @@ show_warnings (GtkWindow  *parent,
   GtkWidget *dialog, *scrolled, *label;
 
   for (guint i = 0; i < warnings->len; i++)
-    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (warnings, i));
+    {
+      g_autofree char *warning = sl_text_escape_controls (g_ptr_array_index (warnings, i));
+
+      g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", warning);
+    }
 
   dialog = adw_message_dialog_new (parent, heading,
                                    _("These parts of the file could not be used as they are:"));
@@ -734,9 +740,9 @@ sl_window_show_open_error (SlWindow     *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (error != NULL);
 
-  name = g_file_get_basename (file);
+  name = _sl_file_get_display_name (file);
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  _sl_window_show_error (self, heading, error->message);
+  _sl_window_show_failure (self, heading, error);
 }
 
 /**
@@ -762,10 +768,10 @@ sl_window_import (SlWindow *self,
   if (!(bytes = sl_json_read_file (file, &error)) ||
       !(document = sl_eventmodelers_import (bytes, &warnings, &error)))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = _sl_file_get_display_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
 
-      _sl_window_show_error (self, heading, error->message);
+      _sl_window_show_failure (self, heading, error);
       return;
     }
 
@@ -775,7 +781,7 @@ sl_window_import (SlWindow *self,
 
   if (warnings->len > 0)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = _sl_file_get_display_name (file);
       g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported “%s” With %u Warning",
                                                                "Imported “%s” With %u Warnings", warnings->len),
                                                   name, warnings->len);
@@ -802,13 +808,13 @@ sl_window_export_eventmodelers (SlWindow *self,
   g_return_if_fail (SL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  name = g_file_get_basename (file);
+  name = _sl_file_get_display_name (file);
   bytes = sl_eventmodelers_export (self->document, &warnings);
   if (!sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
-      _sl_window_show_error (self, heading, error->message);
+      _sl_window_show_failure (self, heading, error);
       return;
     }
 

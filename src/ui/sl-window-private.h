@@ -79,12 +79,16 @@ typedef void (*SlWindowWriteFunc) (SlWindow *self,
 
 /* sl-window.c */
 char     *_sl_window_get_display_name         (SlWindow           *self);
+char     *_sl_file_get_display_name           (GFile              *file);
 char     *_sl_window_get_display_title        (SlWindow           *self);
 void      _sl_window_set_file                 (SlWindow           *self,
                                                GFile              *file);
 void      _sl_window_show_error               (SlWindow           *self,
                                                const char         *heading,
                                                const char         *body);
+void      _sl_window_show_failure             (SlWindow           *self,
+                                               const char         *heading,
+                                               const GError       *error);
 void      _sl_window_show_toast               (SlWindow           *self,
                                                const char         *text);
 void      _sl_window_file_saved               (SlWindow           *self);

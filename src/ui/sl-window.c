@@ -46,11 +46,25 @@ describe_file_location (GFile *file)
   return g_steal_pointer (&path);
 }
 
+/**
+ * _sl_file_get_display_name:
+ *
+ * Returns: the name of @file to show: its last part, with what would not
+ *   show (controls, bytes of another encoding) escaped
+ */
+char *
+_sl_file_get_display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return sl_text_escape_controls (name);
+}
+
 char *
 _sl_window_get_display_name (SlWindow *self)
 {
   if (self->file != NULL)
-    return g_file_get_basename (self->file);
+    return _sl_file_get_display_name (self->file);
   return g_strdup (_("Untitled Model"));
 }
 
@@ -325,6 +339,18 @@ _sl_window_show_error (SlWindow   *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Says in a dialog that what @heading names failed, and why: the
+ * reason can quote a model or a file name, and is shown escaped. */
+void
+_sl_window_show_failure (SlWindow     *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  g_autofree char *reason = sl_text_escape_controls (error->message);
+
+  _sl_window_show_error (self, heading, reason);
 }
 
 void
