@@ -378,7 +378,8 @@ test_navigation (void)
   g_assert_true (sl_layout_get_nearest_note (layout, s1, SL_LAYOUT_RIGHT) == s2);
 
   /* Up and down: the card stacked in the column, then across the lanes,
-   * past the empty one, to the card nearest the column. */
+   * past the empty one, to the nearest card, the distance aside counting
+   * twice. */
   g_assert_true (sl_layout_get_nearest_note (layout, e1, SL_LAYOUT_UP) == c1);
   g_assert_true (sl_layout_get_nearest_note (layout, c1, SL_LAYOUT_DOWN) == e1);
   g_assert_true (sl_layout_get_nearest_note (layout, c1, SL_LAYOUT_UP) == s1);
@@ -446,7 +447,6 @@ naive_nearest (SlLayout          *layout,
 {
   SlDocument *document = sl_layout_get_document (layout);
   GListModel *notes = sl_document_get_notes (document);
-  GListModel *lanes = sl_document_get_lanes (document);
   SlRect f;
   SlNote *best = NULL;
   double best_score = 0;
@@ -477,26 +477,22 @@ naive_nearest (SlLayout          *layout,
       if (best != NULL)
         return best;
 
-      for (int lane = from_lane + step; lane >= 0 && lane < (int) g_list_model_get_n_items (lanes); lane += step)
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
         {
-          for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-            {
-              SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
-              SlRect r;
-              double score;
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+          int lane = sl_document_get_lane_position (document, sl_note_get_lane (note));
+          SlRect r;
+          double score;
 
-              if (sl_document_get_lane_position (document, sl_note_get_lane (note)) != lane)
-                continue;
-              sl_layout_get_note_rect (layout, note, &r);
-              score = fabs ((r.x + r.width / 2) - (f.x + f.width / 2)) +
-                      1e-6 * fabs ((r.y + r.height / 2) - (f.y + f.height / 2));
-              if (best == NULL || score < best_score)
-                best = note, best_score = score;
-            }
-          if (best != NULL)
-            return best;
+          if ((lane - from_lane) * step <= 0)
+            continue;
+          sl_layout_get_note_rect (layout, note, &r);
+          score = fabs ((r.x + r.width / 2) - (f.x + f.width / 2)) +
+                  0.5 * fabs ((r.y + r.height / 2) - (f.y + f.height / 2));
+          if (best == NULL || score < best_score)
+            best = note, best_score = score;
         }
-      return NULL;
+      return best;
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)

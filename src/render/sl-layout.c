@@ -1483,7 +1483,9 @@ stacked_note (SlLayout *self,
  * the timeline in @note's lane, to the nearest card on that side, a card
  * of the same row before one above or below. Up and down go to a card
  * stacked above or below @note in its lane, else across the lanes to the
- * next lane with cards, to its card nearest @note's column.
+ * nearest card above or below, the distance aside counting twice the
+ * distance across: the card in @note's column, unless one in a nearer
+ * lane stands close to it.
  *
  * Returns: (nullable) (transfer none): the note, or %NULL when there is
  *   none that way
@@ -1519,20 +1521,21 @@ sl_layout_get_nearest_note (SlLayout          *self,
     return data.best;
 
   g_ptr_array_find (self->lanes, info->lane, &lane_index);
-  /* Across the lanes the column counts; the height only between cards
-   * stacked in the same column: the nearer one. */
+  /* Across the lanes, a card in the column two lanes away before one a
+   * column aside in the next lane. */
   data.strict = FALSE;
-  data.weight = 1e-6;
+  data.weight = 0.5;
   for (guint i = lane_index; direction == SL_LAYOUT_UP ? i-- > 0 : ++i < self->lanes->len;)
     {
       LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+      double gap = direction == SL_LAYOUT_UP ? data.y - (lane->y + lane->height) : lane->y - data.y;
 
-      if (lane->notes->len == 0)
-        continue;
-      scan_lane (&data, lane);
-      return data.best;
+      if (data.best != NULL && data.weight * gap > data.best_score)
+        break;
+      if (lane->notes->len > 0)
+        scan_lane (&data, lane);
     }
-  return NULL;
+  return data.best;
 }
 
 /* The first (@last %FALSE) or last note of @lane in timeline order. A card

@@ -383,10 +383,10 @@ tab (SlCanvas *self,
 
 /* Handles the keys that move the keyboard on the board, select, move,
  * connect and open menus; returns whether @keyval was one of them. */
-gboolean
-_sl_canvas_focus_key_pressed (SlCanvas        *self,
-                              guint            keyval,
-                              GdkModifierType  state)
+static gboolean
+focus_key_pressed (SlCanvas        *self,
+                   guint            keyval,
+                   GdkModifierType  state)
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   gboolean control = (state & GDK_CONTROL_MASK) != 0;
@@ -495,6 +495,23 @@ _sl_canvas_focus_key_pressed (SlCanvas        *self,
     }
 }
 
+/* As focus_key_pressed(), and the board shows the focus ring from then on,
+ * until the pointer is pressed. */
+gboolean
+_sl_canvas_focus_key_pressed (SlCanvas        *self,
+                              guint            keyval,
+                              GdkModifierType  state)
+{
+  if (!focus_key_pressed (self, keyval, state))
+    return FALSE;
+
+  /* The window shows focus rings after keys it moves the focus with;
+   * these keys stay on the board. */
+  self->keyboard_used = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
 /* What the keyboard is on, on screen only: the focus ring when the board
  * has the keyboard, and a connection the keyboard began. */
 void
@@ -526,7 +543,8 @@ _sl_canvas_draw_focus (SlCanvas     *self,
       cairo_restore (cr);
     }
 
-  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) &&
+      (self->keyboard_used || gtk_widget_has_visible_focus (GTK_WIDGET (self))))
     sl_renderer_draw_focus (self->renderer, cr, region, self->zoom, self->focus, self->focus_lane);
 }
 

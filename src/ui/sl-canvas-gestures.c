@@ -251,6 +251,7 @@ drag_begin_cb (SlCanvas       *self,
   if (self->editing != NULL)
     _sl_canvas_stop_editing (self, TRUE);
 
+  self->keyboard_used = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->drag_x = x;
   self->drag_y = y;

@@ -45,6 +45,7 @@ struct _SlCanvas
   SlNote *focus;          /* the note the keyboard is on */
   SlLane *focus_lane;     /* else the lane whose header it is on */
   SlNote *connect_source; /* a connection the keyboard began, to the focus */
+  gboolean keyboard_used; /* since the last press of the pointer: show the focus */
 
   DragMode drag_mode;
   gboolean drag_active;   /* past the threshold */
