@@ -1825,6 +1825,28 @@ test_keyboard_connects (Fixture       *fixture,
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
 }
 
+/* Delete takes the focused note and the keyboard goes on to the next
+ * note along the timeline; at the end, back to the one before. */
+static void
+test_keyboard_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  SlNote *last = sl_layout_get_next_note (layout, NULL, FALSE);
+  SlNote *before_last = sl_layout_get_next_note (layout, last, FALSE);
+
+  sl_canvas_show_note (canvas, note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Delete, 0));
+  g_assert_null (sl_document_lookup (fixture->document, "cmd-register-guest"));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "evt-guest-registered"));
+  g_assert_null (sl_canvas_get_selection (canvas));
+
+  sl_canvas_show_note (canvas, last);
+  g_assert_true (press_key_with (canvas, GDK_KEY_Delete, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == before_last);
+}
+
 /* Enter and F2 edit the focused note's text, selected or not. */
 static void
 test_keyboard_edits (Fixture       *fixture,
@@ -2057,6 +2079,8 @@ main (int    argc,
               test_keyboard_moves_notes, fixture_tear_down);
   g_test_add ("/canvas/keyboard/connects", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_connects, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/delete", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_delete, fixture_tear_down);
   g_test_add ("/canvas/keyboard/edits", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_edits, fixture_tear_down);
   g_test_add ("/canvas/keyboard/menus", Fixture, GINT_TO_POINTER (1), fixture_set_up,

@@ -11,7 +11,7 @@
  * step of the history each. L marks the focused note as the source of a
  * connection, drawn dashed to the focus until Enter or L makes it or
  * Escape drops it. Shift+F10 and the Menu key open the menu of the focus,
- * as a right click does.
+ * as a right click does. Delete leaves the keyboard on the next note.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -381,6 +381,24 @@ tab (SlCanvas *self,
   return TRUE;
 }
 
+/* Deletes the selection, and the keyboard goes on to the next note that
+ * stays, along the timeline (or back), not to the start of the board. */
+static void
+delete_selection (SlCanvas *self)
+{
+  SlNote *next = self->focus;
+
+  while (next != NULL && g_hash_table_contains (self->selection, next))
+    next = sl_layout_get_next_note (self->layout, next, TRUE);
+  if (next == NULL)
+    for (next = self->focus; next != NULL && g_hash_table_contains (self->selection, next);)
+      next = sl_layout_get_next_note (self->layout, next, FALSE);
+
+  sl_canvas_delete_selection (self);
+  if (next != NULL)
+    _sl_canvas_set_focus (self, next, NULL);
+}
+
 /* Handles the keys that move the keyboard on the board, select, move,
  * connect and open menus; returns whether @keyval was one of them. */
 static gboolean
@@ -465,6 +483,14 @@ focus_key_pressed (SlCanvas        *self,
       if (control || !ensure_focus (self))
         return FALSE;
       connect_focus (self);
+      return TRUE;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      if (control || self->focus == NULL || !g_hash_table_contains (self->selection, self->focus))
+        return FALSE;
+      delete_selection (self);
       return TRUE;
 
     case GDK_KEY_Escape:
