@@ -80,7 +80,6 @@ move_focus (SlCanvas  *self,
 
 typedef struct
 {
-  SlLayout *layout;
   SlDocument *document;
   SlNote *first;
 } FirstInView;
@@ -103,7 +102,7 @@ first_in_view_cb (SlNote       *note,
 static gboolean
 ensure_focus (SlCanvas *self)
 {
-  FirstInView data = { self->layout, self->document, self->anchor };
+  FirstInView data = { self->document, self->anchor };
   GListModel *lanes = sl_document_get_lanes (self->document);
   SlRect view;
 
@@ -291,8 +290,9 @@ popup_focus_menu (SlCanvas *self)
 
       scroll_lane_into_view (self, self->focus_lane);
       sl_layout_get_lane_rect (self->layout, self->focus_lane, &rect);
+      /* Under the lane's name in its header. */
       sl_canvas_board_to_widget (self, self->origin_x, rect.y + MIN (rect.height, 60), &x, &y);
-      _sl_canvas_popup_lane_menu (self, self->focus_lane, SL_LAYOUT_LANE_HEADER_WIDTH / 2, y);
+      _sl_canvas_popup_lane_menu (self, self->focus_lane, x + SL_LAYOUT_LANE_HEADER_WIDTH / 2, y);
     }
 }
 
