@@ -1865,6 +1865,78 @@ test_keyboard_edits (Fixture       *fixture,
   g_assert_cmpstr (sl_note_get_text (note (fixture, "view-guest-account")), ==, "Guest Folio");
 }
 
+/* How many pixels of the column @x of @surface (whose top left is the
+ * board point @left, @top), from @y for @height, are nearly black. */
+static guint
+count_dark (cairo_surface_t *surface,
+            double           left,
+            double           top,
+            double           x,
+            double           y,
+            double           height)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint dark = 0;
+
+  cairo_surface_flush (surface);
+  for (int row = (int) (y - top); row < (int) (y - top + height); row++)
+    {
+      guint32 pixel = *(guint32 *) (data + row * stride + 4 * (int) (x - left));
+      guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+      if (r < 80 && g < 80 && b < 80)
+        dark++;
+    }
+  return dark;
+}
+
+/* The focus ring is drawn outside the selection's ring, in the board's
+ * ink, whether the note is selected or not: the two never look alike. */
+static void
+test_focus_ring (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  SlNote *command = note (fixture, "view-guest-account");
+  SlRect card, region;
+  guint plain = 0, selected = 0, focused = 0;
+
+  sl_layout_get_note_rect (layout, command, &card);
+  region = (SlRect) { card.x - 40, card.y - 40, card.width + 80, card.height + 80 };
+
+  for (guint round = 0; round < 3; round++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) region.width, (int) region.height);
+      cairo_t *cr = cairo_create (surface);
+      guint dark;
+
+      cairo_translate (cr, -region.x, -region.y);
+      if (round > 0)
+        g_hash_table_add (selection, command);
+      sl_renderer_set_selection (renderer, selection);
+      sl_renderer_draw (renderer, cr, &region, 1.0);
+      if (round == 2)
+        sl_renderer_draw_focus (renderer, cr, &region, 1.0, command, NULL);
+      cairo_destroy (cr);
+
+      /* Down the left side of the ring, 7 units out from the card. */
+      dark = count_dark (surface, region.x, region.y, card.x - 7, card.y + 10, card.height - 20);
+      if (round == 0)
+        plain = dark;
+      else if (round == 1)
+        selected = dark;
+      else
+        focused = dark;
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_cmpuint (selected, ==, plain);
+  g_assert_cmpuint (focused, >, plain + (guint) (card.height - 20) / 3);
+}
+
 /* Shift+F10 and the Menu key open the menu of the focused note, or of the
  * focused lane; a long press opens what a right click opens. */
 static void
@@ -2083,6 +2155,8 @@ main (int    argc,
               test_keyboard_delete, fixture_tear_down);
   g_test_add ("/canvas/keyboard/edits", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_edits, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/focus-ring", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_focus_ring, fixture_tear_down);
   g_test_add ("/canvas/keyboard/menus", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_menus, fixture_tear_down);
   g_test_add ("/canvas/keyboard/shortcuts-window", Fixture, GINT_TO_POINTER (1), fixture_set_up,
