@@ -4,8 +4,9 @@
  * use, and turns pointer and keyboard into document mutations. This file
  * is the view: the part of the board in view and the zoom, the selection,
  * and the drawing; sl-canvas-gestures.c holds the pointer,
- * sl-canvas-editing.c the keyboard and the clipboard, sl-canvas-actions.c
- * the actions and their shortcuts.
+ * sl-canvas-editing.c the keyboard and the clipboard, sl-canvas-focus.c
+ * the keyboard's place on the board, sl-canvas-actions.c the actions and
+ * their shortcuts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
