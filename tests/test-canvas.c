@@ -1576,6 +1576,458 @@ test_make_room (Fixture       *fixture,
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
 }
 
+/* The keyboard on the board */
+
+/* Presses @keyval with @state on the board, as the keyboard does;
+ * returns whether the board took it. */
+static gboolean
+press_key_with (SlCanvas        *canvas,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static SlNote *
+note (Fixture    *fixture,
+      const char *id)
+{
+  SlNote *found = sl_document_lookup_note (fixture->document, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_selection_is (SlCanvas *canvas,
+                     SlNote   *one,
+                     SlNote   *other)
+{
+  g_autoptr(GList) selection = sl_canvas_get_selection (canvas);
+
+  g_assert_cmpuint (g_list_length (selection), ==, other != NULL ? 2 : 1);
+  g_assert_nonnull (g_list_find (selection, one));
+  if (other != NULL)
+    g_assert_nonnull (g_list_find (selection, other));
+}
+
+static void
+assert_in_view (SlCanvas *canvas,
+                SlNote   *note)
+{
+  SlRect rect, view;
+
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_get_visible_region (canvas, &view);
+  g_assert_true (sl_rect_intersects (&rect, &view));
+  g_assert_cmpfloat (rect.x + rect.width, <=, view.x + view.width);
+  g_assert_cmpfloat (rect.y + rect.height, <=, view.y + view.height);
+}
+
+/* The arrow keys move the focus to the note that way, and the selection
+ * with it; Home and End to the ends of the lane; left of a lane's first
+ * note, its header; the focused note comes into view. */
+static void
+test_keyboard_moves_focus (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlLane *interaction = SL_LANE (sl_document_lookup (fixture->document, "lane-interaction"));
+
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_canvas_show_note (canvas, note (fixture, "cmd-register-guest"));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-register-guest"));
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "view-guest-account"));
+  assert_selection_is (canvas, note (fixture, "view-guest-account"), NULL);
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Left, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Up, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "scr-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "evt-guest-registered"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Up, 0));
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_End, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "view-sales-report"));
+  assert_in_view (canvas, note (fixture, "view-sales-report"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Home, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-add-room"));
+  assert_in_view (canvas, note (fixture, "cmd-add-room"));
+
+  /* Left of the first note, the lane's header; Right, back in. */
+  g_assert_true (press_key_with (canvas, GDK_KEY_Left, 0));
+  g_assert_null (sl_canvas_get_focus_note (canvas));
+  g_assert_true (sl_canvas_get_focus_lane (canvas) == interaction);
+  g_assert_null (sl_canvas_get_selection (canvas));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Up, 0));
+  g_assert_true (sl_canvas_get_focus_lane (canvas) == SL_LANE (sl_document_lookup (fixture->document, "lane-automations")));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-add-room"));
+  g_assert_null (sl_canvas_get_focus_lane (canvas));
+}
+
+/* Tab and Shift+Tab go through the notes in timeline order, and past the
+ * last note Tab leaves the board, as it leaves a list. */
+static void
+test_keyboard_tab (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  GListModel *notes = sl_document_get_notes (fixture->document);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  SlNote *first = sl_layout_get_next_note (layout, NULL, TRUE);
+  SlNote *last = sl_layout_get_next_note (layout, NULL, FALSE);
+
+  /* Add Room: the screen over the command over the event, lanes top down. */
+  g_assert_true (first == note (fixture, "scr-add-room"));
+  sl_canvas_show_note (canvas, first);
+  g_assert_true (press_key_with (canvas, GDK_KEY_Tab, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-add-room"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Tab, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "evt-room-added"));
+  assert_selection_is (canvas, note (fixture, "evt-room-added"), NULL);
+  g_assert_true (press_key_with (canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-add-room"));
+
+  sl_canvas_show_note (canvas, first);
+  g_hash_table_add (seen, first);
+  while (press_key_with (canvas, GDK_KEY_Tab, 0))
+    g_assert_true (g_hash_table_add (seen, sl_canvas_get_focus_note (canvas)));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, g_list_model_get_n_items (notes));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == last);
+
+  /* Back before the first note, Shift+Tab leaves too. */
+  sl_canvas_show_note (canvas, first);
+  g_assert_false (press_key_with (canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == first);
+}
+
+/* Shift+arrows extend the selection; Ctrl+arrows move the focus alone,
+ * and Ctrl+Space toggles the focused note, as in GTK's lists. */
+static void
+test_keyboard_selects (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+
+  sl_canvas_show_note (canvas, note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, GDK_SHIFT_MASK));
+  assert_selection_is (canvas, note (fixture, "cmd-register-guest"), note (fixture, "view-guest-account"));
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "cmd-book-room"));
+  assert_selection_is (canvas, note (fixture, "cmd-register-guest"), note (fixture, "view-guest-account"));
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Left, GDK_CONTROL_MASK));
+  g_assert_true (press_key_with (canvas, GDK_KEY_space, GDK_CONTROL_MASK));
+  assert_selection_is (canvas, note (fixture, "cmd-register-guest"), NULL);
+  g_assert_true (press_key_with (canvas, GDK_KEY_space, GDK_CONTROL_MASK));
+  assert_selection_is (canvas, note (fixture, "cmd-register-guest"), note (fixture, "view-guest-account"));
+}
+
+/* Alt+arrows move the selected notes a lane or a column, one step each;
+ * past the last lane nothing moves. */
+static void
+test_keyboard_moves_notes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlHistory *history = sl_document_get_history (fixture->document);
+  SlNote *command = note (fixture, "cmd-pay");
+  SlNote *event = note (fixture, "evt-payment-succeeded");
+  SlLane *interaction = sl_note_get_lane (command);
+  SlLane *payment = sl_note_get_lane (event);
+  SlLane *gps = SL_LANE (sl_document_lookup (fixture->document, "lane-gps"));
+  int command_x = sl_note_get_x (command);
+
+  sl_canvas_show_note (canvas, command);
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, GDK_SHIFT_MASK));
+  assert_selection_is (canvas, command, event);
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpint (sl_note_get_x (command), ==, command_x + SL_LAYOUT_COLUMN_WIDTH);
+  g_assert_cmpint (sl_note_get_x (event), ==, command_x + SL_LAYOUT_COLUMN_WIDTH);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (sl_note_get_lane (event) == gps);
+  g_assert_true (sl_note_get_lane (command) != interaction);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+
+  /* The event is in the last lane: nothing moves. */
+  g_assert_true (press_key_with (canvas, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (sl_note_get_lane (event) == gps);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+
+  sl_history_undo (history);
+  g_assert_true (sl_note_get_lane (event) == payment);
+  g_assert_true (sl_note_get_lane (command) == interaction);
+  g_assert_cmpint (sl_note_get_x (event), ==, command_x + SL_LAYOUT_COLUMN_WIDTH);
+  sl_history_undo (history);
+  g_assert_cmpint (sl_note_get_x (command), ==, command_x);
+  assert_covers_nothing (canvas, command);
+}
+
+/* L marks the source, the arrows go to the target, Enter connects: one
+ * step. Escape drops a connection begun, and Enter then edits. */
+static void
+test_keyboard_connects (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlHistory *history = sl_document_get_history (fixture->document);
+  SlNote *source = note (fixture, "view-guest-account");
+  SlNote *target = note (fixture, "cmd-book-room");
+
+  g_assert_null (sl_document_find_connection (fixture->document, source, target));
+  sl_canvas_show_note (canvas, source);
+  g_assert_true (press_key_with (canvas, GDK_KEY_l, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == target);
+  g_assert_true (press_key_with (canvas, GDK_KEY_Return, 0));
+  g_assert_nonnull (sl_document_find_connection (fixture->document, source, target));
+  g_assert_false (sl_canvas_is_editing (canvas));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+
+  /* L on the target connects too. */
+  g_assert_true (press_key_with (canvas, GDK_KEY_l, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Up, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "scr-book-room"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_L, GDK_SHIFT_MASK));
+  g_assert_nonnull (sl_document_find_connection (fixture->document, target, sl_canvas_get_focus_note (canvas)));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+
+  sl_canvas_show_note (canvas, source);
+  g_assert_true (press_key_with (canvas, GDK_KEY_l, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Left, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Escape, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Return, 0));
+  g_assert_true (sl_canvas_is_editing (canvas));
+  press_escape_in_editor (canvas);
+  g_assert_null (sl_document_find_connection (fixture->document, source, note (fixture, "cmd-register-guest")));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 2);
+}
+
+/* Delete takes the focused note and the keyboard goes on to the next
+ * note along the timeline; at the end, back to the one before. */
+static void
+test_keyboard_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  SlNote *last = sl_layout_get_next_note (layout, NULL, FALSE);
+  SlNote *before_last = sl_layout_get_next_note (layout, last, FALSE);
+
+  sl_canvas_show_note (canvas, note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Delete, 0));
+  g_assert_null (sl_document_lookup (fixture->document, "cmd-register-guest"));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == note (fixture, "evt-guest-registered"));
+  g_assert_null (sl_canvas_get_selection (canvas));
+
+  sl_canvas_show_note (canvas, last);
+  g_assert_true (press_key_with (canvas, GDK_KEY_Delete, 0));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == before_last);
+}
+
+/* Enter and F2 edit the focused note's text, selected or not. */
+static void
+test_keyboard_edits (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  g_autofree char *text = NULL;
+
+  sl_canvas_show_note (canvas, note (fixture, "cmd-register-guest"));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_true (press_key_with (canvas, GDK_KEY_F2, 0));
+  g_assert_true (sl_canvas_is_editing (canvas));
+  text = get_editor_text (canvas);
+  g_assert_cmpstr (text, ==, "Guest Account");
+  type_and_enter (canvas, "Guest Folio");
+  g_assert_cmpstr (sl_note_get_text (note (fixture, "view-guest-account")), ==, "Guest Folio");
+}
+
+/* How many pixels of the column @x of @surface (whose top left is the
+ * board point @left, @top), from @y for @height, are nearly black. */
+static guint
+count_dark (cairo_surface_t *surface,
+            double           left,
+            double           top,
+            double           x,
+            double           y,
+            double           height)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint dark = 0;
+
+  cairo_surface_flush (surface);
+  for (int row = (int) (y - top); row < (int) (y - top + height); row++)
+    {
+      guint32 pixel = *(guint32 *) (data + row * stride + 4 * (int) (x - left));
+      guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+      if (r < 80 && g < 80 && b < 80)
+        dark++;
+    }
+  return dark;
+}
+
+/* The focus ring is drawn outside the selection's ring, in the board's
+ * ink, whether the note is selected or not: the two never look alike. */
+static void
+test_focus_ring (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SlLayout *layout = sl_canvas_get_layout (fixture->canvas);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  SlNote *command = note (fixture, "view-guest-account");
+  SlRect card, region;
+  guint plain = 0, selected = 0, focused = 0;
+
+  sl_layout_get_note_rect (layout, command, &card);
+  region = (SlRect) { card.x - 40, card.y - 40, card.width + 80, card.height + 80 };
+
+  for (guint round = 0; round < 3; round++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) region.width, (int) region.height);
+      cairo_t *cr = cairo_create (surface);
+      guint dark;
+
+      cairo_translate (cr, -region.x, -region.y);
+      if (round > 0)
+        g_hash_table_add (selection, command);
+      sl_renderer_set_selection (renderer, selection);
+      sl_renderer_draw (renderer, cr, &region, 1.0);
+      if (round == 2)
+        sl_renderer_draw_focus (renderer, cr, &region, 1.0, command, NULL);
+      cairo_destroy (cr);
+
+      /* Down the left side of the ring, 7 units out from the card. */
+      dark = count_dark (surface, region.x, region.y, card.x - 7, card.y + 10, card.height - 20);
+      if (round == 0)
+        plain = dark;
+      else if (round == 1)
+        selected = dark;
+      else
+        focused = dark;
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_cmpuint (selected, ==, plain);
+  g_assert_cmpuint (focused, >, plain + (guint) (card.height - 20) / 3);
+}
+
+/* Shift+F10 and the Menu key open the menu of the focused note, or of the
+ * focused lane; a long press opens what a right click opens. */
+static void
+test_keyboard_menus (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SlCanvas *canvas = fixture->canvas;
+  SlNote *command = note (fixture, "cmd-register-guest");
+  GtkWidget *menu = get_menu (canvas);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  GtkGesture *long_press = NULL;
+  SlRect rect;
+  double wx, wy;
+
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_canvas_show_note (canvas, command);
+  g_assert_true (press_key_with (canvas, GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "canvas.edit-note"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  g_assert_true (press_key_with (canvas, GDK_KEY_Home, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Left, 0));
+  g_assert_true (press_key_with (canvas, GDK_KEY_Menu, 0));
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "canvas.rename-lane"));
+  g_assert_false (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "canvas.edit-note"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_LONG_PRESS (controller))
+        long_press = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (long_press);
+  sl_canvas_unselect_all (canvas);
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), command, &rect);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  g_signal_emit_by_name (long_press, "pressed", wx, wy);
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "canvas.edit-note"));
+  assert_selection_is (canvas, command, NULL);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
+/* The shortcuts window's board keys are keys the board takes. */
+static void
+test_shortcuts_window_board_keys (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  guint n_keys = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *group_title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accelerators = NULL;
+      GtkWidget *group;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      group = gtk_widget_get_ancestor (l->data, GTK_TYPE_SHORTCUTS_GROUP);
+      g_object_get (group, "title", &group_title, NULL);
+      if (g_strcmp0 (group_title, "Moving on the Board") != 0 && g_strcmp0 (group_title, "Selecting and Connecting") != 0)
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      accelerators = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; accelerators[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType state;
+
+          g_assert_true (gtk_accelerator_parse (accelerators[i], &keyval, &state));
+          sl_canvas_show_note (fixture->canvas, note (fixture, "cmd-book-room"));
+          g_assert_true (press_key_with (fixture->canvas, keyval, state));
+          if (sl_canvas_is_editing (fixture->canvas))
+            press_escape_in_editor (fixture->canvas);
+          gtk_popover_popdown (GTK_POPOVER (get_menu (fixture->canvas)));
+          n_keys++;
+        }
+    }
+
+  g_assert_cmpuint (n_keys, >=, 14);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 /* The shortcuts window is static XML: it lists, under "Adding Notes", each
  * kind with the key of the canvas's table, and nothing else. */
 static void
@@ -1689,6 +2141,26 @@ main (int    argc,
   g_test_add ("/canvas/field-tooltip", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_field_tooltip, fixture_tear_down);
   g_test_add_func ("/canvas/field-tooltip-text", test_field_tooltip_text);
+  g_test_add ("/canvas/keyboard/moves-focus", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_moves_focus, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/tab", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_tab, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/selects", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_selects, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/moves-notes", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_moves_notes, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/connects", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_connects, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/delete", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_delete, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/edits", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_edits, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/focus-ring", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_focus_ring, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/menus", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_keyboard_menus, fixture_tear_down);
+  g_test_add ("/canvas/keyboard/shortcuts-window", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_shortcuts_window_board_keys, fixture_tear_down);
 
   status = g_test_run ();
   test_remove_own_state (state);

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
+
 #include "sl-layout.h"
 #include "test-util.h"
 
@@ -333,6 +335,316 @@ test_index_any_order (void)
     }
 }
 
+/* Spatial navigation */
+
+/* A board of three lanes, one of them empty:
+ *
+ *   Actors       [s1]            [s2]
+ *   Empty
+ *   Timeline     [c1]      [c2]
+ *                [e1] [e2] [e3]        [e4]
+ */
+static void
+test_navigation (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  SlLane *actors, *empty, *timeline;
+  SlNote *s1, *s2, *c1, *c2, *e1, *e2, *e3, *e4;
+
+  actors = sl_document_add_lane (document, SL_LANE_ACTOR, "Actors", -1);
+  empty = sl_document_add_lane (document, SL_LANE_UNSORTED, "Empty", -1);
+  timeline = sl_document_add_lane (document, SL_LANE_UNSORTED, "Timeline", -1);
+  e4 = sl_document_add_note (document, SL_NOTE_EVENT, timeline, 900, 120, "e4");
+  e1 = sl_document_add_note (document, SL_NOTE_EVENT, timeline, 0, 120, "e1");
+  e2 = sl_document_add_note (document, SL_NOTE_EVENT, timeline, 200, 120, "e2");
+  e3 = sl_document_add_note (document, SL_NOTE_EVENT, timeline, 400, 120, "e3");
+  c1 = sl_document_add_note (document, SL_NOTE_COMMAND, timeline, 0, 0, "c1");
+  c2 = sl_document_add_note (document, SL_NOTE_COMMAND, timeline, 400, 0, "c2");
+  s1 = sl_document_add_note (document, SL_NOTE_SCREEN, actors, 0, 0, "s1");
+  s2 = sl_document_add_note (document, SL_NOTE_SCREEN, actors, 700, 0, "s2");
+  layout = sl_layout_new (document);
+
+  /* Along the timeline, in the same row first, then in another row of
+   * the lane, never out of the lane. */
+  g_assert_true (sl_layout_get_nearest_note (layout, e1, SL_LAYOUT_RIGHT) == e2);
+  g_assert_true (sl_layout_get_nearest_note (layout, e2, SL_LAYOUT_RIGHT) == e3);
+  g_assert_true (sl_layout_get_nearest_note (layout, e3, SL_LAYOUT_RIGHT) == e4);
+  g_assert_null (sl_layout_get_nearest_note (layout, e4, SL_LAYOUT_RIGHT));
+  g_assert_true (sl_layout_get_nearest_note (layout, e4, SL_LAYOUT_LEFT) == e3);
+  g_assert_true (sl_layout_get_nearest_note (layout, c1, SL_LAYOUT_RIGHT) == c2);
+  g_assert_true (sl_layout_get_nearest_note (layout, c2, SL_LAYOUT_RIGHT) == e4);
+  g_assert_null (sl_layout_get_nearest_note (layout, s1, SL_LAYOUT_LEFT));
+  g_assert_true (sl_layout_get_nearest_note (layout, s1, SL_LAYOUT_RIGHT) == s2);
+
+  /* Up and down: the card stacked in the column, then across the lanes,
+   * past the empty one, to the nearest card, the distance aside counting
+   * twice. */
+  g_assert_true (sl_layout_get_nearest_note (layout, e1, SL_LAYOUT_UP) == c1);
+  g_assert_true (sl_layout_get_nearest_note (layout, c1, SL_LAYOUT_DOWN) == e1);
+  g_assert_true (sl_layout_get_nearest_note (layout, c1, SL_LAYOUT_UP) == s1);
+  g_assert_true (sl_layout_get_nearest_note (layout, e2, SL_LAYOUT_UP) == s1);
+  g_assert_true (sl_layout_get_nearest_note (layout, e4, SL_LAYOUT_UP) == s2);
+  g_assert_true (sl_layout_get_nearest_note (layout, s2, SL_LAYOUT_DOWN) == e4);
+  g_assert_true (sl_layout_get_nearest_note (layout, s1, SL_LAYOUT_DOWN) == c1);
+  g_assert_null (sl_layout_get_nearest_note (layout, s1, SL_LAYOUT_UP));
+  g_assert_null (sl_layout_get_nearest_note (layout, e3, SL_LAYOUT_DOWN));
+
+  /* Home and End: the ends of a lane along the timeline. */
+  g_assert_true (sl_layout_get_lane_end (layout, timeline, FALSE) == c1);
+  g_assert_true (sl_layout_get_lane_end (layout, timeline, TRUE) == e4);
+  g_assert_true (sl_layout_get_lane_end (layout, actors, TRUE) == s2);
+  g_assert_null (sl_layout_get_lane_end (layout, empty, FALSE));
+
+  /* Tab: by left edge, then lane from the top, then from the top of the
+   * lane; Shift+Tab back; nothing past either end. */
+  {
+    SlNote *order[] = { s1, c1, e1, e2, c2, e3, s2, e4 };
+    SlNote *note = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        note = sl_layout_get_next_note (layout, note, TRUE);
+        g_assert_true (note == order[i]);
+      }
+    g_assert_null (sl_layout_get_next_note (layout, note, TRUE));
+    for (guint i = G_N_ELEMENTS (order) - 1; i > 0; i--)
+      g_assert_true (sl_layout_get_next_note (layout, order[i], FALSE) == order[i - 1]);
+    g_assert_null (sl_layout_get_next_note (layout, s1, FALSE));
+    g_assert_true (sl_layout_get_next_note (layout, NULL, FALSE) == e4);
+  }
+
+  /* The layout follows the board: a note moved is found where it went. */
+  sl_document_move_note (document, e4, empty, 300, 0);
+  g_assert_true (sl_layout_get_nearest_note (layout, e1, SL_LAYOUT_UP) == c1);
+  g_assert_true (sl_layout_get_nearest_note (layout, c2, SL_LAYOUT_UP) == e4);
+  g_assert_true (sl_layout_get_lane_end (layout, empty, FALSE) == e4);
+}
+
+/* What the navigation answers, found by looking at every note. */
+
+/* Timeline order, and notes at the same place by their place in the
+ * document (@order: SlNote -> 1 + its position). */
+static int
+compare_timeline_order (SlDocument *document,
+                        GHashTable *order,
+                        SlNote     *a,
+                        SlNote     *b)
+{
+  int result = sl_document_compare_timeline (document, a, b);
+  guint oa = GPOINTER_TO_UINT (g_hash_table_lookup (order, a));
+  guint ob = GPOINTER_TO_UINT (g_hash_table_lookup (order, b));
+
+  if (result != 0)
+    return result;
+  return (oa > ob) - (oa < ob);
+}
+
+static SlNote *
+naive_nearest (SlLayout          *layout,
+               SlNote            *from,
+               SlLayoutDirection  direction)
+{
+  SlDocument *document = sl_layout_get_document (layout);
+  GListModel *notes = sl_document_get_notes (document);
+  SlRect f;
+  SlNote *best = NULL;
+  double best_score = 0;
+  int from_lane = sl_document_get_lane_position (document, sl_note_get_lane (from));
+
+  sl_layout_get_note_rect (layout, from, &f);
+
+  if (direction == SL_LAYOUT_UP || direction == SL_LAYOUT_DOWN)
+    {
+      int step = direction == SL_LAYOUT_UP ? -1 : 1;
+
+      /* Stacked in the column, the nearest. */
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+          SlRect r;
+          double dy;
+
+          if (note == from || sl_note_get_lane (note) != sl_note_get_lane (from))
+            continue;
+          sl_layout_get_note_rect (layout, note, &r);
+          dy = (r.y + r.height / 2) - (f.y + f.height / 2);
+          if (r.x >= f.x + f.width || f.x >= r.x + r.width || dy * step <= 0)
+            continue;
+          if (best == NULL || fabs (dy) < best_score)
+            best = note, best_score = fabs (dy);
+        }
+      if (best != NULL)
+        return best;
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+          int lane = sl_document_get_lane_position (document, sl_note_get_lane (note));
+          SlRect r;
+          double score;
+
+          if ((lane - from_lane) * step <= 0)
+            continue;
+          sl_layout_get_note_rect (layout, note, &r);
+          score = fabs ((r.x + r.width / 2) - (f.x + f.width / 2)) +
+                  0.5 * fabs ((r.y + r.height / 2) - (f.y + f.height / 2));
+          if (best == NULL || score < best_score)
+            best = note, best_score = score;
+        }
+      return best;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlRect r;
+      double along, score;
+
+      if (note == from || sl_note_get_lane (note) != sl_note_get_lane (from))
+        continue;
+      sl_layout_get_note_rect (layout, note, &r);
+      along = (r.x + r.width / 2) - (f.x + f.width / 2);
+      if (direction == SL_LAYOUT_RIGHT ? along <= 0 : along >= 0)
+        continue;
+      score = fabs (along) + 2.0 * fabs ((r.y + r.height / 2) - (f.y + f.height / 2));
+      if (best == NULL || score < best_score)
+        best = note, best_score = score;
+    }
+  return best;
+}
+
+/* On random boards with many ties, as notes move, the index's answers
+ * are those of a look at every note. */
+static void
+test_navigation_matches_every_note (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GHashTable) order = NULL;
+  SlLane *lanes[6];
+  GListModel *notes;
+  const guint n_notes = 600;
+
+  sl_document_set_id_seed (document, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    lanes[i] = sl_document_add_lane (document, SL_LANE_UNSORTED, NULL, -1);
+  /* Lane 4 stays empty; the grid is coarse, so cards share places. */
+  for (guint i = 0; i < n_notes; i++)
+    sl_document_add_note (document, g_rand_int_range (rand, 0, SL_N_NOTE_KINDS),
+                          lanes[i % 7 == 0 ? 5 : g_rand_int_range (rand, 0, 4)],
+                          g_rand_int_range (rand, -40, 400) * 50, g_rand_int_range (rand, 0, 4) * 120, NULL);
+  layout = sl_layout_new (document);
+  notes = sl_document_get_notes (document);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      for (guint i = 0; i < 30; i++)
+        sl_document_move_note (document, sl_element_list_peek (SL_ELEMENT_LIST (notes), g_rand_int_range (rand, 0, n_notes)),
+                               lanes[g_rand_int_range (rand, 0, 4)],
+                               g_rand_int_range (rand, -40, 400) * 50, g_rand_int_range (rand, 0, 4) * 120);
+
+      for (guint i = 0; i < n_notes; i++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+
+          for (SlLayoutDirection d = SL_LAYOUT_LEFT; d <= SL_LAYOUT_DOWN; d++)
+            g_assert_true (sl_layout_get_nearest_note (layout, note, d) == naive_nearest (layout, note, d));
+        }
+
+      /* Tab and Shift+Tab walk the timeline order, each note once. */
+      g_clear_pointer (&sorted, g_ptr_array_unref);
+      g_clear_pointer (&order, g_hash_table_unref);
+      sorted = g_ptr_array_new ();
+      order = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n_notes; i++)
+        {
+          g_ptr_array_add (sorted, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+          g_hash_table_insert (order, sorted->pdata[i], GUINT_TO_POINTER (i + 1));
+        }
+      for (guint i = 1; i < sorted->len; i++)
+        for (guint j = i; j > 0 && compare_timeline_order (document, order, sorted->pdata[j - 1], sorted->pdata[j]) > 0; j--)
+          {
+            gpointer swap = sorted->pdata[j];
+
+            sorted->pdata[j] = sorted->pdata[j - 1];
+            sorted->pdata[j - 1] = swap;
+          }
+      g_assert_true (sl_layout_get_next_note (layout, NULL, TRUE) == sorted->pdata[0]);
+      for (guint i = 0; i + 1 < sorted->len; i++)
+        {
+          g_assert_true (sl_layout_get_next_note (layout, sorted->pdata[i], TRUE) == sorted->pdata[i + 1]);
+          g_assert_true (sl_layout_get_next_note (layout, sorted->pdata[i + 1], FALSE) == sorted->pdata[i]);
+        }
+
+      /* Home and End, each lane. */
+      for (guint l = 0; l < G_N_ELEMENTS (lanes); l++)
+        {
+          SlNote *first = NULL, *last = NULL;
+
+          for (guint i = 0; i < sorted->len; i++)
+            if (sl_note_get_lane (sorted->pdata[i]) == lanes[l])
+              {
+                if (first == NULL)
+                  first = sorted->pdata[i];
+                last = sorted->pdata[i];
+              }
+          g_assert_true (sl_layout_get_lane_end (layout, lanes[l], FALSE) == first);
+          g_assert_true (sl_layout_get_lane_end (layout, lanes[l], TRUE) == last);
+        }
+    }
+}
+
+/* At 100,000 notes a key press looks at the notes near the focus: ten
+ * thousand moves of the focus take about what drawing a frame does. */
+static void
+test_navigation_large (void)
+{
+  g_autoptr(SlDocument) document = sl_document_new ();
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(GTimer) timer = NULL;
+  SlLane *lanes[20];
+  SlNote *note;
+  GListModel *notes;
+  guint moves = 0;
+
+  sl_document_set_id_seed (document, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    lanes[i] = sl_document_add_lane (document, SL_LANE_EVENTS, NULL, -1);
+  for (guint i = 0; i < 100000; i++)
+    sl_document_add_note (document, SL_NOTE_EVENT, lanes[i % G_N_ELEMENTS (lanes)],
+                          (i / G_N_ELEMENTS (lanes)) * 200, g_rand_int_range (rand, 0, 3) * 120, NULL);
+  layout = sl_layout_new (document);
+  notes = sl_document_get_notes (document);
+  note = sl_element_list_peek (SL_ELEMENT_LIST (notes), 50000);
+  sl_layout_get_lane_end (layout, lanes[0], FALSE);
+
+  timer = g_timer_new ();
+  for (guint i = 0; i < 10000; i++)
+    {
+      SlNote *next;
+
+      switch (i % 6)
+        {
+        case 0: next = sl_layout_get_nearest_note (layout, note, SL_LAYOUT_RIGHT); break;
+        case 1: next = sl_layout_get_nearest_note (layout, note, SL_LAYOUT_DOWN); break;
+        case 2: next = sl_layout_get_next_note (layout, note, TRUE); break;
+        case 3: next = sl_layout_get_nearest_note (layout, note, SL_LAYOUT_UP); break;
+        case 4: next = sl_layout_get_nearest_note (layout, note, SL_LAYOUT_LEFT); break;
+        default: next = sl_layout_get_next_note (layout, note, FALSE); break;
+        }
+      if (next != NULL)
+        note = next, moves++;
+    }
+  g_test_message ("10000 key presses at 100,000 notes: %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpuint (moves, >, 9000);
+  g_assert_true (sl_layout_get_lane_end (layout, lanes[0], TRUE) ==
+                 sl_element_list_peek (SL_ELEMENT_LIST (notes), 100000 - G_N_ELEMENTS (lanes)));
+}
+
 static void
 test_natural_kinds (void)
 {
@@ -630,6 +942,9 @@ main (int    argc,
   g_test_add_func ("/layout/index", test_index);
   g_test_add_func ("/layout/index-any-order", test_index_any_order);
   g_test_add_func ("/layout/natural-kinds", test_natural_kinds);
+  g_test_add_func ("/layout/navigation", test_navigation);
+  g_test_add_func ("/layout/navigation-matches-every-note", test_navigation_matches_every_note);
+  g_test_add_func ("/layout/navigation-large", test_navigation_large);
   g_test_add_func ("/layout/place/next-event", test_place_next_event);
   g_test_add_func ("/layout/place/command-above-event", test_place_command_above_event);
   g_test_add_func ("/layout/place/at-point", test_place_at_point);

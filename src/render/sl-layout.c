@@ -1299,6 +1299,390 @@ sl_layout_get_handle (const SlRect *note_rect,
   *y = note_rect->y + note_rect->height / 2;
 }
 
+/* Navigation: which note the keyboard goes to from another. Each question
+ * looks in the index of a lane from the note's column outwards and stops
+ * as soon as no column further away can hold a better answer, so a key
+ * press costs what is near the note, whatever the size of the board. */
+
+/* The widest card of any kind: a card in a column starts at most this far
+ * left of the column. */
+static double
+widest_card (void)
+{
+  double widest = 0;
+
+  for (SlNoteKind kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      double width, height;
+
+      sl_layout_get_note_size (kind, &width, &height);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+static void
+note_centre (SlLayout *self,
+             SlNote   *note,
+             double   *x,
+             double   *y)
+{
+  SlRect rect;
+
+  sl_layout_get_note_rect (self, note, &rect);
+  *x = rect.x + rect.width / 2;
+  *y = rect.y + rect.height / 2;
+}
+
+/* Timeline order (sl_document_compare_timeline()), and notes at the same
+ * place in the order of the document, so that Tab visits each once. */
+static int
+compare_timeline (SlLayout *self,
+                  SlNote   *a,
+                  SlNote   *b)
+{
+  int result = sl_document_compare_timeline (self->document, a, b);
+  NoteInfo *ia, *ib;
+
+  if (result != 0)
+    return result;
+
+  ia = g_hash_table_lookup (self->note_infos, a);
+  ib = g_hash_table_lookup (self->note_infos, b);
+  return (ia->order > ib->order) - (ia->order < ib->order);
+}
+
+typedef struct
+{
+  SlLayout *self;
+  SlNote *from;
+  double x, y;       /* the centre of @from's card */
+  int sign;          /* +1: at or right of x, -1: left of it, 0: either */
+  gboolean strict;   /* not at x itself */
+  double weight;     /* of the distance across, against the distance along */
+  SlNote *best;
+  double best_score;
+} Nearest;
+
+static void
+consider_note (Nearest *data,
+               SlNote  *note)
+{
+  NoteInfo *info;
+  double cx, cy, along, score;
+
+  if (note == data->from)
+    return;
+
+  note_centre (data->self, note, &cx, &cy);
+  along = cx - data->x;
+  if ((data->sign > 0 && (along < 0 || (data->strict && along == 0))) ||
+      (data->sign < 0 && along >= 0))
+    return;
+
+  score = fabs (along) + data->weight * fabs (cy - data->y);
+  info = g_hash_table_lookup (data->self->note_infos, note);
+  if (data->best == NULL || score < data->best_score ||
+      (score == data->best_score &&
+       info->order < ((NoteInfo *) g_hash_table_lookup (data->self->note_infos, data->best))->order))
+    {
+      data->best = note;
+      data->best_score = score;
+    }
+}
+
+/* Finds in @lane the note nearest (data->x, data->y) on data->sign's side,
+ * by the distance along the timeline plus the weighted distance across.
+ * A card first in a column right of the start has its left edge in it, so
+ * no nearer than the column's left edge; a card left of x is in the column
+ * of its left edge, which is less than a column and the widest card left
+ * of the column's right edge. */
+static void
+scan_lane (Nearest  *data,
+           LaneInfo *lane)
+{
+  GArray *columns = get_columns (lane);
+  int start = first_bucket (data->x);
+  guint from = first_column_from (columns, start);
+  double widest = widest_card ();
+
+  if (data->sign >= 0)
+    for (guint c = from; c < columns->len; c++)
+      {
+        int column = g_array_index (columns, int, c);
+        GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (column));
+
+        if (data->best != NULL && column > start && column * BUCKET_WIDTH - data->x > data->best_score)
+          break;
+        for (guint i = 0; i < bucket->len; i++)
+          consider_note (data, g_ptr_array_index (bucket, i));
+      }
+
+  if (data->sign <= 0)
+    {
+      int sign = data->sign;
+
+      /* The left side, not the notes at x, which the right side had. */
+      data->sign = -1;
+      for (guint c = MIN (from + 1, columns->len); c-- > 0;)
+        {
+          int column = g_array_index (columns, int, c);
+          GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (column));
+
+          if (column > start)
+            continue;
+          if (data->best != NULL && data->x - ((column + 1) * BUCKET_WIDTH + widest / 2) > data->best_score)
+            break;
+          for (guint i = 0; i < bucket->len; i++)
+            consider_note (data, g_ptr_array_index (bucket, i));
+        }
+      data->sign = sign;
+    }
+}
+
+/* The note of @lane stacked nearest @note above (@down %FALSE) or below
+ * it: a card in the same lane that shares part of its width. */
+static SlNote *
+stacked_note (SlLayout *self,
+              LaneInfo *lane,
+              SlNote   *note,
+              gboolean  down)
+{
+  NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
+  SlNote *best = NULL;
+  double best_y = 0;
+
+  for (int b = first_bucket (info->x); b <= last_bucket (info->x, info->width); b++)
+    {
+      GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (b));
+
+      for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+        {
+          SlNote *other = g_ptr_array_index (bucket, i);
+          NoteInfo *other_info = g_hash_table_lookup (self->note_infos, other);
+          double y = other_info->y + other_info->height / 2;
+          double from_y = info->y + info->height / 2;
+
+          if (other == note || other_info->x >= info->x + info->width || info->x >= other_info->x + other_info->width)
+            continue;
+          if (down ? y <= from_y : y >= from_y)
+            continue;
+          if (best == NULL || (down ? y < best_y : y > best_y) ||
+              (y == best_y && other_info->order < ((NoteInfo *) g_hash_table_lookup (self->note_infos, best))->order))
+            best = other, best_y = y;
+        }
+    }
+  return best;
+}
+
+/**
+ * sl_layout_get_nearest_note:
+ * @direction: where the keyboard goes
+ *
+ * Finds the note the keyboard goes to from @note. Left and right go along
+ * the timeline in @note's lane, to the nearest card on that side, a card
+ * of the same row before one above or below. Up and down go to a card
+ * stacked above or below @note in its lane, else across the lanes to the
+ * nearest card above or below, the distance aside counting twice the
+ * distance across: the card in @note's column, unless one in a nearer
+ * lane stands close to it.
+ *
+ * Returns: (nullable) (transfer none): the note, or %NULL when there is
+ *   none that way
+ */
+SlNote *
+sl_layout_get_nearest_note (SlLayout          *self,
+                            SlNote            *note,
+                            SlLayoutDirection  direction)
+{
+  Nearest data = { self, note, 0, 0, 0, TRUE, 0, NULL, 0 };
+  NoteInfo *info;
+  guint lane_index;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (SL_IS_NOTE (note), NULL);
+
+  ensure (self);
+  info = g_hash_table_lookup (self->note_infos, note);
+  g_return_val_if_fail (info != NULL, NULL);
+  note_centre (self, note, &data.x, &data.y);
+
+  if (direction == SL_LAYOUT_LEFT || direction == SL_LAYOUT_RIGHT)
+    {
+      /* Along a row: a card one row up or down is farther than one two
+       * cards along. */
+      data.sign = direction == SL_LAYOUT_RIGHT ? 1 : -1;
+      data.weight = 2.0;
+      scan_lane (&data, info->lane);
+      return data.best;
+    }
+
+  if ((data.best = stacked_note (self, info->lane, note, direction == SL_LAYOUT_DOWN)) != NULL)
+    return data.best;
+
+  g_ptr_array_find (self->lanes, info->lane, &lane_index);
+  /* Across the lanes, a card in the column two lanes away before one a
+   * column aside in the next lane. */
+  data.strict = FALSE;
+  data.weight = 0.5;
+  for (guint i = lane_index; direction == SL_LAYOUT_UP ? i-- > 0 : ++i < self->lanes->len;)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+      double gap = direction == SL_LAYOUT_UP ? data.y - (lane->y + lane->height) : lane->y - data.y;
+
+      if (data.best != NULL && data.weight * gap > data.best_score)
+        break;
+      if (lane->notes->len > 0)
+        scan_lane (&data, lane);
+    }
+  return data.best;
+}
+
+/* The first (@last %FALSE) or last note of @lane in timeline order. A card
+ * in a column starts in it or in the column before. */
+static SlNote *
+lane_end (SlLayout *self,
+          LaneInfo *lane,
+          gboolean  last)
+{
+  GArray *columns = get_columns (lane);
+  SlNote *best = NULL;
+
+  for (guint n = 0; n < columns->len; n++)
+    {
+      int column = g_array_index (columns, int, last ? columns->len - 1 - n : n);
+      GPtrArray *bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (column));
+
+      if (best != NULL)
+        {
+          double x = sl_note_get_x (best);
+
+          if (last ? (column + 1) * BUCKET_WIDTH <= x : (column - 1) * BUCKET_WIDTH > x)
+            break;
+        }
+      for (guint i = 0; i < bucket->len; i++)
+        {
+          SlNote *note = g_ptr_array_index (bucket, i);
+
+          if (best == NULL || (compare_timeline (self, note, best) > 0) == last)
+            best = note;
+        }
+    }
+  return best;
+}
+
+/**
+ * sl_layout_get_lane_end:
+ * @last: %FALSE for the first note, %TRUE for the last
+ *
+ * Finds the first or last note of @lane along the timeline (Home and End).
+ *
+ * Returns: (nullable) (transfer none): the note, %NULL in an empty lane
+ */
+SlNote *
+sl_layout_get_lane_end (SlLayout *self,
+                        SlLane   *lane,
+                        gboolean  last)
+{
+  LaneInfo *info;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (SL_IS_LANE (lane), NULL);
+
+  ensure (self);
+  info = g_hash_table_lookup (self->lane_infos, lane);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return lane_end (self, info, last);
+}
+
+/* In @lane, the note right after @note in timeline order (@forward) or
+ * right before it. Those after it start at or right of its left edge, so
+ * in its column or later ones; those before it, in its column or earlier
+ * ones. */
+static SlNote *
+lane_neighbour (SlLayout *self,
+                LaneInfo *lane,
+                SlNote   *note,
+                gboolean  forward)
+{
+  GArray *columns = get_columns (lane);
+  double x = sl_note_get_x (note);
+  int start = first_bucket (x);
+  guint from = first_column_from (columns, start);
+  SlNote *best = NULL;
+
+  for (guint n = 0; forward ? from + n < columns->len : n <= from; n++)
+    {
+      guint c = forward ? from + n : from - n;
+      int column;
+      GPtrArray *bucket;
+
+      if (c >= columns->len)
+        continue;
+      column = g_array_index (columns, int, c);
+      if (!forward && column > start)
+        continue;
+      if (best != NULL)
+        {
+          double best_x = sl_note_get_x (best);
+
+          if (forward ? (column - 1) * BUCKET_WIDTH > best_x : (column + 1) * BUCKET_WIDTH <= best_x)
+            break;
+        }
+
+      bucket = g_hash_table_lookup (lane->buckets, GINT_TO_POINTER (column));
+      for (guint i = 0; i < bucket->len; i++)
+        {
+          SlNote *other = g_ptr_array_index (bucket, i);
+          int order = compare_timeline (self, other, note);
+
+          if ((forward ? order > 0 : order < 0) &&
+              (best == NULL || (compare_timeline (self, other, best) < 0) == forward))
+            best = other;
+        }
+    }
+  return best;
+}
+
+/**
+ * sl_layout_get_next_note:
+ * @note: (nullable): where the keyboard is, or %NULL for the ends
+ * @forward: %TRUE for the next note (Tab), %FALSE for the one before
+ *
+ * Finds the note after or before @note in timeline order
+ * (sl_document_compare_timeline(), then the document's order): by left
+ * edge, then lane, then height in the lane. Without @note, the first or
+ * the last note of the board.
+ *
+ * Returns: (nullable) (transfer none): the note, or %NULL past the end
+ */
+SlNote *
+sl_layout_get_next_note (SlLayout *self,
+                         SlNote   *note,
+                         gboolean  forward)
+{
+  SlNote *best = NULL;
+
+  g_return_val_if_fail (SL_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (note == NULL || SL_IS_NOTE (note), NULL);
+
+  ensure (self);
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      LaneInfo *lane = g_ptr_array_index (self->lanes, i);
+      SlNote *found;
+
+      if (lane->notes->len == 0)
+        continue;
+
+      found = note != NULL ? lane_neighbour (self, lane, note, forward) : lane_end (self, lane, !forward);
+      if (found != NULL && (best == NULL || (compare_timeline (self, found, best) < 0) == forward))
+        best = found;
+    }
+  return best;
+}
+
 /* Placement: where a new note goes, and where a moved one settles. */
 
 /**

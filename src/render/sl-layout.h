@@ -34,6 +34,15 @@ typedef struct
  * around it, as a slice of one step is wide. */
 #define SL_LAYOUT_COLUMN_WIDTH        240
 
+/* Where the keyboard goes on the board: along the timeline or across
+ * the lanes. */
+typedef enum {
+  SL_LAYOUT_LEFT,
+  SL_LAYOUT_RIGHT,
+  SL_LAYOUT_UP,
+  SL_LAYOUT_DOWN,
+} SlLayoutDirection;
+
 #define SL_TYPE_LAYOUT (sl_layout_get_type ())
 
 G_DECLARE_FINAL_TYPE (SlLayout, sl_layout, SL, LAYOUT, GObject)
@@ -87,6 +96,15 @@ void        sl_layout_get_slice_label   (SlLayout      *self,
 SlSlice    *sl_layout_get_slice_at      (SlLayout      *self,
                                          double         x,
                                          double         y);
+SlNote     *sl_layout_get_nearest_note  (SlLayout      *self,
+                                         SlNote        *note,
+                                         SlLayoutDirection direction);
+SlNote     *sl_layout_get_lane_end      (SlLayout      *self,
+                                         SlLane        *lane,
+                                         gboolean       last);
+SlNote     *sl_layout_get_next_note     (SlLayout      *self,
+                                         SlNote        *note,
+                                         gboolean       forward);
 void        sl_layout_get_handle        (const SlRect  *note_rect,
                                          double        *x,
                                          double        *y);

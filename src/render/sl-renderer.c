@@ -1207,3 +1207,65 @@ sl_renderer_draw_lane_headers (SlRenderer   *self,
   cairo_stroke (cr);
   cairo_restore (cr);
 }
+
+/**
+ * sl_renderer_draw_focus:
+ * @note: (nullable): the note the keyboard is on
+ * @lane: (nullable): else the lane whose header the keyboard is on
+ *
+ * Draws the keyboard's focus ring, on screen only: a dashed ring in the
+ * ink of the board, outside the selection's solid blue ring, so that the
+ * note the keyboard is on shows whether it is selected or not. Drawn after
+ * sl_renderer_draw() (around @note) or sl_renderer_draw_lane_headers()
+ * (around @lane's header, at the left edge of @region).
+ */
+void
+sl_renderer_draw_focus (SlRenderer   *self,
+                        cairo_t      *cr,
+                        const SlRect *region,
+                        double        scale,
+                        SlNote       *note,
+                        SlLane       *lane)
+{
+  Rgb ink = is_dark (self) ? (Rgb) { 0.95, 0.95, 0.97 } : (Rgb) { 0.08, 0.08, 0.1 };
+  Rgb halo = is_dark (self) ? (Rgb) { 0.1, 0.1, 0.12 } : (Rgb) { 1, 1, 1 };
+  double dashes[] = { 6 / scale, 4 / scale };
+  double gap = MAX (7.0, 5.0 / scale);
+  SlRect ring;
+  double radius;
+
+  g_return_if_fail (SL_IS_RENDERER (self));
+  g_return_if_fail (note == NULL || SL_IS_NOTE (note));
+  g_return_if_fail (lane == NULL || SL_IS_LANE (lane));
+
+  if (note != NULL)
+    {
+      sl_layout_get_note_rect (self->layout, note, &ring);
+      ring = (SlRect) { ring.x - gap, ring.y - gap, ring.width + 2 * gap, ring.height + 2 * gap };
+      radius = CARD_RADIUS + gap;
+    }
+  else if (lane != NULL)
+    {
+      SlRect lane_rect;
+      double inset = 3 / scale;
+
+      sl_layout_get_lane_rect (self->layout, lane, &lane_rect);
+      ring = (SlRect) { region->x + inset, lane_rect.y + inset,
+                        SL_LAYOUT_LANE_HEADER_WIDTH / MAX (scale, 1.0) - 2 * inset, lane_rect.height - 2 * inset };
+      radius = CARD_RADIUS;
+    }
+  else
+    return;
+
+  cairo_save (cr);
+  /* A halo under the dashes keeps the ring seen on any card or lane. */
+  rounded_rect (cr, &ring, radius);
+  set_rgb (cr, &halo, 0.9);
+  cairo_set_line_width (cr, 5.0 / scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, &ink, 1.0);
+  cairo_set_line_width (cr, 2.5 / scale);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -59,6 +59,12 @@ void        sl_renderer_draw_lane_headers (SlRenderer     *self,
                                            cairo_t        *cr,
                                            const SlRect   *region,
                                            double          scale);
+void        sl_renderer_draw_focus    (SlRenderer     *self,
+                                           cairo_t        *cr,
+                                           const SlRect   *region,
+                                           double          scale,
+                                           SlNote         *note,
+                                           SlLane         *lane);
 void        sl_renderer_get_kind_color    (SlRenderer     *self,
                                            SlNoteKind      kind,
                                            double         *rgb);

@@ -438,6 +438,9 @@ key_pressed_cb (SlCanvas        *self,
       return GDK_EVENT_STOP;
     }
 
+  if (_sl_canvas_focus_key_pressed (self, keyval, state))
+    return GDK_EVENT_STOP;
+
   if (keyval == GDK_KEY_Escape)
     {
       sl_canvas_unselect_all (self);

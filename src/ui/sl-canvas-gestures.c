@@ -251,6 +251,7 @@ drag_begin_cb (SlCanvas       *self,
   if (self->editing != NULL)
     _sl_canvas_stop_editing (self, TRUE);
 
+  self->keyboard_used = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->drag_x = x;
   self->drag_y = y;
@@ -447,12 +448,12 @@ pressed_cb (SlCanvas       *self,
     sl_canvas_add_note_at (self, sl_layout_get_natural_kind (sl_lane_get_kind (lane)), bx, by);
 }
 
-static void
-context_pressed_cb (SlCanvas        *self,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkGestureClick *gesture)
+/* Opens the menu of what is at (@x, @y): a slice, a note, a connection or
+ * a lane. Returns whether there was one. */
+static gboolean
+popup_menu_at (SlCanvas *self,
+               double    x,
+               double    y)
 {
   double bx, by;
   SlNote *note;
@@ -460,34 +461,54 @@ context_pressed_cb (SlCanvas        *self,
   SlLane *lane;
 
   if (_sl_canvas_popup_slice_menu (self, x, y))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
+    return TRUE;
 
   sl_canvas_widget_to_board (self, x, y, &bx, &by);
   note = sl_layout_get_note_at (self->layout, bx, by);
   if (note != NULL)
     {
       _sl_canvas_popup_note_menu (self, note, x, y);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
+      return TRUE;
     }
 
   connection = _sl_canvas_get_connection_at (self, bx, by);
   if (connection != NULL)
     {
       _sl_canvas_popup_connection_menu (self, connection, x, y);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
+      return TRUE;
     }
 
   lane = sl_layout_get_lane_at (self->layout, by);
   if (lane == NULL)
-    return;
+    return FALSE;
 
+  _sl_canvas_set_focus (self, NULL, lane);
   _sl_canvas_popup_lane_menu (self, lane, x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  return TRUE;
+}
+
+static void
+context_pressed_cb (SlCanvas        *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  if (popup_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* A long press is the right click of a touchscreen. */
+static void
+long_pressed_cb (SlCanvas            *self,
+                 double               x,
+                 double               y,
+                 GtkGestureLongPress *gesture)
+{
+  if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_RUBBER_BAND)
+    _sl_canvas_cancel_drag (self);
+  if (popup_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* A drag cancelled, by Escape or by the system, takes its moves back. */
@@ -587,6 +608,11 @@ _sl_canvas_gestures_init (SlCanvas *self)
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (long_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

@@ -42,6 +42,10 @@ struct _SlCanvas
   GHashTable *selection;  /* of SlNote */
   SlConnection *selected_connection; /* only while no note is selected */
   SlNote *anchor;         /* where the keyboard adds the next note */
+  SlNote *focus;          /* the note the keyboard is on */
+  SlLane *focus_lane;     /* else the lane whose header it is on */
+  SlNote *connect_source; /* a connection the keyboard began, to the focus */
+  gboolean keyboard_used; /* since the last press of the pointer: show the focus */
 
   DragMode drag_mode;
   gboolean drag_active;   /* past the threshold */
@@ -127,6 +131,18 @@ void     _sl_canvas_resize_slice        (SlCanvas     *self,
 gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
                                          double        board_x,
                                          double        board_y);
+/* sl-canvas-focus.c */
+void     _sl_canvas_focus_init          (SlCanvas     *self);
+void     _sl_canvas_set_focus           (SlCanvas     *self,
+                                         SlNote       *note,
+                                         SlLane       *lane);
+gboolean _sl_canvas_focus_key_pressed   (SlCanvas        *self,
+                                         guint            keyval,
+                                         GdkModifierType  state);
+void     _sl_canvas_draw_focus          (SlCanvas     *self,
+                                         cairo_t      *cr,
+                                         const SlRect *region);
+
 /* sl-canvas-menus.c */
 void     _sl_canvas_class_menus_init    (SlCanvasClass *klass);
 void     _sl_canvas_emit_undoable       (SlCanvas     *self,

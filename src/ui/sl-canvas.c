@@ -4,8 +4,9 @@
  * use, and turns pointer and keyboard into document mutations. This file
  * is the view: the part of the board in view and the zoom, the selection,
  * and the drawing; sl-canvas-gestures.c holds the pointer,
- * sl-canvas-editing.c the keyboard and the clipboard, sl-canvas-actions.c
- * the actions and their shortcuts.
+ * sl-canvas-editing.c the keyboard and the clipboard, sl-canvas-focus.c
+ * the keyboard's place on the board, sl-canvas-actions.c the actions and
+ * their shortcuts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_ZOOM,
+  PROP_FOCUS_NOTE,
   N_PROPS
 };
 
@@ -316,7 +318,23 @@ sl_canvas_select (SlCanvas *self,
     g_hash_table_remove_all (self->selection);
   g_hash_table_add (self->selection, note);
   self->anchor = note;
+  _sl_canvas_set_focus (self, note, NULL);
   _sl_canvas_selection_changed (self);
+}
+
+/* Puts the keyboard on @note, else on the header of @lane. */
+void
+_sl_canvas_set_focus (SlCanvas *self,
+                      SlNote   *note,
+                      SlLane   *lane)
+{
+  gboolean note_changed = self->focus != note;
+
+  self->focus = note;
+  self->focus_lane = note != NULL ? NULL : lane;
+  if (note_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NOTE]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -484,6 +502,7 @@ sl_canvas_snapshot (GtkWidget   *widget,
   sl_renderer_set_selected_connection (self->renderer, self->selected_connection);
   sl_renderer_draw (self->renderer, cr, &region, self->zoom);
   sl_renderer_draw_lane_headers (self->renderer, cr, &region, self->zoom);
+  _sl_canvas_draw_focus (self, cr, &region);
 
   _sl_canvas_draw_gesture (self, cr);
   cairo_destroy (cr);
@@ -541,6 +560,7 @@ sl_canvas_constructed (GObject *object)
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
   update_style (self);
   _sl_canvas_connections_init (self);
+  _sl_canvas_focus_init (self);
 
   /* Start with the lane headers in view and the first lane at the top. */
   self->origin_x = -SL_LAYOUT_LANE_HEADER_WIDTH - 20;
@@ -585,6 +605,10 @@ sl_canvas_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_FOCUS_NOTE:
+      g_value_set_object (value, self->focus);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -606,6 +630,10 @@ sl_canvas_set_property (GObject      *object,
 
     case PROP_ZOOM:
       sl_canvas_set_zoom (self, g_value_get_double (value), 0, 0);
+      break;
+
+    case PROP_FOCUS_NOTE:
+      sl_canvas_set_focus_note (self, g_value_get_object (value));
       break;
 
     default:
@@ -637,6 +665,17 @@ sl_canvas_class_init (SlCanvasClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          MIN_ZOOM, MAX_ZOOM, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SlCanvas:focus-note:
+   *
+   * The note the keyboard is on: the arrow keys, Tab, Home and End move
+   * it, and the selection follows it.
+   */
+  properties[PROP_FOCUS_NOTE] =
+    g_param_spec_object ("focus-note", NULL, NULL,
+                         SL_TYPE_NOTE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -47,6 +47,10 @@ void        sl_canvas_select           (SlCanvas   *self,
                                         SlNote     *note,
                                         gboolean    add);
 void        sl_canvas_unselect_all     (SlCanvas   *self);
+SlNote     *sl_canvas_get_focus_note   (SlCanvas   *self);
+void        sl_canvas_set_focus_note   (SlCanvas   *self,
+                                        SlNote     *note);
+SlLane     *sl_canvas_get_focus_lane   (SlCanvas   *self);
 SlConnection *sl_canvas_get_selected_connection (SlCanvas     *self);
 void        sl_canvas_select_connection (SlCanvas     *self,
                                          SlConnection *connection);
