@@ -1373,7 +1373,7 @@ test_guide (void)
   g_assert_cmpint (sl_check_get_step_status (document, problems, 1), ==, SL_STEP_DONE);
   g_assert_cmpint (sl_check_get_step_status (document, problems, 5), ==, SL_STEP_IN_PROGRESS);
 
-  /* Choosing step 5 is a change of the model (it is saved with it). */
+  /* Choosing step 5 moves the guide and the board to it. */
   sl_document_set_step (document, 5);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
@@ -1432,6 +1432,93 @@ test_guide (void)
   }
 
   test_app_quit (&fixture.app, &fixture.window);
+  remove_tree (dir);
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the Up and Down keys do in a list box. */
+static void
+move_cursor (GtkListBox *list,
+             int         count)
+{
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, count, FALSE, FALSE);
+}
+
+static void
+assert_clean (SlWindow *window)
+{
+  SlHistory *history = sl_document_get_history (sl_window_get_document (window));
+
+  g_assert_false (sl_history_get_modified (history));
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Hotel — Stormline");
+}
+
+/* The guide is navigation: choosing a step, and browsing the steps with
+ * Up and Down, leaves the model unmodified with nothing to undo; the
+ * window closes without asking, the file is untouched, and the model
+ * opens again at the step chosen. A model the app has not seen opens at
+ * the step its file holds. */
+static void
+test_guide_navigation (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GBytes) example = read_bytes (example_path ());
+  SlDocument *document;
+  GtkListBox *steps;
+
+  write_bytes (path, example);
+  test_app_start (&fixture.app, &fixture.window, path);
+  document = sl_window_get_document (fixture.window);
+  steps = find_list_box (GTK_WIDGET (sl_window_get_guide (fixture.window)));
+  g_assert_cmpuint (sl_document_get_step (document), ==, 8);
+  g_assert_true (gtk_list_box_get_selected_row (steps) == gtk_list_box_get_row_at_index (steps, 7));
+
+  gtk_list_box_select_row (steps, gtk_list_box_get_row_at_index (steps, 2));
+  g_assert_cmpuint (sl_document_get_step (document), ==, 3);
+  assert_clean (fixture.window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 2)));
+  move_cursor (steps, 1);
+  move_cursor (steps, 1);
+  g_assert_cmpuint (sl_document_get_step (document), ==, 5);
+  move_cursor (steps, -1);
+  g_assert_cmpuint (sl_document_get_step (document), ==, 4);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  assert_clean (fixture.window);
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  g_assert_null (find_dialog ());
+  while (gtk_application_get_windows (GTK_APPLICATION (fixture.app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_file_holds (path, example);
+  g_application_release (G_APPLICATION (fixture.app));
+  g_clear_object (&fixture.app);
+
+  test_app_start (&fixture.app, &fixture.window, path);
+  g_assert_cmpuint (sl_document_get_step (sl_window_get_document (fixture.window)), ==, 4);
+  assert_clean (fixture.window);
+  test_app_quit (&fixture.app, &fixture.window);
+  assert_file_holds (path, example);
+
   remove_tree (dir);
 }
 
@@ -1799,6 +1886,7 @@ main (int    argc,
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
+  g_test_add_func ("/window/guide-navigation", test_guide_navigation);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);

@@ -127,6 +127,8 @@ void      _sl_window_choose_export_eventmodelers (SlWindow        *self);
 void      _sl_window_update_recent            (SlWindow           *self);
 gboolean  _sl_window_ask_to_save              (SlWindow           *self);
 void      _sl_window_remember_file            (SlWindow           *self);
+void      _sl_window_restore_step             (SlWindow           *self);
+void      _sl_window_remember_step            (SlWindow           *self);
 
 /* sl-window-export.c */
 void      _sl_window_choose_export            (SlWindow           *self);

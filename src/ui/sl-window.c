@@ -326,6 +326,7 @@ _sl_window_set_file (SlWindow *self,
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       update_title (self);
+      _sl_window_remember_step (self);
     }
 }
 
@@ -506,6 +507,7 @@ sl_window_constructed (GObject *object)
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
   _sl_window_remember_file (self);
+  _sl_window_restore_step (self);
   if (self->file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (self->file);
@@ -550,6 +552,8 @@ sl_window_constructed (GObject *object)
 
   g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::step",
+                           G_CALLBACK (_sl_window_remember_step), self, G_CONNECT_SWAPPED);
   follow_step (self);
 
   target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
