@@ -1522,6 +1522,117 @@ test_guide_navigation (void)
   remove_tree (dir);
 }
 
+/* The label under @widget that shows @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs until the window shows a toast that says @text, and returns its
+ * Undo button. */
+static GtkWidget *
+wait_for_undo_toast (SlWindow   *window,
+                     const char *text)
+{
+  GtkWidget *label;
+  GtkWidget *button = NULL;
+
+  while ((label = find_label (GTK_WIDGET (window->toast_overlay), text)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (GtkWidget *w = label; w != NULL && button == NULL; w = gtk_widget_get_parent (w))
+    button = find_undo_button (w);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Undo");
+  return button;
+}
+
+/* Deleting notes or removing a scenario shows a toast that says what went,
+ * with Undo, which undoes just that step; once the model changes again
+ * the toast's Undo goes, so it can never undo something else. */
+static void
+test_undo_toast (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlCanvas *canvas;
+  GListModel *scenarios;
+  SlNote *book;
+  GtkWidget *button;
+  guint n_scenarios;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  canvas = sl_window_get_canvas (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  scenarios = sl_document_get_scenarios (document);
+  n_scenarios = g_list_model_get_n_items (scenarios);
+
+  sl_canvas_select (canvas, book, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  g_assert_null (sl_document_lookup_note (document, "cmd-book-room"));
+  g_signal_emit_by_name (wait_for_undo_toast (fixture.window, "Deleted “Book Room”"), "clicked");
+  g_assert_true (sl_document_lookup_note (document, "cmd-book-room") == book);
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_true (sl_history_can_redo (history));
+
+  /* Another edit takes the offer away. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-booked"), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  button = wait_for_undo_toast (fixture.window, "Deleted “Room Booked”");
+  g_assert_true (gtk_widget_get_visible (button));
+  sl_document_set_title (document, "Motel");
+  g_assert_false (gtk_widget_get_visible (button));
+  sl_history_undo (history);
+  sl_history_undo (history);
+  g_assert_false (sl_history_can_undo (history));
+
+  /* A scenario removed in the inspector. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "cmd-add-room"), FALSE);
+  show_inspector (&fixture);
+  flush_main_context ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (sl_window_get_inspector (fixture.window)), "scenario-remove"),
+                         "clicked");
+  g_assert_null (sl_document_lookup (document, "scn-add-room"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios - 1);
+  g_signal_emit_by_name (wait_for_undo_toast (fixture.window, "Removed scenario “A manager adds a room”"), "clicked");
+  g_assert_nonnull (sl_document_lookup (document, "scn-add-room"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios);
+  g_assert_false (sl_history_can_undo (history));
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 /* On an empty board nothing is left to do in step 1, yet it is not
  * done: the guide says how to start it, and once an event is up, that
  * nothing is left. */
@@ -1887,6 +1998,7 @@ main (int    argc,
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
   g_test_add_func ("/window/guide-navigation", test_guide_navigation);
+  g_test_add_func ("/window/undo-toast", test_undo_toast);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);

@@ -38,6 +38,7 @@ struct _SlWindow
   char *file_etag;        /* the file as this window last read or wrote it */
 
   AdwToastOverlay *toast_overlay;
+  AdwToast *undo_toast;     /* weak: the toast offering Undo, while shown */
   AdwWindowTitle *window_title;
   SlPalette *palette;
   GtkOverlay *board_overlay;
