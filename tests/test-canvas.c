@@ -2076,6 +2076,63 @@ test_shortcuts_window_keys (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* Deleting notes, by the Delete key, the menu's Delete or Cut, offers
+ * Undo with what went, and one undo brings back just that. */
+static void
+test_delete_offers_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SlDocument *document = fixture->document;
+  SlHistory *history = sl_document_get_history (document);
+  GListModel *notes = sl_document_get_notes (document);
+  guint n_notes = g_list_model_get_n_items (notes);
+  SlNote *book = sl_document_lookup_note (document, "cmd-book-room");
+  SlNote *booked = sl_document_lookup_note (document, "evt-room-booked");
+  SlNote *add = sl_document_lookup_note (document, "cmd-add-room");
+  g_autofree char *text = NULL;
+  SlNote *blank;
+
+  g_signal_connect (fixture->canvas, "undoable", G_CALLBACK (undoable_cb), &text);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+
+  sl_canvas_select (fixture->canvas, book, FALSE);
+  press_key (fixture->canvas, GDK_KEY_Delete);
+  g_assert_cmpstr (text, ==, "Deleted “Book Room”");
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes - 1);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  g_assert_true (sl_history_undo (history));
+  g_assert_true (sl_document_lookup_note (document, "cmd-book-room") == book);
+  g_assert_false (sl_history_can_undo (history));
+
+  sl_canvas_select (fixture->canvas, book, FALSE);
+  sl_canvas_select (fixture->canvas, booked, TRUE);
+  sl_canvas_select (fixture->canvas, add, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  g_assert_cmpstr (text, ==, "Deleted 3 notes");
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes - 3);
+  g_assert_true (sl_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
+  g_assert_false (sl_history_can_undo (history));
+
+  sl_canvas_select (fixture->canvas, booked, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.cut", NULL);
+  g_assert_cmpstr (text, ==, "Deleted “Room Booked”");
+  g_assert_null (sl_document_lookup_note (document, "evt-room-booked"));
+  g_assert_true (sl_history_undo (history));
+  g_assert_true (sl_document_lookup_note (document, "evt-room-booked") == booked);
+
+  /* A note without text is counted; a long or many-line one is cut short. */
+  blank = sl_document_add_note (document, SL_NOTE_EVENT, sl_note_get_lane (booked), 5000, 0, "");
+  sl_canvas_select (fixture->canvas, blank, FALSE);
+  sl_canvas_delete_selection (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Deleted 1 note");
+
+  sl_document_set_note_text (document, add, "A very long name for a command that goes on and on\nand on");
+  sl_canvas_select (fixture->canvas, add, FALSE);
+  sl_canvas_delete_selection (fixture->canvas);
+  g_assert_cmpstr (text, ==, "Deleted “A very long name for a command that goe…”");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2128,6 +2185,8 @@ main (int    argc,
               test_note_menu_new_aggregate, fixture_tear_down);
   g_test_add ("/canvas/remove-lane-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_remove_lane_offers_undo, fixture_tear_down);
+  g_test_add ("/canvas/delete-offers-undo", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_delete_offers_undo, fixture_tear_down);
   g_test_add ("/canvas/connection-selection", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_connection_selection, fixture_tear_down);
   g_test_add ("/canvas/overview", Fixture, GINT_TO_POINTER (1), fixture_set_up,

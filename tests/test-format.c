@@ -562,6 +562,31 @@ test_writer_empty (void)
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (loaded)), ==, 0);
 }
 
+/* The step is navigation (sl_document_set_step() records nothing), yet
+ * the file keeps it: an old file opens at its step, and a save writes
+ * the step chosen, without the step alone marking anything to save. */
+static void
+test_step_key (void)
+{
+  static const char old[] = "{\"stormline\": 1, \"title\": \"Old\", \"step\": 6}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (old, strlen (old));
+  g_autoptr(SlDocument) loaded = load_bytes (bytes);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(SlDocument) reloaded = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (sl_document_get_step (loaded), ==, 6);
+  g_assert_false (sl_history_get_modified (sl_document_get_history (loaded)));
+
+  sl_document_set_step (loaded, 3);
+  g_assert_false (sl_history_get_modified (sl_document_get_history (loaded)));
+  saved = sl_format_save_to_bytes (loaded);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_nonnull (strstr (text, "\"step\": 3"));
+  reloaded = load_bytes (saved);
+  g_assert_cmpuint (sl_document_get_step (reloaded), ==, 3);
+}
+
 /* Bad input */
 
 #define LANE "{\"id\": \"l1\", \"kind\": \"interaction\"}"
@@ -1271,6 +1296,7 @@ main (int    argc,
   g_test_add_func ("/format/writer/round-trip", test_writer_round_trip);
   g_test_add_func ("/format/writer/line-breaks", test_writer_line_breaks);
   g_test_add_func ("/format/writer/empty", test_writer_empty);
+  g_test_add_func ("/format/step-key", test_step_key);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -12,7 +12,6 @@ typedef void (*Mutation) (TestBoard *board);
 
 static void mutate_title (TestBoard *b) { sl_document_set_title (b->document, "Motel"); }
 static void mutate_description (TestBoard *b) { sl_document_set_description (b->document, "A model"); }
-static void mutate_step (TestBoard *b) { sl_document_set_step (b->document, 4); }
 static void mutate_add_aggregate (TestBoard *b) { sl_document_add_aggregate (b->document, "Guest"); }
 static void mutate_remove_aggregate (TestBoard *b) { sl_document_remove_aggregate (b->document, b->room); }
 static void mutate_aggregate_name (TestBoard *b) { sl_document_set_aggregate_name (b->document, b->room, "Rooms"); }
@@ -64,7 +63,6 @@ static const struct {
 } mutations[] = {
   { "title", mutate_title, "Rename Model" },
   { "description", mutate_description, "Edit Description" },
-  { "step", mutate_step, "Change Step" },
   { "add-aggregate", mutate_add_aggregate, "Add Aggregate" },
   { "remove-aggregate", mutate_remove_aggregate, "Remove Aggregate" },
   { "aggregate-name", mutate_aggregate_name, "Rename Aggregate" },
@@ -182,6 +180,52 @@ test_no_op (void)
 
   g_assert_false (sl_history_can_undo (history));
   g_assert_false (sl_history_get_modified (history));
+
+  test_board_clear (&board);
+}
+
+/* Choosing a step of the process is navigation: it records nothing, alone
+ * or in a group, marks nothing modified, and an undo of an edit made
+ * around it leaves it where it is. The next save writes it. */
+static void
+test_step_is_navigation (void)
+{
+  TestBoard board;
+  SlHistory *history;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint changed = 0;
+
+  test_board_init (&board);
+  history = sl_document_get_history (board.document);
+  g_signal_connect (board.document, "changed", G_CALLBACK (count_changed), &changed);
+  before = test_save_string (board.document);
+
+  for (guint step = 1; step <= SL_N_PROCESS_STEPS; step++)
+    sl_document_set_step (board.document, step);
+  sl_history_begin_group (history, "Gesture");
+  sl_document_set_step (board.document, 4);
+  sl_history_end_group (history);
+  g_assert_cmpuint (sl_document_get_step (board.document), ==, 4);
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_false (sl_history_get_modified (history));
+  g_assert_cmpuint (changed, ==, 0);
+
+  after = test_save_string (board.document);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_nonnull (strstr (after, "\"step\": 4"));
+
+  sl_document_set_title (board.document, "Motel");
+  sl_document_set_step (board.document, 6);
+  sl_document_set_title (board.document, "Motel Inn");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, 1);
+  g_assert_true (sl_history_undo (history));
+  g_assert_cmpstr (sl_document_get_title (board.document), ==, "Hotel");
+  g_assert_cmpuint (sl_document_get_step (board.document), ==, 6);
+  g_assert_false (sl_history_get_modified (history));
+  g_assert_true (sl_history_redo (history));
+  g_assert_cmpstr (sl_document_get_title (board.document), ==, "Motel Inn");
+  g_assert_cmpuint (sl_document_get_step (board.document), ==, 6);
 
   test_board_clear (&board);
 }
@@ -610,6 +654,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/history/no-op", test_no_op);
+  g_test_add_func ("/history/step-is-navigation", test_step_is_navigation);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/cancel-group", test_cancel_group);
   g_test_add_func ("/history/merge", test_merge);

@@ -93,7 +93,7 @@ mutate (Run      *run,
       return TRUE;
 
     case 1:
-      sl_document_set_step (d, g_rand_int_range (run->rand, 1, 9));
+      sl_document_set_description (d, text);
       return TRUE;
 
     case 2:

@@ -1373,7 +1373,7 @@ test_guide (void)
   g_assert_cmpint (sl_check_get_step_status (document, problems, 1), ==, SL_STEP_DONE);
   g_assert_cmpint (sl_check_get_step_status (document, problems, 5), ==, SL_STEP_IN_PROGRESS);
 
-  /* Choosing step 5 is a change of the model (it is saved with it). */
+  /* Choosing step 5 moves the guide and the board to it. */
   sl_document_set_step (document, 5);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
@@ -1433,6 +1433,204 @@ test_guide (void)
 
   test_app_quit (&fixture.app, &fixture.window);
   remove_tree (dir);
+}
+
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the Up and Down keys do in a list box. */
+static void
+move_cursor (GtkListBox *list,
+             int         count)
+{
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, count, FALSE, FALSE);
+}
+
+static void
+assert_clean (SlWindow *window)
+{
+  SlHistory *history = sl_document_get_history (sl_window_get_document (window));
+
+  g_assert_false (sl_history_get_modified (history));
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Hotel — Stormline");
+}
+
+/* The guide is navigation: choosing a step, and browsing the steps with
+ * Up and Down, leaves the model unmodified with nothing to undo; the
+ * window closes without asking, the file is untouched, and the model
+ * opens again at the step chosen. A model the app has not seen opens at
+ * the step its file holds. */
+static void
+test_guide_navigation (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autoptr(GBytes) example = read_bytes (example_path ());
+  SlDocument *document;
+  GtkListBox *steps;
+
+  write_bytes (path, example);
+  test_app_start (&fixture.app, &fixture.window, path);
+  document = sl_window_get_document (fixture.window);
+  steps = find_list_box (GTK_WIDGET (sl_window_get_guide (fixture.window)));
+  g_assert_cmpuint (sl_document_get_step (document), ==, 8);
+  g_assert_true (gtk_list_box_get_selected_row (steps) == gtk_list_box_get_row_at_index (steps, 7));
+
+  gtk_list_box_select_row (steps, gtk_list_box_get_row_at_index (steps, 2));
+  g_assert_cmpuint (sl_document_get_step (document), ==, 3);
+  assert_clean (fixture.window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 2)));
+  move_cursor (steps, 1);
+  move_cursor (steps, 1);
+  g_assert_cmpuint (sl_document_get_step (document), ==, 5);
+  move_cursor (steps, -1);
+  g_assert_cmpuint (sl_document_get_step (document), ==, 4);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  assert_clean (fixture.window);
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  g_assert_null (find_dialog ());
+  while (gtk_application_get_windows (GTK_APPLICATION (fixture.app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_file_holds (path, example);
+  g_application_release (G_APPLICATION (fixture.app));
+  g_clear_object (&fixture.app);
+
+  test_app_start (&fixture.app, &fixture.window, path);
+  g_assert_cmpuint (sl_document_get_step (sl_window_get_document (fixture.window)), ==, 4);
+  assert_clean (fixture.window);
+  test_app_quit (&fixture.app, &fixture.window);
+  assert_file_holds (path, example);
+
+  remove_tree (dir);
+}
+
+/* The label under @widget that shows @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs until the window shows a toast that says @text, and returns its
+ * Undo button. */
+static GtkWidget *
+wait_for_undo_toast (SlWindow   *window,
+                     const char *text)
+{
+  GtkWidget *label;
+  GtkWidget *button = NULL;
+
+  while ((label = find_label (GTK_WIDGET (window->toast_overlay), text)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (GtkWidget *w = label; w != NULL && button == NULL; w = gtk_widget_get_parent (w))
+    button = find_undo_button (w);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Undo");
+  return button;
+}
+
+/* Deleting notes or removing a scenario shows a toast that says what went,
+ * with Undo, which undoes just that step; once the model changes again
+ * the toast's Undo goes, so it can never undo something else. */
+static void
+test_undo_toast (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlCanvas *canvas;
+  GListModel *scenarios;
+  SlNote *book;
+  GtkWidget *button;
+  guint n_scenarios;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  canvas = sl_window_get_canvas (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  scenarios = sl_document_get_scenarios (document);
+  n_scenarios = g_list_model_get_n_items (scenarios);
+
+  sl_canvas_select (canvas, book, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  g_assert_null (sl_document_lookup_note (document, "cmd-book-room"));
+  g_signal_emit_by_name (wait_for_undo_toast (fixture.window, "Deleted “Book Room”"), "clicked");
+  g_assert_true (sl_document_lookup_note (document, "cmd-book-room") == book);
+  g_assert_false (sl_history_can_undo (history));
+  g_assert_true (sl_history_can_redo (history));
+
+  /* Another edit takes the offer away. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-booked"), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  button = wait_for_undo_toast (fixture.window, "Deleted “Room Booked”");
+  g_assert_true (gtk_widget_get_visible (button));
+  sl_document_set_title (document, "Motel");
+  g_assert_false (gtk_widget_get_visible (button));
+  sl_history_undo (history);
+  sl_history_undo (history);
+  g_assert_false (sl_history_can_undo (history));
+
+  /* A scenario removed in the inspector. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "cmd-add-room"), FALSE);
+  show_inspector (&fixture);
+  flush_main_context ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (sl_window_get_inspector (fixture.window)), "scenario-remove"),
+                         "clicked");
+  g_assert_null (sl_document_lookup (document, "scn-add-room"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios - 1);
+  g_signal_emit_by_name (wait_for_undo_toast (fixture.window, "Removed scenario “A manager adds a room”"), "clicked");
+  g_assert_nonnull (sl_document_lookup (document, "scn-add-room"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios);
+  g_assert_false (sl_history_can_undo (history));
+
+  test_app_quit (&fixture.app, &fixture.window);
 }
 
 /* On an empty board nothing is left to do in step 1, yet it is not
@@ -1799,6 +1997,8 @@ main (int    argc,
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
+  g_test_add_func ("/window/guide-navigation", test_guide_navigation);
+  g_test_add_func ("/window/undo-toast", test_undo_toast);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);

@@ -339,11 +339,35 @@ sl_canvas_add_note (SlCanvas   *self,
   return add_note (self, kind, lane, x, y);
 }
 
+/* What the toast that offers Undo says of @notes deleted: the text of
+ * one (its first line, short), else how many. */
+static char *
+describe_deleted (GList *notes)
+{
+  guint n = g_list_length (notes);
+  const char *text = sl_note_get_text (notes->data);
+  g_autofree char *line = NULL;
+
+  if (n > 1 || text[0] == '\0')
+    return g_strdup_printf (ngettext ("Deleted %u note", "Deleted %u notes", n), n);
+
+  line = g_strndup (text, strcspn (text, "\n"));
+  if (g_utf8_strlen (line, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (line, 0, 39);
+
+      g_free (line);
+      line = g_strconcat (start, "…", NULL);
+    }
+  return g_strdup_printf (_("Deleted “%s”"), line);
+}
+
 void
 sl_canvas_delete_selection (SlCanvas *self)
 {
   SlHistory *history;
   GList *notes;
+  g_autofree char *deleted = NULL;
 
   g_return_if_fail (SL_IS_CANVAS (self));
 
@@ -358,6 +382,7 @@ sl_canvas_delete_selection (SlCanvas *self)
 
   history = sl_document_get_history (self->document);
   notes = g_hash_table_get_keys (self->selection);
+  deleted = describe_deleted (notes);
   sl_history_begin_group (history, g_list_length (notes) > 1 ? _("Delete Notes") : _("Delete Note"));
   for (GList *l = notes; l != NULL; l = l->next)
     sl_document_remove_note (self->document, l->data);
@@ -365,6 +390,7 @@ sl_canvas_delete_selection (SlCanvas *self)
   g_list_free (notes);
 
   sl_canvas_unselect_all (self);
+  _sl_canvas_emit_undoable (self, deleted);
 }
 
 /**

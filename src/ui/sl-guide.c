@@ -8,7 +8,8 @@
  * makes rows only for those in sight, so it shows them all, however many.
  * A click on a problem emits ::problem-activated with its note, for the
  * window to show it on the board. The guide never locks: any step can be
- * chosen at any time.
+ * chosen at any time, and choosing one is navigation, not an edit of the
+ * model (sl_document_set_step()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -53,6 +53,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UNDOABLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void rebuild (SlInspector *self);
 
 /* An edit made here is a step of its own: it neither merges into the step
@@ -301,6 +308,13 @@ add_scenario_cb (SlInspector *self)
   sl_history_end_group (history);
 }
 
+static void
+scenario_undoable_cb (SlInspector *self,
+                      const char  *text)
+{
+  g_signal_emit (self, signals[UNDOABLE], 0, text);
+}
+
 /* The scenarios of the note, which show its fields and those of the
  * notes in their steps. */
 static void
@@ -322,7 +336,10 @@ fill_scenarios (SlInspector *self)
 
       if (sl_scenario_get_note (scenario) == self->note)
         {
-          gtk_box_append (GTK_BOX (self->scenarios), sl_scenario_group_new (self->document, scenario));
+          GtkWidget *group = sl_scenario_group_new (self->document, scenario);
+
+          g_signal_connect_object (group, "undoable", G_CALLBACK (scenario_undoable_cb), self, G_CONNECT_SWAPPED);
+          gtk_box_append (GTK_BOX (self->scenarios), group);
           any = TRUE;
         }
     }
@@ -680,6 +697,20 @@ sl_inspector_class_init (SlInspectorClass *klass)
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SlInspector::undoable:
+   * @text: what was done
+   *
+   * Emitted when something was removed here (a scenario with its steps),
+   * for the window to offer Undo with @text.
+   */
+  signals[UNDOABLE] =
+    g_signal_new ("undoable",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -43,6 +43,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UNDOABLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void show_scenario (SlScenarioGroup *self);
 
 static guint
@@ -138,12 +145,24 @@ set_steps (SlScenarioGroup *self,
 static void
 remove_cb (SlScenarioGroup *self)
 {
+  const char *title;
+  g_autofree char *removed = NULL;
+
   if (!is_current (self))
     return;
+
+  /* Its Given, When and Then go with it: the window offers Undo at once
+   * rather than asking first. */
+  title = sl_scenario_get_title (self->scenario);
+  if (title[0] != '\0')
+    removed = g_strdup_printf (_("Removed scenario “%s”"), title);
+  else
+    removed = g_strdup (_("Removed a scenario"));
 
   seal (self);
   sl_document_remove_scenario (self->document, self->scenario);
   seal (self);
+  g_signal_emit (self, signals[UNDOABLE], 0, removed);
 }
 
 static void
@@ -549,6 +568,20 @@ sl_scenario_group_class_init (SlScenarioGroupClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SlScenarioGroup::undoable:
+   * @text: what was done
+   *
+   * Emitted when the scenario was removed, for the window to offer Undo
+   * with @text.
+   */
+  signals[UNDOABLE] =
+    g_signal_new ("undoable",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-scenario-group.ui");
   gtk_widget_class_bind_template_child (widget_class, SlScenarioGroup, title_row);

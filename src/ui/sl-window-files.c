@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "sl-window-private.h"
@@ -425,6 +426,94 @@ _sl_window_remember_file (SlWindow *self)
 {
   g_free (self->file_etag);
   self->file_etag = self->file != NULL ? query_etag (self->file) : NULL;
+}
+
+/* The step each model was left at, by file. Choosing a step is not an
+ * edit and never makes a model dirty, so the file may hold an older step
+ * than the one the user left it at: the app keeps that one in its own
+ * state, a key file in the XDG state directory (which a Flatpak sandbox
+ * has too), written atomically. A URI can hold characters a key cannot:
+ * the key is the URI's checksum. */
+#define STEPS_GROUP "Steps"
+
+static char *
+steps_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "stormline", "steps.ini", NULL);
+}
+
+static char *
+step_key (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+}
+
+/* The step remembered for @file, or 0 for none. */
+static guint
+lookup_step (GKeyFile *steps,
+             GFile    *file)
+{
+  g_autofree char *key = step_key (file);
+  g_autoptr(GError) error = NULL;
+  guint64 step = g_key_file_get_uint64 (steps, STEPS_GROUP, key, &error);
+
+  return error == NULL && step >= 1 && step <= SL_N_PROCESS_STEPS ? (guint) step : 0;
+}
+
+/**
+ * _sl_window_restore_step:
+ *
+ * Moves the model to the step the user left it at in this app, when the
+ * app remembers one for the window's file; else it stays at the file's.
+ */
+void
+_sl_window_restore_step (SlWindow *self)
+{
+  g_autoptr(GKeyFile) steps = g_key_file_new ();
+  g_autofree char *path = steps_path ();
+  guint step;
+
+  if (self->file == NULL || !g_key_file_load_from_file (steps, path, G_KEY_FILE_NONE, NULL))
+    return;
+
+  step = lookup_step (steps, self->file);
+  if (step != 0)
+    sl_document_set_step (self->document, step);
+}
+
+/**
+ * _sl_window_remember_step:
+ *
+ * Remembers the model's step for the window's file, for the next time it
+ * is opened.
+ */
+void
+_sl_window_remember_step (SlWindow *self)
+{
+  g_autoptr(GKeyFile) steps = g_key_file_new ();
+  g_autofree char *path = steps_path ();
+  g_autofree char *dir = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  guint step = sl_document_get_step (self->document);
+
+  if (self->file == NULL)
+    return;
+
+  /* A broken or missing file is started anew: it only holds steps. */
+  g_key_file_load_from_file (steps, path, G_KEY_FILE_NONE, NULL);
+  if (lookup_step (steps, self->file) == step)
+    return;
+
+  key = step_key (self->file);
+  g_key_file_set_uint64 (steps, STEPS_GROUP, key, step);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (steps, path, &error))
+    g_debug ("Could not remember the step of the model: %s",
+             error != NULL ? error->message : g_strerror (errno));
 }
 
 /* Whether another program wrote the file since this window read or wrote

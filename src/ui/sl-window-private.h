@@ -38,6 +38,7 @@ struct _SlWindow
   char *file_etag;        /* the file as this window last read or wrote it */
 
   AdwToastOverlay *toast_overlay;
+  AdwToast *undo_toast;     /* weak: the toast offering Undo, while shown */
   AdwWindowTitle *window_title;
   SlPalette *palette;
   GtkOverlay *board_overlay;
@@ -127,6 +128,8 @@ void      _sl_window_choose_export_eventmodelers (SlWindow        *self);
 void      _sl_window_update_recent            (SlWindow           *self);
 gboolean  _sl_window_ask_to_save              (SlWindow           *self);
 void      _sl_window_remember_file            (SlWindow           *self);
+void      _sl_window_restore_step             (SlWindow           *self);
+void      _sl_window_remember_step            (SlWindow           *self);
 
 /* sl-window-export.c */
 void      _sl_window_choose_export            (SlWindow           *self);

@@ -300,9 +300,24 @@ _sl_window_adopt_draft (SlWindow   *self,
   self->changes_at_save = self->changes - n_changes;
 }
 
+/* The toast offering Undo no longer does: the step it would undo is not
+ * on top any more. It stays until it times out; dismissing it now could
+ * cut its show animation short, which libadwaita 1.2 does not survive. */
+static void
+withdraw_undo (SlWindow *self)
+{
+  if (self->undo_toast == NULL)
+    return;
+
+  adw_toast_set_button_label (self->undo_toast, NULL);
+  adw_toast_set_action_name (self->undo_toast, NULL);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
 static void
 document_changed_cb (SlWindow *self)
 {
+  withdraw_undo (self);
   self->changes++;
   update_title (self);
   _sl_window_actions_update (self);
@@ -326,6 +341,7 @@ _sl_window_set_file (SlWindow *self,
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       update_title (self);
+      _sl_window_remember_step (self);
     }
 }
 
@@ -482,15 +498,20 @@ canvas_show_properties_cb (SlWindow *self)
   gtk_toggle_button_set_active (self->inspector_button, TRUE);
 }
 
+/* Something was deleted: a toast says what and offers Undo (win.undo).
+ * Its Undo must undo that very step, so only the newest toast offers it,
+ * and only until the history moves on (document_changed_cb). */
 static void
-canvas_undoable_cb (SlWindow   *self,
-                    const char *text)
+undoable_cb (SlWindow   *self,
+             const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  withdraw_undo (self);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -506,6 +527,7 @@ sl_window_constructed (GObject *object)
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
   _sl_window_remember_file (self);
+  _sl_window_restore_step (self);
   if (self->file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (self->file);
@@ -550,6 +572,8 @@ sl_window_constructed (GObject *object)
 
   g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::step",
+                           G_CALLBACK (_sl_window_remember_step), self, G_CONNECT_SWAPPED);
   follow_step (self);
 
   target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
@@ -561,7 +585,9 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (self->canvas, "show-properties",
                            G_CALLBACK (canvas_show_properties_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "undoable",
-                           G_CALLBACK (canvas_undoable_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "undoable",
+                           G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
@@ -596,6 +622,7 @@ sl_window_dispose (GObject *object)
   g_clear_pointer (&self->file_checksum, g_free);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_weak_pointer (&self->note_to_show);
+  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
   g_clear_object (&self->checker);
   g_clear_object (&self->document);

@@ -1147,6 +1147,9 @@ write_document (Saver      *saver,
   sl_writer_int_member (w, "stormline", SL_FORMAT_VERSION);
   sl_writer_optional_string (w, "title", sl_document_get_title (document));
   sl_writer_optional_string (w, "description", sl_document_get_description (document));
+  /* The step is navigation, not an edit: it goes to the file whenever the
+   * model is saved for an edit, for whoever opens it next, and never
+   * makes a model dirty on its own. */
   if (sl_document_get_step (document) != 1)
     sl_writer_int_member (w, "step", sl_document_get_step (document));
   write_elements (saver, "aggregates", sl_document_get_aggregates (document));

@@ -565,13 +565,13 @@ _sl_document_record_field_move (SlDocument *self,
   _sl_history_record (self->history, &change->parent, label);
 }
 
-/* Change: the document's title, description or step */
+/* Change: the document's title or description (its step is navigation,
+ * not recorded) */
 
 typedef struct
 {
   char *title;
   char *description;
-  guint step;
 } DocumentState;
 
 typedef struct
@@ -586,8 +586,7 @@ document_state_diff (const DocumentState *a,
                      const DocumentState *b)
 {
   return (g_strcmp0 (a->title, b->title) != 0 ? 1 << 0 : 0) |
-         (g_strcmp0 (a->description, b->description) != 0 ? 1 << 1 : 0) |
-         (a->step != b->step ? 1 << 2 : 0);
+         (g_strcmp0 (a->description, b->description) != 0 ? 1 << 1 : 0);
 }
 
 
@@ -597,7 +596,7 @@ document_change_apply (SlChange   *change,
 {
   const DocumentState *state = &((DocumentChange *)change)->new_state;
 
-  _sl_document_assign_properties (data, state->title, state->description, state->step);
+  _sl_document_assign_properties (data, state->title, state->description);
 }
 
 static void
@@ -606,7 +605,7 @@ document_change_revert (SlChange   *change,
 {
   const DocumentState *state = &((DocumentChange *)change)->old_state;
 
-  _sl_document_assign_properties (data, state->title, state->description, state->step);
+  _sl_document_assign_properties (data, state->title, state->description);
 }
 
 static void
@@ -629,7 +628,7 @@ document_change_merge (SlChange *change,
 
   document_state_clear (&self->new_state);
   self->new_state = next->new_state;
-  next->new_state = (DocumentState) { NULL, NULL, 0 };
+  next->new_state = (DocumentState) { NULL, NULL };
   return TRUE;
 }
 
@@ -663,11 +662,10 @@ void
 _sl_document_record_properties (SlDocument *self,
                                 const char *title,
                                 const char *description,
-                                guint       step,
                                 const char *label)
 {
-  DocumentState new_state = { (char *) title, (char *) description, step };
-  DocumentState old_state = { self->title, self->description, self->step };
+  DocumentState new_state = { (char *) title, (char *) description };
+  DocumentState old_state = { self->title, self->description };
   DocumentChange *change;
 
   if (document_state_diff (&old_state, &new_state) == 0)
@@ -675,8 +673,8 @@ _sl_document_record_properties (SlDocument *self,
 
   change = g_new0 (DocumentChange, 1);
   change->parent.klass = &document_change_class;
-  change->old_state = (DocumentState) { g_strdup (self->title), g_strdup (self->description), self->step };
-  change->new_state = (DocumentState) { g_strdup (title), g_strdup (description), step };
+  change->old_state = (DocumentState) { g_strdup (self->title), g_strdup (self->description) };
+  change->new_state = (DocumentState) { g_strdup (title), g_strdup (description) };
   _sl_history_record (self->history, &change->parent, label);
 }
 

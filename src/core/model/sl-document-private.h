@@ -82,8 +82,7 @@ void      _sl_document_emit_element_changed  (SlDocument *self,
                                               guint       what);
 void      _sl_document_assign_properties     (SlDocument *self,
                                               const char *title,
-                                              const char *description,
-                                              guint       step);
+                                              const char *description);
 
 /* sl-document-changes.c: each applies a change through the history and
  * records it. */
@@ -120,7 +119,6 @@ void      _sl_document_record_field_move     (SlDocument *self,
 void      _sl_document_record_properties     (SlDocument *self,
                                               const char *title,
                                               const char *description,
-                                              guint       step,
                                               const char *label);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * elements by id. Its public mutation API (sl-document-board.c and
  * sl-document-notes.c) is the only way to change it: every call builds a
  * change (sl-document-changes.c), and the history applies and records it,
- * so everything can be undone. Changes refer to elements by id. This file
+ * so everything can be undone; only the step, which is navigation, is
+ * set without a change. Changes refer to elements by id. This file
  * holds the object, its lists, the index and the look-ups.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -201,19 +202,13 @@ _sl_document_emit_element_changed (SlDocument *self,
 void
 _sl_document_assign_properties (SlDocument *self,
                                 const char *title,
-                                const char *description,
-                                guint       step)
+                                const char *description)
 {
   g_object_freeze_notify (G_OBJECT (self));
   if (_sl_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   if (_sl_set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
-  if (self->step != step)
-    {
-      self->step = step;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
-    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -323,7 +318,8 @@ sl_document_class_init (SlDocumentClass *klass)
   /**
    * SlDocument:step:
    *
-   * The step of the process (1 to 8) the model is at.
+   * The step of the process (1 to 8) the model is at. Choosing a step
+   * is navigation, not an edit: it is not recorded in the history.
    */
   properties[PROP_STEP] =
     g_param_spec_uint ("step", NULL, NULL,
@@ -621,8 +617,7 @@ sl_document_set_title (SlDocument *self,
   g_return_if_fail (SL_IS_DOCUMENT (self));
   SL_DOCUMENT_RETURN_IF_BUSY (self);
 
-  _sl_document_record_properties (self, title ? title : "", self->description, self->step,
-                                  _("Rename Model"));
+  _sl_document_record_properties (self, title ? title : "", self->description, _("Rename Model"));
 }
 
 void
@@ -632,18 +627,30 @@ sl_document_set_description (SlDocument *self,
   g_return_if_fail (SL_IS_DOCUMENT (self));
   SL_DOCUMENT_RETURN_IF_BUSY (self);
 
-  _sl_document_record_properties (self, self->title, description ? description : "", self->step,
+  _sl_document_record_properties (self, self->title, description ? description : "",
                                   _("Edit Description"));
 }
 
+/**
+ * sl_document_set_step:
+ * @step: 1 to 8
+ *
+ * Moves the model to a step of the process. The step is where the team
+ * is, not part of what it modelled: browsing the steps must not make a
+ * clean model dirty nor fill the undo history, so this is not recorded.
+ * It is saved with the model's next save.
+ */
 void
 sl_document_set_step (SlDocument *self,
                       guint       step)
 {
   g_return_if_fail (SL_IS_DOCUMENT (self));
   g_return_if_fail (step >= 1 && step <= SL_N_PROCESS_STEPS);
-  SL_DOCUMENT_RETURN_IF_BUSY (self);
 
-  _sl_document_record_properties (self, self->title, self->description, step, _("Change Step"));
+  if (self->step == step)
+    return;
+
+  self->step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 

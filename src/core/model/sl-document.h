@@ -38,13 +38,15 @@ SlLane       *sl_document_lookup_lane        (SlDocument    *self,
 int           sl_document_get_lane_position  (SlDocument    *self,
                                               SlLane        *lane);
 
+/* Navigation: not recorded, never marks the document modified. */
+void          sl_document_set_step           (SlDocument    *self,
+                                              guint          step);
+
 /* Mutations: each is recorded in the document's history. */
 void          sl_document_set_title          (SlDocument    *self,
                                               const char    *title);
 void          sl_document_set_description    (SlDocument    *self,
                                               const char    *description);
-void          sl_document_set_step           (SlDocument    *self,
-                                              guint          step);
 
 SlAggregate  *sl_document_add_aggregate      (SlDocument    *self,
                                               const char    *name);
