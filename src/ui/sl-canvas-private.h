@@ -42,6 +42,8 @@ struct _SlCanvas
   GHashTable *selection;  /* of SlNote */
   SlConnection *selected_connection; /* only while no note is selected */
   SlNote *anchor;         /* where the keyboard adds the next note */
+  GHashTable *found;      /* of SlNote, owned: what the find bar found */
+  SlNote *found_current;  /* owned: the one of them the find bar is at */
 
   DragMode drag_mode;
   gboolean drag_active;   /* past the threshold */
