@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "sl-find-bar.h"
 #include "sl-palette.h"
 #include "sl-window.h"
 
@@ -44,6 +45,9 @@ struct _SlWindow
   AdwFlap *flap;
   GtkToggleButton *guide_button;
   GtkToggleButton *inspector_button;
+  GtkToggleButton *find_button;
+  GtkBox *board_box;
+  SlFindBar *find_bar;
   GtkRevealer *inspector_revealer;
   GtkBox *inspector_box;
   SlInspector *inspector;

@@ -548,6 +548,11 @@ sl_window_constructed (GObject *object)
   gtk_widget_add_css_class (overview, "card");
   gtk_overlay_add_overlay (self->board_overlay, overview);
 
+  self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
+  gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
+  g_object_bind_property (self->find_button, "active", self->find_bar, "open",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
   g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
   follow_step (self);
@@ -719,6 +724,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, guide_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
