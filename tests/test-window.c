@@ -1974,6 +1974,108 @@ test_find (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* Whether a screen reader has a name to read for @widget: an accessible
+ * label, or text of its own. (A GtkButton of GTK 4.8 is "labelled by" its
+ * child, which for an icon-only button is an image with no name: that
+ * relation does not count.) */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_accessible_name (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Lists the buttons under @widget that a screen reader could only call
+ * "button": each as its type and tooltip, inside the nearest of our own
+ * widgets. */
+static void
+list_unnamed_buttons (GtkWidget *widget,
+                      GString   *unnamed)
+{
+  /* Hidden, a widget is not shown to screen readers either. */
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  /* libadwaita 1.2's own Apply button of an entry row has no name: not
+   * ours to give. */
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL &&
+      gtk_widget_has_css_class (widget, "suggested-action"))
+    return;
+
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) && !has_accessible_name (widget))
+    {
+      GtkWidget *owner = gtk_widget_get_parent (widget);
+
+      while (owner != NULL && !g_str_has_prefix (G_OBJECT_TYPE_NAME (owner), "Sl"))
+        owner = gtk_widget_get_parent (owner);
+      g_string_append_printf (unnamed, "%s (\"%s\") in %s; ", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "",
+                              owner ? G_OBJECT_TYPE_NAME (owner) : "the window");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    list_unnamed_buttons (child, unnamed);
+}
+
+/* Lists the labels under @widget that look like headings (GNOME's
+ * "heading" and "title-N" styles) but are not headings to a screen
+ * reader. */
+static void
+list_unmarked_headings (GtkWidget *widget,
+                        GString   *unmarked)
+{
+  /* The titles of libadwaita 1.2's preferences groups are its own labels,
+   * whose role (set at construction only) is not ours to give. */
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) &&
+      (gtk_widget_has_css_class (widget, "heading") || gtk_widget_has_css_class (widget, "title-3")) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_HEADING)
+    g_string_append_printf (unmarked, "\"%s\"; ", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    list_unmarked_headings (child, unmarked);
+}
+
+/* Every button of the window, icon-only ones above all, has a name a
+ * screen reader reads: the header bar's, the palette's, the guide's, the
+ * find bar's, and the inspector's for a note with fields and scenarios
+ * (its rows' buttons included). A button added without one fails here;
+ * so does a title styled as a heading that is not one. */
+static void
+test_accessible_names (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autoptr(GString) unmarked = g_string_new (NULL);
+  SlDocument *document;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-add-room"), FALSE);
+  show_inspector (&fixture);
+  sl_find_bar_set_open (fixture.window->find_bar, TRUE);
+  wait_for_paint (GTK_WIDGET (fixture.window));
+
+  list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  /* The guide's section titles are headings. */
+  list_unmarked_headings (GTK_WIDGET (fixture.window), unmarked);
+  g_assert_cmpstr (unmarked->str, ==, "");
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1981,6 +2083,9 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
+  /* GTK's test accessibility backend keeps what the widgets tell screen
+   * readers, for /window/accessible-names to read. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!test_app_init (&argc, &argv, &state))
     return 0;
 
@@ -2007,6 +2112,7 @@ main (int    argc,
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
 
   status = g_test_run ();
   test_remove_own_state (state);

@@ -46,6 +46,8 @@ struct _SlWindow
   GtkToggleButton *guide_button;
   GtkToggleButton *inspector_button;
   GtkToggleButton *find_button;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *zoom_button;
   GtkBox *board_box;
   SlFindBar *find_bar;
   GtkRevealer *inspector_revealer;

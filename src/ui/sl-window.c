@@ -494,6 +494,17 @@ canvas_undoable_cb (SlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* GTK 4.8 names a menu button, but the keyboard focus, and so the screen
+ * reader, lands on the button inside it: both get the name. */
+static void
+name_menu_button (GtkMenuButton *button,
+                  const char    *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* GObject */
 
 static void
@@ -581,6 +592,9 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (_sl_window_update_recent), self, G_CONNECT_SWAPPED);
   _sl_window_update_recent (self);
+
+  name_menu_button (self->primary_menu_button, _("Main Menu"));
+  name_menu_button (self->zoom_button, _("Zoom"));
 
   update_title (self);
   _sl_window_actions_update (self);
@@ -725,6 +739,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, guide_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
