@@ -2004,6 +2004,16 @@ list_unnamed_buttons (GtkWidget *widget,
   if (!gtk_widget_get_visible (widget))
     return;
 
+  /* libadwaita names a row's activatable widget by the row's title. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+    if (row != NULL &&
+        (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget ||
+         adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == gtk_widget_get_parent (widget)))
+      return;
+  }
+
   /* libadwaita 1.2's own Apply button of an entry row has no name: not
    * ours to give. */
   if (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL &&

@@ -95,11 +95,6 @@ sl_choice_button_new (GtkWidget   *list,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
-  /* GTK 4.8 names the menu button, but the keyboard focus, and so the
-   * screen reader, lands on the button inside it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return button;
 }
 
