@@ -599,6 +599,43 @@ test_connection_hit_and_selected (void)
   library_clear (&library);
 }
 
+/* What the find bar found glows yellow around its card, the one it is at
+ * orange; nothing glows until a renderer is told (paper never is). */
+static void
+test_found (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Orders", -1);
+  SlNote *placed = sl_document_add_note (d, SL_NOTE_EVENT, lane, 100, 0, "Order Placed");
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
+  SlRect card;
+  double x, y, rgb[3];
+
+  sl_layout_get_note_rect (layout, placed, &card);
+  x = card.x - 4;
+  y = card.y + card.height / 2;
+
+  pixel_at (renderer, x, y, rgb);
+  g_assert_cmpfloat (fabs (rgb[0] - rgb[2]), <, 0.1);
+
+  g_hash_table_add (found, placed);
+  sl_renderer_set_found (renderer, found, NULL);
+  pixel_at (renderer, x, y, rgb);
+  g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.5);
+  g_assert_cmpfloat (fabs (rgb[0] - rgb[1]), <, 0.2);
+
+  sl_renderer_set_found (renderer, found, placed);
+  pixel_at (renderer, x, y, rgb);
+  g_assert_cmpfloat (rgb[0] - rgb[1], >, 0.3);
+  g_assert_cmpfloat (rgb[0] - rgb[2], >, 0.7);
+
+  sl_renderer_set_found (renderer, NULL, NULL);
+  pixel_at (renderer, x, y, rgb);
+  g_assert_cmpfloat (fabs (rgb[0] - rgb[2]), <, 0.1);
+}
+
 /* A text longer than anything shows is laid out as its first
  * %SL_RENDERER_MAX_TEXT characters (not bytes) and an ellipsis: a card of
  * a note of megabytes costs what a card of a few lines does. */
@@ -717,6 +754,7 @@ main (int    argc,
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
   g_test_add_func ("/renderer/fan-in", test_fan_in);
   g_test_add_func ("/renderer/long-text", test_long_text);
+  g_test_add_func ("/renderer/found", test_found);
 
   return g_test_run ();
 }

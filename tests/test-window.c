@@ -1977,6 +1977,313 @@ test_export (void)
   remove_tree (dir);
 }
 
+/* Presses @accelerator on @widget as GTK would: the shortcut of one of its
+ * shortcut controllers (its class's keys among them) whose trigger it is.
+ * Fails when @widget has no such key. */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+
+  g_error ("%s has no key %s", G_OBJECT_TYPE_NAME (widget), accelerator);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into the find bar's entry, and runs until the bar has
+ * searched for it (it waits for typing to pause). */
+static void
+type_in_find_bar (SlFindBar  *bar,
+                  GtkWidget  *entry,
+                  const char *text,
+                  const char *status)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  while (g_strcmp0 (sl_find_bar_get_status (bar), status) != 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static SlNote *
+single_selection (SlCanvas *canvas)
+{
+  g_autoptr(GList) selection = sl_canvas_get_selection (canvas);
+
+  g_assert_nonnull (selection);
+  g_assert_null (selection->next);
+  return selection->data;
+}
+
+static gboolean
+in_view (SlCanvas *canvas,
+         SlNote   *note)
+{
+  SlRect rect, view;
+
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_get_visible_region (canvas, &view);
+  return rect.x >= view.x && rect.y >= view.y &&
+         rect.x + rect.width <= view.x + view.width && rect.y + rect.height <= view.y + view.height;
+}
+
+/* Ctrl+F opens the find bar with the keyboard in it; what is typed is
+ * found and marked, "1 of N" says where the bar is, Enter and Shift+Enter
+ * (Ctrl+G, Ctrl+Shift+G) select each note found in timeline order and
+ * bring it into view; Escape closes the bar and gives the board the
+ * keyboard back. */
+static void
+test_find (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlFindBar *bar;
+  GtkWidget *entry;
+  GHashTable *marked;
+  SlNote *current;
+  g_autoptr(GPtrArray) rooms = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *status = NULL;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+  bar = fixture.window->find_bar;
+  entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  rooms = sl_search_notes (document, "room");
+  g_assert_cmpuint (rooms->len, >, 3);
+  g_assert_false (sl_find_bar_get_open (bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+
+  press_shortcut (GTK_WIDGET (fixture.window), "<Control>f");
+  g_assert_true (sl_find_bar_get_open (bar));
+  g_assert_true (gtk_toggle_button_get_active (fixture.window->find_button));
+  g_assert_true (has_focus_within (entry));
+
+  /* Typing finds, marks what it found and goes to the first. */
+  status = g_strdup_printf ("1 of %u", rooms->len);
+  type_in_find_bar (bar, entry, "ROOM", status);
+  marked = sl_canvas_get_found (canvas, &current);
+  g_assert_nonnull (marked);
+  g_assert_cmpuint (g_hash_table_size (marked), ==, rooms->len);
+  g_assert_true (current == g_ptr_array_index (rooms, 0));
+  g_assert_true (single_selection (canvas) == g_ptr_array_index (rooms, 0));
+
+  /* Enter: the next, selected and in view; the keyboard stays in the bar. */
+  g_signal_emit_by_name (entry, "activate");
+  g_free (status);
+  status = g_strdup_printf ("2 of %u", rooms->len);
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+  g_assert_true (single_selection (canvas) == g_ptr_array_index (rooms, 1));
+  sl_canvas_get_found (canvas, &current);
+  g_assert_true (current == g_ptr_array_index (rooms, 1));
+  g_assert_true (has_focus_within (entry));
+
+  /* The last is far right: the board scrolls to it. */
+  sl_canvas_scroll_to (canvas, -2000, -2000);
+  press_shortcut (entry, "<Shift>Return");
+  press_shortcut (entry, "<Shift>Return");
+  g_free (status);
+  status = g_strdup_printf ("%u of %u", rooms->len, rooms->len);
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+  g_assert_true (single_selection (canvas) == g_ptr_array_index (rooms, rooms->len - 1));
+  g_assert_true (in_view (canvas, g_ptr_array_index (rooms, rooms->len - 1)));
+
+  /* Ctrl+G from the window wraps round to the first. */
+  press_shortcut (GTK_WIDGET (fixture.window), "<Control>g");
+  g_free (status);
+  status = g_strdup_printf ("1 of %u", rooms->len);
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+  press_shortcut (GTK_WIDGET (fixture.window), "<Control><Shift>g");
+  g_assert_true (single_selection (canvas) == g_ptr_array_index (rooms, rooms->len - 1));
+
+  /* A kind by its name; nothing found says so. */
+  events = sl_search_notes (document, "event");
+  g_free (status);
+  status = g_strdup_printf ("1 of %u", events->len);
+  type_in_find_bar (bar, entry, "Event", status);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpint (sl_note_get_kind (g_ptr_array_index (events, i)), ==, SL_NOTE_EVENT);
+  type_in_find_bar (bar, entry, "no such note", "No notes found");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_null (sl_canvas_get_found (canvas, NULL));
+
+  /* What is found follows the board. */
+  g_free (status);
+  status = g_strdup_printf ("1 of %u", rooms->len);
+  type_in_find_bar (bar, entry, "room", status);
+  sl_document_remove_note (document, g_ptr_array_index (rooms, rooms->len - 1));
+  g_free (status);
+  status = g_strdup_printf ("1 of %u", rooms->len - 1);
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+
+  /* Escape: closed, nothing marked, the board has the keyboard. */
+  press_shortcut (entry, "Escape");
+  g_assert_false (sl_find_bar_get_open (bar));
+  g_assert_false (gtk_toggle_button_get_active (fixture.window->find_button));
+  g_assert_null (sl_canvas_get_found (canvas, NULL));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+
+  /* The header's button opens it again, empty, as GNOME's search bars. */
+  gtk_toggle_button_set_active (fixture.window->find_button, TRUE);
+  g_assert_true (sl_find_bar_get_open (bar));
+  g_assert_true (has_focus_within (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, "");
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
+/* Whether a screen reader has a name to read for @widget: an accessible
+ * label, or text of its own. (A GtkButton of GTK 4.8 is "labelled by" its
+ * child, which for an icon-only button is an image with no name: that
+ * relation does not count.) */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_accessible_name (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Lists the buttons under @widget that a screen reader could only call
+ * "button": each as its type and tooltip, inside the nearest of our own
+ * widgets. */
+static void
+list_unnamed_buttons (GtkWidget *widget,
+                      GString   *unnamed)
+{
+  /* Hidden, a widget is not shown to screen readers either. */
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  /* libadwaita names a row's activatable widget by the row's title. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+    if (row != NULL &&
+        (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget ||
+         adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == gtk_widget_get_parent (widget)))
+      return;
+  }
+
+  /* libadwaita 1.2's own Apply button of an entry row has no name: not
+   * ours to give. */
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL &&
+      gtk_widget_has_css_class (widget, "suggested-action"))
+    return;
+
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) && !has_accessible_name (widget))
+    {
+      GtkWidget *owner = gtk_widget_get_parent (widget);
+
+      while (owner != NULL && !g_str_has_prefix (G_OBJECT_TYPE_NAME (owner), "Sl"))
+        owner = gtk_widget_get_parent (owner);
+      g_string_append_printf (unnamed, "%s (\"%s\") in %s; ", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "",
+                              owner ? G_OBJECT_TYPE_NAME (owner) : "the window");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    list_unnamed_buttons (child, unnamed);
+}
+
+/* Lists the labels under @widget that look like headings (GNOME's
+ * "heading" and "title-N" styles) but are not headings to a screen
+ * reader. */
+static void
+list_unmarked_headings (GtkWidget *widget,
+                        GString   *unmarked)
+{
+  /* The titles of libadwaita 1.2's preferences groups are its own labels,
+   * whose role (set at construction only) is not ours to give. */
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) &&
+      (gtk_widget_has_css_class (widget, "heading") || gtk_widget_has_css_class (widget, "title-3")) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_HEADING)
+    g_string_append_printf (unmarked, "\"%s\"; ", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    list_unmarked_headings (child, unmarked);
+}
+
+/* Every button of the window, icon-only ones above all, has a name a
+ * screen reader reads: the header bar's, the palette's, the guide's, the
+ * find bar's, and the inspector's for a note with fields and scenarios
+ * (its rows' buttons included). A button added without one fails here;
+ * so does a title styled as a heading that is not one. */
+static void
+test_accessible_names (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autoptr(GString) unmarked = g_string_new (NULL);
+  SlDocument *document;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-add-room"), FALSE);
+  show_inspector (&fixture);
+  sl_find_bar_set_open (fixture.window->find_bar, TRUE);
+  wait_for_paint (GTK_WIDGET (fixture.window));
+
+  list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  /* The guide's section titles are headings. */
+  list_unmarked_headings (GTK_WIDGET (fixture.window), unmarked);
+  g_assert_cmpstr (unmarked->str, ==, "");
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1984,6 +2291,9 @@ main (int    argc,
   g_autofree char *state = NULL;
   int status;
 
+  /* GTK's test accessibility backend keeps what the widgets tell screen
+   * readers, for /window/accessible-names to read. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!test_app_init (&argc, &argv, &state))
     return 0;
 
@@ -2011,6 +2321,8 @@ main (int    argc,
   g_test_add_func ("/window/board-width", test_board_width);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
 
   status = g_test_run ();
   test_remove_own_state (state);

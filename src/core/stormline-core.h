@@ -28,6 +28,7 @@
 #include "sl-note.h"
 #include "sl-process.h"
 #include "sl-scenario.h"
+#include "sl-search.h"
 #include "sl-slice.h"
 #include "sl-spec.h"
 #include "sl-step.h"

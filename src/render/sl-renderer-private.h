@@ -21,6 +21,8 @@ struct _SlRenderer
   SlRenderStyle style;
   GHashTable *selection;    /* of SlNote, not owned */
   SlConnection *selected_connection;
+  GHashTable *found;        /* of SlNote, what the find bar found, not owned */
+  SlNote *found_current;    /* the one of them the find bar is at */
   PangoContext *context;
   PangoFontDescription *text_font;
   PangoFontDescription *small_font;

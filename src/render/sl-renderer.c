@@ -572,6 +572,32 @@ typedef struct
   double detail;
 } DrawData;
 
+/* What the find bar found: a yellow glow around the card, orange around
+ * the one it is at, wider than a card at any scale so that a match stands
+ * out even where a card is a dot. Behind the card: it never covers text. */
+static void
+draw_found_mark (SlRenderer   *self,
+                 cairo_t      *cr,
+                 const SlRect *rect,
+                 double        scale,
+                 gboolean      current)
+{
+  double pad = MAX (7.0, 3.0 / scale);
+  SlRect glow = { rect->x - pad, rect->y - pad, rect->width + 2 * pad, rect->height + 2 * pad };
+
+  cairo_save (cr);
+  if (current)
+    cairo_set_source_rgba (cr, 1.0, 0.47, 0.0, 0.95);
+  else
+    cairo_set_source_rgba (cr, 0.96, 0.83, 0.18, 0.85);
+  rounded_rect (cr, &glow, MIN (CARD_RADIUS + pad, MIN (glow.width, glow.height) / 2));
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.6 : 0.35);
+  cairo_set_line_width (cr, 1.0 / scale);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static gboolean
 draw_note_cb (SlNote       *note,
               const SlRect *rect,
@@ -585,6 +611,9 @@ draw_note_cb (SlNote       *note,
   Rgb text = text_color_on (fill);
   gboolean selected = self->selection != NULL && g_hash_table_contains (self->selection, note);
   SlRect card = *rect;
+
+  if (self->found != NULL && g_hash_table_contains (self->found, note))
+    draw_found_mark (self, cr, rect, data->scale, note == self->found_current);
 
   /* Far out: a dab of colour, which is all a card can show at that size. */
   if (data->detail < TEXT_SCALE)
@@ -822,6 +851,7 @@ sl_renderer_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->found, g_hash_table_unref);
   g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -921,6 +951,29 @@ sl_renderer_set_selection (SlRenderer *self,
     g_hash_table_ref (selection);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   self->selection = selection;
+}
+
+/**
+ * sl_renderer_set_found:
+ * @found: (nullable): a set of #SlNote to mark as found
+ * @current: (nullable): the one of them to mark most
+ *
+ * Marks what the find bar found. Only the screen sets it: paper and
+ * exports show the board as it is.
+ */
+void
+sl_renderer_set_found (SlRenderer *self,
+                       GHashTable *found,
+                       SlNote     *current)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+  g_return_if_fail (current == NULL || SL_IS_NOTE (current));
+
+  if (found != NULL)
+    g_hash_table_ref (found);
+  g_clear_pointer (&self->found, g_hash_table_unref);
+  self->found = found;
+  self->found_current = current;
 }
 
 /**
@@ -1094,6 +1147,34 @@ sl_renderer_get_kind_color (SlRenderer *self,
   rgb[0] = color->r, rgb[1] = color->g, rgb[2] = color->b;
 }
 
+typedef struct
+{
+  DrawData *draw;
+  gboolean has_current;
+  SlRect current;
+} FoundData;
+
+/* Over the image of the board from far out: the matches, the current one
+ * kept for last so that no other covers it. */
+static gboolean
+draw_found_cb (SlNote       *note,
+               const SlRect *rect,
+               gpointer      user_data)
+{
+  FoundData *data = user_data;
+  SlRenderer *self = data->draw->self;
+
+  if (note == self->found_current)
+    {
+      data->has_current = TRUE;
+      data->current = *rect;
+    }
+  else if (g_hash_table_contains (self->found, note))
+    draw_found_mark (self, data->draw->cr, rect, data->draw->scale, FALSE);
+
+  return TRUE;
+}
+
 /**
  * sl_renderer_draw:
  * @cr: a context whose user space is board units
@@ -1130,7 +1211,17 @@ sl_renderer_draw (SlRenderer   *self,
   draw_slices (self, cr, region, scale, &bounds);
   draw_lanes (self, cr, region, scale);
   if (data.detail < OVERVIEW_SCALE)
-    draw_overview (self, cr, region, scale);
+    {
+      draw_overview (self, cr, region, scale);
+      if (self->found != NULL)
+        {
+          FoundData found = { &data, FALSE, { 0 } };
+
+          sl_layout_foreach_note_in (self->layout, region, draw_found_cb, &found);
+          if (found.has_current)
+            draw_found_mark (self, cr, &found.current, scale, TRUE);
+        }
+    }
   else
     {
       if (data.detail >= 0.15)

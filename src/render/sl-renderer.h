@@ -31,6 +31,9 @@ void        sl_renderer_set_style         (SlRenderer     *self,
                                            SlRenderStyle   style);
 void        sl_renderer_set_selection     (SlRenderer     *self,
                                            GHashTable     *selection);
+void        sl_renderer_set_found         (SlRenderer     *self,
+                                           GHashTable     *found,
+                                           SlNote         *current);
 void        sl_renderer_set_selected_connection (SlRenderer   *self,
                                                  SlConnection *connection);
 SlConnection *sl_renderer_get_connection_at (SlRenderer   *self,

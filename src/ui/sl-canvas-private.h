@@ -46,6 +46,8 @@ struct _SlCanvas
   SlLane *focus_lane;     /* else the lane whose header it is on */
   SlNote *connect_source; /* a connection the keyboard began, to the focus */
   gboolean keyboard_used; /* since the last press of the pointer: show the focus */
+  GHashTable *found;      /* of SlNote, owned: what the find bar found */
+  SlNote *found_current;  /* owned: the one of them the find bar is at */
 
   DragMode drag_mode;
   gboolean drag_active;   /* past the threshold */

@@ -291,6 +291,54 @@ sl_canvas_set_problems (SlCanvas  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * sl_canvas_set_found:
+ * @notes: (nullable) (element-type SlNote): what the find bar found
+ * @current: (nullable): the one of them it is at, brought into view
+ *
+ * Marks the notes found, on the screen only: printing draws the board as
+ * it is.
+ */
+void
+sl_canvas_set_found (SlCanvas  *self,
+                     GPtrArray *notes,
+                     SlNote    *current)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+  g_return_if_fail (current == NULL || SL_IS_NOTE (current));
+
+  g_clear_pointer (&self->found, g_hash_table_unref);
+  if (notes != NULL && notes->len > 0)
+    {
+      self->found = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+      for (guint i = 0; i < notes->len; i++)
+        g_hash_table_add (self->found, g_object_ref (g_ptr_array_index (notes, i)));
+    }
+  g_set_object (&self->found_current, current);
+
+  sl_renderer_set_found (self->renderer, self->found, current);
+  if (current != NULL)
+    _sl_canvas_scroll_into_view (self, current);
+  _sl_canvas_queue_draw (self);
+}
+
+/**
+ * sl_canvas_get_found:
+ * @current: (out) (optional) (transfer none): the note the find bar is at
+ *
+ * Returns: (nullable) (transfer none): the set of notes found, or %NULL
+ */
+GHashTable *
+sl_canvas_get_found (SlCanvas  *self,
+                     SlNote   **current)
+{
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  if (current != NULL)
+    *current = self->found_current;
+  return self->found;
+}
+
 /* Selection */
 
 /**
@@ -581,6 +629,8 @@ sl_canvas_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->found, g_hash_table_unref);
+  g_clear_object (&self->found_current);
   g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->drag_origins, g_hash_table_unref);
 

@@ -77,5 +77,10 @@ char       *sl_canvas_describe_field_at (SlCanvas  *self,
 void        sl_canvas_set_problems     (SlCanvas   *self,
                                         GPtrArray  *problems,
                                         guint       step);
+void        sl_canvas_set_found        (SlCanvas   *self,
+                                        GPtrArray  *notes,
+                                        SlNote     *current);
+GHashTable *sl_canvas_get_found        (SlCanvas   *self,
+                                        SlNote    **current);
 
 G_END_DECLS

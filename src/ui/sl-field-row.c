@@ -328,7 +328,7 @@ add_suggestions (SlFieldRow  *self,
                  AdwEntryRow *row,
                  const char  *tooltip)
 {
-  GtkWidget *list;
+  GtkWidget *list, *button;
 
   if (self->upstream[0] == NULL)
     return;
@@ -344,7 +344,14 @@ add_suggestions (SlFieldRow  *self,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
       gtk_list_box_append (GTK_LIST_BOX (list), item);
     }
-  adw_entry_row_add_suffix (row, sl_choice_button_new (list, row, "view-list-symbolic", tooltip));
+  button = sl_choice_button_new (list, row, "view-list-symbolic", tooltip);
+  /* Beside the row, not its activatable widget, the button needs a name
+   * of its own; GTK 4.8 gives a menu button's to it alone, while the
+   * keyboard focus, and so the screen reader, lands on the button inside. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  adw_entry_row_add_suffix (row, button);
 }
 
 /* A name or a mapping typed and left without Enter is kept, not undone

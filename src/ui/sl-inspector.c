@@ -534,6 +534,7 @@ rebuild (SlInspector *self)
       button = gtk_button_new_from_icon_name ("list-add-symbolic");
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Add Field"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Field"), -1);
       gtk_widget_set_name (button, "field-add");
       g_signal_connect_object (button, "clicked", G_CALLBACK (add_field_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);

@@ -1,8 +1,9 @@
 /* sl-overview.c: a map of the whole board that shows and moves the view
  *
  * The map draws the board through the renderer at the map's scale (from
- * that far out, the renderer sets the notes into an image) and the part of
- * the board the canvas shows as a frame. Pressing or dragging on the map
+ * that far out, the renderer sets the notes into an image), with what the
+ * find bar found marked as on the board, and the part of the board the
+ * canvas shows as a frame. Pressing or dragging on the map
  * centres the canvas there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -87,6 +88,8 @@ sl_overview_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   SlRect bounds, view;
+  GHashTable *found;
+  SlNote *current;
   double scale;
   cairo_t *cr;
 
@@ -99,6 +102,8 @@ sl_overview_snapshot (GtkWidget   *widget,
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -bounds.x, -bounds.y);
+  found = sl_canvas_get_found (self->canvas, &current);
+  sl_renderer_set_found (self->renderer, found, current);
   sl_renderer_draw (self->renderer, cr, &bounds, scale);
   cairo_restore (cr);
 

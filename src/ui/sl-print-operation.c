@@ -125,7 +125,11 @@ static GtkBox *
 section (GtkBox     *page,
          const char *heading)
 {
-  GtkWidget *label = gtk_label_new (heading);
+  /* The role is set at construction only. */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", heading,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -385,6 +385,8 @@ step_row (SlScenarioGroup *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove from the Scenario"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove from the Scenario"), -1);
       gtk_widget_set_name (button, "step-remove");
       set_row_step (button, part, index);
       g_signal_connect_object (button, "clicked", G_CALLBACK (remove_step_cb), self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "sl-find-bar.h"
 #include "sl-palette.h"
 #include "sl-window.h"
 
@@ -45,6 +46,11 @@ struct _SlWindow
   AdwFlap *flap;
   GtkToggleButton *guide_button;
   GtkToggleButton *inspector_button;
+  GtkToggleButton *find_button;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *zoom_button;
+  GtkBox *board_box;
+  SlFindBar *find_bar;
   GtkRevealer *inspector_revealer;
   GtkBox *inspector_box;
   SlInspector *inspector;

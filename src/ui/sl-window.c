@@ -515,6 +515,17 @@ undoable_cb (SlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* GTK 4.8 names a menu button, but the keyboard focus, and so the screen
+ * reader, lands on the button inside it: both get the name. */
+static void
+name_menu_button (GtkMenuButton *button,
+                  const char    *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* GObject */
 
 static void
@@ -570,6 +581,11 @@ sl_window_constructed (GObject *object)
   gtk_widget_add_css_class (overview, "card");
   gtk_overlay_add_overlay (self->board_overlay, overview);
 
+  self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
+  gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
+  g_object_bind_property (self->find_button, "active", self->find_bar, "open",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
   g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::step",
@@ -602,6 +618,9 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (_sl_window_update_recent), self, G_CONNECT_SWAPPED);
   _sl_window_update_recent (self);
+
+  name_menu_button (self->primary_menu_button, _("Main Menu"));
+  name_menu_button (self->zoom_button, _("Zoom"));
 
   update_title (self);
   _sl_window_actions_update (self);
@@ -746,6 +765,10 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, guide_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
