@@ -65,6 +65,25 @@ def click_at(x, y, button=1):
     xdo("click", button)
 
 
+def x_window_of(app):
+    """The X window of the process @app, once it is shown."""
+    return wait_for("the X window", lambda: subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
+        capture_output=True, text=True).stdout.split())[-1]
+
+
+def window_offset(xid, frame, atspi):
+    """Where the window coordinates of @frame, the accessible of the X
+    window @xid, start on the screen: the window's client-side border
+    lies around the frame."""
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", xid],
+                              capture_output=True, text=True, check=True).stdout
+    values = dict(line.split("=") for line in geometry.split())
+    extents = frame.queryComponent().getExtents(atspi.WINDOW_COORDS)
+    return (int(values["X"]) + (int(values["WIDTH"]) - extents.width) // 2,
+            int(values["Y"]) + (int(values["HEIGHT"]) - extents.height) // 2)
+
+
 def import_atspi():
     """pyatspi, or None after printing why the test is skipped."""
     if not os.environ.get("DISPLAY"):

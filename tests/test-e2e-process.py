@@ -27,7 +27,8 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import Stuck, check, click_at, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
+from stormline_e2e import (Stuck, check, click_at, finish, import_atspi, start_app, stop_app,  # noqa: E402
+                           wait_for, window_offset, xdo)
 
 # The board's geometry (src/render/sl-layout.h) and the canvas's first view.
 SLICE_HEADER = 36
@@ -151,13 +152,7 @@ class Session:
         return xid
 
     def measure(self):
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.xid],
-                                  capture_output=True, text=True, check=True).stdout
-        values = dict(line.split("=") for line in geometry.split())
-        _, _, width, height = self.extents(self.window)
-        # The window's client-side border lies around the frame.
-        self.offset = (int(values["X"]) + (int(values["WIDTH"]) - width) // 2,
-                       int(values["Y"]) + (int(values["HEIGHT"]) - height) // 2)
+        self.offset = window_offset(self.xid, self.window, self.atspi)
         self.board = self.named("Board")
 
     def focus_window(self):

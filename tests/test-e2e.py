@@ -19,7 +19,8 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import Stuck, check, finish, import_atspi, start_app, stop_app, wait_for, xdo  # noqa: E402
+from stormline_e2e import (Stuck, check, finish, import_atspi, start_app, stop_app, wait_for,  # noqa: E402
+                           window_offset, x_window_of, xdo)
 
 MODEL = {
     "stormline": 1,
@@ -83,16 +84,8 @@ def main():
         event_button = wait_for("the palette", lambda: find(accessible_app, "Event", "push button"))
         frame = wait_for("the window", lambda: find(accessible_app, "Booking — Stormline", "frame"))
 
-        window = wait_for("the X window", lambda: subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
-            capture_output=True, text=True).stdout.split())[-1]
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window],
-                                  capture_output=True, text=True, check=True).stdout
-        values = dict(line.split("=") for line in geometry.split())
-        frame_extents = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        # The window's client-side border lies around the frame.
-        offset_x = int(values["X"]) + (int(values["WIDTH"]) - frame_extents.width) // 2
-        offset_y = int(values["Y"]) + (int(values["HEIGHT"]) - frame_extents.height) // 2
+        window = x_window_of(app)
+        offset_x, offset_y = window_offset(window, frame, pyatspi)
         xdo("windowfocus", "--sync", window)
 
         def screen(accessible):
