@@ -964,8 +964,8 @@ undoable_cb (SlCanvas   *canvas,
   *out = g_strdup (text);
 }
 
-/* Removing a lane that holds notes says so with an offer to undo it; one
- * undo brings the lane back with its notes. An empty lane goes quietly. */
+/* Removing a lane says so with an offer to undo it, whether it holds
+ * notes or not; one undo brings the lane back with its notes. */
 static void
 test_remove_lane_offers_undo (Fixture       *fixture,
                               gconstpointer  data)
@@ -976,13 +976,19 @@ test_remove_lane_offers_undo (Fixture       *fixture,
   SlLane *guest = sl_document_lookup_lane (document, "lane-guest");
   guint n_notes = g_list_model_get_n_items (sl_document_get_notes (document));
   g_autofree char *text = NULL;
+  g_autofree char *empty_id = NULL;
   SlLane *empty;
 
   g_signal_connect (canvas, "undoable", G_CALLBACK (undoable_cb), &text);
 
   empty = sl_document_add_lane (document, SL_LANE_EVENTS, "Spare", -1);
-  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", sl_element_get_id (SL_ELEMENT (empty)));
-  g_assert_null (text);
+  empty_id = g_strdup (sl_element_get_id (SL_ELEMENT (empty)));
+  gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", empty_id);
+  g_assert_cmpstr (text, ==, "Removed lane “Spare”");
+  g_assert_null (sl_document_lookup_lane (document, empty_id));
+  sl_history_undo (history);
+  g_assert_true (sl_document_lookup_lane (document, empty_id) == empty);
+  g_clear_pointer (&text, g_free);
 
   gtk_widget_activate_action (canvas, "canvas.remove-lane", "s", "lane-guest");
   g_assert_nonnull (text);

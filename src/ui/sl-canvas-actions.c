@@ -265,15 +265,17 @@ remove_lane_action (GtkWidget  *widget,
     return;
 
   /* Its notes go with it, in the same undo step, which the window offers
-   * at once rather than asking first. */
+   * at once rather than asking first. An empty lane is offered back too:
+   * its name, kind and aggregate were the user's work. */
   n_notes = count_lane_notes (self, lane);
   if (n_notes > 0)
     text = g_strdup_printf (ngettext ("Removed “%s” and its note",
                                       "Removed “%s” and its %u notes", n_notes),
                             sl_lane_get_name (lane), n_notes);
+  else
+    text = g_strdup_printf (_("Removed lane “%s”"), sl_lane_get_name (lane));
   sl_document_remove_lane (self->document, lane);
-  if (text != NULL)
-    _sl_canvas_emit_undoable (self, text);
+  _sl_canvas_emit_undoable (self, text);
 }
 
 /* The aggregate of a lane of events */
