@@ -115,3 +115,38 @@ def stop_app(app):
         app.wait(timeout=30)
     except subprocess.TimeoutExpired:
         app.kill()
+
+
+# The labels of the note kinds, as the board says them (C locale).
+NOTE_KIND_LABELS = {
+    "event": "Event", "command": "Command", "view": "View", "screen": "Screen",
+    "automation": "Automation", "external": "External System", "actor": "Actor",
+    "aggregate": "Aggregate", "hotspot": "Hotspot", "comment": "Comment",
+}
+
+
+def is_board(accessible):
+    """Whether @accessible is the board: its name follows the keyboard
+    (src/ui/sl-canvas-a11y.c), the note's kind and text, a lane header, or
+    the board's own name when the keyboard is on nothing."""
+    name = accessible.name or ""
+    return accessible.getRoleName() == "panel" and (
+        name == "Board" or name.startswith("Lane ") or name.split(": ")[0] in NOTE_KIND_LABELS.values())
+
+
+def find_accessible(root, predicate):
+    """The first object under @root, @root included, that @predicate
+    accepts, or None; the tree may change while it is read."""
+    stack = [root]
+    while stack:
+        accessible = stack.pop()
+        try:
+            if accessible is None:
+                continue
+            if predicate(accessible):
+                return accessible
+            stack.extend(reversed([child for child in accessible]))
+        except Exception:
+            continue
+    return None
+

@@ -31,7 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import Stuck, check, click_at, finish, import_atspi, start_app, wait_for, xdo  # noqa: E402
+from stormline_e2e import Stuck, check, click_at, finish, import_atspi, is_board, start_app, wait_for, xdo  # noqa: E402
 
 MODEL = {
     "stormline": 1,
@@ -205,7 +205,7 @@ def main():
             began = time.monotonic()
             app = App(atspi, work, path, env)
             frame = app.focus_window(TITLE)
-            board = wait_for("the board", lambda: app.find(frame, lambda a: a.name == "Board"))
+            board = wait_for("the board", lambda: app.find(frame, is_board))
 
             # Notes typed until the kill, each with the moment its editor
             # closed: from then on it is in the model. The note being typed

@@ -27,7 +27,7 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import (Stuck, check, click_at, finish, import_atspi, start_app, stop_app,  # noqa: E402
+from stormline_e2e import (Stuck, check, click_at, finish, import_atspi, is_board, start_app, stop_app,  # noqa: E402
                            wait_for, window_offset, xdo)
 
 # The board's geometry (src/render/sl-layout.h) and the canvas's first view.
@@ -153,7 +153,7 @@ class Session:
 
     def measure(self):
         self.offset = window_offset(self.xid, self.window, self.atspi)
-        self.board = self.named("Board")
+        self.board = self.find(self.window, is_board)
 
     def focus_window(self):
         """Gives the window the keyboard back when a popup or a dialog over

@@ -19,7 +19,7 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import (Stuck, check, click_at, finish, import_atspi, start_app, stop_app,  # noqa: E402
+from stormline_e2e import (Stuck, check, click_at, finish, import_atspi, is_board, start_app, stop_app,  # noqa: E402
                            wait_for, window_offset, x_window_of, xdo)
 
 MODEL = {
@@ -91,7 +91,7 @@ def main():
     try:
         accessible_app = wait_for("the application on the accessibility bus", find_app)
         frame = wait_for("the window", lambda: frame_named(accessible_app, TITLE))
-        board = wait_for("the board", lambda: named(frame, "Board"))
+        board = wait_for("the board", lambda: find(frame, is_board))
 
         window = x_window_of(app)
         offset_x, offset_y = window_offset(window, frame, pyatspi)

@@ -19,8 +19,8 @@ import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stormline_e2e import (Stuck, check, finish, import_atspi, start_app, stop_app, wait_for,  # noqa: E402
-                           window_offset, x_window_of, xdo)
+from stormline_e2e import (Stuck, check, finish, find_accessible, import_atspi, is_board, start_app,  # noqa: E402
+                           stop_app, wait_for, window_offset, x_window_of, xdo)
 
 MODEL = {
     "stormline": 1,
@@ -80,7 +80,7 @@ def main():
             return None
 
         accessible_app = wait_for("the application on the accessibility bus", find_app)
-        board = wait_for("the board", lambda: find(accessible_app, "Board"))
+        board = wait_for("the board", lambda: find_accessible(accessible_app, is_board))
         event_button = wait_for("the palette", lambda: find(accessible_app, "Event", "push button"))
         frame = wait_for("the window", lambda: find(accessible_app, "Booking — Stormline", "frame"))
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sl-application.h"
+#include "sl-canvas-private.h"
 #include "sl-scenario-group.h"
 #include "test-app.h"
 #include "sl-window-private.h"
@@ -2284,6 +2285,97 @@ test_accessible_names (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* What the board tells a screen reader of the note the keyboard is on. */
+static void
+assert_board_reads (SlCanvas   *canvas,
+                    const char *label,
+                    const char *description)
+{
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (description != NULL)
+    gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  else
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+static gboolean
+has_description (GtkAccessible *accessible,
+                 const char    *description)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                  description);
+
+  return mismatch == NULL;
+}
+
+/* GTK 4.8 gives the notes no accessible objects: the board's name and
+ * description follow the note the keyboard is on (its kind and text;
+ * its lane, slice, fields and problems), a lane header, or nothing. They
+ * follow the note's changes and the check. */
+static void
+test_board_description (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlNote *booked;
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *mismatch = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  canvas = sl_window_get_canvas (fixture.window);
+  booked = sl_document_lookup_note (document, "evt-room-booked");
+
+  sl_canvas_set_focus_note (canvas, NULL);
+  assert_board_reads (canvas, "Board", NULL);
+
+  sl_canvas_set_focus_note (canvas, booked);
+  assert_board_reads (canvas, "Event: Room Booked", "Lane Booking, slice Book Room, 5 fields");
+  sl_canvas_set_focus_note (canvas, sl_document_lookup_note (document, "scr-register-guest"));
+  assert_board_reads (canvas, "Screen: Registration", "Lane Guest, slice Register Guest, 2 fields");
+  /* A kind with no fields does not count them. */
+  sl_canvas_set_focus_note (canvas, sl_document_lookup_note (document, "ext-gps"));
+  assert_board_reads (canvas, "External System: GPS", "Lane GPS, slice Guest Leaves Hotel");
+  _sl_canvas_set_focus (canvas, NULL, SL_LANE (sl_document_lookup (document, "lane-gps")));
+  assert_board_reads (canvas, "Lane GPS", "External System");
+
+  /* A field with no origin and no destination: the check's two problems,
+   * once it has run. */
+  sl_canvas_set_focus_note (canvas, booked);
+  sl_document_insert_field (document, booked, -1, "total", SL_FIELD_DECIMAL);
+  while (!has_description (GTK_ACCESSIBLE (canvas),
+                           "Lane Booking, slice Book Room, 6 fields, 2 problems: "
+                           "no note before it provides “total”: add the field where its value "
+                           "comes from, or map it to a field that is there; "
+                           "“total” goes nowhere: add it to a note after this one, or remove it"))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Renamed, then emptied: the kind alone. */
+  sl_document_set_note_text (document, booked, "Room Reserved");
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Event: Room Reserved");
+  sl_document_set_note_text (document, booked, "");
+  gtk_test_accessible_assert_property (canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Event");
+
+  /* The same words without a widget; only errors and warnings count. */
+  problems = sl_check_run (document);
+  label = _sl_canvas_describe_note (document, sl_document_lookup_note (document, "cmd-pay"), problems, &description);
+  g_assert_cmpstr (label, ==, "Command: Pay");
+  g_assert_cmpstr (description, ==, "Lane Commands and views, slice Pay, 3 fields");
+
+  /* The note deleted: the board no longer reads it. */
+  sl_canvas_set_focus_note (canvas, booked);
+  sl_canvas_select (canvas, booked, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  g_assert_null (sl_document_lookup_note (document, "evt-room-booked"));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL, "Event");
+  g_assert_nonnull (mismatch);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2323,6 +2415,7 @@ main (int    argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/board-description", test_board_description);
 
   status = g_test_run ();
   test_remove_own_state (state);

@@ -70,6 +70,10 @@ struct _SlCanvas
   SlNote *editing;
 
   GtkWidget *lane_menu;
+
+  GPtrArray *problems;    /* of SlProblem: what the check found, or NULL */
+  char *accessible_label; /* what a screen reader was told last */
+  char *accessible_description;
 };
 
 /* sl-canvas.c */
@@ -133,6 +137,13 @@ void     _sl_canvas_resize_slice        (SlCanvas     *self,
 gboolean _sl_canvas_rename_slice_at     (SlCanvas     *self,
                                          double        board_x,
                                          double        board_y);
+/* sl-canvas-a11y.c */
+char    *_sl_canvas_describe_note       (SlDocument   *document,
+                                         SlNote       *note,
+                                         GPtrArray    *problems,
+                                         char        **description);
+void     _sl_canvas_update_accessible   (SlCanvas     *self);
+
 /* sl-canvas-focus.c */
 void     _sl_canvas_focus_init          (SlCanvas     *self);
 void     _sl_canvas_set_focus           (SlCanvas     *self,

@@ -287,7 +287,13 @@ sl_canvas_set_problems (SlCanvas  *self,
 {
   g_return_if_fail (SL_IS_CANVAS (self));
 
+  if (problems != NULL)
+    g_ptr_array_ref (problems);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems;
+
   sl_renderer_set_problems (self->renderer, problems, step);
+  _sl_canvas_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -380,6 +386,7 @@ _sl_canvas_set_focus (SlCanvas *self,
 
   self->focus = note;
   self->focus_lane = note != NULL ? NULL : lane;
+  _sl_canvas_update_accessible (self);
   if (note_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NOTE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -598,6 +605,9 @@ sl_canvas_constructed (GObject *object)
                            G_CALLBACK (_sl_canvas_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (_sl_canvas_queue_draw), self, G_CONNECT_SWAPPED);
+  /* After the focus has left a note the step removed. */
+  g_signal_connect_object (self->document, "changed",
+                           G_CALLBACK (_sl_canvas_update_accessible), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_notes (self->document), "items-changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_lanes (self->document), "items-changed",
@@ -609,6 +619,7 @@ sl_canvas_constructed (GObject *object)
   update_style (self);
   _sl_canvas_connections_init (self);
   _sl_canvas_focus_init (self);
+  _sl_canvas_update_accessible (self);
 
   /* Start with the lane headers in view and the first lane at the top. */
   self->origin_x = -SL_LAYOUT_LANE_HEADER_WIDTH - 20;
@@ -632,6 +643,9 @@ sl_canvas_dispose (GObject *object)
   g_clear_pointer (&self->found, g_hash_table_unref);
   g_clear_object (&self->found_current);
   g_clear_object (&self->selected_connection);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->accessible_label, g_free);
+  g_clear_pointer (&self->accessible_description, g_free);
   g_clear_pointer (&self->drag_origins, g_hash_table_unref);
 
   G_OBJECT_CLASS (sl_canvas_parent_class)->dispose (object);
@@ -793,9 +807,6 @@ sl_canvas_init (SlCanvas *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"),
-                                  -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
