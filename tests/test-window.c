@@ -2255,11 +2255,44 @@ list_unmarked_headings (GtkWidget *widget,
     list_unmarked_headings (child, unmarked);
 }
 
+/* The close button of the toast that says @title, named or not: the
+ * icon-only button of a child of the overlay that is not the window's
+ * content, with a label that says @title. */
+static GtkWidget *
+find_toast_close_button (SlWindow   *window,
+                         const char *title)
+{
+  GtkWidget *overlay = GTK_WIDGET (window->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
+
+  for (GtkWidget *toast = gtk_widget_get_first_child (overlay); toast; toast = gtk_widget_get_next_sibling (toast))
+    {
+      GtkWidget *close = NULL;
+      gboolean says_title = FALSE;
+
+      if (toast == content)
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (toast); child; child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *label = find_descendant (child, GTK_TYPE_LABEL);
+
+          if (GTK_IS_BUTTON (child) && gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL)
+            close = child;
+          else if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+            says_title = TRUE;
+        }
+      if (close != NULL && says_title)
+        return close;
+    }
+
+  return NULL;
+}
+
 /* Every button of the window, icon-only ones above all, has a name a
  * screen reader reads: the header bar's, the palette's, the guide's, the
- * find bar's, and the inspector's for a note with fields and scenarios
- * (its rows' buttons included). A button added without one fails here;
- * so does a title styled as a heading that is not one. */
+ * find bar's, the inspector's for a note with fields and scenarios (its
+ * rows' buttons included), and a toast's. A button added without one
+ * fails here; so does a title styled as a heading that is not one. */
 static void
 test_accessible_names (void)
 {
@@ -2281,6 +2314,18 @@ test_accessible_names (void)
   /* The guide's section titles are headings. */
   list_unmarked_headings (GTK_WIDGET (fixture.window), unmarked);
   g_assert_cmpstr (unmarked->str, ==, "");
+
+  /* A toast's close button; and that of the toast queued behind it,
+   * shown once the first is dismissed. */
+  _sl_window_show_toast (fixture.window, "A message");
+  gtk_widget_activate_action (GTK_WIDGET (sl_window_get_canvas (fixture.window)), "canvas.delete", NULL);
+  list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  g_assert_null (find_toast_close_button (fixture.window, "Deleted “Add Room”"));
+  g_signal_emit_by_name (find_toast_close_button (fixture.window, "A message"), "clicked");
+  g_assert_nonnull (find_toast_close_button (fixture.window, "Deleted “Add Room”"));
+  list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
 
   test_app_quit (&fixture.app, &fixture.window);
 }

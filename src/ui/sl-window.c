@@ -369,6 +369,43 @@ _sl_window_show_failure (SlWindow     *self,
   _sl_window_show_error (self, heading, reason);
 }
 
+/* libadwaita 1.2 leaves a toast's close button unnamed: a screen reader
+ * reads its icon, "GtkImage". The buttons of the toasts shown get the
+ * name later versions give. */
+static void
+name_toast_buttons (SlWindow *self)
+{
+  GtkWidget *content;
+
+  /* The overlay dismisses its toasts as the window is disposed. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  content = adw_toast_overlay_get_child (self->toast_overlay);
+  for (GtkWidget *toast = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       toast != NULL;
+       toast = gtk_widget_get_next_sibling (toast))
+    {
+      if (toast == content)
+        continue;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (toast); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child) && gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+    }
+}
+
+/* Shows @toast, or queues it behind the one shown: the overlay shows the
+ * next as one is dismissed, in a handler connected before ours. */
+static void
+add_toast (SlWindow *self,
+           AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (name_toast_buttons), self, G_CONNECT_SWAPPED);
+  name_toast_buttons (self);
+}
+
 void
 _sl_window_show_toast (SlWindow   *self,
                        const char *text)
@@ -376,7 +413,7 @@ _sl_window_show_toast (SlWindow   *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   /* A toast's title is markup; the text is plain. */
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  add_toast (self, adw_toast_new (escaped));
 }
 
 static gboolean
@@ -512,7 +549,7 @@ undoable_cb (SlWindow   *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /* GTK 4.8 names a menu button, but the keyboard focus, and so the screen
