@@ -2065,11 +2065,29 @@ in_view (SlCanvas *canvas,
          rect.x + rect.width <= view.x + view.width && rect.y + rect.height <= view.y + view.height;
 }
 
+/* The find bar's entry keeps the keyboard as Enter steps: its
+ * description, which a screen reader reads as it changes, says where the
+ * bar is and which note it is at. */
+static void
+assert_find_description (GtkWidget  *entry,
+                         const char *status,
+                         SlNote     *note)
+{
+  g_autofree char *expected = NULL;
+
+  if (note != NULL)
+    expected = g_strdup_printf ("%s, %s: %s", status, sl_note_kind_get_label (sl_note_get_kind (note)),
+                                sl_note_get_text (note));
+  else
+    expected = g_strdup (status);
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+}
+
 /* Ctrl+F opens the find bar with the keyboard in it; what is typed is
  * found and marked, "1 of N" says where the bar is, Enter and Shift+Enter
  * (Ctrl+G, Ctrl+Shift+G) select each note found in timeline order and
  * bring it into view; Escape closes the bar and gives the board the
- * keyboard back. */
+ * keyboard back; Ctrl+F opens it again on what it found. */
 static void
 test_find (void)
 {
@@ -2083,6 +2101,7 @@ test_find (void)
   g_autoptr(GPtrArray) rooms = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *status = NULL;
+  int start, end;
 
   test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
   document = sl_window_get_document (fixture.window);
@@ -2107,6 +2126,7 @@ test_find (void)
   g_assert_cmpuint (g_hash_table_size (marked), ==, rooms->len);
   g_assert_true (current == g_ptr_array_index (rooms, 0));
   g_assert_true (single_selection (canvas) == g_ptr_array_index (rooms, 0));
+  assert_find_description (entry, status, g_ptr_array_index (rooms, 0));
 
   /* Enter: the next, selected and in view; the keyboard stays in the bar. */
   g_signal_emit_by_name (entry, "activate");
@@ -2117,6 +2137,7 @@ test_find (void)
   sl_canvas_get_found (canvas, &current);
   g_assert_true (current == g_ptr_array_index (rooms, 1));
   g_assert_true (has_focus_within (entry));
+  assert_find_description (entry, status, g_ptr_array_index (rooms, 1));
 
   /* The last is far right: the board scrolls to it. */
   sl_canvas_scroll_to (canvas, -2000, -2000);
@@ -2144,6 +2165,7 @@ test_find (void)
   for (guint i = 0; i < events->len; i++)
     g_assert_cmpint (sl_note_get_kind (g_ptr_array_index (events, i)), ==, SL_NOTE_EVENT);
   type_in_find_bar (bar, entry, "no such note", "No notes found");
+  assert_find_description (entry, "No notes found", NULL);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_null (sl_canvas_get_found (canvas, NULL));
 
@@ -2163,10 +2185,33 @@ test_find (void)
   g_assert_null (sl_canvas_get_found (canvas, NULL));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
 
-  /* The header's button opens it again, empty, as GNOME's search bars. */
-  gtk_toggle_button_set_active (fixture.window->find_button, TRUE);
+  /* Ctrl+F opens it again with what was found last, selected to be
+   * typed over, and finds it again, as gnome-text-editor's does. */
+  press_shortcut (GTK_WIDGET (fixture.window), "<Control>f");
   g_assert_true (sl_find_bar_get_open (bar));
   g_assert_true (has_focus_within (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "room");
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, strlen ("room"));
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+  g_assert_cmpuint (g_hash_table_size (sl_canvas_get_found (canvas, NULL)), ==, rooms->len - 1);
+
+  /* Typed and closed before the search: the whole query comes back. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Room Bo");
+  press_shortcut (entry, "Escape");
+  gtk_toggle_button_set_active (fixture.window->find_button, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Room Bo");
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = sl_search_notes (document, "Room Bo");
+  g_free (status);
+  status = g_strdup_printf ("1 of %u", events->len);
+  g_assert_cmpstr (sl_find_bar_get_status (bar), ==, status);
+
+  /* Emptied, it opens empty. */
+  type_in_find_bar (bar, entry, "", "");
+  press_shortcut (entry, "Escape");
+  press_shortcut (GTK_WIDGET (fixture.window), "<Control>f");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpstr (sl_find_bar_get_status (bar), ==, "");
 

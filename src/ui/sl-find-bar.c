@@ -5,7 +5,10 @@
  * marked on the board and its map, and Enter and Shift+Enter (Ctrl+G and
  * Ctrl+Shift+G) step through them in timeline order, each selected and
  * brought into view. Escape closes the bar and gives the keyboard back to
- * the board.
+ * the board; opened again, the bar finds what it last found, as
+ * gnome-text-editor's does. Where the bar is ("3 of 12") and the note it
+ * is at are the entry's description, which a screen reader reads as it
+ * changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +30,7 @@ struct _SlFindBar
   SlDocument *document;
   GPtrArray *found;     /* (element-type SlNote): in timeline order */
   guint current;        /* in @found */
+  char *query;          /* what was typed last, kept while the bar is closed */
 
   GtkSearchBar *search_bar;
   GtkSearchEntry *entry;
@@ -53,6 +57,34 @@ get_current (SlFindBar *self)
   return g_ptr_array_index (self->found, self->current);
 }
 
+/* The keyboard stays in the entry as Enter goes from note to note: its
+ * description says where the bar is and which note it is at. */
+static void
+update_description (SlFindBar  *self,
+                    const char *status)
+{
+  SlNote *note = get_current (self);
+  g_autofree char *description = NULL;
+
+  if (note == NULL)
+    description = g_strdup (status);
+  else if (sl_note_get_text (note)[0] == '\0')
+    /* Translators: where the find bar is and the kind of the note it is at,
+     * read by a screen reader: "3 of 12, Event" */
+    description = g_strdup_printf (_("%s, %s"), status, sl_note_kind_get_label (sl_note_get_kind (note)));
+  else
+    /* Translators: where the find bar is and the note it is at, read by a
+     * screen reader: "3 of 12, Event: Order Placed" */
+    description = g_strdup_printf (_("%s, %s: %s"), status, sl_note_kind_get_label (sl_note_get_kind (note)),
+                                   sl_note_get_text (note));
+
+  if (description[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 update_status (SlFindBar *self)
 {
@@ -69,6 +101,7 @@ update_status (SlFindBar *self)
     status = g_strdup_printf (_("%u of %u"), self->current + 1, self->found->len);
 
   gtk_label_set_text (self->status, status);
+  update_description (self, status);
   gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), !none);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), !none);
   if (none && text[0] != '\0')
@@ -124,6 +157,18 @@ search (SlFindBar *self)
     }
 }
 
+/* Kept as typed, not as searched: a query typed and closed at once
+ * comes back whole. Closing empties the entry once the bar is closed. */
+static void
+text_changed_cb (SlFindBar *self)
+{
+  if (!sl_find_bar_get_open (self))
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
 static void
 search_changed_cb (SlFindBar *self)
 {
@@ -156,6 +201,8 @@ search_mode_cb (SlFindBar *self)
 {
   if (sl_find_bar_get_open (self))
     {
+      if (self->query != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->entry), self->query);
       search (self);
       show_current (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -189,6 +236,7 @@ sl_find_bar_dispose (GObject *object)
   SlFindBar *self = (SlFindBar *)object;
 
   g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_FIND_BAR);
   g_clear_object (&self->canvas);
   g_clear_object (&self->document);
@@ -261,6 +309,7 @@ sl_find_bar_class_init (SlFindBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlFindBar, previous_button);
   gtk_widget_class_bind_template_child (widget_class, SlFindBar, next_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, sl_find_bar_next);
   gtk_widget_class_bind_template_callback (widget_class, sl_find_bar_previous);
@@ -320,9 +369,9 @@ sl_find_bar_get_open (SlFindBar *self)
 /**
  * sl_find_bar_set_open:
  *
- * Shows the bar with the keyboard in its entry; or hides it, empties it
- * (as GtkSearchBar does), unmarks the notes found and gives the keyboard
- * back to the board.
+ * Shows the bar with the keyboard in its entry, which holds what was
+ * last searched, selected, and finds it again; or hides it, unmarks the
+ * notes found and gives the keyboard back to the board.
  */
 void
 sl_find_bar_set_open (SlFindBar *self,
