@@ -9,6 +9,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas-private.h"
+#include "sl-overview.h"
 #include "sl-scenario-group.h"
 #include "test-app.h"
 #include "sl-window-private.h"
@@ -2466,6 +2467,68 @@ test_board_description (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* The luminance of the pixel @x, @y of @surface, from 0 to 1. */
+static double
+luminance_at (cairo_surface_t *surface,
+              int              x,
+              int              y)
+{
+  guint32 pixel;
+
+  cairo_surface_flush (surface);
+  memcpy (&pixel, cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4, 4);
+  return (0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff) + 0.0722 * (pixel & 0xff)) / 255;
+}
+
+/* On the map, a screen's card, white as the lanes nearly are, has an
+ * outline: its edge is dark, its middle white. */
+static void
+test_overview_screens (void)
+{
+  Fixture fixture = { 0 };
+  SlCanvas *canvas;
+  GtkWidget *overview;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect rect, bounds;
+  double scale;
+  int width, height, left, middle_x, middle_y;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  wait_for_paint (overview);
+  width = gtk_widget_get_width (overview);
+  height = gtk_widget_get_height (overview);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (overview)->snapshot (overview, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  /* Far right, out of the frame of the view. */
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas),
+                           sl_document_lookup_note (sl_window_get_document (fixture.window), "scr-sales-report"),
+                           &rect);
+  sl_layout_get_bounds (sl_canvas_get_layout (canvas), &bounds);
+  scale = MIN (width / bounds.width, height / bounds.height);
+  left = (int) floor ((rect.x - bounds.x) * scale);
+  middle_x = (int) ((rect.x + rect.width / 2 - bounds.x) * scale);
+  middle_y = (int) ((rect.y + rect.height / 2 - bounds.y) * scale);
+  g_assert_cmpfloat (luminance_at (surface, middle_x, middle_y), >, 0.95);
+  g_assert_cmpfloat (luminance_at (surface, left, middle_y), <, 0.7);
+
+  cairo_surface_destroy (surface);
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2506,6 +2569,7 @@ main (int    argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);
+  g_test_add_func ("/window/overview-screens", test_overview_screens);
 
   status = g_test_run ();
   test_remove_own_state (state);
