@@ -150,3 +150,46 @@ def find_accessible(root, predicate):
             continue
     return None
 
+
+def find_application(atspi, name="stormline"):
+    for candidate in atspi.Registry.getDesktop(0):
+        if candidate is not None and candidate.name == name:
+            return candidate
+    return None
+
+
+def focused(root, atspi):
+    """The object under @root that has the keyboard, or None."""
+    return find_accessible(root, lambda a: a.getState().contains(atspi.STATE_FOCUSED))
+
+
+class AccessibleEvents:
+    """The AT-SPI events of the given types, as a screen reader receives
+    them: a change of a name or a description that is not sent as an
+    event is a change a screen reader never hears of."""
+
+    def __init__(self, *types):
+        import gi
+        gi.require_version("Atspi", "2.0")
+        from gi.repository import Atspi, GLib
+        self.context = GLib.MainContext.default()
+        self.received = []
+        self.listener = Atspi.EventListener.new(self._received)
+        for event_type in types:
+            self.listener.register(event_type)
+
+    def _received(self, event):
+        try:
+            self.received.append((event.type, event.source, event.any_data))
+        except Exception:
+            pass  # its source already gone
+
+    def since(self, start):
+        """The events received after the first @start ones, as (type,
+        source, value)."""
+        while self.context.pending():
+            self.context.iteration(False)
+        return self.received[start:]
+
+    def count(self):
+        return len(self.since(0))
