@@ -92,12 +92,12 @@ _sl_canvas_describe_note (SlDocument  *document,
   g_ptr_array_add (parts, NULL);
 
   /* Translators: how the parts of a note's description are joined */
-  *description = g_strjoinv (_(", "), (char **) parts->pdata);
+  *description = g_strjoinv (C_("screen reader", ", "), (char **) parts->pdata);
 
   if (text[0] == '\0')
     return g_strdup (kind);
   /* Translators: a note's kind and text, read by a screen reader: "Event: Order Placed" */
-  return g_strdup_printf (_("%s: %s"), kind, text);
+  return g_strdup_printf (C_("screen reader", "%s: %s"), kind, text);
 }
 
 /* The board's name and description follow the keyboard's note; each is

@@ -71,12 +71,13 @@ update_description (SlFindBar  *self,
   else if (sl_note_get_text (note)[0] == '\0')
     /* Translators: where the find bar is and the kind of the note it is at,
      * read by a screen reader: "3 of 12, Event" */
-    description = g_strdup_printf (_("%s, %s"), status, sl_note_kind_get_label (sl_note_get_kind (note)));
+    description = g_strdup_printf (C_("screen reader", "%s, %s"), status,
+                                   sl_note_kind_get_label (sl_note_get_kind (note)));
   else
     /* Translators: where the find bar is and the note it is at, read by a
      * screen reader: "3 of 12, Event: Order Placed" */
-    description = g_strdup_printf (_("%s, %s: %s"), status, sl_note_kind_get_label (sl_note_get_kind (note)),
-                                   sl_note_get_text (note));
+    description = g_strdup_printf (C_("screen reader", "%s, %s: %s"), status,
+                                   sl_note_kind_get_label (sl_note_get_kind (note)), sl_note_get_text (note));
 
   if (description[0] != '\0')
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -201,8 +202,6 @@ search_mode_cb (SlFindBar *self)
 {
   if (sl_find_bar_get_open (self))
     {
-      if (self->query != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->entry), self->query);
       search (self);
       show_current (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -387,6 +386,14 @@ sl_find_bar_set_open (SlFindBar *self,
       return;
     }
 
+  /* The query back, selected, before the bar gives the entry the
+   * keyboard: GTK 4.8 sets the cursor blinking when an entry takes the
+   * keyboard with nothing selected, and warns of a selection made after. */
+  if (open && self->query != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), self->query);
+      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+    }
   gtk_search_bar_set_search_mode (self->search_bar, open);
 }
 
