@@ -193,3 +193,139 @@ class AccessibleEvents:
 
     def count(self):
         return len(self.since(0))
+
+
+# The accessibility tree and the saved model, for the tests that read them
+# (test-e2e-keyboard.py): what a screen reader and the file show.
+
+class Accessibles:
+    """The objects of the application @app on the accessibility bus."""
+
+    def __init__(self, atspi, app):
+        self.atspi = atspi
+        self.app = app
+
+    def has_state(self, accessible, state):
+        try:
+            return accessible.getState().contains(state)
+        except Exception:
+            return False
+
+    def visible(self, accessible):
+        return self.has_state(accessible, self.atspi.STATE_VISIBLE)
+
+    def extents(self, accessible):
+        try:
+            e = accessible.queryComponent().getExtents(self.atspi.WINDOW_COORDS)
+            return e.x, e.y, e.width, e.height
+        except Exception:
+            return 0, 0, 0, 0
+
+    def shown(self, accessible):
+        """Whether @accessible is visible and takes room."""
+        return self.visible(accessible) and self.extents(accessible)[2] > 0
+
+    def find(self, root, predicate):
+        """The first visible object under @root that @predicate accepts."""
+        if root is None:
+            return None
+        stack = [root]
+        while stack:
+            accessible = stack.pop()
+            try:
+                if predicate(accessible):
+                    return accessible
+                children = [child for child in accessible if child is not None and self.visible(child)]
+            except Exception:
+                continue
+            stack.extend(reversed(children))
+        return None
+
+    def named(self, root, name, role=None):
+        """The first shown object under @root named @name, of @role."""
+        return self.find(root, lambda a: a.name == name and (role is None or a.getRoleName() == role) and
+                         self.extents(a)[2] > 0)
+
+    def focused(self, roles=None):
+        """The object with the keyboard focus in any window of the app,
+        of one of @roles."""
+        for window in self.app:
+            found = self.find(window, lambda a: self.has_state(a, self.atspi.STATE_FOCUSED) and
+                              (roles is None or a.getRoleName() in roles))
+            if found is not None:
+                return found
+        return None
+
+    def text(self, accessible):
+        try:
+            text = accessible.queryText()
+            return text.getText(0, text.characterCount)
+        except Exception:
+            return ""
+
+    def dump(self, accessible=None, depth=0, out=None):
+        """The tree under @accessible, one object a line, for a failure."""
+        out = out if out is not None else []
+        accessible = accessible or self.app
+        x, y, w, h = self.extents(accessible)
+        focus = " focused" if self.has_state(accessible, self.atspi.STATE_FOCUSED) else ""
+        out.append(f"{'  ' * depth}[{accessible.getRoleName()}] {accessible.name!r} {x},{y} {w}x{h}{focus}")
+        for child in accessible:
+            if child is not None and self.visible(child):
+                self.dump(child, depth + 1, out)
+        return out
+
+
+class SavedModel:
+    """A model file as saved, with the questions tests ask of it."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def notes(self, kind=None):
+        return [n for n in self.data.get("notes", []) if kind is None or n["kind"] == kind]
+
+    def note(self, text):
+        for note in self.notes():
+            if note.get("text") == text:
+                return note
+        return None
+
+    def has(self, kind, text):
+        note = self.note(text)
+        return note is not None and note["kind"] == kind
+
+    def connected(self, source, target):
+        s, t = self.note(source), self.note(target)
+        return s is not None and t is not None and any(
+            c["from"] == s["id"] and c["to"] == t["id"] for c in self.data.get("connections", []))
+
+    def fields(self, text):
+        note = self.note(text)
+        return [f["name"] for f in note.get("fields", [])] if note else []
+
+    def field(self, text, name):
+        note = self.note(text)
+        for field in (note or {}).get("fields", []):
+            if field["name"] == name:
+                return field
+        return None
+
+    def lane(self, name):
+        for lane in self.data.get("lanes", []):
+            if lane["name"] == name:
+                return lane
+        return None
+
+    def aggregate(self, aggregate_id):
+        for aggregate in self.data.get("aggregates", []):
+            if aggregate["id"] == aggregate_id:
+                return aggregate["name"]
+        return None
+
+    def scenario_of(self, text):
+        note = self.note(text)
+        for scenario in self.data.get("scenarios", []):
+            if note is not None and scenario["note"] == note["id"]:
+                return scenario
+        return None

@@ -1853,6 +1853,54 @@ test_keyboard_delete (Fixture       *fixture,
   g_assert_true (sl_canvas_get_focus_note (canvas) == before_last);
 }
 
+/* The card the keyboard brings into view comes clear of the widgets over
+ * the board, as the overview map in its bottom right corner, instead of
+ * stopping under them. */
+static void
+test_keyboard_clear_of_overview (void)
+{
+  g_autoptr(SlDocument) document = test_load_example ();
+  SlCanvas *canvas = SL_CANVAS (sl_canvas_new (document));
+  SlNote *card = sl_document_lookup_note (document, "cmd-register-guest");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *map = gtk_label_new (NULL);
+  graphene_rect_t over;
+  double left, top, right, bottom;
+  int width, height;
+  SlRect rect;
+
+  gtk_widget_set_size_request (map, 300, 200);
+  gtk_widget_set_halign (map, GTK_ALIGN_END);
+  gtk_widget_set_valign (map, GTK_ALIGN_END);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (canvas));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), map);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (map) || gtk_widget_get_width (GTK_WIDGET (canvas)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_compute_bounds (map, GTK_WIDGET (canvas), &over));
+
+  /* The card in view, its bottom right corner under the map. */
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), card, &rect);
+  sl_canvas_scroll_to (canvas, rect.x + rect.width - (width - 40), rect.y + rect.height - (height - 30));
+  sl_canvas_set_focus_note (canvas, card);
+
+  sl_canvas_board_to_widget (canvas, rect.x, rect.y, &left, &top);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width, rect.y + rect.height, &right, &bottom);
+  g_assert_true (right <= over.origin.x || bottom <= over.origin.y);
+  g_assert_cmpfloat (left, >=, 0);
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (right, <=, width);
+  g_assert_cmpfloat (bottom, <=, height);
+
+  gtk_window_destroy (window);
+}
+
 /* Enter and F2 edit the focused note's text, selected or not. */
 static void
 test_keyboard_edits (Fixture       *fixture,
@@ -2218,6 +2266,7 @@ main (int    argc,
               test_keyboard_connects, fixture_tear_down);
   g_test_add ("/canvas/keyboard/delete", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_delete, fixture_tear_down);
+  g_test_add_func ("/canvas/keyboard/clear-of-overview", test_keyboard_clear_of_overview);
   g_test_add ("/canvas/keyboard/edits", Fixture, GINT_TO_POINTER (1), fixture_set_up,
               test_keyboard_edits, fixture_tear_down);
   g_test_add ("/canvas/keyboard/focus-ring", Fixture, GINT_TO_POINTER (1), fixture_set_up,

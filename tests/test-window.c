@@ -1291,6 +1291,30 @@ test_inspector_add_field (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* Escape from however deep in the inspector (win.focus-board) gives the
+ * keyboard back to the board in one key. */
+static void
+test_escape_to_board (void)
+{
+  Fixture fixture = { 0 };
+  SlCanvas *canvas;
+  GtkWidget *add;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  sl_canvas_select (canvas, sl_document_lookup_note (sl_window_get_document (fixture.window), "cmd-book-room"), FALSE);
+  flush_main_context ();
+  show_inspector (&fixture);
+  add = find_widget (GTK_WIDGET (sl_window_get_inspector (fixture.window)), "field-add");
+  g_assert_true (gtk_widget_grab_focus (add));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+
+  g_assert_true (gtk_widget_activate_action (add, "win.focus-board", NULL));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 /* An edit that makes the inspector's rows again leaves its page where it
  * was scrolled to, with its rows open. */
 static void
@@ -2560,6 +2584,7 @@ main (int    argc,
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
   g_test_add_func ("/window/inspector-add-field", test_inspector_add_field);
   g_test_add_func ("/window/inspector-scroll", test_inspector_scroll);
+  g_test_add_func ("/window/escape-to-board", test_escape_to_board);
   g_test_add_func ("/window/inspector-picker", test_inspector_picker);
   g_test_add_func ("/window/inspector-scenario-title", test_inspector_scenario_title);
   g_test_add_func ("/window/model-properties", test_model_properties);

@@ -296,6 +296,51 @@ popup_focus_menu (SlCanvas *self)
     }
 }
 
+/* How far from a widget over the board a card brought into view stays. */
+#define OVERLAY_MARGIN 12
+
+/**
+ * _sl_canvas_clear_overlays:
+ * @rect: a card in view, in board coordinates
+ *
+ * Scrolls the card at @rect, once in view, out from under the widgets
+ * laid over the board (the overview map in its corner): up above one, or
+ * else left of it, whichever scrolls less and keeps the card in view.
+ */
+void
+_sl_canvas_clear_overlays (SlCanvas     *self,
+                          const SlRect *rect)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (!GTK_IS_OVERLAY (parent))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t over;
+      double left, top, right, bottom, up, leftward;
+
+      if (child == GTK_WIDGET (self) || !gtk_widget_get_mapped (child) ||
+          !gtk_widget_compute_bounds (child, GTK_WIDGET (self), &over))
+        continue;
+
+      sl_canvas_board_to_widget (self, rect->x, rect->y, &left, &top);
+      sl_canvas_board_to_widget (self, rect->x + rect->width, rect->y + rect->height, &right, &bottom);
+      if (right <= over.origin.x || left >= over.origin.x + over.size.width ||
+          bottom <= over.origin.y || top >= over.origin.y + over.size.height)
+        continue;
+
+      up = bottom - over.origin.y + OVERLAY_MARGIN;
+      leftward = right - over.origin.x + OVERLAY_MARGIN;
+      if (top - up >= 0 && (up <= leftward || left - leftward < SL_LAYOUT_LANE_HEADER_WIDTH))
+        self->origin_y += up / self->zoom;
+      else if (left - leftward >= SL_LAYOUT_LANE_HEADER_WIDTH)
+        self->origin_x += leftward / self->zoom;
+    }
+}
+
 static void
 cancel_connection (SlCanvas *self)
 {

@@ -81,6 +81,8 @@ void     _sl_canvas_queue_draw          (SlCanvas     *self);
 void     _sl_canvas_selection_changed   (SlCanvas     *self);
 void     _sl_canvas_emit_message        (SlCanvas     *self,
                                          const char   *text);
+void     _sl_canvas_clear_overlays      (SlCanvas     *self,
+                                         const SlRect *rect);
 void     _sl_canvas_scroll_into_view    (SlCanvas     *self,
                                          SlNote       *note);
 void     _sl_canvas_zoom_to_rect        (SlCanvas     *self,

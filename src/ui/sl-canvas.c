@@ -173,6 +173,7 @@ _sl_canvas_scroll_into_view (SlCanvas *self,
     self->origin_y = rect.y + rect.height - view.height + 40 / self->zoom;
   if (rect.y < view.y)
     self->origin_y = rect.y - 40 / self->zoom;
+  _sl_canvas_clear_overlays (self, &rect);
 
   _sl_canvas_queue_draw (self);
 }

@@ -348,6 +348,9 @@ fill_scenarios (SlInspector *self)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_set_name (button, "scenario-add");
+  /* GTK 4.8 names a mnemonic button after its label as written, with
+   * the underline: a screen reader would read it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Scenario"), -1);
   gtk_widget_set_tooltip_text (button, any ? NULL : _("Specify the note with Given, When and Then"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_scenario_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->scenarios), button);

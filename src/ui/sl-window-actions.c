@@ -145,6 +145,16 @@ add_note_action (GtkWidget  *widget,
     sl_canvas_add_note (self->canvas, kind);
 }
 
+/* Escape from the guide, the inspector or the header: back to the board,
+ * in one key from however deep in a pane. */
+static void
+focus_board_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (SL_WINDOW (widget)->canvas));
+}
+
 static void
 toggle_guide_action (GtkWidget  *widget,
                      const char *action_name,
@@ -239,4 +249,6 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_install_action (widget_class, "win.focus-board", NULL, focus_board_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.focus-board", NULL);
 }
