@@ -180,16 +180,6 @@ find_action (GtkWidget  *widget,
     sl_find_bar_set_open (self->find_bar, TRUE);
 }
 
-/* Escape closes the guide or the inspector lying over the board; else
- * it is not the window's. */
-static gboolean
-close_overlay_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  return _sl_window_close_overlay (SL_WINDOW (widget));
-}
-
 /**
  * _sl_window_actions_update:
  *
@@ -237,7 +227,6 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_overlay_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

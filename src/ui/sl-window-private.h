@@ -109,7 +109,6 @@ void      _sl_window_adopt_draft              (SlWindow           *self,
                                                const char         *draft_id,
                                                guint               n_changes);
 void      _sl_window_write_draft              (SlWindow           *self);
-gboolean  _sl_window_close_overlay            (SlWindow           *self);
 
 /* sl-window-actions.c */
 void      _sl_window_class_actions_init       (SlWindowClass      *klass);

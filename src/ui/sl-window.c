@@ -548,31 +548,62 @@ folded_cb (SlWindow *self)
   gtk_widget_set_visible (self->overview, !adw_flap_get_folded (self->flap));
 }
 
-/**
- * _sl_window_close_overlay:
- *
- * Closes the guide or the inspector where it lies over the board.
- *
- * Returns: whether one was closed
- */
-gboolean
-_sl_window_close_overlay (SlWindow *self)
+/* Escape closes the guide or the inspector lying over the board before
+ * the board takes it to clear the selection; not while a text is typed
+ * or a drag is under way, which Escape takes back. */
+static gboolean
+overlay_key_cb (SlWindow        *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      sl_canvas_is_editing (self->canvas) || sl_history_in_group (sl_document_get_history (self->document)) ||
+      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))))
+    return GDK_EVENT_PROPAGATE;
+
   if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
     {
       gtk_toggle_button_set_active (self->guide_button, FALSE);
-      return TRUE;
+      return GDK_EVENT_STOP;
     }
 
   if (self->inspector_over && gtk_toggle_button_get_active (self->inspector_button))
     {
       gtk_toggle_button_set_active (self->inspector_button, FALSE);
-      if (gtk_widget_get_focus_child (GTK_WIDGET (self->inspector_box)) != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-      return TRUE;
+      return GDK_EVENT_STOP;
     }
 
-  return FALSE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The guide over the board takes the keyboard while it is there: keys
+ * would otherwise go to the board under it. */
+static void
+guide_revealed_cb (SlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!adw_flap_get_folded (self->flap))
+    return;
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    gtk_widget_child_focus (GTK_WIDGET (self->guide), GTK_DIR_TAB_FORWARD);
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The inspector leaving the board gives the keyboard back to the board. */
+static void
+inspector_shown_cb (SlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!gtk_toggle_button_get_active (self->inspector_button) && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector_box)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 /* The inspector shows the note when exactly one is selected. */
@@ -660,6 +691,7 @@ sl_window_constructed (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
   GtkDropTarget *target;
+  GtkEventController *keys;
   GtkWidget *overview;
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
@@ -714,6 +746,14 @@ sl_window_constructed (GObject *object)
   gtk_widget_set_layout_manager (self->board_area,
                                  gtk_custom_layout_new (NULL, board_area_measure, board_area_allocate));
   folded_cb (self);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (guide_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_button, "notify::active",
+                           G_CALLBACK (inspector_shown_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (overlay_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
   gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
