@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "sl-note-keys.h"
@@ -171,6 +172,18 @@ order_buttons (SlPalette *self)
       append_kind (self, palette_kinds[i], &previous);
 }
 
+/* Screen readers are told what the squeezer hides: GTK 4.8 shows them
+ * every visible widget, laid out or not. */
+static void
+squeezed_cb (SlPalette *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->row), GTK_ACCESSIBLE_STATE_HIDDEN, self->row != shown, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               GTK_WIDGET (self->add_button) != shown, -1);
+}
+
 static void
 sl_palette_dispose (GObject *object)
 {
@@ -266,6 +279,8 @@ sl_palette_init (SlPalette *self)
   self->menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->menu));
   order_buttons (self);
+  g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (squeezed_cb), self, G_CONNECT_SWAPPED);
+  squeezed_cb (self);
 
   /* GTK 4.8 names a menu button, but the focus, and so the screen reader,
    * lands on the button inside it: both get the name. */

@@ -50,6 +50,7 @@ struct _SlWindow
   GtkMenuButton *primary_menu_button;
   GtkMenuButton *zoom_button;
   AdwSqueezer *header_squeezer;
+  AdwSqueezer *file_squeezer;
   GtkWidget *board_area;
   GtkBox *board_box;
   GtkWidget *overview;

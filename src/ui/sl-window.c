@@ -443,6 +443,7 @@ problem_activated_cb (SlWindow *self,
 static void
 inspector_revealed_cb (SlWindow *self)
 {
+
   if (gtk_revealer_get_child_revealed (self->inspector_revealer) && self->note_to_show != NULL)
     sl_canvas_show_note (self->canvas, self->note_to_show);
   g_clear_weak_pointer (&self->note_to_show);
@@ -522,6 +523,19 @@ board_area_allocate (GtkWidget *widget,
     }
 }
 
+/* Screen readers are told what a squeezer hides: GTK 4.8 shows them
+ * every visible widget, laid out or not. */
+static void
+hide_squeezed (AdwSqueezer *squeezer)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
 /* Narrow, the header has no room for Undo, Redo, Find and Zoom: the main
  * menu takes them. */
 static void
@@ -530,6 +544,7 @@ header_squeezed_cb (SlWindow *self)
   gboolean squeezed = adw_squeezer_get_visible_child (self->header_squeezer) !=
                       gtk_widget_get_first_child (GTK_WIDGET (self->header_squeezer));
 
+  hide_squeezed (self->header_squeezer);
   if (self->squeezed == squeezed)
     return;
 
@@ -593,6 +608,19 @@ guide_revealed_cb (SlWindow *self)
     gtk_widget_child_focus (GTK_WIDGET (self->guide), GTK_DIR_TAB_FORWARD);
   else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide)))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The guide slid out lies beside the window, and the flap does not draw
+ * its separator while folded, both still visible to GTK 4.8: screen
+ * readers are told they are hidden. */
+static void
+guide_progress_cb (SlWindow *self)
+{
+  gboolean hidden = adw_flap_get_reveal_progress (self->flap) == 0;
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_STATE_HIDDEN, hidden, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (adw_flap_get_separator (self->flap)), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               hidden || adw_flap_get_folded (self->flap), -1);
 }
 
 /* The inspector leaving the board gives the keyboard back to the board. */
@@ -748,6 +776,11 @@ sl_window_constructed (GObject *object)
   folded_cb (self);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (guide_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-progress",
+                           G_CALLBACK (guide_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (guide_progress_cb), self, G_CONNECT_SWAPPED);
+  guide_progress_cb (self);
   g_signal_connect_object (self->inspector_button, "notify::active",
                            G_CALLBACK (inspector_shown_cb), self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();
@@ -796,6 +829,9 @@ sl_window_constructed (GObject *object)
   g_menu_append_submenu (self->narrow_section, _("_Zoom"), gtk_menu_button_get_menu_model (self->zoom_button));
   g_signal_connect_object (self->header_squeezer, "notify::visible-child",
                            G_CALLBACK (header_squeezed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->file_squeezer, "notify::visible-child", G_CALLBACK (hide_squeezed), NULL);
+  hide_squeezed (self->header_squeezer);
+  hide_squeezed (self->file_squeezer);
 
   name_menu_button (self->primary_menu_button, _("Main Menu"));
   name_menu_button (self->zoom_button, _("Zoom"));
@@ -947,6 +983,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, file_squeezer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_area);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
