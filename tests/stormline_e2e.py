@@ -329,3 +329,11 @@ class SavedModel:
             if note is not None and scenario["note"] == note["id"]:
                 return scenario
         return None
+
+
+def x_window_geometry(xid):
+    """Where the X window @xid is and its size: x, y, width, height."""
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", xid],
+                              capture_output=True, text=True, check=True).stdout
+    values = dict(line.split("=") for line in geometry.split())
+    return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])

@@ -2553,6 +2553,178 @@ test_overview_screens (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* Every widget shown under @widget lies inside the clip (unless it
+ * scrolls), and in a box beside its siblings, not over them. */
+static void
+assert_inside (GtkWidget  *widget,
+               GtkWidget  *window,
+               const char *clip_name,
+               double      clip_x,
+               double      clip_y,
+               double      clip_width,
+               double      clip_height)
+{
+  graphene_rect_t bounds;
+  GtkWidget *previous = NULL;
+
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  /* Unseen, whatever its place. */
+  if (!gtk_widget_get_mapped (widget) || (GTK_IS_NATIVE (widget) && widget != window))
+    return;
+
+  /* A flap's dimming and shadow are drawn only while its flap is over
+   * the content, and then over the content. */
+  if (ADW_IS_FLAP (parent) && widget != adw_flap_get_flap (ADW_FLAP (parent)) &&
+      widget != adw_flap_get_content (ADW_FLAP (parent)) && widget != adw_flap_get_separator (ADW_FLAP (parent)))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  if (clip_name != NULL && bounds.size.width > 0 && bounds.size.height > 0 &&
+      (bounds.origin.x < clip_x - 0.5 || bounds.origin.y < clip_y - 0.5 ||
+       bounds.origin.x + bounds.size.width > clip_x + clip_width + 0.5 ||
+       bounds.origin.y + bounds.size.height > clip_y + clip_height + 0.5))
+    g_error ("%s %p (%s) at %g,%g %gx%g lies outside %s at %g,%g %gx%g",
+             G_OBJECT_TYPE_NAME (widget), widget, gtk_widget_get_css_name (widget),
+             bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+             clip_name, clip_x, clip_y, clip_width, clip_height);
+
+  /* What scrolls may lie beyond its scrolled window: it scrolls into
+   * view. */
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    clip_name = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      assert_inside (child, window, clip_name, clip_x, clip_y, clip_width, clip_height);
+
+      /* A box lays its children out one after the other; linked ones
+       * share their borders. */
+      if (GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)) && !gtk_widget_has_css_class (widget, "linked") &&
+          gtk_widget_get_mapped (child))
+        {
+          graphene_rect_t a, b;
+
+          if (previous != NULL &&
+              gtk_widget_compute_bounds (previous, window, &a) &&
+              gtk_widget_compute_bounds (child, window, &b) &&
+              a.size.width > 0 && a.size.height > 0 && b.size.width > 0 && b.size.height > 0)
+            {
+              graphene_rect_t overlap;
+
+              if (graphene_rect_intersection (&a, &b, &overlap) &&
+                  overlap.size.width > 0.5 && overlap.size.height > 0.5)
+                g_error ("%s %p at %g,%g %gx%g overlaps its sibling %s %p at %g,%g %gx%g in %s %s",
+                         G_OBJECT_TYPE_NAME (child), child, b.origin.x, b.origin.y, b.size.width, b.size.height,
+                         G_OBJECT_TYPE_NAME (previous), previous, a.origin.x, a.origin.y, a.size.width, a.size.height,
+                         G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+            }
+          previous = child;
+        }
+    }
+}
+
+/* Sizes the window to @width × @height, shows or hides the guide and the
+ * inspector, and runs the main loop until all that is laid out. */
+static void
+resize_and_show (SlWindow *window,
+                 int       width,
+                 int       height,
+                 gboolean  panels)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (sl_window_get_inspector (window)),
+                                                                 GTK_TYPE_REVEALER));
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (sl_window_get_guide (window)), ADW_TYPE_FLAP));
+
+  /* The width first, as a user drags an edge: narrow, the window needs
+   * less height, which GTK only gives on the next resize. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, gdk_surface_get_height (surface));
+  while (gdk_surface_get_width (surface) != width)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  while (gdk_surface_get_height (surface) != height)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (adw_flap_get_reveal_flap (flap) != panels)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-guide", NULL);
+  if (gtk_revealer_get_reveal_child (revealer) != panels)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-inspector", NULL);
+  while (gtk_revealer_get_child_revealed (revealer) != panels ||
+         adw_flap_get_reveal_progress (flap) != (panels ? 1.0 : 0.0))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+/* The window goes down to GNOME's smallest size, 360 × 294, with nothing
+ * cut off or overlapping, at that size and wider; narrow, the guide and
+ * the inspector come over the board, whose width they leave alone; wide,
+ * they stand beside it as before. */
+static void
+test_narrow (void)
+{
+  static const struct { int width, height; } sizes[] = { { 360, 294 }, { 800, 600 }, { 1400, 900 } };
+  Fixture fixture = { 0 };
+  GtkWidget *content, *canvas, *guide, *inspector;
+  int min_width, min_height;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture.window));
+  canvas = GTK_WIDGET (sl_window_get_canvas (fixture.window));
+  guide = GTK_WIDGET (sl_window_get_guide (fixture.window));
+  inspector = GTK_WIDGET (sl_window_get_inspector (fixture.window));
+  sl_canvas_select (SL_CANVAS (canvas), sl_document_lookup_note (sl_window_get_document (fixture.window),
+                                                                 "cmd-book-room"), FALSE);
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL, NULL, NULL);
+  g_test_message ("the window's least size: %d × %d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 360);
+  g_assert_cmpint (min_height, <=, 294);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int panels = 0; panels < 2; panels++)
+      {
+        graphene_rect_t board, guide_bounds, inspector_bounds;
+        graphene_rect_t window;
+
+        resize_and_show (fixture.window, sizes[i].width, sizes[i].height, panels);
+        /* Where the window's own coordinates start depends on its frame. */
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fixture.window), GTK_WIDGET (fixture.window), &window));
+        g_assert_cmpfloat (window.size.width, ==, sizes[i].width);
+        g_assert_cmpfloat (window.size.height, ==, sizes[i].height);
+        assert_inside (GTK_WIDGET (fixture.window), GTK_WIDGET (fixture.window), "the window",
+                       window.origin.x, window.origin.y, window.size.width, window.size.height);
+        if (!panels || sizes[i].width == 800)
+          continue;
+
+        g_assert_true (gtk_widget_compute_bounds (canvas, GTK_WIDGET (fixture.window), &board));
+        g_assert_true (gtk_widget_compute_bounds (guide, GTK_WIDGET (fixture.window), &guide_bounds));
+        g_assert_true (gtk_widget_compute_bounds (inspector, GTK_WIDGET (fixture.window), &inspector_bounds));
+        if (sizes[i].width == 360)
+          {
+            graphene_rect_t flap;
+
+            /* Over the board, which keeps all the width. */
+            g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (guide, ADW_TYPE_FLAP),
+                                                      GTK_WIDGET (fixture.window), &flap));
+            g_assert_cmpfloat (board.origin.x, ==, flap.origin.x);
+            g_assert_cmpfloat (board.size.width, ==, flap.size.width);
+            g_assert_true (graphene_rect_intersection (&board, &guide_bounds, NULL));
+            g_assert_true (graphene_rect_intersection (&board, &inspector_bounds, NULL));
+          }
+        else
+          {
+            /* Beside it. */
+            g_assert_cmpfloat (guide_bounds.origin.x + guide_bounds.size.width, <=, board.origin.x);
+            g_assert_cmpfloat (board.origin.x + board.size.width, <=, inspector_bounds.origin.x);
+            g_assert_cmpfloat (board.size.width, >=, 600);
+          }
+      }
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2595,6 +2767,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);
   g_test_add_func ("/window/overview-screens", test_overview_screens);
+  g_test_add_func ("/window/narrow", test_narrow);
 
   status = g_test_run ();
   test_remove_own_state (state);

@@ -1,7 +1,8 @@
 /* sl-palette.c: the note kinds, to add with a click or to drag onto a lane
  *
  * A button a kind, with its colour, its name and its key in the tooltip;
- * the kinds the current step of the process needs come first.
+ * the kinds the current step of the process needs come first. Where the
+ * row does not fit, one Add Note menu lists the kinds with their keys.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "sl-note-keys.h"
@@ -26,6 +28,10 @@ struct _SlPalette
   GtkWidget parent_instance;
 
   guint step;
+  GtkWidget *squeezer;
+  GtkWidget *row;
+  GtkMenuButton *add_button;
+  GMenu *menu;
   GtkWidget *buttons[SL_N_NOTE_KINDS];
 };
 
@@ -128,6 +134,23 @@ create_button (SlNoteKind kind)
   return button;
 }
 
+static void
+append_kind (SlPalette  *self,
+             SlNoteKind  kind,
+             GtkWidget **previous)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (sl_note_kind_get_label (kind), NULL);
+  g_autofree char *accel = gtk_accelerator_name (sl_note_kind_get_keyval (kind), 0);
+
+  gtk_widget_insert_after (self->buttons[kind], self->row, *previous);
+  *previous = self->buttons[kind];
+
+  g_menu_item_set_action_and_target (item, "win.add-note", "s", sl_note_kind_to_string (kind));
+  /* The key the board takes for the kind, shown beside it. */
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (self->menu, item);
+}
+
 /* The kinds the step needs first, then the others in the order of the
  * process. */
 static void
@@ -138,18 +161,27 @@ order_buttons (SlPalette *self)
   guint first = 0;
   GtkWidget *previous = NULL;
 
+  g_menu_remove_all (self->menu);
   for (guint i = 0; i < n; i++)
     {
       first |= 1u << kinds[i];
-      gtk_widget_insert_after (self->buttons[kinds[i]], GTK_WIDGET (self), previous);
-      previous = self->buttons[kinds[i]];
+      append_kind (self, kinds[i], &previous);
     }
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
     if (!(first & (1u << palette_kinds[i])))
-      {
-        gtk_widget_insert_after (self->buttons[palette_kinds[i]], GTK_WIDGET (self), previous);
-        previous = self->buttons[palette_kinds[i]];
-      }
+      append_kind (self, palette_kinds[i], &previous);
+}
+
+/* Screen readers are told what the squeezer hides: GTK 4.8 shows them
+ * every visible widget, laid out or not. */
+static void
+squeezed_cb (SlPalette *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->row), GTK_ACCESSIBLE_STATE_HIDDEN, self->row != shown, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               GTK_WIDGET (self->add_button) != shown, -1);
 }
 
 static void
@@ -157,9 +189,8 @@ sl_palette_dispose (GObject *object)
 {
   SlPalette *self = SL_PALETTE (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->buttons); i++)
-    g_clear_pointer (&self->buttons[i], gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_PALETTE);
+  g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (sl_palette_parent_class)->dispose (object);
 }
@@ -225,6 +256,9 @@ sl_palette_class_init (SlPaletteClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stormline/Stormline/sl-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlPalette, squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SlPalette, row);
+  gtk_widget_class_bind_template_child (widget_class, SlPalette, add_button);
   gtk_widget_class_set_css_name (widget_class, "palette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -240,9 +274,20 @@ sl_palette_init (SlPalette *self)
   for (guint i = 0; i < G_N_ELEMENTS (palette_kinds); i++)
     {
       self->buttons[palette_kinds[i]] = create_button (palette_kinds[i]);
-      gtk_widget_set_parent (self->buttons[palette_kinds[i]], GTK_WIDGET (self));
+      gtk_box_append (GTK_BOX (self->row), self->buttons[palette_kinds[i]]);
     }
+  self->menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->menu));
   order_buttons (self);
+  g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (squeezed_cb), self, G_CONNECT_SWAPPED);
+  squeezed_cb (self);
+
+  /* GTK 4.8 names a menu button, but the focus, and so the screen reader,
+   * lands on the button inside it: both get the name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Note"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->add_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Note"), -1);
 }
 
 /**

@@ -49,7 +49,11 @@ struct _SlWindow
   GtkToggleButton *find_button;
   GtkMenuButton *primary_menu_button;
   GtkMenuButton *zoom_button;
+  AdwSqueezer *header_squeezer;
+  AdwSqueezer *file_squeezer;
+  GtkWidget *board_area;
   GtkBox *board_box;
+  GtkWidget *overview;
   SlFindBar *find_bar;
   GtkRevealer *inspector_revealer;
   GtkBox *inspector_box;
@@ -58,6 +62,9 @@ struct _SlWindow
   SlGuide *guide;
   gboolean dim_others;
   GMenu *primary_menu;
+  GMenu *narrow_section;
+  gboolean squeezed;        /* the main menu has the header's tools */
+  gboolean inspector_over;  /* the inspector lies over the board */
   GMenu *recent_section;
   GtkPrintSettings *print_settings; /* as the last print left them */
   GtkPageSetup *page_setup;

@@ -480,9 +480,195 @@ problem_activated_cb (SlWindow *self,
 static void
 inspector_revealed_cb (SlWindow *self)
 {
+
   if (gtk_revealer_get_child_revealed (self->inspector_revealer) && self->note_to_show != NULL)
     sl_canvas_show_note (self->canvas, self->note_to_show);
   g_clear_weak_pointer (&self->note_to_show);
+}
+
+/* The inspector and the board
+ *
+ * The inspector stands beside the board while that leaves the board at
+ * least BOARD_BESIDE_WIDTH; narrower, it slides in over the board, whose
+ * width it then leaves alone. Its least width counts whether it is shown
+ * or not, so that the guide's flap folds at one width whatever the
+ * inspector does.
+ */
+
+#define BOARD_BESIDE_WIDTH 400
+
+static void
+board_area_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  GtkWidget *board = gtk_widget_get_first_child (widget);
+  GtkWidget *revealer = gtk_widget_get_last_child (widget);
+  int board_min, board_nat, inspector_min, inspector_nat;
+
+  gtk_widget_measure (board, orientation, for_size, &board_min, &board_nat, NULL, NULL);
+  gtk_widget_measure (revealer, orientation, -1, &inspector_min, &inspector_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (gtk_revealer_get_child (GTK_REVEALER (revealer)), orientation, -1,
+                          &inspector_min, NULL, NULL, NULL);
+      *minimum = MAX (board_min, inspector_min);
+      *natural = board_nat + inspector_nat;
+    }
+  else
+    {
+      *minimum = MAX (board_min, inspector_min);
+      *natural = MAX (board_nat, inspector_nat);
+    }
+}
+
+static void
+board_area_allocate (GtkWidget *widget,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  SlWindow *self = SL_WINDOW (gtk_widget_get_root (widget));
+  GtkWidget *board = gtk_widget_get_first_child (widget);
+  GtkWidget *revealer = gtk_widget_get_last_child (widget);
+  int inspector_width, full_width;
+  gboolean over;
+
+  /* The revealer's width follows its slide; the inspector's is its own. */
+  gtk_widget_measure (revealer, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &inspector_width, NULL, NULL);
+  gtk_widget_measure (gtk_revealer_get_child (GTK_REVEALER (revealer)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &full_width, NULL, NULL);
+  inspector_width = MIN (inspector_width, width);
+  over = width < BOARD_BESIDE_WIDTH + full_width;
+
+  gtk_widget_allocate (board, over ? width : width - inspector_width, height, -1, NULL);
+  gtk_widget_allocate (revealer, inspector_width, height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - inspector_width, 0)));
+
+  if (self->inspector_over != over)
+    {
+      /* Over the board, a shadow sets it apart; it changes no size. */
+      self->inspector_over = over;
+      if (over)
+        gtk_widget_add_css_class (GTK_WIDGET (self->inspector_box), "over-board");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->inspector_box), "over-board");
+    }
+}
+
+/* Screen readers are told what a squeezer hides: GTK 4.8 shows them
+ * every visible widget, laid out or not. */
+static void
+hide_squeezed (AdwSqueezer *squeezer)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
+/* Narrow, the header has no room for Undo, Redo, Find and Zoom: the main
+ * menu takes them. */
+static void
+header_squeezed_cb (SlWindow *self)
+{
+  gboolean squeezed = adw_squeezer_get_visible_child (self->header_squeezer) !=
+                      gtk_widget_get_first_child (GTK_WIDGET (self->header_squeezer));
+
+  hide_squeezed (self->header_squeezer);
+  if (self->squeezed == squeezed)
+    return;
+
+  self->squeezed = squeezed;
+  if (squeezed)
+    g_menu_insert_section (self->primary_menu, 0, NULL, G_MENU_MODEL (self->narrow_section));
+  else
+    g_menu_remove (self->primary_menu, 0);
+}
+
+/* Folded, the guide lies over a small board: the overview would hide
+ * most of it. */
+static void
+folded_cb (SlWindow *self)
+{
+  gtk_widget_set_visible (self->overview, !adw_flap_get_folded (self->flap));
+}
+
+/* Escape closes the guide or the inspector lying over the board before
+ * the board takes it to clear the selection; not while a text is typed
+ * or a drag is under way, which Escape takes back. */
+static gboolean
+overlay_key_cb (SlWindow        *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      sl_canvas_is_editing (self->canvas) || sl_history_in_group (sl_document_get_history (self->document)) ||
+      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))))
+    return GDK_EVENT_PROPAGATE;
+
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
+    {
+      gtk_toggle_button_set_active (self->guide_button, FALSE);
+      return GDK_EVENT_STOP;
+    }
+
+  if (self->inspector_over && gtk_toggle_button_get_active (self->inspector_button))
+    {
+      gtk_toggle_button_set_active (self->inspector_button, FALSE);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The guide over the board takes the keyboard while it is there: keys
+ * would otherwise go to the board under it. */
+static void
+guide_revealed_cb (SlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!adw_flap_get_folded (self->flap))
+    return;
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    gtk_widget_child_focus (GTK_WIDGET (self->guide), GTK_DIR_TAB_FORWARD);
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The guide slid out lies beside the window, and the flap does not draw
+ * its separator while folded, both still visible to GTK 4.8: screen
+ * readers are told they are hidden. */
+static void
+guide_progress_cb (SlWindow *self)
+{
+  gboolean hidden = adw_flap_get_reveal_progress (self->flap) == 0;
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_STATE_HIDDEN, hidden, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (adw_flap_get_separator (self->flap)), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               hidden || adw_flap_get_folded (self->flap), -1);
+}
+
+/* The inspector leaving the board gives the keyboard back to the board. */
+static void
+inspector_shown_cb (SlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!gtk_toggle_button_get_active (self->inspector_button) && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector_box)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 /* The inspector shows the note when exactly one is selected. */
@@ -570,6 +756,7 @@ sl_window_constructed (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
   GtkDropTarget *target;
+  GtkEventController *keys;
   GtkWidget *overview;
 
   G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
@@ -617,6 +804,26 @@ sl_window_constructed (GObject *object)
   gtk_widget_set_margin_bottom (overview, 12);
   gtk_widget_add_css_class (overview, "card");
   gtk_overlay_add_overlay (self->board_overlay, overview);
+  self->overview = overview;
+
+  /* Folded, the guide lies over the board: not see-through. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->guide), "background");
+  gtk_widget_set_layout_manager (self->board_area,
+                                 gtk_custom_layout_new (NULL, board_area_measure, board_area_allocate));
+  folded_cb (self);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (guide_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-progress",
+                           G_CALLBACK (guide_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (guide_progress_cb), self, G_CONNECT_SWAPPED);
+  guide_progress_cb (self);
+  g_signal_connect_object (self->inspector_button, "notify::active",
+                           G_CALLBACK (inspector_shown_cb), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (overlay_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
   gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
@@ -655,6 +862,13 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (_sl_window_update_recent), self, G_CONNECT_SWAPPED);
   _sl_window_update_recent (self);
+
+  g_menu_append_submenu (self->narrow_section, _("_Zoom"), gtk_menu_button_get_menu_model (self->zoom_button));
+  g_signal_connect_object (self->header_squeezer, "notify::visible-child",
+                           G_CALLBACK (header_squeezed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->file_squeezer, "notify::visible-child", G_CALLBACK (hide_squeezed), NULL);
+  hide_squeezed (self->header_squeezer);
+  hide_squeezed (self->file_squeezer);
 
   name_menu_button (self->primary_menu_button, _("Main Menu"));
   name_menu_button (self->zoom_button, _("Zoom"));
@@ -805,10 +1019,15 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, file_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, board_area);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, narrow_section);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
 
   _sl_window_class_actions_init (klass);
 }
