@@ -303,7 +303,7 @@ def run(s):
     xdo("windowsize", s.xid, *WINDOW)
     wait_for("the window to take its new size", lambda: s.a.extents(s.window)[2] > WINDOW[0] - 100)
     s.give_keyboard()
-    check("a new window gives the board the keyboard", s.wait_focus("Board", "panel"))
+    check("a new window gives the board the keyboard", wait_for("the board to have the keyboard", s.board_has_focus))
     check("a new model starts with the guide on step 1, not done", s.wait_step(STEPS[0], "Not started"))
 
     # The inspector shows the note the keyboard is on from now on.
