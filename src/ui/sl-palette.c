@@ -118,6 +118,8 @@ create_button (SlNoteKind kind)
   swatch = gtk_label_new (NULL);
   gtk_widget_add_css_class (swatch, "kind-swatch");
   gtk_widget_add_css_class (swatch, css_class);
+  /* Only a colour: the button's name says the kind. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   label = gtk_label_new (sl_note_kind_get_label (kind));
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
