@@ -2749,6 +2749,18 @@ test_narrow (void)
           }
       }
 
+  /* Folded over the board, the guide takes the keyboard, which would
+   * otherwise add notes to the dimmed board under it, and gives it back
+   * to the board when it goes. */
+  resize_and_show (fixture.window, 360, 294, FALSE);
+  gtk_widget_grab_focus (canvas);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.toggle-guide", NULL);
+  while (adw_flap_get_reveal_progress (ADW_FLAP (gtk_widget_get_ancestor (guide, ADW_TYPE_FLAP))) != 1.0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), guide));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.toggle-guide", NULL);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture.window)) == canvas);
+
   test_app_quit (&fixture.app, &fixture.window);
 }
 

@@ -480,7 +480,6 @@ problem_activated_cb (SlWindow *self,
 static void
 inspector_revealed_cb (SlWindow *self)
 {
-
   if (gtk_revealer_get_child_revealed (self->inspector_revealer) && self->note_to_show != NULL)
     sl_canvas_show_note (self->canvas, self->note_to_show);
   g_clear_weak_pointer (&self->note_to_show);
@@ -632,18 +631,16 @@ overlay_key_cb (SlWindow        *self,
 }
 
 /* The guide over the board takes the keyboard while it is there: keys
- * would otherwise go to the board under it. */
+ * would otherwise go to the dimmed board under it. The flap lets its
+ * child take the focus only once it starts to slide in, so the guide
+ * takes it from guide_progress_cb; here it gives it back. */
 static void
 guide_revealed_cb (SlWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (!adw_flap_get_folded (self->flap))
-    return;
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    gtk_widget_child_focus (GTK_WIDGET (self->guide), GTK_DIR_TAB_FORWARD);
-  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide)))
+  if (adw_flap_get_folded (self->flap) && !adw_flap_get_reveal_flap (self->flap) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide)))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
@@ -654,6 +651,11 @@ static void
 guide_progress_cb (SlWindow *self)
 {
   gboolean hidden = adw_flap_get_reveal_progress (self->flap) == 0;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!hidden && adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->guide))))
+    gtk_widget_child_focus (GTK_WIDGET (self->guide), GTK_DIR_TAB_FORWARD);
 
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->guide), GTK_ACCESSIBLE_STATE_HIDDEN, hidden, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (adw_flap_get_separator (self->flap)), GTK_ACCESSIBLE_STATE_HIDDEN,
