@@ -2683,6 +2683,32 @@ resize_and_show (SlWindow *window,
   wait_for_paint (GTK_WIDGET (window));
 }
 
+/* Whether @menu, or a section or submenu of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The window goes down to GNOME's smallest size, 360 × 294, with nothing
  * cut off or overlapping, at that size and wider; narrow, the guide and
  * the inspector come over the board, whose width they leave alone; wide,
@@ -2722,6 +2748,10 @@ test_narrow (void)
         g_assert_cmpfloat (window.size.height, ==, sizes[i].height);
         assert_inside (GTK_WIDGET (fixture.window), GTK_WIDGET (fixture.window), "the window",
                        window.origin.x, window.origin.y, window.size.width, window.size.height);
+        /* What the header has no room for, the main menu offers. */
+        if (sizes[i].width != 800)
+          g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (fixture.window->primary_menu_button),
+                                          "win.undo") == (sizes[i].width == 360));
         if (!panels || sizes[i].width == 800)
           continue;
 

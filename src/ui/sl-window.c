@@ -573,7 +573,9 @@ hide_squeezed (AdwSqueezer *squeezer)
 }
 
 /* Narrow, the header has no room for Undo, Redo, Find and Zoom: the main
- * menu takes them. */
+ * button shows a menu that has them too. It swaps whole menus: a GTK 4.8
+ * popover keeps the page of a submenu whose section is removed, and
+ * warns of a duplicate when the section comes back. */
 static void
 header_squeezed_cb (SlWindow *self)
 {
@@ -585,10 +587,8 @@ header_squeezed_cb (SlWindow *self)
     return;
 
   self->squeezed = squeezed;
-  if (squeezed)
-    g_menu_insert_section (self->primary_menu, 0, NULL, G_MENU_MODEL (self->narrow_section));
-  else
-    g_menu_remove (self->primary_menu, 0);
+  gtk_menu_button_set_menu_model (self->primary_menu_button,
+                                  G_MENU_MODEL (squeezed ? self->narrow_menu : self->primary_menu));
 }
 
 /* Folded, the guide lies over a small board: the overview would hide
@@ -866,6 +866,9 @@ sl_window_constructed (GObject *object)
   _sl_window_update_recent (self);
 
   g_menu_append_submenu (self->narrow_section, _("_Zoom"), gtk_menu_button_get_menu_model (self->zoom_button));
+  self->narrow_menu = g_menu_new ();
+  g_menu_append_section (self->narrow_menu, NULL, G_MENU_MODEL (self->narrow_section));
+  g_menu_append_section (self->narrow_menu, NULL, G_MENU_MODEL (self->primary_menu));
   g_signal_connect_object (self->header_squeezer, "notify::visible-child",
                            G_CALLBACK (header_squeezed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->file_squeezer, "notify::visible-child", G_CALLBACK (hide_squeezed), NULL);
@@ -901,6 +904,7 @@ sl_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_etag, g_free);
   g_clear_object (&self->recent_section);
+  g_clear_object (&self->narrow_menu);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
 
