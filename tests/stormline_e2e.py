@@ -337,3 +337,11 @@ def x_window_geometry(xid):
                               capture_output=True, text=True, check=True).stdout
     values = dict(line.split("=") for line in geometry.split())
     return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+
+def check_clean(path):
+    """Checks that the completeness check finds nothing in the model saved
+    at @path, as `stormline-cli check` says it."""
+    run = subprocess.run([os.environ["STORMLINE_CLI"], "check", path], capture_output=True, text=True)
+    check(f"stormline-cli check finds no problem in the saved model ({run.stdout.strip()})",
+          run.returncode == 0 and run.stdout.strip().endswith(": 0 errors, 0 warnings, 0 hints"))
