@@ -187,7 +187,10 @@ check_pages (double   n_pages,
     return TRUE;
 
   g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-               _("this would print %.0f pages, more than %u: use a smaller scale or a region"),
+               g_dngettext (GETTEXT_PACKAGE,
+                            "this would print %.0f page, more than %u: use a smaller scale or a region",
+                            "this would print %.0f pages, more than %u: use a smaller scale or a region",
+                            n_pages < G_MAXULONG ? (gulong) n_pages : G_MAXULONG),
                n_pages, SL_EXPORT_PDF_MAX_PAGES);
   return FALSE;
 }
@@ -324,8 +327,13 @@ sl_export_svg (SlPrintJob  *job,
   if (area.width * scale > SL_EXPORT_SVG_MAX_SIDE || area.height * scale > SL_EXPORT_SVG_MAX_SIDE)
     {
       g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-                   _("the image would be %.0f × %.0f points, more than the %.0f points a side of an SVG "
-                     "Stormline makes: use a smaller scale or a region"),
+                   /* Translators: width × height, then the largest side; the plural follows the largest side */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the image would be %.0f × %.0f points, more than the %.0f point a side of an SVG "
+                                "Stormline makes: use a smaller scale or a region",
+                                "the image would be %.0f × %.0f points, more than the %.0f points a side of an SVG "
+                                "Stormline makes: use a smaller scale or a region",
+                                (gulong) SL_EXPORT_SVG_MAX_SIDE),
                    ceil (area.width * scale), ceil (area.height * scale), SL_EXPORT_SVG_MAX_SIDE);
       return NULL;
     }
@@ -383,8 +391,14 @@ sl_export_png (SlPrintJob  *job,
   if (width > SL_EXPORT_PNG_MAX_SIDE || height > SL_EXPORT_PNG_MAX_SIDE || width * height > SL_EXPORT_PNG_MAX_PIXELS)
     {
       g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-                   _("the image would be %.0f × %.0f pixels, more than the %u pixels a side and %.0f million "
-                     "pixels Stormline makes: use a smaller scale or a region"),
+                   /* Translators: width × height, the largest side, then the most pixels in millions;
+                    * the plural follows the largest side */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the image would be %.0f × %.0f pixels, more than the %u pixel a side and %.0f million "
+                                "pixels Stormline makes: use a smaller scale or a region",
+                                "the image would be %.0f × %.0f pixels, more than the %u pixels a side and %.0f million "
+                                "pixels Stormline makes: use a smaller scale or a region",
+                                SL_EXPORT_PNG_MAX_SIDE),
                    width, height, SL_EXPORT_PNG_MAX_SIDE, SL_EXPORT_PNG_MAX_PIXELS / 1e6);
       return NULL;
     }

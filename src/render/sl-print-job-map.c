@@ -419,8 +419,13 @@ _sl_print_job_draw_map_page (SlPrintJob *self,
   sl_renderer_set_full_detail (self->renderer, TRUE);
   draw_grid (self, cr, &area);
 
-  note = g_strdup_printf (_("%u × %u pages. Neighbouring pages overlap by %.0f mm: trim one along "
-                            "its dashed line and lay it over the other, matching the marks."),
+  /* Translators: columns × rows of pages, then the overlap in millimetres */
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u × %u page. Neighbouring pages overlap by %.0f mm: trim one along "
+                                       "its dashed line and lay it over the other, matching the marks.",
+                                       "%u × %u pages. Neighbouring pages overlap by %.0f mm: trim one along "
+                                       "its dashed line and lay it over the other, matching the marks.",
+                                       self->n_columns * self->n_rows),
                           self->n_columns, self->n_rows, SL_PRINT_JOB_TILE_OVERLAP * 25.4 / 72);
   text = _sl_print_job_text_layout (self, "Sans 8", note, self->page_width);
   pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);

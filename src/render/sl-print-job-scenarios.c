@@ -58,6 +58,7 @@ static void
 add_scenario_lines (SlPrintJob *self,
                     SlScenario *scenario)
 {
+  /* Translators: the keywords of a Given/When/Then scenario, as in Gherkin */
   static const char *parts[SL_N_STEP_PARTS] = { N_("Given"), N_("When"), N_("Then") };
   SlNote *subject = sl_scenario_get_note (scenario);
   const char *title = sl_scenario_get_title (scenario);

@@ -52,7 +52,8 @@ status_label (SlStepStatus status)
 {
   switch (status)
     {
-    case SL_STEP_DONE:        return _("Done");
+    /* Translators: the state of a step of the guide, whose problems are all solved */
+    case SL_STEP_DONE:        return C_("guide step", "Done");
     case SL_STEP_IN_PROGRESS: return _("In progress");
     default:                  return _("Not started");
     }

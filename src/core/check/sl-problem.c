@@ -336,6 +336,7 @@ format_message (SlProblem *self)
       {
         SlNote *target = SL_NOTE (self->subject);
 
+        /* Translators: two kinds of notes ("Command", "Event"…), then the text of the second note */
         return g_strdup_printf (_("a %s does not lead to a %s (“%s”): connect the notes the flow passes through"),
                                 sl_note_kind_get_label (_sl_note_get_kind (self->note)),
                                 sl_note_kind_get_label (_sl_note_get_kind (target)), sl_note_get_text (target));

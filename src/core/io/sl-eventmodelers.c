@@ -372,7 +372,10 @@ import_elements (Importer   *importer,
        * format refuses to read back */
       if ((gint64) i * SLICE_WIDTH + NOTE_OFFSET > SL_COORD_MAX)
         {
-          warn (importer, _("the model has more than %u slices: the slices from %u on are left out"),
+          warn (importer, g_dngettext (GETTEXT_PACKAGE,
+                                       "the model has more than %u slice: the slices from %u on are left out",
+                                       "the model has more than %u slices: the slices from %u on are left out",
+                                       i),
                 i, i + 1);
           break;
         }
@@ -426,7 +429,11 @@ import_elements (Importer   *importer,
             if (id != NULL && g_utf8_strlen (id, -1) > SL_FORMAT_MAX_ID_LENGTH)
               {
                 short_id = shorten_id (id);
-                warn (importer, _("“%s” in slice “%s” has an id longer than %d characters: it is shortened to %s"),
+                /* Translators: the first %s is a note, the second a slice, the last the shortened id */
+                warn (importer, g_dngettext (GETTEXT_PACKAGE,
+                                             "“%s” in slice “%s” has an id longer than %d character: it is shortened to %s",
+                                             "“%s” in slice “%s” has an id longer than %d characters: it is shortened to %s",
+                                             SL_FORMAT_MAX_ID_LENGTH),
                       element_label (element), title ? title : "", SL_FORMAT_MAX_ID_LENGTH, short_id);
                 id = id_is_taken (importer, short_id) ? NULL : short_id;
               }
@@ -451,7 +458,11 @@ import_elements (Importer   *importer,
             stack = GPOINTER_TO_UINT (g_hash_table_lookup (stacked, lane));
             if ((gint64) stack * STACK_STEP > SL_COORD_MAX)
               {
-                warn (importer, _("“%s” in slice “%s” does not fit below the %u notes before it and is left out"),
+                /* Translators: the first %s is a note, the second a slice */
+                warn (importer, g_dngettext (GETTEXT_PACKAGE,
+                                             "“%s” in slice “%s” does not fit below the %u note before it and is left out",
+                                             "“%s” in slice “%s” does not fit below the %u notes before it and is left out",
+                                             stack),
                       element_label (element), title ? title : "", stack);
                 continue;
               }
@@ -619,6 +630,7 @@ import_specifications (Importer   *importer,
                     {
                       const char *text = get_string (step_node, "title");
 
+                      /* Translators: the error of a scenario that names none */
                       sl_document_set_scenario_error (importer->document, scenario,
                                                       text && *text ? text : _("Error"));
                       continue;

@@ -289,7 +289,10 @@ get_id (Loader      *loader,
   if (**id == 0)
     return invalid (loader, object, error, _("the id is empty"));
   if (g_utf8_strlen (*id, -1) > SL_FORMAT_MAX_ID_LENGTH)
-    return invalid (loader, object, error, _("the id is longer than %d characters"), SL_FORMAT_MAX_ID_LENGTH);
+    return invalid (loader, object, error,
+                    g_dngettext (GETTEXT_PACKAGE, "the id is longer than %d character", "the id is longer than %d characters",
+                                 SL_FORMAT_MAX_ID_LENGTH),
+                    SL_FORMAT_MAX_ID_LENGTH);
 
   set_where (loader, array, index, *id);
 
@@ -324,6 +327,7 @@ get_reference (Loader      *loader,
   if (*element == NULL)
     return invalid (loader, node, error, _("“%s” names “%s”, which is not in the file"), key, id);
   if (!G_TYPE_CHECK_INSTANCE_TYPE (*element, type))
+    /* Translators: a key of the file, an id, then one of "lane", "note" or "aggregate" */
     return invalid (loader, node, error, _("“%s” names “%s”, which is not a %s"), key, id,
                     type == SL_TYPE_LANE ? _("lane") :
                     type == SL_TYPE_NOTE ? _("note") : _("aggregate"));

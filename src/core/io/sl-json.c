@@ -588,7 +588,9 @@ enter (Parser     *parser,
 {
   if (++parser->depth > SL_JSON_MAX_DEPTH)
     return fail_at (parser, where, SL_JSON_ERROR_TOO_DEEP,
-                    _("the data is nested more than %d levels deep"), SL_JSON_MAX_DEPTH);
+                    g_dngettext (GETTEXT_PACKAGE, "the data is nested more than %d level deep",
+                                 "the data is nested more than %d levels deep", SL_JSON_MAX_DEPTH),
+                    SL_JSON_MAX_DEPTH);
   return TRUE;
 }
 
@@ -811,7 +813,9 @@ skip_nested (Parser *parser)
         {
           if (closers->len == 0)
             {
-              skip_at (parser, start, _("data nested more than %d levels deep was left out"),
+              skip_at (parser, start,
+                       g_dngettext (GETTEXT_PACKAGE, "data nested more than %d level deep was left out",
+                                    "data nested more than %d levels deep was left out", SL_JSON_MAX_DEPTH),
                        SL_JSON_MAX_DEPTH);
               return new_node (parser, SL_JSON_NULL, start);
             }
@@ -855,7 +859,10 @@ read_value (Parser *parser)
   if (++parser->n_values > SL_JSON_MAX_VALUES)
     {
       fail_at (parser, parser->p, SL_JSON_ERROR_TOO_MANY,
-               _("the file holds more than %d values, more than a model can: split it into smaller models"),
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the file holds more than %d value, more than a model can: split it into smaller models",
+                            "the file holds more than %d values, more than a model can: split it into smaller models",
+                            SL_JSON_MAX_VALUES),
                SL_JSON_MAX_VALUES);
       return NULL;
     }
@@ -1126,6 +1133,7 @@ sl_json_node_type_name (SlJsonNode *node)
 
   switch (node->type)
     {
+    /* Translators: JSON's empty value, in "… must be a text, not null" */
     case SL_JSON_NULL:    return _("null");
     case SL_JSON_BOOLEAN: return _("true or false");
     case SL_JSON_INTEGER: return _("a whole number");

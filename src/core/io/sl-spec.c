@@ -524,6 +524,7 @@ append_scenario (Spec       *spec,
 {
   const char *title = sl_scenario_get_title (scenario);
   const char *error = sl_scenario_get_error (scenario);
+  /* Translators: the keywords of a Given/When/Then scenario, as in Gherkin */
   const char *keywords[SL_N_STEP_PARTS] = { _("Given"), _("When"), _("Then") };
   g_autofree char *heading = NULL;
 
@@ -536,6 +537,7 @@ append_scenario (Spec       *spec,
 
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
     for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
+      /* Translators: the keyword of a scenario's further step, as in Gherkin */
       append_step (spec->out, i == 0 ? keywords[part] : _("And"), sl_scenario_get_step (scenario, part, i));
 
   if (error != NULL)

@@ -174,16 +174,18 @@ sl_note_kind_get_label (SlNoteKind kind)
 {
   switch (kind)
     {
-    case SL_NOTE_EVENT:      return _("Event");
-    case SL_NOTE_COMMAND:    return _("Command");
-    case SL_NOTE_VIEW:       return _("View");
-    case SL_NOTE_ACTOR:      return _("Actor");
-    case SL_NOTE_AGGREGATE:  return _("Aggregate");
-    case SL_NOTE_AUTOMATION: return _("Automation");
-    case SL_NOTE_EXTERNAL:   return _("External System");
-    case SL_NOTE_SCREEN:     return _("Screen");
-    case SL_NOTE_HOTSPOT:    return _("Hotspot");
-    case SL_NOTE_COMMENT:    return _("Comment");
+    /* Translators: the kinds of sticky notes on an event model board (see
+     * eventmodeling.org); one term each, used everywhere in the app */
+    case SL_NOTE_EVENT:      return C_("note kind", "Event");
+    case SL_NOTE_COMMAND:    return C_("note kind", "Command");
+    case SL_NOTE_VIEW:       return C_("note kind", "View");
+    case SL_NOTE_ACTOR:      return C_("note kind", "Actor");
+    case SL_NOTE_AGGREGATE:  return C_("note kind", "Aggregate");
+    case SL_NOTE_AUTOMATION: return C_("note kind", "Automation");
+    case SL_NOTE_EXTERNAL:   return C_("note kind", "External System");
+    case SL_NOTE_SCREEN:     return C_("note kind", "Screen");
+    case SL_NOTE_HOTSPOT:    return C_("note kind", "Hotspot");
+    case SL_NOTE_COMMENT:    return C_("note kind", "Comment");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -194,12 +196,14 @@ sl_lane_kind_get_label (SlLaneKind kind)
 {
   switch (kind)
     {
-    case SL_LANE_UNSORTED:    return _("Unsorted");
-    case SL_LANE_ACTOR:       return _("Actor");
-    case SL_LANE_AUTOMATION:  return _("Automation");
-    case SL_LANE_INTERACTION: return _("Commands and Views");
-    case SL_LANE_EVENTS:      return _("Events");
-    case SL_LANE_EXTERNAL:    return _("External System");
+    /* Translators: the kinds of lanes, the horizontal rows of the board;
+     * "Actor", "Automation" and "External System" are also kinds of notes */
+    case SL_LANE_UNSORTED:    return C_("lane kind", "Unsorted");
+    case SL_LANE_ACTOR:       return C_("lane kind", "Actor");
+    case SL_LANE_AUTOMATION:  return C_("lane kind", "Automation");
+    case SL_LANE_INTERACTION: return C_("lane kind", "Commands and Views");
+    case SL_LANE_EVENTS:      return C_("lane kind", "Events");
+    case SL_LANE_EXTERNAL:    return C_("lane kind", "External System");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -210,9 +214,10 @@ sl_slice_status_get_label (SlSliceStatus status)
 {
   switch (status)
     {
-    case SL_SLICE_PLANNED:     return _("Planned");
-    case SL_SLICE_IN_PROGRESS: return _("In Progress");
-    case SL_SLICE_DONE:        return _("Done");
+    /* Translators: the state of a slice's implementation */
+    case SL_SLICE_PLANNED:     return C_("slice status", "Planned");
+    case SL_SLICE_IN_PROGRESS: return C_("slice status", "In Progress");
+    case SL_SLICE_DONE:        return C_("slice status", "Done");
     default:
       g_return_val_if_reached (NULL);
     }
