@@ -181,6 +181,7 @@ sl_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_box_append (row, self->scale_spin);
   /* Translators: after "Over several pages, at [100]": the size of the
    * notes, where 100 % gives card text of about 7 points */
+  /* xgettext:no-c-format */
   label = gtk_label_new (_("% of the usual size"));
   gtk_box_append (row, label);
   gtk_box_append (box, GTK_WIDGET (row));
