@@ -715,7 +715,13 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+#ifdef SL_UNINSTALLED_LOCALEDIR
+  /* The copy that the tests build reads the catalogues of the build tree,
+   * which an installed program never does. */
+  bindtextdomain (GETTEXT_PACKAGE, SL_UNINSTALLED_LOCALEDIR);
+#else
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#endif
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
