@@ -50,6 +50,12 @@ result(unknown.returncode == 2 and 'Unbekannter Befehl »frobnicate«' in unknow
 
 usage = run('de_DE.UTF-8', '--help')
 result('Aufruf:' in usage.stdout and 'Befehle:' in usage.stdout, 'the usage is German', usage.stdout)
+# The German placeholders are longer than the English: the summaries still
+# stand apart from them, in one column.
+rows = [line for line in usage.stdout.splitlines() if line.startswith('  ') and 'stormline-cli' not in line]
+result(len(rows) == 6 and 'DATEI.json -o MODELL  Einen' in usage.stdout
+       and len({line.find(word) for line, word in zip(rows, ['Ein ', 'Die ', 'Modell', 'Einen', 'Die ', 'Ein '])}) == 1,
+       'the summaries of the usage stand in one column', usage.stdout)
 
 # GOptionContext's own strings come from GLib's catalogue, the options from ours.
 options = run('de_DE.UTF-8', 'check', '--help')

@@ -695,6 +695,12 @@ static char *
 get_usage (void)
 {
   GString *out = g_string_new (NULL);
+  int args_width = 0;
+
+  /* The column of the arguments is as wide as the widest in the user's
+   * language: translated placeholders are often longer than the English. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    args_width = MAX (args_width, (int) g_utf8_strlen (_(commands[i].args), -1) + 2);
 
   g_string_append_printf (out, "%s\n  stormline-cli %s\n\n%s\n", _("Usage:"),
                           _("COMMAND [OPTION…] FILE…"), _("Commands:"));
@@ -702,7 +708,7 @@ get_usage (void)
     {
       g_string_append (out, "  ");
       append_padded (out, commands[i].name, 21);
-      append_padded (out, _(commands[i].args), 20);
+      append_padded (out, _(commands[i].args), args_width);
       g_string_append_printf (out, "%s\n", _(commands[i].summary));
     }
   g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));
