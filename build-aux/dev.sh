@@ -22,7 +22,7 @@ packages=(
   libgl1-mesa-dri fonts-dejavu-core poppler-utils libxml2-utils
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
   python3 python3-pyatspi valgrind time  # time: the hostile-input corpus measures memory
-  locales  # localedef: the German and French locales of test-cli-locale
+  locales  # localedef: the de_DE and fr_FR locales the po tests and screenshots use
 )
 
 install_missing() {
