@@ -59,6 +59,28 @@ def main():
         check("the service starts the installed program",
               target == os.path.join(prefix, "bin", "stormline")
               and os.path.isfile(destdir + target), exec_line)
+
+        if shutil.which("update-mime-database") and shutil.which("update-desktop-database"):
+            share = os.path.join(root, "share")
+            subprocess.run(["update-mime-database", os.path.join(share, "mime")], capture_output=True)
+            subprocess.run(["update-desktop-database", os.path.join(share, "applications")],
+                           capture_output=True)
+            # Nothing of this system's own, and the program installed on the
+            # PATH, as GIO only offers applications it can run.
+            empty = os.path.join(destdir, "empty")
+            os.makedirs(empty)
+            env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_DIRS=share, XDG_DATA_HOME=empty, XDG_CONFIG_HOME=empty,
+                       XDG_CONFIG_DIRS=empty, PATH=os.path.join(root, "bin") + os.pathsep + os.environ["PATH"])
+            example = os.path.join(share, "stormline", "examples", "hotel.stormline")
+            info = subprocess.run(["gio", "info", "-a", "standard::content-type", example],
+                                  capture_output=True, text=True, env=env).stdout
+            check("an installed model is a Stormline model",
+                  "standard::content-type: application/x-stormline" in info, info)
+            default = subprocess.run(["gio", "mime", "application/x-stormline"],
+                                     capture_output=True, text=True, env=env).stdout
+            check("Stormline is the default application for its models",
+                  f"Default application for \u201capplication/x-stormline\u201d: {app_id}.desktop" in default,
+                  default)
     finally:
         shutil.rmtree(destdir)
 
