@@ -59,7 +59,11 @@ def check_common(label, path, manifest, app_id):
     version = str(manifest.get("runtime-version", ""))
     check(f"{label}: runtime-version {version} is {MIN_RUNTIME} or newer",
           version.isdigit() and int(version) >= MIN_RUNTIME)
-    check(f"{label}: the command is the installed binary", manifest.get("command") == "stormline")
+    check(f"{label}: the command is the installed binary, by name", manifest.get("command") == "stormline")
+    check(f"{label}: no branch of its own (Flathub sets it)",
+          manifest.get("branch") in (None, "stable", "beta")
+          and manifest.get("default-branch") in (None, "stable", "beta"))
+    check(f"{label}: the debug information is kept", "/lib/debug" not in manifest.get("cleanup", []))
 
     finish_args = manifest.get("finish-args", [])
     check(f"{label}: finish-args are a window and the GPU only",
@@ -67,9 +71,9 @@ def check_common(label, path, manifest, app_id):
           " ".join(sorted(set(finish_args) - ALLOWED_FINISH_ARGS)))
     check(f"{label}: no file system, home or network access (files come through the portal)",
           not any(a.startswith(("--filesystem", "--share=network", "--persist")) for a in finish_args))
-    check(f"{label}: wayland with X11 only as a fallback",
+    check(f"{label}: wayland, with X11 only as a fallback and its IPC shared",
           "--socket=wayland" in finish_args and "--socket=fallback-x11" in finish_args
-          and "--socket=x11" not in finish_args)
+          and "--share=ipc" in finish_args and "--socket=x11" not in finish_args)
 
     module = app_module(manifest)
     check(f"{label}: Stormline is built with meson", module.get("buildsystem") == "meson")
