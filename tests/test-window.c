@@ -353,6 +353,139 @@ test_import_export (void)
   remove_tree (dir);
 }
 
+/* The window's target for files from the file manager. */
+static GtkDropTarget *
+find_file_drop_target (SlWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      const GType *types;
+      gsize n_types;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), &n_types);
+      for (gsize j = 0; j < n_types; j++)
+        if (types[j] == GDK_TYPE_FILE_LIST)
+          return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Drops @file on @window as the file manager does, as a list of files or
+ * as one file. */
+static gboolean
+drop_file (SlWindow *window,
+           GFile    *file,
+           gboolean  as_list)
+{
+  GtkDropTarget *target = find_file_drop_target (window);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  if (as_list)
+    {
+      GSList *files = g_slist_prepend (NULL, file);
+
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+      g_slist_free (files);
+    }
+  else
+    {
+      g_value_init (&value, G_TYPE_FILE);
+      g_value_set_object (&value, file);
+    }
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  return handled;
+}
+
+/* The window of @app showing @file, or %NULL. */
+static SlWindow *
+window_of_file (SlApplication *app,
+                GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SL_IS_WINDOW (l->data) && sl_window_get_file (l->data) != NULL &&
+        g_file_equal (sl_window_get_file (l->data), file))
+      return l->data;
+
+  return NULL;
+}
+
+/* A model dropped from the file manager opens in a window of its own, an
+ * eventmodelers export is imported, and a broken file says why, as File →
+ * Open and Import do. */
+static void
+test_drop_files (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *example = NULL;
+  g_autofree char *motel = g_build_filename (dir, "motel.stormline", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.stormline", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GFile) motel_file = g_file_new_for_path (motel);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GFile) json_file = g_file_new_for_path (source);
+  g_autoptr(GString) text = NULL;
+  AdwMessageDialog *dialog;
+  SlWindow *window;
+
+  g_assert_true (g_file_get_contents (g_getenv ("STORMLINE_EXAMPLE"), &example, NULL, NULL));
+  text = g_string_new (example);
+  g_assert_cmpuint (g_string_replace (text, "\"title\": \"Hotel\"", "\"title\": \"Motel\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (motel, text->str, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{\"stormline\": 1, \"notes\": [", -1, NULL));
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  /* A model: its own window, the board in this one stays as it was. */
+  g_assert_true (drop_file (fixture.window, motel_file, TRUE));
+  window = window_of_file (fixture.app, motel_file);
+  g_assert_nonnull (window);
+  g_assert_true (window != fixture.window);
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (window)), ==, "Motel");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Motel — Stormline");
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (fixture.window)), ==, "Hotel");
+
+  /* Dropped again, on either window, it shows the window it has. */
+  g_assert_true (drop_file (fixture.window, motel_file, FALSE));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 2);
+
+  /* An eventmodelers export is imported, with what it could not use. */
+  g_assert_true (drop_file (fixture.window, json_file, FALSE));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 3);
+  /* The window without a file: the others show the two models. */
+  window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture.app)); l != NULL; l = l->next)
+    if (sl_window_get_file (l->data) == NULL)
+      window = l->data;
+  g_assert_nonnull (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (sl_window_get_document (window))), ==, 34);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Warnings"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A broken model says why, as File → Open does. */
+  g_assert_true (drop_file (fixture.window, broken_file, TRUE));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.stormline”");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (window_of_file (fixture.app, broken_file));
+
+  test_app_quit (&fixture.app, &fixture.window);
+  remove_tree (dir);
+}
+
 /* The guide: steps with their state, the step's problems, a click on one
  * shows its note on the board, and a fix takes the problem away. */
 /* The kind the first button of the palette adds. */
@@ -2815,6 +2948,7 @@ main (int    argc,
   g_test_add_func ("/window/close-while-editing", test_close_while_editing);
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
+  g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
   g_test_add_func ("/window/guide-navigation", test_guide_navigation);
