@@ -9,6 +9,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas-private.h"
+#include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "sl-scenario-group.h"
 #include "test-app.h"
@@ -484,6 +485,223 @@ test_drop_files (void)
 
   test_app_quit (&fixture.app, &fixture.window);
   remove_tree (dir);
+}
+
+/* The position of the item with @label in @menu and its sections, counted
+ * through them, or -1. */
+static int
+menu_item_position (GMenuModel *menu,
+                    const char *label,
+                    int        *counted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+
+      if (section != NULL)
+        {
+          int found = menu_item_position (section, label, counted);
+
+          if (found >= 0)
+            return found;
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        return *counted;
+      (*counted)++;
+    }
+
+  return -1;
+}
+
+static int
+primary_menu_position (SlWindow   *window,
+                       const char *label)
+{
+  int counted = 0;
+
+  return menu_item_position (G_MENU_MODEL (window->primary_menu), label, &counted);
+}
+
+/* F1 and the main menu's Help open the guide, above the shortcuts and
+ * About, as in GNOME's own applications. */
+static void
+test_help (void)
+{
+  Fixture fixture = { 0 };
+  g_auto(GStrv) accels = NULL;
+  int help, shortcuts, about;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (fixture.app), "help"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture.app), "app.help");
+  g_assert_cmpstrv (accels, ((const char *[]) { "F1", NULL }));
+
+  help = primary_menu_position (fixture.window, "_Help");
+  shortcuts = primary_menu_position (fixture.window, "_Keyboard Shortcuts");
+  about = primary_menu_position (fixture.window, "_About Stormline");
+  g_assert_cmpint (help, >=, 0);
+  g_assert_cmpint (help + 1, ==, shortcuts);
+  g_assert_cmpint (shortcuts + 1, ==, about);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
+/* A key and its modifiers, as the shortcuts window shows them. */
+static char *
+accel_key (guint           keyval,
+           GdkModifierType modifiers)
+{
+  /* A keypad key does what the main key does, and Ctrl+= is Ctrl++ without
+   * Shift: the window shows the main key once. */
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      keyval = GDK_KEY_plus;
+      break;
+    case GDK_KEY_KP_Subtract:
+      keyval = GDK_KEY_minus;
+      break;
+    case GDK_KEY_KP_Enter:
+      keyval = GDK_KEY_Return;
+      break;
+    default:
+      break;
+    }
+
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers & gtk_accelerator_get_default_mod_mask ());
+}
+
+/* Every key in the shortcuts window's accelerators. */
+static GHashTable *
+shortcuts_window_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (parts[i], &keyval, &modifiers));
+          g_hash_table_add (keys, accel_key (keyval, modifiers));
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return keys;
+}
+
+static void
+assert_listed (GHashTable *keys,
+               const char *key,
+               const char *what)
+{
+  if (!g_hash_table_contains (keys, key))
+    g_error ("%s, on %s, is not in the shortcuts window", what, key);
+}
+
+/* The keys of the shortcuts that @widget's class binds to its actions. */
+static void
+assert_class_shortcuts_listed (GtkWidget  *widget,
+                               GHashTable *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_bindings = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *key = NULL;
+
+          /* GTK's own bindings (GtkWindow's debugging keys, …) are
+           * signals; the application's are named actions. */
+          if (!GTK_IS_NAMED_ACTION (action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          key = accel_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          assert_listed (keys, key, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_bindings++;
+        }
+    }
+
+  g_assert_cmpuint (n_bindings, >, 0);
+}
+
+/* The shortcuts window lists every key the application binds: the
+ * application's accelerators, the window's and the board's bindings and
+ * the keys that add notes. A new shortcut without an entry fails here. */
+static void
+test_shortcuts_window (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GHashTable) keys = shortcuts_window_keys ();
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (SL_TYPE_NOTE_KIND);
+  guint n_accels = 0;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture.app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture.app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          g_autofree char *key = NULL;
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          key = accel_key (keyval, modifiers);
+          assert_listed (keys, key, actions[i]);
+          n_accels++;
+        }
+    }
+  /* Quit, Help and GTK's own Show Shortcuts at least. */
+  g_assert_cmpuint (n_accels, >=, 3);
+
+  assert_class_shortcuts_listed (GTK_WIDGET (fixture.window), keys);
+  assert_class_shortcuts_listed (GTK_WIDGET (sl_window_get_canvas (fixture.window)), keys);
+
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      guint keyval = sl_note_kind_get_keyval (kinds->values[i].value);
+      g_autofree char *key = NULL;
+
+      if (keyval == 0)
+        continue;
+      key = accel_key (keyval, 0);
+      assert_listed (keys, key, kinds->values[i].value_nick);
+    }
+
+  test_app_quit (&fixture.app, &fixture.window);
 }
 
 /* The guide: steps with their state, the step's problems, a click on one
@@ -2949,6 +3167,8 @@ main (int    argc,
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
   g_test_add_func ("/window/drop-files", test_drop_files);
+  g_test_add_func ("/window/help", test_help);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
   g_test_add_func ("/window/guide-navigation", test_guide_navigation);

@@ -181,6 +181,39 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+#define HELP_URI "help:stormline"
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+help_launched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not show the guide: %s", error->message);
+}
+#endif
+
+/* The guide is installed as Mallard pages under help/: Yelp shows it. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (HELP_URI);
+
+  gtk_uri_launcher_launch (launcher, window, NULL, help_launched_cb, NULL);
+#else
+  gtk_show_uri (window, HELP_URI, GDK_CURRENT_TIME);
+#endif
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -199,6 +232,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
@@ -242,6 +276,7 @@ sl_application_startup (GApplication *app)
 {
   SlApplication *self = SL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
 
@@ -249,6 +284,7 @@ sl_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
