@@ -2931,6 +2931,109 @@ test_overview_screens (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* The mean luminance of what @widget draws from its top left to @width and
+ * @height, on white, from 0 to 1. */
+static double
+mean_luminance (GtkWidget *widget,
+                int        width,
+                int        height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  double sum = 0;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  for (int y = 0; y < height; y += 4)
+    for (int x = 0; x < width; x += 4)
+      sum += luminance_at (surface, x, y);
+  cairo_surface_destroy (surface);
+  return sum / (((width + 3) / 4) * ((height + 3) / 4));
+}
+
+/* The board and its map follow the desktop's style: light, dark, and a
+ * dark board with high contrast. */
+static void
+test_dark_style (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlCanvas *canvas;
+  GtkWidget *overview;
+  SlRect bounds, rect;
+  SlRenderStyle styles[] = { SL_RENDER_STYLE_HIGH_CONTRAST, SL_RENDER_STYLE_HIGH_CONTRAST_DARK };
+  int board_width, board_height, map_width, map_height;
+  double scale;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  wait_for_paint (overview);
+  /* The desktop of the tests has no high contrast: dark and light only. */
+  g_assert_false (adw_style_manager_get_high_contrast (style));
+  board_width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  board_height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  /* The map fills its width or its height, from the top left. */
+  sl_layout_get_bounds (sl_canvas_get_layout (canvas), &bounds);
+  scale = MIN (gtk_widget_get_width (overview) / bounds.width, gtk_widget_get_height (overview) / bounds.height);
+  map_width = (int) (bounds.width * scale);
+  map_height = (int) (bounds.height * scale);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (sl_canvas_get_desktop_style (), ==, SL_RENDER_STYLE_LIGHT);
+  g_assert_cmpfloat (mean_luminance (GTK_WIDGET (canvas), board_width, board_height), >, 0.7);
+  g_assert_cmpfloat (mean_luminance (overview, map_width, map_height), >, 0.7);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (sl_canvas_get_desktop_style (), ==, SL_RENDER_STYLE_DARK);
+  g_assert_cmpfloat (mean_luminance (GTK_WIDGET (canvas), board_width, board_height), <, 0.3);
+  g_assert_cmpfloat (mean_luminance (overview, map_width, map_height), <, 0.3);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* High contrast: the cards have a strong outline, black on the light
+   * board, white on the dark one, whose paper stays dark. */
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas),
+                           sl_document_lookup_note (sl_window_get_document (fixture.window), "cmd-add-room"), &rect);
+  renderer = sl_renderer_new (sl_canvas_get_layout (canvas));
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      double paper, outline;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) bounds.width, (int) bounds.height);
+      cr = cairo_create (surface);
+      cairo_translate (cr, -bounds.x, -bounds.y);
+      sl_renderer_set_style (renderer, styles[i]);
+      sl_renderer_draw (renderer, cr, &bounds, 1.0);
+      cairo_destroy (cr);
+      outline = luminance_at (surface, (int) (rect.x + rect.width / 2 - bounds.x), (int) (rect.y - bounds.y));
+      paper = luminance_at (surface, 2, (int) (bounds.height - 2));
+      if (styles[i] == SL_RENDER_STYLE_HIGH_CONTRAST_DARK)
+        {
+          g_assert_cmpfloat (outline, >, 0.8);
+          g_assert_cmpfloat (paper, <, 0.3);
+        }
+      else
+        {
+          g_assert_cmpfloat (outline, <, 0.2);
+          g_assert_cmpfloat (paper, >, 0.7);
+        }
+      cairo_surface_destroy (surface);
+    }
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 /* Every widget shown under @widget lies inside the clip (unless it
  * scrolls), and in a box beside its siblings, not over them. */
 static void
@@ -3190,6 +3293,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);
   g_test_add_func ("/window/overview-screens", test_overview_screens);
+  g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
 
   status = g_test_run ();
