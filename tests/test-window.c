@@ -9,6 +9,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas-private.h"
+#include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "sl-scenario-group.h"
 #include "test-app.h"
@@ -351,6 +352,356 @@ test_import_export (void)
 
   test_app_quit (&fixture.app, &fixture.window);
   remove_tree (dir);
+}
+
+/* The window's target for files from the file manager. */
+static GtkDropTarget *
+find_file_drop_target (SlWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      const GType *types;
+      gsize n_types;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), &n_types);
+      for (gsize j = 0; j < n_types; j++)
+        if (types[j] == GDK_TYPE_FILE_LIST)
+          return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Drops @file on @window as the file manager does, as a list of files or
+ * as one file. */
+static gboolean
+drop_file (SlWindow *window,
+           GFile    *file,
+           gboolean  as_list)
+{
+  GtkDropTarget *target = find_file_drop_target (window);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  if (as_list)
+    {
+      GSList *files = g_slist_prepend (NULL, file);
+
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+      g_slist_free (files);
+    }
+  else
+    {
+      g_value_init (&value, G_TYPE_FILE);
+      g_value_set_object (&value, file);
+    }
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  return handled;
+}
+
+/* The window of @app showing @file, or %NULL. */
+static SlWindow *
+window_of_file (SlApplication *app,
+                GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SL_IS_WINDOW (l->data) && sl_window_get_file (l->data) != NULL &&
+        g_file_equal (sl_window_get_file (l->data), file))
+      return l->data;
+
+  return NULL;
+}
+
+/* A model dropped from the file manager opens in a window of its own, an
+ * eventmodelers export is imported, and a broken file says why, as File →
+ * Open and Import do. */
+static void
+test_drop_files (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *example = NULL;
+  g_autofree char *motel = g_build_filename (dir, "motel.stormline", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.stormline", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                   "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GFile) motel_file = g_file_new_for_path (motel);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GFile) json_file = g_file_new_for_path (source);
+  g_autoptr(GString) text = NULL;
+  AdwMessageDialog *dialog;
+  SlWindow *window;
+
+  g_assert_true (g_file_get_contents (g_getenv ("STORMLINE_EXAMPLE"), &example, NULL, NULL));
+  text = g_string_new (example);
+  g_assert_cmpuint (g_string_replace (text, "\"title\": \"Hotel\"", "\"title\": \"Motel\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (motel, text->str, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{\"stormline\": 1, \"notes\": [", -1, NULL));
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  /* A model: its own window, the board in this one stays as it was. */
+  g_assert_true (drop_file (fixture.window, motel_file, TRUE));
+  window = window_of_file (fixture.app, motel_file);
+  g_assert_nonnull (window);
+  g_assert_true (window != fixture.window);
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (window)), ==, "Motel");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Motel — Stormline");
+  g_assert_cmpstr (sl_document_get_title (sl_window_get_document (fixture.window)), ==, "Hotel");
+
+  /* Dropped again, on either window, it shows the window it has. */
+  g_assert_true (drop_file (fixture.window, motel_file, FALSE));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 2);
+
+  /* An eventmodelers export is imported, with what it could not use. */
+  g_assert_true (drop_file (fixture.window, json_file, FALSE));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture.app))), ==, 3);
+  /* The window without a file: the others show the two models. */
+  window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture.app)); l != NULL; l = l->next)
+    if (sl_window_get_file (l->data) == NULL)
+      window = l->data;
+  g_assert_nonnull (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_notes (sl_window_get_document (window))), ==, 34);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Warnings"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A broken model says why, as File → Open does. */
+  g_assert_true (drop_file (fixture.window, broken_file, TRUE));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.stormline”");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (window_of_file (fixture.app, broken_file));
+
+  test_app_quit (&fixture.app, &fixture.window);
+  remove_tree (dir);
+}
+
+/* The position of the item with @label in @menu and its sections, counted
+ * through them, or -1. */
+static int
+menu_item_position (GMenuModel *menu,
+                    const char *label,
+                    int        *counted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+
+      if (section != NULL)
+        {
+          int found = menu_item_position (section, label, counted);
+
+          if (found >= 0)
+            return found;
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        return *counted;
+      (*counted)++;
+    }
+
+  return -1;
+}
+
+static int
+primary_menu_position (SlWindow   *window,
+                       const char *label)
+{
+  int counted = 0;
+
+  return menu_item_position (G_MENU_MODEL (window->primary_menu), label, &counted);
+}
+
+/* F1 and the main menu's Help open the guide, above the shortcuts and
+ * About, as in GNOME's own applications. */
+static void
+test_help (void)
+{
+  Fixture fixture = { 0 };
+  g_auto(GStrv) accels = NULL;
+  int help, shortcuts, about;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (fixture.app), "help"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture.app), "app.help");
+  g_assert_cmpstrv (accels, ((const char *[]) { "F1", NULL }));
+
+  help = primary_menu_position (fixture.window, "_Help");
+  shortcuts = primary_menu_position (fixture.window, "_Keyboard Shortcuts");
+  about = primary_menu_position (fixture.window, "_About Stormline");
+  g_assert_cmpint (help, >=, 0);
+  g_assert_cmpint (help + 1, ==, shortcuts);
+  g_assert_cmpint (shortcuts + 1, ==, about);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
+/* A key and its modifiers, as the shortcuts window shows them. */
+static char *
+accel_key (guint           keyval,
+           GdkModifierType modifiers)
+{
+  /* A keypad key does what the main key does, and Ctrl+= is Ctrl++ without
+   * Shift: the window shows the main key once. */
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      keyval = GDK_KEY_plus;
+      break;
+    case GDK_KEY_KP_Subtract:
+      keyval = GDK_KEY_minus;
+      break;
+    case GDK_KEY_KP_Enter:
+      keyval = GDK_KEY_Return;
+      break;
+    default:
+      break;
+    }
+
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers & gtk_accelerator_get_default_mod_mask ());
+}
+
+/* Every key in the shortcuts window's accelerators. */
+static GHashTable *
+shortcuts_window_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (parts[i], &keyval, &modifiers));
+          g_hash_table_add (keys, accel_key (keyval, modifiers));
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return keys;
+}
+
+static void
+assert_listed (GHashTable *keys,
+               const char *key,
+               const char *what)
+{
+  if (!g_hash_table_contains (keys, key))
+    g_error ("%s, on %s, is not in the shortcuts window", what, key);
+}
+
+/* The keys of the shortcuts that @widget's class binds to its actions. */
+static void
+assert_class_shortcuts_listed (GtkWidget  *widget,
+                               GHashTable *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_bindings = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *key = NULL;
+
+          /* GTK's own bindings (GtkWindow's debugging keys, …) are
+           * signals; the application's are named actions. */
+          if (!GTK_IS_NAMED_ACTION (action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          key = accel_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          assert_listed (keys, key, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_bindings++;
+        }
+    }
+
+  g_assert_cmpuint (n_bindings, >, 0);
+}
+
+/* The shortcuts window lists every key the application binds: the
+ * application's accelerators, the window's and the board's bindings and
+ * the keys that add notes. A new shortcut without an entry fails here. */
+static void
+test_shortcuts_window (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GHashTable) keys = shortcuts_window_keys ();
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (SL_TYPE_NOTE_KIND);
+  guint n_accels = 0;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture.app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture.app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          g_autofree char *key = NULL;
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          key = accel_key (keyval, modifiers);
+          assert_listed (keys, key, actions[i]);
+          n_accels++;
+        }
+    }
+  /* Quit, Help and GTK's own Show Shortcuts at least. */
+  g_assert_cmpuint (n_accels, >=, 3);
+
+  assert_class_shortcuts_listed (GTK_WIDGET (fixture.window), keys);
+  assert_class_shortcuts_listed (GTK_WIDGET (sl_window_get_canvas (fixture.window)), keys);
+
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      guint keyval = sl_note_kind_get_keyval (kinds->values[i].value);
+      g_autofree char *key = NULL;
+
+      if (keyval == 0)
+        continue;
+      key = accel_key (keyval, 0);
+      assert_listed (keys, key, kinds->values[i].value_nick);
+    }
+
+  test_app_quit (&fixture.app, &fixture.window);
 }
 
 /* The guide: steps with their state, the step's problems, a click on one
@@ -2580,6 +2931,109 @@ test_overview_screens (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* The mean luminance of what @widget draws from its top left to @width and
+ * @height, on white, from 0 to 1. */
+static double
+mean_luminance (GtkWidget *widget,
+                int        width,
+                int        height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  double sum = 0;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  for (int y = 0; y < height; y += 4)
+    for (int x = 0; x < width; x += 4)
+      sum += luminance_at (surface, x, y);
+  cairo_surface_destroy (surface);
+  return sum / (((width + 3) / 4) * ((height + 3) / 4));
+}
+
+/* The board and its map follow the desktop's style: light, dark, and a
+ * dark board with high contrast. */
+static void
+test_dark_style (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlCanvas *canvas;
+  GtkWidget *overview;
+  SlRect bounds, rect;
+  SlRenderStyle styles[] = { SL_RENDER_STYLE_HIGH_CONTRAST, SL_RENDER_STYLE_HIGH_CONTRAST_DARK };
+  int board_width, board_height, map_width, map_height;
+  double scale;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  wait_for_paint (overview);
+  /* The desktop of the tests has no high contrast: dark and light only. */
+  g_assert_false (adw_style_manager_get_high_contrast (style));
+  board_width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  board_height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  /* The map fills its width or its height, from the top left. */
+  sl_layout_get_bounds (sl_canvas_get_layout (canvas), &bounds);
+  scale = MIN (gtk_widget_get_width (overview) / bounds.width, gtk_widget_get_height (overview) / bounds.height);
+  map_width = (int) (bounds.width * scale);
+  map_height = (int) (bounds.height * scale);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (sl_canvas_get_desktop_style (), ==, SL_RENDER_STYLE_LIGHT);
+  g_assert_cmpfloat (mean_luminance (GTK_WIDGET (canvas), board_width, board_height), >, 0.7);
+  g_assert_cmpfloat (mean_luminance (overview, map_width, map_height), >, 0.7);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (sl_canvas_get_desktop_style (), ==, SL_RENDER_STYLE_DARK);
+  g_assert_cmpfloat (mean_luminance (GTK_WIDGET (canvas), board_width, board_height), <, 0.3);
+  g_assert_cmpfloat (mean_luminance (overview, map_width, map_height), <, 0.3);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* High contrast: the cards have a strong outline, black on the light
+   * board, white on the dark one, whose paper stays dark. */
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas),
+                           sl_document_lookup_note (sl_window_get_document (fixture.window), "cmd-add-room"), &rect);
+  renderer = sl_renderer_new (sl_canvas_get_layout (canvas));
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      double paper, outline;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) bounds.width, (int) bounds.height);
+      cr = cairo_create (surface);
+      cairo_translate (cr, -bounds.x, -bounds.y);
+      sl_renderer_set_style (renderer, styles[i]);
+      sl_renderer_draw (renderer, cr, &bounds, 1.0);
+      cairo_destroy (cr);
+      outline = luminance_at (surface, (int) (rect.x + rect.width / 2 - bounds.x), (int) (rect.y - bounds.y));
+      paper = luminance_at (surface, 2, (int) (bounds.height - 2));
+      if (styles[i] == SL_RENDER_STYLE_HIGH_CONTRAST_DARK)
+        {
+          g_assert_cmpfloat (outline, >, 0.8);
+          g_assert_cmpfloat (paper, <, 0.3);
+        }
+      else
+        {
+          g_assert_cmpfloat (outline, <, 0.2);
+          g_assert_cmpfloat (paper, >, 0.7);
+        }
+      cairo_surface_destroy (surface);
+    }
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 /* Every widget shown under @widget lies inside the clip (unless it
  * scrolls), and in a box beside its siblings, not over them. */
 static void
@@ -2815,6 +3269,9 @@ main (int    argc,
   g_test_add_func ("/window/close-while-editing", test_close_while_editing);
   g_test_add_func ("/window/quit", test_quit);
   g_test_add_func ("/window/import-export", test_import_export);
+  g_test_add_func ("/window/drop-files", test_drop_files);
+  g_test_add_func ("/window/help", test_help);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/guide", test_guide);
   g_test_add_func ("/window/guide-empty", test_guide_empty);
   g_test_add_func ("/window/guide-navigation", test_guide_navigation);
@@ -2836,6 +3293,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);
   g_test_add_func ("/window/overview-screens", test_overview_screens);
+  g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
 
   status = g_test_run ();

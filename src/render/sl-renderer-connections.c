@@ -829,7 +829,7 @@ _sl_renderer_draw_connections (SlRenderer   *self,
 {
   g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
   Rgb color = is_dark (self) ? (Rgb) { 0.85, 0.85, 0.88 } : (Rgb) { 0.30, 0.30, 0.34 };
-  double width = self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.5 : 1.5;
+  double width = is_high_contrast (self) ? 2.5 : 1.5;
   SlRect near = { region->x - region->width, region->y - region->height,
                   3 * region->width, 3 * region->height };
   ConnectionData data = { self, cr, drawn };

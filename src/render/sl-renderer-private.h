@@ -53,7 +53,13 @@ set_rgb (cairo_t   *cr,
 static inline gboolean
 is_dark (SlRenderer *self)
 {
-  return self->style == SL_RENDER_STYLE_DARK;
+  return self->style == SL_RENDER_STYLE_DARK || self->style == SL_RENDER_STYLE_HIGH_CONTRAST_DARK;
+}
+
+static inline gboolean
+is_high_contrast (SlRenderer *self)
+{
+  return self->style == SL_RENDER_STYLE_HIGH_CONTRAST || self->style == SL_RENDER_STYLE_HIGH_CONTRAST_DARK;
 }
 
 void _sl_renderer_draw_connections (SlRenderer   *self,

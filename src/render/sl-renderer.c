@@ -319,7 +319,7 @@ draw_lanes (SlRenderer   *self,
   GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
   Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
 
-  cairo_set_line_width (cr, (self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.0 : 1.0) / scale);
+  cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0) / scale);
 
   for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
@@ -338,7 +338,7 @@ draw_lanes (SlRenderer   *self,
           cairo_fill (cr);
         }
 
-      set_rgb (cr, &line, self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 0.6 : 0.15);
+      set_rgb (cr, &line, is_high_contrast (self) ? 0.6 : 0.15);
       cairo_move_to (cr, region->x, rect.y + rect.height);
       cairo_line_to (cr, region->x + region->width, rect.y + rect.height);
       cairo_stroke (cr);
@@ -655,10 +655,13 @@ draw_note_cb (SlNote       *note,
   set_rgb (cr, fill, 1.0);
   rounded_rect (cr, &card, CARD_RADIUS);
   cairo_fill_preserve (cr);
-  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || self->style == SL_RENDER_STYLE_HIGH_CONTRAST)
+  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
     {
-      cairo_set_source_rgba (cr, 0, 0, 0, self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 0.9 : 0.25);
-      cairo_set_line_width (cr, (self->style == SL_RENDER_STYLE_HIGH_CONTRAST ? 2.0 : 1.0));
+      if (is_high_contrast (self) && is_dark (self))
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      else
+        cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast (self) ? 0.9 : 0.25);
+      cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0));
       cairo_stroke (cr);
     }
   else

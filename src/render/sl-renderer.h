@@ -19,6 +19,7 @@ typedef enum {
   SL_RENDER_STYLE_LIGHT,
   SL_RENDER_STYLE_DARK,
   SL_RENDER_STYLE_HIGH_CONTRAST,
+  SL_RENDER_STYLE_HIGH_CONTRAST_DARK,
 } SlRenderStyle;
 
 #define SL_TYPE_RENDERER (sl_renderer_get_type ())

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "stormline-core.h"
@@ -179,6 +181,39 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+#define HELP_URI "help:stormline"
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+help_launched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not show the guide: %s", error->message);
+}
+#endif
+
+/* The guide is installed as Mallard pages under help/: Yelp shows it. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (HELP_URI);
+
+  gtk_uri_launcher_launch (launcher, window, NULL, help_launched_cb, NULL);
+#else
+  gtk_show_uri (window, HELP_URI, GDK_CURRENT_TIME);
+#endif
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -197,18 +232,59 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
+
+/* Runs in every process, the one that hands its files to a running
+ * instance too, before either of them makes its settings. */
+static int
+sl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("stormline %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  /* Without its schema GSettings aborts the program with a message about
+   * GLib: an uninstalled build, run straight from the build folder, says
+   * what to do instead. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* TRANSLATORS: %s is the application's ID. GSETTINGS_SCHEMA_DIR,
+       * meson and ninja are not to be translated. */
+      g_printerr (_("stormline: the settings schema %s is not installed.\n"
+                    "Install Stormline with “ninja install”, or run the build with "
+                    "GSETTINGS_SCHEMA_DIR set to its data folder.\n"),
+                  APPLICATION_ID);
+      return EXIT_FAILURE;
+    }
+
+  return -1;
+}
 
 static void
 sl_application_startup (GApplication *app)
 {
+  SlApplication *self = SL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
 
+  self->settings = g_settings_new (APPLICATION_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
@@ -240,15 +316,28 @@ sl_application_class_init (SlApplicationClass *klass)
   object_class->dispose = sl_application_dispose;
 
   app_class->activate = sl_application_activate;
+  app_class->handle_local_options = sl_application_handle_local_options;
   app_class->shutdown = sl_application_shutdown;
   app_class->open = sl_application_open;
   app_class->startup = sl_application_startup;
 }
 
+static const GOptionEntry options[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
 static void
 sl_application_init (SlApplication *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
+  GApplication *app = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (app, options);
+  /* TRANSLATORS: in “stormline --help”, after the program's name. */
+  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_summary (app, _("Model a system with event modeling: on a board of notes, "
+                                                   "guided through eight steps to a complete model.\n"
+                                                   "Opens each FILE, a Stormline model, in a window of its own."));
 }
 
 SlApplication *

@@ -86,18 +86,27 @@ sl_canvas_board_to_widget (SlCanvas *self,
   *widget_y = (board_y - self->origin_y) * self->zoom;
 }
 
+/**
+ * sl_canvas_get_desktop_style:
+ *
+ * Returns: the renderer's style for the desktop's: light or dark, each with
+ *   high contrast
+ */
+SlRenderStyle
+sl_canvas_get_desktop_style (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (style);
+
+  if (adw_style_manager_get_high_contrast (style))
+    return dark ? SL_RENDER_STYLE_HIGH_CONTRAST_DARK : SL_RENDER_STYLE_HIGH_CONTRAST;
+  return dark ? SL_RENDER_STYLE_DARK : SL_RENDER_STYLE_LIGHT;
+}
+
 static void
 update_style (SlCanvas *self)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  SlRenderStyle render_style = SL_RENDER_STYLE_LIGHT;
-
-  if (adw_style_manager_get_high_contrast (style))
-    render_style = SL_RENDER_STYLE_HIGH_CONTRAST;
-  else if (adw_style_manager_get_dark (style))
-    render_style = SL_RENDER_STYLE_DARK;
-
-  sl_renderer_set_style (self->renderer, render_style);
+  sl_renderer_set_style (self->renderer, sl_canvas_get_desktop_style ());
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

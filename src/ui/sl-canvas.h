@@ -9,6 +9,7 @@
 
 #include "stormline-core.h"
 #include "sl-layout.h"
+#include "sl-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -82,5 +83,7 @@ void        sl_canvas_set_found        (SlCanvas   *self,
                                         SlNote     *current);
 GHashTable *sl_canvas_get_found        (SlCanvas   *self,
                                         SlNote    **current);
+
+SlRenderStyle sl_canvas_get_desktop_style (void);
 
 G_END_DECLS

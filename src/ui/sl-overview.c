@@ -18,6 +18,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "sl-overview.h"
 #include "sl-renderer.h"
 
@@ -181,6 +183,14 @@ draw_outlines (SlOverview   *self,
   cairo_mask_surface (cr, self->outlines, 0, 0);
 }
 
+/* The map is the board in small: in the board's style. */
+static void
+update_style (SlOverview *self)
+{
+  sl_renderer_set_style (self->renderer, sl_canvas_get_desktop_style ());
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 board_changed_cb (SlOverview *self)
 {
@@ -296,6 +306,11 @@ sl_overview_new (SlCanvas *canvas)
   self = g_object_new (SL_TYPE_OVERVIEW, NULL);
   self->canvas = canvas;
   self->renderer = sl_renderer_new (sl_canvas_get_layout (canvas));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  update_style (self);
 
   /* The canvas redraws for every change of the board or the view. */
   g_signal_connect_object (canvas, "view-changed", G_CALLBACK (gtk_widget_queue_draw), self,

@@ -609,6 +609,23 @@ _sl_window_open (SlWindow *self)
                           NULL, NULL, open_chosen);
 }
 
+/* A file dropped from the file manager opens as File → Open would open it,
+ * and an eventmodelers export is imported as Import does: both in a window
+ * of their own, so the model on this board stays as it is. The name tells
+ * them apart, as the two choosers' filters do: a model is JSON too. */
+void
+_sl_window_open_dropped (SlWindow *self,
+                         GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower != NULL && g_str_has_suffix (lower, ".json"))
+    sl_window_import (self, file);
+  else
+    open_chosen (self, file, NULL);
+}
+
 static int
 compare_recent (gconstpointer a,
                 gconstpointer b)

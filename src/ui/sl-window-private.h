@@ -135,6 +135,8 @@ void      _sl_window_write_asking             (SlWindow           *self,
                                                GDestroyNotify      destroy);
 gboolean  _sl_window_finish_gestures          (SlWindow           *self);
 void      _sl_window_open                     (SlWindow           *self);
+void      _sl_window_open_dropped             (SlWindow           *self,
+                                               GFile              *file);
 void      _sl_window_save                     (SlWindow           *self);
 void      _sl_window_save_as                  (SlWindow           *self);
 void      _sl_window_choose_import            (SlWindow           *self);

@@ -463,6 +463,51 @@ board_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Files from the file manager are the window's, wherever they land: the
+ * board's own target, for the palette's notes, lets them pass. */
+static gboolean
+board_accept_cb (GtkDropTarget *target,
+                 GdkDrop       *drop,
+                 SlWindow      *self)
+{
+  GdkContentFormats *formats = gdk_drop_get_formats (drop);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST) ||
+      gdk_content_formats_contain_gtype (formats, G_TYPE_FILE) ||
+      gdk_content_formats_contain_mime_type (formats, "text/uri-list"))
+    return FALSE;
+
+  return (gdk_drop_get_actions (drop) & gtk_drop_target_get_actions (target)) != 0 &&
+         gdk_content_formats_match (gtk_drop_target_get_formats (target), formats);
+}
+
+static gboolean
+files_drop_cb (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               SlWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      _sl_window_open_dropped (self, g_value_get_object (value));
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+      gboolean any = files != NULL;
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        _sl_window_open_dropped (self, l->data);
+      g_slist_free (files);
+      return any;
+    }
+
+  return FALSE;
+}
+
 static void
 problem_activated_cb (SlWindow *self,
                       SlNote   *note)
@@ -840,7 +885,13 @@ sl_window_constructed (GObject *object)
 
   target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (board_drop_cb), self);
+  g_signal_connect (target, "accept", G_CALLBACK (board_accept_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (target));
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (target, "drop", G_CALLBACK (files_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   g_signal_connect_object (self->canvas, "message",
                            G_CALLBACK (canvas_message_cb), self, G_CONNECT_SWAPPED);
