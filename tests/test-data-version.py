@@ -21,16 +21,16 @@ SCREENSHOTS = ["board.png", "guide.png", "inspector.png", "check.png", "board-da
 results = []
 
 
-def check(name, condition, detail="", todo=None):
-    results.append((name, bool(condition), detail, todo))
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
 
 
 def finish():
     print(f"1..{len(results)}")
     failed = 0
-    for number, (name, ok, detail, todo) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}" + (f" # TODO {todo}" if todo and not ok else ""))
-        if not ok and not todo:
+    for number, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {number} {name}")
+        if not ok:
             failed += 1
             print(f"# {detail}")
     sys.exit(1 if failed else 0)
@@ -76,13 +76,9 @@ def main():
     check(f"stormline-cli --version prints stormline-cli {version}",
           status == 0 and line == f"stormline-cli {version}", f"{status}: {line!r} {err}")
 
-    # Until the branch that gives the application its --version option is
-    # merged (issue 15), GApplication refuses the option: a known gap, not
-    # a failure. Any other output fails.
     status, line, err = first_line(stormline, "--version")
     check(f"stormline --version prints stormline {version}",
-          status == 0 and line == f"stormline {version}", f"{status}: {line!r} {err}",
-          todo="stormline has no --version option yet" if err == "Unknown option --version" else None)
+          status == 0 and line == f"stormline {version}", f"{status}: {line!r} {err}")
     finish()
 
 
