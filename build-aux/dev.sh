@@ -18,7 +18,7 @@ cd "$top"
 packages=(
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
-  desktop-file-utils appstream xvfb xauth xdotool dbus at-spi2-core
+  desktop-file-utils appstream itstool yelp-tools xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core poppler-utils libxml2-utils
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
   python3 python3-pyatspi valgrind time  # time: the hostile-input corpus measures memory
