@@ -39,8 +39,9 @@ SCREEN = (1600, 1000)
 # is 360 pixels wide.
 WIDE = (1280, 800)
 NARROW = (360, 720)
-# The guide's figures: smaller, for a page of text.
-FIGURE = (1024, 640)
+# The guide's figures: smaller, for a page of text, and wide enough for
+# the whole palette.
+FIGURE = (1200, 750)
 
 HOTEL = os.path.join(TOP, "data", "examples", "hotel.stormline")
 
