@@ -17,6 +17,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
+import gettext
 import json
 import os
 import re
@@ -28,8 +29,14 @@ import tempfile
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "tests"))
-from stormline_e2e import (Accessibles, Stuck, click_at, find_application, is_board,  # noqa: E402
+from stormline_e2e import (Accessibles, Stuck, click_at, find_application,  # noqa: E402
                            wait_for, window_offset, x_window_geometry, xdo)
+
+# The interface's words, in the language of --lang when the build's
+# catalogue is installed: the scenes find the widgets by their names.
+_ = gettext.gettext
+C_ = gettext.pgettext
+
 
 # The X screen: larger than every window, so that the pointer can rest
 # outside them.
@@ -61,6 +68,22 @@ def workshop_model(path):
                     field["name"] = "checkin"
     with open(path, "w") as f:
         json.dump(model, f, indent=2)
+
+
+def note_label(kind, text):
+    """The board's name when the keyboard is on a note (sl-canvas-a11y.c)."""
+    return C_("screen reader", "%s: %s") % (_(kind), text)
+
+
+def is_board(accessible):
+    """Whether @accessible is the board: its name follows the keyboard, a
+    note's kind and text, a lane, or the board's own name."""
+    name = accessible.name or ""
+    kinds = ("Event", "Command", "View", "Screen", "Automation", "External System", "Actor", "Aggregate",
+             "Hotspot", "Comment")
+    return accessible.getRoleName() == "panel" and (
+        name == _("Board") or name.startswith(_("Lane %s") % "") or
+        any(name.startswith(note_label(kind, "")) for kind in kinds))
 
 
 class App:
@@ -115,7 +138,7 @@ class App:
         border the window draws around it, which the pictures leave out."""
         xdo("windowmove", self.xid, 0, 0)
         outer = tuple(size)
-        for _ in range(2):
+        for attempt in range(2):
             xdo("windowsize", self.xid, *outer)
             wait_for(f"the window at {outer[0]} × {outer[1]}", lambda: x_window_geometry(self.xid)[2:] == outer)
             wait_for("the window's content at its new size",
@@ -147,7 +170,7 @@ class App:
         """Moves the keyboard through the board in timeline order (Tab)
         until it is on the note the board names @label ("Command: Book
         Room"); the selection follows."""
-        for _ in range(80):
+        for attempt in range(80):
             if self.board_name().startswith(label):
                 return
             before = self.board_name()
@@ -157,9 +180,10 @@ class App:
 
     def open_step(self, number, title):
         """Opens step @number of the guide, and waits for its page."""
+        title = _(title)
         row = wait_for(f"step {number} in the guide", lambda: self.named(f"{number}. {title}", "list item"))
         self.click(row)
-        wait_for(f"the page of step {number}", lambda: self.named(f"Step {number}: {title}"))
+        wait_for(f"the page of step {number}", lambda: self.named(_("Step %u: %s") % (number, title)))
 
     def scroll_guide_to_problems(self):
         """Scrolls the guide down until the list of the open step's
@@ -169,9 +193,9 @@ class App:
         ox, oy = window_offset(self.xid, self.frame, self.atspi)
         x, y, w, h = self.a.extents(heading)
         xdo("mousemove", ox + x + w // 2, oy + y + h // 2)
-        for _ in range(40):
-            problems = wait_for("the problems of the step", lambda: self.named("Left to Do", "list"))
-            _, py, _, ph = self.a.extents(problems)
+        for attempt in range(40):
+            problems = wait_for("the problems of the step", lambda: self.named(_("Left to Do"), "list"))
+            py, ph = self.a.extents(problems)[1::2]
             if py + ph <= self.size[1]:
                 return
             before = self.a.extents(heading)
@@ -208,7 +232,7 @@ def scene_board(options, out, size=WIDE):
     app = App(options, HOTEL, size)
     try:
         app.key("F9")
-        wait_for("the guide to close", lambda: app.named("The Process") is None)
+        wait_for("the guide to close", lambda: app.named(_("The Process")) is None)
         app.capture(out)
     finally:
         app.close()
@@ -221,7 +245,7 @@ def scene_narrow(options, out):
 def scene_board_narrow(options, out, size):
     app = App(options, HOTEL, size)
     try:
-        wait_for("the compact palette", lambda: app.named("Add Note"))
+        wait_for("the compact palette", lambda: app.named(_("Add Note")))
         app.capture(out)
     finally:
         app.close()
@@ -241,10 +265,10 @@ def scene_inspector(options, out, size=WIDE):
     app = App(options, HOTEL, size)
     try:
         app.key("F9")
-        wait_for("the guide to close", lambda: app.named("The Process") is None)
-        app.focus_note("Command: Register Guest")
+        wait_for("the guide to close", lambda: app.named(_("The Process")) is None)
+        app.focus_note(note_label("Command", "Register Guest"))
         app.key("alt+Return")
-        wait_for("the inspector", lambda: app.named("Fields"))
+        wait_for("the inspector", lambda: app.named(_("Fields")))
         app.capture(out)
     finally:
         app.close()
@@ -257,7 +281,7 @@ def scene_check(options, out, size=WIDE):
         app.scroll_guide_to_problems()
         # A click on a problem shows its note on the board and opens the
         # inspector on it, the field marked.
-        problems = wait_for("the problems of the step", lambda: app.named("Left to Do", "list"))
+        problems = wait_for("the problems of the step", lambda: app.named(_("Left to Do"), "list"))
         problem = wait_for("a problem of the step", lambda: app.a.find(problems, lambda a: (
             a.getRoleName() == "list item" and app.a.extents(a)[3] > 0)))
         app.click(problem)
@@ -352,6 +376,8 @@ def main():
     options.scenes = options.scenes or list(SCENES)
 
     if options.inner:
+        gettext.bindtextdomain("stormline", configured_localedir(options.build_dir))
+        gettext.textdomain("stormline")
         try:
             run_scenes(options)
         except Stuck as error:
