@@ -70,9 +70,16 @@ def workshop_model(path):
         json.dump(model, f, indent=2)
 
 
+def kind_label(kind):
+    """The name of a kind of note, as sl_note_kind_get_label() gives it
+    (with the context "note kind" where the catalogue has one)."""
+    label = C_("note kind", kind)
+    return label if label != kind else _(kind)
+
+
 def note_label(kind, text):
     """The board's name when the keyboard is on a note (sl-canvas-a11y.c)."""
-    return C_("screen reader", "%s: %s") % (_(kind), text)
+    return C_("screen reader", "%s: %s") % (kind_label(kind), text)
 
 
 def is_board(accessible):
