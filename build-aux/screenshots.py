@@ -194,9 +194,11 @@ class App:
 
     def scroll_guide_to_problems(self):
         """Scrolls the guide down until the list of the open step's
-        problems is in the window."""
+        problems is in the window, and waits for the scroll indicator
+        that scrolling shows to fade out again."""
+        prefix = _("Step %u: %s").split("%u")[0]
         heading = wait_for("the step's page", lambda: self.a.find(
-            self.frame, lambda a: a.getRoleName() == "heading" and a.name.startswith("Step ")))
+            self.frame, lambda a: a.getRoleName() == "heading" and a.name.startswith(prefix)))
         ox, oy = window_offset(self.xid, self.frame, self.atspi)
         x, y, w, h = self.a.extents(heading)
         xdo("mousemove", ox + x + w // 2, oy + y + h // 2)
@@ -204,16 +206,25 @@ class App:
             problems = wait_for("the problems of the step", lambda: self.named(_("Left to Do"), "list"))
             py, ph = self.a.extents(problems)[1::2]
             if py + ph <= self.size[1]:
-                return
+                break
             before = self.a.extents(heading)
             xdo("click", 5)
             wait_for("the guide to scroll", lambda: self.a.extents(heading) != before)
-        raise Stuck("the problems of the step did not scroll into the window")
+        else:
+            raise Stuck("the problems of the step did not scroll into the window")
+        if attempt > 0:
+            self.rest_pointer()
+            shown = self.grab()
+            wait_for("the guide's scroll indicator to fade", lambda: self.grab() != shown)
 
     def rest_pointer(self):
         """Puts the pointer outside the window, so that nothing shows
         hovered."""
         xdo("mousemove", SCREEN[0] - 1, SCREEN[1] - 1)
+
+    def grab(self):
+        """The window's picture now, as PNG."""
+        return subprocess.run(["import", "-window", self.xid, "png:-"], capture_output=True, check=True).stdout
 
     def capture(self, out):
         """Writes the window's picture to @out once two pictures in a row
@@ -223,8 +234,7 @@ class App:
 
         def still():
             nonlocal previous
-            picture = subprocess.run(["import", "-window", self.xid, "png:-"], capture_output=True,
-                                     check=True).stdout
+            picture = self.grab()
             same = picture == previous
             previous = picture
             return same
@@ -326,6 +336,7 @@ FIGURES = {
     "guide": scene_guide,
     "inspector": scene_inspector,
     "check": scene_check,
+    "print": scene_print,
 }
 
 
