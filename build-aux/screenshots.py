@@ -121,9 +121,8 @@ class App:
             self.xid = wait_for("the X window", lambda: subprocess.run(
                 ["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
                 capture_output=True, text=True).stdout.split())[-1]
-            self.frame = wait_for("the window on the accessibility bus",
-                                  lambda: next((w for w in self.a.app if w is not None and "Stormline" in (w.name or "")),
-                                               None))
+            self.frame = wait_for("the window on the accessibility bus", lambda: next(
+                (w for w in self.a.app if w is not None and "Stormline" in (w.name or "")), None))
             self.resize(size)
             xdo("windowfocus", "--sync", self.xid)
             self.board = wait_for("the board", lambda: self.a.find(self.frame, is_board))
@@ -255,11 +254,7 @@ def scene_board(options, out, size=WIDE):
         app.close()
 
 
-def scene_narrow(options, out):
-    scene_board_narrow(options, out, NARROW)
-
-
-def scene_board_narrow(options, out, size):
+def scene_narrow(options, out, size=NARROW):
     app = App(options, HOTEL, size)
     try:
         wait_for("the compact palette", lambda: app.named(_("Add Note")))
@@ -302,8 +297,8 @@ def scene_check(options, out, size=WIDE):
         problem = wait_for("a problem of the step", lambda: app.a.find(problems, lambda a: (
             a.getRoleName() == "list item" and app.a.extents(a)[3] > 0)))
         app.click(problem)
-        wait_for("the inspector", lambda: app.named("Add Field", "push button") or app.a.find(
-            app.frame, lambda a: a.getRoleName() == "push button" and a.description == "Add Field"))
+        wait_for("the inspector", lambda: app.a.find(
+            app.frame, lambda a: a.getRoleName() == "push button" and a.description == _("Add Field")))
         app.capture(out)
     finally:
         app.close()
