@@ -20,6 +20,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libglib2.0-dev-bin
   desktop-file-utils appstream shared-mime-info libglib2.0-bin  # the data tests
   itstool yelp-tools  # the user guide
+  flatpak-builder  # reads the Flatpak manifests (--show-manifest, offline)
   xvfb xauth xdotool dbus at-spi2-core
   libgl1-mesa-dri fonts-dejavu-core poppler-utils libxml2-utils
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
