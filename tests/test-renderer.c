@@ -636,6 +636,61 @@ test_found (void)
   g_assert_cmpfloat (fabs (rgb[0] - rgb[2]), <, 0.1);
 }
 
+/* The colour at (@x, @y) of the lane header column drawn over the board,
+ * the column's left edge at @left (the board scrolled under it). */
+static void
+header_pixel_at (SlRenderer *renderer,
+                 double      left,
+                 double      x,
+                 double      y,
+                 double     *rgb)
+{
+  SlRect region = { left, y - 20, 200, 40 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 40);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, -region.x, -region.y);
+  sl_renderer_draw (renderer, cr, &region, 1.0);
+  sl_renderer_draw_lane_headers (renderer, cr, &region, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  memcpy (&pixel, cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) +
+          (int) (x - left) * 4, sizeof pixel);
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+  cairo_surface_destroy (surface);
+}
+
+/* The lane headers stay at the left edge as the board scrolls: a card
+ * that passes under them does not show through, so their names are never
+ * read over ghosts of the cards. */
+static void
+test_lane_headers_opaque (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_INTERACTION, "Orders", -1);
+  SlNote *place = sl_document_add_note (d, SL_NOTE_COMMAND, lane, 400, 0, "Place Order");
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  SlRect card;
+  double over_card[3], over_paper[3], y;
+
+  sl_layout_get_note_rect (layout, place, &card);
+  y = card.y + card.height - 6;
+
+  /* The column's right part, below its two lines of text, once over the
+   * card and once over the empty board to the card's right. */
+  header_pixel_at (renderer, card.x + 2, card.x + 102, y, over_card);
+  header_pixel_at (renderer, card.x + card.width + 400, card.x + card.width + 500, y, over_paper);
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpfloat (over_card[i], ==, over_paper[i]);
+}
+
 /* A text longer than anything shows is laid out as its first
  * %SL_RENDERER_MAX_TEXT characters (not bytes) and an ellipsis: a card of
  * a note of megabytes costs what a card of a few lines does. */
@@ -755,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/renderer/fan-in", test_fan_in);
   g_test_add_func ("/renderer/long-text", test_long_text);
   g_test_add_func ("/renderer/found", test_found);
+  g_test_add_func ("/renderer/lane-headers-opaque", test_lane_headers_opaque);
 
   return g_test_run ();
 }

@@ -1260,7 +1260,7 @@ sl_renderer_draw_lane_headers (SlRenderer   *self,
   lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
 
   cairo_save (cr);
-  set_rgb (cr, &paper, 0.96);
+  set_rgb (cr, &paper, 1.0);
   cairo_rectangle (cr, region->x, region->y, width, region->height);
   cairo_fill (cr);
 
