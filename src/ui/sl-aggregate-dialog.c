@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-aggregate-dialog.h"
+#include "sl-alert.h"
 #include "sl-check.h"
 
 typedef struct
@@ -53,34 +54,31 @@ find_aggregate (SlDocument *document,
 /* A name is needed, and one no aggregate has: that one is in the list. */
 static void
 name_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
+                 SlAlert          *dialog)
 {
   Request *request = g_object_get_data (G_OBJECT (dialog), "sl-request");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "create",
-                                           *name != '\0' && find_aggregate (request->document, name) == NULL);
+  sl_alert_set_response_enabled (dialog, "create",
+                                 *name != '\0' && find_aggregate (request->document, name) == NULL);
 }
 
 static void
 name_activate_cb (GtkEntry         *entry,
-                  AdwMessageDialog *dialog)
+                  SlAlert          *dialog)
 {
   /* As the Create button does: the response, and the dialog closes. */
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    {
-      adw_message_dialog_response (dialog, "create");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
+  if (sl_alert_get_response_enabled (dialog, "create"))
+    sl_alert_respond (dialog, "create");
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
+response_cb (SlAlert          *dialog,
              const char       *response,
              GtkWidget        *owner)
 {
   Request *request = g_object_get_data (G_OBJECT (dialog), "sl-request");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (sl_alert_get_extra_child (dialog));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   SlHistory *history = sl_document_get_history (request->document);
 
@@ -117,37 +115,37 @@ sl_aggregate_dialog_present (GtkWidget             *owner,
                              GDestroyNotify         destroy_data)
 {
   Request *request = g_new0 (Request, 1);
-  GtkWidget *dialog, *entry;
+  GtkWidget *entry;
+  SlAlert *dialog;
 
   request->document = g_object_ref (document);
   request->func = func;
   request->user_data = user_data;
   request->destroy_data = destroy_data;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (owner)),
-                                   _("New Aggregate"),
-                                   _("The consistency boundary the note belongs to, as “Loan” or “Account”"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_set_name (dialog, "new-aggregate");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  dialog = sl_alert_new (_("New Aggregate"),
+                         _("The consistency boundary the note belongs to, as “Loan” or “Account”"));
+  sl_alert_add_responses (dialog,
+                          "cancel", _("_Cancel"),
+                          "create", _("C_reate"),
+                          NULL);
+  sl_alert_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  sl_alert_set_response_enabled (dialog, "create", FALSE);
+  sl_alert_set_default_response (dialog, "create");
+  sl_alert_set_close_response (dialog, "cancel");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "new-aggregate");
+  sl_alert_set_destroy_with_parent (dialog, TRUE);
 
   entry = gtk_entry_new ();
   gtk_widget_set_name (entry, "aggregate-name");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  sl_alert_set_extra_child (dialog, entry);
 
   g_object_set_data_full (G_OBJECT (dialog), "sl-request", request, (GDestroyNotify) request_free);
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_signal_connect (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), owner, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, owner);
 }
 
 /**

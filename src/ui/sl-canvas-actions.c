@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-aggregate-dialog.h"
+#include "sl-alert.h"
 #include "sl-canvas-private.h"
 
 static void
@@ -115,11 +116,11 @@ name_request_free (NameRequest *request)
 }
 
 static void
-name_response_cb (AdwMessageDialog *dialog,
+name_response_cb (SlAlert          *dialog,
                   const char       *response,
                   SlCanvas         *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (sl_alert_get_extra_child (dialog));
   NameRequest *request = g_object_get_data (G_OBJECT (dialog), "sl-name-request");
   SlElement *element = sl_document_lookup (self->document, request->id);
 
@@ -143,29 +144,30 @@ _sl_canvas_ask_name (SlCanvas         *self,
                      SlCanvasNameFunc  func)
 {
   NameRequest *request = g_new0 (NameRequest, 1);
-  GtkWidget *dialog, *entry;
+  GtkWidget *entry;
+  SlAlert *dialog;
 
   request->id = g_strdup (sl_element_get_id (element));
   request->func = func;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  dialog = sl_alert_new (heading, NULL);
   if (dialog_name != NULL)
-    gtk_widget_set_name (dialog, dialog_name);
+    gtk_widget_set_name (GTK_WIDGET (dialog), dialog_name);
   entry = gtk_entry_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
   gtk_editable_set_text (GTK_EDITABLE (entry), current);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  sl_alert_set_extra_child (dialog, entry);
+  sl_alert_add_responses (dialog,
+                          "cancel", _("_Cancel"),
+                          "rename", _("_Rename"),
+                          NULL);
+  sl_alert_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  sl_alert_set_default_response (dialog, "rename");
+  sl_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "sl-name-request", request, (GDestroyNotify) name_request_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void

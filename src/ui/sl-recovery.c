@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-alert.h"
 #include "sl-recovery.h"
 #include "sl-window-private.h"
 
@@ -178,7 +179,7 @@ sl_recovery_restore (SlApplication *application,
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
+response_cb (SlAlert          *dialog,
              const char       *response,
              Offer            *offer)
 {
@@ -225,7 +226,7 @@ offer_next (Offer *offer)
   g_autoptr(SlDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent;
-  GtkWidget *dialog;
+  SlAlert *dialog;
   const char *id;
 
   while (offer->ids[offer->next] != NULL && in_use (offer->ids[offer->next]))
@@ -243,13 +244,13 @@ offer_next (Offer *offer)
     {
       g_autofree char *reason = sl_text_escape_controls (error->message);
 
-      dialog = adw_message_dialog_new (parent, _("A Draft Could Not Be Read"), reason);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "keep", _("_Keep"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      dialog = sl_alert_new (_("A Draft Could Not Be Read"), reason);
+      sl_alert_add_responses (dialog,
+                              "keep", _("_Keep"),
+                              "discard", _("_Discard"),
+                              NULL);
+      sl_alert_set_default_response (dialog, "keep");
+      sl_alert_set_close_response (dialog, "keep");
     }
   else
     {
@@ -268,22 +269,20 @@ offer_next (Offer *offer)
         body = g_strconcat (changes, "\n\n", _("Its file changed since: the draft opens as a recovered copy, and the file stays as it is."), NULL);
       else
         body = g_strdup (changes);
-      dialog = adw_message_dialog_new (parent, heading, body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "discard", _("_Discard"),
-                                        "restore", _("_Restore"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      dialog = sl_alert_new (heading, body);
+      sl_alert_add_responses (dialog,
+                              "discard", _("_Discard"),
+                              "restore", _("_Restore"),
+                              NULL);
+      sl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      sl_alert_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      sl_alert_set_default_response (dialog, "restore");
       /* Closing the dialog decides nothing: the draft is offered again. */
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+      sl_alert_set_close_response (dialog, "later");
     }
 
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), offer);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, GTK_WIDGET (parent));
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "sl-alert.h"
 #include "sl-window-private.h"
 
 #define MAX_RECENT 8
@@ -116,7 +117,7 @@ pending_free (Pending *pending)
 }
 
 static void
-replace_response_cb (AdwMessageDialog *dialog,
+replace_response_cb (SlAlert          *dialog,
                      const char       *response,
                      Pending          *pending)
 {
@@ -148,7 +149,7 @@ _sl_window_write_asking (SlWindow          *self,
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   Pending *pending;
-  GtkWidget *dialog;
+  SlAlert *dialog;
 
   if (!renamed || !g_file_query_exists (file, NULL))
     {
@@ -160,19 +161,16 @@ _sl_window_write_asking (SlWindow          *self,
 
   name = _sl_file_get_display_name (file);
   heading = g_strdup_printf (_("Replace “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("A file with this name is there already. Replacing it overwrites what it holds."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sl_alert_new (heading, _("A file with this name is there already. Replacing it overwrites what it holds."));
+  sl_alert_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+  sl_alert_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  sl_alert_set_default_response (dialog, "cancel");
+  sl_alert_set_close_response (dialog, "cancel");
 
   pending = g_new0 (Pending, 1);
   *pending = (Pending) { g_object_ref (self), g_object_ref (file), write, cancel, data, destroy };
   g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /**
@@ -532,7 +530,7 @@ file_changed_on_disk (SlWindow *self)
 }
 
 static void
-changed_response_cb (AdwMessageDialog *dialog,
+changed_response_cb (SlAlert          *dialog,
                      const char       *response,
                      SlWindow         *self)
 {
@@ -551,22 +549,21 @@ ask_to_replace_changed (SlWindow *self)
 {
   g_autofree char *name = _sl_file_get_display_name (self->file);
   g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
-  GtkWidget *dialog;
+  SlAlert *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Another program changed this file after Stormline opened it. Replacing "
-                                     "it loses what the other program wrote; Save As keeps both."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sl_alert_new (heading,
+                         _("Another program changed this file after Stormline opened it. Replacing "
+                           "it loses what the other program wrote; Save As keeps both."));
+  sl_alert_add_responses (dialog,
+                          "cancel", _("_Cancel"),
+                          "save-as", _("Save _As…"),
+                          "replace", _("_Replace"),
+                          NULL);
+  sl_alert_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  sl_alert_set_default_response (dialog, "save-as");
+  sl_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, GTK_WIDGET (self));
 }
 
 void
@@ -680,7 +677,8 @@ show_warnings (GtkWindow  *parent,
                GPtrArray  *warnings)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog, *scrolled, *label;
+  GtkWidget *scrolled, *label;
+  SlAlert *dialog;
 
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -689,8 +687,7 @@ show_warnings (GtkWindow  *parent,
       g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", warning);
     }
 
-  dialog = adw_message_dialog_new (parent, heading,
-                                   _("These parts of the file could not be used as they are:"));
+  dialog = sl_alert_new (heading, _("These parts of the file could not be used as they are:"));
   label = gtk_label_new (text->str);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -700,10 +697,10 @@ show_warnings (GtkWindow  *parent,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_set_extra_child (dialog, scrolled);
+  sl_alert_add_response (dialog, "close", _("_Close"));
+  sl_alert_set_default_response (dialog, "close");
+  sl_alert_present (dialog, GTK_WIDGET (parent));
 }
 
 static void
@@ -759,7 +756,7 @@ destroy_cb (gpointer data)
 }
 
 static void
-close_response_cb (AdwMessageDialog *dialog,
+close_response_cb (SlAlert          *dialog,
                    const char       *response,
                    SlWindow         *self)
 {
@@ -786,7 +783,7 @@ _sl_window_ask_to_save (SlWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  SlAlert *dialog;
 
   if (!_sl_window_finish_gestures (self))
     return TRUE;
@@ -796,20 +793,18 @@ _sl_window_ask_to_save (SlWindow *self)
 
   name = _sl_window_get_display_name (self);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved will be lost."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sl_alert_new (_("Save Changes?"), body);
+  sl_alert_add_responses (dialog,
+                          "cancel", _("_Cancel"),
+                          "discard", _("_Discard"),
+                          "save", _("_Save"),
+                          NULL);
+  sl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  sl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  sl_alert_set_default_response (dialog, "save");
+  sl_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_present (dialog, GTK_WIDGET (self));
 
   return TRUE;
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-alert.h"
 #include "sl-overview.h"
 #include "sl-window-private.h"
 
@@ -350,11 +351,11 @@ _sl_window_show_error (SlWindow   *self,
                        const char *heading,
                        const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  SlAlert *dialog = sl_alert_new (heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  sl_alert_add_response (dialog, "close", _("_Close"));
+  sl_alert_set_default_response (dialog, "close");
+  sl_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* Says in a dialog that what @heading names failed, and why: the
