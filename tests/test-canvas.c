@@ -896,9 +896,17 @@ test_note_menu_aggregate (Fixture       *fixture,
   g_assert_false (menu_has_action (model, "canvas.new-note-aggregate"));
 }
 
+static void
+count_response_cb (GtkWidget  *dialog,
+                   const char *response,
+                   guint      *n_responses)
+{
+  (*n_responses)++;
+}
+
 /* An event belongs to its lane's aggregate unless it has one of its own:
  * its menu says so. New Aggregate… makes one in a dialog and gives it to
- * the event, one undo step for both. */
+ * the event, one undo step for both; Enter in the name answers once. */
 static void
 test_note_menu_new_aggregate (Fixture       *fixture,
                               gconstpointer  data)
@@ -913,6 +921,7 @@ test_note_menu_new_aggregate (Fixture       *fixture,
   GtkWidget *entry;
   g_autofree char *none = NULL;
   guint n_undo;
+  guint n_responses = 0;
 
   model = open_note_menu (fixture->canvas, event);
   none = find_menu_label (model, "note.aggregate", "");
@@ -933,9 +942,11 @@ test_note_menu_new_aggregate (Fixture       *fixture,
   dialog = find_toplevel ("new-aggregate");
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Inventory");
+  g_signal_connect (dialog, "response", G_CALLBACK (count_response_cb), &n_responses);
   g_signal_emit_by_name (entry, "activate");
   while (find_toplevel ("new-aggregate") != NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_responses, ==, 1);
 
   g_assert_nonnull (sl_note_get_aggregate (event));
   g_assert_cmpstr (sl_aggregate_get_name (sl_note_get_aggregate (event)), ==, "Inventory");

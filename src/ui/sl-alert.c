@@ -146,13 +146,14 @@ void
 sl_alert_respond (SlAlert    *self,
                   const char *response)
 {
-#if ADW_CHECK_VERSION (1, 5, 0)
   /* Closing gives the close response, and only once: @response is that
-   * one now, so the response is not followed by another. */
+   * one now, so it is not followed by another (a response and then a
+   * close would answer twice, the second time "cancel"). */
+#if ADW_CHECK_VERSION (1, 5, 0)
   adw_alert_dialog_set_close_response (self, response);
   adw_dialog_close (ADW_DIALOG (self));
 #else
-  adw_message_dialog_response (self, response);
+  adw_message_dialog_set_close_response (self, response);
   gtk_window_close (GTK_WINDOW (self));
 #endif
 }
