@@ -31,7 +31,8 @@ typedef struct
   guint next;
 } Offer;
 
-static void offer_next (Offer *offer);
+static void offer_next (Offer    *offer,
+                        GtkWindow *parent);
 
 /* Whether a window of this process wrote the draft @id: then it was not
  * left behind. A window just opened on the draft's file has its id too,
@@ -184,18 +185,19 @@ response_cb (SlAlert          *dialog,
              Offer            *offer)
 {
   const char *id = offer->ids[offer->next - 1];
+  SlWindow *restored = NULL;
 
   if (g_str_equal (response, "restore"))
     {
       g_autoptr(SlDraft) draft = sl_draft_store_read (offer->store, id, NULL);
 
       if (draft != NULL)
-        sl_recovery_restore (offer->application, offer->store, draft);
+        restored = sl_recovery_restore (offer->application, offer->store, draft);
     }
   else if (g_str_equal (response, "discard"))
     sl_draft_store_remove (offer->store, id);
 
-  offer_next (offer);
+  offer_next (offer, GTK_WINDOW (restored));
 }
 
 /* When a draft last changed, as a person says it: "today at 14:05". */
@@ -220,12 +222,15 @@ describe_when (gint64 changed)
   return g_date_time_format (when, format);
 }
 
+/* Asks about the next draft over @parent, the window the last answer
+ * restored: the window that was active may be the one that restoring
+ * replaces, and a dialog inside it (AdwAlertDialog) would close with it. */
 static void
-offer_next (Offer *offer)
+offer_next (Offer     *offer,
+            GtkWindow *parent)
 {
   g_autoptr(SlDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent;
   SlAlert *dialog;
   const char *id;
 
@@ -238,7 +243,8 @@ offer_next (Offer *offer)
     }
 
   id = offer->ids[offer->next++];
-  parent = gtk_application_get_active_window (GTK_APPLICATION (offer->application));
+  if (parent == NULL)
+    parent = gtk_application_get_active_window (GTK_APPLICATION (offer->application));
   draft = sl_draft_store_read (offer->store, id, &error);
   if (draft == NULL)
     {
@@ -303,5 +309,5 @@ sl_recovery_offer (SlApplication *application,
   offer->application = g_object_ref (application);
   offer->store = g_object_ref (store);
   offer->ids = sl_draft_store_list (store);
-  offer_next (offer);
+  offer_next (offer, NULL);
 }
