@@ -20,6 +20,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
+
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -35,15 +39,8 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 </busconfig>
 """
 
-results = []
-
-
 class Stuck(Exception):
     """A state the test waited for did not come."""
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def wait_for(what, predicate, limit=90.0):
@@ -149,14 +146,7 @@ def main():
         bus.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            print(f"# {detail}")
-    return 1 if failed else 0
+    return report()
 
 
 sys.exit(main())

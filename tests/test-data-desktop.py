@@ -14,16 +14,13 @@ import configparser
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
+
 # The main categories of the Desktop Menu Specification 1.0.
 MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics",
                    "Network", "Office", "Science", "Settings", "System", "Utility"}
-
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
 
 def read(path, group):
     parser = configparser.ConfigParser(interpolation=None, strict=True)
@@ -54,14 +51,7 @@ def main():
     check(f"the service starts {exe} as a GApplication service",
           service.get("Exec") == f"{exe} --gapplication-service", service.get("Exec"))
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            print(f"# {detail}")
-    return 1 if failed else 0
+    return report()
 
 
 sys.exit(main())

@@ -15,28 +15,13 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
+
 # GNOME 50 is the oldest runtime that Flathub still supports.
 MIN_RUNTIME = 50
 ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
-
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def finish():
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            if detail:
-                print(f"# {detail}")
-    sys.exit(1 if failed else 0)
-
 
 def modules(manifest):
     for module in manifest.get("modules", []):
@@ -120,7 +105,7 @@ def main():
           {k: v for k, v in devel.items() if k != "modules"} == {k: v for k, v in release.items() if k != "modules"}
           and {k: v for k, v in devel_module.items() if k != "sources"}
           == {k: v for k, v in module.items() if k != "sources"})
-    finish()
+    sys.exit(report())
 
 
 main()

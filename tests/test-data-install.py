@@ -16,12 +16,9 @@ import subprocess
 import sys
 import tempfile
 
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
 
 def main():
     meson, builddir, prefix, app_id = sys.argv[1:5]
@@ -84,14 +81,7 @@ def main():
     finally:
         shutil.rmtree(destdir)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            print(f"# {detail}")
-    return 1 if failed else 0
+    return report()
 
 
 sys.exit(main())

@@ -15,15 +15,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
+
 FREEDESKTOP = "/usr/share/mime/packages/freedesktop.org.xml"
 TYPE = "application/x-stormline"
-
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
 
 def content_type(path, env):
     out = subprocess.run(["gio", "info", "-a", "standard::content-type", path],
@@ -87,14 +84,7 @@ def main():
     finally:
         shutil.rmtree(work)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            print(f"# {detail}")
-    return 1 if failed else 0
+    return report()
 
 
 sys.exit(main())

@@ -11,30 +11,17 @@
 
 import datetime
 import json
+import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_results import check  # noqa: E402
+from tap_results import report  # noqa: E402
+
 SCREENSHOTS = ["board.png", "guide.png", "inspector.png", "check.png", "board-dark.png", "narrow.png"]
-
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def finish():
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} {name}")
-        if not ok:
-            failed += 1
-            print(f"# {detail}")
-    sys.exit(1 if failed else 0)
-
 
 def first_line(*argv):
     run = subprocess.run(argv, capture_output=True, text=True, timeout=60)
@@ -79,7 +66,7 @@ def main():
     status, line, err = first_line(stormline, "--version")
     check(f"stormline --version prints stormline {version}",
           status == 0 and line == f"stormline {version}", f"{status}: {line!r} {err}")
-    finish()
+    sys.exit(report())
 
 
 main()

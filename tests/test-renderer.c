@@ -532,6 +532,39 @@ test_route_around_column (void)
   library_clear (&library);
 }
 
+/* Draws @region of the board with @renderer at scale 1, with the lane
+ * headers over it if @headers, and gives the colour at (@x, @y) of it. */
+static void
+region_pixel_at (SlRenderer   *renderer,
+                 const SlRect *region,
+                 gboolean      headers,
+                 double        x,
+                 double        y,
+                 double       *rgb)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, region->width, region->height);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, -region->x, -region->y);
+  sl_renderer_draw (renderer, cr, region, 1.0);
+  if (headers)
+    sl_renderer_draw_lane_headers (renderer, cr, region, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Rows of an image surface are aligned for its 32-bit pixels. */
+  memcpy (&pixel, cairo_image_surface_get_data (surface) +
+          (int) (y - region->y) * cairo_image_surface_get_stride (surface) + (int) (x - region->x) * 4,
+          sizeof pixel);
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+  cairo_surface_destroy (surface);
+}
+
 /* The colour of the board at (@x, @y), drawn with @renderer at scale 1. */
 static void
 pixel_at (SlRenderer *renderer,
@@ -540,24 +573,8 @@ pixel_at (SlRenderer *renderer,
           double     *rgb)
 {
   SlRect region = { x - 20, y - 20, 40, 40 };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 40);
-  cairo_t *cr = cairo_create (surface);
-  guint32 pixel;
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, -region.x, -region.y);
-  sl_renderer_draw (renderer, cr, &region, 1.0);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* Rows of an image surface are aligned for its 32-bit pixels. */
-  memcpy (&pixel, cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4,
-          sizeof pixel);
-  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
-  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
-  rgb[2] = (pixel & 0xff) / 255.0;
-  cairo_surface_destroy (surface);
+  region_pixel_at (renderer, &region, FALSE, x, y, rgb);
 }
 
 /* A point on a connection's drawn line hits it, a point off every line
@@ -646,24 +663,8 @@ header_pixel_at (SlRenderer *renderer,
                  double     *rgb)
 {
   SlRect region = { left, y - 20, 200, 40 };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 40);
-  cairo_t *cr = cairo_create (surface);
-  guint32 pixel;
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, -region.x, -region.y);
-  sl_renderer_draw (renderer, cr, &region, 1.0);
-  sl_renderer_draw_lane_headers (renderer, cr, &region, 1.0);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  memcpy (&pixel, cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) +
-          (int) (x - left) * 4, sizeof pixel);
-  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
-  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
-  rgb[2] = (pixel & 0xff) / 255.0;
-  cairo_surface_destroy (surface);
+  region_pixel_at (renderer, &region, TRUE, x, y, rgb);
 }
 
 /* The lane headers stay at the left edge as the board scrolls: a card
