@@ -264,11 +264,13 @@ def cases(work):
     lanes = [{"id": f"l{i}", "kind": "events", "name": f"Lane {i}"} for i in range(60000)]
     path = write(at("lanes.stormline"), model(lanes=lanes))
     expect_refused("60,000 empty lanes, SVG export at scale 1",
-                   Run(["export", path, "-o", at("lanes.svg")]), ["smaller scale"])
+                   Run(["export", path, "--scale", "1", "-o", at("lanes.svg")]), ["smaller scale"])
     run = Run(["export", path, "--scale", "0.5", "-o", at("lanes.svg")], limit=120)
     expect_ok("60,000 empty lanes, SVG export at scale 0.5", run)
     check("60,000 empty lanes: the SVG is valid XML", valid_xml(at("lanes.svg")))
-    expect_ok("60,000 empty lanes, PDF export", Run(["export", path, "-o", at("lanes.pdf")], limit=120))
+    expect_refused("60,000 empty lanes, PDF export legible", Run(["export", path, "-o", at("lanes.pdf")]),
+                   ["--fit"])
+    expect_ok("60,000 empty lanes, PDF export", Run(["export", path, "--fit", "-o", at("lanes.pdf")], limit=120))
 
     # Time and memory: a region and a scale far past any page or picture.
     path = write(at("small.stormline"), model(notes=[event]))

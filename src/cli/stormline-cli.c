@@ -395,6 +395,33 @@ write_export (const char *path,
   return write_output (path, bytes);
 }
 
+/* Says why an export is refused, and which option gets past it. */
+static void
+print_refusal (const char     *path,
+               SlPrintJob     *job,
+               SlExportFormat  format,
+               const GError   *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE))
+    message = g_strdup (error->message);
+  else if (format == SL_EXPORT_FORMAT_PDF)
+    /* Translators: %s is why the PDF is refused; the options are stormline-cli's, not to translate */
+    message = g_strdup_printf (_("%s (--fit: one page; --scale: a smaller size; --region: a part)"), error->message);
+  else
+    {
+      char scale[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (scale, sizeof scale, "%g", sl_export_get_max_scale (job, format));
+      /* Translators: %s is why the image is refused, then the largest scale that fits, "0.25";
+       * --scale and --region are stormline-cli's options, not to translate */
+      message = g_strdup_printf (_("%s (--scale %s is the largest that fits, or leave --scale out; "
+                                   "--region draws a part)"), error->message, scale);
+    }
+  print_error (path, message);
+}
+
 static int
 command_export (int    argc,
                 char **argv)
@@ -403,7 +430,7 @@ command_export (int    argc,
   g_autofree char *scale_text = NULL;
   g_autofree char *region_text = NULL;
   g_autofree char *paper_name = NULL;
-  gboolean portrait = FALSE, tiled = FALSE, legend = FALSE, problems = FALSE, scenarios = FALSE;
+  gboolean portrait = FALSE, fit = FALSE, tiled = FALSE, legend = FALSE, problems = FALSE, scenarios = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write: the format follows the name, .pdf, .svg, .png, or .md for the specification"), N_("FILE") },
@@ -412,11 +439,15 @@ command_export (int    argc,
       /* Translators: the placeholder of --region's value in --help: x, y, width, height */
       N_("X,Y,W,H") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text,
-      N_("Points (SVG, PDF) or pixels (PNG) a board unit: 1 by default for SVG and PNG; a PDF at a scale is tiled (0.5 when --tiled alone)"),
+      N_("Points (SVG, PDF) or pixels (PNG) a board unit: for SVG and PNG, by default the largest up to 1 that "
+         "fits (said on standard error when below 1); a PDF at a scale is tiled (0.5 when --tiled alone)"),
       /* Translators: the placeholder of --scale's value in --help: a scale */
       N_("S") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("PDF: a4 (the default), a3 or letter"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("PDF: portrait pages (the default is landscape)"), NULL },
+    { "fit", 0, 0, G_OPTION_ARG_NONE, &fit,
+      N_("PDF: one page, however small its text (by default a board whose cards would print below 3 pt is tiled)"),
+      NULL },
     { "tiled", 0, 0, G_OPTION_ARG_NONE, &tiled,
       N_("PDF: print over several pages, after a page map, at a legible scale unless --scale says"), NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("PDF: add a key of the note kinds and their colours"), NULL },
@@ -432,11 +463,14 @@ command_export (int    argc,
   g_autofree char *basename = NULL;
   const SlExportPaper *paper = sl_export_paper_get_default ();
   SlExportFormat format;
-  double scale = 1.0;
+  SlExportPages pages = SL_EXPORT_PAGES_AUTO;
+  SlExportPlan plan;
+  double scale = 0;
+  double page_width, page_height;
   SlRect region;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean written;
+  g_autofree char *notice = NULL;
 
   if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png|SPEC.md"), entries, &argc, &argv))
     return EXIT_UNREADABLE;
@@ -459,9 +493,14 @@ command_export (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (format != SL_EXPORT_FORMAT_PDF && (paper_name != NULL || portrait || tiled || legend || scenarios))
+  if (format != SL_EXPORT_FORMAT_PDF && (paper_name != NULL || portrait || fit || tiled || legend || scenarios))
     {
-      print_error (output, _("--paper, --portrait, --tiled, --legend and --scenarios are for PDF only"));
+      print_error (output, _("--paper, --portrait, --fit, --tiled, --legend and --scenarios are for PDF only"));
+      return EXIT_UNREADABLE;
+    }
+  if (fit && (tiled || scale_text != NULL))
+    {
+      print_error (output, _("--fit puts the board on one page: it takes no --tiled or --scale"));
       return EXIT_UNREADABLE;
     }
   if (!parse_scale (scale_text, &scale) ||
@@ -481,17 +520,37 @@ command_export (int    argc,
     sl_print_job_set_region (job, &region);
   if (format == SL_EXPORT_FORMAT_PDF)
     {
-      sl_print_job_set_fit_to_page (job, !tiled && scale_text == NULL);
       if (scale_text != NULL)
         sl_print_job_set_scale (job, scale);
       sl_print_job_set_legend (job, legend);
       sl_print_job_set_scenarios (job, scenarios);
+      pages = fit ? SL_EXPORT_PAGES_FIT : tiled || scale_text != NULL ? SL_EXPORT_PAGES_TILED : SL_EXPORT_PAGES_AUTO;
     }
 
-  bytes = sl_export_to_bytes (job, format, paper, portrait, scale, &error);
-  written = write_export (output, bytes, error);
+  sl_export_paper_get_printable_size (paper, portrait, &page_width, &page_height);
+  if (!sl_export_plan (job, format, page_width, page_height, pages, format == SL_EXPORT_FORMAT_PDF ? 0 : scale,
+                       &plan, &error))
+    {
+      print_refusal (output, job, format, error);
+      return EXIT_UNREADABLE;
+    }
 
-  return written ? EXIT_OK : EXIT_UNREADABLE;
+  bytes = sl_export_to_bytes (job, format, paper, portrait, plan.scale, &error);
+  if (!write_export (output, bytes, error))
+    return EXIT_UNREADABLE;
+
+  /* Written, but not as asked: a smaller image, or tiles. */
+  notice = sl_export_plan_describe (&plan);
+  if (notice != NULL && plan.tiled)
+    {
+      /* Translators: %s says why the PDF was tiled; --fit is stormline-cli's option, not to translate */
+      g_autofree char *hint = g_strdup_printf (_("%s (--fit: one page)"), notice);
+
+      print_error (output, hint);
+    }
+  else if (notice != NULL)
+    print_error (output, notice);
+  return EXIT_OK;
 }
 
 static void

@@ -195,6 +195,300 @@ check_pages (double   n_pages,
   return FALSE;
 }
 
+/* Whether @area at @scale is within the limits of an SVG or a PNG. */
+static gboolean
+image_fits (SlExportFormat  format,
+            const SlRect   *area,
+            double          scale)
+{
+  double width, height;
+
+  if (format == SL_EXPORT_FORMAT_SVG)
+    return area->width * scale <= SL_EXPORT_SVG_MAX_SIDE && area->height * scale <= SL_EXPORT_SVG_MAX_SIDE;
+
+  width = ceil (area->width * scale);
+  height = ceil (area->height * scale);
+  return width <= SL_EXPORT_PNG_MAX_SIDE && height <= SL_EXPORT_PNG_MAX_SIDE &&
+         width * height <= SL_EXPORT_PNG_MAX_PIXELS;
+}
+
+static gboolean
+check_image_size (SlExportFormat   format,
+                  const SlRect    *area,
+                  double           scale,
+                  GError         **error)
+{
+  if (image_fits (format, area, scale))
+    return TRUE;
+
+  if (format == SL_EXPORT_FORMAT_SVG)
+    g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                 /* Translators: width × height, then the largest side; the plural follows the largest side */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the image would be %.0f × %.0f points, more than the %.0f point a side of an SVG "
+                              "Stormline makes: use a smaller scale or a region",
+                              "the image would be %.0f × %.0f points, more than the %.0f points a side of an SVG "
+                              "Stormline makes: use a smaller scale or a region",
+                              (gulong) SL_EXPORT_SVG_MAX_SIDE),
+                 ceil (area->width * scale), ceil (area->height * scale), SL_EXPORT_SVG_MAX_SIDE);
+  else
+    g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                 /* Translators: width × height, the largest side, then the most pixels in millions;
+                  * the plural follows the largest side */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the image would be %.0f × %.0f pixels, more than the %u pixel a side and %.0f million "
+                              "pixels Stormline makes: use a smaller scale or a region",
+                              "the image would be %.0f × %.0f pixels, more than the %u pixels a side and %.0f million "
+                              "pixels Stormline makes: use a smaller scale or a region",
+                              SL_EXPORT_PNG_MAX_SIDE),
+                 ceil (area->width * scale), ceil (area->height * scale), SL_EXPORT_PNG_MAX_SIDE,
+                 SL_EXPORT_PNG_MAX_PIXELS / 1e6);
+  return FALSE;
+}
+
+/* The largest scale at which @area fits, rounded down to three
+ * significant digits: a number a person reads, and types after --scale. */
+static double
+get_max_scale (SlExportFormat  format,
+               const SlRect   *area)
+{
+  double width = area->width, height = area->height;
+  double scale, unit;
+
+  if (format == SL_EXPORT_FORMAT_SVG)
+    scale = SL_EXPORT_SVG_MAX_SIDE / MAX (width, height);
+  else
+    {
+      /* Rounding up adds at most a pixel a side: the scale s at which
+       * (width s + 1) (height s + 1) is the most pixels. */
+      double b = width + height;
+      double pixels = (-b + sqrt (b * b + 4 * width * height * (SL_EXPORT_PNG_MAX_PIXELS - 1))) / (2 * width * height);
+
+      scale = MIN (SL_EXPORT_PNG_MAX_SIDE / MAX (width, height), pixels);
+    }
+
+  unit = pow (10, floor (log10 (scale)) - 2);
+  scale = floor (scale / unit) * unit;
+  while (!image_fits (format, area, scale) && scale > unit)
+    scale -= unit;
+  return scale;
+}
+
+/* One page, unless its text would be too small to read; then tiles, as
+ * many as the job's scale takes. */
+static gboolean
+plan_pages (SlPrintJob     *job,
+            double          page_width,
+            double          page_height,
+            SlExportPages   pages,
+            SlExportPlan   *plan,
+            GError        **error)
+{
+  double n_pages;
+
+  if (pages == SL_EXPORT_PAGES_TILED)
+    sl_print_job_set_fit_to_page (job, FALSE);
+  else
+    {
+      SlRect region, placed;
+
+      sl_print_job_set_fit_to_page (job, TRUE);
+      plan->n_pages = sl_print_job_paginate (job, page_width, page_height);
+      sl_print_job_get_placement (job, 0, &region, &placed);
+      plan->text_size = SL_EXPORT_CARD_TEXT_SIZE * placed.width / region.width;
+      if (pages == SL_EXPORT_PAGES_FIT || plan->text_size >= SL_EXPORT_PDF_MIN_TEXT_SIZE)
+        return TRUE;
+
+      sl_print_job_set_fit_to_page (job, FALSE);
+      plan->tiled = TRUE;
+    }
+
+  n_pages = sl_print_job_count_board_pages (job, page_width, page_height);
+  if (plan->tiled && n_pages > SL_EXPORT_PDF_MAX_PAGES)
+    {
+      g_autofree char *size = g_strdup_printf ("%.2g", plan->text_size);
+      g_autofree char *count = g_strdup_printf ("%'.0f", n_pages);
+
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
+                   /* Translators: %s pt is a size of text in points, "0.8"; then a number of pages,
+                    * "12,345", and the most pages a PDF can have */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "on one page a card’s text would be %s pt, too small to read, and at a legible size "
+                                "the board takes %s page, more than %u: fit it on one page or export a part of it",
+                                "on one page a card’s text would be %s pt, too small to read, and at a legible size "
+                                "the board takes %s pages, more than %u: fit it on one page or export a part of it",
+                                (gulong) MIN (n_pages, G_MAXULONG)),
+                   size, count, SL_EXPORT_PDF_MAX_PAGES);
+      return FALSE;
+    }
+  if (!check_pages (n_pages, error))
+    return FALSE;
+
+  plan->n_pages = sl_print_job_paginate (job, page_width, page_height);
+  return TRUE;
+}
+
+/**
+ * sl_export_get_max_scale:
+ * @format: %SL_EXPORT_FORMAT_SVG or %SL_EXPORT_FORMAT_PNG
+ *
+ * Returns: the largest scale, of three significant digits, at which the
+ *   job's area is an image within the limits of @format
+ */
+double
+sl_export_get_max_scale (SlPrintJob     *job,
+                         SlExportFormat  format)
+{
+  SlRect area;
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), 0);
+  g_return_val_if_fail (format == SL_EXPORT_FORMAT_SVG || format == SL_EXPORT_FORMAT_PNG, 0);
+
+  sl_print_job_get_area (job, &area);
+  return get_max_scale (format, &area);
+}
+
+/**
+ * sl_export_plan:
+ * @page_width: a PDF's or a print's printable width, in points
+ * @page_height: its height
+ * @pages: how a PDF or a print lays the board out
+ * @scale: points (SVG) or pixels (PNG) a board unit, or 0 for the largest
+ *   up to 1 that keeps within the limits of the format
+ * @plan: (out caller-allocates): what was decided
+ *
+ * Decides how the job is exported, the same way for stormline-cli, the
+ * Export dialog and Print, so that no export is cut short or made
+ * illegible without a word: an image is drawn at a scale that fits, or
+ * refused when the scale asked does not fit; a PDF with
+ * %SL_EXPORT_PAGES_AUTO is tiled when one page would print a card's text
+ * smaller than %SL_EXPORT_PDF_MIN_TEXT_SIZE (the job is then set to tiles
+ * and paginated), and refused when it would take more than
+ * %SL_EXPORT_PDF_MAX_PAGES pages. sl_export_plan_describe() says what
+ * the caller should tell.
+ *
+ * Returns: whether the job can be exported as planned; %FALSE with @error
+ *   set to %SL_EXPORT_ERROR_TOO_LARGE
+ */
+gboolean
+sl_export_plan (SlPrintJob      *job,
+                SlExportFormat   format,
+                double           page_width,
+                double           page_height,
+                SlExportPages    pages,
+                double           scale,
+                SlExportPlan    *plan,
+                GError         **error)
+{
+  double max_scale;
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), FALSE);
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, FALSE);
+  g_return_val_if_fail (scale >= 0, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  *plan = (SlExportPlan) { .format = format, .scale = scale };
+  sl_print_job_get_area (job, &plan->area);
+
+  switch (format)
+    {
+    case SL_EXPORT_FORMAT_PDF:
+      g_return_val_if_fail (page_width > 0 && page_height > 0, FALSE);
+      return plan_pages (job, page_width, page_height, pages, plan, error);
+
+    case SL_EXPORT_FORMAT_SVG:
+    case SL_EXPORT_FORMAT_PNG:
+      if (scale > 0)
+        return check_image_size (format, &plan->area, scale, error);
+      max_scale = get_max_scale (format, &plan->area);
+      plan->scale = MIN (1.0, max_scale);
+      plan->scaled_down = max_scale < 1.0;
+      return TRUE;
+
+    case SL_EXPORT_FORMAT_MARKDOWN:
+      return TRUE;
+
+    case SL_N_EXPORT_FORMATS:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+/**
+ * sl_export_plan_describe:
+ *
+ * Returns: (nullable) (transfer full): one line that says what the plan
+ *   chose instead of what was asked (a smaller image, tiles), or %NULL
+ *   when it is what was asked
+ */
+char *
+sl_export_plan_describe (const SlExportPlan *plan)
+{
+  char scale[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *width = NULL;
+  g_autofree char *height = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (plan->tiled)
+    {
+      g_autofree char *size = g_strdup_printf ("%.2g", plan->text_size);
+
+      /* Translators: %s pt is a size of text in points, "2.5" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "on one page a card’s text would be %s pt, too small to read: "
+                                           "exported over %u page instead",
+                                           "on one page a card’s text would be %s pt, too small to read: "
+                                           "exported over %u pages instead",
+                                           plan->n_pages),
+                              size, plan->n_pages);
+    }
+  if (!plan->scaled_down)
+    return NULL;
+
+  /* As --scale takes it, in any language. */
+  g_ascii_formatd (scale, sizeof scale, "%g", plan->scale);
+  width = g_strdup_printf ("%'.0f", ceil (plan->area.width));
+  height = g_strdup_printf ("%'.0f", ceil (plan->area.height));
+  if (plan->format == SL_EXPORT_FORMAT_SVG)
+    {
+      g_autofree char *side = g_strdup_printf ("%'.0f", SL_EXPORT_SVG_MAX_SIDE);
+
+      /* Translators: the board's width × height in board units, the scale, then the largest side */
+      return g_strdup_printf (_("the board is %s × %s units: drawn at scale %s to stay within %s points a side"),
+                              width, height, scale, side);
+    }
+  else
+    {
+      g_autofree char *side = g_strdup_printf ("%'u", SL_EXPORT_PNG_MAX_SIDE);
+
+      /* Translators: the board's width × height in board units, the scale, the largest side,
+       * then the most pixels in millions */
+      return g_strdup_printf (_("the board is %s × %s units: drawn at scale %s to stay within %s pixels a side "
+                                "and %.0f million pixels"),
+                              width, height, scale, side, SL_EXPORT_PNG_MAX_PIXELS / 1e6);
+    }
+}
+
+/**
+ * sl_export_paper_get_printable_size:
+ * @width: (out): the width of a PDF page of @paper inside its margins, in
+ *   points
+ * @height: (out): its height
+ */
+void
+sl_export_paper_get_printable_size (const SlExportPaper *paper,
+                                    gboolean             portrait,
+                                    double              *width,
+                                    double              *height)
+{
+  g_return_if_fail (paper != NULL);
+
+  *width = (portrait ? paper->width : paper->height) - 2 * SL_EXPORT_PDF_MARGIN;
+  *height = (portrait ? paper->height : paper->width) - 2 * SL_EXPORT_PDF_MARGIN;
+}
+
 /**
  * sl_export_pdf:
  * @page_width: in points, the margins included
@@ -324,19 +618,8 @@ sl_export_svg (SlPrintJob  *job,
   g_return_val_if_fail (scale > 0, NULL);
 
   sl_print_job_get_area (job, &area);
-  if (area.width * scale > SL_EXPORT_SVG_MAX_SIDE || area.height * scale > SL_EXPORT_SVG_MAX_SIDE)
-    {
-      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-                   /* Translators: width × height, then the largest side; the plural follows the largest side */
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "the image would be %.0f × %.0f points, more than the %.0f point a side of an SVG "
-                                "Stormline makes: use a smaller scale or a region",
-                                "the image would be %.0f × %.0f points, more than the %.0f points a side of an SVG "
-                                "Stormline makes: use a smaller scale or a region",
-                                (gulong) SL_EXPORT_SVG_MAX_SIDE),
-                   ceil (area.width * scale), ceil (area.height * scale), SL_EXPORT_SVG_MAX_SIDE);
-      return NULL;
-    }
+  if (!check_image_size (SL_EXPORT_FORMAT_SVG, &area, scale, error))
+    return NULL;
 
   surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, area.width * scale, area.height * scale);
   cr = cairo_create (surface);
@@ -380,30 +663,16 @@ sl_export_png (SlPrintJob  *job,
   cairo_t *cr;
   SlRect area;
   cairo_status_t status;
-  double width, height;
 
   g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
   sl_print_job_get_area (job, &area);
-  width = ceil (area.width * scale);
-  height = ceil (area.height * scale);
-  if (width > SL_EXPORT_PNG_MAX_SIDE || height > SL_EXPORT_PNG_MAX_SIDE || width * height > SL_EXPORT_PNG_MAX_PIXELS)
-    {
-      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE,
-                   /* Translators: width × height, the largest side, then the most pixels in millions;
-                    * the plural follows the largest side */
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "the image would be %.0f × %.0f pixels, more than the %u pixel a side and %.0f million "
-                                "pixels Stormline makes: use a smaller scale or a region",
-                                "the image would be %.0f × %.0f pixels, more than the %u pixels a side and %.0f million "
-                                "pixels Stormline makes: use a smaller scale or a region",
-                                SL_EXPORT_PNG_MAX_SIDE),
-                   width, height, SL_EXPORT_PNG_MAX_SIDE, SL_EXPORT_PNG_MAX_PIXELS / 1e6);
-      return NULL;
-    }
+  if (!check_image_size (SL_EXPORT_FORMAT_PNG, &area, scale, error))
+    return NULL;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (area.width * scale),
+                                        (int) ceil (area.height * scale));
   cr = cairo_create (surface);
   sl_print_job_draw_area (job, cr, scale);
   cairo_destroy (cr);

@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 /* cairo draws in fixed point that wraps past 2²³ units: a larger SVG
  * falls back to an image of it all, which takes minutes and gigabytes. */
 #define SL_EXPORT_SVG_MAX_SIDE   8000000.0
+/* A card's text, Sans 11 at 96 dpi, in board units. */
+#define SL_EXPORT_CARD_TEXT_SIZE (11 * 96 / 72.0)
+/* Below this, in points, a card's text on paper is a grey line, not
+ * words: the hotel example (3,096 units wide) prints at 3.5 pt on Letter
+ * and 3.7 pt on A4, landscape, and is read on one page; a board twice as
+ * long is not. */
+#define SL_EXPORT_PDF_MIN_TEXT_SIZE 3.0
 
 #define SL_EXPORT_ERROR (sl_export_error_quark ())
 
@@ -37,6 +44,25 @@ typedef enum {
   SL_N_EXPORT_FORMATS
 } SlExportFormat;
 
+/* How a PDF or a print lays the board out. */
+typedef enum {
+  SL_EXPORT_PAGES_AUTO,   /* one page, unless its text would be smaller than SL_EXPORT_PDF_MIN_TEXT_SIZE */
+  SL_EXPORT_PAGES_FIT,    /* one page, whatever the size of its text */
+  SL_EXPORT_PAGES_TILED,  /* tiles at the job's scale */
+} SlExportPages;
+
+/* What sl_export_plan() decided, for the caller to say. */
+typedef struct
+{
+  SlExportFormat format;
+  SlRect area;         /* the part of the board drawn, in board units */
+  double scale;        /* SVG, PNG: points or pixels a board unit */
+  gboolean scaled_down; /* SVG, PNG: drawn smaller than asked, to fit the limits */
+  double text_size;    /* PDF: a card's text on one page, in points */
+  gboolean tiled;      /* PDF: tiled as one page would be illegible */
+  guint n_pages;       /* PDF */
+} SlExportPlan;
+
 typedef struct
 {
   const char *name;  /* lowercase, as stormline-cli's --paper takes it */
@@ -53,6 +79,22 @@ gboolean             sl_export_format_from_filename (const char     *filename,
                                                      SlExportFormat *format);
 const SlExportPaper *sl_export_paper_lookup         (const char     *name);
 const SlExportPaper *sl_export_paper_get_default    (void);
+
+double  sl_export_get_max_scale (SlPrintJob     *job,
+                                 SlExportFormat  format);
+gboolean sl_export_plan         (SlPrintJob     *job,
+                                 SlExportFormat  format,
+                                 double          page_width,
+                                 double          page_height,
+                                 SlExportPages   pages,
+                                 double          scale,
+                                 SlExportPlan   *plan,
+                                 GError        **error);
+char   *sl_export_plan_describe (const SlExportPlan *plan);
+void    sl_export_paper_get_printable_size (const SlExportPaper *paper,
+                                            gboolean             portrait,
+                                            double              *width,
+                                            double              *height);
 
 GBytes *sl_export_to_bytes    (SlPrintJob           *job,
                                SlExportFormat        format,
