@@ -2354,6 +2354,90 @@ test_export (void)
   remove_tree (dir);
 }
 
+/* Runs until the window shows a toast that says @text. */
+static void
+wait_for_toast (SlWindow   *window,
+                const char *text)
+{
+  while (find_label (GTK_WIDGET (window->toast_overlay), text) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The Export dialog follows stormline-cli's rules (sl_export_plan()):
+ * past a PNG's limits, actual size becomes the largest scale that fits,
+ * said in the toast, and twice the size is refused in a dialog; a PDF
+ * whose one page would be illegible is tiled, said in the toast, unless
+ * one page is asked for. */
+static void
+test_export_limits (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *model = g_build_filename (dir, "long.stormline", NULL);
+  g_autofree char *png = g_build_filename (dir, "long.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(SlDocument) document = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (document, SL_LANE_INTERACTION, "Flow", -1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  /* 40,000 units: past the 32,767 pixels a side of a PNG. */
+  for (int i = 0; i < 100; i++)
+    sl_document_add_note (document, SL_NOTE_COMMAND, lane, i * 400, 0, "Step");
+  bytes = sl_format_save_to_bytes (document);
+  write_bytes (model, bytes);
+  test_app_start (&fixture.app, &fixture.window, model);
+
+  {
+    g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (sl_window_get_canvas (fixture.window)));
+    double scale = sl_export_get_max_scale (job, SL_EXPORT_FORMAT_PNG);
+    g_autofree char *toast = g_strdup_printf ("Exported “long.png” at scale %g, the largest an image can have "
+                                              "for this board", scale);
+    cairo_surface_t *image;
+    SlRect area;
+
+    g_assert_true (sl_window_export (fixture.window, png_file, SL_EXPORT_FORMAT_PNG, SL_PRINT_WHOLE_BOARD, 0, 0));
+    wait_for_toast (fixture.window, toast);
+    sl_print_job_get_area (job, &area);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (area.width * scale));
+    cairo_surface_destroy (image);
+  }
+
+  g_assert_no_errno (g_remove (png));
+  g_assert_false (sl_window_export (fixture.window, png_file, SL_EXPORT_FORMAT_PNG, SL_PRINT_WHOLE_BOARD, 2, 0));
+  g_assert_false (g_file_query_exists (png_file, NULL));
+  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "use a smaller scale"));
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *toast = NULL;
+      guint n_pages;
+
+      g_assert_true (sl_window_export (fixture.window, pdf_file, SL_EXPORT_FORMAT_PDF, SL_PRINT_WHOLE_BOARD, 0, 0));
+      text = test_pdf_to_text (pdf);
+      n_pages = count_substrings (text, "\f");
+      g_assert_cmpuint (n_pages, >, 2);
+      toast = g_strdup_printf ("Exported “long.pdf” over %u pages: on one, its text would be too small to read",
+                               n_pages);
+      wait_for_toast (fixture.window, toast);
+
+      g_assert_true (sl_window_export (fixture.window, pdf_file, SL_EXPORT_FORMAT_PDF, SL_PRINT_WHOLE_BOARD, 0,
+                                       SL_WINDOW_EXPORT_FIT));
+      g_free (text);
+      text = test_pdf_to_text (pdf);
+      g_assert_cmpuint (count_substrings (text, "\f"), ==, 1);
+    }
+
+  test_app_quit (&fixture.app, &fixture.window);
+  remove_tree (dir);
+}
+
 /* Presses @accelerator on @widget as GTK would: the shortcut of one of its
  * shortcut controllers (its class's keys among them) whose trigger it is.
  * Fails when @widget has no such key. */
@@ -3289,6 +3373,7 @@ main (int    argc,
   g_test_add_func ("/window/board-width", test_board_width);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/export-limits", test_export_limits);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);

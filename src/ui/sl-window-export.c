@@ -143,12 +143,17 @@ _sl_window_print (SlWindow *self)
  * sl_window_export:
  * @what: the part of the board drawn (the specification is always the
  *   whole model)
- * @scale: points (SVG) or pixels (PNG) a board unit
- * @flags: for a PDF, whether it is tiled and has the scenarios
+ * @scale: points (SVG) or pixels (PNG) a board unit, or 0 for actual size
+ *   or, past an image's limits, the largest scale that fits
+ * @flags: for a PDF, whether it is tiled, fit on one page however small
+ *   its text, and has the scenarios
  *
  * Writes the board as a PDF on A4 pages (fit on one, or tiled at a
- * legible size), an SVG or a PNG image, or the model's specification in
- * Markdown, and says how it went.
+ * legible size: by default tiled when one page would be illegible), an
+ * SVG or a PNG image, or the model's specification in Markdown, and says
+ * how it went: a toast, which says so when the image was drawn smaller or
+ * the PDF tiled; a dialog, which says why, when nothing was written. The
+ * rules are sl_export_plan()'s, as for stormline-cli.
  *
  * Returns: whether @file was written
  */
@@ -166,12 +171,15 @@ sl_window_export (SlWindow            *self,
   g_autofree char *name = NULL;
   g_autofree char *model_name = NULL;
   g_autofree char *text = NULL;
+  SlExportPages pages = SL_EXPORT_PAGES_AUTO;
+  SlExportPlan plan;
+  double page_width, page_height;
   SlRect region;
 
   g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, FALSE);
-  g_return_val_if_fail (scale > 0, FALSE);
+  g_return_val_if_fail (scale >= 0, FALSE);
 
   name = _sl_file_get_display_name (file);
   model_name = _sl_window_get_display_name (self);
@@ -191,11 +199,17 @@ sl_window_export (SlWindow            *self,
 
       sl_print_job_set_date (job, now);
       sl_print_job_set_legend (job, TRUE);
-      sl_print_job_set_fit_to_page (job, (flags & SL_WINDOW_EXPORT_TILED) == 0);
       sl_print_job_set_scenarios (job, (flags & SL_WINDOW_EXPORT_SCENARIOS) != 0);
+      if (flags & SL_WINDOW_EXPORT_TILED)
+        pages = SL_EXPORT_PAGES_TILED;
+      else if (flags & SL_WINDOW_EXPORT_FIT)
+        pages = SL_EXPORT_PAGES_FIT;
     }
 
-  bytes = sl_export_to_bytes (job, format, NULL, FALSE, scale, &error);
+  sl_export_paper_get_printable_size (sl_export_paper_get_default (), FALSE, &page_width, &page_height);
+  if (sl_export_plan (job, format, page_width, page_height, pages, format == SL_EXPORT_FORMAT_PDF ? 0 : scale,
+                      &plan, &error))
+    bytes = sl_export_to_bytes (job, format, NULL, FALSE, plan.scale, &error);
   if (bytes == NULL || !sl_file_write_atomically (file, bytes, NULL, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
@@ -204,7 +218,23 @@ sl_window_export (SlWindow            *self,
       return FALSE;
     }
 
-  text = g_strdup_printf (_("Exported “%s”"), name);
+  if (plan.tiled)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Exported “%s” over %u page: on one, its text would be too small to read",
+                                         "Exported “%s” over %u pages: on one, its text would be too small to read",
+                                         plan.n_pages),
+                            name, plan.n_pages);
+  else if (plan.scaled_down)
+    {
+      char shown[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (shown, sizeof shown, "%g", plan.scale);
+      /* Translators: %s is a scale, "0.25": the image is a quarter of the board's size */
+      text = g_strdup_printf (_("Exported “%s” at scale %s, the largest an image can have for this board"),
+                              name, shown);
+    }
+  else
+    text = g_strdup_printf (_("Exported “%s”"), name);
   _sl_window_show_toast (self, text);
   return TRUE;
 }
@@ -245,9 +275,13 @@ export_chosen (SlWindow       *self,
   choice = g_new0 (ExportChoice, 1);
   choice->what = g_strcmp0 (what, "selection") == 0 ? SL_PRINT_SELECTION
                  : g_strcmp0 (what, "view") == 0 ? SL_PRINT_VIEW : SL_PRINT_WHOLE_BOARD;
-  choice->scale = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
+  /* Actual size is the largest that fits when the board is past an
+   * image's limits; twice or four times that is refused there. */
+  choice->scale = scale != NULL && !g_str_equal (scale, "1") ? g_ascii_strtod (scale, NULL) : 0;
   if (g_strcmp0 (pages, "tiled") == 0)
     choice->flags |= SL_WINDOW_EXPORT_TILED;
+  else if (g_strcmp0 (pages, "fit") == 0)
+    choice->flags |= SL_WINDOW_EXPORT_FIT;
   if (g_strcmp0 (scenarios, "true") == 0)
     choice->flags |= SL_WINDOW_EXPORT_SCENARIOS;
 
@@ -280,8 +314,8 @@ _sl_window_choose_export (SlWindow *self)
   const char *what_labels[] = { _("The Whole Board"), _("The Selected Notes"), _("What Is in View"), NULL };
   static const char *scale_ids[] = { "1", "2", "4", NULL };
   const char *scale_labels[] = { _("Actual Size"), _("Twice the Size"), _("Four Times the Size"), NULL };
-  static const char *pages_ids[] = { "fit", "tiled", NULL };
-  const char *pages_labels[] = { _("On One Page"), _("Over Several Pages"), NULL };
+  static const char *pages_ids[] = { "legible", "fit", "tiled", NULL };
+  const char *pages_labels[] = { _("On One Page if Legible"), _("On One Page"), _("Over Several Pages"), NULL };
   const SlWindowFileChoice choices[] = {
     /* Translators: a choice of the Export dialog: which part of the board */
     { "what", _("Board"), what_ids, what_labels },

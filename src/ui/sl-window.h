@@ -37,6 +37,7 @@ SlPrintOperation *sl_window_create_print_operation (SlWindow *self);
 typedef enum {
   SL_WINDOW_EXPORT_TILED     = 1 << 0, /* a PDF over several pages, after a page map */
   SL_WINDOW_EXPORT_SCENARIOS = 1 << 1, /* a PDF with pages of the scenarios */
+  SL_WINDOW_EXPORT_FIT       = 1 << 2, /* a PDF on one page, however small its text */
 } SlWindowExportFlags;
 
 gboolean    sl_window_export          (SlWindow             *self,
