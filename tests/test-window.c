@@ -2434,6 +2434,56 @@ test_export_limits (void)
       g_assert_cmpuint (count_substrings (text, "\f"), ==, 1);
     }
 
+  /* Print follows the same rule: tiled, said in a toast; one page when
+   * asked; and a board past a print's pages at a legible size is not
+   * printed, a dialog says why. */
+  if (pdftotext != NULL)
+    {
+      SlDocument *shown = sl_window_get_document (fixture.window);
+      SlNote *note = test_get_item (sl_document_get_notes (shown), 99);
+      g_autofree char *toast = NULL;
+      g_autofree char *text = NULL;
+      AdwMessageDialog *dialog;
+      guint n_pages;
+
+      {
+        g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+
+        gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+        _sl_window_run_print (fixture.window, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+        n_pages = sl_print_job_get_n_pages (sl_print_operation_get_job (operation));
+        g_assert_cmpuint (n_pages, >, 2);
+        g_assert_cmpuint (sl_print_operation_get_tiled_pages (operation), ==, n_pages);
+        text = test_pdf_to_text (pdf);
+        g_assert_cmpuint (count_substrings (text, "\f"), ==, n_pages);
+        toast = g_strdup_printf ("Printed over %u pages: on one, its text would be too small to read", n_pages);
+        wait_for_toast (fixture.window, toast);
+      }
+
+      {
+        g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+
+        sl_print_operation_set_fit (operation, TRUE);
+        gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+        _sl_window_run_print (fixture.window, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+        g_assert_cmpuint (sl_print_job_get_n_pages (sl_print_operation_get_job (operation)), ==, 1);
+        g_assert_cmpuint (sl_print_operation_get_tiled_pages (operation), ==, 0);
+      }
+
+      {
+        g_autoptr(SlPrintOperation) operation = sl_window_create_print_operation (fixture.window);
+
+        sl_document_move_note (shown, note, sl_note_get_lane (note), 5000000, 0);
+        gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+        _sl_window_run_print (fixture.window, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+        g_assert_nonnull (sl_print_operation_get_refusal (operation));
+        dialog = find_dialog ();
+        g_assert_nonnull (dialog);
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "fit it on one page"));
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
+    }
+
   test_app_quit (&fixture.app, &fixture.window);
   remove_tree (dir);
 }

@@ -314,9 +314,9 @@ plan_pages (SlPrintJob     *job,
                     * "12,345", and the most pages a PDF can have */
                    g_dngettext (GETTEXT_PACKAGE,
                                 "on one page a card’s text would be %s pt, too small to read, and at a legible size "
-                                "the board takes %s page, more than %u: fit it on one page or export a part of it",
+                                "the board takes %s page, more than %u: fit it on one page or choose a part of it",
                                 "on one page a card’s text would be %s pt, too small to read, and at a legible size "
-                                "the board takes %s pages, more than %u: fit it on one page or export a part of it",
+                                "the board takes %s pages, more than %u: fit it on one page or choose a part of it",
                                 (gulong) MIN (n_pages, G_MAXULONG)),
                    size, count, SL_EXPORT_PDF_MAX_PAGES);
       return FALSE;

@@ -5,8 +5,10 @@
  * `stormline-cli export` writes to PDF, drawn by the same renderer as
  * the canvas. The print dialog gets a tab of its own to choose what to
  * print (the whole board, the selected notes, what is in view), whether
- * to fit it on one page or spread it over several at a legible scale,
- * and what to add: a legend, the problems, the scenarios.
+ * to fit it on one page or spread it over several at a legible scale (by
+ * default, one page unless its text would be too small to read there, the
+ * rule of an exported PDF: sl_export_plan()), and what to add: a legend,
+ * the problems, the scenarios.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-export.h"
 #include "sl-print-operation.h"
 
 struct _SlPrintOperation
@@ -32,7 +35,7 @@ struct _SlPrintOperation
   SlRect selection;
   gboolean has_view;
   SlRect view;
-  gboolean fit_to_page;
+  SlExportPages pages;
   double scale;
   gboolean legend;
   gboolean problems;
@@ -41,11 +44,17 @@ struct _SlPrintOperation
   /* The pages the board would take over several pages, when they are
    * more than SL_PRINT_JOB_MAX_PAGES and the print was cancelled: 0 */
   double too_many_pages;
+  /* The pages of a print tiled as one page would be illegible, or 0 */
+  guint tiled_pages;
+  /* Why the print was cancelled, when sl_export_plan() refused it */
+  GError *refusal;
 
   /* The tab of the print dialog, while it is there */
   GtkWidget *tab;
   GtkWidget *what_buttons[3];
+  GtkWidget *legible_button;
   GtkWidget *fit_button;
+  GtkWidget *tiled_button;
   GtkWidget *scale_spin;
   GtkWidget *legend_button;
   GtkWidget *problems_button;
@@ -69,19 +78,36 @@ sl_print_operation_begin_print (GtkPrintOperation *operation,
     sl_print_job_set_region (self->job, &self->selection);
   else if (self->what == SL_PRINT_VIEW && self->has_view)
     sl_print_job_set_region (self->job, &self->view);
-  sl_print_job_set_fit_to_page (self->job, self->fit_to_page);
-  sl_print_job_set_scale (self->job, self->scale);
   sl_print_job_set_legend (self->job, self->legend);
   sl_print_job_set_problems (self->job, self->problems);
   sl_print_job_set_scenarios (self->job, self->scenarios);
 
-  /* The job would fit such a board on one page, which is not what the
-   * user chose: the print stops, and the window says why. */
   self->too_many_pages = 0;
-  if (!self->fit_to_page)
+  self->tiled_pages = 0;
+  g_clear_error (&self->refusal);
+  if (self->pages != SL_EXPORT_PAGES_TILED)
     {
-      double n_pages = sl_print_job_count_board_pages (self->job, gtk_print_context_get_width (context),
-                                                       gtk_print_context_get_height (context));
+      SlExportPlan plan;
+
+      if (!sl_export_plan (self->job, SL_EXPORT_FORMAT_PDF, gtk_print_context_get_width (context),
+                           gtk_print_context_get_height (context), self->pages, 0, &plan, &self->refusal))
+        {
+          gtk_print_operation_cancel (operation);
+          return;
+        }
+      if (plan.tiled)
+        self->tiled_pages = plan.n_pages;
+    }
+  else
+    {
+      /* The job would fit such a board on one page, which is not what the
+       * user chose: the print stops, and the window says why. */
+      double n_pages;
+
+      sl_print_job_set_fit_to_page (self->job, FALSE);
+      sl_print_job_set_scale (self->job, self->scale);
+      n_pages = sl_print_job_count_board_pages (self->job, gtk_print_context_get_width (context),
+                                                gtk_print_context_get_height (context));
 
       if (n_pages > SL_PRINT_JOB_MAX_PAGES)
         {
@@ -141,9 +167,9 @@ section (GtkBox     *page,
 }
 
 static void
-fit_toggled_cb (SlPrintOperation *self)
+tiled_toggled_cb (SlPrintOperation *self)
 {
-  gtk_widget_set_sensitive (self->scale_spin, !gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_button)));
+  gtk_widget_set_sensitive (self->scale_spin, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->tiled_button)));
 }
 
 static GtkWidget *
@@ -152,7 +178,7 @@ sl_print_operation_create_custom_widget (GtkPrintOperation *operation)
   SlPrintOperation *self = SL_PRINT_OPERATION (operation);
   GtkBox *page = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   GtkBox *box, *row;
-  GtkWidget *tiled, *label;
+  GtkWidget *label;
 
   gtk_widget_set_margin_start (GTK_WIDGET (page), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (page), 12);
@@ -170,14 +196,18 @@ sl_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_widget_set_sensitive (self->what_buttons[SL_PRINT_VIEW], self->has_view);
 
   box = section (page, _("Layout"));
-  self->fit_button = check_button (NULL, _("_Fit on one page"), self->fit_to_page, box);
+  self->legible_button = check_button (NULL, _("On one page if its text can be read, or over several"),
+                                       self->pages == SL_EXPORT_PAGES_AUTO, box);
+  self->fit_button = check_button (self->legible_button, _("_Fit on one page"), self->pages == SL_EXPORT_PAGES_FIT,
+                                   box);
   row = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  tiled = check_button (self->fit_button, _("Over several pages, at"), !self->fit_to_page, row);
+  self->tiled_button = check_button (self->legible_button, _("Over several pages, at"),
+                                     self->pages == SL_EXPORT_PAGES_TILED, row);
   self->scale_spin = gtk_spin_button_new_with_range (25, 400, 5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->scale_spin),
                              100 * self->scale / SL_PRINT_JOB_DEFAULT_SCALE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scale_spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  tiled, NULL, -1);
+                                  self->tiled_button, NULL, -1);
   gtk_box_append (row, self->scale_spin);
   /* Translators: after "Over several pages, at [100]": the size of the
    * notes, where 100 % gives card text of about 7 points */
@@ -185,8 +215,8 @@ sl_print_operation_create_custom_widget (GtkPrintOperation *operation)
   label = gtk_label_new (_("% of the usual size"));
   gtk_box_append (row, label);
   gtk_box_append (box, GTK_WIDGET (row));
-  g_signal_connect_object (self->fit_button, "toggled", G_CALLBACK (fit_toggled_cb), self, G_CONNECT_SWAPPED);
-  fit_toggled_cb (self);
+  g_signal_connect_object (self->tiled_button, "toggled", G_CALLBACK (tiled_toggled_cb), self, G_CONNECT_SWAPPED);
+  tiled_toggled_cb (self);
 
   box = section (page, _("Add"));
   self->legend_button = check_button (NULL, _("A _legend of the kinds of notes"), self->legend, box);
@@ -211,7 +241,12 @@ sl_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   for (SlPrintWhat what = 0; what < G_N_ELEMENTS (self->what_buttons); what++)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->what_buttons[what])))
       self->what = what;
-  self->fit_to_page = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_button));
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->tiled_button)))
+    self->pages = SL_EXPORT_PAGES_TILED;
+  else if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->fit_button)))
+    self->pages = SL_EXPORT_PAGES_FIT;
+  else
+    self->pages = SL_EXPORT_PAGES_AUTO;
   self->scale = SL_PRINT_JOB_DEFAULT_SCALE * gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->scale_spin)) / 100;
   self->legend = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->legend_button));
   self->problems = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->problems_button));
@@ -226,6 +261,7 @@ sl_print_operation_finalize (GObject *object)
   g_clear_weak_pointer (&self->tab);
   g_clear_object (&self->job);
   g_clear_object (&self->layout);
+  g_clear_error (&self->refusal);
   g_free (self->file_name);
 
   G_OBJECT_CLASS (sl_print_operation_parent_class)->finalize (object);
@@ -249,7 +285,7 @@ static void
 sl_print_operation_init (SlPrintOperation *self)
 {
   self->scale = SL_PRINT_JOB_DEFAULT_SCALE;
-  self->fit_to_page = TRUE;
+  self->pages = SL_EXPORT_PAGES_AUTO;
   self->legend = TRUE;
 
   gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
@@ -310,13 +346,47 @@ sl_print_operation_set_what (SlPrintOperation *self,
   self->what = what;
 }
 
+/**
+ * sl_print_operation_set_fit:
+ * @fit_to_page: %TRUE for one page however small its text, %FALSE for
+ *   several at the operation's scale (by default, one page unless its
+ *   text would be too small to read there)
+ */
 void
 sl_print_operation_set_fit (SlPrintOperation *self,
                             gboolean          fit_to_page)
 {
   g_return_if_fail (SL_IS_PRINT_OPERATION (self));
 
-  self->fit_to_page = fit_to_page;
+  self->pages = fit_to_page ? SL_EXPORT_PAGES_FIT : SL_EXPORT_PAGES_TILED;
+}
+
+/**
+ * sl_print_operation_get_tiled_pages:
+ *
+ * Returns: the pages of the last print when it was spread over several as
+ *   its text would have been too small to read on one, or 0
+ */
+guint
+sl_print_operation_get_tiled_pages (SlPrintOperation *self)
+{
+  g_return_val_if_fail (SL_IS_PRINT_OPERATION (self), 0);
+
+  return self->tiled_pages;
+}
+
+/**
+ * sl_print_operation_get_refusal:
+ *
+ * Returns: (nullable) (transfer none): why the last print was cancelled
+ *   before its first page, as sl_export_plan() refuses a PDF, or %NULL
+ */
+const GError *
+sl_print_operation_get_refusal (SlPrintOperation *self)
+{
+  g_return_val_if_fail (SL_IS_PRINT_OPERATION (self), NULL);
+
+  return self->refusal;
 }
 
 /**

@@ -39,5 +39,7 @@ void              sl_print_operation_set_extras    (SlPrintOperation *self,
 double            sl_print_operation_get_scale     (SlPrintOperation *self);
 SlPrintJob       *sl_print_operation_get_job       (SlPrintOperation *self);
 double            sl_print_operation_get_too_many_pages (SlPrintOperation *self);
+guint             sl_print_operation_get_tiled_pages (SlPrintOperation *self);
+const GError     *sl_print_operation_get_refusal   (SlPrintOperation *self);
 
 G_END_DECLS

@@ -100,12 +100,25 @@ _sl_window_run_print (SlWindow                *self,
                       GtkPrintOperationAction  action)
 {
   g_autoptr(GError) error = NULL;
+  guint tiled_pages;
 
   switch (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, GTK_WINDOW (self), &error))
     {
     case GTK_PRINT_OPERATION_RESULT_APPLY:
       g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
       g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation)));
+      tiled_pages = sl_print_operation_get_tiled_pages (operation);
+      if (tiled_pages > 0)
+        {
+          g_autofree char *text = NULL;
+
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Printed over %u page: on one, its text would be too small to read",
+                                               "Printed over %u pages: on one, its text would be too small to read",
+                                               tiled_pages),
+                                  tiled_pages);
+          _sl_window_show_toast (self, text);
+        }
       break;
     case GTK_PRINT_OPERATION_RESULT_ERROR:
       {
@@ -123,6 +136,13 @@ _sl_window_run_print (SlWindow                *self,
 
   if (sl_print_operation_get_too_many_pages (operation) > 0)
     show_too_many_pages (self, operation);
+  else if (sl_print_operation_get_refusal (operation) != NULL)
+    {
+      g_autofree char *name = _sl_window_get_display_name (self);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Print “%s”"), name);
+
+      _sl_window_show_failure (self, heading, sl_print_operation_get_refusal (operation));
+    }
 }
 
 void
