@@ -2393,8 +2393,7 @@ test_export_limits (void)
   {
     g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (sl_window_get_canvas (fixture.window)));
     double scale = sl_export_get_max_scale (job, SL_EXPORT_FORMAT_PNG);
-    g_autofree char *toast = g_strdup_printf ("Exported “long.png” at scale %g, the largest an image can have "
-                                              "for this board", scale);
+    g_autofree char *toast = g_strdup_printf ("Exported “long.png” at scale %g, the largest that fits", scale);
     cairo_surface_t *image;
     SlRect area;
 
@@ -2423,7 +2422,7 @@ test_export_limits (void)
       text = test_pdf_to_text (pdf);
       n_pages = count_substrings (text, "\f");
       g_assert_cmpuint (n_pages, >, 2);
-      toast = g_strdup_printf ("Exported “long.pdf” over %u pages: on one, its text would be too small to read",
+      toast = g_strdup_printf ("Exported “long.pdf” over %u pages: one page would be illegible",
                                n_pages);
       wait_for_toast (fixture.window, toast);
 
@@ -2456,7 +2455,7 @@ test_export_limits (void)
         g_assert_cmpuint (sl_print_operation_get_tiled_pages (operation), ==, n_pages);
         text = test_pdf_to_text (pdf);
         g_assert_cmpuint (count_substrings (text, "\f"), ==, n_pages);
-        toast = g_strdup_printf ("Printed over %u pages: on one, its text would be too small to read", n_pages);
+        toast = g_strdup_printf ("Printed over %u pages: one page would be illegible", n_pages);
         wait_for_toast (fixture.window, toast);
       }
 

@@ -113,8 +113,8 @@ _sl_window_run_print (SlWindow                *self,
           g_autofree char *text = NULL;
 
           text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Printed over %u page: on one, its text would be too small to read",
-                                               "Printed over %u pages: on one, its text would be too small to read",
+                                               "Printed over %u page: one page would be illegible",
+                                               "Printed over %u pages: one page would be illegible",
                                                tiled_pages),
                                   tiled_pages);
           _sl_window_show_toast (self, text);
@@ -240,8 +240,8 @@ sl_window_export (SlWindow            *self,
 
   if (plan.tiled)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Exported “%s” over %u page: on one, its text would be too small to read",
-                                         "Exported “%s” over %u pages: on one, its text would be too small to read",
+                                         "Exported “%s” over %u page: one page would be illegible",
+                                         "Exported “%s” over %u pages: one page would be illegible",
                                          plan.n_pages),
                             name, plan.n_pages);
   else if (plan.scaled_down)
@@ -249,8 +249,9 @@ sl_window_export (SlWindow            *self,
       char shown[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (shown, sizeof shown, "%g", plan.scale);
-      /* Translators: %s is a scale, "0.25": the image is a quarter of the board's size */
-      text = g_strdup_printf (_("Exported “%s” at scale %s, the largest an image can have for this board"),
+      /* Translators: %s is a scale, "0.25": the image is a quarter of the board's size, the largest
+       * that keeps within what an image can hold */
+      text = g_strdup_printf (_("Exported “%s” at scale %s, the largest that fits"),
                               name, shown);
     }
   else
