@@ -312,6 +312,19 @@ test_example_one_page (void)
   remove_tree (dir);
 }
 
+/* --help names --fit and says what a PDF does without it. */
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "export", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--fit"));
+  g_assert_nonnull (strstr (out, "below 3 pt is tiled"));
+  g_assert_nonnull (strstr (out, "the largest up to 1 that fits"));
+}
+
 /* Refused: one line, status 2, no file, and the option to use. */
 typedef struct
 {
@@ -365,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/export-limits/long-png", test_long_png);
   g_test_add_func ("/export-limits/long-pdf", test_long_pdf);
   g_test_add_func ("/export-limits/example-one-page", test_example_one_page);
+  g_test_add_func ("/export-limits/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export-limits/refused/%s", refusals[i].name);
