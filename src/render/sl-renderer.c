@@ -3,10 +3,11 @@
  * Draws a region of the board onto any cairo context in board units: the
  * canvas, the print operation and the command-line export all call it, so
  * what is printed is what is on screen. Only what intersects the region is
- * drawn (the layout's index finds it), text layouts are kept per note until
- * the note's text changes, and far out the cards lose their text: below a
- * legible size it costs time and shows nothing. Print and export ask for
- * full detail instead, since paper and vector images are read up close.
+ * drawn (the layout's index finds it), a text is shaped once for every card
+ * that shows it (get_layout()), and far out the cards lose their text:
+ * below a legible size it costs time and shows nothing. Print and export
+ * ask for full detail instead, since paper and vector images are read up
+ * close.
  *
  * Every kind of note has its colour and, for readers who do not see the
  * colour, its name written on the card and its own size or shape.
@@ -38,6 +39,9 @@
 #define OVERVIEW_SCALE 0.05
 #define CARD_PADDING 8.0
 #define CARD_RADIUS  6.0
+/* Layouts the text cache holds at most: every text of a board of 10,000
+ * generated notes (about 1,500) and a screen full of others. */
+#define TEXT_CACHE_SIZE 4096
 
 enum {
   MARK_NO_ORIGIN = 1 << 0,
@@ -112,33 +116,6 @@ rounded_rect (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
-static void
-forget_layouts (SlRenderer *self)
-{
-  g_hash_table_remove_all (self->layouts);
-}
-
-static void
-element_changed_cb (SlRenderer *self,
-                    SlElement  *element,
-                    guint       what)
-{
-  if (SL_IS_NOTE (element) && (what & (SL_CHANGED_TEXT | SL_CHANGED_KIND)))
-    g_hash_table_remove (self->layouts, element);
-}
-
-/* Text from a model is laid out through here: a noncharacter in it would
- * stop cairo drawing a PDF page, a control would reach its text
- * (sl_text_make_drawable()). */
-static void
-set_layout_text (PangoLayout *layout,
-                 const char  *text)
-{
-  g_autofree char *drawable = sl_text_make_drawable (text);
-
-  pango_layout_set_text (layout, drawable, -1);
-}
-
 /**
  * sl_renderer_get_shown_text:
  * @text: a text of the model: a note's, a name, a scenario's values
@@ -168,52 +145,145 @@ sl_renderer_get_shown_text (const char *text)
   return g_string_free (shown, FALSE);
 }
 
+/* Shaped text */
+
+/* What a layout in the text cache was made from. */
+typedef struct
+{
+  guint hash;
+  const PangoFontDescription *font;  /* one of the renderer's own */
+  int width;                         /* in Pango units */
+  int max_lines;                     /* of a note's text; 0: one line a paragraph */
+  PangoAlignment alignment;
+  char text[];                       /* as laid out: sl_text_make_drawable() */
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer key)
+{
+  return ((const TextKey *) key)->hash;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *key_a = a, *key_b = b;
+
+  return key_a->hash == key_b->hash && key_a->font == key_b->font && key_a->width == key_b->width &&
+         key_a->max_lines == key_b->max_lines && key_a->alignment == key_b->alignment &&
+         strcmp (key_a->text, key_b->text) == 0;
+}
+
+/* Text from a model is laid out through here: a noncharacter in it would
+ * stop cairo drawing a PDF page, a control would reach its text
+ * (sl_text_make_drawable()), and a text of megabytes is cut to what a
+ * card can show (sl_renderer_get_shown_text()). */
+static TextKey *
+text_key_new (const char                 *text,
+              const PangoFontDescription *font,
+              double                      width,
+              int                         max_lines,
+              PangoAlignment              alignment)
+{
+  g_autofree char *shown = sl_renderer_get_shown_text (text);
+  g_autofree char *drawable = sl_text_make_drawable (shown);
+  gsize length = strlen (drawable);
+  TextKey *key = g_malloc (sizeof (TextKey) + length + 1);
+
+  key->font = font;
+  key->width = (int) (width * PANGO_SCALE);
+  key->max_lines = max_lines;
+  key->alignment = alignment;
+  memcpy (key->text, drawable, length + 1);
+  key->hash = g_str_hash (key->text) ^ (guint) key->width * 31u ^ (guint) max_lines * 7u ^ (guint) alignment ^
+              GPOINTER_TO_UINT (font);
+  return key;
+}
+
+/* A note's text of at most @max_lines lines. A negative height limits the
+ * lines of each paragraph, not of the text, and a positive one cuts
+ * between paragraphs without an ellipsis: a note broken into more lines
+ * than fit would run over its fields or lose its last lines unseen. So
+ * the lines that do not fit join the last shown one, which ends in an
+ * ellipsis. */
+static void
+limit_lines (PangoLayout *layout,
+             int          max_lines)
+{
+  g_autofree char *text = NULL;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -max_lines);
+  if (pango_layout_get_line_count (layout) <= max_lines)
+    return;
+
+  text = g_strdup (pango_layout_get_text (layout));
+  iter = pango_layout_get_iter (layout);
+  for (int i = 1; i < max_lines; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  g_strdelimit (text + pango_layout_iter_get_index (iter), "\r\n", ' ');
+  pango_layout_iter_free (iter);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_height (layout, logical.y + logical.height);
+}
+
+/* The layout of @text as the board draws it, from the text cache when it
+ * was laid out before: shaping is most of the cost of text, and a board
+ * repeats its texts (the kinds' names on every card, the same field lines
+ * from screen to command to event to view, the same note on many
+ * slices). The cache is of texts, not of notes, so it serves every card
+ * and the screen, print and export alike; it is emptied when it holds
+ * %TEXT_CACHE_SIZE layouts, which bounds its memory on a board of any
+ * size. With @max_lines, the text of a note: it wraps anywhere and ends
+ * in an ellipsis after that many lines; without, each paragraph is one
+ * line, ellipsized.
+ *
+ * Returns: (transfer full): the layout, not to be changed */
+static PangoLayout *
+get_layout (SlRenderer                 *self,
+            const char                 *text,
+            const PangoFontDescription *font,
+            double                      width,
+            int                         max_lines,
+            PangoAlignment              alignment)
+{
+  TextKey *key = text_key_new (text, font, width, max_lines, alignment);
+  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+
+  if (layout != NULL)
+    {
+      g_free (key);
+      return g_object_ref (layout);
+    }
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, key->text, -1);
+  pango_layout_set_width (layout, key->width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_lines > 0)
+    limit_lines (layout, max_lines);
+
+  if (g_hash_table_size (self->text_cache) >= TEXT_CACHE_SIZE)
+    g_hash_table_remove_all (self->text_cache);
+  g_hash_table_insert (self->text_cache, key, g_object_ref (layout));
+  return layout;
+}
+
+/* The layout of a note's text on its card, @width wide. */
 static PangoLayout *
 get_text_layout (SlRenderer *self,
                  SlNote     *note,
                  double      width,
                  int         max_lines)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, note);
-  g_autofree char *shown = sl_renderer_get_shown_text (sl_note_get_text (note));
-  /* What the layout holds: compared, not the note's own text. */
-  g_autofree char *text = sl_text_make_drawable (shown);
-
-  if (layout == NULL)
-    {
-      layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (layout, self->text_font);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_text (layout, text, -1);
-      g_hash_table_insert (self->layouts, note, layout);
-    }
-
-  if (strcmp (pango_layout_get_text (layout), text) != 0)
-    pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_height (layout, -max_lines);
-
-  /* A negative height limits the lines of each paragraph, not of the text,
-   * and a positive one cuts between paragraphs without an ellipsis: a note
-   * broken into more lines than fit would run over its fields or lose its
-   * last lines unseen. So the lines that do not fit join the last shown
-   * one, which ends in an ellipsis. */
-  if (pango_layout_get_line_count (layout) > max_lines)
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
-      PangoRectangle logical;
-
-      for (int i = 1; i < max_lines; i++)
-        pango_layout_iter_next_line (iter);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      g_strdelimit (text + pango_layout_iter_get_index (iter), "\r\n", ' ');
-      pango_layout_iter_free (iter);
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_height (layout, logical.y + logical.height);
-    }
-  return layout;
+  return get_layout (self, sl_note_get_text (note), self->text_font, width, max_lines, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -226,14 +296,8 @@ draw_text_at (SlRenderer                 *self,
               double                      width,
               PangoAlignment              alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-  g_autofree char *shown = sl_renderer_get_shown_text (text);
+  g_autoptr(PangoLayout) layout = get_layout (self, text, font, width, 0, alignment);
 
-  pango_layout_set_font_description (layout, font);
-  set_layout_text (layout, shown);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -547,6 +611,7 @@ height_for_problems (SlRenderer *self,
   guint n_fields = sl_note_get_n_fields (note);
   guint n_marked = 0, lines;
   double width, height, needed;
+  g_autoptr(PangoLayout) layout = NULL;
   int text_height;
 
   for (guint i = 0; i < n_fields; i++)
@@ -556,7 +621,8 @@ height_for_problems (SlRenderer *self,
 
   lines = n_marked + (n_fields > n_marked ? 1 : 0);
   sl_layout_get_note_size (sl_note_get_kind (note), &width, &height);
-  pango_layout_get_pixel_size (get_text_layout (self, note, width - 2 * CARD_PADDING, 2), NULL, &text_height);
+  layout = get_text_layout (self, note, width - 2 * CARD_PADDING, 2);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   needed = FIELDS_TOP + text_height + lines * FIELD_LINE_HEIGHT + CARD_PADDING;
   if (needed <= height)
     return 0;
@@ -723,8 +789,8 @@ draw_note_cb (SlNote       *note,
 
   {
     gboolean with_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
-    PangoLayout *layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
-                                           with_fields ? 2 : 4);
+    g_autoptr(PangoLayout) layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
+                                                     with_fields ? 2 : 4);
     int text_height;
 
     set_rgb (cr, &text, 1.0);
@@ -844,15 +910,9 @@ sl_renderer_dispose (GObject *object)
   SlRenderer *self = (SlRenderer *)object;
 
   if (self->layout != NULL)
-    {
-      SlDocument *document = sl_layout_get_document (self->layout);
-
-      sl_layout_set_card_heights (self->layout, self, NULL);
-      g_signal_handlers_disconnect_by_data (document, self);
-      g_signal_handlers_disconnect_by_data (sl_document_get_notes (document), self);
-    }
+    sl_layout_set_card_heights (self->layout, self, NULL);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->found, g_hash_table_unref);
   g_clear_object (&self->selected_connection);
@@ -878,7 +938,7 @@ sl_renderer_init (SlRenderer *self)
 {
   cairo_font_options_t *options;
 
-  self->layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   /* The same metrics on screen and on paper: no hinting to the pixel grid. */
@@ -903,18 +963,11 @@ SlRenderer *
 sl_renderer_new (SlLayout *layout)
 {
   SlRenderer *self;
-  SlDocument *document;
 
   g_return_val_if_fail (SL_IS_LAYOUT (layout), NULL);
 
   self = g_object_new (SL_TYPE_RENDERER, NULL);
   self->layout = g_object_ref (layout);
-
-  document = sl_layout_get_document (layout);
-  g_signal_connect_object (document, "element-changed",
-                           G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sl_document_get_notes (document), "items-changed",
-                           G_CALLBACK (forget_layouts), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -1050,6 +1103,7 @@ sl_renderer_get_field_at (SlRenderer *self,
 {
   guint n_fields = sl_note_get_n_fields (note);
   g_autofree guint *order = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
   SlRect card;
   int text_height;
   double top, bottom;
@@ -1064,8 +1118,8 @@ sl_renderer_get_field_at (SlRenderer *self,
   if (x < card.x + CARD_PADDING || x > card.x + card.width - CARD_PADDING)
     return NULL;
 
-  pango_layout_get_pixel_size (get_text_layout (self, note, card.width - 2 * CARD_PADDING, 2),
-                               NULL, &text_height);
+  layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING, 2);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   top = card.y + FIELDS_TOP + text_height;
   bottom = card.y + card.height - CARD_PADDING;
   if (y < top || y >= bottom)
