@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <cairo-script.h>
 
 #include "sl-renderer-private.h"
 #include "test-util.h"
@@ -745,6 +746,93 @@ test_long_text (void)
   g_assert_cmpuint (n_laid_out, >, 0);
 }
 
+/* A text is shaped once, whichever cards show it: 200 events of two
+ * texts, each with the same field, take a layout a text, a kind's name
+ * and a field line, however many cards there are. */
+static void
+test_text_shaped_once (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect bounds;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (i + 1), 0,
+                                           i % 2 ? "Room Booked" : "Room Released");
+
+      sl_document_insert_field (d, note, -1, "roomId", SL_FIELD_UUID);
+    }
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  sl_renderer_draw (renderer, cr, &bounds, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Two texts, "Event", "roomId: UUID" */
+  g_assert_cmpuint (g_hash_table_size (renderer->text_cache), ==, 4);
+}
+
+static cairo_status_t
+append_script_cb (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The operations of a card drawn in full detail at @scale, as a cairo
+ * script. */
+static char *
+card_script (double scale)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, 40, 0, "Room Booked");
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect card;
+
+  sl_layout_get_note_rect (layout, note, &card);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &card, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+/* A card on a page of a board of thousands of notes is a fraction of a
+ * point: its shadow and round corners are not drawn (they took a third
+ * of the time of such a PDF), its text is, to be found in the PDF. At a
+ * size anyone sees, the card is what the screen shows. */
+static void
+test_unseen_details (void)
+{
+  g_autofree char *tiny = card_script (0.001);
+  g_autofree char *seen = card_script (0.5);
+
+  /* Round corners are curves; the shadow a fill of its own. */
+  g_assert_null (strstr (tiny, " c "));
+  g_assert_nonnull (strstr (seen, " c "));
+  g_assert_nonnull (strstr (tiny, "(Room Booked)"));
+}
+
 #define FAN_IN_EVENTS 20000
 
 /* Every event of a long timeline feeds one view, at its end, past a
@@ -819,6 +907,8 @@ main (int    argc,
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
   g_test_add_func ("/renderer/fan-in", test_fan_in);
   g_test_add_func ("/renderer/long-text", test_long_text);
+  g_test_add_func ("/renderer/text-shaped-once", test_text_shaped_once);
+  g_test_add_func ("/renderer/unseen-details", test_unseen_details);
   g_test_add_func ("/renderer/found", test_found);
   g_test_add_func ("/renderer/lane-headers-opaque", test_lane_headers_opaque);
 

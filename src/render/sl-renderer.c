@@ -39,6 +39,13 @@
 #define OVERVIEW_SCALE 0.05
 #define CARD_PADDING 8.0
 #define CARD_RADIUS  6.0
+#define CARD_SHADOW_X 1.5
+#define CARD_SHADOW_Y 2.5
+/* A size on the device (points, pixels) that nothing shows: under a
+ * point at the largest zoom of a PDF viewer (6400 %). A card's shadow and
+ * round corners are not drawn below it, on a page of a board of many
+ * thousands of notes; the screen draws cards far larger. */
+#define UNSEEN_SIZE (1.0 / 64)
 /* Layouts the text cache holds at most: every text of a board of 10,000
  * generated notes (about 1,500) and a screen full of others. */
 #define TEXT_CACHE_SIZE 4096
@@ -712,14 +719,20 @@ draw_note_cb (SlNote       *note,
     }
 
   /* Shadow, card, and an outline where the card would melt into the lane. */
-  cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
-  card.x += 1.5, card.y += 2.5;
-  rounded_rect (cr, &card, CARD_RADIUS);
-  cairo_fill (cr);
-  card = *rect;
+  if (CARD_SHADOW_Y * data->scale >= UNSEEN_SIZE)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
+      card.x += CARD_SHADOW_X, card.y += CARD_SHADOW_Y;
+      rounded_rect (cr, &card, CARD_RADIUS);
+      cairo_fill (cr);
+      card = *rect;
+    }
 
   set_rgb (cr, fill, 1.0);
-  rounded_rect (cr, &card, CARD_RADIUS);
+  if (CARD_RADIUS * data->scale >= UNSEEN_SIZE)
+    rounded_rect (cr, &card, CARD_RADIUS);
+  else
+    cairo_rectangle (cr, card.x, card.y, card.width, card.height);
   cairo_fill_preserve (cr);
   if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
     {
