@@ -46,6 +46,9 @@
  * round corners are not drawn below it, on a page of a board of many
  * thousands of notes; the screen draws cards far larger. */
 #define UNSEEN_SIZE (1.0 / 64)
+/* A line of text this high on the device is 4 points high at that zoom,
+ * which no one reads. */
+#define UNREADABLE_SIZE (4.0 / 64)
 /* Layouts the text cache holds at most: every text of a board of 10,000
  * generated notes (about 1,500) and a screen full of others. */
 #define TEXT_CACHE_SIZE 4096
@@ -683,6 +686,11 @@ draw_note_cb (SlNote       *note,
   const Rgb *fill = kind_color (self, kind);
   Rgb text = text_color_on (fill);
   gboolean selected = self->selection != NULL && g_hash_table_contains (self->selection, note);
+  /* Lines of fields no one can read at any zoom are not drawn, nor the
+   * kind's name: a PDF page of a board of 10,000 notes printed them a
+   * hundredth of a point high, and they were most of its text. The note's
+   * own text always is, to be found in the PDF. */
+  gboolean legible = FIELD_LINE_HEIGHT * data->scale >= UNREADABLE_SIZE;
   SlRect card = *rect;
 
   if (self->found != NULL && g_hash_table_contains (self->found, note))
@@ -790,8 +798,9 @@ draw_note_cb (SlNote       *note,
 
   /* The kind in words: colour is never the only cue. */
   set_rgb (cr, &text, 0.7);
-  draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font,
-                card.x + CARD_PADDING, card.y + 5, card.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+  if (legible)
+    draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font,
+                  card.x + CARD_PADDING, card.y + 5, card.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
   if (sl_note_get_pivotal (note))
     {
       /* A pivotal event: a bar down its left side. */
@@ -801,9 +810,10 @@ draw_note_cb (SlNote       *note,
     }
 
   {
-    gboolean with_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
+    gboolean has_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
+    gboolean with_fields = has_fields && legible;
     g_autoptr(PangoLayout) layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
-                                                     with_fields ? 2 : 4);
+                                                     has_fields ? 2 : 4);
     int text_height;
 
     set_rgb (cr, &text, 1.0);
