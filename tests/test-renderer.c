@@ -820,6 +820,67 @@ card_script (double scale)
   return g_string_free (script, FALSE);
 }
 
+static guint
+count_operations (const char *script,
+                  const char *operation)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (script, operation); at != NULL; at = strstr (at + 1, operation))
+    n++;
+  return n;
+}
+
+/* The operations of two events drawn in full detail at @scale, with a
+ * connection between them or not. */
+static char *
+connection_script (double   scale,
+                   gboolean connected)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  SlNote *booked = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (1), 0, "Room Booked");
+  SlNote *released = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (3), 0, "Room Released");
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect bounds;
+
+  if (connected)
+    sl_document_add_connection (d, booked, released);
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &bounds, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+/* Far out an arrow's line (a device unit wide at least) covers its head:
+ * the head is not drawn, one fill fewer an arrow. Close up it is. */
+static void
+test_arrowhead_under_line (void)
+{
+  g_autofree char *tiny = connection_script (0.001, FALSE);
+  g_autofree char *tiny_connected = connection_script (0.001, TRUE);
+  g_autofree char *seen = connection_script (0.5, FALSE);
+  g_autofree char *seen_connected = connection_script (0.5, TRUE);
+
+  /* The line is drawn, its head is not. */
+  g_assert_cmpuint (count_operations (tiny_connected, "stroke"), >, count_operations (tiny, "stroke"));
+  g_assert_cmpuint (count_operations (tiny_connected, "fill"), ==, count_operations (tiny, "fill"));
+  g_assert_cmpuint (count_operations (seen_connected, "fill"), ==, count_operations (seen, "fill") + 1);
+}
+
 /* A card on a page of a board of thousands of notes is a fraction of a
  * point: its shadow and round corners are not drawn (they took a third
  * of the time of such a PDF), nor its kind's name and its fields, which
@@ -918,6 +979,7 @@ main (int    argc,
   g_test_add_func ("/renderer/long-text", test_long_text);
   g_test_add_func ("/renderer/text-shaped-once", test_text_shaped_once);
   g_test_add_func ("/renderer/unseen-details", test_unseen_details);
+  g_test_add_func ("/renderer/arrowhead-under-line", test_arrowhead_under_line);
   g_test_add_func ("/renderer/found", test_found);
   g_test_add_func ("/renderer/lane-headers-opaque", test_lane_headers_opaque);
 
