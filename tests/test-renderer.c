@@ -881,6 +881,52 @@ test_arrowhead_under_line (void)
   g_assert_cmpuint (count_operations (seen_connected, "fill"), ==, count_operations (seen, "fill") + 1);
 }
 
+/* The operations of @n events drawn in full detail at @scale. */
+static char *
+events_script (guint  n,
+               double scale)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect bounds;
+
+  for (guint i = 0; i < n; i++)
+    sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (i + 1), 0, "Room Booked");
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &bounds, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+/* Cards no one sees are filled together, one fill a kind: three events
+ * take the fills one does. Cards anyone sees take one each. */
+static void
+test_unseen_cards_together (void)
+{
+  g_autofree char *tiny_one = events_script (1, 0.001);
+  g_autofree char *tiny_three = events_script (3, 0.001);
+  g_autofree char *seen_one = events_script (1, 0.5);
+  g_autofree char *seen_three = events_script (3, 0.5);
+
+  g_assert_cmpuint (count_operations (tiny_three, "fill"), ==, count_operations (tiny_one, "fill"));
+  g_assert_cmpuint (count_operations (tiny_three, "(Room Booked)"), ==, 3);
+  g_assert_cmpuint (count_operations (seen_three, "fill"), >, count_operations (seen_one, "fill"));
+}
+
 /* A card on a page of a board of thousands of notes is a fraction of a
  * point: its shadow and round corners are not drawn (they took a third
  * of the time of such a PDF), nor its kind's name and its fields, which
@@ -980,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/renderer/text-shaped-once", test_text_shaped_once);
   g_test_add_func ("/renderer/unseen-details", test_unseen_details);
   g_test_add_func ("/renderer/arrowhead-under-line", test_arrowhead_under_line);
+  g_test_add_func ("/renderer/unseen-cards-together", test_unseen_cards_together);
   g_test_add_func ("/renderer/found", test_found);
   g_test_add_func ("/renderer/lane-headers-opaque", test_lane_headers_opaque);
 

@@ -674,6 +674,83 @@ draw_found_mark (SlRenderer   *self,
   cairo_restore (cr);
 }
 
+/* Fills the card of @kind in the current path, in the source's colour,
+ * and outlines it where it would melt into the lane. */
+static void
+fill_card (SlRenderer *self,
+           cairo_t    *cr,
+           SlNoteKind  kind)
+{
+  cairo_fill_preserve (cr);
+  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
+    {
+      if (is_high_contrast (self) && is_dark (self))
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      else
+        cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast (self) ? 0.9 : 0.25);
+      cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0));
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+}
+
+/* Whether a card of @kind at @scale is smaller than anyone sees its
+ * corners: a plain rectangle, drawn with the others of its kind. */
+static gboolean
+is_unseen_card (SlRenderer *self,
+                SlNoteKind  kind,
+                double      scale)
+{
+  return CARD_RADIUS * scale < UNSEEN_SIZE && !(self->dimmed_kinds & (1u << kind));
+}
+
+static gboolean
+collect_card_cb (SlNote       *note,
+                 const SlRect *rect,
+                 gpointer      user_data)
+{
+  GArray **cards = user_data;
+
+  g_array_append_val (cards[sl_note_get_kind (note)], *rect);
+  return TRUE;
+}
+
+/* On a page of a board of many thousands of notes, cards no one sees
+ * (see is_unseen_card()) are filled one kind at a time, before their
+ * texts: a fill an operation of a PDF page, not a fill a card, which
+ * took a fifth of its memory. */
+static void
+draw_unseen_cards (SlRenderer   *self,
+                   cairo_t      *cr,
+                   const SlRect *region,
+                   double        scale)
+{
+  GArray *cards[SL_N_NOTE_KINDS];
+
+  for (guint kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    cards[kind] = g_array_new (FALSE, FALSE, sizeof (SlRect));
+  sl_layout_foreach_note_in (self->layout, region, collect_card_cb, cards);
+
+  cairo_save (cr);
+  for (guint kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      if (cards[kind]->len > 0 && is_unseen_card (self, kind, scale))
+        {
+          for (guint i = 0; i < cards[kind]->len; i++)
+            {
+              const SlRect *card = &g_array_index (cards[kind], SlRect, i);
+
+              cairo_rectangle (cr, card->x, card->y, card->width, card->height);
+            }
+          set_rgb (cr, kind_color (self, kind), 1.0);
+          fill_card (self, cr, kind);
+        }
+      g_array_unref (cards[kind]);
+    }
+  cairo_restore (cr);
+}
+
 static gboolean
 draw_note_cb (SlNote       *note,
               const SlRect *rect,
@@ -726,7 +803,8 @@ draw_note_cb (SlNote       *note,
       cairo_translate (cr, -(card.x + card.width / 2), -(card.y + card.height / 2));
     }
 
-  /* Shadow, card, and an outline where the card would melt into the lane. */
+  /* Shadow, card, and an outline where the card would melt into the lane;
+   * cards no one sees were drawn together (draw_unseen_cards()). */
   if (CARD_SHADOW_Y * data->scale >= UNSEEN_SIZE)
     {
       cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
@@ -736,23 +814,12 @@ draw_note_cb (SlNote       *note,
       card = *rect;
     }
 
-  set_rgb (cr, fill, 1.0);
-  if (CARD_RADIUS * data->scale >= UNSEEN_SIZE)
-    rounded_rect (cr, &card, CARD_RADIUS);
-  else
-    cairo_rectangle (cr, card.x, card.y, card.width, card.height);
-  cairo_fill_preserve (cr);
-  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
+  if (!is_unseen_card (self, kind, data->scale))
     {
-      if (is_high_contrast (self) && is_dark (self))
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      else
-        cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast (self) ? 0.9 : 0.25);
-      cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0));
-      cairo_stroke (cr);
+      set_rgb (cr, fill, 1.0);
+      rounded_rect (cr, &card, CARD_RADIUS);
+      fill_card (self, cr, kind);
     }
-  else
-    cairo_new_path (cr);
 
   if (fails_step (self, note))
     {
@@ -1306,6 +1373,8 @@ sl_renderer_draw (SlRenderer   *self,
     {
       if (data.detail >= 0.15)
         _sl_renderer_draw_connections (self, cr, region, scale);
+      if (CARD_RADIUS * scale < UNSEEN_SIZE)
+        draw_unseen_cards (self, cr, region, scale);
       sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
     }
 
