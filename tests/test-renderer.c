@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <cairo-script.h>
 
 #include "sl-renderer-private.h"
 #include "test-util.h"
@@ -708,6 +709,9 @@ test_long_text (void)
   cairo_t *cr;
   SlNote *note;
   SlRect card;
+  GHashTableIter iter;
+  gpointer value;
+  guint n_laid_out = 0;
 
   for (guint i = 0; i < SL_RENDERER_MAX_TEXT; i++)
     g_string_append (text, "ü");
@@ -732,8 +736,217 @@ test_long_text (void)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  g_assert_cmpuint (g_utf8_strlen (pango_layout_get_text (g_hash_table_lookup (renderer->layouts, note)), -1),
-                    <=, SL_RENDERER_MAX_TEXT + 1);
+  /* Every text laid out, the note's among them, is the shown one. */
+  g_hash_table_iter_init (&iter, renderer->text_cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_assert_cmpuint (g_utf8_strlen (pango_layout_get_text (value), -1), <=, SL_RENDERER_MAX_TEXT + 1);
+      n_laid_out++;
+    }
+  g_assert_cmpuint (n_laid_out, >, 0);
+}
+
+/* A text is shaped once, whichever cards show it: 200 events of two
+ * texts, each with the same field, take a layout a text, a kind's name
+ * and a field line, however many cards there are. */
+static void
+test_text_shaped_once (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SlRect bounds;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (i + 1), 0,
+                                           i % 2 ? "Room Booked" : "Room Released");
+
+      sl_document_insert_field (d, note, -1, "roomId", SL_FIELD_UUID);
+    }
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  sl_renderer_draw (renderer, cr, &bounds, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Two texts, "Event", "roomId: UUID" */
+  g_assert_cmpuint (g_hash_table_size (renderer->text_cache), ==, 4);
+}
+
+static cairo_status_t
+append_script_cb (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The operations of a card drawn in full detail at @scale, as a cairo
+ * script. */
+static char *
+card_script (double scale)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, 40, 0, "Room Booked");
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect card;
+
+  sl_document_insert_field (d, note, -1, "roomId", SL_FIELD_UUID);
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_note_rect (layout, note, &card);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &card, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+static guint
+count_operations (const char *script,
+                  const char *operation)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (script, operation); at != NULL; at = strstr (at + 1, operation))
+    n++;
+  return n;
+}
+
+/* The operations of two events drawn in full detail at @scale, with a
+ * connection between them or not. */
+static char *
+connection_script (double   scale,
+                   gboolean connected)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  SlNote *booked = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (1), 0, "Room Booked");
+  SlNote *released = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (3), 0, "Room Released");
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect bounds;
+
+  if (connected)
+    sl_document_add_connection (d, booked, released);
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &bounds, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+/* Far out an arrow's line (a device unit wide at least) covers its head:
+ * the head is not drawn, one fill fewer an arrow. Close up it is. */
+static void
+test_arrowhead_under_line (void)
+{
+  g_autofree char *tiny = connection_script (0.001, FALSE);
+  g_autofree char *tiny_connected = connection_script (0.001, TRUE);
+  g_autofree char *seen = connection_script (0.5, FALSE);
+  g_autofree char *seen_connected = connection_script (0.5, TRUE);
+
+  /* The line is drawn, its head is not. */
+  g_assert_cmpuint (count_operations (tiny_connected, "stroke"), >, count_operations (tiny, "stroke"));
+  g_assert_cmpuint (count_operations (tiny_connected, "fill"), ==, count_operations (tiny, "fill"));
+  g_assert_cmpuint (count_operations (seen_connected, "fill"), ==, count_operations (seen, "fill") + 1);
+}
+
+/* The operations of @n events drawn in full detail at @scale. */
+static char *
+events_script (guint  n,
+               double scale)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(SlRenderer) renderer = NULL;
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect bounds;
+
+  for (guint i = 0; i < n; i++)
+    sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (i + 1), 0, "Room Booked");
+  layout = sl_layout_new (d);
+  renderer = sl_renderer_new (layout);
+  sl_layout_get_bounds (layout, &bounds);
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &bounds, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
+/* Cards no one sees are filled together, one fill a kind: three events
+ * take the fills one does. Cards anyone sees take one each. */
+static void
+test_unseen_cards_together (void)
+{
+  g_autofree char *tiny_one = events_script (1, 0.001);
+  g_autofree char *tiny_three = events_script (3, 0.001);
+  g_autofree char *seen_one = events_script (1, 0.5);
+  g_autofree char *seen_three = events_script (3, 0.5);
+
+  g_assert_cmpuint (count_operations (tiny_three, "fill"), ==, count_operations (tiny_one, "fill"));
+  g_assert_cmpuint (count_operations (tiny_three, "(Room Booked)"), ==, 3);
+  g_assert_cmpuint (count_operations (seen_three, "fill"), >, count_operations (seen_one, "fill"));
+}
+
+/* A card on a page of a board of thousands of notes is a fraction of a
+ * point: its shadow and round corners are not drawn (they took a third
+ * of the time of such a PDF), nor its kind's name and its fields, which
+ * no zoom makes legible; its text is, to be found in the PDF. At a size
+ * anyone sees, the card is what the screen shows. */
+static void
+test_unseen_details (void)
+{
+  g_autofree char *tiny = card_script (0.001);
+  g_autofree char *seen = card_script (0.5);
+
+  /* Round corners are curves; the shadow a fill of its own. */
+  g_assert_null (strstr (tiny, " c "));
+  g_assert_nonnull (strstr (seen, " c "));
+  g_assert_nonnull (strstr (tiny, "(Room Booked)"));
+  g_assert_null (strstr (tiny, "roomId"));
+  g_assert_null (strstr (tiny, "(Event)"));
+  g_assert_nonnull (strstr (seen, "(Room Booked)"));
+  g_assert_nonnull (strstr (seen, "(roomId: UUID)"));
+  g_assert_nonnull (strstr (seen, "(Event)"));
 }
 
 #define FAN_IN_EVENTS 20000
@@ -810,6 +1023,10 @@ main (int    argc,
   g_test_add_func ("/renderer/connection-hit-and-selected", test_connection_hit_and_selected);
   g_test_add_func ("/renderer/fan-in", test_fan_in);
   g_test_add_func ("/renderer/long-text", test_long_text);
+  g_test_add_func ("/renderer/text-shaped-once", test_text_shaped_once);
+  g_test_add_func ("/renderer/unseen-details", test_unseen_details);
+  g_test_add_func ("/renderer/arrowhead-under-line", test_arrowhead_under_line);
+  g_test_add_func ("/renderer/unseen-cards-together", test_unseen_cards_together);
   g_test_add_func ("/renderer/found", test_found);
   g_test_add_func ("/renderer/lane-headers-opaque", test_lane_headers_opaque);
 

@@ -724,11 +724,17 @@ draw_connection (SlRenderer   *self,
   _sl_renderer_path_connection (self, cr, connection, &x, &y, &angle);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x - head * cos (angle - 0.45), y - head * sin (angle - 0.45));
-  cairo_line_to (cr, x - head * cos (angle + 0.45), y - head * sin (angle + 0.45));
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  /* Far out a line is far wider than its head (it is at least a device
+   * unit wide): the line covers the head, which would only cost an
+   * operation, thousands on a PDF page of the whole of a large board. */
+  if (selected || 2 * head >= cairo_get_line_width (cr))
+    {
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x - head * cos (angle - 0.45), y - head * sin (angle - 0.45));
+      cairo_line_to (cr, x - head * cos (angle + 0.45), y - head * sin (angle + 0.45));
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
 
   if (selected)
     cairo_restore (cr);

@@ -27,7 +27,7 @@ struct _SlRenderer
   PangoFontDescription *text_font;
   PangoFontDescription *small_font;
   PangoFontDescription *header_font;
-  GHashTable *layouts;      /* SlNote -> PangoLayout of its text */
+  GHashTable *text_cache;   /* TextKey -> PangoLayout: shaped text, see get_layout() */
   cairo_surface_t *overview; /* the image of the last view from far out */
   guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
   GPtrArray *problems;      /* what the check found, a note's together */

@@ -3,10 +3,11 @@
  * Draws a region of the board onto any cairo context in board units: the
  * canvas, the print operation and the command-line export all call it, so
  * what is printed is what is on screen. Only what intersects the region is
- * drawn (the layout's index finds it), text layouts are kept per note until
- * the note's text changes, and far out the cards lose their text: below a
- * legible size it costs time and shows nothing. Print and export ask for
- * full detail instead, since paper and vector images are read up close.
+ * drawn (the layout's index finds it), a text is shaped once for every card
+ * that shows it (get_layout()), and far out the cards lose their text:
+ * below a legible size it costs time and shows nothing. Print and export
+ * ask for full detail instead, since paper and vector images are read up
+ * close.
  *
  * Every kind of note has its colour and, for readers who do not see the
  * colour, its name written on the card and its own size or shape.
@@ -38,6 +39,19 @@
 #define OVERVIEW_SCALE 0.05
 #define CARD_PADDING 8.0
 #define CARD_RADIUS  6.0
+#define CARD_SHADOW_X 1.5
+#define CARD_SHADOW_Y 2.5
+/* A size on the device (points, pixels) that nothing shows: under a
+ * point at the largest zoom of a PDF viewer (6400 %). A card's shadow and
+ * round corners are not drawn below it, on a page of a board of many
+ * thousands of notes; the screen draws cards far larger. */
+#define UNSEEN_SIZE (1.0 / 64)
+/* A line of text this high on the device is 4 points high at that zoom,
+ * which no one reads. */
+#define UNREADABLE_SIZE (4.0 / 64)
+/* Layouts the text cache holds at most: every text of a board of 10,000
+ * generated notes (about 1,500) and a screen full of others. */
+#define TEXT_CACHE_SIZE 4096
 
 enum {
   MARK_NO_ORIGIN = 1 << 0,
@@ -112,33 +126,6 @@ rounded_rect (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
-static void
-forget_layouts (SlRenderer *self)
-{
-  g_hash_table_remove_all (self->layouts);
-}
-
-static void
-element_changed_cb (SlRenderer *self,
-                    SlElement  *element,
-                    guint       what)
-{
-  if (SL_IS_NOTE (element) && (what & (SL_CHANGED_TEXT | SL_CHANGED_KIND)))
-    g_hash_table_remove (self->layouts, element);
-}
-
-/* Text from a model is laid out through here: a noncharacter in it would
- * stop cairo drawing a PDF page, a control would reach its text
- * (sl_text_make_drawable()). */
-static void
-set_layout_text (PangoLayout *layout,
-                 const char  *text)
-{
-  g_autofree char *drawable = sl_text_make_drawable (text);
-
-  pango_layout_set_text (layout, drawable, -1);
-}
-
 /**
  * sl_renderer_get_shown_text:
  * @text: a text of the model: a note's, a name, a scenario's values
@@ -168,52 +155,145 @@ sl_renderer_get_shown_text (const char *text)
   return g_string_free (shown, FALSE);
 }
 
+/* Shaped text */
+
+/* What a layout in the text cache was made from. */
+typedef struct
+{
+  guint hash;
+  const PangoFontDescription *font;  /* one of the renderer's own */
+  int width;                         /* in Pango units */
+  int max_lines;                     /* of a note's text; 0: one line a paragraph */
+  PangoAlignment alignment;
+  char text[];                       /* as laid out: sl_text_make_drawable() */
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer key)
+{
+  return ((const TextKey *) key)->hash;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *key_a = a, *key_b = b;
+
+  return key_a->hash == key_b->hash && key_a->font == key_b->font && key_a->width == key_b->width &&
+         key_a->max_lines == key_b->max_lines && key_a->alignment == key_b->alignment &&
+         strcmp (key_a->text, key_b->text) == 0;
+}
+
+/* Text from a model is laid out through here: a noncharacter in it would
+ * stop cairo drawing a PDF page, a control would reach its text
+ * (sl_text_make_drawable()), and a text of megabytes is cut to what a
+ * card can show (sl_renderer_get_shown_text()). */
+static TextKey *
+text_key_new (const char                 *text,
+              const PangoFontDescription *font,
+              double                      width,
+              int                         max_lines,
+              PangoAlignment              alignment)
+{
+  g_autofree char *shown = sl_renderer_get_shown_text (text);
+  g_autofree char *drawable = sl_text_make_drawable (shown);
+  gsize length = strlen (drawable);
+  TextKey *key = g_malloc (sizeof (TextKey) + length + 1);
+
+  key->font = font;
+  key->width = (int) (width * PANGO_SCALE);
+  key->max_lines = max_lines;
+  key->alignment = alignment;
+  memcpy (key->text, drawable, length + 1);
+  key->hash = g_str_hash (key->text) ^ (guint) key->width * 31u ^ (guint) max_lines * 7u ^ (guint) alignment ^
+              GPOINTER_TO_UINT (font);
+  return key;
+}
+
+/* A note's text of at most @max_lines lines. A negative height limits the
+ * lines of each paragraph, not of the text, and a positive one cuts
+ * between paragraphs without an ellipsis: a note broken into more lines
+ * than fit would run over its fields or lose its last lines unseen. So
+ * the lines that do not fit join the last shown one, which ends in an
+ * ellipsis. */
+static void
+limit_lines (PangoLayout *layout,
+             int          max_lines)
+{
+  g_autofree char *text = NULL;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -max_lines);
+  if (pango_layout_get_line_count (layout) <= max_lines)
+    return;
+
+  text = g_strdup (pango_layout_get_text (layout));
+  iter = pango_layout_get_iter (layout);
+  for (int i = 1; i < max_lines; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  g_strdelimit (text + pango_layout_iter_get_index (iter), "\r\n", ' ');
+  pango_layout_iter_free (iter);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_height (layout, logical.y + logical.height);
+}
+
+/* The layout of @text as the board draws it, from the text cache when it
+ * was laid out before: shaping is most of the cost of text, and a board
+ * repeats its texts (the kinds' names on every card, the same field lines
+ * from screen to command to event to view, the same note on many
+ * slices). The cache is of texts, not of notes, so it serves every card
+ * and the screen, print and export alike; it is emptied when it holds
+ * %TEXT_CACHE_SIZE layouts, which bounds its memory on a board of any
+ * size. With @max_lines, the text of a note: it wraps anywhere and ends
+ * in an ellipsis after that many lines; without, each paragraph is one
+ * line, ellipsized.
+ *
+ * Returns: (transfer full): the layout, not to be changed */
+static PangoLayout *
+get_layout (SlRenderer                 *self,
+            const char                 *text,
+            const PangoFontDescription *font,
+            double                      width,
+            int                         max_lines,
+            PangoAlignment              alignment)
+{
+  TextKey *key = text_key_new (text, font, width, max_lines, alignment);
+  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+
+  if (layout != NULL)
+    {
+      g_free (key);
+      return g_object_ref (layout);
+    }
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, key->text, -1);
+  pango_layout_set_width (layout, key->width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_lines > 0)
+    limit_lines (layout, max_lines);
+
+  if (g_hash_table_size (self->text_cache) >= TEXT_CACHE_SIZE)
+    g_hash_table_remove_all (self->text_cache);
+  g_hash_table_insert (self->text_cache, key, g_object_ref (layout));
+  return layout;
+}
+
+/* The layout of a note's text on its card, @width wide. */
 static PangoLayout *
 get_text_layout (SlRenderer *self,
                  SlNote     *note,
                  double      width,
                  int         max_lines)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, note);
-  g_autofree char *shown = sl_renderer_get_shown_text (sl_note_get_text (note));
-  /* What the layout holds: compared, not the note's own text. */
-  g_autofree char *text = sl_text_make_drawable (shown);
-
-  if (layout == NULL)
-    {
-      layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (layout, self->text_font);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_text (layout, text, -1);
-      g_hash_table_insert (self->layouts, note, layout);
-    }
-
-  if (strcmp (pango_layout_get_text (layout), text) != 0)
-    pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_height (layout, -max_lines);
-
-  /* A negative height limits the lines of each paragraph, not of the text,
-   * and a positive one cuts between paragraphs without an ellipsis: a note
-   * broken into more lines than fit would run over its fields or lose its
-   * last lines unseen. So the lines that do not fit join the last shown
-   * one, which ends in an ellipsis. */
-  if (pango_layout_get_line_count (layout) > max_lines)
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
-      PangoRectangle logical;
-
-      for (int i = 1; i < max_lines; i++)
-        pango_layout_iter_next_line (iter);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      g_strdelimit (text + pango_layout_iter_get_index (iter), "\r\n", ' ');
-      pango_layout_iter_free (iter);
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_height (layout, logical.y + logical.height);
-    }
-  return layout;
+  return get_layout (self, sl_note_get_text (note), self->text_font, width, max_lines, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -226,14 +306,8 @@ draw_text_at (SlRenderer                 *self,
               double                      width,
               PangoAlignment              alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-  g_autofree char *shown = sl_renderer_get_shown_text (text);
+  g_autoptr(PangoLayout) layout = get_layout (self, text, font, width, 0, alignment);
 
-  pango_layout_set_font_description (layout, font);
-  set_layout_text (layout, shown);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -547,6 +621,7 @@ height_for_problems (SlRenderer *self,
   guint n_fields = sl_note_get_n_fields (note);
   guint n_marked = 0, lines;
   double width, height, needed;
+  g_autoptr(PangoLayout) layout = NULL;
   int text_height;
 
   for (guint i = 0; i < n_fields; i++)
@@ -556,7 +631,8 @@ height_for_problems (SlRenderer *self,
 
   lines = n_marked + (n_fields > n_marked ? 1 : 0);
   sl_layout_get_note_size (sl_note_get_kind (note), &width, &height);
-  pango_layout_get_pixel_size (get_text_layout (self, note, width - 2 * CARD_PADDING, 2), NULL, &text_height);
+  layout = get_text_layout (self, note, width - 2 * CARD_PADDING, 2);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   needed = FIELDS_TOP + text_height + lines * FIELD_LINE_HEIGHT + CARD_PADDING;
   if (needed <= height)
     return 0;
@@ -598,6 +674,83 @@ draw_found_mark (SlRenderer   *self,
   cairo_restore (cr);
 }
 
+/* Fills the card of @kind in the current path, in the source's colour,
+ * and outlines it where it would melt into the lane. */
+static void
+fill_card (SlRenderer *self,
+           cairo_t    *cr,
+           SlNoteKind  kind)
+{
+  cairo_fill_preserve (cr);
+  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
+    {
+      if (is_high_contrast (self) && is_dark (self))
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      else
+        cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast (self) ? 0.9 : 0.25);
+      cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0));
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+}
+
+/* Whether a card of @kind at @scale is smaller than anyone sees its
+ * corners: a plain rectangle, drawn with the others of its kind. */
+static gboolean
+is_unseen_card (SlRenderer *self,
+                SlNoteKind  kind,
+                double      scale)
+{
+  return CARD_RADIUS * scale < UNSEEN_SIZE && !(self->dimmed_kinds & (1u << kind));
+}
+
+static gboolean
+collect_card_cb (SlNote       *note,
+                 const SlRect *rect,
+                 gpointer      user_data)
+{
+  GArray **cards = user_data;
+
+  g_array_append_val (cards[sl_note_get_kind (note)], *rect);
+  return TRUE;
+}
+
+/* On a page of a board of many thousands of notes, cards no one sees
+ * (see is_unseen_card()) are filled one kind at a time, before their
+ * texts: a fill an operation of a PDF page, not a fill a card, which
+ * took a fifth of its memory. */
+static void
+draw_unseen_cards (SlRenderer   *self,
+                   cairo_t      *cr,
+                   const SlRect *region,
+                   double        scale)
+{
+  GArray *cards[SL_N_NOTE_KINDS];
+
+  for (guint kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    cards[kind] = g_array_new (FALSE, FALSE, sizeof (SlRect));
+  sl_layout_foreach_note_in (self->layout, region, collect_card_cb, cards);
+
+  cairo_save (cr);
+  for (guint kind = 0; kind < SL_N_NOTE_KINDS; kind++)
+    {
+      if (cards[kind]->len > 0 && is_unseen_card (self, kind, scale))
+        {
+          for (guint i = 0; i < cards[kind]->len; i++)
+            {
+              const SlRect *card = &g_array_index (cards[kind], SlRect, i);
+
+              cairo_rectangle (cr, card->x, card->y, card->width, card->height);
+            }
+          set_rgb (cr, kind_color (self, kind), 1.0);
+          fill_card (self, cr, kind);
+        }
+      g_array_unref (cards[kind]);
+    }
+  cairo_restore (cr);
+}
+
 static gboolean
 draw_note_cb (SlNote       *note,
               const SlRect *rect,
@@ -610,6 +763,11 @@ draw_note_cb (SlNote       *note,
   const Rgb *fill = kind_color (self, kind);
   Rgb text = text_color_on (fill);
   gboolean selected = self->selection != NULL && g_hash_table_contains (self->selection, note);
+  /* Lines of fields no one can read at any zoom are not drawn, nor the
+   * kind's name: a PDF page of a board of 10,000 notes printed them a
+   * hundredth of a point high, and they were most of its text. The note's
+   * own text always is, to be found in the PDF. */
+  gboolean legible = FIELD_LINE_HEIGHT * data->scale >= UNREADABLE_SIZE;
   SlRect card = *rect;
 
   if (self->found != NULL && g_hash_table_contains (self->found, note))
@@ -645,27 +803,23 @@ draw_note_cb (SlNote       *note,
       cairo_translate (cr, -(card.x + card.width / 2), -(card.y + card.height / 2));
     }
 
-  /* Shadow, card, and an outline where the card would melt into the lane. */
-  cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
-  card.x += 1.5, card.y += 2.5;
-  rounded_rect (cr, &card, CARD_RADIUS);
-  cairo_fill (cr);
-  card = *rect;
-
-  set_rgb (cr, fill, 1.0);
-  rounded_rect (cr, &card, CARD_RADIUS);
-  cairo_fill_preserve (cr);
-  if (kind == SL_NOTE_SCREEN || kind == SL_NOTE_COMMENT || is_high_contrast (self))
+  /* Shadow, card, and an outline where the card would melt into the lane;
+   * cards no one sees were drawn together (draw_unseen_cards()). */
+  if (CARD_SHADOW_Y * data->scale >= UNSEEN_SIZE)
     {
-      if (is_high_contrast (self) && is_dark (self))
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      else
-        cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast (self) ? 0.9 : 0.25);
-      cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0));
-      cairo_stroke (cr);
+      cairo_set_source_rgba (cr, 0, 0, 0, is_dark (self) ? 0.35 : 0.12);
+      card.x += CARD_SHADOW_X, card.y += CARD_SHADOW_Y;
+      rounded_rect (cr, &card, CARD_RADIUS);
+      cairo_fill (cr);
+      card = *rect;
     }
-  else
-    cairo_new_path (cr);
+
+  if (!is_unseen_card (self, kind, data->scale))
+    {
+      set_rgb (cr, fill, 1.0);
+      rounded_rect (cr, &card, CARD_RADIUS);
+      fill_card (self, cr, kind);
+    }
 
   if (fails_step (self, note))
     {
@@ -711,8 +865,9 @@ draw_note_cb (SlNote       *note,
 
   /* The kind in words: colour is never the only cue. */
   set_rgb (cr, &text, 0.7);
-  draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font,
-                card.x + CARD_PADDING, card.y + 5, card.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+  if (legible)
+    draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font,
+                  card.x + CARD_PADDING, card.y + 5, card.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
   if (sl_note_get_pivotal (note))
     {
       /* A pivotal event: a bar down its left side. */
@@ -722,9 +877,10 @@ draw_note_cb (SlNote       *note,
     }
 
   {
-    gboolean with_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
-    PangoLayout *layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
-                                           with_fields ? 2 : 4);
+    gboolean has_fields = data->detail >= FIELDS_SCALE && sl_note_get_n_fields (note) > 0;
+    gboolean with_fields = has_fields && legible;
+    g_autoptr(PangoLayout) layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING,
+                                                     has_fields ? 2 : 4);
     int text_height;
 
     set_rgb (cr, &text, 1.0);
@@ -844,15 +1000,9 @@ sl_renderer_dispose (GObject *object)
   SlRenderer *self = (SlRenderer *)object;
 
   if (self->layout != NULL)
-    {
-      SlDocument *document = sl_layout_get_document (self->layout);
-
-      sl_layout_set_card_heights (self->layout, self, NULL);
-      g_signal_handlers_disconnect_by_data (document, self);
-      g_signal_handlers_disconnect_by_data (sl_document_get_notes (document), self);
-    }
+    sl_layout_set_card_heights (self->layout, self, NULL);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->found, g_hash_table_unref);
   g_clear_object (&self->selected_connection);
@@ -878,7 +1028,7 @@ sl_renderer_init (SlRenderer *self)
 {
   cairo_font_options_t *options;
 
-  self->layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   /* The same metrics on screen and on paper: no hinting to the pixel grid. */
@@ -903,18 +1053,11 @@ SlRenderer *
 sl_renderer_new (SlLayout *layout)
 {
   SlRenderer *self;
-  SlDocument *document;
 
   g_return_val_if_fail (SL_IS_LAYOUT (layout), NULL);
 
   self = g_object_new (SL_TYPE_RENDERER, NULL);
   self->layout = g_object_ref (layout);
-
-  document = sl_layout_get_document (layout);
-  g_signal_connect_object (document, "element-changed",
-                           G_CALLBACK (element_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sl_document_get_notes (document), "items-changed",
-                           G_CALLBACK (forget_layouts), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -1050,6 +1193,7 @@ sl_renderer_get_field_at (SlRenderer *self,
 {
   guint n_fields = sl_note_get_n_fields (note);
   g_autofree guint *order = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
   SlRect card;
   int text_height;
   double top, bottom;
@@ -1064,8 +1208,8 @@ sl_renderer_get_field_at (SlRenderer *self,
   if (x < card.x + CARD_PADDING || x > card.x + card.width - CARD_PADDING)
     return NULL;
 
-  pango_layout_get_pixel_size (get_text_layout (self, note, card.width - 2 * CARD_PADDING, 2),
-                               NULL, &text_height);
+  layout = get_text_layout (self, note, card.width - 2 * CARD_PADDING, 2);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   top = card.y + FIELDS_TOP + text_height;
   bottom = card.y + card.height - CARD_PADDING;
   if (y < top || y >= bottom)
@@ -1229,6 +1373,8 @@ sl_renderer_draw (SlRenderer   *self,
     {
       if (data.detail >= 0.15)
         _sl_renderer_draw_connections (self, cr, region, scale);
+      if (CARD_RADIUS * scale < UNSEEN_SIZE)
+        draw_unseen_cards (self, cr, region, scale);
       sl_layout_foreach_note_in (self->layout, region, draw_note_cb, &data);
     }
 
