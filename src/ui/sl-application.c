@@ -14,6 +14,8 @@
 #include "stormline-core.h"
 
 #include "sl-application.h"
+#include "sl-frame-script.h"
+#include "sl-frame-timer.h"
 #include "sl-recovery.h"
 #include "sl-window.h"
 
@@ -54,6 +56,8 @@ present_new_window (SlApplication *self,
 {
   SlWindow *window = sl_window_new (self, document, file);
 
+  sl_frame_timer_attach (GTK_WINDOW (window));
+  sl_frame_script_attach (window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
