@@ -3,7 +3,8 @@
  * Usage: bench-empty-window   (with STORMLINE_FRAME_TIMES=FILE)
  *
  * An AdwApplication that shows an empty AdwApplicationWindow of
- * Stormline's default size, with a header bar as a window has one, and
+ * Stormline's default size, with a header bar and a title as a window has
+ * them (the title's text loads the fonts, as any window's text would), and
  * writes its first frame through Stormline's frame timer
  * (src/ui/sl-frame-timer.c): bench/bench-startup sets the time Stormline
  * takes to its first frame against it.
@@ -23,6 +24,7 @@ activate_cb (GApplication *app)
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), "Empty Window");
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   sl_frame_timer_attach (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
