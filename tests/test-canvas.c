@@ -2054,7 +2054,7 @@ static void
 test_shortcuts_window_board_keys (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/sl-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   guint n_keys = 0;
 
@@ -2098,7 +2098,7 @@ test_shortcuts_window_board_keys (Fixture       *fixture,
 static void
 test_shortcuts_window_keys (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/stormline/Stormline/sl-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   guint seen[SL_N_NOTE_KINDS] = { 0 };
   guint n_shortcuts = 0;

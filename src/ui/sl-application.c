@@ -14,6 +14,8 @@
 #include "stormline-core.h"
 
 #include "sl-application.h"
+#include "sl-frame-script.h"
+#include "sl-frame-timer.h"
 #include "sl-recovery.h"
 #include "sl-window.h"
 
@@ -54,6 +56,8 @@ present_new_window (SlApplication *self,
 {
   SlWindow *window = sl_window_new (self, document, file);
 
+  sl_frame_timer_attach (GTK_WINDOW (window));
+  sl_frame_script_attach (window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -277,6 +281,7 @@ sl_application_startup (GApplication *app)
   SlApplication *self = SL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
 
@@ -285,6 +290,9 @@ sl_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  /* GTK sets this key only for a gtk/help-overlay.ui, which it builds with
+   * every window: the window builds its own when asked. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
