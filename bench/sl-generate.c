@@ -6,6 +6,11 @@
  * three to five fields with names that flow downstream, as in a complete
  * model. One aggregate lane per 500 notes keeps lanes of a real length.
  *
+ * Board coordinates end at SL_COORD_MAX, where one row of slices holds
+ * about 111,000 notes: a larger board wraps its timeline into bands, each
+ * lower in every lane than the one before, that share the slices (the
+ * columns) of the first band.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,6 +18,8 @@
 
 #define SLICE_WIDTH 240
 #define NOTE_OFFSET 40
+/* Below the tallest note of a band (a five-field event). */
+#define BAND_HEIGHT 400
 
 static const char * const nouns[] = {
   "Room", "Guest", "Booking", "Payment", "Invoice", "Order", "Cart", "Item", "Customer",
@@ -66,6 +73,7 @@ sl_generate_board (guint   n_notes,
   SlLane *automation, *interaction;
   SlNote *last_event = NULL, *previous_event = NULL;
   guint n_lanes = MAX (1, n_notes / 500);
+  guint slices_a_band = (SL_COORD_MAX - NOTE_OFFSET) / SLICE_WIDTH;
   guint made = 0;
 
   sl_document_set_id_seed (d, seed);
@@ -90,8 +98,10 @@ sl_generate_board (guint   n_notes,
     {
       const char *noun = nouns[g_rand_int_range (rand, 0, G_N_ELEMENTS (nouns))];
       guint verb = g_rand_int_range (rand, 0, G_N_ELEMENTS (verbs));
-      int x = slice * SLICE_WIDTH;
+      guint band = slice / slices_a_band;
+      int x = (slice % slices_a_band) * SLICE_WIDTH;
       int note_x = x + NOTE_OFFSET;
+      int y = band * BAND_HEIGHT;
       g_autofree char *slice_name = NULL;
       g_autofree char *text = NULL;
       SlScenario *scenario;
@@ -106,19 +116,20 @@ sl_generate_board (guint   n_notes,
           SlNote *trigger, *command, *event;
 
           slice_name = g_strdup_printf ("%s %s", verbs[verb][0], noun);
-          sl_document_add_slice (d, slice_name, x, SLICE_WIDTH);
+          if (band == 0)
+            sl_document_add_slice (d, slice_name, x, SLICE_WIDTH);
 
           text = g_strdup_printf (automated ? "%s %s Processor" : "%s %s Form", verbs[verb][0], noun);
           trigger = sl_document_add_note (d, automated ? SL_NOTE_AUTOMATION : SL_NOTE_SCREEN,
-                                          automated ? automation : actors[slice % 3], note_x, 0, text);
+                                          automated ? automation : actors[slice % 3], note_x, y, text);
           add_fields (d, trigger, noun, 3, FALSE);
 
-          command = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, note_x, 0, slice_name);
+          command = sl_document_add_note (d, SL_NOTE_COMMAND, interaction, note_x, y, slice_name);
           add_fields (d, command, noun, 3, FALSE);
 
           g_free (text);
           text = g_strdup_printf ("%s %s", noun, verbs[verb][1]);
-          event = sl_document_add_note (d, SL_NOTE_EVENT, lane, note_x, 0, text);
+          event = sl_document_add_note (d, SL_NOTE_EVENT, lane, note_x, y, text);
           add_fields (d, event, noun, 5, TRUE);
           sl_document_set_note_pivotal (d, event, g_rand_int_range (rand, 0, 20) == 0);
 
@@ -151,13 +162,14 @@ sl_generate_board (guint   n_notes,
           g_autoptr(SlStep) given = sl_step_new (last_event);
 
           slice_name = g_strdup_printf ("%s Overview", noun);
-          sl_document_add_slice (d, slice_name, x, SLICE_WIDTH);
+          if (band == 0)
+            sl_document_add_slice (d, slice_name, x, SLICE_WIDTH);
 
-          view = sl_document_add_note (d, SL_NOTE_VIEW, interaction, note_x, 0, slice_name);
+          view = sl_document_add_note (d, SL_NOTE_VIEW, interaction, note_x, y, slice_name);
           add_fields (d, view, noun, 4, FALSE);
           sl_document_set_field_mapping (d, view, 2, "calculated");
 
-          screen = sl_document_add_note (d, SL_NOTE_SCREEN, actors[slice % 3], note_x, 0, slice_name);
+          screen = sl_document_add_note (d, SL_NOTE_SCREEN, actors[slice % 3], note_x, y, slice_name);
           add_fields (d, screen, noun, 4, FALSE);
           for (guint i = 0; i < 4; i++)
             sl_document_set_field_flags (d, screen, i, SL_FIELD_DISPLAYED);

@@ -611,8 +611,9 @@ test_read_pipe_too_large (void)
   g_autoptr(GBytes) start = g_bytes_new_static ("{", 1);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *words = g_strdup_printf ("larger than %d MB", SL_JSON_MAX_SIZE / (1024 * 1024));
-  Feed feed = { path, -1, start, (gsize) SL_JSON_MAX_SIZE * 4 };
+  gsize max_size = sl_json_get_max_size ();
+  g_autofree char *words = g_strdup_printf ("larger than %" G_GSIZE_FORMAT " MB", max_size / (1024 * 1024));
+  Feed feed = { path, -1, start, max_size + 64 * 1024 * 1024 };
   GThread *thread;
 
   g_assert_no_errno (mkfifo (path, 0600));

@@ -894,22 +894,58 @@ test_file_missing (void)
   remove_tree (dir);
 }
 
+/* A file larger than this computer can read is refused by its size,
+ * before it is read, saying its size and the most that can be read. */
 static void
 test_file_too_large (void)
 {
   g_autofree char *dir = scratch_dir_new ();
   g_autofree char *path = g_build_filename (dir, "huge.stormline", NULL);
+  gsize max_mb = sl_json_get_max_size () / (1024 * 1024);
+  g_autofree char *size_words = g_strdup_printf ("(%" G_GSIZE_FORMAT " MB;", max_mb + 72);
+  g_autofree char *max_words = g_strdup_printf ("at most %" G_GSIZE_FORMAT " MB can be read", max_mb);
   int fd;
 
-  /* Sparse: it takes no room on the disk. Read, it would be 200 MB of NUL
-   * bytes, refused as an encoding error instead of by its size. */
+  /* The limit is what the memory holds, at most 2 GiB. */
+  g_assert_cmpuint (sl_json_get_max_size (), <=, SL_JSON_MAX_SIZE);
+  g_assert_cmpuint (sl_json_get_max_size (), >=, MIN (SL_JSON_MAX_SIZE,
+                                                       (gsize) sysconf (_SC_PHYS_PAGES) * sysconf (_SC_PAGESIZE) /
+                                                       SL_JSON_MEMORY_FACTOR));
+
+  /* Sparse: it takes no room on the disk. Read, it would be gigabytes of
+   * NUL bytes, refused as an encoding error instead of by its size. */
   fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   g_assert_cmpint (fd, >=, 0);
-  g_assert_no_errno (ftruncate (fd, 200 * 1024 * 1024));
+  g_assert_no_errno (ftruncate (fd, (max_mb + 72) * 1024 * 1024));
   g_assert_no_errno (close (fd));
 
-  assert_load_fails (path, SL_FORMAT_ERROR_TOO_LARGE, "200 MB");
-  assert_load_fails (path, SL_FORMAT_ERROR_TOO_LARGE, "128 MB");
+  assert_load_fails (path, SL_FORMAT_ERROR_TOO_LARGE, size_words);
+  assert_load_fails (path, SL_FORMAT_ERROR_TOO_LARGE, max_words);
+  remove_tree (dir);
+}
+
+/* A model larger than the 128 MiB that could once be read opens: a
+ * 250,000-note model is 140 MB. */
+static void
+test_file_larger_than_128_mib (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "large.stormline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize title_length = 140 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (title_length + 64);
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (text, "{\"stormline\": 1, \"title\": \"");
+  for (gsize i = 0; i < title_length; i += 8)
+    g_string_append_len (text, "Booking ", 8);
+  g_string_append (text, "\"}\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  document = sl_format_load_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (sl_document_get_title (document)), ==, title_length);
   remove_tree (dir);
 }
 
@@ -1308,6 +1344,7 @@ main (int    argc,
   g_test_add_func ("/format/file/directory", test_file_directory);
   g_test_add_func ("/format/file/missing", test_file_missing);
   g_test_add_func ("/format/file/too-large", test_file_too_large);
+  g_test_add_func ("/format/file/larger-than-128-mib", test_file_larger_than_128_mib);
   g_test_add_func ("/format/file/unreadable", test_file_unreadable);
 
   g_test_add_func ("/format/save/replaces", test_save_replaces);

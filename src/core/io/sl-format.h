@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   SL_FORMAT_ERROR_READ,          /* the file cannot be read */
-  SL_FORMAT_ERROR_TOO_LARGE,     /* beyond SL_JSON_MAX_SIZE */
+  SL_FORMAT_ERROR_TOO_LARGE,     /* beyond sl_json_get_max_size() */
   SL_FORMAT_ERROR_ENCODING,      /* not UTF-8 */
   SL_FORMAT_ERROR_SYNTAX,        /* not JSON */
   SL_FORMAT_ERROR_TOO_DEEP,      /* nested beyond SL_JSON_MAX_DEPTH */

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -72,6 +73,7 @@ typedef struct
   const char *scanned;  /* how far line breaks are recorded */
   guint depth;
   guint n_values;
+  guint max_values;     /* see SL_JSON_MAX_VALUES */
   SlJsonParseFlags flags;
   GPtrArray *stack;     /* children of the containers being read */
   GError **error;
@@ -130,16 +132,52 @@ position_of (SlJson *json,
     *column = json->text + offset - line_start + 1;
 }
 
+static guint64
+physical_memory (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+
+  return pages > 0 && page_size > 0 ? (guint64) pages * page_size : G_MAXUINT64;
+}
+
+/**
+ * sl_json_get_max_size:
+ *
+ * The largest file this computer can read: what its memory holds while
+ * the file is read (%SL_JSON_MEMORY_FACTOR times the file's size), at
+ * most %SL_JSON_MAX_SIZE.
+ *
+ * Returns: a size in bytes
+ */
+gsize
+sl_json_get_max_size (void)
+{
+  return MIN (physical_memory () / SL_JSON_MEMORY_FACTOR, SL_JSON_MAX_SIZE);
+}
+
+/* @size: how large the file is, or 0 when only its start was read */
 static void
 set_too_large (GError **error,
                guint64  size)
 {
   /* Sizes as text: translations cannot hold G_GUINT64_FORMAT. */
+  gsize max_size = sl_json_get_max_size ();
   g_autofree char *megabytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size / (1024 * 1024));
+  int max_megabytes = max_size / (1024 * 1024);
+  g_autofree char *memory = g_strdup_printf ("%" G_GUINT64_FORMAT, physical_memory () / (1024 * 1024));
 
-  g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
-               _("the file is too large (%s MB; at most %d MB can be read)"),
-               megabytes, SL_JSON_MAX_SIZE / (1024 * 1024));
+  if (size == 0)
+    g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
+                 _("the file is larger than %d MB, the most that can be read"), max_megabytes);
+  else if (max_size < SL_JSON_MAX_SIZE)
+    g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
+                 _("the file is too large for the memory of this computer (%s MB; reading a file takes "
+                   "%d times its size, and this computer has %s MB: at most %d MB can be read)"),
+                 megabytes, SL_JSON_MEMORY_FACTOR, memory, max_megabytes);
+  else
+    g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
+                 _("the file is too large (%s MB; at most %d MB can be read)"), megabytes, max_megabytes);
 }
 
 /* Errors can stand past the last whitespace read: record the line breaks
@@ -856,14 +894,14 @@ read_value (Parser *parser)
 
   /* Each value costs memory while it is read, however short its text:
    * refused before it is spent. */
-  if (++parser->n_values > SL_JSON_MAX_VALUES)
+  if (++parser->n_values > parser->max_values)
     {
       fail_at (parser, parser->p, SL_JSON_ERROR_TOO_MANY,
                g_dngettext (GETTEXT_PACKAGE,
                             "the file holds more than %d value, more than a model can: split it into smaller models",
                             "the file holds more than %d values, more than a model can: split it into smaller models",
-                            SL_JSON_MAX_VALUES),
-               SL_JSON_MAX_VALUES);
+                            parser->max_values),
+               (int) parser->max_values);
       return NULL;
     }
 
@@ -935,7 +973,7 @@ parse_take (char              *data,
   json->length = length;
   json->newlines = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (length > SL_JSON_MAX_SIZE)
+  if (length > sl_json_get_max_size ())
     {
       set_too_large (error, length);
       return NULL;
@@ -947,6 +985,7 @@ parse_take (char              *data,
     .p = json->text,
     .end = json->text + length,
     .scanned = json->text,
+    .max_values = MAX (SL_JSON_MAX_VALUES, length / SL_JSON_BYTES_A_VALUE),
     .flags = flags,
     .stack = stack,
     .error = error,
@@ -1041,7 +1080,7 @@ sl_json_parse_with_flags (const char        *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (length > SL_JSON_MAX_SIZE)
+  if (length > sl_json_get_max_size ())
     {
       set_too_large (error, length);
       return NULL;
@@ -1276,17 +1315,18 @@ check_readable_type (GFileInfo  *info,
   return FALSE;
 }
 
-/* Reads @stream to its end, or one byte past SL_JSON_MAX_SIZE, which is
- * enough to refuse it: a pipe, or a file that grows while it is read, has
- * no size to check first. A file read as large as it said it was takes
- * one buffer of its size: growing one would copy a large model twice. */
+/* Reads @stream to its end, or one byte past @max_size, which is enough
+ * to refuse it: a pipe, or a file that grows while it is read, has no
+ * size to check first. A file read as large as it said it was takes one
+ * buffer of its size: growing one would copy a large model twice. */
 static char *
 read_stream (GInputStream  *stream,
              gsize          expected_size,
+             gsize          max_size,
              gsize         *length,
              GError       **error)
 {
-  gsize capacity = MIN (expected_size, (gsize) SL_JSON_MAX_SIZE) + 1;
+  gsize capacity = MIN (expected_size, max_size) + 1;
   char *contents = g_malloc (capacity);
 
   *length = 0;
@@ -1302,10 +1342,10 @@ read_stream (GInputStream  *stream,
       *length += n;
 
       /* At its end, with room left for the NUL; or past the limit. */
-      if (*length < capacity || capacity > SL_JSON_MAX_SIZE)
+      if (*length < capacity || capacity > max_size)
         return contents;
 
-      capacity = MIN (MAX (capacity * 2, 64 * 1024), (gsize) SL_JSON_MAX_SIZE + 1);
+      capacity = MIN (MAX (capacity * 2, 64 * 1024), max_size + 1);
       contents = g_realloc (contents, capacity);
     }
 }
@@ -1313,7 +1353,7 @@ read_stream (GInputStream  *stream,
 /**
  * sl_json_read_file:
  *
- * Reads a file of at most %SL_JSON_MAX_SIZE bytes, or a pipe. The data is
+ * Reads a file of at most sl_json_get_max_size() bytes, or a pipe. The data is
  * followed by a NUL byte that the size of the bytes does not count.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
@@ -1330,6 +1370,7 @@ sl_json_read_file (GFile   *file,
   g_autoptr(GFileInfo) opened_info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize max_size = sl_json_get_max_size ();
   char *contents;
   gsize length = 0;
 
@@ -1371,7 +1412,7 @@ sl_json_read_file (GFile   *file,
     return NULL;
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-      g_file_info_get_size (info) > SL_JSON_MAX_SIZE)
+      (guint64) g_file_info_get_size (info) > max_size)
     {
       set_too_large (error, g_file_info_get_size (info));
       return NULL;
@@ -1381,7 +1422,7 @@ sl_json_read_file (GFile   *file,
    * /dev/stdin finds is what the first one left, without its start. */
   contents = read_stream (G_INPUT_STREAM (stream),
                           g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ? g_file_info_get_size (info) : 0,
-                          &length, &local_error);
+                          max_size, &length, &local_error);
   if (contents == NULL)
     {
       g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_READ,
@@ -1389,12 +1430,10 @@ sl_json_read_file (GFile   *file,
       return NULL;
     }
 
-  if (length > SL_JSON_MAX_SIZE)
+  if (length > max_size)
     {
       g_free (contents);
-      g_set_error (error, SL_JSON_ERROR, SL_JSON_ERROR_TOO_LARGE,
-                   _("the file is larger than %d MB, the most that can be read"),
-                   SL_JSON_MAX_SIZE / (1024 * 1024));
+      set_too_large (error, 0);
       return NULL;
     }
 

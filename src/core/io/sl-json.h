@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   SL_JSON_ERROR_READ,      /* the file cannot be read */
-  SL_JSON_ERROR_TOO_LARGE, /* beyond SL_JSON_MAX_SIZE */
+  SL_JSON_ERROR_TOO_LARGE, /* beyond sl_json_get_max_size() */
   SL_JSON_ERROR_ENCODING,  /* not UTF-8 */
   SL_JSON_ERROR_SYNTAX,    /* not JSON */
   SL_JSON_ERROR_TOO_DEEP,  /* nested beyond SL_JSON_MAX_DEPTH */
@@ -23,13 +23,23 @@ typedef enum {
   SL_JSON_ERROR_TOO_MANY,  /* more values than SL_JSON_MAX_VALUES */
 } SlJsonError;
 
-#define SL_JSON_MAX_SIZE  (128 * 1024 * 1024)
+/* The largest text the reader can hold: its values say where they are by
+ * 32-bit offsets. A computer with less memory reads less (see
+ * sl_json_get_max_size()). */
+#define SL_JSON_MAX_SIZE  ((gsize) 2 * 1024 * 1024 * 1024)
+/* Reading a file takes memory about this many times its size at its peak
+ * (the text, the values read, the model being built), measured on a
+ * 1,000,000-note model. */
+#define SL_JSON_MEMORY_FACTOR 6
 #define SL_JSON_MAX_DEPTH 64
 /* Each value costs 32 bytes while it is read, whatever its size in the
- * text ("0," is two bytes): this bounds that memory to 512 MB, with room
- * for the largest file a real model makes (a 100,000-note model holds
- * four million values). */
+ * text ("0," is two bytes): a text holds at most SL_JSON_MAX_VALUES
+ * values, or one every SL_JSON_BYTES_A_VALUE bytes if that is more. This
+ * bounds that memory to four times the text's size, with room for real
+ * models, which hold a value every 14 bytes (a 1,000,000-note model holds
+ * forty million values in 570 MB). */
 #define SL_JSON_MAX_VALUES (16 * 1024 * 1024)
+#define SL_JSON_BYTES_A_VALUE 8
 
 typedef enum {
   SL_JSON_PARSE_STRICT = 0,
@@ -74,6 +84,7 @@ void         sl_json_get_position      (SlJson      *json,
                                         guint       *column);
 GBytes      *sl_json_read_file         (GFile       *file,
                                         GError     **error);
+gsize        sl_json_get_max_size      (void);
 
 SlJsonType   sl_json_node_get_type     (SlJsonNode  *node);
 const char  *sl_json_node_type_name    (SlJsonNode  *node);

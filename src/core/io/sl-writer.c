@@ -16,10 +16,32 @@
 #include "sl-writer.h"
 
 
-/* What JSON requires to be escaped in a string. */
-static const char needs_escape[] =
-  "\"\\\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017"
-  "\020\021\022\023\024\025\026\027\030\031\032\033\034\035\036\037";
+/* g_string_append_len() is a call into GLib for each of the millions of
+ * pieces of a large model; while the room reserved lasts, a copy does. */
+static inline void
+append_len (GString    *out,
+            const char *piece,
+            gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, piece, length);
+      out->len += length;
+      out->str[out->len] = 0;
+    }
+  else
+    g_string_append_len (out, piece, length);
+}
+
+#define APPEND_LITERAL(out, literal) append_len ((out), (literal), sizeof (literal) - 1)
+
+/* What JSON requires to be escaped in a string: a test of each byte,
+ * which strcspn() with a set of 34 bytes was several times slower than. */
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
 
 void
 sl_writer_escaped (SlWriter     *w,
@@ -31,12 +53,13 @@ sl_writer_escaped (SlWriter     *w,
   for (;;)
     {
       /* Copy what needs no escape in one piece: most texts have none. */
-      gsize run = strcspn (p, needs_escape);
+      const char *run = p;
       char unicode[8];
       const char *escape;
 
-      g_string_append_len (w->out, p, run);
-      p += run;
+      while (!needs_escape (*p))
+        p++;
+      append_len (w->out, run, p - run);
       if (*p == 0)
         break;
 
@@ -65,7 +88,7 @@ sl_writer_newline (SlWriter *w)
   static const char spaces[] = "                                                                ";
 
   g_string_append_c (w->out, '\n');
-  g_string_append_len (w->out, spaces, MIN (2 * w->depth, sizeof spaces - 1));
+  append_len (w->out, spaces, MIN (2 * w->depth, sizeof spaces - 1));
 }
 
 void
@@ -74,7 +97,7 @@ sl_writer_item (SlWriter *w)
   if (w->inline_depth > 0)
     {
       if (!w->empty)
-        g_string_append (w->out, ", ");
+        APPEND_LITERAL (w->out, ", ");
     }
   else
     {
@@ -91,7 +114,7 @@ sl_writer_key (SlWriter     *w,
 {
   sl_writer_item (w);
   sl_writer_escaped (w, key);
-  g_string_append (w->out, ": ");
+  APPEND_LITERAL (w->out, ": ");
 }
 
 void
@@ -165,7 +188,7 @@ sl_writer_int_member (SlWriter     *w,
     *--p = '-';
 
   sl_writer_key (w, key);
-  g_string_append_len (w->out, p, digits + sizeof digits - p);
+  append_len (w->out, p, digits + sizeof digits - p);
 }
 
 void
@@ -176,7 +199,7 @@ sl_writer_true_member (SlWriter     *w,
   if (value)
     {
       sl_writer_key (w, key);
-      g_string_append (w->out, "true");
+      APPEND_LITERAL (w->out, "true");
     }
 }
 
