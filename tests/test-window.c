@@ -3136,6 +3136,195 @@ mean_luminance (GtkWidget *widget,
   return sum / (((width + 3) / 4) * ((height + 3) / 4));
 }
 
+/* What the map draws now, on white. */
+static cairo_surface_t *
+draw_map (GtkWidget *overview)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, gtk_widget_get_width (overview),
+                                                         gtk_widget_get_height (overview));
+  cairo_t *cr = cairo_create (surface);
+
+  GTK_WIDGET_GET_CLASS (overview)->snapshot (overview, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+rgb_at (cairo_surface_t *surface,
+        int              x,
+        int              y,
+        double          *rgb)
+{
+  guint32 pixel;
+
+  memcpy (&pixel, cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4, 4);
+  rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+  rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+  rgb[2] = (pixel & 0xff) / 255.0;
+}
+
+/* Whether the map shows, at the middle of @note's card, its kind's colour. */
+static gboolean
+map_shows_note (cairo_surface_t *map,
+                SlCanvas        *canvas,
+                SlNote          *note,
+                SlRenderer      *renderer)
+{
+  SlLayout *layout = sl_canvas_get_layout (canvas);
+  double rgb[3], kind[3];
+  SlRect rect, bounds;
+  double scale;
+
+  sl_layout_get_bounds (layout, &bounds);
+  sl_layout_get_note_rect (layout, note, &rect);
+  scale = MIN (cairo_image_surface_get_width (map) / bounds.width,
+               cairo_image_surface_get_height (map) / bounds.height);
+  rgb_at (map, (int) ((rect.x + rect.width / 2 - bounds.x) * scale),
+          (int) ((rect.y + rect.height / 2 - bounds.y) * scale), rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  return fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03;
+}
+
+/* Whether the map shows the frame of the view's left edge, blue, halfway
+ * down the view. */
+static gboolean
+map_shows_view_at (cairo_surface_t *map,
+                   SlCanvas        *canvas)
+{
+  SlRect view, bounds;
+  double rgb[3];
+  double scale;
+
+  sl_layout_get_bounds (sl_canvas_get_layout (canvas), &bounds);
+  sl_canvas_get_visible_region (canvas, &view);
+  scale = MIN (cairo_image_surface_get_width (map) / bounds.width,
+               cairo_image_surface_get_height (map) / bounds.height);
+  rgb_at (map, (int) floor ((view.x - bounds.x) * scale),
+          (int) ((MAX (view.y, bounds.y) + MIN (view.height, bounds.height) / 2 - bounds.y) * scale), rgb);
+  return rgb[2] - rgb[0] > 0.3;
+}
+
+static gboolean
+note_in_way_cb (SlNote       *note,
+                const SlRect *rect,
+                gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return FALSE;
+}
+
+/* The leftmost x in @note's lane and row where its card would stand
+ * clear of every card (its own too), inside the board as it is. */
+static int
+free_x_beside (SlLayout *layout,
+               SlNote   *note)
+{
+  SlRect rect, bounds;
+
+  sl_layout_get_note_rect (layout, note, &rect);
+  sl_layout_get_bounds (layout, &bounds);
+  for (int dx = -sl_note_get_x (note); rect.x + dx + rect.width < bounds.x + bounds.width; dx += 40)
+    {
+      SlRect place = { rect.x + dx - 40, rect.y - 40, rect.width + 80, rect.height + 80 };
+      gboolean in_way = FALSE;
+
+      sl_layout_foreach_note_in (layout, &place, note_in_way_cb, &in_way);
+      if (!in_way)
+        return sl_note_get_x (note) + dx;
+    }
+  g_assert_not_reached ();
+}
+
+/* The map draws the board once and keeps it, but it shows the view where
+ * the board is panned to, a note where it was moved to, a note added, and
+ * the dark style: each change draws the board anew. */
+static void
+test_overview_follows (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *map;
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlLayout *layout;
+  GtkWidget *overview;
+  SlNote *note, *added;
+  SlRect bounds, moved_bounds, view;
+  int x;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  document = sl_window_get_document (fixture.window);
+  layout = sl_canvas_get_layout (canvas);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_paint (overview);
+  renderer = sl_renderer_new (layout);
+  note = sl_document_lookup_note (document, "cmd-add-room");
+  sl_layout_get_bounds (layout, &bounds);
+
+  /* Panned from the left edge of the board to its right: the frame moves. */
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_canvas_scroll_to (canvas, bounds.x, bounds.y);
+  map = draw_map (overview);
+  g_assert_true (map_shows_view_at (map, canvas));
+  cairo_surface_destroy (map);
+  sl_canvas_get_visible_region (canvas, &view);
+  g_assert_cmpfloat (view.width, <, bounds.width / 2);
+  sl_canvas_scroll_to (canvas, bounds.x + bounds.width - view.width, bounds.y);
+  map = draw_map (overview);
+  g_assert_true (map_shows_view_at (map, canvas));
+  sl_canvas_scroll_to (canvas, bounds.x, bounds.y);
+  g_assert_false (map_shows_view_at (map, canvas));
+  cairo_surface_destroy (map);
+
+  /* A note moved within the board, whose bounds stay as they were: the
+   * map shows it at its new place, where it showed none before. The view
+   * is off the board, so that its frame tints no card on the map. */
+  sl_canvas_scroll_to (canvas, bounds.x + 4 * bounds.width, bounds.y + 4 * bounds.height);
+  map = draw_map (overview);
+  g_assert_true (map_shows_note (map, canvas, note, renderer));
+  x = free_x_beside (layout, note);
+  sl_document_move_note (document, note, sl_note_get_lane (note), x, sl_note_get_y (note));
+  sl_layout_get_bounds (layout, &moved_bounds);
+  g_assert_cmpmem (&moved_bounds, sizeof (SlRect), &bounds, sizeof (SlRect));
+  g_assert_false (map_shows_note (map, canvas, note, renderer));
+  cairo_surface_destroy (map);
+  map = draw_map (overview);
+  g_assert_true (map_shows_note (map, canvas, note, renderer));
+  cairo_surface_destroy (map);
+
+  /* A note added: the map shows it. */
+  x = free_x_beside (layout, note);
+  added = sl_document_add_note (document, sl_note_get_kind (note), sl_note_get_lane (note), x,
+                                sl_note_get_y (note), "Added");
+  sl_layout_get_bounds (layout, &moved_bounds);
+  g_assert_cmpmem (&moved_bounds, sizeof (SlRect), &bounds, sizeof (SlRect));
+  map = draw_map (overview);
+  g_assert_true (map_shows_note (map, canvas, added, renderer));
+  cairo_surface_destroy (map);
+
+  /* Dark: the map shows the note in the dark style's colour. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_false (map_shows_note (map = draw_map (overview), canvas, added, renderer));
+  cairo_surface_destroy (map);
+  sl_renderer_set_style (renderer, SL_RENDER_STYLE_DARK);
+  map = draw_map (overview);
+  g_assert_true (map_shows_note (map, canvas, added, renderer));
+  cairo_surface_destroy (map);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 /* The board and its map follow the desktop's style: light, dark, and a
  * dark board with high contrast. */
 static void
@@ -3472,6 +3661,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);
   g_test_add_func ("/window/overview-screens", test_overview_screens);
+  g_test_add_func ("/window/overview-follows", test_overview_follows);
   g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
 

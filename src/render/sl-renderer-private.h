@@ -28,7 +28,6 @@ struct _SlRenderer
   PangoFontDescription *small_font;
   PangoFontDescription *header_font;
   GHashTable *text_cache;   /* TextKey -> PangoLayout: shaped text, see get_layout() */
-  cairo_surface_t *overview; /* the image of the last view from far out */
   guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
   GPtrArray *problems;      /* what the check found, a note's together */
   GHashTable *first_problem; /* SlNote -> 1 + the index of its first problem */
