@@ -789,6 +789,36 @@ append_script_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The operations of @region of @d drawn in full detail at @scale, as a
+ * cairo script; the whole board when @region is %NULL. */
+static char *
+draw_script (SlDocument   *d,
+             const SlRect *region,
+             double        scale)
+{
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  GString *script = g_string_new (NULL);
+  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
+  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
+  cairo_t *cr = cairo_create (surface);
+  SlRect bounds;
+
+  if (region == NULL)
+    sl_layout_get_bounds (layout, &bounds);
+  else
+    bounds = *region;
+  sl_renderer_set_full_detail (renderer, TRUE);
+  cairo_scale (cr, scale, scale);
+  sl_renderer_draw (renderer, cr, &bounds, scale);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_device_finish (device);
+  cairo_device_destroy (device);
+  return g_string_free (script, FALSE);
+}
+
 /* The operations of a card drawn in full detail at @scale, as a cairo
  * script. */
 static char *
@@ -798,26 +828,12 @@ card_script (double scale)
   SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
   SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, 40, 0, "Room Booked");
   g_autoptr(SlLayout) layout = NULL;
-  g_autoptr(SlRenderer) renderer = NULL;
-  GString *script = g_string_new (NULL);
-  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
-  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
-  cairo_t *cr = cairo_create (surface);
   SlRect card;
 
   sl_document_insert_field (d, note, -1, "roomId", SL_FIELD_UUID);
   layout = sl_layout_new (d);
-  renderer = sl_renderer_new (layout);
   sl_layout_get_note_rect (layout, note, &card);
-  sl_renderer_set_full_detail (renderer, TRUE);
-  cairo_scale (cr, scale, scale);
-  sl_renderer_draw (renderer, cr, &card, scale);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  cairo_device_finish (device);
-  cairo_device_destroy (device);
-  return g_string_free (script, FALSE);
+  return draw_script (d, &card, scale);
 }
 
 static guint
@@ -841,28 +857,10 @@ connection_script (double   scale,
   SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
   SlNote *booked = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (1), 0, "Room Booked");
   SlNote *released = sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (3), 0, "Room Released");
-  g_autoptr(SlLayout) layout = NULL;
-  g_autoptr(SlRenderer) renderer = NULL;
-  GString *script = g_string_new (NULL);
-  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
-  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
-  cairo_t *cr = cairo_create (surface);
-  SlRect bounds;
 
   if (connected)
     sl_document_add_connection (d, booked, released);
-  layout = sl_layout_new (d);
-  renderer = sl_renderer_new (layout);
-  sl_layout_get_bounds (layout, &bounds);
-  sl_renderer_set_full_detail (renderer, TRUE);
-  cairo_scale (cr, scale, scale);
-  sl_renderer_draw (renderer, cr, &bounds, scale);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  cairo_device_finish (device);
-  cairo_device_destroy (device);
-  return g_string_free (script, FALSE);
+  return draw_script (d, NULL, scale);
 }
 
 /* Far out an arrow's line (a device unit wide at least) covers its head:
@@ -888,28 +886,10 @@ events_script (guint  n,
 {
   g_autoptr(SlDocument) d = sl_document_new ();
   SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
-  g_autoptr(SlLayout) layout = NULL;
-  g_autoptr(SlRenderer) renderer = NULL;
-  GString *script = g_string_new (NULL);
-  cairo_device_t *device = cairo_script_create_for_stream (append_script_cb, script);
-  cairo_surface_t *surface = cairo_script_surface_create (device, CAIRO_CONTENT_COLOR_ALPHA, 1000, 1000);
-  cairo_t *cr = cairo_create (surface);
-  SlRect bounds;
 
   for (guint i = 0; i < n; i++)
     sl_document_add_note (d, SL_NOTE_EVENT, lane, COLUMN (i + 1), 0, "Room Booked");
-  layout = sl_layout_new (d);
-  renderer = sl_renderer_new (layout);
-  sl_layout_get_bounds (layout, &bounds);
-  sl_renderer_set_full_detail (renderer, TRUE);
-  cairo_scale (cr, scale, scale);
-  sl_renderer_draw (renderer, cr, &bounds, scale);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  cairo_device_finish (device);
-  cairo_device_destroy (device);
-  return g_string_free (script, FALSE);
+  return draw_script (d, NULL, scale);
 }
 
 /* Cards no one sees are filled together, one fill a kind: three events
