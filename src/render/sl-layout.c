@@ -624,6 +624,25 @@ sl_layout_get_note_rect (SlLayout *self,
   rect->height = info->height;
 }
 
+/* Whether @heights asks for what @previous asked for. */
+static gboolean
+same_request (GHashTable *previous,
+              GHashTable *heights)
+{
+  guint n = heights != NULL ? g_hash_table_size (heights) : 0;
+  GHashTableIter iter;
+  gpointer note, height;
+
+  if (previous == NULL || n != g_hash_table_size (previous))
+    return previous == NULL && n == 0;
+
+  g_hash_table_iter_init (&iter, heights);
+  while (g_hash_table_iter_next (&iter, &note, &height))
+    if (g_hash_table_lookup (previous, note) != height)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * sl_layout_set_card_heights:
  * @owner: who asks, such as a renderer: each owner's heights replace its
@@ -649,6 +668,12 @@ sl_layout_set_card_heights (SlLayout      *self,
 
   g_return_if_fail (SL_IS_LAYOUT (self));
   g_return_if_fail (owner != NULL);
+
+  /* The check runs after every pause in editing, and most of a big
+   * board's cards keep their heights: what @owner asked for already
+   * leaves everything as it is, without merging a million heights. */
+  if (same_request (g_hash_table_lookup (self->height_requests, owner), heights))
+    return;
 
   if (heights != NULL && g_hash_table_size (heights) > 0)
     {
