@@ -158,6 +158,48 @@ test_tall_cards (void)
   test_board_clear (&board);
 }
 
+/* A tall card pushes down the cards below it that share a column with
+ * it wherever the columns of the index split the timeline, and a card it
+ * pushed pushes those below it in turn; a card elsewhere stays. */
+static void
+test_tall_cards_columns (void)
+{
+  TestBoard board;
+  g_autoptr(SlLayout) layout = NULL;
+  g_autoptr(GHashTable) heights = g_hash_table_new (NULL, NULL);
+  SlNote *left, *right, *lower, *far;
+  SlRect command, rect, lane;
+  double gap = MIN (30, 2 * SL_LAYOUT_GRID);
+  int owner;
+
+  test_board_init (&board);
+  layout = sl_layout_new (board.document);
+  /* Across the line between the first two columns of the index. */
+  sl_document_move_note (board.document, board.command, board.interaction, 440, 0);
+  left = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 300, 130, "Left");
+  right = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 560, 130, "Right");
+  lower = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 700, 260, "Lower");
+  far = sl_document_add_note (board.document, SL_NOTE_VIEW, board.interaction, 5000, 130, "Far");
+
+  g_hash_table_insert (heights, board.command, GUINT_TO_POINTER (200));
+  sl_layout_set_card_heights (layout, &owner, heights);
+  sl_layout_get_lane_rect (layout, board.interaction, &lane);
+  sl_layout_get_note_rect (layout, board.command, &command);
+  g_assert_cmpfloat (command.y, ==, lane.y + SL_LAYOUT_LANE_PADDING);
+  sl_layout_get_note_rect (layout, left, &rect);
+  g_assert_cmpfloat (rect.y, ==, command.y + 200 + gap);
+  sl_layout_get_note_rect (layout, right, &rect);
+  g_assert_cmpfloat (rect.y, ==, command.y + 200 + gap);
+  sl_layout_get_note_rect (layout, lower, &rect);
+  g_assert_cmpfloat (rect.y, ==, command.y + 200 + gap + 100 + gap);
+  g_assert_cmpfloat (lane.height, ==, 200 + gap + 100 + gap + 100 + 2 * SL_LAYOUT_LANE_PADDING);
+  sl_layout_get_note_rect (layout, far, &rect);
+  g_assert_cmpfloat (rect.y, ==, lane.y + SL_LAYOUT_LANE_PADDING + 130);
+
+  g_clear_object (&layout);
+  test_board_clear (&board);
+}
+
 /* Overlapping, nested and narrow slices: no two names overlap, each stays
  * in the strip and its column, wide enough to read, and the pointer on a
  * name finds its slice; a slice alone keeps the strip's height. */
@@ -938,6 +980,7 @@ main (int    argc,
   g_test_add_func ("/layout/geometry", test_geometry);
   g_test_add_func ("/layout/hit-testing", test_hit_testing);
   g_test_add_func ("/layout/tall-cards", test_tall_cards);
+  g_test_add_func ("/layout/tall-cards-columns", test_tall_cards_columns);
   g_test_add_func ("/layout/slice-labels", test_slice_labels);
   g_test_add_func ("/layout/index", test_index);
   g_test_add_func ("/layout/index-any-order", test_index_any_order);

@@ -1761,6 +1761,12 @@ test_inspector_scroll (void)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_guide (void)
 {
   Fixture fixture = { 0 };
@@ -1850,6 +1856,36 @@ test_guide (void)
     selection = sl_canvas_get_selection (canvas);
     g_assert_cmpuint (g_list_length (selection), ==, 1);
     g_assert_true (selection->data == sl_problem_get_note (last));
+  }
+
+  /* Thousands more are one change of the list, not one a problem, and
+   * the list makes rows only for those in sight: a board of a million
+   * notes has millions of problems. */
+  {
+    SlLane *lane = test_get_item (sl_document_get_lanes (document), 0);
+    GtkWidget *list = find_widget (GTK_WIDGET (guide), "left-to-do");
+    GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+    guint n_before = g_list_model_get_n_items (rows), n_changes = 0, n_rows = 0;
+    gulong handler;
+
+    handler = g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (count_cb), &n_changes);
+    sl_history_begin_group (sl_document_get_history (document), "More questions");
+    for (guint i = 0; i < 3000; i++)
+      sl_document_add_note (document, SL_NOTE_HOTSPOT, lane, 8000 + i * 10, 200, "Why?");
+    sl_history_end_group (sl_document_get_history (document));
+    sl_guide_refresh (guide);
+    g_assert_cmpuint (n_changes, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >=, n_before + 3000);
+
+    sl_guide_refresh (guide);
+    g_assert_cmpuint (n_changes, ==, 1);
+
+    wait_for_paint (GTK_WIDGET (fixture.window));
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+      n_rows++;
+    g_assert_cmpuint (n_rows, >, 0);
+    g_assert_cmpuint (n_rows, <, 500);
+    g_signal_handler_disconnect (rows, handler);
   }
 
   test_app_quit (&fixture.app, &fixture.window);

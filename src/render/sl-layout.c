@@ -36,6 +36,7 @@ typedef struct
   double notes_bottom; /* bottom of its lowest: a region beside them finds none */
   GHashTable *buckets; /* column number -> GPtrArray of notes that reach into it */
   GArray *columns;     /* the column numbers of the buckets, sorted, or NULL until asked */
+  guint n_tall;        /* how many of its cards are taller than their kind's */
   gboolean flowed;     /* cards may stand lower than the document says */
 } LaneInfo;
 
@@ -185,69 +186,96 @@ measure_note (SlLayout *self,
                       GPOINTER_TO_UINT (g_hash_table_lookup (self->card_heights, note)));
 }
 
-/* Whether a card of @lane is taller than its kind's. */
 static gboolean
-lane_has_tall_card (SlLayout *self,
-                    LaneInfo *lane)
+is_tall (SlLayout *self,
+         SlNote   *note)
 {
-  GHashTableIter iter;
-  gpointer note;
-
-  g_hash_table_iter_init (&iter, self->card_heights);
-  while (g_hash_table_iter_next (&iter, &note, NULL))
-    {
-      NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
-
-      if (info != NULL && info->lane == lane)
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (self->card_heights, note);
 }
 
-static int
-compare_note_y (gconstpointer a,
-                gconstpointer b)
+typedef struct
 {
-  SlNote *na = *(SlNote **) a, *nb = *(SlNote **) b;
-  int ya = sl_note_get_y (na), yb = sl_note_get_y (nb);
+  NoteInfo *info;
+  double top;          /* the note's y in the document */
+  int order;           /* in whole units, as the document's places are compared */
+} FlowCard;
 
-  return (ya > yb) - (ya < yb);
+static int
+compare_flow_card (gconstpointer a,
+                   gconstpointer b)
+{
+  const FlowCard *ca = a, *cb = b;
+
+  return (ca->order > cb->order) - (ca->order < cb->order);
 }
 
 /* A card taller than its kind's moves the cards below it in its column
  * down as far as it must, and those the cards below them: it covers none,
  * and a card keeps the gap it had above it, up to the gap of the
- * placement rules. Cards that overlapped in the document still do. */
+ * placement rules. Cards that overlapped in the document still do.
+ *
+ * The cards that push are kept by columns of the timeline (the buckets
+ * of the index), so that a card looks only at those above it that share
+ * a column with it: a lane of a million cards flows in a moment, where
+ * looking at every card that pushes made it quadratic. */
 static void
 flow_lane (SlLayout *self,
            LaneInfo *lane)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (lane->notes, NULL, NULL);
-  g_autoptr(GPtrArray) pushing = g_ptr_array_new ();
+  g_autoptr(GArray) cards = g_array_sized_new (FALSE, FALSE, sizeof (FlowCard), lane->notes->len);
+  g_autoptr(GHashTable) pushing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 
   lane->flowed = TRUE;
-  g_ptr_array_sort (sorted, compare_note_y);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < lane->notes->len; i++)
     {
-      SlNote *note = g_ptr_array_index (sorted, i);
-      NoteInfo *info = g_hash_table_lookup (self->note_infos, note);
-      double top = sl_note_get_y (note);
+      SlNote *note = g_ptr_array_index (lane->notes, i);
+      FlowCard card;
+
+      card.info = g_hash_table_lookup (self->note_infos, note);
+      card.top = sl_note_get_y (note);
+      card.order = card.top;
+      g_array_append_val (cards, card);
+    }
+  /* A stable sort: cards at the same height keep the lane's order. */
+  g_array_sort (cards, compare_flow_card);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      FlowCard *card = &g_array_index (cards, FlowCard, i);
+      NoteInfo *info = card->info;
+      double top = card->top;
+      int first = first_bucket (info->x), last = last_bucket (info->x, info->width);
 
       info->y = top;
-      for (guint j = 0; j < pushing->len; j++)
+      for (int b = first; b <= last; b++)
         {
-          SlNote *above = g_ptr_array_index (pushing, j);
-          NoteInfo *above_info = g_hash_table_lookup (self->note_infos, above);
-          double kind_bottom = sl_note_get_y (above) + above_info->kind_height;
+          GArray *column = g_hash_table_lookup (pushing, GINT_TO_POINTER (b));
 
-          if (kind_bottom <= top &&
-              above_info->x < info->x + info->width && info->x < above_info->x + above_info->width)
-            info->y = MAX (info->y, above_info->y + above_info->height +
-                                    MIN (top - kind_bottom, SL_LAYOUT_GRID * 2));
+          for (guint j = 0; column != NULL && j < column->len; j++)
+            {
+              FlowCard *above = &g_array_index (cards, FlowCard, g_array_index (column, guint, j));
+              NoteInfo *above_info = above->info;
+              double kind_bottom = above->top + above_info->kind_height;
+
+              if (kind_bottom <= top &&
+                  above_info->x < info->x + info->width && info->x < above_info->x + above_info->width)
+                info->y = MAX (info->y, above_info->y + above_info->height +
+                                        MIN (top - kind_bottom, SL_LAYOUT_GRID * 2));
+            }
         }
 
       if (info->y + info->height > top + info->kind_height)
-        g_ptr_array_add (pushing, note);
+        for (int b = first; b <= last; b++)
+          {
+            GArray *column = g_hash_table_lookup (pushing, GINT_TO_POINTER (b));
+
+            if (column == NULL)
+              {
+                column = g_array_new (FALSE, FALSE, sizeof (guint));
+                g_hash_table_insert (pushing, GINT_TO_POINTER (b), column);
+              }
+            g_array_append_val (column, i);
+          }
     }
 }
 
@@ -277,7 +305,7 @@ static void
 update_lane (SlLayout *self,
              LaneInfo *lane)
 {
-  if (lane_has_tall_card (self, lane))
+  if (lane->n_tall > 0)
     flow_lane (self, lane);
   else if (lane->flowed)
     {
@@ -322,6 +350,8 @@ add_note (SlLayout *self,
   measure_note (self, note, info);
   g_hash_table_insert (self->note_infos, note, info);
   g_ptr_array_add (lane->notes, note);
+  if (is_tall (self, note))
+    lane->n_tall++;
   bucket_add (lane, info, note);
 }
 
@@ -388,12 +418,16 @@ notes_changed_cb (SlLayout   *self,
                   guint       added,
                   GListModel *notes)
 {
+  g_autoptr(GPtrArray) touched = NULL;
+
   if (self->dirty || removed > 0 || position + added != g_list_model_get_n_items (notes))
     {
       invalidate (self);
       return;
     }
 
+  /* Each lane once, however many notes came: a paste of thousands. */
+  touched = g_ptr_array_new ();
   for (guint i = position; i < position + added; i++)
     {
       SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
@@ -401,8 +435,11 @@ notes_changed_cb (SlLayout   *self,
 
       add_note (self, note, i);
       info = g_hash_table_lookup (self->note_infos, note);
-      update_lane (self, info->lane);
+      if (!g_ptr_array_find (touched, info->lane, NULL))
+        g_ptr_array_add (touched, info->lane);
     }
+  for (guint i = 0; i < touched->len; i++)
+    update_lane (self, g_ptr_array_index (touched, i));
   place_lanes (self);
   self->bounds_dirty = TRUE;
 }
@@ -443,11 +480,15 @@ element_changed_cb (SlLayout  *self,
   old_right = info->x + info->width;
   bucket_remove (old_lane, info, note);
   g_ptr_array_remove_fast (old_lane->notes, note);
+  if (is_tall (self, note))
+    old_lane->n_tall--;
 
   info->lane = g_hash_table_lookup (self->lane_infos, sl_note_get_lane (note));
   measure_note (self, note, info);
   g_ptr_array_add (info->lane->notes, note);
   bucket_add (info->lane, info, note);
+  if (is_tall (self, note))
+    info->lane->n_tall++;
 
   update_lane (self, old_lane);
   if (info->lane != old_lane)
@@ -583,6 +624,25 @@ sl_layout_get_note_rect (SlLayout *self,
   rect->height = info->height;
 }
 
+/* Whether @heights asks for what @previous asked for. */
+static gboolean
+same_request (GHashTable *previous,
+              GHashTable *heights)
+{
+  guint n = heights != NULL ? g_hash_table_size (heights) : 0;
+  GHashTableIter iter;
+  gpointer note, height;
+
+  if (previous == NULL || n != g_hash_table_size (previous))
+    return previous == NULL && n == 0;
+
+  g_hash_table_iter_init (&iter, heights);
+  while (g_hash_table_iter_next (&iter, &note, &height))
+    if (g_hash_table_lookup (previous, note) != height)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * sl_layout_set_card_heights:
  * @owner: who asks, such as a renderer: each owner's heights replace its
@@ -608,6 +668,12 @@ sl_layout_set_card_heights (SlLayout      *self,
 
   g_return_if_fail (SL_IS_LAYOUT (self));
   g_return_if_fail (owner != NULL);
+
+  /* The check runs after every pause in editing, and most of a big
+   * board's cards keep their heights: what @owner asked for already
+   * leaves everything as it is, without merging a million heights. */
+  if (same_request (g_hash_table_lookup (self->height_requests, owner), heights))
+    return;
 
   if (heights != NULL && g_hash_table_size (heights) > 0)
     {
