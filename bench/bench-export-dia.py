@@ -53,7 +53,10 @@ def pages(path):
 
 def main():
     parser = argparse.ArgumentParser(description='Stormline against Dia, exporting a board to PDF')
-    parser.add_argument('--build', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '_build'))
+    # Run from the build's bench/ (meson copies it there) or the source's.
+    here = os.path.dirname(os.path.abspath(__file__))
+    in_build = os.path.exists(os.path.join(here, 'stormline-generate'))
+    parser.add_argument('--build', default=os.path.join(here, '..') if in_build else os.path.join(here, '..', '_build'))
     parser.add_argument('--notes', type=int, default=10000)
     parser.add_argument('--runs', type=int, default=3)
     args = parser.parse_args()
