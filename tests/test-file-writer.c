@@ -423,7 +423,7 @@ test_with (void)
 
   write_bytes (path, old_contents);
   g_assert_false (save_with (path, TRUE, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_nonnull (strstr (error->message, "the drawing failed"));
   assert_file_holds (path, old_contents);
   assert_dir_lists (dir, "hotel.stormline");

@@ -435,14 +435,15 @@ write_contents (int            fd,
   if (contents->func (stream, contents->user_data, cancellable, &local_error))
     return TRUE;
 
-  /* A write that failed says so as a save does. */
+  /* A write that failed says so as a save does, with the same code. */
   if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
     {
+      int code = local_error->code;
       g_autofree char *message = g_strdup (local_error->message);
 
       g_clear_error (&local_error);
       /* Translators: %s is why, as the system says it */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the file: %s"), message);
+      g_set_error (error, G_IO_ERROR, code, _("Cannot write the file: %s"), message);
       return FALSE;
     }
   g_propagate_error (error, local_error);
