@@ -17,9 +17,9 @@
 # cm in the diagram: --scale 0.25 is Dia's scaling 1/3, the same size on
 # paper. (--tiled alone prints a 10,000-note board at 0.5, over more pages
 # than the export's limit; without --fit, a page of it would be illegible
-# and the export tiles it, over the same limit.) Prints the median time and peak memory (the
-# maximum resident set size) of each, and how many times Stormline is
-# faster and smaller. Run it under the build lock, as every benchmark:
+# and the export tiles it, over the same limit.) Prints the median time,
+# CPU time (user and system) and peak memory (the maximum resident set
+# size) of each, and how many times Stormline is faster and smaller. Run it under the build lock, as every benchmark:
 #
 #   flock /tmp/stormline-build.lock ./bench/bench-export-dia.py
 #
@@ -34,13 +34,13 @@ import tempfile
 
 
 def measure(command, cwd):
-    """Runs command under /usr/bin/time: (seconds, peak KiB)."""
-    result = subprocess.run(['/usr/bin/time', '-f', '%e %M'] + command, cwd=cwd,
+    """Runs command under /usr/bin/time: (seconds, peak KiB, CPU seconds)."""
+    result = subprocess.run(['/usr/bin/time', '-f', '%e %M %U %S'] + command, cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
         sys.exit('%s failed:\n%s' % (' '.join(command), result.stderr))
-    seconds, kib = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
+    seconds, kib, user, system = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib), float(user) + float(system)
 
 
 def pages(path):
@@ -53,7 +53,10 @@ def pages(path):
 
 def main():
     parser = argparse.ArgumentParser(description='Stormline against Dia, exporting a board to PDF')
-    parser.add_argument('--build', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '_build'))
+    # Run from the build's bench/ (meson copies it there) or the source's.
+    here = os.path.dirname(os.path.abspath(__file__))
+    in_build = os.path.exists(os.path.join(here, 'stormline-generate'))
+    parser.add_argument('--build', default=os.path.join(here, '..') if in_build else os.path.join(here, '..', '_build'))
     parser.add_argument('--notes', type=int, default=10000)
     parser.add_argument('--runs', type=int, default=3)
     args = parser.parse_args()
@@ -83,18 +86,21 @@ def main():
         n_pages = {case[:2]: pages(os.path.join(tmp, case[3])) for case in cases}
 
     print('%d notes, median of %d runs' % (args.notes, args.runs))
-    print('| Export | Program | Pages | Time | Peak memory |')
-    print('|---|---|---:|---:|---:|')
+    print('| Export | Program | Pages | Time | CPU time | Peak memory |')
+    print('|---|---|---:|---:|---:|---:|')
     medians = {}
     for key, runs in results.items():
         seconds = statistics.median(r[0] for r in runs)
         mib = statistics.median(r[1] for r in runs) / 1024
-        medians[key] = (seconds, mib)
-        print('| %s | %s | %d | %.2f s | %.0f MiB |' % (key[0], key[1], n_pages[key], seconds, mib))
+        cpu = statistics.median(r[2] for r in runs)
+        medians[key] = (seconds, mib, cpu)
+        print('| %s | %s | %d | %.2f s | %.2f s | %.0f MiB |' % (key[0], key[1], n_pages[key], seconds, cpu, mib))
+    # CPU time (user and system) moves less than the time on a machine
+    # others share: both are said.
     for what in ('one page', 'tiled'):
         dia, stormline = medians[(what, 'Dia 0.97')], medians[(what, 'Stormline')]
-        print('%s: Stormline %.1f times faster, %.1f times less memory' %
-              (what, dia[0] / stormline[0], dia[1] / stormline[1]))
+        print('%s: Stormline %.1f times faster (%.1f in CPU time), %.1f times less memory' %
+              (what, dia[0] / stormline[0], dia[2] / stormline[2], dia[1] / stormline[1]))
 
 
 if __name__ == '__main__':

@@ -1403,6 +1403,56 @@ test_limits_before_work (void)
   }
 }
 
+/* sl_export_to_file() writes the PDF sl_export_to_bytes() makes, whole,
+ * over the old file; one refused leaves the old file as it was, and
+ * nothing beside it. */
+static void
+test_to_file (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlDocument) document = test_load_example ();
+  g_autoptr(SlLayout) layout = sl_layout_new (document);
+  g_autoptr(SlPrintJob) job = sl_print_job_new (layout);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  SlRect huge = { 0, 0, 1e7, 1e7 };
+  gsize length;
+  guint n_pages;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  sl_print_job_set_fit_to_page (job, FALSE);
+  sl_print_job_set_scale (job, 0.5);
+  g_assert_true (sl_export_to_file (job, SL_EXPORT_FORMAT_PDF, NULL, FALSE, 1, file, &error));
+  g_assert_no_error (error);
+  n_pages = sl_print_job_get_n_pages (job);
+  g_assert_cmpuint (n_pages, >, 2);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Whole: it ends as a PDF does. */
+  g_assert_cmpuint (length, >, 6);
+  g_assert_cmpmem (contents + length - 6, 6, "%%EOF\n", 6);
+  /* The same pages as in memory, but for the time they were made. */
+  bytes = sl_export_to_bytes (job, SL_EXPORT_FORMAT_PDF, NULL, FALSE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, length);
+  g_clear_pointer (&contents, g_free);
+
+  sl_print_job_set_region (job, &huge);
+  sl_print_job_set_scale (job, 10);
+  g_assert_false (sl_export_to_file (job, SL_EXPORT_FORMAT_PDF, NULL, FALSE, 1, file, &error));
+  g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_TOO_LARGE);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "hotel.pdf");
+  remove_tree (dir);
+}
+
 /* The command line says the same in one line, with status 2 and no file. */
 static void
 test_limit_messages (void)
@@ -1500,6 +1550,7 @@ main (int    argc,
     }
   g_test_add_func ("/export/usage", test_usage);
   g_test_add_func ("/export/limits-before-work", test_limits_before_work);
+  g_test_add_func ("/export/to-file", test_to_file);
   g_test_add_func ("/export/limit-messages", test_limit_messages);
   g_test_add_func ("/export/long-text", test_long_text);
 

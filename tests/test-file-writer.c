@@ -376,6 +376,85 @@ test_hard_links_fault (gconstpointer data)
   remove_tree (dir);
 }
 
+/* Writes the new contents in pieces of a few bytes, as cairo hands a PDF
+ * on; with @user_data, fails half-way as a drawing that went wrong. */
+static gboolean
+write_pieces_cb (GOutputStream  *stream,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (new_contents, &length);
+
+  for (gsize i = 0; i < length; i += 7)
+    {
+      if (user_data != NULL && i >= length / 2)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the drawing failed");
+          return FALSE;
+        }
+      if (!g_output_stream_write_all (stream, data + i, MIN (7, length - i), NULL, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_with (const char  *path,
+           gboolean     failing,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return sl_file_write_atomically_with (file, write_pieces_cb, failing ? GINT_TO_POINTER (1) : NULL, NULL, error);
+}
+
+/* What a function writes replaces the file whole, also where the file is
+ * written in place; when the function fails half-way, or the disk is
+ * full, the old contents stay and nothing is left beside them. */
+static void
+test_with (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hotel.stormline", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.stormline", NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_bytes (path, old_contents);
+  g_assert_false (save_with (path, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "the drawing failed"));
+  assert_file_holds (path, old_contents);
+  assert_dir_lists (dir, "hotel.stormline");
+  g_clear_error (&error);
+
+  _sl_file_writer_set_fault (SL_WRITE_FAULT_WRITE);
+  g_assert_false (save_with (path, FALSE, &error));
+  _sl_file_writer_set_fault (SL_WRITE_FAULT_NONE);
+  g_assert_nonnull (error);
+  assert_file_holds (path, old_contents);
+  assert_dir_lists (dir, "hotel.stormline");
+  g_clear_error (&error);
+
+  g_assert_true (save_with (path, FALSE, &error));
+  g_assert_no_error (error);
+  assert_file_holds (path, new_contents);
+  assert_dir_lists (dir, "hotel.stormline");
+
+  /* In place: both names see the new contents, or, failing, the old. */
+  write_bytes (path, old_contents);
+  g_assert_no_errno (link (path, other));
+  g_assert_false (save_with (path, TRUE, &error));
+  assert_file_holds (other, old_contents);
+  g_clear_error (&error);
+  g_assert_true (save_with (path, FALSE, &error));
+  g_assert_no_error (error);
+  assert_file_holds (other, new_contents);
+  assert_dir_lists (dir, "hotel.stormline\nother.stormline");
+  remove_tree (dir);
+}
+
 static void
 crash_hook (gpointer data)
 {
@@ -682,6 +761,7 @@ main (int    argc,
       g_test_add_data_func (path, GINT_TO_POINTER (faults[i].fault), test_hard_links_fault);
     }
   g_test_add_func ("/file-writer/stale-temporary", test_stale_temporary);
+  g_test_add_func ("/file-writer/with", test_with);
   g_test_add_data_func ("/file-writer/long-name/248", GUINT_TO_POINTER (248), test_long_name);
   g_test_add_data_func ("/file-writer/long-name/255", GUINT_TO_POINTER (NAME_MAX), test_long_name);
 

@@ -381,20 +381,6 @@ find_paper (const char *name)
   return paper;
 }
 
-/* Writes @bytes to @path, or says why there are none. */
-static gboolean
-write_export (const char *path,
-              GBytes     *bytes,
-              GError     *error)
-{
-  if (bytes == NULL)
-    {
-      print_error (path, error->message);
-      return FALSE;
-    }
-  return write_output (path, bytes);
-}
-
 /* Says why an export is refused, and which option gets past it. */
 static void
 print_refusal (const char     *path,
@@ -468,7 +454,7 @@ command_export (int    argc,
   double scale = 0;
   double page_width, page_height;
   SlRect region;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *notice = NULL;
 
@@ -535,9 +521,14 @@ command_export (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  bytes = sl_export_to_bytes (job, format, paper, portrait, plan.scale, &error);
-  if (!write_export (output, bytes, error))
-    return EXIT_UNREADABLE;
+  /* A PDF is written as its pages are drawn, into a file that takes the
+   * old one's place once it is whole. */
+  file = g_file_new_for_commandline_arg (output);
+  if (!sl_export_to_file (job, format, paper, portrait, plan.scale, file, &error))
+    {
+      print_error (output, error->message);
+      return EXIT_UNREADABLE;
+    }
 
   /* Written, but not as asked: a smaller image, or tiles. */
   notice = sl_export_plan_describe (&plan);

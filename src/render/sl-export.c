@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sl-export.h"
+#include "sl-file-writer.h"
 
 G_DEFINE_QUARK (sl-export-error-quark, sl_export_error)
 
@@ -149,34 +150,28 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static gboolean
+check_cairo_status (cairo_status_t   status,
+                    GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  /* Translators: %s is what cairo, the drawing library, says went wrong */
+  g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED, _("the board could not be drawn: %s"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
 /* The bytes of a surface whose drawing ended in @status. */
 static GBytes *
 check_status (cairo_status_t   status,
               GByteArray      *bytes,
               GError         **error)
 {
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      /* Translators: %s is what cairo, the drawing library, says went wrong */
-      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED, _("the board could not be drawn: %s"),
-                   cairo_status_to_string (status));
-      return NULL;
-    }
+  if (!check_cairo_status (status, error))
+    return NULL;
   return g_byte_array_free_to_bytes (g_byte_array_ref (bytes));
-}
-
-/* Finishes @surface, whose stream went into @bytes. */
-static GBytes *
-finish (cairo_surface_t  *surface,
-        GByteArray       *bytes,
-        GError          **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return check_status (status, bytes, error);
 }
 
 static gboolean
@@ -489,6 +484,67 @@ sl_export_paper_get_printable_size (const SlExportPaper *paper,
   *height = (portrait ? paper->height : paper->width) - 2 * SL_EXPORT_PDF_MARGIN;
 }
 
+/* Lays the job out on pages of that size, unless they would be more
+ * than %SL_EXPORT_PDF_MAX_PAGES. Returns: the number of pages, or 0 with
+ * @error set */
+static guint
+paginate_pdf (SlPrintJob  *job,
+              double       page_width,
+              double       page_height,
+              GError     **error)
+{
+  guint n_pages;
+
+  /* Counted before they are made: a region far too large for the scale
+   * would take gigabytes of pages before the count refused it. */
+  if (!check_pages (sl_print_job_count_board_pages (job, page_width - 2 * SL_EXPORT_PDF_MARGIN,
+                                                    page_height - 2 * SL_EXPORT_PDF_MARGIN), error))
+    return 0;
+  n_pages = sl_print_job_paginate (job, page_width - 2 * SL_EXPORT_PDF_MARGIN, page_height - 2 * SL_EXPORT_PDF_MARGIN);
+  if (!check_pages (n_pages, error))
+    return 0;
+  return n_pages;
+}
+
+/* Draws the job's @n_pages pages as a PDF into @write_func: each page
+ * goes out when it is drawn. */
+static cairo_status_t
+draw_pdf (SlPrintJob         *job,
+          double              page_width,
+          double              page_height,
+          guint               n_pages,
+          cairo_write_func_t  write_func,
+          void               *closure)
+{
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_func, closure, page_width, page_height);
+  /* Viewers show the title in a window's title bar, pdfinfo on a terminal. */
+  title = sl_text_escape_controls (sl_print_job_get_title (job));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, SL_EXPORT_PDF_MARGIN, SL_EXPORT_PDF_MARGIN);
+      sl_print_job_draw_page (job, cr, page);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 /**
  * sl_export_pdf:
  * @page_width: in points, the margins included
@@ -507,39 +563,108 @@ sl_export_pdf (SlPrintJob  *job,
                GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   guint n_pages;
 
   g_return_val_if_fail (SL_IS_PRINT_JOB (job), NULL);
 
-  /* Counted before they are made: a region far too large for the scale
-   * would take gigabytes of pages before the count refused it. */
-  if (!check_pages (sl_print_job_count_board_pages (job, page_width - 2 * SL_EXPORT_PDF_MARGIN,
-                                                    page_height - 2 * SL_EXPORT_PDF_MARGIN), error))
+  if (!(n_pages = paginate_pdf (job, page_width, page_height, error)))
     return NULL;
-  n_pages = sl_print_job_paginate (job, page_width - 2 * SL_EXPORT_PDF_MARGIN, page_height - 2 * SL_EXPORT_PDF_MARGIN);
-  if (!check_pages (n_pages, error))
-    return NULL;
+  return check_status (draw_pdf (job, page_width, page_height, n_pages, append_bytes_cb, bytes), bytes, error);
+}
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, page_width, page_height);
-  /* Viewers show the title in a window's title bar, pdfinfo on a terminal. */
-  title = sl_text_escape_controls (sl_print_job_get_title (job));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stormline");
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
+typedef struct
+{
+  SlPrintJob *job;
+  double page_width;
+  double page_height;
+  guint n_pages;
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;  /* of the stream */
+} StreamData;
+
+static cairo_status_t
+write_stream_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  StreamData *stream_data = closure;
+
+  if (stream_data->error != NULL ||
+      !g_output_stream_write_all (stream_data->stream, data, length, NULL, stream_data->cancellable,
+                                  &stream_data->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the PDF to @stream as its pages are drawn: cairo hands it on in
+ * pieces of a few bytes, gathered here into larger writes. */
+static gboolean
+write_pdf_cb (GOutputStream  *stream,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  StreamData *data = user_data;
+  g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
+  cairo_status_t status;
+
+  data->stream = buffered;
+  data->cancellable = cancellable;
+  status = draw_pdf (data->job, data->page_width, data->page_height, data->n_pages, write_stream_cb, data);
+  if (data->error == NULL && status == CAIRO_STATUS_SUCCESS)
+    g_output_stream_flush (buffered, cancellable, &data->error);
+  data->stream = NULL;
+  if (data->error != NULL)
     {
-      cairo_save (cr);
-      cairo_translate (cr, SL_EXPORT_PDF_MARGIN, SL_EXPORT_PDF_MARGIN);
-      sl_print_job_draw_page (job, cr, page);
-      cairo_restore (cr);
-      cairo_show_page (cr);
+      g_propagate_error (error, g_steal_pointer (&data->error));
+      return FALSE;
     }
-  cairo_destroy (cr);
+  return check_cairo_status (status, error);
+}
 
-  return finish (surface, bytes, error);
+/**
+ * sl_export_to_file:
+ * @job: the board, its region and the options of a PDF set
+ * @paper: (nullable): a PDF's paper, %NULL for the default
+ * @portrait: whether a PDF's pages stand upright
+ * @scale: points (SVG) or pixels (PNG) a board unit
+ * @file: where to write
+ *
+ * Writes what sl_export_to_bytes() makes to @file, atomically (see
+ * sl_file_write_atomically()): the file is replaced whole, or keeps its
+ * old contents. A PDF goes to the disk page by page as it is drawn, not
+ * gathered in memory first.
+ *
+ * Returns: whether @file was written, or %FALSE with @error set
+ */
+gboolean
+sl_export_to_file (SlPrintJob           *job,
+                   SlExportFormat        format,
+                   const SlExportPaper  *paper,
+                   gboolean              portrait,
+                   double                scale,
+                   GFile                *file,
+                   GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  StreamData data = { job };
+
+  g_return_val_if_fail (SL_IS_PRINT_JOB (job), FALSE);
+  g_return_val_if_fail (format < SL_N_EXPORT_FORMATS, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (format != SL_EXPORT_FORMAT_PDF)
+    return (bytes = sl_export_to_bytes (job, format, paper, portrait, scale, error)) != NULL &&
+           sl_file_write_atomically (file, bytes, NULL, error);
+
+  if (paper == NULL)
+    paper = sl_export_paper_get_default ();
+  data.page_width = portrait ? paper->width : paper->height;
+  data.page_height = portrait ? paper->height : paper->width;
+  if (!(data.n_pages = paginate_pdf (job, data.page_width, data.page_height, error)))
+    return FALSE;
+  return sl_file_write_atomically_with (file, write_pdf_cb, &data, NULL, error);
 }
 
 /* cairo's SVG draws text as glyph outlines: a title and a description

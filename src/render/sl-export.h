@@ -102,6 +102,13 @@ GBytes *sl_export_to_bytes    (SlPrintJob           *job,
                                gboolean              portrait,
                                double                scale,
                                GError              **error);
+gboolean sl_export_to_file    (SlPrintJob           *job,
+                               SlExportFormat        format,
+                               const SlExportPaper  *paper,
+                               gboolean              portrait,
+                               double                scale,
+                               GFile                *file,
+                               GError              **error);
 GBytes *sl_export_pdf         (SlPrintJob  *job,
                                double       page_width,
                                double       page_height,

@@ -165,7 +165,7 @@ typedef struct
   int width;                         /* in Pango units */
   int max_lines;                     /* of a note's text; 0: one line a paragraph */
   PangoAlignment alignment;
-  char text[];                       /* as laid out: sl_text_make_drawable() */
+  const char *text;                  /* in the key's own memory, once in the cache */
 } TextKey;
 
 static guint
@@ -185,30 +185,46 @@ text_key_equal (gconstpointer a,
          strcmp (key_a->text, key_b->text) == 0;
 }
 
-/* Text from a model is laid out through here: a noncharacter in it would
- * stop cairo drawing a PDF page, a control would reach its text
- * (sl_text_make_drawable()), and a text of megabytes is cut to what a
- * card can show (sl_renderer_get_shown_text()). */
-static TextKey *
-text_key_new (const char                 *text,
-              const PangoFontDescription *font,
-              double                      width,
-              int                         max_lines,
-              PangoAlignment              alignment)
+/* A key to look @text up with, which borrows @text: nothing is copied
+ * until a layout is made. A text a card shows whole is its own key; a
+ * longer one is cut (sl_renderer_get_shown_text()) and made drawable
+ * into @owned first, so that a key holds at most what a card shows. The
+ * two cannot mistake one for the other: a cut text made drawable is
+ * drawn as it is. */
+static TextKey
+text_key_init (const char                  *text,
+               const PangoFontDescription  *font,
+               double                       width,
+               int                          max_lines,
+               PangoAlignment               alignment,
+               char                       **owned)
 {
-  g_autofree char *shown = sl_renderer_get_shown_text (text);
-  g_autofree char *drawable = sl_text_make_drawable (shown);
-  gsize length = strlen (drawable);
-  TextKey *key = g_malloc (sizeof (TextKey) + length + 1);
+  TextKey key = { 0, font, (int) (width * PANGO_SCALE), max_lines, alignment, text };
 
-  key->font = font;
-  key->width = (int) (width * PANGO_SCALE);
-  key->max_lines = max_lines;
-  key->alignment = alignment;
-  memcpy (key->text, drawable, length + 1);
-  key->hash = g_str_hash (key->text) ^ (guint) key->width * 31u ^ (guint) max_lines * 7u ^ (guint) alignment ^
-              GPOINTER_TO_UINT (font);
+  *owned = NULL;
+  if (strnlen (text, SL_RENDERER_MAX_TEXT + 1) > SL_RENDERER_MAX_TEXT)
+    {
+      g_autofree char *shown = sl_renderer_get_shown_text (text);
+
+      key.text = *owned = sl_text_make_drawable (shown);
+    }
+  key.hash = g_str_hash (key.text) ^ (guint) key.width * 31u ^ (guint) max_lines * 7u ^ (guint) alignment ^
+             GPOINTER_TO_UINT (font);
   return key;
+}
+
+/* A copy of @key, with its text, for the cache to keep. */
+static TextKey *
+text_key_copy (const TextKey *key)
+{
+  gsize length = strlen (key->text);
+  TextKey *copy = g_malloc (sizeof (TextKey) + length + 1);
+  char *text = (char *) (copy + 1);
+
+  *copy = *key;
+  memcpy (text, key->text, length + 1);
+  copy->text = text;
+  return copy;
 }
 
 /* A note's text of at most @max_lines lines. A negative height limits the
@@ -262,19 +278,22 @@ get_layout (SlRenderer                 *self,
             int                         max_lines,
             PangoAlignment              alignment)
 {
-  TextKey *key = text_key_new (text, font, width, max_lines, alignment);
-  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+  g_autofree char *owned = NULL;
+  TextKey key = text_key_init (text, font, width, max_lines, alignment, &owned);
+  g_autofree char *drawable = NULL;
+  PangoLayout *layout = g_hash_table_lookup (self->text_cache, &key);
 
   if (layout != NULL)
-    {
-      g_free (key);
-      return g_object_ref (layout);
-    }
+    return g_object_ref (layout);
 
+  /* Text from a model is laid out made drawable: a noncharacter in it
+   * would stop cairo drawing a PDF page, a control would reach its text
+   * (sl_text_make_drawable()). */
+  drawable = owned != NULL ? g_strdup (owned) : sl_text_make_drawable (text);
   layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, key->text, -1);
-  pango_layout_set_width (layout, key->width);
+  pango_layout_set_text (layout, drawable, -1);
+  pango_layout_set_width (layout, key.width);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, alignment);
   if (max_lines > 0)
@@ -282,7 +301,7 @@ get_layout (SlRenderer                 *self,
 
   if (g_hash_table_size (self->text_cache) >= TEXT_CACHE_SIZE)
     g_hash_table_remove_all (self->text_cache);
-  g_hash_table_insert (self->text_cache, key, g_object_ref (layout));
+  g_hash_table_insert (self->text_cache, text_key_copy (&key), g_object_ref (layout));
   return layout;
 }
 

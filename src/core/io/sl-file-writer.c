@@ -29,6 +29,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 
 #include "sl-file-writer-private.h"
@@ -375,10 +376,84 @@ fail:
   return FALSE;
 }
 
+/* What a file is replaced by: bytes, or what a function writes. */
+typedef struct
+{
+  GBytes *bytes;
+  SlFileWriteFunc func;
+  gpointer user_data;
+} Contents;
+
+/* The bytes of @contents, for the ways that need them whole. */
+static GBytes *
+contents_get_bytes (Contents      *contents,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GOutputStream) memory = NULL;
+
+  if (contents->bytes != NULL)
+    return g_bytes_ref (contents->bytes);
+
+  memory = g_memory_output_stream_new_resizable ();
+  if (!contents->func (memory, contents->user_data, cancellable, error) ||
+      !g_output_stream_close (memory, cancellable, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Writes @contents to @fd: the bytes, or what the function writes, as
+ * it writes them. */
+static gboolean
+write_contents (int            fd,
+                Contents      *contents,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  GError *local_error = NULL;
+  const guint8 *data;
+  gsize length;
+
+  if (contents->bytes != NULL)
+    {
+      data = g_bytes_get_data (contents->bytes, &length);
+      if (write_fault == SL_WRITE_FAULT_WRITE)
+        {
+          (void) write_all (fd, data, length / 2);
+          errno = ENOSPC;
+          return set_errno_error (error, errno, _("Cannot write the file"));
+        }
+      if (!write_all (fd, data, length))
+        return set_errno_error (error, errno, _("Cannot write the file"));
+      return TRUE;
+    }
+
+  if (write_fault == SL_WRITE_FAULT_WRITE)
+    return set_errno_error (error, ENOSPC, _("Cannot write the file"));
+  stream = g_unix_output_stream_new (fd, FALSE);
+  if (contents->func (stream, contents->user_data, cancellable, &local_error))
+    return TRUE;
+
+  /* A write that failed says so as a save does, with the same code. */
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    {
+      int code = local_error->code;
+      g_autofree char *message = g_strdup (local_error->message);
+
+      g_clear_error (&local_error);
+      /* Translators: %s is why, as the system says it */
+      g_set_error (error, G_IO_ERROR, code, _("Cannot write the file: %s"), message);
+      return FALSE;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
 static gboolean
 write_path_atomically (const char         *path,
                        const struct stat  *st,
-                       GBytes             *bytes,
+                       Contents           *contents,
                        GCancellable       *cancellable,
                        GError            **error)
 {
@@ -386,16 +461,21 @@ write_path_atomically (const char         *path,
   g_autofree char *prefix = temp_prefix_for (path);
   g_autofree char *temp_template = g_strconcat (prefix, TEMP_RANDOM, NULL);
   g_autofree char *tmp_path = g_build_filename (dir, temp_template, NULL);
+  g_autoptr(GBytes) bytes = NULL;
   const guint8 *data;
   gsize length;
   int saved_errno;
   int fd;
 
-  data = g_bytes_get_data (bytes, &length);
   remove_stale_temporaries (dir, prefix);
 
   if (st != NULL && st->st_nlink > 1)
-    return write_in_place (path, dir, temp_template, st, data, length, cancellable, error);
+    {
+      if (!(bytes = contents_get_bytes (contents, cancellable, error)))
+        return FALSE;
+      data = g_bytes_get_data (bytes, &length);
+      return write_in_place (path, dir, temp_template, st, data, length, cancellable, error);
+    }
 
   if (write_fault == SL_WRITE_FAULT_CREATE)
     {
@@ -412,17 +492,18 @@ write_path_atomically (const char         *path,
     {
       close (fd);
       g_unlink (tmp_path);
+      if (!(bytes = contents_get_bytes (contents, cancellable, error)))
+        return FALSE;
+      data = g_bytes_get_data (bytes, &length);
       return write_in_place (path, dir, temp_template, st, data, length, cancellable, error);
     }
 
-  if (write_fault == SL_WRITE_FAULT_WRITE)
+  if (!write_contents (fd, contents, cancellable, error))
     {
-      (void) write_all (fd, data, length / 2);
-      errno = ENOSPC;
-      goto fail;
+      close (fd);
+      g_unlink (tmp_path);
+      return FALSE;
     }
-  if (!write_all (fd, data, length))
-    goto fail;
 
   if (write_fault == SL_WRITE_FAULT_SYNC)
     {
@@ -514,6 +595,56 @@ resolve_target (const char  *path,
   return NULL;
 }
 
+static gboolean
+write_file (GFile         *file,
+            Contents      *contents,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *given = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  struct stat st;
+  gboolean exists;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  given = g_file_get_path (file);
+  if (given == NULL)
+    {
+      /* No local path: GIO replaces the file as safely as its backend can. */
+      g_autoptr(GBytes) bytes = contents_get_bytes (contents, cancellable, error);
+
+      return bytes != NULL &&
+             g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+    }
+  if (!(path = resolve_target (given, error)))
+    return FALSE;
+
+  exists = stat (path, &st) == 0;
+  if (!exists && errno != ENOENT)
+    return set_errno_error (error, errno, _("Cannot write the file"));
+
+  /* Named as the user did, or where the link led. */
+  name = strcmp (path, given) == 0 ? g_path_get_basename (path) : g_strdup (path);
+
+  if (exists && !S_ISREG (st.st_mode))
+    return set_not_regular_error (error, name, &st);
+
+  if (exists && is_read_only (path, &st))
+    {
+      g_autofree char *display = g_filename_display_name (name);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("“%s” is read-only: Stormline does not write over it"), display);
+      return FALSE;
+    }
+
+  return write_path_atomically (path, exists ? &st : NULL, contents, cancellable, error);
+}
+
 /**
  * sl_file_write_atomically:
  * @cancellable: (nullable): cancels the write until the file is replaced
@@ -539,46 +670,39 @@ sl_file_write_atomically (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autofree char *given = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  struct stat st;
-  gboolean exists;
+  Contents contents = { bytes, NULL, NULL };
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  given = g_file_get_path (file);
-  if (given == NULL)
-    /* No local path: GIO replaces the file as safely as its backend can. */
-    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
-
-  if (!(path = resolve_target (given, error)))
-    return FALSE;
-
-  exists = stat (path, &st) == 0;
-  if (!exists && errno != ENOENT)
-    return set_errno_error (error, errno, _("Cannot write the file"));
-
-  /* Named as the user did, or where the link led. */
-  name = strcmp (path, given) == 0 ? g_path_get_basename (path) : g_strdup (path);
-
-  if (exists && !S_ISREG (st.st_mode))
-    return set_not_regular_error (error, name, &st);
-
-  if (exists && is_read_only (path, &st))
-    {
-      g_autofree char *display = g_filename_display_name (name);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                   _("“%s” is read-only: Stormline does not write over it"), display);
-      return FALSE;
-    }
-
-  return write_path_atomically (path, exists ? &st : NULL, bytes, cancellable, error);
+  return write_file (file, &contents, cancellable, error);
 }
+
+/**
+ * sl_file_write_atomically_with:
+ * @func: writes the new contents to the stream it is given
+ *
+ * Replaces @file by what @func writes, as sl_file_write_atomically()
+ * does, but as it is written: the contents need not be in memory whole
+ * (unless the file is written in place). When @func fails, @file keeps
+ * its old contents and its error is returned.
+ *
+ * Returns: whether @file holds what @func wrote, or %FALSE with @error set
+ */
+gboolean
+sl_file_write_atomically_with (GFile            *file,
+                               SlFileWriteFunc   func,
+                               gpointer          user_data,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  Contents contents = { NULL, func, user_data };
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return write_file (file, &contents, cancellable, error);
+}
+
