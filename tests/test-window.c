@@ -3614,6 +3614,111 @@ test_narrow (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* Whether the board, drawn from far out, shows @note in its kind's
+ * colour where the canvas puts it. */
+static gboolean
+far_board_shows_note (cairo_surface_t *board,
+                      SlCanvas        *canvas,
+                      SlNote          *note,
+                      SlRenderer      *renderer)
+{
+  SlRect rect;
+  double x, y, rgb[3], kind[3];
+
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (board) || y >= cairo_image_surface_get_height (board))
+    return FALSE;
+  rgb_at (board, (int) x, (int) y, rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  return fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03;
+}
+
+/* From far out the board is an image the canvas keeps while it pans:
+ * panned, it shows each note where it is; a note moved, a note added and
+ * the dark style each draw the image anew. */
+static void
+test_far_board_follows (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *board;
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlLayout *layout;
+  SlNote *note, *added;
+  SlRect bounds, moved_bounds, view, rect;
+  double wx, wy, rgb[3], kind[3];
+  int x;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  document = sl_window_get_document (fixture.window);
+  layout = sl_canvas_get_layout (canvas);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_paint (GTK_WIDGET (canvas));
+  renderer = sl_renderer_new (layout);
+  note = sl_document_lookup_note (document, "cmd-add-room");
+  sl_layout_get_bounds (layout, &bounds);
+
+  /* As far out as the canvas goes, the whole board in view, a quarter of
+   * the view from its left edge. */
+  sl_canvas_set_zoom (canvas, 0.01, 0, 0);
+  g_assert_cmpfloat (sl_canvas_get_zoom (canvas), <, 0.05);
+  sl_canvas_get_visible_region (canvas, &view);
+  g_assert_cmpfloat (bounds.width, <, view.width / 2);
+  g_assert_cmpfloat (bounds.height, <, view.height / 2);
+  sl_canvas_scroll_to (canvas, bounds.x - view.width / 4, bounds.y - view.height / 4);
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+  cairo_surface_destroy (board);
+
+  /* Panned by a few pixels at a time, right and down: each note stays
+   * where the canvas puts it, the kept image moved with the view. */
+  for (int i = 1; i <= 5; i++)
+    {
+      sl_canvas_scroll_to (canvas, bounds.x - view.width / 4 + i * 7.3 / sl_canvas_get_zoom (canvas),
+                           bounds.y - view.height / 4 + i * 3.1 / sl_canvas_get_zoom (canvas));
+      board = draw_map (GTK_WIDGET (canvas));
+      g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+      cairo_surface_destroy (board);
+    }
+
+  /* A note moved within the board, whose bounds stay as they were: the
+   * board shows it at its new place, and no longer at the old. */
+  sl_layout_get_note_rect (layout, note, &rect);
+  x = free_x_beside (layout, note);
+  sl_document_move_note (document, note, sl_note_get_lane (note), x, sl_note_get_y (note));
+  sl_layout_get_bounds (layout, &moved_bounds);
+  g_assert_cmpmem (&moved_bounds, sizeof (SlRect), &bounds, sizeof (SlRect));
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  rgb_at (board, (int) wx, (int) wy, rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  g_assert_false (fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03);
+  cairo_surface_destroy (board);
+
+  /* A note added: the board shows it. */
+  x = free_x_beside (layout, note);
+  added = sl_document_add_note (document, sl_note_get_kind (note), sl_note_get_lane (note), x,
+                                sl_note_get_y (note), "Added");
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, added, renderer));
+  cairo_surface_destroy (board);
+
+  /* Dark: the board shows the note in the dark style's colour. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sl_renderer_set_style (renderer, SL_RENDER_STYLE_DARK);
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, added, renderer));
+  cairo_surface_destroy (board);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3664,6 +3769,7 @@ main (int    argc,
   g_test_add_func ("/window/overview-follows", test_overview_follows);
   g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/far-board-follows", test_far_board_follows);
 
   status = g_test_run ();
   test_remove_own_state (state);
