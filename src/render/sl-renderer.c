@@ -392,6 +392,7 @@ draw_lanes (SlRenderer   *self,
 {
   GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
   Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+  double detail = detail_scale (self, scale);
 
   cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0) / scale);
 
@@ -411,6 +412,12 @@ draw_lanes (SlRenderer   *self,
           cairo_rectangle (cr, region->x, rect.y, region->width, rect.height);
           cairo_fill (cr);
         }
+
+      /* Far out, a line under each lane a few pixels high would only grey
+       * the board (the map of a board of 100,000 notes, a hundred lanes in
+       * 48 pixels, was grey from edge to edge). */
+      if (rect.height * detail < 4)
+        continue;
 
       set_rgb (cr, &line, is_high_contrast (self) ? 0.6 : 0.15);
       cairo_move_to (cr, region->x, rect.y + rect.height);
