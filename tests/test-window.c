@@ -3719,6 +3719,130 @@ test_far_board_follows (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+typedef struct
+{
+  const SlRect *area;
+  const SlRect *view;
+  SlNote *note;
+} ShownNote;
+
+/* The first note wholly in the area that the view does not touch. */
+static gboolean
+note_beside_view_cb (SlNote       *note,
+                     const SlRect *rect,
+                     gpointer      user_data)
+{
+  ShownNote *shown = user_data;
+
+  if (rect->x >= shown->area->x && rect->x + rect->width <= shown->area->x + shown->area->width &&
+      !sl_rect_intersects (rect, shown->view))
+    {
+      shown->note = note;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the map, which shows @area at @scale, shows @note in its
+ * kind's colour. */
+static gboolean
+part_shows_note (cairo_surface_t *map,
+                 const SlRect    *area,
+                 double           scale,
+                 SlLayout        *layout,
+                 SlNote          *note,
+                 SlRenderer      *renderer)
+{
+  SlRect rect;
+  double rgb[3], kind[3];
+
+  sl_layout_get_note_rect (layout, note, &rect);
+  rgb_at (map, (int) ((rect.x + rect.width / 2 - area->x) * scale),
+          (int) ((rect.y + rect.height / 2 - area->y) * scale), rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  return fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03;
+}
+
+/* A board far longer than high (one note 200 board heights away) is not
+ * a line a pixel high on the map: the map shows the board's full height
+ * and the part of its length around the view, follows the view to the
+ * other end, and a bar along its bottom edge says where that part lies. */
+static void
+test_overview_long_board (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *map;
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlLayout *layout;
+  GtkWidget *overview;
+  SlNote *note, *far;
+  SlRect bounds, area, view, rect;
+  ShownNote shown = { &area, &view, NULL };
+  double scale, rgb[3];
+  int height;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  document = sl_window_get_document (fixture.window);
+  layout = sl_canvas_get_layout (canvas);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  renderer = sl_renderer_new (layout);
+  note = sl_document_lookup_note (document, "cmd-add-room");
+  sl_layout_get_bounds (layout, &bounds);
+  far = sl_document_add_note (document, sl_note_get_kind (note), sl_note_get_lane (note),
+                              (int) (bounds.x + 200 * bounds.height), sl_note_get_y (note), "Far");
+  sl_layout_get_bounds (layout, &bounds);
+  g_assert_cmpfloat (bounds.width, >, 200 * bounds.height);
+  wait_for_paint (overview);
+  wait_for_paint (overview);
+
+  /* A low map, not a strip: the board's full height, a part of its
+   * length, the part the view is in. */
+  height = gtk_widget_get_height (overview);
+  g_assert_cmpint (height, >=, 40);
+  g_assert_cmpint (height, <, gtk_widget_get_width (overview));
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_canvas_scroll_to (canvas, bounds.x, bounds.y);
+  sl_canvas_get_visible_region (canvas, &view);
+  scale = sl_overview_get_area (SL_OVERVIEW (overview), &area);
+  g_assert_cmpfloat (area.height, ==, bounds.height);
+  g_assert_cmpfloat (area.width, <, bounds.width / 10);
+  g_assert_cmpfloat (area.x, <=, view.x + view.width / 2);
+  g_assert_cmpfloat (area.x + area.width, >=, view.x + view.width / 2);
+
+  /* It shows the cards there, a few pixels each. */
+  sl_layout_foreach_note_in (layout, &area, note_beside_view_cb, &shown);
+  g_assert_nonnull (shown.note);
+  sl_layout_get_note_rect (layout, shown.note, &rect);
+  g_assert_cmpfloat (rect.width * scale, >=, 2);
+  map = draw_map (overview);
+  g_assert_true (part_shows_note (map, &area, scale, layout, shown.note, renderer));
+  /* The bar at the bottom: blue at its start, where this part lies. */
+  rgb_at (map, 2, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.3);
+  rgb_at (map, gtk_widget_get_width (overview) - 3, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], <, 0.3);
+  cairo_surface_destroy (map);
+
+  /* At the other end of the board, the map follows: the far note. */
+  sl_layout_get_note_rect (layout, far, &rect);
+  sl_canvas_scroll_to (canvas, rect.x + rect.width + 10, bounds.y);
+  scale = sl_overview_get_area (SL_OVERVIEW (overview), &area);
+  g_assert_cmpfloat (area.x + area.width, ==, bounds.x + bounds.width);
+  map = draw_map (overview);
+  g_assert_true (part_shows_note (map, &area, scale, layout, far, renderer));
+  rgb_at (map, gtk_widget_get_width (overview) - 3, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.3);
+  cairo_surface_destroy (map);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3770,6 +3894,7 @@ main (int    argc,
   g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/far-board-follows", test_far_board_follows);
+  g_test_add_func ("/window/overview-long-board", test_overview_long_board);
 
   status = g_test_run ();
   test_remove_own_state (state);
