@@ -3650,6 +3650,235 @@ test_narrow (void)
   test_app_quit (&fixture.app, &fixture.window);
 }
 
+/* Whether the board, drawn from far out, shows @note in its kind's
+ * colour where the canvas puts it. */
+static gboolean
+far_board_shows_note (cairo_surface_t *board,
+                      SlCanvas        *canvas,
+                      SlNote          *note,
+                      SlRenderer      *renderer)
+{
+  SlRect rect;
+  double x, y, rgb[3], kind[3];
+
+  sl_layout_get_note_rect (sl_canvas_get_layout (canvas), note, &rect);
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (board) || y >= cairo_image_surface_get_height (board))
+    return FALSE;
+  rgb_at (board, (int) x, (int) y, rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  return fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03;
+}
+
+/* From far out the board is an image the canvas keeps while it pans:
+ * panned, it shows each note where it is; a note moved, a note added and
+ * the dark style each draw the image anew. */
+static void
+test_far_board_follows (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *board;
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlLayout *layout;
+  SlNote *note, *added;
+  SlRect bounds, moved_bounds, view, rect;
+  double wx, wy, rgb[3], kind[3];
+  int x;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  document = sl_window_get_document (fixture.window);
+  layout = sl_canvas_get_layout (canvas);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_paint (GTK_WIDGET (canvas));
+  renderer = sl_renderer_new (layout);
+  note = sl_document_lookup_note (document, "cmd-add-room");
+  sl_layout_get_bounds (layout, &bounds);
+
+  /* As far out as the canvas goes, the whole board in view, a quarter of
+   * the view from its left edge. */
+  sl_canvas_set_zoom (canvas, 0.01, 0, 0);
+  g_assert_cmpfloat (sl_canvas_get_zoom (canvas), <, 0.05);
+  sl_canvas_get_visible_region (canvas, &view);
+  g_assert_cmpfloat (bounds.width, <, view.width / 2);
+  g_assert_cmpfloat (bounds.height, <, view.height / 2);
+  sl_canvas_scroll_to (canvas, bounds.x - view.width / 4, bounds.y - view.height / 4);
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+  cairo_surface_destroy (board);
+
+  /* Panned by a few pixels at a time, right and down: each note stays
+   * where the canvas puts it, the kept image moved with the view. */
+  for (int i = 1; i <= 5; i++)
+    {
+      sl_canvas_scroll_to (canvas, bounds.x - view.width / 4 + i * 7.3 / sl_canvas_get_zoom (canvas),
+                           bounds.y - view.height / 4 + i * 3.1 / sl_canvas_get_zoom (canvas));
+      board = draw_map (GTK_WIDGET (canvas));
+      g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+      cairo_surface_destroy (board);
+    }
+
+  /* A note moved within the board, whose bounds stay as they were: the
+   * board shows it at its new place, and no longer at the old. */
+  sl_layout_get_note_rect (layout, note, &rect);
+  x = free_x_beside (layout, note);
+  sl_document_move_note (document, note, sl_note_get_lane (note), x, sl_note_get_y (note));
+  sl_layout_get_bounds (layout, &moved_bounds);
+  g_assert_cmpmem (&moved_bounds, sizeof (SlRect), &bounds, sizeof (SlRect));
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, note, renderer));
+  sl_canvas_board_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+  rgb_at (board, (int) wx, (int) wy, rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  g_assert_false (fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03);
+  cairo_surface_destroy (board);
+
+  /* A note added: the board shows it. */
+  x = free_x_beside (layout, note);
+  added = sl_document_add_note (document, sl_note_get_kind (note), sl_note_get_lane (note), x,
+                                sl_note_get_y (note), "Added");
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, added, renderer));
+  cairo_surface_destroy (board);
+
+  /* Dark: the board shows the note in the dark style's colour. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sl_renderer_set_style (renderer, SL_RENDER_STYLE_DARK);
+  board = draw_map (GTK_WIDGET (canvas));
+  g_assert_true (far_board_shows_note (board, canvas, added, renderer));
+  cairo_surface_destroy (board);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
+typedef struct
+{
+  const SlRect *area;
+  const SlRect *view;
+  SlNote *note;
+} ShownNote;
+
+/* The first note wholly in the area that the view does not touch. */
+static gboolean
+note_beside_view_cb (SlNote       *note,
+                     const SlRect *rect,
+                     gpointer      user_data)
+{
+  ShownNote *shown = user_data;
+
+  if (rect->x >= shown->area->x && rect->x + rect->width <= shown->area->x + shown->area->width &&
+      !sl_rect_intersects (rect, shown->view))
+    {
+      shown->note = note;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the map, which shows @area at @scale, shows @note in its
+ * kind's colour. */
+static gboolean
+part_shows_note (cairo_surface_t *map,
+                 const SlRect    *area,
+                 double           scale,
+                 SlLayout        *layout,
+                 SlNote          *note,
+                 SlRenderer      *renderer)
+{
+  SlRect rect;
+  double rgb[3], kind[3];
+
+  sl_layout_get_note_rect (layout, note, &rect);
+  rgb_at (map, (int) ((rect.x + rect.width / 2 - area->x) * scale),
+          (int) ((rect.y + rect.height / 2 - area->y) * scale), rgb);
+  sl_renderer_get_kind_color (renderer, sl_note_get_kind (note), kind);
+  return fabs (rgb[0] - kind[0]) < 0.03 && fabs (rgb[1] - kind[1]) < 0.03 && fabs (rgb[2] - kind[2]) < 0.03;
+}
+
+/* A board far longer than high (one note 200 board heights away) is not
+ * a line a pixel high on the map: the map shows the board's full height
+ * and the part of its length around the view, follows the view to the
+ * other end, and a bar along its bottom edge says where that part lies. */
+static void
+test_overview_long_board (void)
+{
+  Fixture fixture = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(SlRenderer) renderer = NULL;
+  cairo_surface_t *map;
+  SlDocument *document;
+  SlCanvas *canvas;
+  SlLayout *layout;
+  GtkWidget *overview;
+  SlNote *note, *far;
+  SlRect bounds, area, view, rect;
+  ShownNote shown = { &area, &view, NULL };
+  double scale, rgb[3];
+  int height;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  canvas = sl_window_get_canvas (fixture.window);
+  document = sl_window_get_document (fixture.window);
+  layout = sl_canvas_get_layout (canvas);
+  overview = find_descendant (GTK_WIDGET (fixture.window), SL_TYPE_OVERVIEW);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  renderer = sl_renderer_new (layout);
+  note = sl_document_lookup_note (document, "cmd-add-room");
+  sl_layout_get_bounds (layout, &bounds);
+  far = sl_document_add_note (document, sl_note_get_kind (note), sl_note_get_lane (note),
+                              (int) (bounds.x + 200 * bounds.height), sl_note_get_y (note), "Far");
+  sl_layout_get_bounds (layout, &bounds);
+  g_assert_cmpfloat (bounds.width, >, 200 * bounds.height);
+  wait_for_paint (overview);
+  wait_for_paint (overview);
+
+  /* A low map, not a strip: the board's full height, a part of its
+   * length, the part the view is in. */
+  height = gtk_widget_get_height (overview);
+  g_assert_cmpint (height, >=, 40);
+  g_assert_cmpint (height, <, gtk_widget_get_width (overview));
+  sl_canvas_set_zoom (canvas, 1.0, 0, 0);
+  sl_canvas_scroll_to (canvas, bounds.x, bounds.y);
+  sl_canvas_get_visible_region (canvas, &view);
+  scale = sl_overview_get_area (SL_OVERVIEW (overview), &area);
+  g_assert_cmpfloat (area.height, ==, bounds.height);
+  g_assert_cmpfloat (area.width, <, bounds.width / 10);
+  g_assert_cmpfloat (area.x, <=, view.x + view.width / 2);
+  g_assert_cmpfloat (area.x + area.width, >=, view.x + view.width / 2);
+
+  /* It shows the cards there, a few pixels each. */
+  sl_layout_foreach_note_in (layout, &area, note_beside_view_cb, &shown);
+  g_assert_nonnull (shown.note);
+  sl_layout_get_note_rect (layout, shown.note, &rect);
+  g_assert_cmpfloat (rect.width * scale, >=, 2);
+  map = draw_map (overview);
+  g_assert_true (part_shows_note (map, &area, scale, layout, shown.note, renderer));
+  /* The bar at the bottom: blue at its start, where this part lies. */
+  rgb_at (map, 2, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.3);
+  rgb_at (map, gtk_widget_get_width (overview) - 3, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], <, 0.3);
+  cairo_surface_destroy (map);
+
+  /* At the other end of the board, the map follows: the far note. */
+  sl_layout_get_note_rect (layout, far, &rect);
+  sl_canvas_scroll_to (canvas, rect.x + rect.width + 10, bounds.y);
+  scale = sl_overview_get_area (SL_OVERVIEW (overview), &area);
+  g_assert_cmpfloat (area.x + area.width, ==, bounds.x + bounds.width);
+  map = draw_map (overview);
+  g_assert_true (part_shows_note (map, &area, scale, layout, far, renderer));
+  rgb_at (map, gtk_widget_get_width (overview) - 3, height - 2, rgb);
+  g_assert_cmpfloat (rgb[2] - rgb[0], >, 0.3);
+  cairo_surface_destroy (map);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3700,6 +3929,8 @@ main (int    argc,
   g_test_add_func ("/window/overview-follows", test_overview_follows);
   g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/far-board-follows", test_far_board_follows);
+  g_test_add_func ("/window/overview-long-board", test_overview_long_board);
 
   status = g_test_run ();
   test_remove_own_state (state);

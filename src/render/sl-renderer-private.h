@@ -34,6 +34,13 @@ struct _SlRenderer
   guint step;
   gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
   SlRendererPorts *ports;   /* while drawing connections: where they meet their cards */
+  /* The board from far out at one scale, kept while the board, the scale
+   * and the style stay the same: see draw_overview() */
+  cairo_surface_t *far_image;
+  double far_scale;
+  SlRenderStyle far_style;
+  int far_left;             /* its first pixel, in pixels from the board's */
+  int far_top;              /* top left corner at far_scale */
 };
 
 typedef struct

@@ -411,6 +411,7 @@ draw_lanes (SlRenderer   *self,
 {
   GListModel *lanes = sl_document_get_lanes (sl_layout_get_document (self->layout));
   Rgb line = is_dark (self) ? (Rgb) { 1, 1, 1 } : (Rgb) { 0, 0, 0 };
+  double detail = detail_scale (self, scale);
 
   cairo_set_line_width (cr, (is_high_contrast (self) ? 2.0 : 1.0) / scale);
 
@@ -430,6 +431,12 @@ draw_lanes (SlRenderer   *self,
           cairo_rectangle (cr, region->x, rect.y, region->width, rect.height);
           cairo_fill (cr);
         }
+
+      /* Far out, a line under each lane a few pixels high would only grey
+       * the board (the map of a board of 100,000 notes, a hundred lanes in
+       * 48 pixels, was grey from edge to edge). */
+      if (rect.height * detail < 4)
+        continue;
 
       set_rgb (cr, &line, is_high_contrast (self) ? 0.6 : 0.15);
       cairo_move_to (cr, region->x, rect.y + rect.height);
@@ -926,11 +933,11 @@ draw_note_cb (SlNote       *note,
 
 typedef struct
 {
-  SlRenderer *self;
-  const SlRect *region;
+  double x;         /* the board's top left corner, where the image's */
+  double y;         /* pixels are counted from */
   double scale;
-  int left;         /* where the image starts, in pixels from the region's */
-  int top;          /* top left corner */
+  int left;         /* where the image starts, in pixels from x, y */
+  int top;
   guint32 *pixels;
   int width;
   int height;
@@ -945,10 +952,10 @@ overview_note_cb (SlNote       *note,
 {
   OverviewData *data = user_data;
   guint32 color = data->colors[sl_note_get_kind (note)];
-  int x0 = (int) floor ((rect->x - data->region->x) * data->scale);
-  int y0 = (int) floor ((rect->y - data->region->y) * data->scale);
-  int x1 = MAX (x0 + 1, (int) ceil ((rect->x + rect->width - data->region->x) * data->scale));
-  int y1 = MAX (y0 + 1, (int) ceil ((rect->y + rect->height - data->region->y) * data->scale));
+  int x0 = (int) floor ((rect->x - data->x) * data->scale);
+  int y0 = (int) floor ((rect->y - data->y) * data->scale);
+  int x1 = MAX (x0 + 1, (int) ceil ((rect->x + rect->width - data->x) * data->scale));
+  int y1 = MAX (y0 + 1, (int) ceil ((rect->y + rect->height - data->y) * data->scale));
 
   x0 = MAX (x0 - data->left, 0), y0 = MAX (y0 - data->top, 0);
   x1 = MIN (x1 - data->left, data->width), y1 = MIN (y1 - data->top, data->height);
@@ -960,34 +967,48 @@ overview_note_cb (SlNote       *note,
   return TRUE;
 }
 
-/* From far out a card covers a pixel or two: the notes are set into an
- * image pixel by pixel, which costs a few nanoseconds a note where cairo
- * would cost a path and a fill each. The image covers only the board in
- * the region, and is new each time: the canvas draws into a recording
- * that keeps the image, and an image drawn again in place would first be
- * copied for it (with the notes looked up across the whole board, that
- * cost 60 ms a frame at 10,000 notes, and 28 ms at 100,000). */
+/* The image of the board from far out is drawn again when the board
+ * changes. */
 static void
-draw_overview (SlRenderer   *self,
-               cairo_t      *cr,
-               const SlRect *region,
-               double        scale)
+drop_far_image (SlRenderer *self)
 {
-  OverviewData data = { self, region, scale };
+  g_clear_pointer (&self->far_image, cairo_surface_destroy);
+}
+
+/* Whether the far-out image holds the pixels @left, @top to @right,
+ * @bottom of the board at @scale. */
+static gboolean
+far_image_holds (SlRenderer *self,
+                 double      scale,
+                 int         left,
+                 int         top,
+                 int         right,
+                 int         bottom)
+{
+  return self->far_image != NULL && self->far_scale == scale && self->far_style == self->style &&
+         left >= self->far_left && top >= self->far_top &&
+         right <= self->far_left + cairo_image_surface_get_width (self->far_image) &&
+         bottom <= self->far_top + cairo_image_surface_get_height (self->far_image);
+}
+
+/* Sets the notes between the board's pixels @left, @top and @right,
+ * @bottom at @scale into a new image, pixel by pixel. */
+static cairo_surface_t *
+make_far_image (SlRenderer   *self,
+                const SlRect *bounds,
+                double        scale,
+                int           left,
+                int           top,
+                int           right,
+                int           bottom)
+{
+  OverviewData data = { bounds->x, bounds->y, scale, left, top };
+  SlRect area = { bounds->x + left / scale, bounds->y + top / scale,
+                  (right - left) / scale, (bottom - top) / scale };
   cairo_surface_t *image;
-  SlRect bounds;
-  int right, bottom;
 
-  sl_layout_get_bounds (self->layout, &bounds);
-  data.left = MAX (0, (int) floor ((bounds.x - region->x) * scale));
-  data.top = MAX (0, (int) floor ((bounds.y - region->y) * scale));
-  right = (int) ceil ((MIN (bounds.x + bounds.width, region->x + region->width) - region->x) * scale);
-  bottom = (int) ceil ((MIN (bounds.y + bounds.height, region->y + region->height) - region->y) * scale);
-  data.width = MIN (right - data.left, 8192);
-  data.height = MIN (bottom - data.top, 8192);
-  if (data.width <= 0 || data.height <= 0)
-    return;
-
+  data.width = right - left;
+  data.height = bottom - top;
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, data.width, data.height);
   cairo_surface_flush (image);
   /* Through void *: cairo aligns an ARGB32 surface's rows to 4 bytes at
@@ -1005,22 +1026,72 @@ draw_overview (SlRenderer   *self,
 
   /* The whole board (a map of it) in the document's order, which costs
    * less than the index's; a part of it through the index. */
-  if (region->x <= bounds.x && region->y <= bounds.y &&
-      region->x + region->width >= bounds.x + bounds.width &&
-      region->y + region->height >= bounds.y + bounds.height)
+  if (left == 0 && top == 0 &&
+      right >= (int) ceil (bounds->width * scale) && bottom >= (int) ceil (bounds->height * scale))
     sl_layout_foreach_note (self->layout, overview_note_cb, &data);
   else
-    sl_layout_foreach_note_in (self->layout, region, overview_note_cb, &data);
+    sl_layout_foreach_note_in (self->layout, &area, overview_note_cb, &data);
   cairo_surface_mark_dirty (image);
 
+  return image;
+}
+
+/* From far out a card covers a pixel or two: the notes are set into an
+ * image pixel by pixel, which costs a few nanoseconds a note where cairo
+ * would cost a path and a fill each. The image is kept and drawn again
+ * while the view pans, with a margin of half a view around the region it
+ * was made for, and made anew when the view leaves it, the scale or the
+ * style changes, or the board does: the canvas draws into a recording that
+ * keeps a snapshot of the image, which an image changed or freed at every
+ * frame had to copy (a new image and its copy at every frame cost 40 to
+ * 60 ms a frame in one frame of two at 100,000 notes, most of it the
+ * kernel handing out fresh pages). */
+static void
+draw_overview (SlRenderer   *self,
+               cairo_t      *cr,
+               const SlRect *region,
+               double        scale)
+{
+  SlRect bounds;
+  int board_width, board_height, left, top, right, bottom;
+
+  sl_layout_get_bounds (self->layout, &bounds);
+  board_width = (int) ceil (bounds.width * scale);
+  board_height = (int) ceil (bounds.height * scale);
+
+  /* The board's pixels in the region. */
+  left = MAX (0, (int) floor ((region->x - bounds.x) * scale));
+  top = MAX (0, (int) floor ((region->y - bounds.y) * scale));
+  right = MIN (board_width, (int) ceil ((region->x + region->width - bounds.x) * scale));
+  bottom = MIN (board_height, (int) ceil ((region->y + region->height - bounds.y) * scale));
+  if (right <= left || bottom <= top)
+    return;
+
+  if (!far_image_holds (self, scale, left, top, right, bottom))
+    {
+      int margin_x = (int) ceil (region->width * scale / 2);
+      int margin_y = (int) ceil (region->height * scale / 2);
+
+      left = MAX (0, left - margin_x);
+      top = MAX (0, top - margin_y);
+      right = MIN (MIN (board_width, right + margin_x), left + 8192);
+      bottom = MIN (MIN (board_height, bottom + margin_y), top + 8192);
+
+      drop_far_image (self);
+      self->far_image = make_far_image (self, &bounds, scale, left, top, right, bottom);
+      self->far_scale = scale;
+      self->far_style = self->style;
+      self->far_left = left;
+      self->far_top = top;
+    }
+
   cairo_save (cr);
-  cairo_translate (cr, region->x, region->y);
+  cairo_translate (cr, bounds.x, bounds.y);
   cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source_surface (cr, image, data.left, data.top);
+  cairo_set_source_surface (cr, self->far_image, self->far_left, self->far_top);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_restore (cr);
-  cairo_surface_destroy (image);
 }
 
 static void
@@ -1031,6 +1102,7 @@ sl_renderer_dispose (GObject *object)
   if (self->layout != NULL)
     sl_layout_set_card_heights (self->layout, self, NULL);
   g_clear_object (&self->layout);
+  drop_far_image (self);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->found, g_hash_table_unref);
@@ -1081,11 +1153,24 @@ SlRenderer *
 sl_renderer_new (SlLayout *layout)
 {
   SlRenderer *self;
+  SlDocument *document;
 
   g_return_val_if_fail (SL_IS_LAYOUT (layout), NULL);
 
   self = g_object_new (SL_TYPE_RENDERER, NULL);
   self->layout = g_object_ref (layout);
+
+  /* Whatever moves a note, adds or removes one, or a lane, changes the
+   * image of the board from far out. */
+  document = sl_layout_get_document (layout);
+  g_signal_connect_object (document, "changed", G_CALLBACK (drop_far_image), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "element-changed", G_CALLBACK (drop_far_image), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_notes (document), "items-changed",
+                           G_CALLBACK (drop_far_image), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_lanes (document), "items-changed",
+                           G_CALLBACK (drop_far_image), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_slices (document), "items-changed",
+                           G_CALLBACK (drop_far_image), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -1278,6 +1363,8 @@ sl_renderer_set_problems (SlRenderer *self,
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->first_problem, g_hash_table_unref);
   self->step = step;
+  /* Cards may grow or shrink. */
+  drop_far_image (self);
   if (problems == NULL)
     {
       sl_layout_set_card_heights (self->layout, self, NULL);

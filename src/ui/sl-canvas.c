@@ -149,7 +149,10 @@ void
 _sl_canvas_queue_draw (SlCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->editor != NULL)
+  /* The text editor follows its note. Only while a note is edited: an
+   * allocation costs a layout phase of the window, which under X asks the
+   * server for the monitor and its work area, at every frame of a pan. */
+  if (self->editing != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }

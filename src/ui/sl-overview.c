@@ -13,6 +13,14 @@
  * took two thirds of a frame at 100,000 notes. Changes only drop the
  * texture, so that many in one frame cost one drawing, at the next frame.
  *
+ * The map takes the board's shape, within limits: a board much wider than
+ * high gets a low map, not a strip in an empty box. A board too long for
+ * that (a generated board of 100,000 notes is 245 times as wide as high)
+ * would still be a line a pixel high: the map then shows the board's full
+ * height and the part of its length around the view, which it follows in
+ * steps of a quarter of the map, with a bar along its edge that says
+ * which part of the whole that is.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -31,6 +39,13 @@
 
 #define MAP_WIDTH 240
 #define MAP_HEIGHT 120
+/* The least width or height the map takes for a board of another shape. */
+#define MAP_MIN 48
+/* Below this share of the map's width or height, the whole board is too
+ * thin to read: the map shows a part of it. */
+#define MAP_LEAST_SHARE 0.5
+/* The bar that says which part of a long board the map shows. */
+#define PART_BAR 3
 
 struct _SlOverview
 {
@@ -39,9 +54,13 @@ struct _SlOverview
   SlCanvas *canvas;     /* not owned: the canvas outlives its map */
   SlRenderer *renderer;
   double drag_x, drag_y;
+  gboolean dragging;      /* the part of a long board shown stays put */
+  double part_start;      /* where the part shown starts along the board */
+  int natural_width;      /* the size the map asked for */
+  int natural_height;
 
   GdkTexture *board;      /* the board at the map's scale, or NULL to draw */
-  SlRect board_bounds;    /* the board's bounds, the map's size and scale */
+  SlRect board_bounds;    /* the part of the board drawn, the map's size and scale */
   int board_width;        /* factor it was drawn for: another means that */
   int board_height;       /* the board or the map changed */
   int board_scale_factor;
@@ -51,16 +70,100 @@ struct _SlOverview
 
 G_DEFINE_FINAL_TYPE (SlOverview, sl_overview, GTK_TYPE_WIDGET)
 
-/* The map's scale and where the board's bounds start in it. */
+/* The map's size for a board of @bounds: its shape within limits. */
+static void
+natural_size (const SlRect *bounds,
+              int          *width,
+              int          *height)
+{
+  double aspect = bounds->width > 0 && bounds->height > 0 ? bounds->width / bounds->height : 2.0;
+
+  if (aspect >= (double) MAP_WIDTH / MAP_HEIGHT)
+    {
+      *width = MAP_WIDTH;
+      *height = CLAMP ((int) ceil (MAP_WIDTH / aspect), MAP_MIN, MAP_HEIGHT);
+    }
+  else
+    {
+      *width = CLAMP ((int) ceil (MAP_HEIGHT * aspect), MAP_MIN, MAP_WIDTH);
+      *height = MAP_HEIGHT;
+    }
+}
+
+/* Where the part of a board of @length that the map shows (@part long)
+ * starts, along one axis: around the view, moved when the view's centre
+ * leaves the middle half of it. */
 static double
-map_scale (SlOverview *self,
-           SlRect     *bounds)
+follow_view (SlOverview *self,
+             double      start,
+             double      length,
+             double      part,
+             double      view_start,
+             double      view_length)
+{
+  double centre = view_start + view_length / 2;
+
+  if (!self->dragging && (centre < self->part_start + part / 4 || centre > self->part_start + 3 * part / 4))
+    self->part_start = centre - part / 2;
+  self->part_start = CLAMP (self->part_start, start, start + length - part);
+  return self->part_start;
+}
+
+/**
+ * sl_overview_get_area:
+ * @area: (out): the part of the board the map shows, in board units
+ *
+ * The whole board, or around the view the part of a board too long or too
+ * high to read whole at the map's size.
+ *
+ * Returns: the map's scale: pixels a board unit
+ */
+double
+sl_overview_get_area (SlOverview *self,
+                      SlRect     *area)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  SlRect bounds, view;
+  double scale;
 
-  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), bounds);
-  return MIN (width / bounds->width, height / bounds->height);
+  g_return_val_if_fail (SL_IS_OVERVIEW (self), 0);
+
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &bounds);
+  *area = bounds;
+  if (width <= 0 || height <= 0 || bounds.width <= 0 || bounds.height <= 0)
+    return 0;
+
+  scale = MIN (width / bounds.width, height / bounds.height);
+  sl_canvas_get_visible_region (self->canvas, &view);
+  if (bounds.height * scale < height * MAP_LEAST_SHARE)
+    {
+      scale = height / bounds.height;
+      area->width = width / scale;
+      area->x = follow_view (self, bounds.x, bounds.width, area->width, view.x, view.width);
+    }
+  else if (bounds.width * scale < width * MAP_LEAST_SHARE)
+    {
+      scale = width / bounds.width;
+      area->height = height / scale;
+      area->y = follow_view (self, bounds.y, bounds.height, area->height, view.y, view.height);
+    }
+  return scale;
+}
+
+/* The tooltip says whether the map shows the whole board. */
+static void
+update_tooltip (SlOverview *self)
+{
+  SlRect area, bounds;
+
+  if (sl_overview_get_area (self, &area) <= 0)
+    return;
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &bounds);
+  if (area.width < bounds.width || area.height < bounds.height)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("The board around the view: drag to move the view"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("The whole board: drag to move the view"));
 }
 
 static void
@@ -70,15 +173,15 @@ centre_canvas_at (SlOverview *self,
 {
   GtkWidget *canvas = GTK_WIDGET (self->canvas);
   double zoom = sl_canvas_get_zoom (self->canvas);
-  SlRect bounds;
-  double scale = map_scale (self, &bounds);
+  SlRect area;
+  double scale = sl_overview_get_area (self, &area);
 
   if (scale <= 0)
     return;
 
   sl_canvas_scroll_to (self->canvas,
-                       bounds.x + x / scale - gtk_widget_get_width (canvas) / zoom / 2,
-                       bounds.y + y / scale - gtk_widget_get_height (canvas) / zoom / 2);
+                       area.x + x / scale - gtk_widget_get_width (canvas) / zoom / 2,
+                       area.y + y / scale - gtk_widget_get_height (canvas) / zoom / 2);
 }
 
 static void
@@ -88,7 +191,15 @@ drag_begin_cb (SlOverview *self,
 {
   self->drag_x = x;
   self->drag_y = y;
+  self->dragging = TRUE;
   centre_canvas_at (self, x, y);
+}
+
+static void
+drag_end_cb (SlOverview *self)
+{
+  self->dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -102,7 +213,7 @@ drag_update_cb (SlOverview *self,
 typedef struct
 {
   guint pale_kinds;     /* a bit mask of `1 << SlNoteKind` */
-  const SlRect *bounds;
+  const SlRect *bounds; /* the part of the board drawn */
   double scale;
   guint8 *pixels;       /* of an A8 image the size of the map */
   int width;
@@ -164,6 +275,7 @@ draw_outlines (SlOverview   *self,
 {
   Outline outline = { pale_kinds (self), bounds, scale };
   cairo_surface_t *mask;
+  SlRect whole;
 
   if (outline.pale_kinds == 0)
     return;
@@ -174,7 +286,11 @@ draw_outlines (SlOverview   *self,
   outline.width = width;
   outline.height = height;
   outline.stride = cairo_image_surface_get_stride (mask);
-  sl_layout_foreach_note (sl_canvas_get_layout (self->canvas), outline_note_cb, &outline);
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &whole);
+  if (memcmp (&whole, bounds, sizeof (SlRect)) == 0)
+    sl_layout_foreach_note (sl_canvas_get_layout (self->canvas), outline_note_cb, &outline);
+  else
+    sl_layout_foreach_note_in (sl_canvas_get_layout (self->canvas), bounds, outline_note_cb, &outline);
   cairo_surface_mark_dirty (mask);
 
   cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
@@ -195,8 +311,18 @@ forget_board (SlOverview *self)
 static void
 board_changed_cb (SlOverview *self)
 {
+  SlRect bounds;
+  int width, height;
+
   forget_board (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* A board of another shape: a map of another size. */
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &bounds);
+  natural_size (&bounds, &width, &height);
+  if (width != self->natural_width || height != self->natural_height)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_tooltip (self);
 }
 
 /* The map is the board in small: in the board's style. */
@@ -284,16 +410,18 @@ sl_overview_snapshot (GtkWidget   *widget,
   GdkRGBA fill = { 0.21, 0.52, 0.89, 0.18 };
   GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
   GdkRGBA frame = { 0, 0, 0, 0.3 };
-  SlRect bounds, view;
+  SlRect area, bounds, view;
   GskRoundedRect outline;
   double scale;
 
   if (width <= 0 || height <= 0)
     return;
 
-  scale = map_scale (self, &bounds);
-  if (!board_is_current (self, &bounds, width, height, scale_factor))
-    draw_board (self, &bounds, scale, width, height, scale_factor);
+  scale = sl_overview_get_area (self, &area);
+  if (scale <= 0)
+    return;
+  if (!board_is_current (self, &area, width, height, scale_factor))
+    draw_board (self, &area, scale, width, height, scale_factor);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_append_texture (snapshot, self->board, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -301,13 +429,34 @@ sl_overview_snapshot (GtkWidget   *widget,
   /* The view, at least 2 pixels so that it shows however far out, with
    * an edge 1.5 pixels wide on its outline. */
   sl_canvas_get_visible_region (self->canvas, &view);
-  view = (SlRect) { (view.x - bounds.x) * scale, (view.y - bounds.y) * scale,
+  view = (SlRect) { (view.x - area.x) * scale, (view.y - area.y) * scale,
                     MAX (view.width * scale, 2), MAX (view.height * scale, 2) };
   gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (view.x, view.y, view.width, view.height));
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (view.x - 0.75, view.y - 0.75,
                                                                    view.width + 1.5, view.height + 1.5), 0);
   gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1.5, 1.5, 1.5, 1.5 },
                               (GdkRGBA[4]) { edge, edge, edge, edge });
+
+  /* A part of a long board: which part, as a scroll bar would say. */
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &bounds);
+  if (area.width < bounds.width)
+    {
+      double start = (area.x - bounds.x) / bounds.width * width;
+      double length = MAX (area.width / bounds.width * width, 4);
+
+      gtk_snapshot_append_color (snapshot, &frame, &GRAPHENE_RECT_INIT (0, height - PART_BAR, width, PART_BAR));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (MIN (start, width - length), height - PART_BAR,
+                                                                        length, PART_BAR));
+    }
+  else if (area.height < bounds.height)
+    {
+      double start = (area.y - bounds.y) / bounds.height * height;
+      double length = MAX (area.height / bounds.height * height, 4);
+
+      gtk_snapshot_append_color (snapshot, &frame, &GRAPHENE_RECT_INIT (width - PART_BAR, 0, PART_BAR, height));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (width - PART_BAR, MIN (start, height - length),
+                                                                        PART_BAR, length));
+    }
 
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 0);
   gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
@@ -324,7 +473,21 @@ sl_overview_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? MAP_WIDTH : MAP_HEIGHT;
+  SlOverview *self = SL_OVERVIEW (widget);
+  SlRect bounds;
+
+  sl_layout_get_bounds (sl_canvas_get_layout (self->canvas), &bounds);
+  natural_size (&bounds, &self->natural_width, &self->natural_height);
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->natural_width : self->natural_height;
+}
+
+static void
+sl_overview_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  update_tooltip (SL_OVERVIEW (widget));
 }
 
 static void
@@ -347,6 +510,7 @@ sl_overview_class_init (SlOverviewClass *klass)
   object_class->dispose = sl_overview_dispose;
   widget_class->snapshot = sl_overview_snapshot;
   widget_class->measure = sl_overview_measure;
+  widget_class->size_allocate = sl_overview_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "overview");
 }
@@ -358,6 +522,7 @@ sl_overview_init (SlOverview *self)
 
   g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "move");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("The whole board: drag to move the view"));

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SlOverview, sl_overview, SL, OVERVIEW, GtkWidget)
 
-GtkWidget *sl_overview_new (SlCanvas *canvas);
+GtkWidget *sl_overview_new      (SlCanvas   *canvas);
+double     sl_overview_get_area (SlOverview *self,
+                                 SlRect     *area);
 
 G_END_DECLS
