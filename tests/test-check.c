@@ -597,6 +597,99 @@ test_first_check (void)
   assert_same_problems (sl_checker_get_problems (checker), fresh, 1);
 }
 
+/* Each of @problems in words, as stormline-cli check says it: rule,
+ * note, field, message and fix. */
+static GPtrArray *
+describe_problems (GPtrArray *problems)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      SlNote *note = sl_problem_get_note (problem);
+      SlAggregate *aggregate = sl_problem_get_aggregate (problem);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s", sl_problem_get_rule (problem),
+                                               note ? sl_note_get_text (note)
+                                                    : aggregate ? sl_aggregate_get_name (aggregate) : "",
+                                               sl_problem_get_field (problem) ? sl_problem_get_field (problem) : "",
+                                               sl_problem_get_message (problem),
+                                               sl_problem_get_fix (problem) ? sl_problem_get_fix (problem) : ""));
+    }
+  return lines;
+}
+
+static void
+assert_same_lines (GPtrArray *a,
+                   GPtrArray *b)
+{
+  for (guint i = 0; i < MIN (a->len, b->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+  g_assert_cmpuint (a->len, ==, b->len);
+}
+
+/* The check run again on a model finds the same problems, with the same
+ * messages and fixes, whether the problems of the checks before are
+ * still kept or gone (the document keeps the memory of a check for the
+ * next); a problem kept from an earlier check still says what it said,
+ * and after an edit the check finds what a new checker finds. */
+static void
+test_check_again (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                 "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(SlDocument) cart = sl_eventmodelers_import (bytes, NULL, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(SlChecker) checker = NULL;
+  g_autofree char *kept_message = NULL;
+  g_autofree char *kept_fix = NULL;
+  SlProblem *kept = NULL;
+
+  /* Problems of every kind of detail: an aggregate with no events,
+   * fields with no origin, scenarios not valid. */
+  sl_document_add_aggregate (cart, "Warehouse");
+  problems = sl_check_run (cart);
+  first = describe_problems (problems);
+  g_assert_cmpuint (first->len, >, 10);
+  g_assert_true (has_problem (problems, "aggregate-empty", NULL, NULL));
+  g_assert_true (has_problem (problems, "scenario-invalid", NULL, NULL));
+  for (guint i = 0; i < problems->len && kept == NULL; i++)
+    if (g_str_equal (sl_problem_get_rule (g_ptr_array_index (problems, i)), "field-no-origin"))
+      kept = sl_problem_ref (g_ptr_array_index (problems, i));
+  g_assert_nonnull (kept);
+  kept_message = g_strdup (sl_problem_get_message (kept));
+  kept_fix = g_strdup (sl_problem_get_fix (kept));
+
+  for (guint run = 0; run < 3; run++)
+    {
+      /* Its block kept by @kept, then handed to the next run, twice. */
+      g_clear_pointer (&problems, g_ptr_array_unref);
+      problems = sl_check_run (cart);
+      g_clear_pointer (&again, g_ptr_array_unref);
+      again = describe_problems (problems);
+      assert_same_lines (first, again);
+    }
+  g_assert_cmpstr (sl_problem_get_message (kept), ==, kept_message);
+  g_assert_cmpstr (sl_problem_get_fix (kept), ==, kept_fix);
+  g_clear_pointer (&kept, sl_problem_unref);
+
+  /* After an edit, on the memory of the checks before */
+  sl_document_set_note_text (cart, sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_notes (cart)), 1),
+                             "Item Added");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = sl_check_run (cart);
+  checker = sl_checker_new (cart);
+  assert_same_problems (sl_checker_get_problems (checker), problems, 0);
+
+  g_clear_object (&checker);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&cart));
+}
+
 /* Asserts that @notes are the notes with the texts @texts, in order. */
 static void
 assert_notes (GPtrArray          *notes,
@@ -1003,6 +1096,7 @@ main (int    argc,
   g_test_add_func ("/check/cart", test_cart);
   g_test_add_func ("/check/incremental", test_incremental);
   g_test_add_func ("/check/first-check", test_first_check);
+  g_test_add_func ("/check/check-again", test_check_again);
 
   return g_test_run ();
 }

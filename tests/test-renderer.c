@@ -789,12 +789,13 @@ append_script_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The operations of @region of @d drawn in full detail at @scale, as a
- * cairo script; the whole board when @region is %NULL. */
+/* The operations of @note of @d (its card's rectangle) drawn in full
+ * detail at @scale, as a cairo script; the whole board when @note is
+ * %NULL. */
 static char *
-draw_script (SlDocument   *d,
-             const SlRect *region,
-             double        scale)
+draw_script (SlDocument *d,
+             SlNote     *note,
+             double      scale)
 {
   g_autoptr(SlLayout) layout = sl_layout_new (d);
   g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
@@ -804,10 +805,10 @@ draw_script (SlDocument   *d,
   cairo_t *cr = cairo_create (surface);
   SlRect bounds;
 
-  if (region == NULL)
+  if (note == NULL)
     sl_layout_get_bounds (layout, &bounds);
   else
-    bounds = *region;
+    sl_layout_get_note_rect (layout, note, &bounds);
   sl_renderer_set_full_detail (renderer, TRUE);
   cairo_scale (cr, scale, scale);
   sl_renderer_draw (renderer, cr, &bounds, scale);
@@ -827,13 +828,9 @@ card_script (double scale)
   g_autoptr(SlDocument) d = sl_document_new ();
   SlLane *lane = sl_document_add_lane (d, SL_LANE_EVENTS, "Room", -1);
   SlNote *note = sl_document_add_note (d, SL_NOTE_EVENT, lane, 40, 0, "Room Booked");
-  g_autoptr(SlLayout) layout = NULL;
-  SlRect card;
 
   sl_document_insert_field (d, note, -1, "roomId", SL_FIELD_UUID);
-  layout = sl_layout_new (d);
-  sl_layout_get_note_rect (layout, note, &card);
-  return draw_script (d, &card, scale);
+  return draw_script (d, note, scale);
 }
 
 static guint

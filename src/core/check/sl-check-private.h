@@ -52,8 +52,9 @@ typedef struct _SlProblemBlock SlProblemBlock;
  * holds them is sealed. A block grows as problems come, to twice what
  * it needs at most: SlChecker keeps a block for each note, which it
  * has made to fit (@fit); sl_check_run() makes one, which goes with its
- * result and is left as it grew, where the allocator finds it again for
- * the next check without touching fresh memory. */
+ * result and is left as it grew, and which the document keeps, emptied,
+ * when its problems go: the next check of the document fills it again
+ * without touching fresh memory. */
 typedef struct
 {
   GPtrArray *problems;   /* (element-type SlProblem) */

@@ -44,59 +44,122 @@ static const SlRuleInfo rules[SL_N_RULES] = {
 
 /* A problem keeps what it is about and makes its message and fix only
  * when asked: a large model has hundreds of thousands of problems, and
- * a list shows a few of them. */
+ * a list shows a few of them. It takes 40 bytes: the rules write
+ * millions of them on a large model, and each byte is memory the check
+ * touches. What only one rule needs shares its place with what that
+ * rule has no use for, and the words asked for are kept by the block. */
 struct _SlProblem
 {
   SlProblemBlock *block;  /* whose reference count it shares */
   SlNote *note;
-  gpointer subject;       /* the note a connection leads to, the scenario
-                           * that is not valid, or the aggregate with no events */
-  char *field;            /* interned, as field names are: a reference */
-  const char *detail;     /* field-no-origin: the name looked for upstream,
-                           * when not the field's, interned: a reference;
-                           * scenario-invalid: why, untranslated, static */
+  union {
+    gpointer subject;     /* the note a connection leads to, the scenario
+                           * that is not valid, or the aggregate with no
+                           * events: a reference */
+    char *origin;         /* field-no-origin (which has no subject): the
+                           * name looked for upstream, when not the
+                           * field's, interned: a reference */
+  };
+  union {
+    char *field;          /* interned, as field names are: a reference */
+    const char *flaw;     /* scenario-invalid (which has no field): why,
+                           * untranslated, static */
+  };
+  guint8 rule;            /* an SlRule */
+  guint32 words;          /* 1 + the place of its Words in its block's, or
+                           * 0 until its message or fix is asked for */
+};
+
+G_STATIC_ASSERT (sizeof (SlProblem) <= 40);
+
+/* The message and the fix of a problem, made when first asked */
+typedef struct
+{
   char *message;
   char *fix;
-  guint8 rule;            /* an SlRule */
-  guint8 fix_looked_for;  /* apart from the rule: it is written when asked */
-};
+  gboolean fix_looked_for;
+} Words;
 
 /* The problems of one check (of one note, for SlChecker) are made in one
  * block: made one by one, the hundreds of thousands of a large model
  * cost an allocation, a reference to their note and fresh memory each.
  * A reference to a problem is one to its block, which goes with the last
  * of them. The block references the document, once, and each note once
- * for the problems in a row about it. */
+ * for the problems in a row about it.
+ *
+ * The block of a whole check (sl_check_run(), not SlChecker's blocks of
+ * one note, which are made to fit) is not freed when its last problem
+ * goes: the document keeps it, emptied, for its next whole check, which
+ * then writes its problems on memory it has touched before. The block
+ * of a large model is larger than what the allocator keeps for the
+ * next allocation (glibc maps anything over 32 MiB afresh and hands
+ * back a heap top over 64 MiB), and every page of fresh memory costs
+ * a page fault; the check of 1,000,000 notes then spent a third of its
+ * time faulting in its 2,400,000 problems. */
 struct _SlProblemBlock
 {
   int ref_count;          /* atomic: the references to all its problems */
   guint n_problems;
   guint size;             /* how many it has room for */
+  gboolean spare;         /* kept by the document once its problems go */
   SlDocument *document;   /* which holds the notes a fix is looked for in */
+  GArray *words;          /* (nullable): Words, of the problems asked */
   SlProblem problems[];
 };
+
+static GQuark
+spare_block_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("sl-problem-spare-block");
+  return quark;
+}
 
 static void
 problem_block_free (SlProblemBlock *block)
 {
+  SlDocument *document = block->document;
+
   for (guint i = 0; i < block->n_problems; i++)
     {
       SlProblem *problem = &block->problems[i];
 
       if (problem->note != NULL && (i == 0 || block->problems[i - 1].note != problem->note))
         g_object_unref (problem->note);
-      g_clear_object (&problem->subject);
       /* The names are the fields' own, which may be renamed or go while
        * the problem is kept. */
-      if (problem->field != NULL)
+      if (problem->rule == SL_RULE_FIELD_NO_ORIGIN)
+        {
+          if (problem->origin != NULL)
+            g_ref_string_release (problem->origin);
+        }
+      else
+        g_clear_object (&problem->subject);
+      if (problem->rule != SL_RULE_SCENARIO_INVALID && problem->field != NULL)
         g_ref_string_release (problem->field);
-      if (problem->rule == SL_RULE_FIELD_NO_ORIGIN && problem->detail != NULL)
-        g_ref_string_release ((char *) problem->detail);
-      g_free (problem->message);
-      g_free (problem->fix);
     }
-  g_object_unref (block->document);
-  g_free (block);
+
+  for (guint i = 0; block->words != NULL && i < block->words->len; i++)
+    {
+      Words *words = &g_array_index (block->words, Words, i);
+
+      g_free (words->message);
+      g_free (words->fix);
+    }
+  g_clear_pointer (&block->words, g_array_unref);
+
+  if (block->spare)
+    {
+      /* Replaces (and frees) the spare block of a check made before. */
+      block->n_problems = 0;
+      block->document = NULL;
+      g_object_set_qdata_full (G_OBJECT (document), spare_block_quark (), block, g_free);
+    }
+  else
+    g_free (block);
+  g_object_unref (document);
 }
 
 G_DEFINE_BOXED_TYPE (SlProblem, sl_problem, sl_problem_ref, sl_problem_unref)
@@ -158,10 +221,31 @@ sl_problem_get_aggregate (SlProblem *self)
  *
  * Returns: (nullable): the name of the field the problem concerns
  */
-const char *sl_problem_get_field (SlProblem *self) { g_return_val_if_fail (self, NULL); return self->field; }
+const char *
+sl_problem_get_field (SlProblem *self)
+{
+  g_return_val_if_fail (self, NULL);
+
+  return self->rule == SL_RULE_SCENARIO_INVALID ? NULL : self->field;
+}
 
 static char *format_message (SlProblem *self);
 static char *find_fix (SlProblem *self);
+
+static Words *
+get_words (SlProblem *self)
+{
+  SlProblemBlock *block = self->block;
+
+  if (self->words == 0)
+    {
+      if (block->words == NULL)
+        block->words = g_array_new (FALSE, TRUE, sizeof (Words));
+      g_array_set_size (block->words, block->words->len + 1);
+      self->words = block->words->len;
+    }
+  return &g_array_index (block->words, Words, self->words - 1);
+}
 
 /**
  * sl_problem_get_message:
@@ -171,11 +255,14 @@ static char *find_fix (SlProblem *self);
 const char *
 sl_problem_get_message (SlProblem *self)
 {
+  Words *words;
+
   g_return_val_if_fail (self, NULL);
 
-  if (self->message == NULL)
-    self->message = format_message (self);
-  return self->message;
+  words = get_words (self);
+  if (words->message == NULL)
+    words->message = format_message (self);
+  return words->message;
 }
 
 /**
@@ -186,14 +273,21 @@ sl_problem_get_message (SlProblem *self)
 const char *
 sl_problem_get_fix (SlProblem *self)
 {
+  Words *words;
+
   g_return_val_if_fail (self, NULL);
 
-  if (!self->fix_looked_for)
+  /* Only one rule has fixes: the others' need no Words. */
+  if (self->rule != SL_RULE_FIELD_NO_ORIGIN)
+    return NULL;
+
+  words = get_words (self);
+  if (!words->fix_looked_for)
     {
-      self->fix_looked_for = TRUE;
-      self->fix = find_fix (self);
+      words->fix_looked_for = TRUE;
+      words->fix = find_fix (self);
     }
-  return self->fix;
+  return words->fix;
 }
 
 /**
@@ -232,6 +326,17 @@ _sl_problem_sink_add (SlProblemSink *sink,
   SlProblemBlock *block = sink->block;
   SlProblem *problem;
 
+  if (block == NULL && !sink->fit)
+    {
+      /* The document's spare block, empty, if it has one */
+      block = g_object_steal_qdata (G_OBJECT (document), spare_block_quark ());
+      if (block != NULL)
+        {
+          block->document = g_object_ref (document);
+          sink->block = block;
+        }
+    }
+
   if (block == NULL || block->n_problems == block->size)
     {
       guint size = block ? block->size * 2 : 4;
@@ -241,18 +346,34 @@ _sl_problem_sink_add (SlProblemSink *sink,
       if (fresh)
         {
           block->n_problems = 0;
+          block->spare = !sink->fit;
           block->document = g_object_ref (document);
+          block->words = NULL;
         }
       block->size = size;
       sink->block = block;
     }
 
   problem = &block->problems[block->n_problems++];
-  *problem = (SlProblem) { .note = note, .subject = subject, .rule = rule };
+  *problem = (SlProblem) { .note = note, .subject = subject, .field = NULL, .rule = rule };
+  switch (rule)
+    {
+    case SL_RULE_FIELD_NO_ORIGIN:
+      g_assert (subject == NULL);
+      if (detail != NULL)
+        problem->origin = g_ref_string_acquire ((char *) detail);
+      break;
+    case SL_RULE_SCENARIO_INVALID:
+      g_assert (field == NULL);
+      problem->flaw = detail;
+      field = NULL;
+      break;
+    default:
+      g_assert (detail == NULL);
+      break;
+    }
   if (field != NULL)
     problem->field = g_ref_string_acquire ((char *) field);
-  if (detail != NULL)
-    problem->detail = rule == SL_RULE_FIELD_NO_ORIGIN ? g_ref_string_acquire ((char *) detail) : detail;
   if (note != NULL && (block->n_problems == 1 || problem[-1].note != note))
     g_object_ref (note);
   if (subject != NULL)
@@ -298,7 +419,7 @@ format_message (SlProblem *self)
     case SL_RULE_FIELD_NO_ORIGIN:
       return g_strdup_printf (_("no note before it provides “%s”: add the field where its value comes from, "
                                 "or map it to a field that is there"),
-                              self->detail ? self->detail : self->field);
+                              self->origin ? self->origin : self->field);
     case SL_RULE_FIELD_NO_DESTINATION:
       return g_strdup_printf (_("“%s” goes nowhere: add it to a note after this one, or remove it"), self->field);
     case SL_RULE_EVENT_NO_CAUSE:
@@ -350,7 +471,7 @@ format_message (SlProblem *self)
       return g_strdup (_("no scenario specifies this note: write a Given/When/Then for it"));
     case SL_RULE_SCENARIO_INVALID:
       return g_strdup_printf (_("the scenario “%s” is not valid: %s"),
-                              sl_scenario_get_title (SL_SCENARIO (self->subject)), _(self->detail));
+                              sl_scenario_get_title (SL_SCENARIO (self->subject)), _(self->flaw));
     case SL_N_RULES:
     default:
       g_assert_not_reached ();
@@ -366,7 +487,7 @@ find_fix (SlProblem *self)
   if (self->rule != SL_RULE_FIELD_NO_ORIGIN)
     return NULL;
 
-  close = _sl_check_near_miss (self->note, self->detail ? self->detail : self->field);
+  close = _sl_check_near_miss (self->note, self->origin ? self->origin : self->field);
   if (close == NULL)
     return NULL;
 

@@ -966,6 +966,7 @@ parse_take (char              *data,
   g_autoptr(SlJson) json = NULL;
   g_autoptr(GPtrArray) stack = NULL;
   const char *invalid = NULL;
+  gsize max_size = sl_json_get_max_size ();
   Parser parser;
 
   json = g_new0 (SlJson, 1);
@@ -973,9 +974,9 @@ parse_take (char              *data,
   json->length = length;
   json->newlines = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (length > sl_json_get_max_size ())
+  if (length > max_size)
     {
-      set_too_large (error, length, sl_json_get_max_size ());
+      set_too_large (error, length, max_size);
       return NULL;
     }
 
@@ -1076,13 +1077,15 @@ sl_json_parse_with_flags (const char        *data,
                           SlJsonParseFlags   flags,
                           GError           **error)
 {
+  gsize max_size;
   char *copy;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (length > sl_json_get_max_size ())
+  max_size = sl_json_get_max_size ();
+  if (length > max_size)
     {
-      set_too_large (error, length, sl_json_get_max_size ());
+      set_too_large (error, length, max_size);
       return NULL;
     }
 
