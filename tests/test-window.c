@@ -2035,6 +2035,39 @@ wait_for_undo_toast (SlWindow   *window,
 /* Deleting notes or removing a scenario shows a toast that says what went,
  * with Undo, which undoes just that step; once the model changes again
  * the toast's Undo goes, so it can never undo something else. */
+/* The inspector, built when it is first shown, shows the note selected
+ * before and marks its problems. */
+static void
+test_inspector_first_shown (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlGuide *guide;
+  SlInspector *inspector;
+  SlNote *book;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  guide = sl_window_get_guide (fixture.window);
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  sl_document_set_field_name (document, book, 0, "guestID");
+  sl_guide_refresh (guide);
+  g_assert_true (has_problem (sl_guide_get_problems (guide), book, "field-no-origin", "guestID"));
+  sl_canvas_select (sl_window_get_canvas (fixture.window), book, FALSE);
+  flush_main_context ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.toggle-inspector", NULL);
+  inspector = sl_window_get_inspector (fixture.window);
+  while (!gtk_revealer_get_child_revealed (fixture.window->inspector_revealer))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sl_inspector_get_note (inspector) == book);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (inspector)));
+  g_assert_cmpuint (count_field_rows (GTK_WIDGET (inspector)), ==, sl_note_get_n_fields (book));
+  g_assert_nonnull (find_widget (GTK_WIDGET (inspector), "field-problem"));
+
+  test_app_quit (&fixture.app, &fixture.window);
+}
+
 static void
 test_undo_toast (void)
 {
@@ -2695,14 +2728,15 @@ test_find (void)
   test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
   document = sl_window_get_document (fixture.window);
   canvas = sl_window_get_canvas (fixture.window);
-  bar = fixture.window->find_bar;
-  entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
   rooms = sl_search_notes (document, "room");
   g_assert_cmpuint (rooms->len, >, 3);
-  g_assert_false (sl_find_bar_get_open (bar));
+  g_assert_false (gtk_toggle_button_get_active (fixture.window->find_button));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
 
+  /* The window builds its find bar at the first Ctrl+F. */
   press_shortcut (GTK_WIDGET (fixture.window), "<Control>f");
+  bar = _sl_window_get_find_bar (fixture.window);
+  entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
   g_assert_true (sl_find_bar_get_open (bar));
   g_assert_true (gtk_toggle_button_get_active (fixture.window->find_button));
   g_assert_true (has_focus_within (entry));
@@ -2962,7 +2996,7 @@ test_accessible_names (void)
   document = sl_window_get_document (fixture.window);
   sl_canvas_select (sl_window_get_canvas (fixture.window), sl_document_lookup_note (document, "cmd-add-room"), FALSE);
   show_inspector (&fixture);
-  sl_find_bar_set_open (fixture.window->find_bar, TRUE);
+  sl_find_bar_set_open (_sl_window_get_find_bar (fixture.window), TRUE);
   wait_for_paint (GTK_WIDGET (fixture.window));
 
   list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
@@ -3910,6 +3944,7 @@ main (int    argc,
   g_test_add_func ("/window/undo-toast", test_undo_toast);
   g_test_add_func ("/window/follow-step", test_follow_step);
   g_test_add_func ("/window/inspector", test_inspector);
+  g_test_add_func ("/window/inspector-first-shown", test_inspector_first_shown);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
   g_test_add_func ("/window/inspector-add-field", test_inspector_add_field);

@@ -49,6 +49,39 @@ load_example (void)
   return document;
 }
 
+static gboolean
+set_default_icon (gpointer data)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  /* The default is for windows realized from now on. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_widget_get_realized (l->data) && gtk_window_get_icon_name (l->data) == NULL)
+      gtk_window_set_icon_name (l->data, APPLICATION_ID);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, data);
+  g_idle_add (set_default_icon, NULL);
+}
+
+/* The windows' icon, which X11 window lists show (Wayland takes it from
+ * the desktop file), is drawn from its SVG at several sizes, loading the
+ * SVG library: a tenth of the time to the first frame. It is set once the
+ * first window has drawn its first frame. */
+static void
+window_realized_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, window_realized_cb, NULL);
+  if (gtk_window_get_default_icon_name () == NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), NULL);
+}
+
 static SlWindow *
 present_new_window (SlApplication *self,
                     SlDocument    *document,
@@ -56,6 +89,8 @@ present_new_window (SlApplication *self,
 {
   SlWindow *window = sl_window_new (self, document, file);
 
+  if (gtk_window_get_default_icon_name () == NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
   sl_frame_timer_attach (GTK_WINDOW (window));
   sl_frame_script_attach (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -293,7 +328,6 @@ sl_application_startup (GApplication *app)
   /* GTK sets this key only for a gtk/help-overlay.ui, which it builds with
    * every window: the window builds its own when asked. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
-  gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
 static void

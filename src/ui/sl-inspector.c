@@ -733,7 +733,7 @@ sl_inspector_init (SlInspector *self)
   gtk_widget_add_css_class (empty, "compact");
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   adw_bin_set_child (ADW_BIN (self), self->stack);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self), SL_INSPECTOR_WIDTH, -1);
 }
 
 GtkWidget *

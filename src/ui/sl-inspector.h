@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define SL_TYPE_INSPECTOR (sl_inspector_get_type ())
 
+/* The inspector's least width, whatever it shows. */
+#define SL_INSPECTOR_WIDTH 320
+
 G_DECLARE_FINAL_TYPE (SlInspector, sl_inspector, SL, INSPECTOR, AdwBin)
 
 GtkWidget *sl_inspector_new      (SlDocument  *document);

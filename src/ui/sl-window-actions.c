@@ -180,14 +180,14 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SlWindow *self = SL_WINDOW (widget);
+  SlFindBar *find_bar = _sl_window_get_find_bar (SL_WINDOW (widget));
 
   if (g_str_equal (action_name, "win.find-next"))
-    sl_find_bar_next (self->find_bar);
+    sl_find_bar_next (find_bar);
   else if (g_str_equal (action_name, "win.find-previous"))
-    sl_find_bar_previous (self->find_bar);
+    sl_find_bar_previous (find_bar);
   else
-    sl_find_bar_set_open (self->find_bar, TRUE);
+    sl_find_bar_set_open (find_bar, TRUE);
 }
 
 /**

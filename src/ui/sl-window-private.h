@@ -54,10 +54,11 @@ struct _SlWindow
   GtkWidget *board_area;
   GtkBox *board_box;
   GtkWidget *overview;
-  SlFindBar *find_bar;
+  SlFindBar *find_bar;      /* built when first opened: _sl_window_get_find_bar() */
   GtkRevealer *inspector_revealer;
   GtkBox *inspector_box;
-  SlInspector *inspector;
+  SlInspector *inspector;   /* built when first shown: sl_window_get_inspector() */
+  GtkWidget *inspector_placeholder; /* holds the inspector's width until then */
   SlNote *note_to_show;     /* weak: shown once the inspector is in */
   SlGuide *guide;
   gboolean dim_others;
@@ -111,6 +112,7 @@ void      _sl_window_adopt_draft              (SlWindow           *self,
                                                const char         *draft_id,
                                                guint               n_changes);
 void      _sl_window_write_draft              (SlWindow           *self);
+SlFindBar *_sl_window_get_find_bar            (SlWindow           *self);
 
 /* sl-window-actions.c */
 void      _sl_window_class_actions_init       (SlWindowClass      *klass);

@@ -723,8 +723,12 @@ inspector_shown_cb (SlWindow *self)
 static void
 selection_changed_cb (SlWindow *self)
 {
-  g_autoptr(GList) selection = sl_canvas_get_selection (self->canvas);
+  g_autoptr(GList) selection = NULL;
 
+  if (self->inspector == NULL)
+    return;
+
+  selection = sl_canvas_get_selection (self->canvas);
   sl_inspector_set_note (self->inspector,
                          selection != NULL && selection->next == NULL ? selection->data : NULL);
 }
@@ -753,7 +757,66 @@ problems_changed_cb (SlWindow *self)
   sl_checker_update (self->checker);
   problems = sl_checker_get_problems (self->checker);
   sl_canvas_set_problems (self->canvas, problems, sl_document_get_step (self->document));
-  sl_inspector_set_problems (self->inspector, problems);
+  if (self->inspector != NULL)
+    sl_inspector_set_problems (self->inspector, problems);
+}
+
+static void undoable_cb (SlWindow   *self,
+                         const char *text);
+
+/* The inspector is built when it is first shown (or asked for): until
+ * then its place holds its width, so that the guide's flap folds at the
+ * same width before and after. Its page is hidden in the first frame, and
+ * measuring it took a tenth of the start-up. */
+static void
+ensure_inspector (SlWindow *self)
+{
+  if (self->inspector != NULL)
+    return;
+
+  self->inspector = SL_INSPECTOR (sl_inspector_new (self->document));
+  gtk_box_remove (self->inspector_box, self->inspector_placeholder);
+  self->inspector_placeholder = NULL;
+  gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
+  sl_inspector_set_problems (self->inspector, sl_checker_get_problems (self->checker));
+  selection_changed_cb (self);
+  g_signal_connect_object (self->inspector, "undoable",
+                           G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+inspector_button_cb (SlWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->inspector_button))
+    ensure_inspector (self);
+}
+
+/* The find bar is built when first opened, by its button or its
+ * shortcuts: the first frame does not show it. */
+static void
+find_button_cb (SlWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->find_button))
+    _sl_window_get_find_bar (self);
+}
+
+/**
+ * _sl_window_get_find_bar:
+ *
+ * Returns: (transfer none): the find bar, built if it was not yet
+ */
+SlFindBar *
+_sl_window_get_find_bar (SlWindow *self)
+{
+  if (self->find_bar == NULL)
+    {
+      self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
+      gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
+      g_object_bind_property (self->find_button, "active", self->find_bar, "open",
+                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+    }
+
+  return self->find_bar;
 }
 
 static void
@@ -830,8 +893,12 @@ sl_window_constructed (GObject *object)
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->guide));
   g_object_bind_property (self->guide_button, "active", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  self->inspector = SL_INSPECTOR (sl_inspector_new (self->document));
-  gtk_box_append (self->inspector_box, GTK_WIDGET (self->inspector));
+  self->inspector_placeholder = adw_bin_new ();
+  gtk_widget_set_size_request (self->inspector_placeholder, SL_INSPECTOR_WIDTH, -1);
+  gtk_box_append (self->inspector_box, self->inspector_placeholder);
+  /* Before the revealer's binding: the inspector is in before it slides. */
+  g_signal_connect_object (self->inspector_button, "notify::active",
+                           G_CALLBACK (inspector_button_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->inspector_button, "active", self->inspector_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->canvas, "selection-changed",
@@ -873,10 +940,8 @@ sl_window_constructed (GObject *object)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (overlay_key_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  self->find_bar = SL_FIND_BAR (sl_find_bar_new (self->canvas));
-  gtk_box_prepend (self->board_box, GTK_WIDGET (self->find_bar));
-  g_object_bind_property (self->find_button, "active", self->find_bar, "open",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->find_button, "notify::active",
+                           G_CALLBACK (find_button_cb), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->document, "step", self->palette, "step", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::step", G_CALLBACK (follow_step), self, G_CONNECT_SWAPPED);
@@ -899,8 +964,6 @@ sl_window_constructed (GObject *object)
   g_signal_connect_object (self->canvas, "show-properties",
                            G_CALLBACK (canvas_show_properties_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "undoable",
-                           G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->inspector, "undoable",
                            G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1191,13 +1254,15 @@ sl_window_get_file (SlWindow *self)
 /**
  * sl_window_get_inspector:
  *
- * Returns: (transfer none): the inspector of the selected note
+ * Returns: (transfer none): the inspector of the selected note, built if
+ *   it was not yet
  */
 SlInspector *
 sl_window_get_inspector (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
 
+  ensure_inspector (self);
   return self->inspector;
 }
 
