@@ -169,6 +169,95 @@ test_problem_fields_shown (void)
   g_assert_finalize_object (model.document);
 }
 
+/* A chain of screen, command and event in @column, the command with
+ * eight fields of which the screen fills two: its card grows. */
+static SlNote *
+add_growing_command (SlDocument  *d,
+                     SlLane     **lanes,
+                     guint        column,
+                     SlNote     **screen_out)
+{
+  SlNote *screen = sl_document_add_note (d, SL_NOTE_SCREEN, lanes[0], COLUMN (column), 0, "Loan Form");
+  SlNote *command = sl_document_add_note (d, SL_NOTE_COMMAND, lanes[1], COLUMN (column), 0, "Borrow");
+  SlNote *event = sl_document_add_note (d, SL_NOTE_EVENT, lanes[2], COLUMN (column + 1), 0, "Borrowed");
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("field%u", i);
+
+      if (i < 2)
+        sl_document_insert_field (d, screen, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (d, command, -1, name, SL_FIELD_STRING);
+      sl_document_insert_field (d, event, -1, name, SL_FIELD_STRING);
+    }
+  sl_document_add_connection (d, screen, command);
+  sl_document_add_connection (d, command, event);
+  *screen_out = screen;
+  return command;
+}
+
+/* The check runs again after every pause in editing: the renderer
+ * measures again only the cards whose problems or text changed, from a
+ * new array of problems each time, and still gives each card the height
+ * it needs. */
+static void
+test_edit_measures_changed_cards (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  SlLane *lanes[] = {
+    sl_document_add_lane (d, SL_LANE_ACTOR, "Member", -1),
+    sl_document_add_lane (d, SL_LANE_INTERACTION, "Commands", -1),
+    sl_document_add_lane (d, SL_LANE_EVENTS, "Loans", -1),
+  };
+  SlNote *screen, *second_screen;
+  SlNote *first = add_growing_command (d, lanes, 1, &screen);
+  SlNote *second = add_growing_command (d, lanes, 4, &second_screen);
+  g_autoptr(SlLayout) layout = sl_layout_new (d);
+  g_autoptr(SlRenderer) renderer = sl_renderer_new (layout);
+  g_autoptr(GPtrArray) problems = NULL;
+  SlRect card, other, card_before, other_before;
+  guint measured;
+
+  problems = sl_check_run (d);
+  sl_renderer_set_problems (renderer, problems, 8);
+  sl_layout_get_note_rect (layout, first, &card_before);
+  sl_layout_get_note_rect (layout, second, &other_before);
+  g_assert_cmpuint (renderer->n_measured, >=, 2);
+  measured = renderer->n_measured;
+
+  /* The same problems again, in a new array: nothing measured. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = sl_check_run (d);
+  sl_renderer_set_problems (renderer, problems, 8);
+  g_assert_cmpuint (renderer->n_measured, ==, measured);
+
+  /* A longer text (two lines) for the first command: its card alone is
+   * measured again, and grows by the line. */
+  sl_document_set_note_text (d, first, "Borrow a book that the member found on the shelf");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = sl_check_run (d);
+  sl_renderer_set_problems (renderer, problems, 8);
+  g_assert_cmpuint (renderer->n_measured, ==, measured + 1);
+  sl_layout_get_note_rect (layout, first, &card);
+  sl_layout_get_note_rect (layout, second, &other);
+  g_assert_cmpfloat (card.height, >, card_before.height);
+  g_assert_cmpfloat (other.height, ==, other_before.height);
+
+  /* A screen fills one more field of the second command: one problem
+   * less, its card alone measured again, a line shorter. */
+  sl_document_insert_field (d, second_screen, -1, "field2", SL_FIELD_STRING);
+  measured = renderer->n_measured;
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = sl_check_run (d);
+  sl_renderer_set_problems (renderer, problems, 8);
+  g_assert_cmpuint (renderer->n_measured, ==, measured + 1);
+  sl_layout_get_note_rect (layout, second, &other);
+  g_assert_cmpfloat (other.height, <, other_before.height);
+
+  g_clear_object (&renderer);
+  g_clear_object (&layout);
+}
+
 /* A command with eight fields, six of which no screen fills: the card
  * grows to list all six, "+ 2 more fields" counts the two others, and the
  * layout agrees: the pointer finds the sixth where it is drawn, the card
@@ -993,6 +1082,7 @@ main (int    argc,
 
   g_test_add_func ("/renderer/problem-fields-shown", test_problem_fields_shown);
   g_test_add_func ("/renderer/card-grows", test_card_grows);
+  g_test_add_func ("/renderer/edit-measures-changed-cards", test_edit_measures_changed_cards);
   g_test_add_func ("/renderer/line-breaks", test_line_breaks);
   g_test_add_func ("/renderer/route-around-cards", test_route_around_cards);
   g_test_add_func ("/renderer/arrowheads-apart", test_arrowheads_apart);

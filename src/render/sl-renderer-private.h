@@ -31,6 +31,8 @@ struct _SlRenderer
   guint dimmed_kinds;       /* bit mask of the SlNoteKinds drawn faded */
   GPtrArray *problems;      /* what the check found, a note's together */
   GHashTable *first_problem; /* SlNote -> 1 + the index of its first problem */
+  GHashTable *card_measures; /* SlNote -> CardMeasure: what its height for its problems was measured from */
+  guint n_measured;         /* cards measured for their problems so far (for tests) */
   guint step;
   gboolean full_detail;     /* text and fields at any scale: paper can be read closer */
   SlRendererPorts *ports;   /* while drawing connections: where they meet their cards */

@@ -637,18 +637,75 @@ draw_fields (SlRenderer   *self,
     }
 }
 
+/* What the height a card needs for its problems depends on: it is
+ * measured again only when one of these changes, so that a check after
+ * an edit measures the few cards whose problems or text changed, not
+ * every card with a problem. The text, and the fields and rules of the
+ * note's problems, are known by a hash: a change that keeps the hash
+ * keeps a stale height until the next change of the note. */
+typedef struct
+{
+  guint text_hash;
+  guint text_length;
+  guint n_fields;
+  guint n_field_problems;
+  guint problems_hash;
+  SlNoteKind kind;
+  guint height;
+} CardMeasure;
+
 /* The height the card of @note needs to list every field with a problem,
  * and "+ N more" for the others, on the grid: 0 when its kind's is
- * enough. The card grows rather than hide a problem. */
+ * enough. The card grows rather than hide a problem. Its problems are
+ * those of the renderer's array from @first to before @end. */
 static guint
 height_for_problems (SlRenderer *self,
-                     SlNote     *note)
+                     SlNote     *note,
+                     guint       first,
+                     guint       end)
 {
-  guint n_fields = sl_note_get_n_fields (note);
+  guint n_fields, n_field_problems = 0, problems_hash = 0;
   guint n_marked = 0, lines;
   double width, height, needed;
   g_autoptr(PangoLayout) layout = NULL;
+  const char *text;
+  CardMeasure *measure;
   int text_height;
+
+  for (guint i = first; i < end; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (self->problems, i);
+      const char *field = sl_problem_get_field (problem);
+
+      if (field == NULL)
+        continue;
+      n_field_problems++;
+      problems_hash = problems_hash * 31 + (g_str_hash (field) ^ g_str_hash (sl_problem_get_rule (problem)));
+    }
+  if (n_field_problems == 0)
+    return 0;
+
+  text = sl_note_get_text (note);
+  n_fields = sl_note_get_n_fields (note);
+  measure = g_hash_table_lookup (self->card_measures, note);
+  if (measure != NULL && measure->n_field_problems == n_field_problems && measure->problems_hash == problems_hash &&
+      measure->n_fields == n_fields && measure->kind == sl_note_get_kind (note) &&
+      measure->text_length == strlen (text) && measure->text_hash == g_str_hash (text))
+    return measure->height;
+
+  self->n_measured++;
+  if (measure == NULL)
+    {
+      measure = g_new (CardMeasure, 1);
+      g_hash_table_insert (self->card_measures, note, measure);
+    }
+  measure->text_hash = g_str_hash (text);
+  measure->text_length = strlen (text);
+  measure->n_fields = n_fields;
+  measure->n_field_problems = n_field_problems;
+  measure->problems_hash = problems_hash;
+  measure->kind = sl_note_get_kind (note);
+  measure->height = 0;
 
   for (guint i = 0; i < n_fields; i++)
     n_marked += field_mark (self, note, sl_field_get_name (sl_note_get_field (note, i))) != 0;
@@ -660,10 +717,21 @@ height_for_problems (SlRenderer *self,
   layout = get_text_layout (self, note, width - 2 * CARD_PADDING, 2);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
   needed = FIELDS_TOP + text_height + lines * FIELD_LINE_HEIGHT + CARD_PADDING;
-  if (needed <= height)
-    return 0;
+  if (needed > height)
+    measure->height = (guint) (ceil (needed / SL_LAYOUT_GRID) * SL_LAYOUT_GRID);
+  return measure->height;
+}
 
-  return (guint) (ceil (needed / SL_LAYOUT_GRID) * SL_LAYOUT_GRID);
+/* Whether @note has no problem in the check the renderer holds: its
+ * measure can go. */
+static gboolean
+has_no_problem (gpointer note,
+                gpointer measure,
+                gpointer user_data)
+{
+  SlRenderer *self = user_data;
+
+  return self->first_problem == NULL || !g_hash_table_contains (self->first_problem, note);
 }
 
 typedef struct
@@ -1109,6 +1177,7 @@ sl_renderer_dispose (GObject *object)
   g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->first_problem, g_hash_table_unref);
+  g_clear_pointer (&self->card_measures, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->text_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -1129,6 +1198,7 @@ sl_renderer_init (SlRenderer *self)
   cairo_font_options_t *options;
 
   self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
+  self->card_measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   /* The same metrics on screen and on paper: no hinting to the pixel grid. */
@@ -1355,8 +1425,6 @@ sl_renderer_set_problems (SlRenderer *self,
                           guint       step)
 {
   g_autoptr(GHashTable) heights = NULL;
-  GHashTableIter iter;
-  gpointer marked;
 
   g_return_if_fail (SL_IS_RENDERER (self));
 
@@ -1367,6 +1435,7 @@ sl_renderer_set_problems (SlRenderer *self,
   drop_far_image (self);
   if (problems == NULL)
     {
+      g_hash_table_remove_all (self->card_measures);
       sl_layout_set_card_heights (self->layout, self, NULL);
       return;
     }
@@ -1383,14 +1452,26 @@ sl_renderer_set_problems (SlRenderer *self,
         g_hash_table_insert (self->first_problem, note, GUINT_TO_POINTER (i + 1));
     }
 
-  heights = g_hash_table_new (NULL, NULL);
-  g_hash_table_iter_init (&iter, self->first_problem);
-  while (g_hash_table_iter_next (&iter, &marked, NULL))
-    {
-      guint height = height_for_problems (self, marked);
+  /* The measures of the notes with no problem left (or gone) go: a
+   * note's pointer may come back as another note's, whose measure is
+   * then taken only if it matches. */
+  g_hash_table_foreach_remove (self->card_measures, has_no_problem, self);
 
+  heights = g_hash_table_new (NULL, NULL);
+  for (guint first = 0, end; first < problems->len; first = end)
+    {
+      SlNote *note = sl_problem_get_note (g_ptr_array_index (problems, first));
+      guint height;
+
+      for (end = first + 1; end < problems->len; end++)
+        if (sl_problem_get_note (g_ptr_array_index (problems, end)) != note)
+          break;
+      if (note == NULL)
+        continue;
+
+      height = height_for_problems (self, note, first, end);
       if (height > 0)
-        g_hash_table_insert (heights, marked, GUINT_TO_POINTER (height));
+        g_hash_table_insert (heights, note, GUINT_TO_POINTER (height));
     }
   sl_layout_set_card_heights (self->layout, self, heights);
 }

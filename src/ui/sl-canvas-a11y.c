@@ -25,11 +25,23 @@ note_problems (GPtrArray *problems,
 {
   GPtrArray *found = g_ptr_array_new ();
 
+  gboolean seen = FALSE;
+
+  /* A note's problems are together (as sl_check_run() and SlChecker give
+   * them): the search ends where they do, not at the end of a big
+   * board's millions. */
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       SlProblem *problem = g_ptr_array_index (problems, i);
 
-      if (sl_problem_get_note (problem) == note && sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING)
+      if (sl_problem_get_note (problem) != note)
+        {
+          if (seen)
+            break;
+          continue;
+        }
+      seen = TRUE;
+      if (sl_problem_get_severity (problem) >= SL_SEVERITY_WARNING)
         g_ptr_array_add (found, problem);
     }
   return found;

@@ -419,9 +419,31 @@ vadjustment_changed_cb (SlInspector   *self,
   self->scroll_to = -1;
 }
 
+/* The problems of the note shown, looked for once for all its field
+ * rows: a note's problems are together (as SlChecker gives them), so the
+ * search ends where they do. */
+static GPtrArray *
+note_problems (SlInspector *self)
+{
+  GPtrArray *mine = g_ptr_array_new ();
+  gboolean seen = FALSE;
+
+  for (guint i = 0; self->note != NULL && self->problems != NULL && i < self->problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (sl_problem_get_note (problem) == self->note)
+        g_ptr_array_add (mine, problem), seen = TRUE;
+      else if (seen)
+        break;
+    }
+  return mine;
+}
+
 static void
 rebuild (SlInspector *self)
 {
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) aggregates = gtk_string_list_new (NULL);
   GListModel *aggregate_list = sl_document_get_aggregates (self->document);
@@ -547,7 +569,9 @@ rebuild (SlInspector *self)
           SlField *field = sl_note_get_field (self->note, i);
 
           row = sl_field_row_new (self->document, self->note, field, (const char * const *) upstream);
-          sl_field_row_set_problems (SL_FIELD_ROW (row), self->problems);
+          if (problems == NULL)
+            problems = note_problems (self);
+          sl_field_row_set_problems (SL_FIELD_ROW (row), problems);
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, field));
           if (field == focused_field)
             focus_row = focused != NULL ? find_named (row, focused) : row;
@@ -790,6 +814,8 @@ void
 sl_inspector_set_problems (SlInspector *self,
                            GPtrArray   *problems)
 {
+  g_autoptr(GPtrArray) mine = NULL;
+
   g_return_if_fail (SL_IS_INSPECTOR (self));
 
   if (problems != NULL)
@@ -797,6 +823,7 @@ sl_inspector_set_problems (SlInspector *self,
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = problems;
 
+  mine = note_problems (self);
   for (guint i = 0; i < self->field_rows->len; i++)
-    sl_field_row_set_problems (g_ptr_array_index (self->field_rows, i), problems);
+    sl_field_row_set_problems (g_ptr_array_index (self->field_rows, i), mine);
 }
