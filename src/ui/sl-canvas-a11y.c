@@ -24,7 +24,6 @@ note_problems (GPtrArray *problems,
                SlNote    *note)
 {
   GPtrArray *found = g_ptr_array_new ();
-
   gboolean seen = FALSE;
 
   /* A note's problems are together (as sl_check_run() and SlChecker give

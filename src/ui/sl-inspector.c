@@ -433,7 +433,10 @@ note_problems (SlInspector *self)
       SlProblem *problem = g_ptr_array_index (self->problems, i);
 
       if (sl_problem_get_note (problem) == self->note)
-        g_ptr_array_add (mine, problem), seen = TRUE;
+        {
+          g_ptr_array_add (mine, problem);
+          seen = TRUE;
+        }
       else if (seen)
         break;
     }

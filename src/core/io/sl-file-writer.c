@@ -705,4 +705,3 @@ sl_file_write_atomically_with (GFile            *file,
 
   return write_file (file, &contents, cancellable, error);
 }
-
