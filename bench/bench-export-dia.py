@@ -19,9 +19,10 @@
 # than the export's limit; without --fit, a page of it would be illegible
 # and the export tiles it, over the same limit.) Prints the median time,
 # CPU time (user and system) and peak memory (the maximum resident set
-# size) of each, and how many times Stormline is faster and smaller. Run it under the build lock, as every benchmark:
+# size) of each, and how many times Stormline is faster and smaller. Run it
+# with nothing else running on the machine, as every benchmark:
 #
-#   flock /tmp/stormline-build.lock ./bench/bench-export-dia.py
+#   ./bench/bench-export-dia.py
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
