@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define SL_TYPE_GUIDE_STEP_ROW (sl_guide_step_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (SlGuideStepRow, sl_guide_step_row, SL, GUIDE_STEP_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SlGuideStepRow, sl_guide_step_row, SL, GUIDE_STEP_ROW, GtkListBoxRow)
 
 GtkWidget    *sl_guide_step_row_new        (guint           step);
 guint         sl_guide_step_row_get_step   (SlGuideStepRow *self);

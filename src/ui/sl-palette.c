@@ -174,6 +174,18 @@ order_buttons (SlPalette *self)
       append_kind (self, palette_kinds[i], &previous);
 }
 
+/* The menu is made the first time it opens: GTK builds a popover menu
+ * (a button and labels a kind) when a menu button is given its model,
+ * and most windows are wide enough never to show it. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  SlPalette *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->menu));
+}
+
 /* Screen readers are told what the squeezer hides: GTK 4.8 shows them
  * every visible widget, laid out or not. */
 static void
@@ -279,7 +291,7 @@ sl_palette_init (SlPalette *self)
       gtk_box_append (GTK_BOX (self->row), self->buttons[palette_kinds[i]]);
     }
   self->menu = g_menu_new ();
-  gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->menu));
+  gtk_menu_button_set_create_popup_func (self->add_button, create_menu_cb, self, NULL);
   order_buttons (self);
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (squeezed_cb), self, G_CONNECT_SWAPPED);
   squeezed_cb (self);
