@@ -12,6 +12,9 @@
  *   whole  the whole board (as View › Whole Board shows it), panned back
  *          and forth by a hundredth of the view a frame.
  *
+ * The motion starts once the window has settled: when nothing of the
+ * main loop at G_PRIORITY_LOW or above is left to do (after an opening,
+ * the draft's primer writes the board's text in steps at that priority).
  * The steps depend on the frame count, not on time: every run draws the
  * same views. The timer's file marks where the motion begins and ends
  * ("mark begin", "mark end"); the frames between them are the motion's.
@@ -48,6 +51,9 @@ typedef struct
   guint tick;
   SlRect start;
 } FrameScript;
+
+/* Whether the window has done what follows its opening: settled_cb() */
+static gboolean settled;
 
 /* 0 at the ends of the motion, 1 at its middle. */
 static double
@@ -114,8 +120,10 @@ tick_cb (GtkWidget     *widget,
   FrameScript *script = user_data;
   SlCanvas *canvas = SL_CANVAS (widget);
 
-  /* Until the first allocation, the canvas has no view to move. */
-  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
+  /* Until the first allocation, the canvas has no view to move; until
+   * the window has settled, the motion would share the main thread with
+   * what follows an opening. */
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || !settled)
     return G_SOURCE_CONTINUE;
 
   if (script->tick == 0)
@@ -135,6 +143,16 @@ tick_cb (GtkWidget     *widget,
 
   script->tick++;
   return G_SOURCE_CONTINUE;
+}
+
+/* Runs once no source of the main loop is ready at G_PRIORITY_LOW or
+ * above: the window's idle work after an opening (the draft's primer)
+ * is done. */
+static gboolean
+settled_cb (gpointer user_data)
+{
+  settled = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -190,5 +208,6 @@ sl_frame_script_attach (SlWindow *window)
       return;
     }
 
+  g_idle_add_full (G_PRIORITY_LOW + 10, settled_cb, NULL, NULL);
   gtk_widget_add_tick_callback (GTK_WIDGET (sl_window_get_canvas (window)), tick_cb, script, g_free);
 }
