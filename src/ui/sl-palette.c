@@ -183,7 +183,10 @@ create_menu_cb (GtkMenuButton *button,
 {
   SlPalette *self = user_data;
 
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->menu));
+  /* GTK calls this before every opening: the popover is built once, on the
+   * first, and kept. */
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->menu));
 }
 
 /* Screen readers are told what the squeezer hides: GTK 4.8 shows them
