@@ -5,7 +5,7 @@
  * After each pause in editing the window brings its SlChecker up to date,
  * takes its list of problems and gives it to the board's renderer, which
  * marks the cards and measures those whose fields with problems need a
- * taller card (sl_window.c, problems_changed_cb). This times those three
+ * taller card (sl-window.c, problems_changed_cb). This times those three
  * steps after 20 edits of each kind (the median and the slowest), and how
  * many cards the renderer measured again.
  *
