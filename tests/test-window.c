@@ -3638,10 +3638,23 @@ test_narrow (void)
         g_assert_cmpfloat (window.size.height, ==, sizes[i].height);
         assert_inside (GTK_WIDGET (fixture.window), GTK_WIDGET (fixture.window), "the window",
                        window.origin.x, window.origin.y, window.size.width, window.size.height);
-        /* What the header has no room for, the main menu offers. */
+        /* What the header has no room for, the main menu offers once
+         * it opens. */
         if (sizes[i].width != 800)
-          g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (fixture.window->primary_menu_button),
-                                          "win.undo") == (sizes[i].width == 360));
+          {
+            gtk_menu_button_popup (fixture.window->primary_menu_button);
+            g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (fixture.window->primary_menu_button),
+                                            "win.undo") == (sizes[i].width == 360));
+            gtk_menu_button_popdown (fixture.window->primary_menu_button);
+          }
+        /* The zoom button, shown wide, opens its menu. */
+        if (sizes[i].width == 1400)
+          {
+            gtk_menu_button_popup (fixture.window->zoom_button);
+            g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (fixture.window->zoom_button))));
+            g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (fixture.window->zoom_button), "win.zoom-in"));
+            gtk_menu_button_popdown (fixture.window->zoom_button);
+          }
         if (!panels || sizes[i].width == 800)
           continue;
 

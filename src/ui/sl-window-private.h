@@ -65,6 +65,7 @@ struct _SlWindow
   GMenu *primary_menu;
   GMenu *narrow_section;
   GMenu *narrow_menu;       /* narrow_section, then primary_menu */
+  GMenu *zoom_menu;
   gboolean squeezed;        /* the main menu has the header's tools */
   gboolean inspector_over;  /* the inspector lies over the board */
   GMenu *recent_section;

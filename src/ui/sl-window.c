@@ -633,8 +633,33 @@ header_squeezed_cb (SlWindow *self)
     return;
 
   self->squeezed = squeezed;
-  gtk_menu_button_set_menu_model (self->primary_menu_button,
-                                  G_MENU_MODEL (squeezed ? self->narrow_menu : self->primary_menu));
+  /* Not yet opened: its first opening picks the menu. */
+  if (gtk_menu_button_get_menu_model (self->primary_menu_button) != NULL)
+    gtk_menu_button_set_menu_model (self->primary_menu_button,
+                                    G_MENU_MODEL (squeezed ? self->narrow_menu : self->primary_menu));
+}
+
+/* The header's menus are built the first time they open, not before the
+ * window's first frame: GTK makes a popover's every item when a menu
+ * button is given its model. GTK calls these before every opening. */
+static void
+primary_menu_popup_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  SlWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->squeezed ? self->narrow_menu : self->primary_menu));
+}
+
+static void
+zoom_menu_popup_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  SlWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->zoom_menu));
 }
 
 /* Folded, the guide lies over a small board: the overview would hide
@@ -980,7 +1005,9 @@ sl_window_constructed (GObject *object)
                            G_CALLBACK (_sl_window_update_recent), self, G_CONNECT_SWAPPED);
   _sl_window_update_recent (self);
 
-  g_menu_append_submenu (self->narrow_section, _("_Zoom"), gtk_menu_button_get_menu_model (self->zoom_button));
+  g_menu_append_submenu (self->narrow_section, _("_Zoom"), G_MENU_MODEL (self->zoom_menu));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->zoom_button, zoom_menu_popup_cb, self, NULL);
   self->narrow_menu = g_menu_new ();
   g_menu_append_section (self->narrow_menu, NULL, G_MENU_MODEL (self->narrow_section));
   g_menu_append_section (self->narrow_menu, NULL, G_MENU_MODEL (self->primary_menu));
@@ -1148,6 +1175,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, narrow_section);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, zoom_menu);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
 
   _sl_window_class_actions_init (klass);
