@@ -1627,7 +1627,7 @@ sl_diff_describe_document (SlDocument *document)
     /* Translators: the first line of the listing of a model */
     line = g_strdup_printf (_("Title: %s"), sl_document_get_title (document) ? sl_document_get_title (document) : "");
     append_line (out, 0, line);
-    if (sl_document_get_description (document) != NULL)
+    if (sl_document_get_description (document) != NULL && *sl_document_get_description (document) != '\0')
       {
         g_autofree char *description = NULL;
 
