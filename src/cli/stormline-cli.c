@@ -951,7 +951,7 @@ command_git_setup (int    argc,
   program = get_program_for_git ();
   textconv = g_strdup_printf ("%s diff --textconv", program);
   command = g_strdup_printf ("%s diff", program);
-  merge = g_strdup_printf ("%s merge --git %%O %%A %%B %%P", program);
+  merge = g_strdup_printf ("%s merge --name %%P %%O %%A %%B -o %%A", program);
   {
     const char *settings[][2] = {
       { "diff.stormline.textconv", textconv },
