@@ -933,7 +933,7 @@ command_git_setup (int    argc,
   g_autofree char *merge = NULL;
   gboolean added = FALSE;
 
-  if (!parse_options ("git-setup", "", entries, &argc, &argv))
+  if (!parse_options ("git-setup", NULL, entries, &argc, &argv))
     return EXIT_UNREADABLE;
   if (argc != 1)
     {
@@ -1108,6 +1108,14 @@ static const Command commands[] = {
   { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
 
+/* A command's arguments in the user's language; git-setup has none, and
+ * gettext would give the catalogue's header for "". */
+static const char *
+get_command_args (const Command *command)
+{
+  return command->args[0] != '\0' ? _(command->args) : "";
+}
+
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */
 static void
 append_padded (GString    *out,
@@ -1128,7 +1136,7 @@ get_usage (void)
   /* The column of the arguments is as wide as the widest in the user's
    * language: translated placeholders are often longer than the English. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    args_width = MAX (args_width, (int) g_utf8_strlen (_(commands[i].args), -1) + 2);
+    args_width = MAX (args_width, (int) g_utf8_strlen (get_command_args (&commands[i]), -1) + 2);
 
   g_string_append_printf (out, "%s\n  stormline-cli %s\n\n%s\n", _("Usage:"),
                           _("COMMAND [OPTION…] FILE…"), _("Commands:"));
@@ -1136,7 +1144,7 @@ get_usage (void)
     {
       g_string_append (out, "  ");
       append_padded (out, commands[i].name, 21);
-      append_padded (out, _(commands[i].args), args_width);
+      append_padded (out, get_command_args (&commands[i]), args_width);
       g_string_append_printf (out, "%s\n", _(commands[i].summary));
     }
   g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));
