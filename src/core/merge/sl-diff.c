@@ -1777,9 +1777,7 @@ sl_diff_describe_document (SlDocument *document)
       SlScenario *scenario = peek (list, i);
       g_autofree char *label = full_note_name (sl_scenario_get_note (scenario));
       g_autofree char *line = NULL;
-      /* Translators: the parts of a scenario in the listing of a model,
-       * as the inspector names them */
-      const char *parts[] = { C_("scenario part", "Given"), C_("scenario part", "When"), C_("scenario part", "Then") };
+      const char *parts[] = { _("Given"), _("When"), _("Then") };
 
       /* Translators: a line of the listing of a model: a scenario's title, its note */
       line = g_strdup_printf (_("Scenario “%s” of %s"), sl_scenario_get_title (scenario), label);
