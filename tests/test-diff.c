@@ -246,6 +246,12 @@ remove_and_add_field (SlDocument *document)
 }
 
 static void
+reorder_fields (SlDocument *document)
+{
+  sl_document_move_field (document, note (document, "evt-room-booked"), 0, 3);
+}
+
+static void
 add_connection (SlDocument *document)
 {
   sl_document_add_connection (document, note (document, "evt-room-booked"), note (document, "view-guest-account"));
@@ -355,6 +361,8 @@ static const DiffCase cases[] = {
   { "field-replaced", remove_and_add_field, FALSE,
     { "added field - evt-room-booked", "removed field - evt-room-booked" },
     "Field “nights” added to Event “Room Booked” (Int)" },
+  { "field-order", reorder_fields, FALSE, { "changed field order evt-room-booked" },
+    "Fields of Event “Room Booked” reordered" },
   { "connection-added", add_connection, FALSE, { "added connection - *" },
     "Connection from Event “Room Booked” to View “Guest Account” added" },
   { "connection-removed", add_connection, TRUE, { "removed connection - *" },

@@ -730,6 +730,22 @@ diff_fields (SlDiff  *self,
         }
     }
 
+  /* Fields kept, in another order: one item for the note. */
+  for (guint i = 0, last = 0, seen = 0; i < n_new; i++)
+    if (match[i] >= 0)
+      {
+        if (seen++ > 0 && (guint) match[i] < last)
+          {
+            add_field_item (self, SL_DIFF_CHANGED, "order", id, NULL,
+                            /* Translators: a line of a diff: a note whose fields were put in
+                             * another order */
+                            g_strdup_printf (_("Fields of %s reordered"), label));
+            changed = TRUE;
+            break;
+          }
+        last = match[i];
+      }
+
   for (guint j = 0; j < n_old; j++)
     if (!taken[j])
       {
