@@ -99,7 +99,9 @@ shorten (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  valid = g_utf8_make_valid (text, -1);
+  /* Enough bytes for one character more than a line shows, however wide:
+   * a note of megabytes is not copied whole to name it. */
+  valid = g_utf8_make_valid (text, strnlen (text, (SHOWN_NAME_LENGTH + 1) * 4));
   out = g_string_new (NULL);
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
