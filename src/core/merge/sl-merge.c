@@ -150,9 +150,28 @@ describe_note (SlNote *note)
 
   if (text == NULL || *text == 0)
     /* Translators: a note without text, named by its kind ("Event") */
-    return g_strdup_printf (_("an untitled %s"), sl_note_kind_get_label (sl_note_get_kind (note)));
+    return g_strdup_printf (_("an untitled note (%s)"), sl_note_kind_get_label (sl_note_get_kind (note)));
   /* Translators: a note named by its text in a conflict's description */
   return g_strdup_printf (_("“%s”"), text);
+}
+
+/* @element (a note, lane, slice, aggregate or scenario) as if named @name */
+static char *
+describe_named (gpointer    element,
+                const char *name)
+{
+  if (SL_IS_NOTE (element))
+    /* Translators: a note named by its text in a conflict's description */
+    return g_strdup_printf (_("“%s”"), name);
+  if (SL_IS_LANE (element))
+    return g_strdup_printf (_("the lane “%s”"), name);
+  if (SL_IS_SLICE (element))
+    return g_strdup_printf (_("the slice “%s”"), name);
+  if (SL_IS_AGGREGATE (element))
+    return g_strdup_printf (_("the aggregate “%s”"), name);
+  if (SL_IS_SCENARIO (element))
+    return g_strdup_printf (_("the scenario “%s”"), name);
+  g_assert_not_reached ();
 }
 
 static char *
@@ -161,13 +180,13 @@ describe_element (gpointer element)
   if (SL_IS_NOTE (element))
     return describe_note (element);
   if (SL_IS_LANE (element))
-    return g_strdup_printf (_("the lane “%s”"), sl_lane_get_name (element));
+    return describe_named (element, sl_lane_get_name (element));
   if (SL_IS_SLICE (element))
-    return g_strdup_printf (_("the slice “%s”"), sl_slice_get_name (element));
+    return describe_named (element, sl_slice_get_name (element));
   if (SL_IS_AGGREGATE (element))
-    return g_strdup_printf (_("the aggregate “%s”"), sl_aggregate_get_name (element));
+    return describe_named (element, sl_aggregate_get_name (element));
   if (SL_IS_SCENARIO (element))
-    return g_strdup_printf (_("the scenario “%s”"), sl_scenario_get_title (element));
+    return describe_named (element, sl_scenario_get_title (element));
   if (SL_IS_CONNECTION (element))
     {
       g_autofree char *source = describe_note (sl_connection_get_source (element));
@@ -309,13 +328,9 @@ conflict_renamed (Merge      *merge,
                   const char *ours_name,
                   const char *theirs_name)
 {
-  g_autofree char *what = NULL;
-
   /* Named by its name in the base: that is what both renamed. */
-  if (SL_IS_NOTE (element))
-    what = g_strdup_printf (_("“%s”"), base_name);
-  else
-    what = describe_element (element);
+  g_autofree char *what = describe_named (element, base_name);
+
   add_conflict_at_element (merge, element,
                            /* Translators: a conflict of a merge: the element, then the new names */
                            g_strdup_printf (_("Ours renamed %s to “%s”; theirs renamed it to “%s”"),
@@ -611,7 +626,7 @@ merge_lane (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours made %s a lane of %s; theirs made it a lane of %s"), what,
+                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), what,
                                                 sl_lane_kind_get_label (sl_lane_get_kind (o)),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (t))));
       break;
@@ -1010,6 +1025,16 @@ merge_fields (Merge  *merge,
   if (fields_equal (t, b) || fields_equal (o, t))
     return;
 
+  /* Only theirs changed them: theirs, as they are. */
+  if (fields_equal (o, b))
+    {
+      while (sl_note_get_n_fields (r) > 0)
+        sl_document_remove_field (merge->result, r, sl_note_get_n_fields (r) - 1);
+      for (guint i = 0; i < sl_note_get_n_fields (t); i++)
+        insert_field_copy (merge, r, i, sl_note_get_field (t, i));
+      return;
+    }
+
   what = describe_note (o);
 
   /* Removed by theirs: gone unless ours changed them. */
@@ -1194,7 +1219,7 @@ merge_note (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_note (merge, o,
-                            g_strdup_printf (_("Ours made %s a %s; theirs made it a %s"), what,
+                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), what,
                                              sl_note_kind_get_label (sl_note_get_kind (o)),
                                              sl_note_kind_get_label (sl_note_get_kind (t))));
       break;
@@ -1321,7 +1346,14 @@ merge_connections (Merge *merge)
             conflict_added_twice (merge, o);
         }
       else if (b != NULL && o != NULL && t == NULL && r != NULL)
-        sl_document_remove_connection (merge->result, r);
+        {
+          /* Gone with a note theirs deleted and the result kept (ours
+           * changed it): it stays with the note. */
+          if (lookup (merge->theirs, id_of (sl_connection_get_source (b)), SL_TYPE_NOTE) == NULL ||
+              lookup (merge->theirs, id_of (sl_connection_get_target (b)), SL_TYPE_NOTE) == NULL)
+            continue;
+          sl_document_remove_connection (merge->result, r);
+        }
     }
 }
 
@@ -1377,6 +1409,24 @@ steps_equal (GPtrArray *a,
   return TRUE;
 }
 
+/* Whether @steps are @base_steps less the steps of notes that @document
+ * deleted: a side that deleted a note did not otherwise change the steps. */
+static gboolean
+steps_unchanged (GPtrArray  *steps,
+                 GPtrArray  *base_steps,
+                 SlDocument *document)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+
+  if (steps_equal (steps, base_steps))
+    return TRUE;
+  kept = g_ptr_array_new ();
+  for (guint i = 0; i < base_steps->len; i++)
+    if (lookup (document, id_of (sl_step_get_note (g_ptr_array_index (base_steps, i))), SL_TYPE_NOTE) != NULL)
+      g_ptr_array_add (kept, g_ptr_array_index (base_steps, i));
+  return steps_equal (steps, kept);
+}
+
 static gboolean
 scenario_equal (SlScenario *a,
                 SlScenario *b)
@@ -1387,6 +1437,23 @@ scenario_equal (SlScenario *a,
     return FALSE;
   for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
     if (!steps_equal (_sl_scenario_get_steps (a, part), _sl_scenario_get_steps (b, part)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @scenario of @document is @base but for the steps of notes that
+ * @document deleted. */
+static gboolean
+scenario_unchanged (SlScenario *scenario,
+                    SlScenario *base,
+                    SlDocument *document)
+{
+  if (g_strcmp0 (id_of (sl_scenario_get_note (scenario)), id_of (sl_scenario_get_note (base))) != 0 ||
+      !str_equal (sl_scenario_get_title (scenario), sl_scenario_get_title (base)) ||
+      !str_equal (sl_scenario_get_error (scenario), sl_scenario_get_error (base)))
+    return FALSE;
+  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+    if (!steps_unchanged (_sl_scenario_get_steps (scenario, part), _sl_scenario_get_steps (base, part), document))
       return FALSE;
   return TRUE;
 }
@@ -1450,7 +1517,8 @@ merge_scenario (Merge      *merge,
       GPtrArray *os = _sl_scenario_get_steps (o, part);
       GPtrArray *ts = _sl_scenario_get_steps (t, part);
 
-      switch (pick (steps_equal (os, bs), steps_equal (ts, bs), steps_equal (os, ts)))
+      switch (pick (steps_unchanged (os, bs, merge->ours), steps_unchanged (ts, bs, merge->theirs),
+                    steps_equal (os, ts)))
         {
         case KEEP:
           break;
@@ -1507,16 +1575,20 @@ merge_scenarios (Merge *merge)
         }
       else if (b != NULL && o != NULL && t == NULL)
         {
-          /* Theirs may have deleted it with its note: that is no change
-           * of ours when ours left it alone. */
-          if (!scenario_equal (o, b))
+          /* Gone with a note theirs deleted and the result kept (ours
+           * changed it): it stays with the note. */
+          if (lookup (merge->theirs, id_of (sl_scenario_get_note (b)), SL_TYPE_NOTE) == NULL &&
+              lookup (merge->result, id_of (sl_scenario_get_note (b)), SL_TYPE_NOTE) != NULL)
+            continue;
+          if (!scenario_unchanged (o, b, merge->ours))
             conflict_deleted_changed (merge, o, FALSE);
           else if (r != NULL)
             sl_document_remove_scenario (merge->result, r);
         }
       else if (b != NULL && o == NULL && t != NULL)
         {
-          if (!scenario_equal (t, b) && lookup (merge->ours, id_of (sl_scenario_get_note (t)), SL_TYPE_NOTE) != NULL)
+          if (!scenario_unchanged (t, b, merge->theirs) &&
+              lookup (merge->ours, id_of (sl_scenario_get_note (t)), SL_TYPE_NOTE) != NULL)
             conflict_deleted_changed (merge, t, TRUE);
         }
       else if (b != NULL && o != NULL && t != NULL && r != NULL)
@@ -1791,6 +1863,8 @@ sl_merge_documents (SlDocument  *base,
   ours_bytes = sl_format_save_to_bytes (ours);
   merge.result = sl_format_load_bytes (ours_bytes, &error);
   g_assert_no_error (error);
+  /* The same three give the same result, to the ids of the hotspots. */
+  sl_document_set_id_seed (merge.result, g_bytes_hash (ours_bytes));
   merge.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
 
   merge_properties (&merge);
