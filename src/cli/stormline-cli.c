@@ -869,6 +869,9 @@ get_program_for_git (void)
     resolved = realpath (in_path, NULL);
   if (self == NULL || (resolved != NULL && g_str_equal (resolved, self)))
     return g_strdup ("stormline-cli");
+  /* git runs the command through the shell: quoted only where it must be */
+  if (self[strspn (self, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._+-")] == '\0')
+    return g_steal_pointer (&self);
   return g_shell_quote (self);
 }
 
@@ -965,6 +968,7 @@ command_git_setup (int    argc,
       {
         const char *config_args[] = { "config", "--local", settings[i][0], settings[i][1], NULL };
         g_autofree char *out = NULL;
+        g_autofree char *quoted = g_shell_quote (settings[i][1]);
         g_autofree char *line = NULL;
 
         if (!(out = run_git (config_args, &error)))
@@ -972,7 +976,8 @@ command_git_setup (int    argc,
             print_error (NULL, error->message);
             return EXIT_UNREADABLE;
           }
-        line = g_strdup_printf ("git config %s %s", settings[i][0], settings[i][1]);
+        /* What was done, as a command to run by hand elsewhere */
+        line = g_strdup_printf ("git config %s %s", settings[i][0], quoted);
         print_line (line);
       }
   }
