@@ -91,12 +91,27 @@ assert_one_error_line (const char *err,
 static void
 test_same (void)
 {
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *spaced = g_build_filename (dir, "spaced.stormline", NULL);
+  g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *joined = NULL;
 
   g_assert_cmpint (run_cli (&out, &err, "diff", example_path (), example_path (), NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+
+  /* Other bytes, the same model: JSON's spacing is not the model. */
+  g_assert_true (g_file_get_contents (example_path (), &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  joined = g_strjoinv ("\n  ", lines);
+  g_assert_true (g_file_set_contents (spaced, joined, -1, NULL));
+  g_assert_cmpint (run_cli (&out, NULL, "diff", example_path (), spaced, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  remove_tree (dir);
 }
 
 static void
