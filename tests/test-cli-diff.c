@@ -208,8 +208,18 @@ test_errors (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", broken, NULL), ==, 2);
+    /* git's textconv: what is not a model is listed as it is, for git
+     * to diff line by line, and the reader says why on stderr. */
+    g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", broken, NULL), ==, 0);
     assert_one_error_line (err, broken);
+    g_assert_cmpstr (out, ==, "{\"stormline\": 1,\n \"notes\": [}");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", missing, NULL), ==, 2);
+    assert_one_error_line (err, missing);
   }
   {
     g_autofree char *err = NULL;
@@ -249,6 +259,7 @@ test_git_command (void)
   g_autofree char *edited = write_edited (dir);
   const char *hex = "0123456789abcdef0123456789abcdef01234567";
   const char *zero = "0000000000000000000000000000000000000000";
+  g_autofree char *git = g_find_program_in_path ("git");
 
   {
     g_autofree char *out = NULL;
@@ -287,6 +298,21 @@ test_git_command (void)
                               example_path (), hex, "100644", NULL), ==, 0);
     g_assert_cmpstr (out, ==, "");
   }
+  if (git != NULL)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *conflicted = g_build_filename (dir, "conflicted.stormline", NULL);
+
+      /* A side that is not a model (conflict markers in it): git's own
+       * line diff, the reader's message on stderr, and git goes on. */
+      g_assert_true (g_file_set_contents (conflicted, "{\n<<<<<<< ours\n", -1, NULL));
+      g_assert_cmpint (run_cli (&out, &err, "diff", "hotel.stormline", example_path (), hex, "100644",
+                                conflicted, hex, "100644", NULL), ==, 0);
+      assert_one_error_line (err, conflicted);
+      g_assert_nonnull (strstr (out, "\n+<<<<<<< ours\n"));
+      g_assert_nonnull (strstr (out, "\n-  \"title\": \"Hotel\",\n"));
+    }
   {
     g_autofree char *err = NULL;
     g_autofree char *missing = g_build_filename (dir, "gone.stormline", NULL);

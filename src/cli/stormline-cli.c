@@ -13,6 +13,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -722,14 +723,26 @@ command_check (int    argc,
 
 /* The diff and git */
 
-/* Loads a version for diff: git names an added or deleted file's missing
- * side /dev/null, which is the empty model. */
+/* Reads a version for diff: git names an added or deleted file's missing
+ * side /dev/null, which is the empty model. @bytes gets what the file
+ * holds, when it could be read, even if it is not a model. */
 static SlDocument *
-load_version (const char *path)
+read_version (const char  *path,
+              GBytes     **bytes,
+              GError     **error)
 {
+  g_autoptr(GFile) file = NULL;
+
   if (g_str_equal (path, "/dev/null"))
-    return sl_document_new ();
-  return load (path);
+    {
+      *bytes = g_bytes_new (NULL, 0);
+      return sl_document_new ();
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!(*bytes = sl_json_read_file (file, error)))
+    return NULL;
+  return sl_format_load_bytes (*bytes, error);
 }
 
 static void
@@ -737,6 +750,30 @@ print_diff_text (const char *text)
 {
   /* sl_diff_to_text() has already made each line safe to print. */
   g_print ("%s", text);
+}
+
+/* git stops at a diff command or textconv that fails, so a version that
+ * is not a model (a file with conflict markers in it, a broken commit)
+ * gets git's own line diff, after the reader's message on stderr. */
+static int
+diff_lines_for_git (const char *old_path,
+                    const char *new_path)
+{
+  const char *argv[] = { "git", "diff", "--no-index", "--no-ext-diff", "--no-textconv", "--no-color",
+                         "--", old_path, new_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &wait_status, &error))
+    {
+      print_error (NULL, error->message);
+      return EXIT_UNREADABLE;
+    }
+  /* git diff --no-index: 0 the same, 1 different, anything else an error */
+  if (!g_spawn_check_wait_status (wait_status, &error) && !g_error_matches (error, G_SPAWN_EXIT_ERROR, 1))
+    return EXIT_UNREADABLE;
+  return EXIT_OK;
 }
 
 static int
@@ -753,6 +790,9 @@ command_diff (int    argc,
   };
   g_autoptr(SlDocument) old_document = NULL;
   g_autoptr(SlDocument) new_document = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(SlDiff) diff = NULL;
   const char *old_path, *new_path;
   const char *git_path = NULL;
@@ -763,6 +803,7 @@ command_diff (int    argc,
   if (textconv)
     {
       g_autoptr(SlDocument) document = NULL;
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *listing = NULL;
 
       if (argc != 2 || json)
@@ -770,8 +811,15 @@ command_diff (int    argc,
           print_error (NULL, _("diff --textconv needs exactly one FILE"));
           return EXIT_UNREADABLE;
         }
-      if (!(document = load_version (argv[1])))
-        return EXIT_UNREADABLE;
+      if (!(document = read_version (argv[1], &bytes, &error)))
+        {
+          print_error (argv[1], error->message);
+          if (bytes == NULL)
+            return EXIT_UNREADABLE;
+          /* Not a model: git diffs what it holds, line by line. */
+          fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+          return EXIT_OK;
+        }
       listing = sl_diff_describe_document (document);
       print_diff_text (listing);
       return EXIT_OK;
@@ -796,8 +844,16 @@ command_diff (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (!(old_document = load_version (old_path)) || !(new_document = load_version (new_path)))
-    return EXIT_UNREADABLE;
+  if (!(old_document = read_version (old_path, &old_bytes, &error)) ||
+      !(new_document = read_version (new_path, &new_bytes, &error)))
+    {
+      gboolean unreadable = old_bytes == NULL || (old_document != NULL && new_bytes == NULL);
+
+      print_error (old_document == NULL ? old_path : new_path, error->message);
+      if (git_path == NULL || unreadable)
+        return EXIT_UNREADABLE;
+      return diff_lines_for_git (old_path, new_path);
+    }
 
   diff = sl_diff_new (old_document, new_document);
   if (json)
