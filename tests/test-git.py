@@ -4,7 +4,8 @@
 # In a temporary repository: `stormline-cli git-setup` (twice: it changes
 # nothing the second time; outside a repository it says so), then commits
 # of the hotel example edited: `git diff` (the diff command) and
-# `git log -p` (textconv) speak of notes and fields, not of JSON lines.
+# `git log -p` (textconv) speak of notes and fields, not of JSON lines,
+# and a commit of a file that is not a model does not stop them.
 # Then two branches merged through the merge driver: cleanly when they
 # touched different things, and with a conflict (git reports it, the
 # driver exits 1) when both renamed one note; the result is a canonical
@@ -138,6 +139,17 @@ try:
            and '+  Field “nights”: Int' in log.stdout
            and '+Title: Hotel' in log.stdout,
            'git log -p shows every commit in model terms', log.stdout + log.stderr)
+
+    # A commit of something that is not a model does not stop git.
+    with open(os.path.join(repo, 'broken.stormline'), 'w', encoding='utf-8') as f:
+        f.write('{\n  "stormline": 1,\n  <<<<<<< ours\n')
+    commit('Broken')
+    broken = git('log', '-p', '-1')
+    result(broken.returncode == 0 and '+  <<<<<<< ours' in broken.stdout
+           and 'broken.stormline' in broken.stderr,
+           'git log -p shows a file that is not a model line by line', broken.stdout + broken.stderr)
+    git('rm', '-q', 'broken.stormline')
+    commit('Not broken')
 
     # Two branches that touch different things merge cleanly.
     git('checkout', '-q', '-b', 'fields')
