@@ -630,7 +630,8 @@ merge_lane (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), DESCRIBE (what, o),
+                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                                DESCRIBE (what, o),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (o)),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (t))));
       break;
@@ -741,7 +742,8 @@ merge_slice (Merge   *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"), DESCRIBE (what, o),
+                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"),
+                                                DESCRIBE (what, o),
                                                 sl_slice_status_get_label (sl_slice_get_status (o)),
                                                 sl_slice_status_get_label (sl_slice_get_status (t))));
       break;
@@ -954,9 +956,10 @@ merge_field (Merge   *merge,
       sl_document_set_field_type (merge->result, r, index, sl_field_get_value_type (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"), name, DESCRIBE (what, o_note),
-                      sl_field_type_to_string (sl_field_get_value_type (o)),
-                      sl_field_type_to_string (sl_field_get_value_type (t)));
+      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"),
+                     name, DESCRIBE (what, o_note),
+                     sl_field_type_to_string (sl_field_get_value_type (o)),
+                     sl_field_type_to_string (sl_field_get_value_type (t)));
       break;
     }
 
@@ -975,8 +978,8 @@ merge_field (Merge   *merge,
       sl_document_set_field_mapping (merge->result, r, index, sl_field_get_mapping (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"), name, DESCRIBE (what, o_note),
-                      sl_field_get_mapping (o), sl_field_get_mapping (t));
+      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"),
+                     name, DESCRIBE (what, o_note), sl_field_get_mapping (o), sl_field_get_mapping (t));
       break;
     }
 
@@ -1230,7 +1233,8 @@ merge_note (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_note (merge, o,
-                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), DESCRIBE (what, b),
+                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                             DESCRIBE (what, b),
                                              sl_note_kind_get_label (sl_note_get_kind (o)),
                                              sl_note_kind_get_label (sl_note_get_kind (t))));
       break;
@@ -1740,7 +1744,8 @@ merge_lane_order (Merge *merge)
 
           if (find_key (t, id_of (lane)) < 0)
             continue;
-          sl_document_move_lane (merge->result, lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
+          sl_document_move_lane (merge->result,
+                                 lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
         }
       break;
     case CONFLICT:
