@@ -105,7 +105,7 @@ try:
     result(setup.returncode == 0 and attributes == '*.stormline diff=stormline merge=stormline\n',
            'git-setup writes the attributes', setup.stdout + setup.stderr + attributes)
     result('diff.stormline.textconv=' in config and 'diff.stormline.command=' in config
-           and 'merge.stormline.driver=' in config and ' merge --name %P %O %A %B -o %A' in config,
+           and 'merge.stormline.driver=' in config and ' merge %O %A %B -o %A --name %P' in config,
            'git-setup configures the diff and merge drivers', config)
 
     again = run(CLI, 'git-setup')

@@ -1096,6 +1096,134 @@ test_cli (void)
   remove_tree (dir);
 }
 
+/* git with the merge driver configured, as README.md says */
+
+G_GNUC_NULL_TERMINATED
+static int
+run_git (const char  *dir,
+         char       **out,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "git");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.name=Stormline Test");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.email=test@stormline.invalid");
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  envp = g_environ_setenv (envp, "HOME", dir, TRUE);
+  /* What git says would break the test's TAP output. */
+  g_spawn_sync (dir, (char **) argv->pdata, envp,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                NULL, NULL, out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+commit_model (const char *dir,
+              const char *path,
+              SlDocument *document,
+              const char *message)
+{
+  write_document (path, document);
+  g_assert_cmpint (run_git (dir, NULL, "add", "-A", NULL), ==, 0);
+  g_assert_cmpint (run_git (dir, NULL, "commit", "-q", "-m", message, NULL), ==, 0);
+}
+
+static void
+test_git (void)
+{
+  g_autofree char *git = g_find_program_in_path ("git");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *attributes = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *driver = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(SlDocument) base = test_load_string (base_text);
+  g_autoptr(SlDocument) ours = edited ("text|e1|Room Reserved", OURS_SEED);
+  g_autoptr(SlDocument) theirs = edited ("move|e1|L3|480|0;add-field|c1|-1|price|Decimal", THEIRS_SEED);
+  g_autoptr(SlDocument) clash = edited ("move|e1|L3|480|0;add-field|c1|-1|price|Decimal;text|e1|Booking Made",
+                                        THEIRS_SEED);
+  g_autoptr(SlDocument) expected = edited ("text|e1|Room Reserved", OURS_SEED);
+  g_autoptr(SlDocument) merged = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  GListModel *notes;
+  guint n_hotspots = 0;
+
+  if (git == NULL)
+    {
+      g_test_skip ("git is not installed");
+      return;
+    }
+
+  dir = scratch_dir_new ();
+  path = g_build_filename (dir, "hotel.stormline", NULL);
+  attributes = g_build_filename (dir, ".gitattributes", NULL);
+  quoted = g_shell_quote (g_getenv ("STORMLINE_CLI"));
+  driver = g_strdup_printf ("%s merge %%O %%A %%B -o %%A --name %%P", quoted);
+
+  g_assert_cmpint (run_git (dir, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
+  g_assert_cmpint (run_git (dir, NULL, "config", "merge.stormline.name", "Stormline model merge", NULL), ==, 0);
+  g_assert_cmpint (run_git (dir, NULL, "config", "merge.stormline.driver", driver, NULL), ==, 0);
+  g_file_set_contents (attributes, "*.stormline merge=stormline\n", -1, NULL);
+  commit_model (dir, path, base, "base");
+
+  /* Two branches that changed the same note in different ways: merged */
+  g_assert_cmpint (run_git (dir, NULL, "checkout", "-q", "-b", "theirs", NULL), ==, 0);
+  commit_model (dir, path, theirs, "theirs: moved, a field");
+  g_assert_cmpint (run_git (dir, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  commit_model (dir, path, ours, "ours: renamed");
+  g_assert_cmpint (run_git (dir, NULL, "merge", "-q", "--no-edit", "theirs", NULL), ==, 0);
+
+  sl_document_set_id_seed (expected, THEIRS_SEED);
+  apply_edits (expected, "move|e1|L3|480|0;add-field|c1|-1|price|Decimal");
+  expected_bytes = sl_format_save_to_bytes (expected);
+  assert_file_holds (path, expected_bytes);
+
+  /* Both renamed it: git stops, the file is a model with the hotspot */
+  g_assert_cmpint (run_git (dir, NULL, "checkout", "-q", "-b", "clash", "HEAD~2", NULL), ==, 0);
+  commit_model (dir, path, clash, "clash: renamed otherwise");
+  g_assert_cmpint (run_git (dir, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  g_assert_cmpint (run_git (dir, NULL, "merge", "-q", "--no-edit", "clash", NULL), !=, 0);
+  g_assert_cmpint (run_git (dir, &status, "status", "--porcelain", NULL), ==, 0);
+  g_assert_nonnull (strstr (status, "UU hotel.stormline"));
+
+  file = g_file_new_for_path (path);
+  merged = sl_format_load_file (file, &error);
+  g_assert_no_error (error);
+  assert_canonical (merged);
+  notes = sl_document_get_notes (merged);
+  for (guint i = 0; i < test_n_items (notes); i++)
+    if (sl_note_get_kind (test_get_item (notes, i)) == SL_NOTE_HOTSPOT)
+      {
+        g_assert_cmpstr (sl_note_get_text (test_get_item (notes, i)), ==,
+                         "Ours renamed “Room Booked” to “Room Reserved”; theirs renamed it to “Booking Made”");
+        n_hotspots++;
+      }
+  g_assert_cmpuint (n_hotspots, ==, 1);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1111,6 +1239,7 @@ main (int    argc,
   g_test_add_func ("/merge/property/any", test_property_any);
   g_test_add_func ("/merge/property/disjoint", test_property_disjoint);
   g_test_add_func ("/merge/cli", test_cli);
+  g_test_add_func ("/merge/git", test_git);
 
   return g_test_run ();
 }

@@ -1011,12 +1011,12 @@ command_git_setup (int    argc,
   program = get_program_for_git ();
   textconv = g_strdup_printf ("%s diff --textconv", program);
   command = g_strdup_printf ("%s diff", program);
-  merge = g_strdup_printf ("%s merge --name %%P %%O %%A %%B -o %%A", program);
+  merge = g_strdup_printf ("%s merge %%O %%A %%B -o %%A --name %%P", program);
   {
     const char *settings[][2] = {
       { "diff.stormline.textconv", textconv },
       { "diff.stormline.command", command },
-      { "merge.stormline.name", "Stormline models, merged by element id" },
+      { "merge.stormline.name", "Stormline model merge" },
       { "merge.stormline.driver", merge },
     };
 

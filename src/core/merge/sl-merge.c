@@ -215,6 +215,9 @@ describe_place (SlNote *note)
 
 /* Conflicts */
 
+/* @element in words, made the first time a conflict needs it */
+#define DESCRIBE(what, element) ((what) != NULL ? (what) : ((what) = describe_element (element)))
+
 /* Records a conflict whose hotspot goes into @lane_id (of the result, or
  * of another version, or NULL: the first lane) at @x, below @y. */
 static void
@@ -602,7 +605,8 @@ merge_lane (Merge  *merge,
 {
   const char *bn = sl_lane_get_name (b), *on = sl_lane_get_name (o), *tn = sl_lane_get_name (t);
   SlAggregate *ba = sl_lane_get_aggregate (b), *oa = sl_lane_get_aggregate (o), *ta = sl_lane_get_aggregate (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (on, bn), str_equal (tn, bn), str_equal (on, tn)))
     {
@@ -626,7 +630,8 @@ merge_lane (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), what,
+                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                                DESCRIBE (what, o),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (o)),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (t))));
       break;
@@ -647,7 +652,7 @@ merge_lane (Merge  *merge,
 
         add_conflict_at_element (merge, o,
                                  g_strdup_printf (_("Ours set the aggregate of %s to %s; theirs set it to %s"),
-                                                  what, ours_aggregate, theirs_aggregate));
+                                                  DESCRIBE (what, o), ours_aggregate, theirs_aggregate));
       }
       break;
     }
@@ -709,7 +714,8 @@ merge_slice (Merge   *merge,
              SlSlice *r)
 {
   const char *bn = sl_slice_get_name (b), *on = sl_slice_get_name (o), *tn = sl_slice_get_name (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
   gboolean ob_range = sl_slice_get_x (o) == sl_slice_get_x (b) && sl_slice_get_width (o) == sl_slice_get_width (b);
   gboolean tb_range = sl_slice_get_x (t) == sl_slice_get_x (b) && sl_slice_get_width (t) == sl_slice_get_width (b);
   gboolean ot_range = sl_slice_get_x (o) == sl_slice_get_x (t) && sl_slice_get_width (o) == sl_slice_get_width (t);
@@ -736,7 +742,8 @@ merge_slice (Merge   *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"), what,
+                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"),
+                                                DESCRIBE (what, o),
                                                 sl_slice_status_get_label (sl_slice_get_status (o)),
                                                 sl_slice_status_get_label (sl_slice_get_status (t))));
       break;
@@ -753,7 +760,7 @@ merge_slice (Merge   *merge,
       add_conflict_at_element (merge, o,
                                /* Translators: a slice's range on the timeline: from x, so wide */
                                g_strdup_printf (_("Ours moved %s to %d, %d wide; theirs moved it to %d, %d wide"),
-                                                what, sl_slice_get_x (o), sl_slice_get_width (o),
+                                                DESCRIBE (what, o), sl_slice_get_x (o), sl_slice_get_width (o),
                                                 sl_slice_get_x (t), sl_slice_get_width (t)));
       break;
     }
@@ -936,7 +943,8 @@ merge_field (Merge   *merge,
   const char *name = sl_field_get_name (o);
   SlFieldFlags bf = sl_field_get_flags (b), of = sl_field_get_flags (o), tf = sl_field_get_flags (t);
   SlFieldFlags flags;
-  g_autofree char *what = describe_note (o_note);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (sl_field_get_value_type (o) == sl_field_get_value_type (b),
                 sl_field_get_value_type (t) == sl_field_get_value_type (b),
@@ -948,9 +956,10 @@ merge_field (Merge   *merge,
       sl_document_set_field_type (merge->result, r, index, sl_field_get_value_type (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"), name, what,
-                      sl_field_type_to_string (sl_field_get_value_type (o)),
-                      sl_field_type_to_string (sl_field_get_value_type (t)));
+      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"),
+                     name, DESCRIBE (what, o_note),
+                     sl_field_type_to_string (sl_field_get_value_type (o)),
+                     sl_field_type_to_string (sl_field_get_value_type (t)));
       break;
     }
 
@@ -969,8 +978,8 @@ merge_field (Merge   *merge,
       sl_document_set_field_mapping (merge->result, r, index, sl_field_get_mapping (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"), name, what,
-                      sl_field_get_mapping (o), sl_field_get_mapping (t));
+      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"),
+                     name, DESCRIBE (what, o_note), sl_field_get_mapping (o), sl_field_get_mapping (t));
       break;
     }
 
@@ -986,7 +995,7 @@ merge_field (Merge   *merge,
     case CONFLICT:
       conflict_note (merge, o_note,
                      _("Ours set the example of the field “%s” of %s to “%s”; theirs set it to “%s”"),
-                     name, what, sl_field_get_example (o), sl_field_get_example (t));
+                     name, DESCRIBE (what, o_note), sl_field_get_example (o), sl_field_get_example (t));
       break;
     }
 }
@@ -1013,9 +1022,9 @@ merge_fields (Merge  *merge,
               SlNote *t,
               SlNote *r)
 {
-  g_autoptr(GPtrArray) bk = field_keys (b);
-  g_autoptr(GPtrArray) ok = field_keys (o);
-  g_autoptr(GPtrArray) tk = field_keys (t);
+  g_autoptr(GPtrArray) bk = NULL;
+  g_autoptr(GPtrArray) ok = NULL;
+  g_autoptr(GPtrArray) tk = NULL;
   g_autoptr(GPtrArray) rk = NULL;
   g_autoptr(GPtrArray) b_common = NULL;
   g_autoptr(GPtrArray) o_common = NULL;
@@ -1034,6 +1043,10 @@ merge_fields (Merge  *merge,
         insert_field_copy (merge, r, i, sl_note_get_field (t, i));
       return;
     }
+
+  bk = field_keys (b);
+  ok = field_keys (o);
+  tk = field_keys (t);
 
   what = describe_note (o);
 
@@ -1195,7 +1208,8 @@ merge_note (Merge  *merge,
 {
   const char *bt = sl_note_get_text (b), *ot = sl_note_get_text (o), *tt = sl_note_get_text (t);
   SlAggregate *ba = sl_note_get_aggregate (b), *oa = sl_note_get_aggregate (o), *ta = sl_note_get_aggregate (t);
-  g_autofree char *what = describe_note (b);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (ot, bt), str_equal (tt, bt), str_equal (ot, tt)))
     {
@@ -1219,7 +1233,8 @@ merge_note (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_note (merge, o,
-                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"), what,
+                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                             DESCRIBE (what, b),
                                              sl_note_kind_get_label (sl_note_get_kind (o)),
                                              sl_note_kind_get_label (sl_note_get_kind (t))));
       break;
@@ -1239,7 +1254,7 @@ merge_note (Merge  *merge,
         g_autofree char *theirs_place = describe_place (t);
 
         add_conflict_at_note (merge, o,
-                              g_strdup_printf (_("Ours moved %s to %s; theirs moved it to %s"), what,
+                              g_strdup_printf (_("Ours moved %s to %s; theirs moved it to %s"), DESCRIBE (what, b),
                                                ours_place, theirs_place));
       }
       break;
@@ -1260,7 +1275,7 @@ merge_note (Merge  *merge,
 
         add_conflict_at_note (merge, o,
                               g_strdup_printf (_("Ours set the aggregate of %s to %s; theirs set it to %s"),
-                                               what, ours_aggregate, theirs_aggregate));
+                                               DESCRIBE (what, b), ours_aggregate, theirs_aggregate));
       }
       break;
     }
@@ -1464,11 +1479,11 @@ step_part_label (SlStepPart part)
   switch (part)
     {
     case SL_STEP_GIVEN:
-      return C_("scenario", "Given");
+      return _("Given");
     case SL_STEP_WHEN:
-      return C_("scenario", "When");
+      return _("When");
     case SL_STEP_THEN:
-      return C_("scenario", "Then");
+      return _("Then");
     default:
       g_assert_not_reached ();
     }
@@ -1483,7 +1498,8 @@ merge_scenario (Merge      *merge,
 {
   const char *bt = sl_scenario_get_title (b), *ot = sl_scenario_get_title (o), *tt = sl_scenario_get_title (t);
   const char *be = sl_scenario_get_error (b), *oe = sl_scenario_get_error (o), *te = sl_scenario_get_error (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (ot, bt), str_equal (tt, bt), str_equal (ot, tt)))
     {
@@ -1507,7 +1523,7 @@ merge_scenario (Merge      *merge,
     case CONFLICT:
       add_conflict_at_element (merge, o,
                                g_strdup_printf (_("Ours set the error of %s to “%s”; theirs set it to “%s”"),
-                                                what, oe, te));
+                                                DESCRIBE (what, o), oe, te));
       break;
     }
 
@@ -1533,7 +1549,7 @@ merge_scenario (Merge      *merge,
           add_conflict_at_element (merge, o,
                                    /* Translators: the second %s is a part of a scenario: Given, When or Then */
                                    g_strdup_printf (_("Ours and theirs both changed %s, its %s steps, differently"),
-                                                    what, step_part_label (part)));
+                                                    DESCRIBE (what, o), step_part_label (part)));
           break;
         }
     }
@@ -1728,7 +1744,8 @@ merge_lane_order (Merge *merge)
 
           if (find_key (t, id_of (lane)) < 0)
             continue;
-          sl_document_move_lane (merge->result, lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
+          sl_document_move_lane (merge->result,
+                                 lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
         }
       break;
     case CONFLICT:
@@ -1867,6 +1884,9 @@ sl_merge_documents (SlDocument  *base,
   sl_document_set_id_seed (merge.result, g_bytes_hash (ours_bytes));
   merge.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
 
+  /* One step: what the history does for each step it records is done
+   * once. */
+  sl_history_begin_group (sl_document_get_history (merge.result), NULL);
   merge_properties (&merge);
   merge_aggregates (&merge);
   merge_lanes (&merge);
@@ -1877,6 +1897,7 @@ sl_merge_documents (SlDocument  *base,
   merge_removals (&merge);
   merge_lane_order (&merge);
   place_hotspots (&merge);
+  sl_history_end_group (sl_document_get_history (merge.result));
 
   sl_history_clear (sl_document_get_history (merge.result));
 
