@@ -562,6 +562,26 @@ test_notes (void)
   g_assert_false (sl_diff_get_note_action (diff, "cmd-add-room", NULL));
   g_assert_false (sl_diff_get_note_action (diff, "evt-room-booked", NULL));
 
+  /* The notes moved within their lane and slice, listed in the JSON */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *changes = json_object_get_array_member (parse_diff (diff, parser), "changes");
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (changes); i++)
+      {
+        JsonObject *change = json_array_get_object_element (changes, i);
+
+        if (g_strcmp0 (member_or_dash (change, "property"), "position") != 0)
+          continue;
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (change, "notes")), ==, 1);
+        g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "notes"), 0), ==,
+                         "cmd-add-room");
+        listed = TRUE;
+      }
+    g_assert_true (listed);
+  }
+
   removed = sl_diff_get_removed_notes (diff);
   g_assert_cmpuint (removed->len, ==, 1);
   g_assert_true (g_ptr_array_index (removed, 0) == (gpointer) sl_document_lookup_note (hotel, "view-available-rooms"));
