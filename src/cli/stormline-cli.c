@@ -1,6 +1,7 @@
 /* stormline-cli.c: Stormline on the command line, with no display
  *
- * Exit status: 0 on success, 1 when a check finds something (fmt --check),
+ * Exit status: 0 on success, 1 when a check finds something (fmt --check)
+ * or a merge conflicts,
  * 2 when a file cannot be read or the command line is wrong.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,8 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -718,6 +721,437 @@ command_check (int    argc,
   return counts[SL_SEVERITY_ERROR] > 0 ? EXIT_FOUND : EXIT_OK;
 }
 
+/* The diff and git */
+
+/* Reads a version for diff: git names an added or deleted file's missing
+ * side /dev/null, which is the empty model. @bytes gets what the file
+ * holds, when it could be read, even if it is not a model. */
+static SlDocument *
+read_version (const char  *path,
+              GBytes     **bytes,
+              GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (path, "/dev/null"))
+    {
+      *bytes = g_bytes_new (NULL, 0);
+      return sl_document_new ();
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!(*bytes = sl_json_read_file (file, error)))
+    return NULL;
+  return sl_format_load_bytes (*bytes, error);
+}
+
+static void
+print_diff_text (const char *text)
+{
+  /* sl_diff_to_text() has already made each line safe to print. */
+  g_print ("%s", text);
+}
+
+/* git stops at a diff command or textconv that fails, so a version that
+ * is not a model (a file with conflict markers in it, a broken commit)
+ * gets git's own line diff, after the reader's message on stderr. */
+static int
+diff_lines_for_git (const char *old_path,
+                    const char *new_path)
+{
+  const char *argv[] = { "git", "diff", "--no-index", "--no-ext-diff", "--no-textconv", "--no-color",
+                         "--", old_path, new_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &wait_status, &error))
+    {
+      print_error (NULL, error->message);
+      return EXIT_UNREADABLE;
+    }
+  /* git diff --no-index: 0 the same, 1 different, anything else an error */
+  if (!g_spawn_check_wait_status (wait_status, &error) && !g_error_matches (error, G_SPAWN_EXIT_ERROR, 1))
+    return EXIT_UNREADABLE;
+  return EXIT_OK;
+}
+
+static int
+command_diff (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  gboolean textconv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for machines"), NULL },
+    { "textconv", 0, 0, G_OPTION_ARG_NONE, &textconv,
+      N_("List one model in model terms, for git’s textconv"), NULL },
+    { NULL }
+  };
+  g_autoptr(SlDocument) old_document = NULL;
+  g_autoptr(SlDocument) new_document = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDiff) diff = NULL;
+  const char *old_path, *new_path;
+  const char *git_path = NULL;
+
+  if (!parse_options ("diff", _("OLD NEW"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+
+  if (textconv)
+    {
+      g_autoptr(SlDocument) document = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *listing = NULL;
+
+      if (argc != 2 || json)
+        {
+          print_error (NULL, _("diff --textconv needs exactly one FILE"));
+          return EXIT_UNREADABLE;
+        }
+      if (!(document = read_version (argv[1], &bytes, &error)))
+        {
+          print_error (argv[1], error->message);
+          if (bytes == NULL)
+            return EXIT_UNREADABLE;
+          /* Not a model: git diffs what it holds, line by line. */
+          fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+          return EXIT_OK;
+        }
+      listing = sl_diff_describe_document (document);
+      print_diff_text (listing);
+      return EXIT_OK;
+    }
+
+  /* git's diff.<driver>.command: path old-file old-hex old-mode new-file
+   * new-hex new-mode. */
+  if (argc == 8)
+    {
+      git_path = argv[1];
+      old_path = argv[2];
+      new_path = argv[5];
+    }
+  else if (argc == 3)
+    {
+      old_path = argv[1];
+      new_path = argv[2];
+    }
+  else
+    {
+      print_error (NULL, _("diff needs OLD and NEW, or the seven arguments git gives a diff command"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(old_document = read_version (old_path, &old_bytes, &error)) ||
+      !(new_document = read_version (new_path, &new_bytes, &error)))
+    {
+      gboolean unreadable = old_bytes == NULL || (old_document != NULL && new_bytes == NULL);
+
+      print_error (old_document == NULL ? old_path : new_path, error->message);
+      if (git_path == NULL || unreadable)
+        return EXIT_UNREADABLE;
+      return diff_lines_for_git (old_path, new_path);
+    }
+
+  diff = sl_diff_new (old_document, new_document);
+  if (json)
+    {
+      g_autofree char *out = sl_diff_to_json (diff);
+      g_autofree char *escaped = sl_text_escape_controls_in_json (out);
+
+      g_print ("%s\n", escaped);
+    }
+  else
+    {
+      g_autofree char *text = sl_diff_to_text (diff);
+
+      if (git_path != NULL && !sl_diff_is_empty (diff))
+        {
+          g_autofree char *header = g_strdup_printf ("diff --stormline a/%s b/%s", git_path, git_path);
+
+          print_line (header);
+        }
+      print_diff_text (text);
+    }
+
+  /* git stops at a diff command that exits with anything but 0. */
+  if (git_path != NULL)
+    return EXIT_OK;
+  return sl_diff_is_empty (diff) ? EXIT_OK : EXIT_FOUND;
+}
+
+/* Runs git with @args in the current folder; returns its standard output
+ * without the last newline, or NULL with its message in @error. */
+static char *
+run_git (const char * const  *args,
+         GError             **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) "git");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, &wait_status, error))
+    return NULL;
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    {
+      g_strchomp (err);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, err);
+      return NULL;
+    }
+
+  g_strchomp (out);
+  return g_steal_pointer (&out);
+}
+
+/* How git is to call this program: by its name where the PATH finds this
+ * very program, else by its full path. */
+static char *
+get_program_for_git (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *in_path = g_find_program_in_path ("stormline-cli");
+  g_autofree char *resolved = NULL;
+
+  if (in_path != NULL)
+    resolved = realpath (in_path, NULL);
+  if (self == NULL || (resolved != NULL && g_str_equal (resolved, self)))
+    return g_strdup ("stormline-cli");
+  /* git runs the command through the shell: quoted only where it must be */
+  if (self[strspn (self, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._+-")] == '\0')
+    return g_steal_pointer (&self);
+  return g_shell_quote (self);
+}
+
+static const char *gitattributes_line = "*.stormline diff=stormline merge=stormline";
+
+static gboolean
+ensure_gitattributes (const char  *top,
+                      gboolean    *added,
+                      GError     **error)
+{
+  g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  *added = FALSE;
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      contents = g_strdup ("");
+      length = 0;
+    }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (lines[i]), gitattributes_line))
+      return TRUE;
+
+  text = g_string_new_len (contents, length);
+  if (text->len > 0 && text->str[text->len - 1] != '\n')
+    g_string_append_c (text, '\n');
+  g_string_append_printf (text, "%s\n", gitattributes_line);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  if (!sl_file_write_atomically (file, bytes, NULL, error))
+    return FALSE;
+
+  *added = TRUE;
+  return TRUE;
+}
+
+static int
+command_git_setup (int    argc,
+                   char **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  const char *top_args[] = { "rev-parse", "--show-toplevel", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *textconv = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *merge = NULL;
+  gboolean added = FALSE;
+
+  if (!parse_options ("git-setup", NULL, entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 1)
+    {
+      print_error (NULL, _("git-setup takes no FILE: it sets up the git repository of the current folder"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(top = run_git (top_args, &error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("not in a git repository (%s)"), error->message);
+
+      print_error (NULL, message);
+      return EXIT_UNREADABLE;
+    }
+
+  program = get_program_for_git ();
+  textconv = g_strdup_printf ("%s diff --textconv", program);
+  command = g_strdup_printf ("%s diff", program);
+  merge = g_strdup_printf ("%s merge %%O %%A %%B -o %%A --name %%P", program);
+  {
+    const char *settings[][2] = {
+      { "diff.stormline.textconv", textconv },
+      { "diff.stormline.command", command },
+      { "merge.stormline.name", "Stormline model merge" },
+      { "merge.stormline.driver", merge },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+      {
+        const char *config_args[] = { "config", "--local", settings[i][0], settings[i][1], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *quoted = g_shell_quote (settings[i][1]);
+        g_autofree char *line = NULL;
+
+        if (!(out = run_git (config_args, &error)))
+          {
+            print_error (NULL, error->message);
+            return EXIT_UNREADABLE;
+          }
+        /* What was done, as a command to run by hand elsewhere */
+        line = g_strdup_printf ("git config %s %s", settings[i][0], quoted);
+        print_line (line);
+      }
+  }
+
+  if (!ensure_gitattributes (top, &added, &error))
+    {
+      g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+
+      print_error (path, error->message);
+      return EXIT_UNREADABLE;
+    }
+  {
+    g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+    g_autofree char *line = NULL;
+
+    if (added)
+      /* Translators: git-setup's last line: the file, the line it added */
+      line = g_strdup_printf (_("%s: added “%s”"), path, gitattributes_line);
+    else
+      /* Translators: git-setup's last line: the file, the line it already had */
+      line = g_strdup_printf (_("%s: has “%s”"), path, gitattributes_line);
+    print_line (line);
+  }
+
+  return EXIT_OK;
+}
+
+/* Reads one of a merge's three versions, naming its file (and, in git's
+ * merge driver, the model's path and which version) when it cannot. */
+static SlDocument *
+load_merge_version (const char *path,
+                    const char *name,
+                    const char *which)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDocument *document = NULL;
+
+  if (!(bytes = sl_json_read_file (file, &error)) ||
+      !(document = sl_format_load_bytes (bytes, &error)))
+    {
+      /* Translators: a file of a merge, then which version it is: base, ours or theirs */
+      g_autofree char *where = g_strdup_printf (_("%s (%s)"), name != NULL ? name : path, which);
+
+      print_error (where, error->message);
+    }
+  return document;
+}
+
+static int
+command_merge (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *name = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the merged model; it may be OURS, which git's merge driver asks for"),
+      N_("MODEL.stormline") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name,
+      N_("The model’s path in messages, as git gives it, instead of the files’ names"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(SlDocument) base = NULL;
+  g_autoptr(SlDocument) ours = NULL;
+  g_autoptr(SlDocument) theirs = NULL;
+  g_autoptr(SlDocument) merged = NULL;
+  g_autoptr(SlDocument) reread = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("merge", _("BASE OURS THEIRS -o MODEL.stormline"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 4 || output == NULL)
+    {
+      print_error (NULL, _("merge needs BASE, OURS and THEIRS, and -o MODEL.stormline"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(base = load_merge_version (argv[1], name, C_("merge", "base"))) ||
+      !(ours = load_merge_version (argv[2], name, C_("merge", "ours"))) ||
+      !(theirs = load_merge_version (argv[3], name, C_("merge", "theirs"))))
+    return EXIT_UNREADABLE;
+
+  merged = sl_merge_documents (base, ours, theirs, &conflicts);
+  bytes = sl_format_save_to_bytes (merged);
+  /* Nothing is written that does not read back. */
+  if (!(reread = sl_format_load_bytes (bytes, &error)))
+    {
+      print_error (name != NULL ? name : output, error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (!write_output (output, bytes))
+    return EXIT_UNREADABLE;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      /* Translators: a conflict of a merge, in words */
+      g_autofree char *message = g_strdup_printf (_("conflict: %s"), (char *) g_ptr_array_index (conflicts, i));
+
+      print_error (name != NULL ? name : output, message);
+    }
+  if (conflicts->len > 0)
+    {
+      g_autofree char *summary = g_strdup_printf (ngettext ("%u conflict, marked by a hotspot on the board",
+                                                            "%u conflicts, each marked by a hotspot on the board",
+                                                            conflicts->len),
+                                                  conflicts->len);
+
+      print_error (name != NULL ? name : output, summary);
+      return EXIT_FOUND;
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
@@ -728,7 +1162,20 @@ static const Command commands[] = {
     command_export },
   { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
     command_export_eventmodelers },
+  { "diff", N_("[--json] OLD NEW"), N_("Say what changed between two versions of a model, in model terms"),
+    command_diff },
+  { "merge", N_("BASE OURS THEIRS -o OUT"), N_("Merge two versions of a model by element id; conflicts become hotspots"),
+    command_merge },
+  { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
+
+/* A command's arguments in the user's language; git-setup has none, and
+ * gettext would give the catalogue's header for "". */
+static const char *
+get_command_args (const Command *command)
+{
+  return command->args[0] != '\0' ? _(command->args) : "";
+}
 
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */
 static void
@@ -750,7 +1197,7 @@ get_usage (void)
   /* The column of the arguments is as wide as the widest in the user's
    * language: translated placeholders are often longer than the English. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    args_width = MAX (args_width, (int) g_utf8_strlen (_(commands[i].args), -1) + 2);
+    args_width = MAX (args_width, (int) g_utf8_strlen (get_command_args (&commands[i]), -1) + 2);
 
   g_string_append_printf (out, "%s\n  stormline-cli %s\n\n%s\n", _("Usage:"),
                           _("COMMAND [OPTION…] FILE…"), _("Commands:"));
@@ -758,7 +1205,7 @@ get_usage (void)
     {
       g_string_append (out, "  ");
       append_padded (out, commands[i].name, 21);
-      append_padded (out, _(commands[i].args), args_width);
+      append_padded (out, get_command_args (&commands[i]), args_width);
       g_string_append_printf (out, "%s\n", _(commands[i].summary));
     }
   g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));
