@@ -918,6 +918,25 @@ run_branches (guint    seed,
   if (!g_bytes_equal (again, merged_bytes))
     g_error ("seed %u: the merge does not reload to the same bytes", seed);
 
+  /* A side alone is that side; both the same is that too. */
+  if (!disjoint)
+    {
+      g_autoptr(SlDocument) theirs_alone = sl_merge_documents (base, base, theirs, NULL);
+      g_autoptr(SlDocument) ours_alone = sl_merge_documents (base, ours, base, NULL);
+      g_autoptr(SlDocument) same = sl_merge_documents (base, theirs, theirs, NULL);
+      g_autofree char *theirs_text = test_save_string (theirs);
+      g_autofree char *ours_text = test_save_string (ours);
+      g_autofree char *theirs_alone_text = test_save_string (theirs_alone);
+      g_autofree char *ours_alone_text = test_save_string (ours_alone);
+      g_autofree char *same_text = test_save_string (same);
+
+      if (g_strcmp0 (theirs_alone_text, theirs_text) != 0)
+        g_test_message ("seed %u\ntheirs: %s", seed, t.log->str);
+      g_assert_cmpstr (theirs_alone_text, ==, theirs_text);
+      g_assert_cmpstr (ours_alone_text, ==, ours_text);
+      g_assert_cmpstr (same_text, ==, theirs_text);
+    }
+
   if (disjoint)
     {
       /* Both sequences, one after the other, with the same ids */
