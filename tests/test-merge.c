@@ -1089,6 +1089,26 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   write_bytes (ours, ours_bytes);
 
+  /* Both added the model (git gives an empty base): the two together */
+  {
+    g_autofree char *empty = g_build_filename (dir, "empty.stormline", NULL);
+    g_autoptr(SlDocument) merged = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (out);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (empty, "", 0, NULL);
+    g_assert_cmpint (run_cli (&err, "merge", empty, ours, clash, "-o", out, NULL), ==, 1);
+    g_clear_pointer (&err, g_free);
+    merged = sl_format_load_file (file, &error);
+    g_assert_no_error (error);
+    assert_canonical (merged);
+    g_assert_nonnull (sl_document_lookup (merged, "e1"));
+    g_assert_cmpstr (sl_note_get_text (SL_NOTE (sl_document_lookup (merged, "e1"))), ==, "Room Reserved");
+    g_assert_cmpint (run_cli (&err, "merge", base, empty, theirs, "-o", out, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "(ours)"));
+    g_clear_pointer (&err, g_free);
+  }
+
   /* Errors: 2, the file named, nothing written */
   before = read_bytes (out);
   g_assert_cmpint (run_cli (&err, "merge", bad, ours, theirs, "-o", out, NULL), ==, 2);
