@@ -496,6 +496,38 @@ test_lane_kept (void)
                    "Guest");
 }
 
+/* Both sides added an element with the same id: the same content merges,
+ * different content is a conflict that keeps ours. */
+static void
+test_same_id (void)
+{
+  g_autoptr(SlDocument) base = test_load_string (base_text);
+  g_autoptr(SlDocument) ours = edited ("add-note|event|L3|800|0|Guest Left", 5);
+  g_autoptr(SlDocument) same = edited ("add-note|event|L3|800|0|Guest Left", 5);
+  g_autoptr(SlDocument) theirs = edited ("add-note|event|L3|800|0|Guest Gone", 5);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(SlDocument) merged = NULL;
+  g_autofree char *ours_text = test_save_string (ours);
+  g_autofree char *merged_text = NULL;
+  GListModel *notes = sl_document_get_notes (ours);
+  SlNote *added = test_get_item (notes, test_n_items (notes) - 1);
+
+  merged = sl_merge_documents (base, ours, same, &conflicts);
+  merged_text = test_save_string (merged);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (merged_text, ==, ours_text);
+  g_clear_object (&merged);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  g_assert_nonnull (sl_document_lookup (theirs, sl_element_get_id (SL_ELEMENT (added))));
+  merged = sl_merge_documents (base, ours, theirs, &conflicts);
+  assert_canonical (merged);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (conflicts, 0), ==, "Ours and theirs both added “Guest Left”, differently");
+  g_assert_cmpstr (sl_note_get_text (SL_NOTE (sl_document_lookup (merged, sl_element_get_id (SL_ELEMENT (added))))),
+                   ==, "Guest Left");
+}
+
 /* Each conflict has a hotspot of its own, none over another. */
 static void
 test_hotspots_apart (void)
@@ -1274,6 +1306,7 @@ main (int    argc,
   g_test_add_func ("/merge/hotspot/place", test_hotspot_place);
   g_test_add_func ("/merge/hotspot/apart", test_hotspots_apart);
   g_test_add_func ("/merge/lane/kept", test_lane_kept);
+  g_test_add_func ("/merge/same-id", test_same_id);
   g_test_add_func ("/merge/bytes", test_bytes);
   g_test_add_func ("/merge/property/any", test_property_any);
   g_test_add_func ("/merge/property/disjoint", test_property_disjoint);
