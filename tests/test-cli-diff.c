@@ -16,50 +16,6 @@
 
 #include "test-util.h"
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("STORMLINE_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-/* Runs stormline-cli with the arguments up to NULL, in English; returns
- * its exit status and what it wrote. */
-G_GNUC_NULL_TERMINATED
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path ());
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  /* A crash is never an answer */
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 /* The hotel with a note renamed, a field added and a note removed. */
 static char *
 write_edited (const char *dir)
@@ -99,7 +55,7 @@ test_same (void)
   g_auto(GStrv) lines = NULL;
   g_autofree char *joined = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "diff", example_path (), example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "diff", example_path (), example_path (), NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&out, g_free);
@@ -109,7 +65,7 @@ test_same (void)
   lines = g_strsplit (contents, "\n", -1);
   joined = g_strjoinv ("\n  ", lines);
   g_assert_true (g_file_set_contents (spaced, joined, -1, NULL));
-  g_assert_cmpint (run_cli (&out, NULL, "diff", example_path (), spaced, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "diff", example_path (), spaced, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   remove_tree (dir);
 }
@@ -122,7 +78,7 @@ test_different (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "diff", example_path (), edited, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "diff", example_path (), edited, NULL), ==, 1);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "~ Event “Room Booked” renamed to “Room Reserved”\n"));
   g_assert_nonnull (strstr (out, "+ Field “bookedAt” added to Event “Room Reserved” (DateTime)\n"));
@@ -144,7 +100,7 @@ test_json (void)
   JsonObject *root;
   JsonArray *changes;
 
-  g_assert_cmpint (run_cli (&out, &err, "diff", "--json", example_path (), edited, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "diff", "--json", example_path (), edited, NULL), ==, 1);
   g_assert_true (g_str_has_suffix (out, "}\n"));
   g_assert_true (strchr (out, '\n') == out + strlen (out) - 1);
   json_parser_load_from_data (parser, out, -1, &error);
@@ -158,7 +114,7 @@ test_json (void)
                    "Room Reserved");
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_cli (&out, NULL, "diff", "--json", example_path (), example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "diff", "--json", example_path (), example_path (), NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -183,7 +139,7 @@ test_errors (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", missing, example_path (), NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", missing, example_path (), NULL), ==, 2);
     g_assert_cmpstr (out, ==, "");
     assert_one_error_line (err, missing);
   }
@@ -191,7 +147,7 @@ test_errors (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", example_path (), broken, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", example_path (), broken, NULL), ==, 2);
     assert_one_error_line (err, broken);
     /* The reader says where */
     g_assert_nonnull (strstr (err, "line 2"));
@@ -200,7 +156,7 @@ test_errors (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", "--json", invalid, example_path (), NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", "--json", invalid, example_path (), NULL), ==, 2);
     g_assert_cmpstr (out, ==, "");
     assert_one_error_line (err, invalid);
   }
@@ -210,7 +166,7 @@ test_errors (void)
 
     /* git's textconv: what is not a model is listed as it is, for git
      * to diff line by line, and the reader says why on stderr. */
-    g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", broken, NULL), ==, 0);
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", "--textconv", broken, NULL), ==, 0);
     assert_one_error_line (err, broken);
     g_assert_cmpstr (out, ==, "{\"stormline\": 1,\n \"notes\": [}");
   }
@@ -218,17 +174,17 @@ test_errors (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", missing, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", "--textconv", missing, NULL), ==, 2);
     assert_one_error_line (err, missing);
   }
   {
     g_autofree char *err = NULL;
 
     /* Usage errors */
-    g_assert_cmpint (run_cli (NULL, &err, "diff", example_path (), NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (NULL, &err, "diff", example_path (), NULL), ==, 2);
     g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (NULL, &err, "diff", "--textconv", example_path (), example_path (), NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (NULL, &err, "diff", "--textconv", example_path (), example_path (), NULL), ==, 2);
     g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
   }
   remove_tree (dir);
@@ -240,13 +196,13 @@ test_textconv (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "diff", "--textconv", example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "diff", "--textconv", example_path (), NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "Title: Hotel\n"));
   g_assert_nonnull (strstr (out, "\nEvent “Room Booked” in lane “Booking”, slice “Book Room”, pivotal\n"));
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_cli (&out, NULL, "diff", "--textconv", "/dev/null", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, NULL, "diff", "--textconv", "/dev/null", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Title: \n");
 }
 
@@ -265,7 +221,7 @@ test_git_command (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "diff", "models/hotel.stormline", example_path (), hex, "100644",
+    g_assert_cmpint (test_run_cli (&out, &err, "diff", "models/hotel.stormline", example_path (), hex, "100644",
                               edited, hex, "100644", NULL), ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_assert_true (g_str_has_prefix (out, "diff --stormline a/models/hotel.stormline b/models/hotel.stormline\n"));
@@ -275,7 +231,7 @@ test_git_command (void)
     g_autofree char *out = NULL;
 
     /* Added: the old side is /dev/null */
-    g_assert_cmpint (run_cli (&out, NULL, "diff", "hotel.stormline", "/dev/null", zero, ".",
+    g_assert_cmpint (test_run_cli (&out, NULL, "diff", "hotel.stormline", "/dev/null", zero, ".",
                               example_path (), hex, "100644", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "\n~ Title changed from “” to “Hotel”\n"));
     g_assert_nonnull (strstr (out, "\n+ Event “Room Booked” added in lane “Booking”, slice “Book Room”\n"));
@@ -285,7 +241,7 @@ test_git_command (void)
     g_autofree char *out = NULL;
 
     /* Deleted: the new side is /dev/null */
-    g_assert_cmpint (run_cli (&out, NULL, "diff", "hotel.stormline", example_path (), hex, "100644",
+    g_assert_cmpint (test_run_cli (&out, NULL, "diff", "hotel.stormline", example_path (), hex, "100644",
                               "/dev/null", zero, ".", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "\n- Event “Room Booked” removed\n"));
     g_assert_null (strstr (out, "\n+ "));
@@ -294,7 +250,7 @@ test_git_command (void)
     g_autofree char *out = NULL;
 
     /* The same model: nothing to say */
-    g_assert_cmpint (run_cli (&out, NULL, "diff", "hotel.stormline", example_path (), hex, "100644",
+    g_assert_cmpint (test_run_cli (&out, NULL, "diff", "hotel.stormline", example_path (), hex, "100644",
                               example_path (), hex, "100644", NULL), ==, 0);
     g_assert_cmpstr (out, ==, "");
   }
@@ -307,7 +263,7 @@ test_git_command (void)
       /* A side that is not a model (conflict markers in it): git's own
        * line diff, the reader's message on stderr, and git goes on. */
       g_assert_true (g_file_set_contents (conflicted, "{\n<<<<<<< ours\n", -1, NULL));
-      g_assert_cmpint (run_cli (&out, &err, "diff", "hotel.stormline", example_path (), hex, "100644",
+      g_assert_cmpint (test_run_cli (&out, &err, "diff", "hotel.stormline", example_path (), hex, "100644",
                                 conflicted, hex, "100644", NULL), ==, 0);
       assert_one_error_line (err, conflicted);
       g_assert_nonnull (strstr (out, "\n+<<<<<<< ours\n"));
@@ -317,7 +273,7 @@ test_git_command (void)
     g_autofree char *err = NULL;
     g_autofree char *missing = g_build_filename (dir, "gone.stormline", NULL);
 
-    g_assert_cmpint (run_cli (NULL, &err, "diff", "hotel.stormline", missing, hex, "100644",
+    g_assert_cmpint (test_run_cli (NULL, &err, "diff", "hotel.stormline", missing, hex, "100644",
                               example_path (), hex, "100644", NULL), ==, 2);
     assert_one_error_line (err, missing);
   }

@@ -22,50 +22,6 @@
 
 /* Helpers */
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("STORMLINE_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-/* Runs stormline-cli with the arguments up to NULL, in English; returns
- * its exit status and what it wrote. */
-G_GNUC_NULL_TERMINATED
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path ());
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  /* A crash is never an answer */
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 /* Asserts that @err is one line, that names the program and @path. */
 static void
 assert_one_error_line (const char *err,
@@ -117,7 +73,7 @@ test_stats_example (void)
   guint n_notes = 0, n_kinds_sum = 0;
   gboolean in_kinds = FALSE;
 
-  g_assert_cmpint (run_cli (&out, &err, "stats", example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "stats", example_path (), NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   lines = g_strsplit (out, "\n", -1);
@@ -195,7 +151,7 @@ test_stats_untitled (void)
   g_auto(GStrv) lines = NULL;
 
   write_bytes (path, model);
-  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "stats", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   lines = g_strsplit (out, "\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], path));
@@ -213,7 +169,7 @@ test_fmt_check_canonical (void)
   g_autofree char *err = NULL;
 
   /* --check only reads: the example itself can be checked */
-  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", "--check", example_path (), NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 }
@@ -332,7 +288,7 @@ test_fmt_rewrites (gconstpointer data)
   write_bytes (path, changed);
 
   /* --check names the file and changes nothing */
-  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
   g_assert_cmpstr (out, ==, path_line);
   g_assert_cmpstr (err, ==, "");
   assert_file_holds (path, changed);
@@ -340,7 +296,7 @@ test_fmt_rewrites (gconstpointer data)
   g_clear_pointer (&err, g_free);
 
   /* fmt gives the canonical bytes, without a temporary file left over */
-  g_assert_cmpint (run_cli (&out, &err, "fmt", path, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
   assert_file_holds (path, canonical);
@@ -352,7 +308,7 @@ test_fmt_rewrites (gconstpointer data)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 
@@ -374,7 +330,7 @@ test_fmt_canonical_untouched (void)
   g_assert_no_errno (utime (path, &long_ago));
   g_assert_no_errno (g_stat (path, &before));
 
-  g_assert_cmpint (run_cli (&out, &err, "fmt", path, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 
@@ -406,14 +362,14 @@ test_fmt_several_files (void)
   write_bytes (broken, truncated);
 
   /* --check lists only the file that is not canonical */
-  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", good, messy, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", "--check", good, messy, NULL), ==, 1);
   g_assert_cmpstr (out, ==, messy_line);
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A broken file is reported, and the others are still formatted */
-  g_assert_cmpint (run_cli (&out, &err, "fmt", good, broken, messy, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", good, broken, messy, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_error_line (err, broken);
   assert_file_holds (good, canonical);
@@ -573,9 +529,9 @@ test_bad_file (gconstpointer data)
       int status;
 
       if (modes[i][1] != NULL)
-        status = run_cli (&out, &err, modes[i][0], modes[i][1], path, NULL);
+        status = test_run_cli (&out, &err, modes[i][0], modes[i][1], path, NULL);
       else
-        status = run_cli (&out, &err, modes[i][0], path, NULL);
+        status = test_run_cli (&out, &err, modes[i][0], path, NULL);
 
       g_test_message ("%s%s%s: %.*s", modes[i][0], modes[i][1] ? " " : "",
                       modes[i][1] ? modes[i][1] : "", (int) strcspn (err, "\n"), err);
@@ -632,7 +588,7 @@ test_usage (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (usage->args) && usage->args[i] != NULL; i++)
     args[i] = g_str_equal (usage->args[i], "EXAMPLE") ? example_path () : usage->args[i];
 
-  status = run_cli (&out, &err, args[0], args[1], args[2], args[3], NULL);
+  status = test_run_cli (&out, &err, args[0], args[1], args[2], args[3], NULL);
   g_test_message ("exit status %d; stderr: %.*s", status, (int) strcspn (err, "\n"), err);
 
   g_assert_cmpint (status, ==, usage->status);
@@ -655,7 +611,7 @@ test_help_aligned (void)
   g_auto(GStrv) lines = NULL;
   glong stats_column = -1, fmt_column = -1;
 
-  g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "--help", NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -688,7 +644,7 @@ test_eventmodelers (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(SlDocument) document = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "warning: "));
   g_assert_nonnull (strstr (err, "3458764595831018749"));
@@ -699,18 +655,18 @@ test_eventmodelers (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "export-eventmodelers", model, "-o", exported, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "export-eventmodelers", model, "-o", exported, NULL), ==, 0);
   g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
 
   /* Bad input: one line, status 2, nothing written. */
   g_file_set_contents (broken, "{\"slices\": [", -1, NULL);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "import", broken, "-o", model, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", broken, "-o", model, NULL), ==, 2);
   assert_one_error_line (err, broken);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "import", source, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", source, NULL), ==, 2);
 
   remove_tree (dir);
 }
@@ -730,7 +686,7 @@ test_check (void)
   g_autoptr(GError) error = NULL;
   SlJsonNode *root, *problems, *steps, *first;
 
-  g_assert_cmpint (run_cli (&out, &err, "check", example_path (), NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", example_path (), NULL), ==, 0);
   g_assert_nonnull (strstr (out, "0 errors, 0 warnings, 0 hints"));
 
   /* One field mistyped: the summary counts in words that agree. */
@@ -743,30 +699,30 @@ test_check (void)
     g_assert_true (sl_format_save_file (broken, file, NULL));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (&out, &err, "check", path, NULL), ==, 1);
+    g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 1);
     g_assert_nonnull (strstr (out, ": 4 errors, 1 warning, 0 hints\n"));
   }
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", cart, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", source, "-o", cart, NULL), ==, 0);
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", cart, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", cart, NULL), ==, 1);
   g_assert_nonnull (strstr (out, ": note “Submit Cart”: command-no-trigger: "));
   g_assert_nonnull (strstr (out, ": note “Submit Cart” [aggregateId]: field-no-origin: "));
 
   /* Only step 5, only errors. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", "--step", "5", "--severity", "error", cart, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--step", "5", "--severity", "error", cart, NULL), ==, 1);
   g_assert_null (strstr (out, "field-no-origin"));
   g_assert_nonnull (strstr (out, "command-no-trigger"));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", "--json", cart, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--json", cart, NULL), ==, 1);
   json = sl_json_parse (out, strlen (out), &error);
   g_assert_no_error (error);
   root = sl_json_get_root (json);
@@ -784,14 +740,14 @@ test_check (void)
   /* Unreadable, and wrong options. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", dir, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", dir, NULL), ==, 2);
   assert_one_error_line (err, dir);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", "--step", "9", cart, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--step", "9", cart, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", "--severity", "fatal", cart, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--severity", "fatal", cart, NULL), ==, 2);
 
   remove_tree (dir);
 }
@@ -823,7 +779,7 @@ test_check_json_texts (void)
   sl_document_set_field_name (document, note, 0, field);
   g_assert_true (sl_format_save_file (document, file, NULL));
 
-  g_assert_cmpint (run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_suffix (out, "}\n"));
   strict = sl_json_parse (out, strlen (out), &error);
@@ -979,7 +935,7 @@ test_hostile_output (void)
   g_file_set_contents (path, hostile_model, -1, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "stats", path, NULL), ==, 0);
   assert_no_raw_controls (out);
   g_assert_cmpstr (err, ==, "");
   title_line = g_strdup_printf ("%s: Hotel \\x1b]0;pwned\\x07\\x1b[2J\\u0085 \\u202eevil\\u202c\n", escaped_path);
@@ -991,7 +947,7 @@ test_hostile_output (void)
   document = sl_format_load_bytes (bytes, &error);
   g_assert_no_error (error);
   problems = sl_check_run (document);
-  g_assert_cmpint (run_cli (&out, &err, "check", path, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", path, NULL), ==, 1);
   assert_no_raw_controls (out);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpuint (count_lines (out), ==, problems->len + 1);
@@ -1004,7 +960,7 @@ test_hostile_output (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", "--json", path, NULL), ==, 1);
   assert_no_raw_controls (out);
   g_assert_cmpuint (count_lines (out), ==, 1);
   json_parser_load_from_data (parser, out, -1, &error);
@@ -1025,7 +981,7 @@ test_hostile_output (void)
   /* The model is not in canonical form: fmt --check names it. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, "fmt", "--check", path, NULL), ==, 1);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, escaped_path));
   g_assert_cmpuint (count_lines (out), ==, 1);
@@ -1065,7 +1021,7 @@ test_hostile_error (gconstpointer data)
   g_assert_no_error (error);
   start = g_strdup_printf ("stormline-cli: %s: %s", path, hostile->message);
 
-  g_assert_cmpint (run_cli (&out, &err, "stats", path, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "stats", path, NULL), ==, 2);
   assert_one_clean_error_line (err, path);
   if (!g_str_has_prefix (err, start))
     g_test_message ("“%s” does not start with “%s”", err, start);
@@ -1090,22 +1046,22 @@ test_hostile_arguments (void)
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "check", missing, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "check", missing, NULL), ==, 2);
   assert_one_clean_error_line (err, "gone\\x1b[2J\\n.stormline");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "stat\033]0;x\007\n", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "stat\033]0;x\007\n", NULL), ==, 2);
   assert_one_clean_error_line (err, "“stat\\x1b]0;x\\x07\\n”");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "export", example_path (), "-o", "a.svg", "--scale", "\0332\n", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "export", example_path (), "-o", "a.svg", "--scale", "\0332\n", NULL), ==, 2);
   assert_one_clean_error_line (err, "“\\x1b2\\n”");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "export", example_path (), "-o", "a\033[2J\n.txt", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, "export", example_path (), "-o", "a\033[2J\n.txt", NULL), ==, 2);
   assert_one_clean_error_line (err, "a\\x1b[2J\\n.txt");
 
   /* One warning, one line. */
@@ -1113,7 +1069,7 @@ test_hostile_arguments (void)
   g_assert_no_error (error);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, "import", source, "-o", model, NULL), ==, 0);
   assert_one_clean_error_line (err, "unknown status “done\\nstormline-cli: ok\\u0085”");
   g_assert_nonnull (strstr (err, "slice “Cart\\x1b]0;x\\x07”"));
 

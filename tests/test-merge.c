@@ -1023,36 +1023,6 @@ test_property_disjoint (void)
 
 /* The command line */
 
-G_GNUC_NULL_TERMINATED
-static int
-run_cli (char       **err,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("STORMLINE_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 write_document (const char *path,
                 SlDocument *document)
@@ -1091,33 +1061,33 @@ test_cli (void)
   ours_bytes = read_bytes (ours);
 
   /* Clean: 0, the merge written to -o, nothing said */
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, theirs, "-o", out, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, theirs, "-o", out, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&err, g_free);
   assert_file_holds (out, expected_bytes);
-  g_assert_cmpint (run_cli (&err, "fmt", "--check", out, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &err, "fmt", "--check", out, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
 
   /* Conflicts: 1, each in words on stderr, the file written with its hotspot */
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, clash, "-o", out, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, clash, "-o", out, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "conflict: Ours renamed “Room Booked” to “Room Reserved”; "
                                  "theirs renamed it to “Booking Made”"));
   g_assert_nonnull (strstr (err, "1 conflict, marked by a hotspot on the board"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "fmt", "--check", out, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &err, "fmt", "--check", out, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
 
   /* git's merge driver: %O %A %B -o %A --name %P writes to %A */
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, theirs, "-o", ours, "--name", "models/hotel.stormline", NULL),
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, theirs, "-o", ours, "--name", "models/hotel.stormline", NULL),
                    ==, 0);
   g_clear_pointer (&err, g_free);
   assert_file_holds (ours, expected_bytes);
   write_bytes (ours, ours_bytes);
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, clash, "-o", ours, "--name", "models/hotel.stormline", NULL),
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, clash, "-o", ours, "--name", "models/hotel.stormline", NULL),
                    ==, 1);
   g_assert_true (g_str_has_prefix (err, "stormline-cli: models/hotel.stormline: conflict: "));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "fmt", "--check", ours, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &err, "fmt", "--check", ours, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
   write_bytes (ours, ours_bytes);
 
@@ -1129,39 +1099,39 @@ test_cli (void)
     g_autoptr(GError) error = NULL;
 
     g_file_set_contents (empty, "", 0, NULL);
-    g_assert_cmpint (run_cli (&err, "merge", empty, ours, clash, "-o", out, NULL), ==, 1);
+    g_assert_cmpint (test_run_cli (NULL, &err, "merge", empty, ours, clash, "-o", out, NULL), ==, 1);
     g_clear_pointer (&err, g_free);
     merged = sl_format_load_file (file, &error);
     g_assert_no_error (error);
     assert_canonical (merged);
     g_assert_nonnull (sl_document_lookup (merged, "e1"));
     g_assert_cmpstr (sl_note_get_text (SL_NOTE (sl_document_lookup (merged, "e1"))), ==, "Room Reserved");
-    g_assert_cmpint (run_cli (&err, "merge", base, empty, theirs, "-o", out, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, empty, theirs, "-o", out, NULL), ==, 2);
     g_assert_nonnull (strstr (err, "(ours)"));
     g_clear_pointer (&err, g_free);
   }
 
   /* Errors: 2, the file named, nothing written */
   before = read_bytes (out);
-  g_assert_cmpint (run_cli (&err, "merge", bad, ours, theirs, "-o", out, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", bad, ours, theirs, "-o", out, NULL), ==, 2);
   g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
   g_assert_nonnull (strstr (err, bad));
   g_assert_nonnull (strstr (err, "(base)"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, missing, "-o", out, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, missing, "-o", out, NULL), ==, 2);
   g_assert_nonnull (strstr (err, missing));
   g_assert_nonnull (strstr (err, "(theirs)"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "merge", base, bad, theirs, "-o", ours, "--name", "m.stormline", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, bad, theirs, "-o", ours, "--name", "m.stormline", NULL), ==, 2);
   g_assert_true (g_str_has_prefix (err, "stormline-cli: m.stormline (ours): "));
   g_clear_pointer (&err, g_free);
   assert_file_holds (out, before);
   assert_file_holds (ours, ours_bytes);
 
   /* Usage */
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, theirs, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, theirs, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&err, "merge", base, ours, "-o", out, NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (NULL, &err, "merge", base, ours, "-o", out, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
 
   remove_tree (dir);

@@ -5,7 +5,9 @@
 
 #pragma once
 
+#include <stdarg.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -276,4 +278,43 @@ static inline void
 test_board_clear (TestBoard *board)
 {
   g_assert_finalize_object (board->document);
+}
+
+/* Runs the built stormline-cli (STORMLINE_CLI) with the arguments up to
+ * NULL, in English; returns its exit status, and what it wrote in @out
+ * and @err where they are not NULL (what @out would take goes nowhere). */
+G_GNUC_NULL_TERMINATED
+static inline int
+test_run_cli (char       **out,
+              char       **err,
+              const char  *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("STORMLINE_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp,
+                out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  /* A crash is never an answer */
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
 }
