@@ -82,28 +82,17 @@ lane_info_free (gpointer data)
   g_free (info);
 }
 
-/* The sizes of the cards: large aggregates, small actors, wide external
- * systems, as the legend has them. */
+/* The sizes of the cards (sl_note_kind_get_size()). */
 void
 sl_layout_get_note_size (SlNoteKind  kind,
                          double     *width,
                          double     *height)
 {
-  switch (kind)
-    {
-    case SL_NOTE_ACTOR:
-      *width = 110, *height = 70;
-      break;
-    case SL_NOTE_AGGREGATE:
-      *width = 200, *height = 140;
-      break;
-    case SL_NOTE_EXTERNAL:
-      *width = 220, *height = 100;
-      break;
-    default:
-      *width = 160, *height = 100;
-      break;
-    }
+  int w, h;
+
+  sl_note_kind_get_size (kind, &w, &h);
+  *width = w;
+  *height = h;
 }
 
 static int

@@ -236,28 +236,14 @@ add_conflict_at (Merge      *merge,
   g_ptr_array_add (merge->conflicts, conflict);
 }
 
-/* A card's size as the board draws it (sl_layout_get_note_size()), and
+/* A card's size as the board draws it (sl_note_kind_get_size()), and
  * at most a field line more per field. */
 static void
 card_size (SlNote *note,
            int    *width,
            int    *height)
 {
-  switch (sl_note_get_kind (note))
-    {
-    case SL_NOTE_ACTOR:
-      *width = 110, *height = 70;
-      break;
-    case SL_NOTE_AGGREGATE:
-      *width = 200, *height = 140;
-      break;
-    case SL_NOTE_EXTERNAL:
-      *width = 220, *height = 100;
-      break;
-    default:
-      *width = 160, *height = 100;
-      break;
-    }
+  sl_note_kind_get_size (sl_note_get_kind (note), width, height);
   *height += (int) sl_note_get_n_fields (note) * FIELD_HEIGHT;
 }
 

@@ -231,6 +231,32 @@ sl_note_kind_has_fields (SlNoteKind kind)
          kind == SL_NOTE_SCREEN || kind == SL_NOTE_AUTOMATION;
 }
 
+/* The size of a card of @kind on the board, in board units, before its
+ * field lines: large aggregates, small actors, wide external systems, as
+ * the legend has them. The layout draws them so; the merge places its
+ * hotspots by them. */
+void
+sl_note_kind_get_size (SlNoteKind  kind,
+                       int        *width,
+                       int        *height)
+{
+  switch (kind)
+    {
+    case SL_NOTE_ACTOR:
+      *width = 110, *height = 70;
+      break;
+    case SL_NOTE_AGGREGATE:
+      *width = 200, *height = 140;
+      break;
+    case SL_NOTE_EXTERNAL:
+      *width = 220, *height = 100;
+      break;
+    default:
+      *width = 160, *height = 100;
+      break;
+    }
+}
+
 /* DOMAIN.md, "The board": the kind of lane where notes of @kind belong. A
  * note added to the board and a note read from another tool go there. */
 SlLaneKind

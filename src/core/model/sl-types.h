@@ -137,5 +137,8 @@ const char  *sl_slice_status_get_label  (SlSliceStatus  status);
 
 gboolean     sl_note_kind_has_fields    (SlNoteKind     kind);
 SlLaneKind   sl_note_kind_get_lane_kind (SlNoteKind     kind);
+void         sl_note_kind_get_size      (SlNoteKind     kind,
+                                         int           *width,
+                                         int           *height);
 
 G_END_DECLS
