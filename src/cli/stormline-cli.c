@@ -12,6 +12,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -718,6 +719,286 @@ command_check (int    argc,
   return counts[SL_SEVERITY_ERROR] > 0 ? EXIT_FOUND : EXIT_OK;
 }
 
+/* The diff and git */
+
+/* Loads a version for diff: git names an added or deleted file's missing
+ * side /dev/null, which is the empty model. */
+static SlDocument *
+load_version (const char *path)
+{
+  if (g_str_equal (path, "/dev/null"))
+    return sl_document_new ();
+  return load (path);
+}
+
+static void
+print_diff_text (const char *text)
+{
+  /* sl_diff_to_text() has already made each line safe to print. */
+  g_print ("%s", text);
+}
+
+static int
+command_diff (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  gboolean textconv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for machines"), NULL },
+    { "textconv", 0, 0, G_OPTION_ARG_NONE, &textconv,
+      N_("List one model in model terms, for git’s textconv"), NULL },
+    { NULL }
+  };
+  g_autoptr(SlDocument) old_document = NULL;
+  g_autoptr(SlDocument) new_document = NULL;
+  g_autoptr(SlDiff) diff = NULL;
+  const char *old_path, *new_path;
+  const char *git_path = NULL;
+
+  if (!parse_options ("diff", _("OLD NEW"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+
+  if (textconv)
+    {
+      g_autoptr(SlDocument) document = NULL;
+      g_autofree char *listing = NULL;
+
+      if (argc != 2 || json)
+        {
+          print_error (NULL, _("diff --textconv needs exactly one FILE"));
+          return EXIT_UNREADABLE;
+        }
+      if (!(document = load_version (argv[1])))
+        return EXIT_UNREADABLE;
+      listing = sl_diff_describe_document (document);
+      print_diff_text (listing);
+      return EXIT_OK;
+    }
+
+  /* git's diff.<driver>.command: path old-file old-hex old-mode new-file
+   * new-hex new-mode. */
+  if (argc == 8)
+    {
+      git_path = argv[1];
+      old_path = argv[2];
+      new_path = argv[5];
+    }
+  else if (argc == 3)
+    {
+      old_path = argv[1];
+      new_path = argv[2];
+    }
+  else
+    {
+      print_error (NULL, _("diff needs OLD and NEW, or the seven arguments git gives a diff command"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(old_document = load_version (old_path)) || !(new_document = load_version (new_path)))
+    return EXIT_UNREADABLE;
+
+  diff = sl_diff_new (old_document, new_document);
+  if (json)
+    {
+      g_autofree char *out = sl_diff_to_json (diff);
+      g_autofree char *escaped = sl_text_escape_controls_in_json (out);
+
+      g_print ("%s\n", escaped);
+    }
+  else
+    {
+      g_autofree char *text = sl_diff_to_text (diff);
+
+      if (git_path != NULL && !sl_diff_is_empty (diff))
+        {
+          g_autofree char *header = g_strdup_printf ("diff --stormline a/%s b/%s", git_path, git_path);
+
+          print_line (header);
+        }
+      print_diff_text (text);
+    }
+
+  /* git stops at a diff command that exits with anything but 0. */
+  if (git_path != NULL)
+    return EXIT_OK;
+  return sl_diff_is_empty (diff) ? EXIT_OK : EXIT_FOUND;
+}
+
+/* Runs git with @args in the current folder; returns its standard output
+ * without the last newline, or NULL with its message in @error. */
+static char *
+run_git (const char * const  *args,
+         GError             **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) "git");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, &wait_status, error))
+    return NULL;
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    {
+      g_strchomp (err);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, err);
+      return NULL;
+    }
+
+  g_strchomp (out);
+  return g_steal_pointer (&out);
+}
+
+/* How git is to call this program: by its name where the PATH finds this
+ * very program, else by its full path. */
+static char *
+get_program_for_git (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *in_path = g_find_program_in_path ("stormline-cli");
+  g_autofree char *resolved = NULL;
+
+  if (in_path != NULL)
+    resolved = realpath (in_path, NULL);
+  if (self == NULL || (resolved != NULL && g_str_equal (resolved, self)))
+    return g_strdup ("stormline-cli");
+  return g_shell_quote (self);
+}
+
+static const char *gitattributes_line = "*.stormline diff=stormline merge=stormline";
+
+static gboolean
+ensure_gitattributes (const char  *top,
+                      gboolean    *added,
+                      GError     **error)
+{
+  g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  *added = FALSE;
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      contents = g_strdup ("");
+      length = 0;
+    }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (lines[i]), gitattributes_line))
+      return TRUE;
+
+  text = g_string_new_len (contents, length);
+  if (text->len > 0 && text->str[text->len - 1] != '\n')
+    g_string_append_c (text, '\n');
+  g_string_append_printf (text, "%s\n", gitattributes_line);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  if (!sl_file_write_atomically (file, bytes, NULL, error))
+    return FALSE;
+
+  *added = TRUE;
+  return TRUE;
+}
+
+static int
+command_git_setup (int    argc,
+                   char **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  const char *top_args[] = { "rev-parse", "--show-toplevel", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *textconv = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *merge = NULL;
+  gboolean added = FALSE;
+
+  if (!parse_options ("git-setup", "", entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 1)
+    {
+      print_error (NULL, _("git-setup takes no FILE: it sets up the git repository of the current folder"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(top = run_git (top_args, &error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("not in a git repository (%s)"), error->message);
+
+      print_error (NULL, message);
+      return EXIT_UNREADABLE;
+    }
+
+  program = get_program_for_git ();
+  textconv = g_strdup_printf ("%s diff --textconv", program);
+  command = g_strdup_printf ("%s diff", program);
+  merge = g_strdup_printf ("%s merge --git %%O %%A %%B %%P", program);
+  {
+    const char *settings[][2] = {
+      { "diff.stormline.textconv", textconv },
+      { "diff.stormline.command", command },
+      { "merge.stormline.name", "Stormline models, merged by element id" },
+      { "merge.stormline.driver", merge },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+      {
+        const char *config_args[] = { "config", "--local", settings[i][0], settings[i][1], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *line = NULL;
+
+        if (!(out = run_git (config_args, &error)))
+          {
+            print_error (NULL, error->message);
+            return EXIT_UNREADABLE;
+          }
+        line = g_strdup_printf ("git config %s %s", settings[i][0], settings[i][1]);
+        print_line (line);
+      }
+  }
+
+  if (!ensure_gitattributes (top, &added, &error))
+    {
+      g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+
+      print_error (path, error->message);
+      return EXIT_UNREADABLE;
+    }
+  {
+    g_autofree char *path = g_build_filename (top, ".gitattributes", NULL);
+    g_autofree char *line = NULL;
+
+    if (added)
+      /* Translators: git-setup's last line: the file, the line it added */
+      line = g_strdup_printf (_("%s: added “%s”"), path, gitattributes_line);
+    else
+      /* Translators: git-setup's last line: the file, the line it already had */
+      line = g_strdup_printf (_("%s: has “%s”"), path, gitattributes_line);
+    print_line (line);
+  }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
@@ -728,6 +1009,9 @@ static const Command commands[] = {
     command_export },
   { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
     command_export_eventmodelers },
+  { "diff", N_("[--json] OLD NEW"), N_("Say what changed between two versions of a model, in model terms"),
+    command_diff },
+  { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
 
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */

@@ -15,6 +15,7 @@
 #include "sl-check.h"
 #include "sl-checker.h"
 #include "sl-connection.h"
+#include "sl-diff.h"
 #include "sl-document.h"
 #include "sl-field.h"
 #include "sl-draft.h"
