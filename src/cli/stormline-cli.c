@@ -1,6 +1,7 @@
 /* stormline-cli.c: Stormline on the command line, with no display
  *
- * Exit status: 0 on success, 1 when a check finds something (fmt --check),
+ * Exit status: 0 on success, 1 when a check finds something (fmt --check)
+ * or a merge conflicts,
  * 2 when a file cannot be read or the command line is wrong.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -999,6 +1000,97 @@ command_git_setup (int    argc,
   return EXIT_OK;
 }
 
+/* Reads one of a merge's three versions, naming its file (and, in git's
+ * merge driver, the model's path and which version) when it cannot. */
+static SlDocument *
+load_merge_version (const char *path,
+                    const char *name,
+                    const char *which)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDocument *document = NULL;
+
+  if (!(bytes = sl_json_read_file (file, &error)) ||
+      !(document = sl_format_load_bytes (bytes, &error)))
+    {
+      /* Translators: a file of a merge, then which version it is: base, ours or theirs */
+      g_autofree char *where = g_strdup_printf (_("%s (%s)"), name != NULL ? name : path, which);
+
+      print_error (where, error->message);
+    }
+  return document;
+}
+
+static int
+command_merge (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *name = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the merged model; it may be OURS, which git's merge driver asks for"),
+      N_("MODEL.stormline") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name,
+      N_("The model’s path in messages, as git gives it, instead of the files’ names"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(SlDocument) base = NULL;
+  g_autoptr(SlDocument) ours = NULL;
+  g_autoptr(SlDocument) theirs = NULL;
+  g_autoptr(SlDocument) merged = NULL;
+  g_autoptr(SlDocument) reread = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("merge", _("BASE OURS THEIRS -o MODEL.stormline"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 4 || output == NULL)
+    {
+      print_error (NULL, _("merge needs BASE, OURS and THEIRS, and -o MODEL.stormline"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(base = load_merge_version (argv[1], name, C_("merge", "base"))) ||
+      !(ours = load_merge_version (argv[2], name, C_("merge", "ours"))) ||
+      !(theirs = load_merge_version (argv[3], name, C_("merge", "theirs"))))
+    return EXIT_UNREADABLE;
+
+  merged = sl_merge_documents (base, ours, theirs, &conflicts);
+  bytes = sl_format_save_to_bytes (merged);
+  /* Nothing is written that does not read back. */
+  if (!(reread = sl_format_load_bytes (bytes, &error)))
+    {
+      print_error (name != NULL ? name : output, error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (!write_output (output, bytes))
+    return EXIT_UNREADABLE;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      /* Translators: a conflict of a merge, in words */
+      g_autofree char *message = g_strdup_printf (_("conflict: %s"), (char *) g_ptr_array_index (conflicts, i));
+
+      print_error (name != NULL ? name : output, message);
+    }
+  if (conflicts->len > 0)
+    {
+      g_autofree char *summary = g_strdup_printf (ngettext ("%u conflict, marked by a hotspot on the board",
+                                                            "%u conflicts, each marked by a hotspot on the board",
+                                                            conflicts->len),
+                                                  conflicts->len);
+
+      print_error (name != NULL ? name : output, summary);
+      return EXIT_FOUND;
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
@@ -1012,6 +1104,8 @@ static const Command commands[] = {
   { "diff", N_("[--json] OLD NEW"), N_("Say what changed between two versions of a model, in model terms"),
     command_diff },
   { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
+  { "merge", N_("BASE OURS THEIRS -o OUT"), N_("Merge two versions of a model by element id; conflicts become hotspots"),
+    command_merge },
 };
 
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */

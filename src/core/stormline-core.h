@@ -26,6 +26,7 @@
 #include "sl-history.h"
 #include "sl-json.h"
 #include "sl-lane.h"
+#include "sl-merge.h"
 #include "sl-note.h"
 #include "sl-process.h"
 #include "sl-scenario.h"
