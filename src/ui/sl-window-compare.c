@@ -1,0 +1,321 @@
+/* sl-window-compare.c: Compare With…, the board against another version
+ * of the model
+ *
+ * The other file is read with the strict reader and compared in model
+ * terms (sl-diff.h): the board marks the notes added and changed since
+ * that version, draws the ones it had and this one lacks as ghosts where
+ * they stood, and a panel over the board lists every change; a change
+ * clicked brings its note into view. It lasts until dismissed, by the
+ * panel's close button or Escape. Printing and exports never show it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-window-private.h"
+
+#define PANEL_WIDTH 320
+#define PANEL_HEIGHT 360
+
+static SlRenderMark
+action_mark (SlDiffAction action)
+{
+  switch (action)
+    {
+    case SL_DIFF_ADDED:
+      return SL_RENDER_MARK_ADDED;
+    case SL_DIFF_REMOVED:
+      return SL_RENDER_MARK_REMOVED;
+    case SL_DIFF_CHANGED:
+    default:
+      return SL_RENDER_MARK_CHANGED;
+    }
+}
+
+static void
+clear_ghost (gpointer data)
+{
+  SlRenderGhost *ghost = data;
+
+  g_clear_object (&ghost->note);
+}
+
+/* Where a note of the other version stood on this board: in the lane of
+ * the same id, else where the other version's own layout had it. */
+static void
+place_ghost (SlWindow     *self,
+             SlLayout     *other_layout,
+             SlNote       *note,
+             SlRect       *rect)
+{
+  SlLane *old_lane = sl_note_get_lane (note);
+  SlLane *lane = sl_document_lookup_lane (self->document, sl_element_get_id (SL_ELEMENT (old_lane)));
+
+  if (lane == NULL)
+    {
+      sl_layout_get_note_rect (other_layout, note, rect);
+      return;
+    }
+
+  sl_layout_get_lane_rect (sl_canvas_get_layout (self->canvas), lane, rect);
+  rect->y += SL_LAYOUT_LANE_PADDING + sl_note_get_y (note);
+  rect->x = sl_note_get_x (note);
+  sl_layout_get_note_size (sl_note_get_kind (note), &rect->width, &rect->height);
+}
+
+static void
+show_marks (SlWindow *self)
+{
+  g_autoptr(GHashTable) marks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ghosts = g_array_new (FALSE, FALSE, sizeof (SlRenderGhost));
+  g_autoptr(GPtrArray) removed = sl_diff_get_removed_notes (self->diff);
+  g_autoptr(SlLayout) other_layout = sl_layout_new (self->compared);
+  GListModel *notes = sl_document_get_notes (self->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(SlNote) note = g_list_model_get_item (notes, i);
+      SlDiffAction action;
+
+      if (sl_diff_get_note_action (self->diff, sl_element_get_id (SL_ELEMENT (note)), &action) &&
+          action != SL_DIFF_REMOVED)
+        g_hash_table_insert (marks, note, GUINT_TO_POINTER (action_mark (action)));
+    }
+
+  g_array_set_clear_func (ghosts, clear_ghost);
+  for (guint i = 0; removed != NULL && i < removed->len; i++)
+    {
+      SlRenderGhost ghost = { g_object_ref (g_ptr_array_index (removed, i)), { 0 } };
+
+      place_ghost (self, other_layout, ghost.note, &ghost.rect);
+      g_array_append_val (ghosts, ghost);
+    }
+
+  sl_canvas_set_marks (self->canvas, marks, ghosts);
+}
+
+/* A removed note is not on the board: its ghost is brought into view. */
+static void
+show_ghost (SlWindow   *self,
+            const char *id)
+{
+  g_autoptr(GPtrArray) removed = sl_diff_get_removed_notes (self->diff);
+  g_autoptr(SlLayout) other_layout = sl_layout_new (self->compared);
+
+  for (guint i = 0; removed != NULL && i < removed->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (removed, i);
+      SlRect rect, region;
+
+      if (!g_str_equal (sl_element_get_id (SL_ELEMENT (note)), id))
+        continue;
+
+      place_ghost (self, other_layout, note, &rect);
+      sl_canvas_get_visible_region (self->canvas, &region);
+      sl_canvas_unselect_all (self->canvas);
+      sl_canvas_scroll_to (self->canvas,
+                           rect.x + rect.width / 2 - region.width / 2,
+                           rect.y + rect.height / 2 - region.height / 2);
+      return;
+    }
+}
+
+static void
+row_activated_cb (SlWindow      *self,
+                  GtkListBoxRow *row)
+{
+  guint i = gtk_list_box_row_get_index (row);
+  const char *id = sl_diff_item_get_note_id (self->diff, i);
+  SlNote *note;
+
+  if (id == NULL)
+    return;
+
+  if ((note = sl_document_lookup_note (self->document, id)) != NULL)
+    sl_canvas_show_note (self->canvas, note);
+  else
+    show_ghost (self, id);
+}
+
+static GtkWidget *
+make_row (SlDiff *diff,
+          guint   i)
+{
+  static const char *signs[] = { "+", "−", "•" };
+  static const char *classes[] = { "diff-added", "diff-removed", "diff-changed" };
+  SlDiffAction action = sl_diff_item_get_action (diff, i);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *badge = gtk_label_new (signs[action]);
+  GtkWidget *label = gtk_label_new (sl_diff_item_get_text (diff, i));
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_add_css_class (badge, "diff-badge");
+  gtk_widget_add_css_class (badge, classes[action]);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  /* The sign is what the colour says; the text says it in words. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), badge);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), sl_diff_item_get_note_id (diff, i) != NULL);
+  return row;
+}
+
+static void
+build_panel (SlWindow   *self,
+             const char *name)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *panel, *header, *titles, *label, *close, *scrolled, *list;
+  guint n = sl_diff_get_n_items (self->diff);
+
+  panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (panel, "card");
+  gtk_widget_add_css_class (panel, "compare-panel");
+  gtk_widget_set_halign (panel, GTK_ALIGN_END);
+  gtk_widget_set_valign (panel, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (panel, 12);
+  gtk_widget_set_margin_end (panel, 12);
+  gtk_widget_set_margin_start (panel, 12);
+  gtk_widget_set_size_request (panel, MIN (PANEL_WIDTH, 280), -1);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (header, "compare-header");
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (titles, TRUE);
+  /* Translators: %s is the name of the file the model is compared with */
+  title = g_strdup_printf (_("Compared With “%s”"), name);
+  label = gtk_label_new (title);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_box_append (GTK_BOX (titles), label);
+  if (sl_diff_is_empty (self->diff))
+    subtitle = g_strdup (_("Both files hold the same model"));
+  else
+    /* Translators: how many differences the comparison found */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since that version",
+                                             "%u changes since that version", n), n);
+  label = gtk_label_new (subtitle);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (titles), label);
+  gtk_box_append (GTK_BOX (header), titles);
+
+  close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_valign (close, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.end-compare");
+  gtk_widget_set_tooltip_text (close, _("Stop Comparing (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Stop Comparing"), -1);
+  gtk_box_append (GTK_BOX (header), close);
+  gtk_box_append (GTK_BOX (panel), header);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), make_row (self->diff, i));
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), PANEL_HEIGHT);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_visible (scrolled, n > 0);
+  gtk_box_append (GTK_BOX (panel), scrolled);
+
+  gtk_overlay_add_overlay (self->board_overlay, panel);
+  self->compare_panel = panel;
+  self->compare_list = GTK_LIST_BOX (list);
+}
+
+/**
+ * _sl_window_end_compare:
+ *
+ * Ends the comparison shown, if any: the marks and the list go.
+ */
+void
+_sl_window_end_compare (SlWindow *self)
+{
+  if (self->compare_panel != NULL)
+    {
+      gtk_overlay_remove_overlay (self->board_overlay, self->compare_panel);
+      self->compare_panel = NULL;
+      self->compare_list = NULL;
+    }
+  if (self->diff != NULL && self->canvas != NULL)
+    sl_canvas_set_marks (self->canvas, NULL, NULL);
+  g_clear_pointer (&self->diff, sl_diff_free);
+  g_clear_object (&self->compared);
+}
+
+/**
+ * _sl_window_compare_with:
+ *
+ * Reads @file with the strict reader and shows how the model on the board
+ * differs from it, or says why it cannot be read.
+ */
+void
+_sl_window_compare_with (SlWindow *self,
+                         GFile    *file)
+{
+  g_autoptr(SlDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = _sl_file_get_display_name (file);
+
+  if ((other = sl_format_load_file (file, &error)) == NULL)
+    {
+      /* Translators: %s is the name of the file the model was to be compared with */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Compare With “%s”"), name);
+
+      _sl_window_show_failure (self, heading, error);
+      return;
+    }
+
+  _sl_window_end_compare (self);
+  self->compared = g_steal_pointer (&other);
+  self->diff = sl_diff_new (self->compared, self->document);
+  show_marks (self);
+  build_panel (self, name);
+}
+
+static void
+compare_chosen (SlWindow       *self,
+                GFile          *file,
+                GtkFileChooser *chooser)
+{
+  if (file != NULL)
+    _sl_window_compare_with (self, file);
+}
+
+void
+_sl_window_choose_compare (SlWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { filter, NULL };
+
+  gtk_file_filter_set_name (filter, _("Stormline Models"));
+  gtk_file_filter_add_mime_type (filter, SL_FORMAT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "stormline");
+  _sl_window_choose_file (self, _("Compare With a Model"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"),
+                          filters, NULL, NULL, NULL, compare_chosen);
+}

@@ -1,0 +1,534 @@
+/* sl-window-reload.c: the model's file changed on disk: reload it, or
+ * merge the unsaved changes with it
+ *
+ * A `git pull` or a checkout rewrites the file under an open window. The
+ * window watches its file and compares what is on disk with the bytes it
+ * last loaded or saved: the bytes, not the time, so that a touch or the
+ * window's own save offers nothing. When they differ, a bar over the
+ * board offers to reload the model, or, with unsaved changes, to merge
+ * them with the file through the three-way merge of `stormline-cli
+ * merge` (the bytes last loaded or saved are the base). A model is
+ * replaced only once the file read, and the merge, succeeded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-merge.h"
+#include "sl-window-private.h"
+
+typedef enum {
+  SL_DISK_SAME,     /* the file holds what the window last read or wrote */
+  SL_DISK_CHANGED,
+  SL_DISK_DELETED,
+} SlDiskState;
+
+/* The bar */
+
+#if ADW_CHECK_VERSION (1, 3, 0)
+
+static void
+build_bar (SlWindow *self)
+{
+  self->reload_bar = adw_banner_new ("");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reload_bar), "win.reload");
+  gtk_box_prepend (self->board_box, self->reload_bar);
+}
+
+static void
+show_bar (SlWindow   *self,
+          const char *text,
+          const char *button,
+          const char *action)
+{
+  AdwBanner *banner = ADW_BANNER (self->reload_bar);
+
+  adw_banner_set_title (banner, text);
+  adw_banner_set_button_label (banner, button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (banner), action);
+  adw_banner_set_revealed (banner, TRUE);
+}
+
+static void
+hide_bar (SlWindow *self)
+{
+  adw_banner_set_revealed (ADW_BANNER (self->reload_bar), FALSE);
+}
+
+#else
+
+/* libadwaita 1.2 has no AdwBanner: a revealer over the board holds what
+ * one holds, a line of text and a button, styled as one (style.css). */
+static void
+build_bar (SlWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_widget_add_css_class (box, "reload-bar");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), button);
+
+  self->reload_bar = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->reload_bar), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (GTK_REVEALER (self->reload_bar), box);
+  gtk_box_prepend (self->board_box, self->reload_bar);
+  self->reload_label = GTK_LABEL (label);
+  self->reload_button = GTK_BUTTON (button);
+}
+
+static void
+show_bar (SlWindow   *self,
+          const char *text,
+          const char *button,
+          const char *action)
+{
+  gtk_label_set_text (self->reload_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), button != NULL);
+  if (button != NULL)
+    gtk_button_set_label (self->reload_button, button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reload_button), action);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reload_bar), TRUE);
+}
+
+static void
+hide_bar (SlWindow *self)
+{
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reload_bar), FALSE);
+}
+
+#endif
+
+static const char *
+bar_text (SlWindow    *self,
+          const char **button,
+          const char **action)
+{
+  gboolean modified = sl_history_get_modified (sl_document_get_history (self->document));
+
+  *button = NULL;
+  *action = NULL;
+  switch ((SlDiskState) self->disk_state)
+    {
+    case SL_DISK_CHANGED:
+      *button = modified ? _("_Merge") : _("_Reload");
+      *action = modified ? "win.merge-file" : "win.reload";
+      return modified ? _("The file was changed by another program. Merge keeps your unsaved changes and its.")
+                      : _("The file was changed by another program.");
+
+    case SL_DISK_DELETED:
+      return _("The file was deleted by another program. Saving writes it again.");
+
+    case SL_DISK_SAME:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * _sl_window_update_reload_bar:
+ *
+ * Shows in the bar over the board how the file differs, and what the
+ * window offers to do about it: to reload an unmodified model, to merge a
+ * modified one.
+ */
+void
+_sl_window_update_reload_bar (SlWindow *self)
+{
+  const char *text, *button, *action;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->disk_state == SL_DISK_CHANGED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-file", self->disk_state == SL_DISK_CHANGED);
+
+  /* Built when first shown: most windows never show it. */
+  if (self->reload_bar == NULL)
+    {
+      if (self->disk_state == SL_DISK_SAME)
+        return;
+      build_bar (self);
+    }
+
+  text = bar_text (self, &button, &action);
+  if (text != NULL)
+    show_bar (self, text, button, action);
+  else
+    hide_bar (self);
+}
+
+static void
+set_disk_state (SlWindow    *self,
+                SlDiskState  state)
+{
+  if (self->disk_state == state)
+    return;
+
+  self->disk_state = state;
+  _sl_window_update_reload_bar (self);
+}
+
+/**
+ * _sl_window_get_reload_offered:
+ * @text: (out) (optional): what the bar says
+ * @button: (out) (optional): its button's label, or %NULL for none
+ *
+ * Returns: whether the bar over the board says the file changed on disk
+ */
+gboolean
+_sl_window_get_reload_offered (SlWindow    *self,
+                               const char **text,
+                               const char **button)
+{
+  const char *shown_text, *shown_button, *action;
+
+  shown_text = bar_text (self, &shown_button, &action);
+  if (text != NULL)
+    *text = shown_text;
+  if (button != NULL)
+    *button = shown_button;
+  return shown_text != NULL;
+}
+
+/* Comparing the file with what the window had */
+
+static void check_file (SlWindow *self);
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SlWindow) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->checking);
+
+  /* What was read may be a half-written file, or our own save: the
+   * events that follow call for another look. */
+  if (self->check_again || self->saving || self->file_bytes == NULL)
+    {
+      self->check_again = FALSE;
+      check_file (self);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    set_disk_state (self, SL_DISK_DELETED);
+  else if (bytes == NULL || !g_bytes_equal (bytes, self->file_bytes))
+    /* Unreadable counts as changed: Reload then says why it cannot. */
+    set_disk_state (self, SL_DISK_CHANGED);
+  else
+    set_disk_state (self, SL_DISK_SAME);
+}
+
+/* Reads the file and compares it with the bytes the window last loaded or
+ * saved, once those are known and no save of the window's is under way;
+ * a change while it reads calls for another read after it. */
+static void
+check_file (SlWindow *self)
+{
+  if (self->file == NULL)
+    return;
+
+  if (self->saving || self->file_bytes == NULL)
+    {
+      self->check_pending = TRUE;
+      return;
+    }
+  self->check_pending = FALSE;
+
+  if (self->checking != NULL)
+    {
+      self->check_again = TRUE;
+      return;
+    }
+
+  self->checking = g_cancellable_new ();
+  g_file_load_bytes_async (self->file, self->checking, check_done_cb, g_object_ref (self));
+}
+
+/* A write gives several events (created, changed, done): each one reads
+ * the file again, at most one read at a time, and the last read decides.
+ * No timer: what is compared is the bytes. */
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    SlWindow          *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+
+  check_file (self);
+}
+
+/**
+ * _sl_window_unwatch_file:
+ *
+ * Stops watching the window's file and forgets what was compared.
+ */
+void
+_sl_window_unwatch_file (SlWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  self->check_again = FALSE;
+  self->check_pending = FALSE;
+}
+
+/**
+ * _sl_window_watch_file:
+ *
+ * Watches the window's file, the one it was opened from or saved to last,
+ * for changes by other programs; a model never saved has none.
+ */
+void
+_sl_window_watch_file (SlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _sl_window_unwatch_file (self);
+  self->disk_state = SL_DISK_SAME;
+  _sl_window_update_reload_bar (self);
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Cannot watch the model's file: %s", error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+/**
+ * _sl_window_set_file_bytes:
+ * @bytes: (nullable): the file as the window loaded or saved it, or
+ *   %NULL while it is being read
+ *
+ * What the file on disk is compared with, and the base of a merge.
+ */
+void
+_sl_window_set_file_bytes (SlWindow *self,
+                           GBytes   *bytes)
+{
+  if (bytes != NULL)
+    g_bytes_ref (bytes);
+  g_clear_pointer (&self->file_bytes, g_bytes_unref);
+  self->file_bytes = bytes;
+
+  /* A file deleted and written again by a save is there again. */
+  if (bytes != NULL && (self->check_pending || self->disk_state != SL_DISK_SAME))
+    check_file (self);
+}
+
+/* Replacing the model */
+
+typedef enum {
+  REPLACING_RELOAD,
+  REPLACING_MERGE,
+} Replacing;
+
+static void
+show_reload_failure (SlWindow     *self,
+                     Replacing     replacing,
+                     const GError *error)
+{
+  g_autofree char *name = _sl_window_get_display_name (self);
+  /* Translators: %s is the file's name */
+  g_autofree char *heading = replacing == REPLACING_RELOAD ? g_strdup_printf (_("Could Not Reload “%s”"), name)
+                                                           /* Translators: %s is the file's name */
+                                                           : g_strdup_printf (_("Could Not Merge With “%s”"), name);
+  g_autofree char *reason = sl_text_escape_controls (error->message);
+  /* Translators: %s is why the file could not be read or merged */
+  g_autofree char *body = g_strdup_printf (_("%s.\n\nThe model on the board was left as it was."), reason);
+
+  _sl_window_show_error (self, heading, body);
+}
+
+/* Makes @document modified, with nothing to undo: what a merge made was
+ * never saved. */
+static void
+mark_unsaved (SlDocument *document)
+{
+  SlHistory *history = sl_document_get_history (document);
+  g_autofree char *title = g_strdup (sl_document_get_title (document));
+  g_autofree char *other = g_strconcat (title, "~", NULL);
+
+  /* Two steps: one would merge away into nothing. */
+  sl_document_set_title (document, other);
+  sl_history_seal (history);
+  sl_document_set_title (document, title);
+  sl_history_clear (history);
+}
+
+/* A window shows one document for its whole life: the reloaded or merged
+ * model comes in a new window on the same file, which takes this one's
+ * place, size, step, view and selection (where the notes still exist). */
+static SlWindow *
+replace_window (SlWindow   *self,
+                SlDocument *document,
+                GBytes     *file_bytes)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GListModel) toplevels = NULL;
+  g_autoptr(GList) selection = sl_canvas_get_selection (self->canvas);
+  SlWindow *window;
+  SlRect region;
+  int width, height;
+
+  sl_document_set_step (document, sl_document_get_step (self->document));
+  window = sl_window_new (SL_APPLICATION (app), document, self->file);
+  _sl_window_set_file_bytes (window, file_bytes);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  else
+    gtk_window_unmaximize (GTK_WINDOW (window));
+
+  g_object_set (window, "dim-others", self->dim_others, NULL);
+  gtk_toggle_button_set_active (window->guide_button, gtk_toggle_button_get_active (self->guide_button));
+  gtk_toggle_button_set_active (window->inspector_button, gtk_toggle_button_get_active (self->inspector_button));
+
+  sl_canvas_get_visible_region (self->canvas, &region);
+  sl_canvas_set_zoom (window->canvas, sl_canvas_get_zoom (self->canvas), 0, 0);
+  sl_canvas_scroll_to (window->canvas, region.x, region.y);
+  for (GList *l = selection; l != NULL; l = l->next)
+    {
+      const char *id = sl_element_get_id (l->data);
+      SlNote *note = sl_document_lookup_note (document, id);
+
+      if (note != NULL)
+        sl_canvas_select (window->canvas, note, TRUE);
+    }
+
+  /* The dialogs over this window stay over the new one. */
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self))
+        gtk_window_set_transient_for (toplevel, GTK_WINDOW (window));
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
+}
+
+/* The file as it is on disk now, or %NULL with a dialog saying why not. */
+static GBytes *
+read_file (SlWindow  *self,
+           Replacing  replacing)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (self->file, NULL, NULL, &error);
+
+  if (bytes == NULL)
+    show_reload_failure (self, replacing, error);
+  return bytes;
+}
+
+/**
+ * _sl_window_reload:
+ *
+ * Replaces the model with the one in its file, as the file is now. A file
+ * that cannot be read or is not a valid model changes nothing.
+ */
+void
+_sl_window_reload (SlWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->file == NULL || !_sl_window_finish_gestures (self))
+    return;
+
+  if ((bytes = read_file (self, REPLACING_RELOAD)) == NULL)
+    return;
+  if ((document = sl_format_load_bytes (bytes, &error)) == NULL)
+    {
+      show_reload_failure (self, REPLACING_RELOAD, error);
+      return;
+    }
+
+  replace_window (self, document, bytes);
+}
+
+/**
+ * _sl_window_merge_file:
+ *
+ * Merges the model's unsaved changes with its file as it is now, the file
+ * as last loaded or saved being the base, and shows the result, still
+ * modified. What both sides changed differently becomes a hotspot note.
+ */
+void
+_sl_window_merge_file (SlWindow *self)
+{
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) merged = NULL;
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  SlWindow *window;
+  guint n_conflicts = 0;
+
+  if (self->file == NULL || self->file_bytes == NULL || !_sl_window_finish_gestures (self))
+    return;
+
+  if ((theirs = read_file (self, REPLACING_MERGE)) == NULL)
+    return;
+
+  ours = sl_format_save_to_bytes (self->document);
+  merged = sl_merge_bytes (self->file_bytes, ours, theirs, &n_conflicts, &error);
+  if (merged == NULL || (document = sl_format_load_bytes (merged, &error)) == NULL)
+    {
+      show_reload_failure (self, REPLACING_MERGE, error);
+      return;
+    }
+
+  mark_unsaved (document);
+  window = replace_window (self, document, theirs);
+  _sl_window_write_draft (window);
+
+  if (n_conflicts > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Merged with the file: %u conflict is a hotspot note",
+                                                            "Merged with the file: %u conflicts are hotspot notes",
+                                                            n_conflicts),
+                                               n_conflicts);
+
+      _sl_window_show_toast (window, text);
+    }
+  else
+    _sl_window_show_toast (window, _("Merged with the file on disk"));
+}
