@@ -268,7 +268,7 @@ test_merge (void)
   wait_for_offer (old);
   while (!gtk_widget_is_drawable (GTK_WIDGET (old->reload_button)))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (gtk_button_get_label (old->reload_button), ==, "_Merge");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (old->reload_button))), ==, "_Merge");
   gtk_widget_activate (GTK_WIDGET (old->reload_button));
   window = wait_for_new_window (&fixture, old);
 

@@ -76,7 +76,10 @@ build_bar (SlWindow *self)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  /* A label of its own: GTK 4.8 names a button whose label has a
+   * mnemonic by both, "_Reload Reload", to screen readers. */
+  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new (NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), button);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), button);
 
@@ -97,7 +100,7 @@ show_bar (SlWindow   *self,
   gtk_label_set_text (self->reload_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_button), button != NULL);
   if (button != NULL)
-    gtk_button_set_label (self->reload_button, button);
+    gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (self->reload_button)), button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reload_button), action);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->reload_bar), TRUE);
 }
