@@ -821,7 +821,8 @@ draw_mark_ring (SlRenderer   *self,
   cairo_restore (cr);
 }
 
-/* The badge at a card's top left corner: a disc with +, a dot or −. */
+/* The badge on a card's top left corner, outside its kind's name: a disc
+ * with +, a dot or −. */
 static void
 draw_mark_badge (SlRenderer   *self,
                  cairo_t      *cr,
@@ -830,9 +831,11 @@ draw_mark_badge (SlRenderer   *self,
 {
   Rgb color = mark_color (self, mark);
   Rgb sign = text_color_on (&color);
-  double x = rect->x + 2, y = rect->y + 2;
+  double x = rect->x - 3, y = rect->y - 3;
 
   cairo_save (cr);
+  /* Text shown leaves a current point, which an arc would join. */
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
   set_rgb (cr, &color, 1.0);
   cairo_fill_preserve (cr);
@@ -914,6 +917,9 @@ draw_ghosts (SlRenderer   *self,
           Rgb text = is_dark (self) ? (Rgb) { 0.98, 0.98, 0.98 } : (Rgb) { 0.12, 0.12, 0.14 };
 
           cairo_save (cr);
+          set_rgb (cr, &text, 0.6);
+          draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font, ghost->rect.x + CARD_PADDING,
+                        ghost->rect.y + 5, ghost->rect.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
           set_rgb (cr, &text, 0.75);
           cairo_move_to (cr, ghost->rect.x + CARD_PADDING, ghost->rect.y + 22);
           pango_cairo_show_layout (cr, layout);
