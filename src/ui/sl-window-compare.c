@@ -71,7 +71,9 @@ place_ghost (SlWindow     *self,
 static void
 show_marks (SlWindow *self)
 {
-  g_autoptr(GHashTable) marks = g_hash_table_new (NULL, NULL);
+  /* Its own references: a note removed from the board while compared
+   * must not leave its address to another. */
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_autoptr(GArray) ghosts = g_array_new (FALSE, FALSE, sizeof (SlRenderGhost));
   g_autoptr(GPtrArray) removed = sl_diff_get_removed_notes (self->diff);
   g_autoptr(SlLayout) other_layout = sl_layout_new (self->compared);
@@ -84,7 +86,7 @@ show_marks (SlWindow *self)
 
       if (sl_diff_get_note_action (self->diff, sl_element_get_id (SL_ELEMENT (note)), &action) &&
           action != SL_DIFF_REMOVED)
-        g_hash_table_insert (marks, note, GUINT_TO_POINTER (action_mark (action)));
+        g_hash_table_insert (marks, g_object_ref (note), GUINT_TO_POINTER (action_mark (action)));
     }
 
   g_array_set_clear_func (ghosts, clear_ghost);
