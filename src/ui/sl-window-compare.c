@@ -128,11 +128,11 @@ show_ghost (SlWindow   *self,
 }
 
 static void
-row_activated_cb (SlWindow      *self,
-                  GtkListBoxRow *row)
+item_activated_cb (SlWindow    *self,
+                   guint        position,
+                   GtkListView *list)
 {
-  guint i = gtk_list_box_row_get_index (row);
-  const char *id = sl_diff_item_get_note_id (self->diff, i);
+  const char *id = sl_diff_item_get_note_id (self->diff, position);
   SlNote *note;
 
   if (id == NULL)
@@ -144,20 +144,16 @@ row_activated_cb (SlWindow      *self,
     show_ghost (self, id);
 }
 
-static GtkWidget *
-make_row (SlDiff *diff,
-          guint   i)
+static void
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
 {
-  static const char *signs[] = { "+", "−", "•" };
-  static const char *classes[] = { "diff-added", "diff-removed", "diff-changed" };
-  SlDiffAction action = sl_diff_item_get_action (diff, i);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *badge = gtk_label_new (signs[action]);
-  GtkWidget *label = gtk_label_new (sl_diff_item_get_text (diff, i));
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (badge, "diff-badge");
-  gtk_widget_add_css_class (badge, classes[action]);
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   /* The sign is what the colour says; the text says it in words. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -170,9 +166,27 @@ make_row (SlDiff *diff,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), sl_diff_item_get_note_id (diff, i) != NULL);
-  return row;
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SlWindow                 *self)
+{
+  static const char *signs[] = { "+", "−", "•" };
+  static const char *classes[] = { "diff-added", "diff-removed", "diff-changed" };
+  guint i = gtk_list_item_get_position (item);
+  SlDiffAction action = sl_diff_item_get_action (self->diff, i);
+  GtkWidget *badge = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *label = gtk_widget_get_next_sibling (badge);
+
+  gtk_label_set_text (GTK_LABEL (badge), signs[action]);
+  for (guint j = 0; j < G_N_ELEMENTS (classes); j++)
+    gtk_widget_remove_css_class (badge, classes[j]);
+  gtk_widget_add_css_class (badge, classes[action]);
+  gtk_label_set_text (GTK_LABEL (label), sl_diff_item_get_text (self->diff, i));
+  gtk_list_item_set_activatable (item, sl_diff_item_get_note_id (self->diff, i) != NULL);
 }
 
 static void
@@ -182,6 +196,8 @@ build_panel (SlWindow   *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *panel, *header, *titles, *label, *close, *scrolled, *list;
+  GtkStringList *items;
+  GtkListItemFactory *factory;
   guint n = sl_diff_get_n_items (self->diff);
 
   panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -231,13 +247,19 @@ build_panel (SlWindow   *self,
   gtk_box_append (GTK_BOX (header), close);
   gtk_box_append (GTK_BOX (panel), header);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  /* A diff of a large model has thousands of items: a list view makes
+   * rows for the ones in sight only. Row i is the diff's item i. */
+  items = gtk_string_list_new (NULL);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (items, sl_diff_item_get_text (self->diff, i));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (items))), factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
-  for (guint i = 0; i < n; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), make_row (self->diff, i));
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "activate", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -249,7 +271,7 @@ build_panel (SlWindow   *self,
 
   gtk_overlay_add_overlay (self->board_overlay, panel);
   self->compare_panel = panel;
-  self->compare_list = GTK_LIST_BOX (list);
+  self->compare_list = GTK_LIST_VIEW (list);
 }
 
 /**

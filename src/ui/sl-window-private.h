@@ -49,7 +49,7 @@ struct _SlWindow
   GtkButton *reload_button;
   SlDiff *diff;           /* (nullable): the comparison shown */
   GtkWidget *compare_panel;
-  GtkListBox *compare_list;
+  GtkListView *compare_list;
   SlDocument *compared;   /* the other version compared with */
 
   AdwToastOverlay *toast_overlay;
