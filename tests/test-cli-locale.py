@@ -8,6 +8,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import subprocess
 import sys
 
@@ -53,8 +54,11 @@ result('Aufruf:' in usage.stdout and 'Befehle:' in usage.stdout, 'the usage is G
 # The German placeholders are longer than the English: the summaries still
 # stand apart from them, in one column.
 rows = [line for line in usage.stdout.splitlines() if line.startswith('  ') and 'stormline-cli' not in line]
-result(len(rows) == 6 and 'DATEI.json -o MODELL  Einen' in usage.stdout
-       and len({line.find(word) for line, word in zip(rows, ['Ein ', 'Die ', 'Modell', 'Einen', 'Die ', 'Ein '])}) == 1,
+# Where each summary starts: after the command, its arguments (words apart
+# by single spaces, none for some) and the padding.
+starts = {re.match(r'  \S+ +(?:(?:\S+ )*\S+  +)?', line).end() for line in rows}
+result(len(rows) >= 6 and 'DATEI.json -o MODELL' in usage.stdout and 'Einen eventmodelers-Export' in usage.stdout
+       and len(starts) == 1,
        'the summaries of the usage stand in one column', usage.stdout)
 
 # GOptionContext's own strings come from GLib's catalogue, the options from ours.

@@ -13,6 +13,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -722,14 +723,26 @@ command_check (int    argc,
 
 /* The diff and git */
 
-/* Loads a version for diff: git names an added or deleted file's missing
- * side /dev/null, which is the empty model. */
+/* Reads a version for diff: git names an added or deleted file's missing
+ * side /dev/null, which is the empty model. @bytes gets what the file
+ * holds, when it could be read, even if it is not a model. */
 static SlDocument *
-load_version (const char *path)
+read_version (const char  *path,
+              GBytes     **bytes,
+              GError     **error)
 {
+  g_autoptr(GFile) file = NULL;
+
   if (g_str_equal (path, "/dev/null"))
-    return sl_document_new ();
-  return load (path);
+    {
+      *bytes = g_bytes_new (NULL, 0);
+      return sl_document_new ();
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!(*bytes = sl_json_read_file (file, error)))
+    return NULL;
+  return sl_format_load_bytes (*bytes, error);
 }
 
 static void
@@ -737,6 +750,30 @@ print_diff_text (const char *text)
 {
   /* sl_diff_to_text() has already made each line safe to print. */
   g_print ("%s", text);
+}
+
+/* git stops at a diff command or textconv that fails, so a version that
+ * is not a model (a file with conflict markers in it, a broken commit)
+ * gets git's own line diff, after the reader's message on stderr. */
+static int
+diff_lines_for_git (const char *old_path,
+                    const char *new_path)
+{
+  const char *argv[] = { "git", "diff", "--no-index", "--no-ext-diff", "--no-textconv", "--no-color",
+                         "--", old_path, new_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &wait_status, &error))
+    {
+      print_error (NULL, error->message);
+      return EXIT_UNREADABLE;
+    }
+  /* git diff --no-index: 0 the same, 1 different, anything else an error */
+  if (!g_spawn_check_wait_status (wait_status, &error) && !g_error_matches (error, G_SPAWN_EXIT_ERROR, 1))
+    return EXIT_UNREADABLE;
+  return EXIT_OK;
 }
 
 static int
@@ -753,6 +790,9 @@ command_diff (int    argc,
   };
   g_autoptr(SlDocument) old_document = NULL;
   g_autoptr(SlDocument) new_document = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) new_bytes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(SlDiff) diff = NULL;
   const char *old_path, *new_path;
   const char *git_path = NULL;
@@ -763,6 +803,7 @@ command_diff (int    argc,
   if (textconv)
     {
       g_autoptr(SlDocument) document = NULL;
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *listing = NULL;
 
       if (argc != 2 || json)
@@ -770,8 +811,15 @@ command_diff (int    argc,
           print_error (NULL, _("diff --textconv needs exactly one FILE"));
           return EXIT_UNREADABLE;
         }
-      if (!(document = load_version (argv[1])))
-        return EXIT_UNREADABLE;
+      if (!(document = read_version (argv[1], &bytes, &error)))
+        {
+          print_error (argv[1], error->message);
+          if (bytes == NULL)
+            return EXIT_UNREADABLE;
+          /* Not a model: git diffs what it holds, line by line. */
+          fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+          return EXIT_OK;
+        }
       listing = sl_diff_describe_document (document);
       print_diff_text (listing);
       return EXIT_OK;
@@ -796,8 +844,16 @@ command_diff (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (!(old_document = load_version (old_path)) || !(new_document = load_version (new_path)))
-    return EXIT_UNREADABLE;
+  if (!(old_document = read_version (old_path, &old_bytes, &error)) ||
+      !(new_document = read_version (new_path, &new_bytes, &error)))
+    {
+      gboolean unreadable = old_bytes == NULL || (old_document != NULL && new_bytes == NULL);
+
+      print_error (old_document == NULL ? old_path : new_path, error->message);
+      if (git_path == NULL || unreadable)
+        return EXIT_UNREADABLE;
+      return diff_lines_for_git (old_path, new_path);
+    }
 
   diff = sl_diff_new (old_document, new_document);
   if (json)
@@ -869,6 +925,9 @@ get_program_for_git (void)
     resolved = realpath (in_path, NULL);
   if (self == NULL || (resolved != NULL && g_str_equal (resolved, self)))
     return g_strdup ("stormline-cli");
+  /* git runs the command through the shell: quoted only where it must be */
+  if (self[strspn (self, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._+-")] == '\0')
+    return g_steal_pointer (&self);
   return g_shell_quote (self);
 }
 
@@ -933,7 +992,7 @@ command_git_setup (int    argc,
   g_autofree char *merge = NULL;
   gboolean added = FALSE;
 
-  if (!parse_options ("git-setup", "", entries, &argc, &argv))
+  if (!parse_options ("git-setup", NULL, entries, &argc, &argv))
     return EXIT_UNREADABLE;
   if (argc != 1)
     {
@@ -952,12 +1011,12 @@ command_git_setup (int    argc,
   program = get_program_for_git ();
   textconv = g_strdup_printf ("%s diff --textconv", program);
   command = g_strdup_printf ("%s diff", program);
-  merge = g_strdup_printf ("%s merge --git %%O %%A %%B %%P", program);
+  merge = g_strdup_printf ("%s merge %%O %%A %%B -o %%A --name %%P", program);
   {
     const char *settings[][2] = {
       { "diff.stormline.textconv", textconv },
       { "diff.stormline.command", command },
-      { "merge.stormline.name", "Stormline models, merged by element id" },
+      { "merge.stormline.name", "Stormline model merge" },
       { "merge.stormline.driver", merge },
     };
 
@@ -965,6 +1024,7 @@ command_git_setup (int    argc,
       {
         const char *config_args[] = { "config", "--local", settings[i][0], settings[i][1], NULL };
         g_autofree char *out = NULL;
+        g_autofree char *quoted = g_shell_quote (settings[i][1]);
         g_autofree char *line = NULL;
 
         if (!(out = run_git (config_args, &error)))
@@ -972,7 +1032,8 @@ command_git_setup (int    argc,
             print_error (NULL, error->message);
             return EXIT_UNREADABLE;
           }
-        line = g_strdup_printf ("git config %s %s", settings[i][0], settings[i][1]);
+        /* What was done, as a command to run by hand elsewhere */
+        line = g_strdup_printf ("git config %s %s", settings[i][0], quoted);
         print_line (line);
       }
   }
@@ -1103,10 +1164,18 @@ static const Command commands[] = {
     command_export_eventmodelers },
   { "diff", N_("[--json] OLD NEW"), N_("Say what changed between two versions of a model, in model terms"),
     command_diff },
-  { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
   { "merge", N_("BASE OURS THEIRS -o OUT"), N_("Merge two versions of a model by element id; conflicts become hotspots"),
     command_merge },
+  { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
+
+/* A command's arguments in the user's language; git-setup has none, and
+ * gettext would give the catalogue's header for "". */
+static const char *
+get_command_args (const Command *command)
+{
+  return command->args[0] != '\0' ? _(command->args) : "";
+}
 
 /* Pads by characters, not bytes: "…" and translations are wider in bytes. */
 static void
@@ -1128,7 +1197,7 @@ get_usage (void)
   /* The column of the arguments is as wide as the widest in the user's
    * language: translated placeholders are often longer than the English. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    args_width = MAX (args_width, (int) g_utf8_strlen (_(commands[i].args), -1) + 2);
+    args_width = MAX (args_width, (int) g_utf8_strlen (get_command_args (&commands[i]), -1) + 2);
 
   g_string_append_printf (out, "%s\n  stormline-cli %s\n\n%s\n", _("Usage:"),
                           _("COMMAND [OPTION…] FILE…"), _("Commands:"));
@@ -1136,7 +1205,7 @@ get_usage (void)
     {
       g_string_append (out, "  ");
       append_padded (out, commands[i].name, 21);
-      append_padded (out, _(commands[i].args), args_width);
+      append_padded (out, get_command_args (&commands[i]), args_width);
       g_string_append_printf (out, "%s\n", _(commands[i].summary));
     }
   g_string_append_printf (out, "\n%s\n", _("“stormline-cli COMMAND --help” tells more about a command."));

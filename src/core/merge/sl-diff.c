@@ -99,7 +99,9 @@ shorten (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  valid = g_utf8_make_valid (text, -1);
+  /* Enough bytes for one character more than a line shows, however wide:
+   * a note of megabytes is not copied whole to name it. */
+  valid = g_utf8_make_valid (text, strnlen (text, (SHOWN_NAME_LENGTH + 1) * 4));
   out = g_string_new (NULL);
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
@@ -127,6 +129,17 @@ note_name (SlNote *note)
   /* Translators: a note named in a line of a diff: its kind, then its
    * text, as Event “Room Booked” */
   return g_strdup_printf (_("%s “%s”"), sl_note_kind_get_label (sl_note_get_kind (note)), text);
+}
+
+/* The name of a note made only when a line needs it: most notes of two
+ * versions have not changed. */
+static const char *
+lazy_note_name (char   **cache,
+                SlNote  *note)
+{
+  if (*cache == NULL)
+    *cache = note_name (note);
+  return *cache;
 }
 
 /* “Room”, or "none" */
@@ -658,10 +671,10 @@ fields_equal (SlNote *old,
 /* Matches the fields of a note kept by name, then a field removed and one
  * added at the same place with the same type as one renamed. */
 static gboolean
-diff_fields (SlDiff *self,
-             SlNote *old,
-             SlNote *note,
-             const char *label)
+diff_fields (SlDiff  *self,
+             SlNote  *old,
+             SlNote  *note,
+             char   **label_cache)
 {
   guint n_old = sl_note_get_n_fields (old);
   guint n_new = sl_note_get_n_fields (note);
@@ -669,9 +682,11 @@ diff_fields (SlDiff *self,
   g_autofree gboolean *taken = NULL;  /* for each old field */
   const char *id = element_id (note);
   gboolean changed = FALSE;
+  const char *label;
 
   if (fields_equal (old, note))
     return FALSE;
+  label = lazy_note_name (label_cache, note);
 
   match = g_new (int, n_new + 1);
   taken = g_new0 (gboolean, n_old + 1);
@@ -717,6 +732,22 @@ diff_fields (SlDiff *self,
         }
     }
 
+  /* Fields kept, in another order: one item for the note. */
+  for (guint i = 0, last = 0, seen = 0; i < n_new; i++)
+    if (match[i] >= 0)
+      {
+        if (seen++ > 0 && (guint) match[i] < last)
+          {
+            add_field_item (self, SL_DIFF_CHANGED, "order", id, NULL,
+                            /* Translators: a line of a diff: a note whose fields were put in
+                             * another order */
+                            g_strdup_printf (_("Fields of %s reordered"), label));
+            changed = TRUE;
+            break;
+          }
+        last = match[i];
+      }
+
   for (guint j = 0; j < n_old; j++)
     if (!taken[j])
       {
@@ -754,8 +785,8 @@ diff_note (SlDiff  *self,
            gboolean *moved_on_board)
 {
   const char *id = element_id (note);
-  g_autofree char *label = note_name (note);
-  g_autofree char *old_label = note_name (old);
+  g_autofree char *label = NULL;
+  g_autofree char *old_label = NULL;
   SlSlice *old_slice = sl_document_get_note_slice (self->old_document, old);
   SlSlice *new_slice = sl_document_get_note_slice (self->new_document, note);
   gboolean changed = FALSE;
@@ -768,7 +799,7 @@ diff_note (SlDiff  *self,
 
       item = add_item (self, SL_DIFF_CHANGED, "note", "text", id, id,
                        /* Translators: a line of a diff: a note (its kind and old text), its new text */
-                       g_strdup_printf (_("%s renamed to “%s”"), old_label, text));
+                       g_strdup_printf (_("%s renamed to “%s”"), lazy_note_name (&old_label, old), text));
       set_values (item, sl_note_get_text (old), sl_note_get_text (note));
       changed = TRUE;
     }
@@ -777,7 +808,7 @@ diff_note (SlDiff  *self,
       item = add_item (self, SL_DIFF_CHANGED, "note", "kind", id, id,
                        /* Translators: a line of a diff: a note (its old kind and text), then
                         * its new kind, as Event “Pay” is now a Command */
-                       g_strdup_printf (_("%s is now a %s"), old_label,
+                       g_strdup_printf (_("%s is now a %s"), lazy_note_name (&old_label, old),
                                         sl_note_kind_get_label (sl_note_get_kind (note))));
       set_values (item, sl_note_kind_to_string (sl_note_get_kind (old)),
                   sl_note_kind_to_string (sl_note_get_kind (note)));
@@ -790,7 +821,8 @@ diff_note (SlDiff  *self,
 
       item = add_item (self, SL_DIFF_CHANGED, "note", "lane", id, id,
                        /* Translators: a line of a diff: a note, the lanes it moved between */
-                       g_strdup_printf (_("%s moved from lane “%s” to lane “%s”"), label, old_lane, new_lane));
+                       g_strdup_printf (_("%s moved from lane “%s” to lane “%s”"), lazy_note_name (&label, note),
+                                        old_lane, new_lane));
       set_values (item, element_id (sl_note_get_lane (old)), element_id (sl_note_get_lane (note)));
       changed = placed = TRUE;
     }
@@ -802,7 +834,7 @@ diff_note (SlDiff  *self,
       item = add_item (self, SL_DIFF_CHANGED, "note", "slice", id, id,
                        /* Translators: a line of a diff: a note, the slices it moved between
                         * (as slice “Book Room”, or "no slice") */
-                       g_strdup_printf (_("%s moved from %s to %s"), label, from, to));
+                       g_strdup_printf (_("%s moved from %s to %s"), lazy_note_name (&label, note), from, to));
       set_values (item, element_id (old_slice), element_id (new_slice));
       changed = placed = TRUE;
     }
@@ -811,9 +843,9 @@ diff_note (SlDiff  *self,
       item = add_item (self, SL_DIFF_CHANGED, "note", "pivotal", id, id,
                        sl_note_get_pivotal (note)
                        /* Translators: a line of a diff: a note */
-                       ? g_strdup_printf (_("%s marked pivotal"), label)
+                       ? g_strdup_printf (_("%s marked pivotal"), lazy_note_name (&label, note))
                        /* Translators: a line of a diff: a note */
-                       : g_strdup_printf (_("%s no longer pivotal"), label));
+                       : g_strdup_printf (_("%s no longer pivotal"), lazy_note_name (&label, note)));
       set_values (item, sl_note_get_pivotal (old) ? "true" : "false", sl_note_get_pivotal (note) ? "true" : "false");
       changed = TRUE;
     }
@@ -825,12 +857,13 @@ diff_note (SlDiff  *self,
       item = add_item (self, SL_DIFF_CHANGED, "note", "aggregate", id, id,
                        /* Translators: a line of a diff: a note, its own aggregate before and
                         * after (quoted, or "none": then its lane's) */
-                       g_strdup_printf (_("%s: aggregate changed from %s to %s"), label, from, to));
+                       g_strdup_printf (_("%s: aggregate changed from %s to %s"), lazy_note_name (&label, note),
+                                        from, to));
       set_values (item, element_id (sl_note_get_aggregate (old)), element_id (sl_note_get_aggregate (note)));
       changed = TRUE;
     }
 
-  changed |= diff_fields (self, old, note, label);
+  changed |= diff_fields (self, old, note, &label);
 
   *moved_on_board = !placed && (sl_note_get_x (old) != sl_note_get_x (note) ||
                                 sl_note_get_y (old) != sl_note_get_y (note));
@@ -1032,6 +1065,20 @@ describe_steps (SlScenario *scenario,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+scenarios_equal (SlScenario *a,
+                 SlScenario *b)
+{
+  if (!g_str_equal (element_id (sl_scenario_get_note (a)), element_id (sl_scenario_get_note (b))) ||
+      g_strcmp0 (sl_scenario_get_title (a), sl_scenario_get_title (b)) != 0 ||
+      g_strcmp0 (sl_scenario_get_error (a), sl_scenario_get_error (b)) != 0)
+    return FALSE;
+  for (SlStepPart part = SL_STEP_GIVEN; part < SL_N_STEP_PARTS; part++)
+    if (!steps_equal (a, b, part))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 diff_scenarios (SlDiff *self)
 {
@@ -1048,12 +1095,17 @@ diff_scenarios (SlDiff *self)
       SlElement *found = sl_document_lookup (self->old_document, id);
       SlNote *note = sl_scenario_get_note (scenario);
       const char *note_id = element_id (note);
-      g_autofree char *label = note_name (note);
-      g_autofree char *title = shorten (sl_scenario_get_title (scenario));
+      g_autofree char *label = NULL;
+      g_autofree char *title = NULL;
       gboolean changed = FALSE;
       SlScenario *old;
       SlDiffItem *item;
 
+      if (SL_IS_SCENARIO (found) && scenarios_equal (SL_SCENARIO (found), scenario))
+        continue;
+
+      label = note_name (note);
+      title = shorten (sl_scenario_get_title (scenario));
       if (!SL_IS_SCENARIO (found))
         {
           add_item (self, SL_DIFF_ADDED, "scenario", NULL, id, note_id,
@@ -1151,29 +1203,52 @@ diff_scenarios (SlDiff *self)
 /* The check */
 
 /* A problem's identity across versions: its rule, what it is about (by
- * id) and its field; never its message, which quotes names. */
-static char *
-problem_key (SlProblem *problem)
+ * id) and its field; never its message, which quotes names. Problems are
+ * their own keys, compared on these, so that counting tens of thousands
+ * allocates nothing. */
+static const char *
+problem_about (SlProblem *problem)
 {
   const char *about = sl_problem_get_note (problem) != NULL
                       ? element_id (sl_problem_get_note (problem))
                       : element_id (sl_problem_get_aggregate (problem));
 
-  return g_strconcat (sl_problem_get_rule (problem), "\x1f", about ? about : "", "\x1f",
-                      sl_problem_get_field (problem) ? sl_problem_get_field (problem) : "", NULL);
+  return about != NULL ? about : "";
+}
+
+static guint
+problem_hash (gconstpointer key)
+{
+  SlProblem *problem = (SlProblem *) key;
+  const char *field = sl_problem_get_field (problem);
+
+  return g_str_hash (problem_about (problem)) * 31 + g_str_hash (sl_problem_get_rule (problem)) +
+         (field != NULL ? g_str_hash (field) * 17 : 0);
+}
+
+static gboolean
+problem_equal (gconstpointer a,
+               gconstpointer b)
+{
+  SlProblem *x = (SlProblem *) a;
+  SlProblem *y = (SlProblem *) b;
+
+  return g_str_equal (problem_about (x), problem_about (y)) &&
+         g_str_equal (sl_problem_get_rule (x), sl_problem_get_rule (y)) &&
+         g_strcmp0 (sl_problem_get_field (x), sl_problem_get_field (y)) == 0;
 }
 
 static GHashTable *
 count_problems (GPtrArray *problems)
 {
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *counts = g_hash_table_new (problem_hash, problem_equal);
 
   for (guint i = 0; i < problems->len; i++)
     {
-      char *key = problem_key (g_ptr_array_index (problems, i));
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      SlProblem *problem = g_ptr_array_index (problems, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, problem));
 
-      g_hash_table_replace (counts, key, GUINT_TO_POINTER (count + 1));
+      g_hash_table_replace (counts, problem, GUINT_TO_POINTER (count + 1));
     }
 
   return counts;
@@ -1218,14 +1293,14 @@ diff_problems_one_way (SlDiff       *self,
   for (guint i = 0; i < problems->len; i++)
     {
       SlProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *key = problem_key (problem);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (others, key));
+      gpointer key = NULL;
+      gpointer count = NULL;
       g_autofree char *place = NULL;
       SlDiffItem *item;
 
-      if (count > 0)
+      if (g_hash_table_lookup_extended (others, problem, &key, &count) && GPOINTER_TO_UINT (count) > 0)
         {
-          g_hash_table_replace (others, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+          g_hash_table_insert (others, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) - 1));
           continue;
         }
 
@@ -1627,7 +1702,7 @@ sl_diff_describe_document (SlDocument *document)
     /* Translators: the first line of the listing of a model */
     line = g_strdup_printf (_("Title: %s"), sl_document_get_title (document) ? sl_document_get_title (document) : "");
     append_line (out, 0, line);
-    if (sl_document_get_description (document) != NULL)
+    if (sl_document_get_description (document) != NULL && *sl_document_get_description (document) != '\0')
       {
         g_autofree char *description = NULL;
 
@@ -1720,9 +1795,7 @@ sl_diff_describe_document (SlDocument *document)
       SlScenario *scenario = peek (list, i);
       g_autofree char *label = full_note_name (sl_scenario_get_note (scenario));
       g_autofree char *line = NULL;
-      /* Translators: the parts of a scenario in the listing of a model,
-       * as the inspector names them */
-      const char *parts[] = { C_("scenario part", "Given"), C_("scenario part", "When"), C_("scenario part", "Then") };
+      const char *parts[] = { _("Given"), _("When"), _("Then") };
 
       /* Translators: a line of the listing of a model: a scenario's title, its note */
       line = g_strdup_printf (_("Scenario “%s” of %s"), sl_scenario_get_title (scenario), label);

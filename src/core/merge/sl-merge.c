@@ -150,9 +150,28 @@ describe_note (SlNote *note)
 
   if (text == NULL || *text == 0)
     /* Translators: a note without text, named by its kind ("Event") */
-    return g_strdup_printf (_("an untitled %s"), sl_note_kind_get_label (sl_note_get_kind (note)));
+    return g_strdup_printf (_("an untitled note (%s)"), sl_note_kind_get_label (sl_note_get_kind (note)));
   /* Translators: a note named by its text in a conflict's description */
   return g_strdup_printf (_("“%s”"), text);
+}
+
+/* @element (a note, lane, slice, aggregate or scenario) as if named @name */
+static char *
+describe_named (gpointer    element,
+                const char *name)
+{
+  if (SL_IS_NOTE (element))
+    /* Translators: a note named by its text in a conflict's description */
+    return g_strdup_printf (_("“%s”"), name);
+  if (SL_IS_LANE (element))
+    return g_strdup_printf (_("the lane “%s”"), name);
+  if (SL_IS_SLICE (element))
+    return g_strdup_printf (_("the slice “%s”"), name);
+  if (SL_IS_AGGREGATE (element))
+    return g_strdup_printf (_("the aggregate “%s”"), name);
+  if (SL_IS_SCENARIO (element))
+    return g_strdup_printf (_("the scenario “%s”"), name);
+  g_assert_not_reached ();
 }
 
 static char *
@@ -161,13 +180,13 @@ describe_element (gpointer element)
   if (SL_IS_NOTE (element))
     return describe_note (element);
   if (SL_IS_LANE (element))
-    return g_strdup_printf (_("the lane “%s”"), sl_lane_get_name (element));
+    return describe_named (element, sl_lane_get_name (element));
   if (SL_IS_SLICE (element))
-    return g_strdup_printf (_("the slice “%s”"), sl_slice_get_name (element));
+    return describe_named (element, sl_slice_get_name (element));
   if (SL_IS_AGGREGATE (element))
-    return g_strdup_printf (_("the aggregate “%s”"), sl_aggregate_get_name (element));
+    return describe_named (element, sl_aggregate_get_name (element));
   if (SL_IS_SCENARIO (element))
-    return g_strdup_printf (_("the scenario “%s”"), sl_scenario_get_title (element));
+    return describe_named (element, sl_scenario_get_title (element));
   if (SL_IS_CONNECTION (element))
     {
       g_autofree char *source = describe_note (sl_connection_get_source (element));
@@ -195,6 +214,9 @@ describe_place (SlNote *note)
 }
 
 /* Conflicts */
+
+/* @element in words, made the first time a conflict needs it */
+#define DESCRIBE(what, element) ((what) != NULL ? (what) : ((what) = describe_element (element)))
 
 /* Records a conflict whose hotspot goes into @lane_id (of the result, or
  * of another version, or NULL: the first lane) at @x, below @y. */
@@ -309,13 +331,9 @@ conflict_renamed (Merge      *merge,
                   const char *ours_name,
                   const char *theirs_name)
 {
-  g_autofree char *what = NULL;
-
   /* Named by its name in the base: that is what both renamed. */
-  if (SL_IS_NOTE (element))
-    what = g_strdup_printf (_("“%s”"), base_name);
-  else
-    what = describe_element (element);
+  g_autofree char *what = describe_named (element, base_name);
+
   add_conflict_at_element (merge, element,
                            /* Translators: a conflict of a merge: the element, then the new names */
                            g_strdup_printf (_("Ours renamed %s to “%s”; theirs renamed it to “%s”"),
@@ -587,7 +605,8 @@ merge_lane (Merge  *merge,
 {
   const char *bn = sl_lane_get_name (b), *on = sl_lane_get_name (o), *tn = sl_lane_get_name (t);
   SlAggregate *ba = sl_lane_get_aggregate (b), *oa = sl_lane_get_aggregate (o), *ta = sl_lane_get_aggregate (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (on, bn), str_equal (tn, bn), str_equal (on, tn)))
     {
@@ -611,7 +630,8 @@ merge_lane (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours made %s a lane of %s; theirs made it a lane of %s"), what,
+                               g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                                DESCRIBE (what, o),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (o)),
                                                 sl_lane_kind_get_label (sl_lane_get_kind (t))));
       break;
@@ -632,7 +652,7 @@ merge_lane (Merge  *merge,
 
         add_conflict_at_element (merge, o,
                                  g_strdup_printf (_("Ours set the aggregate of %s to %s; theirs set it to %s"),
-                                                  what, ours_aggregate, theirs_aggregate));
+                                                  DESCRIBE (what, o), ours_aggregate, theirs_aggregate));
       }
       break;
     }
@@ -694,7 +714,8 @@ merge_slice (Merge   *merge,
              SlSlice *r)
 {
   const char *bn = sl_slice_get_name (b), *on = sl_slice_get_name (o), *tn = sl_slice_get_name (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
   gboolean ob_range = sl_slice_get_x (o) == sl_slice_get_x (b) && sl_slice_get_width (o) == sl_slice_get_width (b);
   gboolean tb_range = sl_slice_get_x (t) == sl_slice_get_x (b) && sl_slice_get_width (t) == sl_slice_get_width (b);
   gboolean ot_range = sl_slice_get_x (o) == sl_slice_get_x (t) && sl_slice_get_width (o) == sl_slice_get_width (t);
@@ -721,7 +742,8 @@ merge_slice (Merge   *merge,
       break;
     case CONFLICT:
       add_conflict_at_element (merge, o,
-                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"), what,
+                               g_strdup_printf (_("Ours set the status of %s to %s; theirs set it to %s"),
+                                                DESCRIBE (what, o),
                                                 sl_slice_status_get_label (sl_slice_get_status (o)),
                                                 sl_slice_status_get_label (sl_slice_get_status (t))));
       break;
@@ -738,7 +760,7 @@ merge_slice (Merge   *merge,
       add_conflict_at_element (merge, o,
                                /* Translators: a slice's range on the timeline: from x, so wide */
                                g_strdup_printf (_("Ours moved %s to %d, %d wide; theirs moved it to %d, %d wide"),
-                                                what, sl_slice_get_x (o), sl_slice_get_width (o),
+                                                DESCRIBE (what, o), sl_slice_get_x (o), sl_slice_get_width (o),
                                                 sl_slice_get_x (t), sl_slice_get_width (t)));
       break;
     }
@@ -921,7 +943,8 @@ merge_field (Merge   *merge,
   const char *name = sl_field_get_name (o);
   SlFieldFlags bf = sl_field_get_flags (b), of = sl_field_get_flags (o), tf = sl_field_get_flags (t);
   SlFieldFlags flags;
-  g_autofree char *what = describe_note (o_note);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (sl_field_get_value_type (o) == sl_field_get_value_type (b),
                 sl_field_get_value_type (t) == sl_field_get_value_type (b),
@@ -933,9 +956,10 @@ merge_field (Merge   *merge,
       sl_document_set_field_type (merge->result, r, index, sl_field_get_value_type (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"), name, what,
-                      sl_field_type_to_string (sl_field_get_value_type (o)),
-                      sl_field_type_to_string (sl_field_get_value_type (t)));
+      conflict_note (merge, o_note, _("Ours made the field “%s” of %s a %s; theirs made it a %s"),
+                     name, DESCRIBE (what, o_note),
+                     sl_field_type_to_string (sl_field_get_value_type (o)),
+                     sl_field_type_to_string (sl_field_get_value_type (t)));
       break;
     }
 
@@ -954,8 +978,8 @@ merge_field (Merge   *merge,
       sl_document_set_field_mapping (merge->result, r, index, sl_field_get_mapping (t));
       break;
     case CONFLICT:
-      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"), name, what,
-                      sl_field_get_mapping (o), sl_field_get_mapping (t));
+      conflict_note (merge, o_note, _("Ours mapped the field “%s” of %s from “%s”; theirs mapped it from “%s”"),
+                     name, DESCRIBE (what, o_note), sl_field_get_mapping (o), sl_field_get_mapping (t));
       break;
     }
 
@@ -971,7 +995,7 @@ merge_field (Merge   *merge,
     case CONFLICT:
       conflict_note (merge, o_note,
                      _("Ours set the example of the field “%s” of %s to “%s”; theirs set it to “%s”"),
-                     name, what, sl_field_get_example (o), sl_field_get_example (t));
+                     name, DESCRIBE (what, o_note), sl_field_get_example (o), sl_field_get_example (t));
       break;
     }
 }
@@ -998,9 +1022,9 @@ merge_fields (Merge  *merge,
               SlNote *t,
               SlNote *r)
 {
-  g_autoptr(GPtrArray) bk = field_keys (b);
-  g_autoptr(GPtrArray) ok = field_keys (o);
-  g_autoptr(GPtrArray) tk = field_keys (t);
+  g_autoptr(GPtrArray) bk = NULL;
+  g_autoptr(GPtrArray) ok = NULL;
+  g_autoptr(GPtrArray) tk = NULL;
   g_autoptr(GPtrArray) rk = NULL;
   g_autoptr(GPtrArray) b_common = NULL;
   g_autoptr(GPtrArray) o_common = NULL;
@@ -1009,6 +1033,20 @@ merge_fields (Merge  *merge,
 
   if (fields_equal (t, b) || fields_equal (o, t))
     return;
+
+  /* Only theirs changed them: theirs, as they are. */
+  if (fields_equal (o, b))
+    {
+      while (sl_note_get_n_fields (r) > 0)
+        sl_document_remove_field (merge->result, r, sl_note_get_n_fields (r) - 1);
+      for (guint i = 0; i < sl_note_get_n_fields (t); i++)
+        insert_field_copy (merge, r, i, sl_note_get_field (t, i));
+      return;
+    }
+
+  bk = field_keys (b);
+  ok = field_keys (o);
+  tk = field_keys (t);
 
   what = describe_note (o);
 
@@ -1170,7 +1208,8 @@ merge_note (Merge  *merge,
 {
   const char *bt = sl_note_get_text (b), *ot = sl_note_get_text (o), *tt = sl_note_get_text (t);
   SlAggregate *ba = sl_note_get_aggregate (b), *oa = sl_note_get_aggregate (o), *ta = sl_note_get_aggregate (t);
-  g_autofree char *what = describe_note (b);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (ot, bt), str_equal (tt, bt), str_equal (ot, tt)))
     {
@@ -1194,7 +1233,8 @@ merge_note (Merge  *merge,
       break;
     case CONFLICT:
       add_conflict_at_note (merge, o,
-                            g_strdup_printf (_("Ours made %s a %s; theirs made it a %s"), what,
+                            g_strdup_printf (_("Ours changed the kind of %s to “%s”; theirs changed it to “%s”"),
+                                             DESCRIBE (what, b),
                                              sl_note_kind_get_label (sl_note_get_kind (o)),
                                              sl_note_kind_get_label (sl_note_get_kind (t))));
       break;
@@ -1214,7 +1254,7 @@ merge_note (Merge  *merge,
         g_autofree char *theirs_place = describe_place (t);
 
         add_conflict_at_note (merge, o,
-                              g_strdup_printf (_("Ours moved %s to %s; theirs moved it to %s"), what,
+                              g_strdup_printf (_("Ours moved %s to %s; theirs moved it to %s"), DESCRIBE (what, b),
                                                ours_place, theirs_place));
       }
       break;
@@ -1235,7 +1275,7 @@ merge_note (Merge  *merge,
 
         add_conflict_at_note (merge, o,
                               g_strdup_printf (_("Ours set the aggregate of %s to %s; theirs set it to %s"),
-                                               what, ours_aggregate, theirs_aggregate));
+                                               DESCRIBE (what, b), ours_aggregate, theirs_aggregate));
       }
       break;
     }
@@ -1321,7 +1361,14 @@ merge_connections (Merge *merge)
             conflict_added_twice (merge, o);
         }
       else if (b != NULL && o != NULL && t == NULL && r != NULL)
-        sl_document_remove_connection (merge->result, r);
+        {
+          /* Gone with a note theirs deleted and the result kept (ours
+           * changed it): it stays with the note. */
+          if (lookup (merge->theirs, id_of (sl_connection_get_source (b)), SL_TYPE_NOTE) == NULL ||
+              lookup (merge->theirs, id_of (sl_connection_get_target (b)), SL_TYPE_NOTE) == NULL)
+            continue;
+          sl_document_remove_connection (merge->result, r);
+        }
     }
 }
 
@@ -1377,6 +1424,24 @@ steps_equal (GPtrArray *a,
   return TRUE;
 }
 
+/* Whether @steps are @base_steps less the steps of notes that @document
+ * deleted: a side that deleted a note did not otherwise change the steps. */
+static gboolean
+steps_unchanged (GPtrArray  *steps,
+                 GPtrArray  *base_steps,
+                 SlDocument *document)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+
+  if (steps_equal (steps, base_steps))
+    return TRUE;
+  kept = g_ptr_array_new ();
+  for (guint i = 0; i < base_steps->len; i++)
+    if (lookup (document, id_of (sl_step_get_note (g_ptr_array_index (base_steps, i))), SL_TYPE_NOTE) != NULL)
+      g_ptr_array_add (kept, g_ptr_array_index (base_steps, i));
+  return steps_equal (steps, kept);
+}
+
 static gboolean
 scenario_equal (SlScenario *a,
                 SlScenario *b)
@@ -1391,17 +1456,34 @@ scenario_equal (SlScenario *a,
   return TRUE;
 }
 
+/* Whether @scenario of @document is @base but for the steps of notes that
+ * @document deleted. */
+static gboolean
+scenario_unchanged (SlScenario *scenario,
+                    SlScenario *base,
+                    SlDocument *document)
+{
+  if (g_strcmp0 (id_of (sl_scenario_get_note (scenario)), id_of (sl_scenario_get_note (base))) != 0 ||
+      !str_equal (sl_scenario_get_title (scenario), sl_scenario_get_title (base)) ||
+      !str_equal (sl_scenario_get_error (scenario), sl_scenario_get_error (base)))
+    return FALSE;
+  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+    if (!steps_unchanged (_sl_scenario_get_steps (scenario, part), _sl_scenario_get_steps (base, part), document))
+      return FALSE;
+  return TRUE;
+}
+
 static const char *
 step_part_label (SlStepPart part)
 {
   switch (part)
     {
     case SL_STEP_GIVEN:
-      return C_("scenario", "Given");
+      return _("Given");
     case SL_STEP_WHEN:
-      return C_("scenario", "When");
+      return _("When");
     case SL_STEP_THEN:
-      return C_("scenario", "Then");
+      return _("Then");
     default:
       g_assert_not_reached ();
     }
@@ -1416,7 +1498,8 @@ merge_scenario (Merge      *merge,
 {
   const char *bt = sl_scenario_get_title (b), *ot = sl_scenario_get_title (o), *tt = sl_scenario_get_title (t);
   const char *be = sl_scenario_get_error (b), *oe = sl_scenario_get_error (o), *te = sl_scenario_get_error (t);
-  g_autofree char *what = describe_element (o);
+  /* Put into words only for a conflict */
+  g_autofree char *what = NULL;
 
   switch (pick (str_equal (ot, bt), str_equal (tt, bt), str_equal (ot, tt)))
     {
@@ -1440,7 +1523,7 @@ merge_scenario (Merge      *merge,
     case CONFLICT:
       add_conflict_at_element (merge, o,
                                g_strdup_printf (_("Ours set the error of %s to “%s”; theirs set it to “%s”"),
-                                                what, oe, te));
+                                                DESCRIBE (what, o), oe, te));
       break;
     }
 
@@ -1450,7 +1533,8 @@ merge_scenario (Merge      *merge,
       GPtrArray *os = _sl_scenario_get_steps (o, part);
       GPtrArray *ts = _sl_scenario_get_steps (t, part);
 
-      switch (pick (steps_equal (os, bs), steps_equal (ts, bs), steps_equal (os, ts)))
+      switch (pick (steps_unchanged (os, bs, merge->ours), steps_unchanged (ts, bs, merge->theirs),
+                    steps_equal (os, ts)))
         {
         case KEEP:
           break;
@@ -1465,7 +1549,7 @@ merge_scenario (Merge      *merge,
           add_conflict_at_element (merge, o,
                                    /* Translators: the second %s is a part of a scenario: Given, When or Then */
                                    g_strdup_printf (_("Ours and theirs both changed %s, its %s steps, differently"),
-                                                    what, step_part_label (part)));
+                                                    DESCRIBE (what, o), step_part_label (part)));
           break;
         }
     }
@@ -1507,16 +1591,20 @@ merge_scenarios (Merge *merge)
         }
       else if (b != NULL && o != NULL && t == NULL)
         {
-          /* Theirs may have deleted it with its note: that is no change
-           * of ours when ours left it alone. */
-          if (!scenario_equal (o, b))
+          /* Gone with a note theirs deleted and the result kept (ours
+           * changed it): it stays with the note. */
+          if (lookup (merge->theirs, id_of (sl_scenario_get_note (b)), SL_TYPE_NOTE) == NULL &&
+              lookup (merge->result, id_of (sl_scenario_get_note (b)), SL_TYPE_NOTE) != NULL)
+            continue;
+          if (!scenario_unchanged (o, b, merge->ours))
             conflict_deleted_changed (merge, o, FALSE);
           else if (r != NULL)
             sl_document_remove_scenario (merge->result, r);
         }
       else if (b != NULL && o == NULL && t != NULL)
         {
-          if (!scenario_equal (t, b) && lookup (merge->ours, id_of (sl_scenario_get_note (t)), SL_TYPE_NOTE) != NULL)
+          if (!scenario_unchanged (t, b, merge->theirs) &&
+              lookup (merge->ours, id_of (sl_scenario_get_note (t)), SL_TYPE_NOTE) != NULL)
             conflict_deleted_changed (merge, t, TRUE);
         }
       else if (b != NULL && o != NULL && t != NULL && r != NULL)
@@ -1656,7 +1744,8 @@ merge_lane_order (Merge *merge)
 
           if (find_key (t, id_of (lane)) < 0)
             continue;
-          sl_document_move_lane (merge->result, lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
+          sl_document_move_lane (merge->result,
+                                 lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
         }
       break;
     case CONFLICT:
@@ -1791,8 +1880,13 @@ sl_merge_documents (SlDocument  *base,
   ours_bytes = sl_format_save_to_bytes (ours);
   merge.result = sl_format_load_bytes (ours_bytes, &error);
   g_assert_no_error (error);
+  /* The same three give the same result, to the ids of the hotspots. */
+  sl_document_set_id_seed (merge.result, g_bytes_hash (ours_bytes));
   merge.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
 
+  /* One step: what the history does for each step it records is done
+   * once. */
+  sl_history_begin_group (sl_document_get_history (merge.result), NULL);
   merge_properties (&merge);
   merge_aggregates (&merge);
   merge_lanes (&merge);
@@ -1803,6 +1897,7 @@ sl_merge_documents (SlDocument  *base,
   merge_removals (&merge);
   merge_lane_order (&merge);
   place_hotspots (&merge);
+  sl_history_end_group (sl_document_get_history (merge.result));
 
   sl_history_clear (sl_document_get_history (merge.result));
 
