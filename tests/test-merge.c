@@ -496,6 +496,38 @@ test_lane_kept (void)
                    "Guest");
 }
 
+/* Both sides added an element with the same id: the same content merges,
+ * different content is a conflict that keeps ours. */
+static void
+test_same_id (void)
+{
+  g_autoptr(SlDocument) base = test_load_string (base_text);
+  g_autoptr(SlDocument) ours = edited ("add-note|event|L3|800|0|Guest Left", 5);
+  g_autoptr(SlDocument) same = edited ("add-note|event|L3|800|0|Guest Left", 5);
+  g_autoptr(SlDocument) theirs = edited ("add-note|event|L3|800|0|Guest Gone", 5);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(SlDocument) merged = NULL;
+  g_autofree char *ours_text = test_save_string (ours);
+  g_autofree char *merged_text = NULL;
+  GListModel *notes = sl_document_get_notes (ours);
+  SlNote *added = test_get_item (notes, test_n_items (notes) - 1);
+
+  merged = sl_merge_documents (base, ours, same, &conflicts);
+  merged_text = test_save_string (merged);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (merged_text, ==, ours_text);
+  g_clear_object (&merged);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  g_assert_nonnull (sl_document_lookup (theirs, sl_element_get_id (SL_ELEMENT (added))));
+  merged = sl_merge_documents (base, ours, theirs, &conflicts);
+  assert_canonical (merged);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (conflicts, 0), ==, "Ours and theirs both added “Guest Left”, differently");
+  g_assert_cmpstr (sl_note_get_text (SL_NOTE (sl_document_lookup (merged, sl_element_get_id (SL_ELEMENT (added))))),
+                   ==, "Guest Left");
+}
+
 /* Each conflict has a hotspot of its own, none over another. */
 static void
 test_hotspots_apart (void)
@@ -918,6 +950,25 @@ run_branches (guint    seed,
   if (!g_bytes_equal (again, merged_bytes))
     g_error ("seed %u: the merge does not reload to the same bytes", seed);
 
+  /* A side alone is that side; both the same is that too. */
+  if (!disjoint)
+    {
+      g_autoptr(SlDocument) theirs_alone = sl_merge_documents (base, base, theirs, NULL);
+      g_autoptr(SlDocument) ours_alone = sl_merge_documents (base, ours, base, NULL);
+      g_autoptr(SlDocument) same = sl_merge_documents (base, theirs, theirs, NULL);
+      g_autofree char *theirs_text = test_save_string (theirs);
+      g_autofree char *ours_text = test_save_string (ours);
+      g_autofree char *theirs_alone_text = test_save_string (theirs_alone);
+      g_autofree char *ours_alone_text = test_save_string (ours_alone);
+      g_autofree char *same_text = test_save_string (same);
+
+      if (g_strcmp0 (theirs_alone_text, theirs_text) != 0)
+        g_test_message ("seed %u\ntheirs: %s", seed, t.log->str);
+      g_assert_cmpstr (theirs_alone_text, ==, theirs_text);
+      g_assert_cmpstr (ours_alone_text, ==, ours_text);
+      g_assert_cmpstr (same_text, ==, theirs_text);
+    }
+
   if (disjoint)
     {
       /* Both sequences, one after the other, with the same ids */
@@ -1069,6 +1120,26 @@ test_cli (void)
   g_assert_cmpint (run_cli (&err, "fmt", "--check", ours, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
   write_bytes (ours, ours_bytes);
+
+  /* Both added the model (git gives an empty base): the two together */
+  {
+    g_autofree char *empty = g_build_filename (dir, "empty.stormline", NULL);
+    g_autoptr(SlDocument) merged = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (out);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (empty, "", 0, NULL);
+    g_assert_cmpint (run_cli (&err, "merge", empty, ours, clash, "-o", out, NULL), ==, 1);
+    g_clear_pointer (&err, g_free);
+    merged = sl_format_load_file (file, &error);
+    g_assert_no_error (error);
+    assert_canonical (merged);
+    g_assert_nonnull (sl_document_lookup (merged, "e1"));
+    g_assert_cmpstr (sl_note_get_text (SL_NOTE (sl_document_lookup (merged, "e1"))), ==, "Room Reserved");
+    g_assert_cmpint (run_cli (&err, "merge", base, empty, theirs, "-o", out, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "(ours)"));
+    g_clear_pointer (&err, g_free);
+  }
 
   /* Errors: 2, the file named, nothing written */
   before = read_bytes (out);
@@ -1235,6 +1306,7 @@ main (int    argc,
   g_test_add_func ("/merge/hotspot/place", test_hotspot_place);
   g_test_add_func ("/merge/hotspot/apart", test_hotspots_apart);
   g_test_add_func ("/merge/lane/kept", test_lane_kept);
+  g_test_add_func ("/merge/same-id", test_same_id);
   g_test_add_func ("/merge/bytes", test_bytes);
   g_test_add_func ("/merge/property/any", test_property_any);
   g_test_add_func ("/merge/property/disjoint", test_property_disjoint);

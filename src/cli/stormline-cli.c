@@ -1062,19 +1062,24 @@ command_git_setup (int    argc,
 }
 
 /* Reads one of a merge's three versions, naming its file (and, in git's
- * merge driver, the model's path and which version) when it cannot. */
+ * merge driver, the model's path and which version) when it cannot; an
+ * empty file is an empty model where @empty_is_model. */
 static SlDocument *
 load_merge_version (const char *path,
                     const char *name,
-                    const char *which)
+                    const char *which,
+                    gboolean    empty_is_model)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   SlDocument *document = NULL;
 
-  if (!(bytes = sl_json_read_file (file, &error)) ||
-      !(document = sl_format_load_bytes (bytes, &error)))
+  if ((bytes = sl_json_read_file (file, &error)) != NULL && g_bytes_get_size (bytes) == 0 && empty_is_model)
+    /* git's base of a model both branches added: an empty file */
+    return sl_document_new ();
+
+  if (bytes == NULL || !(document = sl_format_load_bytes (bytes, &error)))
     {
       /* Translators: a file of a merge, then which version it is: base, ours or theirs */
       g_autofree char *where = g_strdup_printf (_("%s (%s)"), name != NULL ? name : path, which);
@@ -1115,9 +1120,9 @@ command_merge (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  if (!(base = load_merge_version (argv[1], name, C_("merge", "base"))) ||
-      !(ours = load_merge_version (argv[2], name, C_("merge", "ours"))) ||
-      !(theirs = load_merge_version (argv[3], name, C_("merge", "theirs"))))
+  if (!(base = load_merge_version (argv[1], name, C_("merge", "base"), TRUE)) ||
+      !(ours = load_merge_version (argv[2], name, C_("merge", "ours"), FALSE)) ||
+      !(theirs = load_merge_version (argv[3], name, C_("merge", "theirs"), FALSE)))
     return EXIT_UNREADABLE;
 
   merged = sl_merge_documents (base, ours, theirs, &conflicts);

@@ -1728,30 +1728,53 @@ merge_lane_order (Merge *merge)
   g_autoptr(GPtrArray) b = common_lanes (merge->base, merge);
   g_autoptr(GPtrArray) o = common_lanes (merge->ours, merge);
   g_autoptr(GPtrArray) t = common_lanes (merge->theirs, merge);
-  g_autoptr(GPtrArray) r = common_lanes (merge->result, merge);
+  g_autoptr(GPtrArray) order = NULL;
   GListModel *lanes = sl_document_get_lanes (merge->result);
-  guint next = 0;
+  GListModel *theirs_lanes = sl_document_get_lanes (merge->theirs);
 
   switch (pick (same_keys (o, b), same_keys (t, b), same_keys (o, t)))
     {
     case KEEP:
-      break;
+      /* The lanes theirs added already stand after the lane before them
+       * in theirs. */
+      return;
     case TAKE:
-      /* The slots of the common lanes in the result take theirs' order. */
-      for (guint i = 0; i < g_list_model_get_n_items (lanes) && next < t->len; i++)
-        {
-          SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
-
-          if (find_key (t, id_of (lane)) < 0)
-            continue;
-          sl_document_move_lane (merge->result,
-                                 lookup (merge->result, g_ptr_array_index (t, next++), SL_TYPE_LANE), i);
-        }
       break;
     case CONFLICT:
       add_conflict_at_start (merge, NULL, g_strdup (_("Ours and theirs both reordered the lanes, differently")));
-      break;
+      return;
     }
+
+  /* Theirs' order, and the result's other lanes (ours added them, or kept
+   * them) each after the lane before it in the result. */
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (theirs_lanes); i++)
+    {
+      SlLane *lane = lookup (merge->result, id_of (sl_element_list_peek (SL_ELEMENT_LIST (theirs_lanes), i)),
+                             SL_TYPE_LANE);
+
+      if (lane != NULL)
+        g_ptr_array_add (order, lane);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      guint position = 0;
+
+      if (g_ptr_array_find (order, lane, NULL))
+        continue;
+      if (i > 0)
+        {
+          guint before;
+
+          if (g_ptr_array_find (order, sl_element_list_peek (SL_ELEMENT_LIST (lanes), i - 1), &before))
+            position = before + 1;
+        }
+      g_ptr_array_insert (order, position, lane);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    sl_document_move_lane (merge->result, g_ptr_array_index (order, i), i);
 }
 
 /* Hotspots */
