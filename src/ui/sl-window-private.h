@@ -169,6 +169,7 @@ void      _sl_window_unwatch_file             (SlWindow           *self);
 void      _sl_window_set_file_bytes           (SlWindow           *self,
                                                GBytes             *bytes);
 void      _sl_window_update_reload_bar        (SlWindow           *self);
+void      _sl_window_check_file_later         (SlWindow           *self);
 void      _sl_window_reload                   (SlWindow           *self);
 void      _sl_window_merge_file               (SlWindow           *self);
 gboolean  _sl_window_get_reload_offered       (SlWindow           *self,

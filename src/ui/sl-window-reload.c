@@ -264,6 +264,19 @@ check_file (SlWindow *self)
   g_file_load_bytes_async (self->file, self->checking, check_done_cb, g_object_ref (self));
 }
 
+/**
+ * _sl_window_check_file_later:
+ *
+ * Compares the file on disk with what the window had now, if a change
+ * seen while the window was saving waits for it.
+ */
+void
+_sl_window_check_file_later (SlWindow *self)
+{
+  if (self->check_pending)
+    check_file (self);
+}
+
 /* A write gives several events (created, changed, done): each one reads
  * the file again, at most one read at a time, and the last read decides.
  * No timer: what is compared is the bytes. */
