@@ -337,6 +337,9 @@ test_compare (void)
   fixture_start (&fixture);
   window = fixture.window;
   document = sl_window_get_document (window);
+  /* The board laid out: a change is brought into its view. */
+  while (gtk_widget_get_width (GTK_WIDGET (window->canvas)) == 0)
+    g_main_context_iteration (NULL, TRUE);
 
   /* The same model: said so, and nothing is marked. */
   _sl_window_compare_with (window, fixture.file);
@@ -396,6 +399,27 @@ test_compare (void)
       g_assert_cmpuint (g_list_length (selection), ==, 1);
       g_assert_true (selection->data == (gpointer) changed);
     }
+  }
+
+  /* A note removed since is not on the board: its ghost comes into view. */
+  {
+    GArray *ghosts = NULL;
+    const SlRenderGhost *ghost;
+    SlRect region;
+    guint i;
+
+    sl_canvas_get_marks (window->canvas, &ghosts);
+    ghost = &g_array_index (ghosts, SlRenderGhost, 0);
+    sl_canvas_scroll_to (window->canvas, ghost->rect.x + 5000, ghost->rect.y + 5000);
+    for (i = 0; i < sl_diff_get_n_items (window->diff); i++)
+      if (sl_diff_item_get_action (window->diff, i) == SL_DIFF_REMOVED &&
+          g_strcmp0 (sl_diff_item_get_note_id (window->diff, i), "evt-room-added") == 0)
+        break;
+    g_assert_cmpuint (i, <, sl_diff_get_n_items (window->diff));
+    g_signal_emit_by_name (window->compare_list, "activate", i);
+    sl_canvas_get_visible_region (window->canvas, &region);
+    g_assert_true (sl_rect_contains (&region, ghost->rect.x + ghost->rect.width / 2,
+                                     ghost->rect.y + ghost->rect.height / 2));
   }
 
   /* Escape on the board ends it. */
