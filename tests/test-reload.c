@@ -422,6 +422,22 @@ test_compare (void)
                                      ghost->rect.y + ghost->rect.height / 2));
   }
 
+  /* An edit while compared is marked too, once the edits pause. */
+  {
+    SlNote *edited = sl_document_lookup_note (document, "cmd-register-guest");
+    guint n = sl_diff_get_n_items (window->diff);
+
+    g_assert_null (g_hash_table_lookup (sl_canvas_get_marks (window->canvas, NULL), edited));
+    sl_document_set_note_text (document, edited, "Sign Up Guest");
+    while (window->compare_source != 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (sl_canvas_get_marks (window->canvas, NULL), edited)),
+                      ==, SL_RENDER_MARK_CHANGED);
+    g_assert_cmpuint (sl_diff_get_n_items (window->diff), ==, n + 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->compare_list))), ==,
+                      n + 1);
+  }
+
   /* Escape on the board ends it. */
   gtk_widget_grab_focus (GTK_WIDGET (window->canvas));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-board", NULL);

@@ -189,6 +189,30 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, sl_diff_item_get_note_id (self->diff, i) != NULL);
 }
 
+static char *
+summary_text (SlDiff *diff)
+{
+  guint n = sl_diff_get_n_items (diff);
+
+  if (sl_diff_is_empty (diff))
+    return g_strdup (_("Both files hold the same model"));
+  /* Translators: how many differences the comparison found */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since that version",
+                                       "%u changes since that version", n), n);
+}
+
+static void
+fill_items (SlWindow *self)
+{
+  guint n = sl_diff_get_n_items (self->diff);
+  g_autofree const char **lines = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    lines[i] = sl_diff_item_get_text (self->diff, i);
+  gtk_string_list_splice (self->compare_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_items)),
+                          lines);
+}
+
 static void
 build_panel (SlWindow   *self,
              const char *name)
@@ -198,7 +222,6 @@ build_panel (SlWindow   *self,
   GtkWidget *panel, *header, *titles, *label, *close, *scrolled, *list;
   GtkStringList *items;
   GtkListItemFactory *factory;
-  guint n = sl_diff_get_n_items (self->diff);
 
   panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (panel, "card");
@@ -222,13 +245,9 @@ build_panel (SlWindow   *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (titles), label);
-  if (sl_diff_is_empty (self->diff))
-    subtitle = g_strdup (_("Both files hold the same model"));
-  else
-    /* Translators: how many differences the comparison found */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change since that version",
-                                             "%u changes since that version", n), n);
+  subtitle = summary_text (self->diff);
   label = gtk_label_new (subtitle);
+  self->compare_summary = GTK_LABEL (label);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -250,8 +269,8 @@ build_panel (SlWindow   *self,
   /* A diff of a large model has thousands of items: a list view makes
    * rows for the ones in sight only. Row i is the diff's item i. */
   items = gtk_string_list_new (NULL);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (items, sl_diff_item_get_text (self->diff, i));
+  self->compare_items = items;
+  fill_items (self);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
@@ -266,12 +285,38 @@ build_panel (SlWindow   *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), PANEL_HEIGHT);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_widget_set_visible (scrolled, n > 0);
+  gtk_widget_set_visible (scrolled, !sl_diff_is_empty (self->diff));
   gtk_box_append (GTK_BOX (panel), scrolled);
 
   gtk_overlay_add_overlay (self->board_overlay, panel);
   self->compare_panel = panel;
   self->compare_list = GTK_LIST_VIEW (list);
+}
+
+/* The board edited while compared: the comparison is made again, once the
+ * edits let the main loop rest, so that the marks and the list stay true. */
+static gboolean
+compare_again_cb (gpointer data)
+{
+  SlWindow *self = data;
+  g_autofree char *summary = NULL;
+
+  self->compare_source = 0;
+  g_clear_pointer (&self->diff, sl_diff_free);
+  self->diff = sl_diff_new (self->compared, self->document);
+  show_marks (self);
+  summary = summary_text (self->diff);
+  gtk_label_set_text (self->compare_summary, summary);
+  fill_items (self);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->compare_list)), !sl_diff_is_empty (self->diff));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+document_changed_cb (SlWindow *self)
+{
+  if (self->compare_source == 0)
+    self->compare_source = g_idle_add_full (G_PRIORITY_LOW, compare_again_cb, self, NULL);
 }
 
 /**
@@ -282,11 +327,16 @@ build_panel (SlWindow   *self,
 void
 _sl_window_end_compare (SlWindow *self)
 {
+  g_clear_handle_id (&self->compare_source, g_source_remove);
+  if (self->diff != NULL && self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
   if (self->compare_panel != NULL)
     {
       gtk_overlay_remove_overlay (self->board_overlay, self->compare_panel);
       self->compare_panel = NULL;
       self->compare_list = NULL;
+      self->compare_items = NULL;
+      self->compare_summary = NULL;
     }
   if (self->diff != NULL && self->canvas != NULL)
     sl_canvas_set_marks (self->canvas, NULL, NULL);
@@ -322,6 +372,7 @@ _sl_window_compare_with (SlWindow *self,
   self->diff = sl_diff_new (self->compared, self->document);
   show_marks (self);
   build_panel (self, name);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -50,6 +50,9 @@ struct _SlWindow
   SlDiff *diff;           /* (nullable): the comparison shown */
   GtkWidget *compare_panel;
   GtkListView *compare_list;
+  GtkStringList *compare_items; /* the diff's lines, as the list shows them */
+  GtkLabel *compare_summary;
+  guint compare_source;   /* the comparison made again once edits pause */
   SlDocument *compared;   /* the other version compared with */
 
   AdwToastOverlay *toast_overlay;
