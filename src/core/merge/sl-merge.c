@@ -1923,6 +1923,9 @@ sl_merge_documents (SlDocument  *base,
   sl_history_end_group (sl_document_get_history (merge.result));
 
   sl_history_clear (sl_document_get_history (merge.result));
+  /* What is added to the merged model later gets ids of its own: two
+   * people who made the same merge do not make the same ids. */
+  sl_document_set_id_seed (merge.result, g_random_int ());
 
   if (conflicts != NULL)
     {
