@@ -31,7 +31,7 @@ fixture_start (Fixture *fixture)
   write_bytes (fixture->path, example);
 
   test_app_start (&fixture->app, &fixture->window, fixture->path);
-  while (fixture->window->file_bytes == NULL || fixture->window->monitor == NULL)
+  while (fixture->window->file_state == NULL || fixture->window->monitor == NULL)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -52,7 +52,7 @@ static void
 wait_for_check (SlWindow *window)
 {
   g_file_monitor_emit_event (window->monitor, window->file, NULL, G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT);
-  while (window->saving || window->file_bytes == NULL || window->checking != NULL || window->check_pending)
+  while (window->saving || window->file_state == NULL || window->checking != NULL || window->check_pending)
     g_main_context_iteration (NULL, TRUE);
 }
 

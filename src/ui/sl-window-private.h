@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SlFileState SlFileState;
+
 struct _SlWindow
 {
   AdwApplicationWindow parent_instance;
@@ -38,12 +40,12 @@ struct _SlWindow
   gboolean saving;        /* a save is being written */
   GFile *save_next;       /* asked for while saving: written once it ends */
   char *file_etag;        /* the file as this window last read or wrote it */
-  GBytes *file_bytes;     /* (nullable): @file as last loaded or saved, once read */
+  SlFileState *file_state; /* (nullable): @file as last loaded or saved, once read */
   GFileMonitor *monitor;  /* on @file, to offer to reload it */
-  GCancellable *checking; /* reads @file to compare it with @file_bytes */
+  GCancellable *checking; /* reads @file to compare it with @file_state */
   gboolean check_again;   /* the file changed while it was being read */
-  gboolean check_pending; /* a check waits for @file_bytes or a save */
-  guint disk_state;       /* SlDiskState: how @file differs from @file_bytes */
+  gboolean check_pending; /* a check waits for @file_state or a save */
+  guint disk_state;       /* SlDiskState: how @file differs from @file_state */
   GtkWidget *reload_bar;  /* AdwBanner, or a revealer on libadwaita 1.2 */
   GtkLabel *reload_label;
   GtkButton *reload_button;
@@ -169,8 +171,12 @@ void      _sl_window_remember_step            (SlWindow           *self);
 /* sl-window-reload.c */
 void      _sl_window_watch_file               (SlWindow           *self);
 void      _sl_window_unwatch_file             (SlWindow           *self);
-void      _sl_window_set_file_bytes           (SlWindow           *self,
-                                               GBytes             *bytes);
+SlFileState *_sl_file_state_new               (GBytes             *bytes,
+                                               gboolean            pack);
+const char *_sl_file_state_get_checksum       (SlFileState        *state);
+void      _sl_file_state_free                 (SlFileState        *state);
+void      _sl_window_set_file_state           (SlWindow           *self,
+                                               SlFileState        *state);
 void      _sl_window_update_reload_bar        (SlWindow           *self);
 void      _sl_window_check_file_later         (SlWindow           *self);
 void      _sl_window_reload                   (SlWindow           *self);

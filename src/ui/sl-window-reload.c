@@ -28,6 +28,83 @@ typedef enum {
   SL_DISK_DELETED,
 } SlDiskState;
 
+/* What the window keeps of its file as it last loaded or saved it: its
+ * checksum, to tell whether the file on disk is the same, and its bytes,
+ * packed (a model's JSON packs to about a tenth), as the base of a merge.
+ * Made on a worker thread: a large file takes a while to hash and pack. */
+struct _SlFileState
+{
+  char *checksum;
+  GBytes *packed;   /* (nullable): not kept for a mere check */
+};
+
+void
+_sl_file_state_free (SlFileState *state)
+{
+  g_free (state->checksum);
+  g_clear_pointer (&state->packed, g_bytes_unref);
+  g_free (state);
+}
+
+static GBytes *
+convert_bytes (GBytes      *bytes,
+               GConverter  *converter,
+               GError     **error)
+{
+  g_autoptr(GInputStream) memory = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GInputStream) converted = g_converter_input_stream_new (memory, converter);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (out, converted,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, error) < 0)
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/**
+ * _sl_file_state_new:
+ * @pack: whether to keep the bytes, packed, as a merge's base
+ *
+ * Returns: (transfer full): what the window keeps of a file's @bytes
+ */
+SlFileState *
+_sl_file_state_new (GBytes   *bytes,
+                    gboolean  pack)
+{
+  SlFileState *state = g_new0 (SlFileState, 1);
+
+  state->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (pack)
+    {
+      g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+
+      /* Packing memory cannot fail. */
+      state->packed = convert_bytes (bytes, G_CONVERTER (compressor), NULL);
+    }
+  return state;
+}
+
+/**
+ * _sl_file_state_get_checksum:
+ *
+ * Returns: the SHA-256 of the file's bytes, in hex, as the drafts use it
+ */
+const char *
+_sl_file_state_get_checksum (SlFileState *state)
+{
+  return state->checksum;
+}
+
+static GBytes *
+unpack (SlFileState  *state,
+        GError      **error)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+
+  return convert_bytes (state->packed, G_CONVERTER (decompressor), error);
+}
+
 /* The bar */
 
 #if ADW_CHECK_VERSION (1, 3, 0)
@@ -207,47 +284,65 @@ _sl_window_get_reload_offered (SlWindow    *self,
 static void check_file (SlWindow *self);
 
 static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (task_data, cancellable, NULL, &error);
+
+  if (bytes != NULL)
+    g_task_return_pointer (task, _sl_file_state_new (bytes, FALSE), (GDestroyNotify) _sl_file_state_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(SlWindow) self = user_data;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  SlFileState *state = g_task_propagate_pointer (G_TASK (result), &error);
 
-  bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->checking);
 
   /* What was read may be a half-written file, or our own save: the
    * events that follow call for another look. */
-  if (self->check_again || self->saving || self->file_bytes == NULL)
+  if (self->check_again || self->saving || self->file_state == NULL)
     {
       self->check_again = FALSE;
+      g_clear_pointer (&state, _sl_file_state_free);
       check_file (self);
       return;
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     set_disk_state (self, SL_DISK_DELETED);
-  else if (bytes == NULL || !g_bytes_equal (bytes, self->file_bytes))
+  else if (state == NULL || !g_str_equal (state->checksum, self->file_state->checksum))
     /* Unreadable counts as changed: Reload then says why it cannot. */
     set_disk_state (self, SL_DISK_CHANGED);
   else
     set_disk_state (self, SL_DISK_SAME);
+  g_clear_pointer (&state, _sl_file_state_free);
 }
 
-/* Reads the file and compares it with the bytes the window last loaded or
- * saved, once those are known and no save of the window's is under way;
- * a change while it reads calls for another read after it. */
+/* Reads the file and compares it with the one the window last loaded or
+ * saved, once that is known and no save of the window's is under way; a
+ * change while it reads calls for another read after it. */
 static void
 check_file (SlWindow *self)
 {
+  g_autoptr(GTask) task = NULL;
+
   if (self->file == NULL)
     return;
 
-  if (self->saving || self->file_bytes == NULL)
+  if (self->saving || self->file_state == NULL)
     {
       self->check_pending = TRUE;
       return;
@@ -261,7 +356,9 @@ check_file (SlWindow *self)
     }
 
   self->checking = g_cancellable_new ();
-  g_file_load_bytes_async (self->file, self->checking, check_done_cb, g_object_ref (self));
+  task = g_task_new (NULL, self->checking, check_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, check_thread);
 }
 
 /**
@@ -342,23 +439,21 @@ _sl_window_watch_file (SlWindow *self)
 }
 
 /**
- * _sl_window_set_file_bytes:
- * @bytes: (nullable): the file as the window loaded or saved it, or
- *   %NULL while it is being read
+ * _sl_window_set_file_state:
+ * @state: (nullable) (transfer full): the file as the window loaded or
+ *   saved it, or %NULL while it is being read
  *
  * What the file on disk is compared with, and the base of a merge.
  */
 void
-_sl_window_set_file_bytes (SlWindow *self,
-                           GBytes   *bytes)
+_sl_window_set_file_state (SlWindow    *self,
+                           SlFileState *state)
 {
-  if (bytes != NULL)
-    g_bytes_ref (bytes);
-  g_clear_pointer (&self->file_bytes, g_bytes_unref);
-  self->file_bytes = bytes;
+  g_clear_pointer (&self->file_state, _sl_file_state_free);
+  self->file_state = state;
 
   /* A file deleted and written again by a save is there again. */
-  if (bytes != NULL && (self->check_pending || self->disk_state != SL_DISK_SAME))
+  if (state != NULL && (self->check_pending || self->disk_state != SL_DISK_SAME))
     check_file (self);
 }
 
@@ -419,7 +514,7 @@ replace_window (SlWindow   *self,
 
   sl_document_set_step (document, sl_document_get_step (self->document));
   window = sl_window_new (SL_APPLICATION (app), document, self->file);
-  _sl_window_set_file_bytes (window, file_bytes);
+  _sl_window_set_file_state (window, _sl_file_state_new (file_bytes, TRUE));
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -509,6 +604,7 @@ _sl_window_reload (SlWindow *self)
 void
 _sl_window_merge_file (SlWindow *self)
 {
+  g_autoptr(GBytes) base = NULL;
   g_autoptr(GBytes) theirs = NULL;
   g_autoptr(GBytes) ours = NULL;
   g_autoptr(GBytes) merged = NULL;
@@ -517,14 +613,15 @@ _sl_window_merge_file (SlWindow *self)
   SlWindow *window;
   guint n_conflicts = 0;
 
-  if (self->file == NULL || self->file_bytes == NULL || !_sl_window_finish_gestures (self))
+  if (self->file == NULL || self->file_state == NULL || !_sl_window_finish_gestures (self))
     return;
 
   if ((theirs = read_file (self, REPLACING_MERGE)) == NULL)
     return;
 
   ours = sl_format_save_to_bytes (self->document);
-  merged = sl_merge_bytes (self->file_bytes, ours, theirs, &n_conflicts, &error);
+  if ((base = unpack (self->file_state, &error)) != NULL)
+    merged = sl_merge_bytes (base, ours, theirs, &n_conflicts, &error);
   if (merged == NULL || (document = sl_format_load_bytes (merged, &error)) == NULL)
     {
       show_reload_failure (self, REPLACING_MERGE, error);

@@ -214,10 +214,10 @@ checksum_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   GError *error = NULL;
-  GBytes *bytes = g_file_load_bytes (task_data, cancellable, NULL, &error);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (task_data, cancellable, NULL, &error);
 
   if (bytes != NULL)
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+    g_task_return_pointer (task, _sl_file_state_new (bytes, TRUE), (GDestroyNotify) _sl_file_state_free);
   else
     g_task_return_error (task, error);
 }
@@ -230,17 +230,20 @@ checksum_done_cb (GObject      *object,
   GWeakRef *ref = user_data;
   g_autoptr(SlWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  SlFileState *state = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_weak_ref_clear (ref);
   g_free (ref);
 
   /* Without it a draft is offered as a copy: never over the file. */
-  if (bytes == NULL || self == NULL)
-    return;
+  if (state == NULL || self == NULL)
+    {
+      g_clear_pointer (&state, _sl_file_state_free);
+      return;
+    }
   g_free (self->file_checksum);
-  self->file_checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  _sl_window_set_file_bytes (self, bytes);
+  self->file_checksum = g_strdup (_sl_file_state_get_checksum (state));
+  _sl_window_set_file_state (self, state);
 
   /* A draft written before binds to the file from now on. */
   if (self->draft_written)
@@ -248,8 +251,9 @@ checksum_done_cb (GObject      *object,
 }
 
 /* The checksum binds a draft to the file as it was: a file changed since
- * is not overwritten by restoring the draft. The bytes read are what the
- * file is compared with when it changes on disk (sl-window-reload.c). */
+ * is not overwritten by restoring the draft. It is also what the file is
+ * compared with when it changes on disk, and the bytes read, packed, are
+ * the base of a merge with it (sl-window-reload.c). */
 static void
 checksum_file (SlWindow *self)
 {
@@ -259,7 +263,7 @@ checksum_file (SlWindow *self)
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
   g_clear_pointer (&self->file_checksum, g_free);
-  _sl_window_set_file_bytes (self, NULL);
+  _sl_window_set_file_state (self, NULL);
   if (self->file == NULL)
     return;
 
@@ -1015,7 +1019,7 @@ sl_window_dispose (GObject *object)
   g_clear_object (&self->checksumming);
   g_clear_pointer (&self->file_checksum, g_free);
   _sl_window_unwatch_file (self);
-  g_clear_pointer (&self->file_bytes, g_bytes_unref);
+  g_clear_pointer (&self->file_state, _sl_file_state_free);
   _sl_window_end_compare (self);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_weak_pointer (&self->note_to_show);
