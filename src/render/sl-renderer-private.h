@@ -23,6 +23,8 @@ struct _SlRenderer
   SlConnection *selected_connection;
   GHashTable *found;        /* of SlNote, what the find bar found, not owned */
   SlNote *found_current;    /* the one of them the find bar is at */
+  GHashTable *marks;        /* SlNote -> SlRenderMark: a comparison's, not owned */
+  GArray *ghosts;           /* of SlRenderGhost: the notes the other version has more */
   PangoContext *context;
   PangoFontDescription *text_font;
   PangoFontDescription *small_font;

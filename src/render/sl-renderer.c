@@ -768,6 +768,167 @@ draw_found_mark (SlRenderer   *self,
   cairo_restore (cr);
 }
 
+/* The colours of a comparison's marks: green for a note added, purple for
+ * one changed (blue is the selection's, yellow the find bar's), red for
+ * one removed; darker on light paper, lighter on dark. Each mark has its
+ * own badge too (+, a dot, −): colour is never the only cue. */
+static Rgb
+mark_color (SlRenderer   *self,
+            SlRenderMark  mark)
+{
+  static const Rgb light[] = {
+    { 0, 0, 0 },
+    { 0.15, 0.64, 0.41 },  /* #26a269 */
+    { 0.51, 0.24, 0.61 },  /* #813d9c */
+    { 0.75, 0.11, 0.16 },  /* #c01c28 */
+  };
+  static const Rgb dark[] = {
+    { 0, 0, 0 },
+    { 0.34, 0.89, 0.54 },  /* #57e389 */
+    { 0.75, 0.38, 0.80 },  /* #c061cb */
+    { 0.96, 0.38, 0.32 },  /* #f66151 */
+  };
+
+  return is_dark (self) ? dark[mark] : light[mark];
+}
+
+static double
+mark_width (SlRenderer *self,
+            double      scale)
+{
+  return MAX (is_high_contrast (self) ? 4.0 : 3.0, 2.0 / scale);
+}
+
+/* A ring around a card added or changed, outside the selection's. */
+static void
+draw_mark_ring (SlRenderer   *self,
+                cairo_t      *cr,
+                const SlRect *rect,
+                double        scale,
+                SlRenderMark  mark)
+{
+  double pad = MAX (7.0, 3.0 / scale);
+  SlRect ring = { rect->x - pad, rect->y - pad, rect->width + 2 * pad, rect->height + 2 * pad };
+  Rgb color = mark_color (self, mark);
+
+  cairo_save (cr);
+  rounded_rect (cr, &ring, MIN (CARD_RADIUS + pad, MIN (ring.width, ring.height) / 2));
+  set_rgb (cr, &color, is_high_contrast (self) ? 0.35 : 0.18);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &color, 1.0);
+  cairo_set_line_width (cr, mark_width (self, scale));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The badge on a card's top left corner, outside its kind's name: a disc
+ * with +, a dot or −. */
+static void
+draw_mark_badge (SlRenderer   *self,
+                 cairo_t      *cr,
+                 const SlRect *rect,
+                 SlRenderMark  mark)
+{
+  Rgb color = mark_color (self, mark);
+  Rgb sign = text_color_on (&color);
+  double x = rect->x - 3, y = rect->y - 3;
+
+  cairo_save (cr);
+  /* Text shown leaves a current point, which an arc would join. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
+  set_rgb (cr, &color, 1.0);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &sign, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  switch (mark)
+    {
+    case SL_RENDER_MARK_ADDED:
+      cairo_move_to (cr, x - 4.5, y);
+      cairo_line_to (cr, x + 4.5, y);
+      cairo_move_to (cr, x, y - 4.5);
+      cairo_line_to (cr, x, y + 4.5);
+      cairo_stroke (cr);
+      break;
+
+    case SL_RENDER_MARK_REMOVED:
+      cairo_move_to (cr, x - 4.5, y);
+      cairo_line_to (cr, x + 4.5, y);
+      cairo_stroke (cr);
+      break;
+
+    case SL_RENDER_MARK_CHANGED:
+      cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    case SL_RENDER_MARK_NONE:
+    default:
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static SlRenderMark
+get_mark (SlRenderer *self,
+          SlNote     *note)
+{
+  return self->marks != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->marks, note)) : SL_RENDER_MARK_NONE;
+}
+
+/* A note the other version has and this board lacks: a see-through card
+ * in a dashed outline, where it stood. */
+static void
+draw_ghosts (SlRenderer   *self,
+             cairo_t      *cr,
+             const SlRect *region,
+             double        scale,
+             double        detail)
+{
+  Rgb color = mark_color (self, SL_RENDER_MARK_REMOVED);
+  double dashes[] = { 6.0 / MIN (scale, 1.0), 4.0 / MIN (scale, 1.0) };
+
+  for (guint i = 0; self->ghosts != NULL && i < self->ghosts->len; i++)
+    {
+      const SlRenderGhost *ghost = &g_array_index (self->ghosts, SlRenderGhost, i);
+      SlNoteKind kind = sl_note_get_kind (ghost->note);
+
+      if (!sl_rect_intersects (&ghost->rect, region))
+        continue;
+
+      cairo_save (cr);
+      rounded_rect (cr, &ghost->rect, CARD_RADIUS);
+      set_rgb (cr, kind_color (self, kind), 0.35);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &color, 1.0);
+      cairo_set_line_width (cr, mark_width (self, scale));
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      if (detail >= TEXT_SCALE)
+        {
+          g_autoptr(PangoLayout) layout = get_text_layout (self, ghost->note,
+                                                           ghost->rect.width - 2 * CARD_PADDING, 4);
+          Rgb text = is_dark (self) ? (Rgb) { 0.98, 0.98, 0.98 } : (Rgb) { 0.12, 0.12, 0.14 };
+
+          cairo_save (cr);
+          set_rgb (cr, &text, 0.6);
+          draw_text_at (self, cr, sl_note_kind_get_label (kind), self->small_font, ghost->rect.x + CARD_PADDING,
+                        ghost->rect.y + 5, ghost->rect.width - 2 * CARD_PADDING, PANGO_ALIGN_LEFT);
+          set_rgb (cr, &text, 0.75);
+          cairo_move_to (cr, ghost->rect.x + CARD_PADDING, ghost->rect.y + 22);
+          pango_cairo_show_layout (cr, layout);
+          cairo_restore (cr);
+          draw_mark_badge (self, cr, &ghost->rect, SL_RENDER_MARK_REMOVED);
+        }
+    }
+}
+
 /* Fills the card of @kind in the current path, in the source's colour,
  * and outlines it where it would melt into the lane. */
 static void
@@ -857,6 +1018,7 @@ draw_note_cb (SlNote       *note,
   const Rgb *fill = kind_color (self, kind);
   Rgb text = text_color_on (fill);
   gboolean selected = self->selection != NULL && g_hash_table_contains (self->selection, note);
+  SlRenderMark mark = get_mark (self, note);
   /* Lines of fields no one can read at any zoom are not drawn, nor the
    * kind's name: a PDF page of a board of 10,000 notes printed them a
    * hundredth of a point high, and they were most of its text. The note's
@@ -866,6 +1028,8 @@ draw_note_cb (SlNote       *note,
 
   if (self->found != NULL && g_hash_table_contains (self->found, note))
     draw_found_mark (self, cr, rect, data->scale, note == self->found_current);
+  if (mark != SL_RENDER_MARK_NONE)
+    draw_mark_ring (self, cr, rect, data->scale, mark);
 
   /* Far out: a dab of colour, which is all a card can show at that size. */
   if (data->detail < TEXT_SCALE)
@@ -994,6 +1158,9 @@ draw_note_cb (SlNote       *note,
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.3);
     }
+
+  if (mark != SL_RENDER_MARK_NONE)
+    draw_mark_badge (self, cr, &card, mark);
 
   cairo_restore (cr);
   return TRUE;
@@ -1174,6 +1341,8 @@ sl_renderer_dispose (GObject *object)
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->found, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_array_unref);
   g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->first_problem, g_hash_table_unref);
@@ -1303,6 +1472,33 @@ sl_renderer_set_found (SlRenderer *self,
   g_clear_pointer (&self->found, g_hash_table_unref);
   self->found = found;
   self->found_current = current;
+}
+
+/**
+ * sl_renderer_set_marks:
+ * @marks: (nullable): #SlNote to #SlRenderMark (in a pointer): how each
+ *   note differs from the other version compared
+ * @ghosts: (nullable) (element-type SlRenderGhost): the notes of the
+ *   other version this board lacks
+ *
+ * Marks a comparison with another version of the model. Only the screen
+ * sets it: paper and exports show the board as it is.
+ */
+void
+sl_renderer_set_marks (SlRenderer *self,
+                       GHashTable *marks,
+                       GArray     *ghosts)
+{
+  g_return_if_fail (SL_IS_RENDERER (self));
+
+  if (marks != NULL)
+    g_hash_table_ref (marks);
+  if (ghosts != NULL)
+    g_array_ref (ghosts);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_array_unref);
+  self->marks = marks;
+  self->ghosts = ghosts;
 }
 
 /**
@@ -1499,6 +1695,20 @@ typedef struct
 
 /* Over the image of the board from far out: the matches, the current one
  * kept for last so that no other covers it. */
+/* Over the image of the board from far out: a comparison's marks. */
+static gboolean
+draw_mark_cb (SlNote       *note,
+              const SlRect *rect,
+              gpointer      user_data)
+{
+  DrawData *data = user_data;
+  SlRenderMark mark = get_mark (data->self, note);
+
+  if (mark != SL_RENDER_MARK_NONE)
+    draw_mark_ring (data->self, data->cr, rect, data->scale, mark);
+  return TRUE;
+}
+
 static gboolean
 draw_found_cb (SlNote       *note,
                const SlRect *rect,
@@ -1553,9 +1763,13 @@ sl_renderer_draw (SlRenderer   *self,
 
   draw_slices (self, cr, region, scale, &bounds);
   draw_lanes (self, cr, region, scale);
+  if (self->ghosts != NULL)
+    draw_ghosts (self, cr, region, scale, data.detail);
   if (data.detail < OVERVIEW_SCALE)
     {
       draw_overview (self, cr, region, scale);
+      if (self->marks != NULL)
+        sl_layout_foreach_note_in (self->layout, region, draw_mark_cb, &data);
       if (self->found != NULL)
         {
           FoundData found = { &data, FALSE, { 0 } };

@@ -22,6 +22,21 @@ typedef enum {
   SL_RENDER_STYLE_HIGH_CONTRAST_DARK,
 } SlRenderStyle;
 
+/* How a note differs from another version of the model (Compare With). */
+typedef enum {
+  SL_RENDER_MARK_NONE,
+  SL_RENDER_MARK_ADDED,
+  SL_RENDER_MARK_CHANGED,
+  SL_RENDER_MARK_REMOVED,
+} SlRenderMark;
+
+/* A note of the other version that this board lacks, drawn where it stood. */
+typedef struct
+{
+  SlNote *note;   /* of the other version: its kind and text */
+  SlRect rect;    /* in this board's units */
+} SlRenderGhost;
+
 #define SL_TYPE_RENDERER (sl_renderer_get_type ())
 
 G_DECLARE_FINAL_TYPE (SlRenderer, sl_renderer, SL, RENDERER, GObject)
@@ -35,6 +50,9 @@ void        sl_renderer_set_selection     (SlRenderer     *self,
 void        sl_renderer_set_found         (SlRenderer     *self,
                                            GHashTable     *found,
                                            SlNote         *current);
+void        sl_renderer_set_marks         (SlRenderer     *self,
+                                           GHashTable     *marks,
+                                           GArray         *ghosts);
 void        sl_renderer_set_selected_connection (SlRenderer   *self,
                                                  SlConnection *connection);
 SlConnection *sl_renderer_get_connection_at (SlRenderer   *self,

@@ -48,6 +48,8 @@ struct _SlCanvas
   gboolean keyboard_used; /* since the last press of the pointer: show the focus */
   GHashTable *found;      /* of SlNote, owned: what the find bar found */
   SlNote *found_current;  /* owned: the one of them the find bar is at */
+  GHashTable *marks;      /* SlNote -> SlRenderMark: a comparison shown, or NULL */
+  GArray *ghosts;         /* of SlRenderGhost: its notes this board lacks */
 
   DragMode drag_mode;
   gboolean drag_active;   /* past the threshold */

@@ -342,6 +342,54 @@ sl_canvas_set_found (SlCanvas  *self,
 }
 
 /**
+ * sl_canvas_set_marks:
+ * @marks: (nullable): #SlNote to #SlRenderMark, as sl_renderer_set_marks() takes
+ * @ghosts: (nullable) (element-type SlRenderGhost): the notes the other
+ *   version has more, where they stood
+ *
+ * Marks how the board differs from another version of the model, on the
+ * screen only: printing draws the board as it is.
+ */
+void
+sl_canvas_set_marks (SlCanvas   *self,
+                     GHashTable *marks,
+                     GArray     *ghosts)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  if (marks != NULL)
+    g_hash_table_ref (marks);
+  if (ghosts != NULL)
+    g_array_ref (ghosts);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_array_unref);
+  self->marks = marks;
+  self->ghosts = ghosts;
+
+  sl_renderer_set_marks (self->renderer, marks, ghosts);
+  _sl_canvas_queue_draw (self);
+}
+
+/**
+ * sl_canvas_get_marks:
+ * @ghosts: (out) (optional) (transfer none): the notes the other version
+ *   has more
+ *
+ * Returns: (nullable) (transfer none): how the notes differ from the
+ *   version compared with, or %NULL when none is
+ */
+GHashTable *
+sl_canvas_get_marks (SlCanvas  *self,
+                     GArray   **ghosts)
+{
+  g_return_val_if_fail (SL_IS_CANVAS (self), NULL);
+
+  if (ghosts != NULL)
+    *ghosts = self->ghosts;
+  return self->marks;
+}
+
+/**
  * sl_canvas_get_found:
  * @current: (out) (optional) (transfer none): the note the find bar is at
  *
@@ -655,6 +703,8 @@ sl_canvas_dispose (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->found, g_hash_table_unref);
   g_clear_object (&self->found_current);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->ghosts, g_array_unref);
   g_clear_object (&self->selected_connection);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->accessible_label, g_free);

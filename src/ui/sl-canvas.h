@@ -81,6 +81,11 @@ void        sl_canvas_set_problems     (SlCanvas   *self,
 void        sl_canvas_set_found        (SlCanvas   *self,
                                         GPtrArray  *notes,
                                         SlNote     *current);
+void        sl_canvas_set_marks        (SlCanvas   *self,
+                                        GHashTable *marks,
+                                        GArray     *ghosts);
+GHashTable *sl_canvas_get_marks        (SlCanvas   *self,
+                                        GArray    **ghosts);
 GHashTable *sl_canvas_get_found        (SlCanvas   *self,
                                         SlNote    **current);
 

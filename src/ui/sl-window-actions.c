@@ -152,7 +152,33 @@ focus_board_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (SL_WINDOW (widget)->canvas));
+  SlWindow *self = SL_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* On the board, or in the list of changes, Escape ends a comparison. */
+  if (self->diff != NULL &&
+      (focus == GTK_WIDGET (self->canvas) ||
+       (focus != NULL && gtk_widget_is_ancestor (focus, self->compare_panel))))
+    _sl_window_end_compare (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.reload"))
+    _sl_window_reload (self);
+  else if (g_str_equal (action_name, "win.merge-file"))
+    _sl_window_merge_file (self);
+  else if (g_str_equal (action_name, "win.compare"))
+    _sl_window_choose_compare (self);
+  else
+    _sl_window_end_compare (self);
 }
 
 static void
@@ -271,6 +297,10 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-file", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.end-compare", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.focus-board", NULL, focus_board_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.focus-board", NULL);
 }

@@ -293,7 +293,9 @@ save_done_cb (GObject      *object,
 
       self->close_after_save = FALSE;
       _sl_window_show_error (self, heading, body);
-      save_next (self);
+      /* A change on disk seen while saving is looked at now. */
+      if (!save_next (self))
+        _sl_window_check_file_later (self);
       save_data_free (data);
       return;
     }

@@ -9,11 +9,14 @@
 
 #pragma once
 
+#include "sl-diff.h"
 #include "sl-find-bar.h"
 #include "sl-palette.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _SlFileState SlFileState;
 
 struct _SlWindow
 {
@@ -37,6 +40,22 @@ struct _SlWindow
   gboolean saving;        /* a save is being written */
   GFile *save_next;       /* asked for while saving: written once it ends */
   char *file_etag;        /* the file as this window last read or wrote it */
+  SlFileState *file_state; /* (nullable): @file as last loaded or saved, once read */
+  GFileMonitor *monitor;  /* on @file, to offer to reload it */
+  GCancellable *checking; /* reads @file to compare it with @file_state */
+  gboolean check_again;   /* the file changed while it was being read */
+  gboolean check_pending; /* a check waits for @file_state or a save */
+  guint disk_state;       /* SlDiskState: how @file differs from @file_state */
+  GtkWidget *reload_bar;  /* AdwBanner, or a revealer on libadwaita 1.2 */
+  GtkLabel *reload_label;
+  GtkButton *reload_button;
+  SlDiff *diff;           /* (nullable): the comparison shown */
+  GtkWidget *compare_panel;
+  GtkListView *compare_list;
+  GtkStringList *compare_items; /* the diff's lines, as the list shows them */
+  GtkLabel *compare_summary;
+  guint compare_source;   /* the comparison made again once edits pause */
+  SlDocument *compared;   /* the other version compared with */
 
   AdwToastOverlay *toast_overlay;
   AdwToast *undo_toast;     /* weak: the toast offering Undo, while shown */
@@ -149,6 +168,29 @@ gboolean  _sl_window_ask_to_save              (SlWindow           *self);
 void      _sl_window_remember_file            (SlWindow           *self);
 void      _sl_window_restore_step             (SlWindow           *self);
 void      _sl_window_remember_step            (SlWindow           *self);
+
+/* sl-window-reload.c */
+void      _sl_window_watch_file               (SlWindow           *self);
+void      _sl_window_unwatch_file             (SlWindow           *self);
+SlFileState *_sl_file_state_new               (GBytes             *bytes,
+                                               gboolean            pack);
+const char *_sl_file_state_get_checksum       (SlFileState        *state);
+void      _sl_file_state_free                 (SlFileState        *state);
+void      _sl_window_set_file_state           (SlWindow           *self,
+                                               SlFileState        *state);
+void      _sl_window_update_reload_bar        (SlWindow           *self);
+void      _sl_window_check_file_later         (SlWindow           *self);
+void      _sl_window_reload                   (SlWindow           *self);
+void      _sl_window_merge_file               (SlWindow           *self);
+gboolean  _sl_window_get_reload_offered       (SlWindow           *self,
+                                               const char        **text,
+                                               const char        **button);
+
+/* sl-window-compare.c */
+void      _sl_window_choose_compare           (SlWindow           *self);
+void      _sl_window_compare_with             (SlWindow           *self,
+                                               GFile              *file);
+void      _sl_window_end_compare              (SlWindow           *self);
 
 /* sl-window-export.c */
 void      _sl_window_choose_export            (SlWindow           *self);

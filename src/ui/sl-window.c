@@ -214,10 +214,10 @@ checksum_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   GError *error = NULL;
-  char *checksum = sl_draft_checksum_file (task_data, cancellable, &error);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (task_data, cancellable, NULL, &error);
 
-  if (checksum != NULL)
-    g_task_return_pointer (task, checksum, g_free);
+  if (bytes != NULL)
+    g_task_return_pointer (task, _sl_file_state_new (bytes, TRUE), (GDestroyNotify) _sl_file_state_free);
   else
     g_task_return_error (task, error);
 }
@@ -230,19 +230,20 @@ checksum_done_cb (GObject      *object,
   GWeakRef *ref = user_data;
   g_autoptr(SlWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
-  char *checksum = g_task_propagate_pointer (G_TASK (result), &error);
+  SlFileState *state = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_weak_ref_clear (ref);
   g_free (ref);
 
   /* Without it a draft is offered as a copy: never over the file. */
-  if (checksum == NULL || self == NULL)
+  if (state == NULL || self == NULL)
     {
-      g_free (checksum);
+      g_clear_pointer (&state, _sl_file_state_free);
       return;
     }
   g_free (self->file_checksum);
-  self->file_checksum = checksum;
+  self->file_checksum = g_strdup (_sl_file_state_get_checksum (state));
+  _sl_window_set_file_state (self, state);
 
   /* A draft written before binds to the file from now on. */
   if (self->draft_written)
@@ -250,7 +251,9 @@ checksum_done_cb (GObject      *object,
 }
 
 /* The checksum binds a draft to the file as it was: a file changed since
- * is not overwritten by restoring the draft. */
+ * is not overwritten by restoring the draft. It is also what the file is
+ * compared with when it changes on disk, and the bytes read, packed, are
+ * the base of a merge with it (sl-window-reload.c). */
 static void
 checksum_file (SlWindow *self)
 {
@@ -260,6 +263,7 @@ checksum_file (SlWindow *self)
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
   g_clear_pointer (&self->file_checksum, g_free);
+  _sl_window_set_file_state (self, NULL);
   if (self->file == NULL)
     return;
 
@@ -343,6 +347,7 @@ _sl_window_set_file (SlWindow *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       update_title (self);
       _sl_window_remember_step (self);
+      _sl_window_watch_file (self);
     }
 }
 
@@ -909,6 +914,7 @@ sl_window_constructed (GObject *object)
     self->draft_id = sl_draft_new_id (NULL);
   checksum_file (self);
   start_priming (self);
+  _sl_window_watch_file (self);
 
   self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
@@ -996,6 +1002,8 @@ sl_window_constructed (GObject *object)
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
                            G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sl_document_get_history (self->document), "notify::modified",
+                           G_CALLBACK (_sl_window_update_reload_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
@@ -1037,6 +1045,9 @@ sl_window_dispose (GObject *object)
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
   g_clear_pointer (&self->file_checksum, g_free);
+  _sl_window_unwatch_file (self);
+  g_clear_pointer (&self->file_state, _sl_file_state_free);
+  _sl_window_end_compare (self);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_weak_pointer (&self->note_to_show);
   g_clear_weak_pointer (&self->undo_toast);
