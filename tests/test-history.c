@@ -416,6 +416,34 @@ test_save_point (void)
   test_board_clear (&board);
 }
 
+/* A model made in memory (a merge) is modified, and no undo or redo
+ * takes it back to a saved state; saving it does. */
+static void
+test_clear_save_point (void)
+{
+  TestBoard board;
+  SlHistory *history;
+
+  test_board_init (&board);
+  history = sl_document_get_history (board.document);
+  g_assert_false (sl_history_get_modified (history));
+
+  sl_history_clear_save_point (history);
+  g_assert_true (sl_history_get_modified (history));
+  g_assert_false (sl_history_can_undo (history));
+
+  sl_document_set_title (board.document, "A");
+  sl_history_undo (history);
+  g_assert_true (sl_history_get_modified (history));
+  sl_history_redo (history);
+  g_assert_true (sl_history_get_modified (history));
+
+  sl_history_set_save_point (history);
+  g_assert_false (sl_history_get_modified (history));
+
+  test_board_clear (&board);
+}
+
 static void
 test_max_depth (void)
 {
@@ -660,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/history/merge", test_merge);
   g_test_add_func ("/history/merge-back-to-start", test_merge_back_to_start);
   g_test_add_func ("/history/save-point", test_save_point);
+  g_test_add_func ("/history/clear-save-point", test_clear_save_point);
   g_test_add_func ("/history/max-depth", test_max_depth);
   g_test_add_func ("/history/clear", test_clear);
   g_test_add_func ("/history/notify", test_notify);

@@ -481,21 +481,6 @@ show_reload_failure (SlWindow     *self,
   _sl_window_show_error (self, heading, body);
 }
 
-/* Makes @document modified, with nothing to undo: what a merge made was
- * never saved. */
-static void
-mark_unsaved (SlDocument *document)
-{
-  SlHistory *history = sl_document_get_history (document);
-  g_autofree char *title = g_strdup (sl_document_get_title (document));
-  g_autofree char *other = g_strconcat (title, "~", NULL);
-
-  /* Two steps: one would merge away into nothing. */
-  sl_document_set_title (document, other);
-  sl_history_seal (history);
-  sl_document_set_title (document, title);
-  sl_history_clear (history);
-}
 
 /* A window shows one document for its whole life: the reloaded or merged
  * model comes in a new window on the same file, which takes this one's
@@ -628,7 +613,8 @@ _sl_window_merge_file (SlWindow *self)
       return;
     }
 
-  mark_unsaved (document);
+  /* Modified, with nothing to undo: what the merge made was never saved. */
+  sl_history_clear_save_point (sl_document_get_history (document));
   window = replace_window (self, document, theirs);
   _sl_window_write_draft (window);
 

@@ -657,6 +657,27 @@ sl_history_set_save_point (SlHistory *self)
   notify_state (self, &before);
 }
 
+/**
+ * sl_history_clear_save_point:
+ *
+ * Marks the document as unlike every saved state, so that no undo or redo
+ * makes it unmodified: a model made in memory, such as a merge, was never
+ * saved.
+ */
+void
+sl_history_clear_save_point (SlHistory *self)
+{
+  State before;
+
+  g_return_if_fail (SL_IS_HISTORY (self));
+
+  get_state (self, &before);
+  /* No step ever takes this serial. */
+  self->save_serial = G_MAXUINT64;
+  self->can_merge = FALSE;
+  notify_state (self, &before);
+}
+
 gboolean
 sl_history_get_modified (SlHistory *self)
 {

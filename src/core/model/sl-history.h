@@ -32,6 +32,7 @@ guint       sl_history_get_n_undo   (SlHistory  *self);
 guint       sl_history_get_n_redo   (SlHistory  *self);
 void        sl_history_seal         (SlHistory  *self);
 void        sl_history_set_save_point (SlHistory *self);
+void        sl_history_clear_save_point (SlHistory *self);
 gboolean    sl_history_get_modified (SlHistory  *self);
 guint       sl_history_get_max_depth (SlHistory *self);
 void        sl_history_set_max_depth (SlHistory *self,
