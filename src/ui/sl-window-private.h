@@ -29,7 +29,6 @@ struct _SlWindow
   guint changes;          /* steps done, undone or redone since the window opened */
   guint changes_at_save;  /* @changes when the model was last unmodified */
   char *draft_id;         /* the name of the model's draft in the store */
-  char *file_checksum;    /* (nullable): of @file as loaded or saved, once known */
   GCancellable *checksumming;
   guint draft_source;     /* a draft to write soon */
   gboolean draft_written;

@@ -169,6 +169,7 @@ void
 _sl_window_write_draft (SlWindow *self)
 {
   g_autofree char *uri = NULL;
+  const char *checksum = self->file_state != NULL ? _sl_file_state_get_checksum (self->file_state) : NULL;
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (!sl_history_get_modified (sl_document_get_history (self->document)))
@@ -181,7 +182,7 @@ _sl_window_write_draft (SlWindow *self)
   stop_priming (self);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   self->draft_serial = sl_draft_store_write (sl_draft_store_get_default (),
-                                             self->draft_id, self->document, uri, self->file_checksum,
+                                             self->draft_id, self->document, uri, checksum,
                                              self->changes - self->changes_at_save,
                                              self->draft_serial);
   self->draft_written = TRUE;
@@ -241,8 +242,6 @@ checksum_done_cb (GObject      *object,
       g_clear_pointer (&state, _sl_file_state_free);
       return;
     }
-  g_free (self->file_checksum);
-  self->file_checksum = g_strdup (_sl_file_state_get_checksum (state));
   _sl_window_set_file_state (self, state);
 
   /* A draft written before binds to the file from now on. */
@@ -262,7 +261,6 @@ checksum_file (SlWindow *self)
 
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
-  g_clear_pointer (&self->file_checksum, g_free);
   _sl_window_set_file_state (self, NULL);
   if (self->file == NULL)
     return;
@@ -1044,7 +1042,6 @@ sl_window_dispose (GObject *object)
   self->draft_serial = 0;
   g_cancellable_cancel (self->checksumming);
   g_clear_object (&self->checksumming);
-  g_clear_pointer (&self->file_checksum, g_free);
   _sl_window_unwatch_file (self);
   g_clear_pointer (&self->file_state, _sl_file_state_free);
   _sl_window_end_compare (self);
