@@ -26,6 +26,7 @@ packages=(
   clang libclang-rt-14-dev  # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer)
   python3 python3-pyatspi valgrind time  # time: the hostile-input corpus measures memory
   locales  # localedef: the de_DE and fr_FR locales the po tests and screenshots use
+  nodejs kotlin  # the generated code's tests: node runs tsc (build-aux/node), kotlinc compiles
 )
 
 install_missing() {
@@ -40,6 +41,25 @@ install_missing() {
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# The tests' tools from the npm registry (the TypeScript compiler and the
+# parsers that check generated code and diagrams), at the versions that
+# build-aux/node/package-lock.json pins, into build-aux/node/node_modules.
+# Debian's nodejs leaves npm to a package of its own; other builds of
+# nodejs bring it along.
+install_node_tools() {
+  local dir=build-aux/node
+  if ! command -v npm > /dev/null; then
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends npm
+  fi
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.stormline-lock"; then
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    cp "$dir/package-lock.json" "$dir/node_modules/.stormline-lock"
+  fi
 }
 
 # Warnings are errors here and in CI, not in meson.build's defaults, so that a
@@ -162,6 +182,7 @@ case "${1:-}" in
 
   test)
     install_missing
+    install_node_tools
     build _build
     build _build-asan -Db_sanitize=address,undefined -Db_lundef=false
     run_suite _build
