@@ -1049,6 +1049,7 @@ parse_regions (const char  *path,
               if (!in_orphan || strcmp (key, open) != 0)
                 return marker_error (error, path, i + 1, _("an end marker without its begin marker"));
               g_ptr_array_add (orphans, region_new (open, body->str));
+              g_clear_pointer (&open, g_free);
               in_orphan = FALSE;
             }
           else if (in_orphan)
