@@ -167,6 +167,16 @@ test_model (void)
           g_assert_cmpstr (test->title, ==, "Checkout Processor issues Check Out");
           g_assert_cmpuint (test->given->len, >, 0);
           g_assert_cmpuint (test->then->len, ==, 1);
+          /* The command's bookingId is the one its input holds. */
+          {
+            SlCodegenStep *input = g_ptr_array_index (test->given, 0);
+            SlCodegenStep *command = g_ptr_array_index (test->then, 0);
+            guint in, out;
+
+            g_assert_true (g_ptr_array_find_with_equal_func (input->names, "bookingId", g_str_equal, &in));
+            g_assert_true (g_ptr_array_find_with_equal_func (command->names, "bookingId", g_str_equal, &out));
+            g_assert_cmpstr (g_ptr_array_index (input->values, in), ==, g_ptr_array_index (command->values, out));
+          }
         }
     }
   g_assert_cmpuint (model->tests->len, ==, 17 + 1);

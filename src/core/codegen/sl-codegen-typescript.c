@@ -1042,12 +1042,19 @@ append_step (Emitter       *emitter,
         complete = FALSE;
     }
 
+  if (data->len > 0)
+    {
+      g_string_prepend (data, "{ ");
+      g_string_append (data, " }");
+    }
+  else
+    g_string_append (data, "{}");
   g_string_append (out, indent);
   if (view_row)
-    g_string_append_printf (out, "{ %s }", data->str);
+    g_string_append (out, data->str);
   else
     {
-      g_string_append_printf (out, "{ type: \"%s\", data: { %s } }", message->type_name, data->str);
+      g_string_append_printf (out, "{ type: \"%s\", data: %s }", message->type_name, data->str);
       if (!complete && !partial)
         {
           g_string_append_printf (out, " as %s", message->type_name);
@@ -1236,7 +1243,7 @@ emit_automation_tests (Emitter             *emitter,
 
       n++;
       g_string_append (body, "\ntest(");
-      append_test_name (body, automation->name, test);
+      append_string_literal (body, test->title);
       g_string_append (body, ", () => {\n  given([\n");
       for (guint j = 0; j < test->given->len; j++)
         {
