@@ -66,12 +66,15 @@ add_once (GPtrArray *array,
     g_ptr_array_add (array, item);
 }
 
-/* "// " + @text with anything that could end a comment or line made safe. */
+/* @text in a comment: anything that could end the comment or the line
+ * made safe, the white space around it left out. */
 static void
 append_comment_text (GString    *out,
                      const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  for (const char *p = stripped; *p != '\0'; p++)
     {
       if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
