@@ -6,7 +6,9 @@
 #   test-codegen-langs.py SOURCE_ROOT
 #
 # Kotlin is compiled: kotlinc (Debian's is 1.3) compiles the golden
-# outputs of the hotel and the cart, sources and tests together.
+# outputs of the hotel and the cart, sources and tests together, and the
+# output for tests/data/codegen/every-type.stormline, whose example values
+# of every field type must become the literals listed here.
 #
 # C# is syntax-checked, not compiled: the output uses records and
 # file-scoped namespaces (C# 10), which Debian's mcs (C# 7.2) cannot
@@ -130,6 +132,62 @@ with tempfile.TemporaryDirectory(prefix='stormline-codegen-langs-') as tmp:
         else:
             ok, log = compile_kotlin(os.path.join(GOLDEN, model, 'kotlin'), os.path.join(tmp, model + '-classes'))
             result(ok, name, log)
+
+    # Every field type, lists, optional fields, keywords and examples that
+    # need escaping or do not fit their type (tests/data/codegen/
+    # every-type.stormline; its check has errors, so --force): the values
+    # become literals of their type, and the result compiles and parses.
+    every_type = os.path.join(GOLDEN, 'every-type.stormline')
+    literals = {
+        'kotlin': ('src/test/kotlin/everytype/LedgerTest.kt', [
+            'text = "He said \\"hi\\" for \\$5 \\\\ a\\tb"',
+            'flag = true', 'count = Int.MIN_VALUE', 'total = 9000000000L', 'ratio = 2.0',
+            'amount = BigDecimal("-12.50")', 'day = LocalDate.parse("2026-02-28")',
+            'at = OffsetDateTime.parse("2026-02-28T10:00:00+01:00")',
+            'entryId = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")',
+            'grade = Custom.fromExample("gold")', 'tags = listOf("a", "b", "c")', 'counts = listOf(1, -2)',
+            'remark = null', 'in_ = "x"', 'flag = invalidExample("flag", "maybe")',
+            'count = invalidExample("count", "12abc")', 'total = Long.MIN_VALUE', 'ratio = 1000.0',
+            'amount = invalidExample("amount", "1,50")', 'tags = emptyList()',
+        ]),
+        'csharp': ('tests/LedgerTests.cs', [
+            'Text: "He said \\"hi\\" for $5 \\\\ a\\tb"',
+            'Flag: true', 'Count: int.MinValue', 'Total: 9000000000L', 'Ratio: 2.0', 'Amount: -12.50m',
+            'Day: DateOnly.Parse("2026-02-28", CultureInfo.InvariantCulture)',
+            'At: DateTimeOffset.Parse("2026-02-28T10:00:00+01:00", CultureInfo.InvariantCulture)',
+            'EntryId: Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")',
+            'Grade: Custom.FromExample("gold")', 'Tags: new string[] { "a", "b", "c" }',
+            'Counts: new int[] { 1, -2 }', 'Remark: null', 'In: "x"',
+            'Flag: Example.Invalid<bool>("flag", "maybe")', 'Count: Example.Invalid<int>("count", "12abc")',
+            'Total: long.MinValue', 'Ratio: 1000.0', 'Amount: Example.Invalid<decimal>("amount", "1,50")',
+            'Tags: Array.Empty<string>()',
+        ]),
+    }
+    for language, (path, expected) in literals.items():
+        folder = os.path.join(tmp, 'every-type-' + language)
+        run = subprocess.run([CLI, 'generate', every_type, '--lang', language, '-o', folder, '--force'],
+                             capture_output=True, text=True, timeout=120)
+        text = read(os.path.join(folder, path)) if run.returncode == 0 else ''
+        # An argument a line, maybe followed by "," or the closing ")".
+        lines = [line.strip().rstrip(',') for line in text.splitlines()]
+        absent = [literal for literal in expected
+                  if not any(line.startswith(literal) and not line[len(literal):].strip(')') for line in lines)]
+        result(run.returncode == 0 and not absent,
+               f'every example value of every type becomes a {language} literal',
+               run.stderr + '\n'.join('not found: ' + literal for literal in absent))
+
+    name = 'the Kotlin of every type compiles'
+    if kotlinc is None:
+        skip(name, 'kotlinc is not installed (Debian: kotlin)')
+    else:
+        ok, log = compile_kotlin(os.path.join(tmp, 'every-type-kotlin'), os.path.join(tmp, 'every-type-classes'))
+        result(ok, name, log)
+    name = 'the C# of every type parses'
+    if csharp_reason:
+        skip(name, csharp_reason)
+    else:
+        run = check_csharp(os.path.join(tmp, 'every-type-csharp'))
+        result(run.returncode == 0, name, run.stdout + run.stderr)
 
     # A developer's body survives generating again, and the rest is as
     # generated; the Kotlin compiles with it.
