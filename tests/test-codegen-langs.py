@@ -136,10 +136,11 @@ with tempfile.TemporaryDirectory(prefix='stormline-codegen-langs-') as tmp:
     # Every field type, lists, optional fields, keywords and examples that
     # need escaping or do not fit their type (tests/data/codegen/
     # every-type.stormline; its check has errors, so --force): the values
-    # become literals of their type, and the result compiles and parses.
+    # become literals of their type, and the result compiles and parses,
+    # though a view has its aggregate's name.
     every_type = os.path.join(GOLDEN, 'every-type.stormline')
     literals = {
-        'kotlin': ('src/test/kotlin/everytype/LedgerTest.kt', [
+        'kotlin': ('src/test/kotlin/everytype/LedgerAggregateTest.kt', [
             'text = "He said \\"hi\\" for \\$5 \\\\ a\\tb"',
             'flag = true', 'count = Int.MIN_VALUE', 'total = 9000000000L', 'ratio = 2.0',
             'amount = BigDecimal("-12.50")', 'day = LocalDate.parse("2026-02-28")',
@@ -150,7 +151,7 @@ with tempfile.TemporaryDirectory(prefix='stormline-codegen-langs-') as tmp:
             'count = invalidExample("count", "12abc")', 'total = Long.MIN_VALUE', 'ratio = 1000.0',
             'amount = invalidExample("amount", "1,50")', 'tags = emptyList()',
         ]),
-        'csharp': ('tests/LedgerTests.cs', [
+        'csharp': ('tests/LedgerAggregateTests.cs', [
             'Text: "He said \\"hi\\" for $5 \\\\ a\\tb"',
             'Flag: true', 'Count: int.MinValue', 'Total: 9000000000L', 'Ratio: 2.0', 'Amount: -12.50m',
             'Day: DateOnly.Parse("2026-02-28", CultureInfo.InvariantCulture)',

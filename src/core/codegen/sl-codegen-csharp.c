@@ -257,17 +257,35 @@ collect_suites (SlCodegenModel *model)
   return suites;
 }
 
-static const char *
-suite_name (Suite *suite)
+/* The name an aggregate's file and tests go by: its own, unless a message
+ * or an automation has it (their names are unique among themselves only,
+ * and a view named as its aggregate is common). */
+static char *
+aggregate_file_name (SlCodegenModel     *model,
+                     SlCodegenAggregate *aggregate)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  for (guint i = 0; i < model->automations->len; i++)
+    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  return g_strdup (aggregate->type_name);
+}
+
+/* The name of a suite's file and class, before "Test". */
+static char *
+suite_name (SlCodegenModel *model,
+            Suite          *suite)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER: return ((SlCodegenAggregate *) suite->subject)->type_name;
-    case SUITE_VIEW: return ((SlCodegenMessage *) suite->subject)->type_name;
-    case SUITE_AUTOMATION: return ((SlCodegenAutomation *) suite->subject)->type_name;
+    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
+    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
+    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
     case SUITE_NONE:
     default:
-      return "OutsideAggregates";
+      return g_strdup ("OutsideAggregates");
     }
 }
 
@@ -809,6 +827,7 @@ emit_aggregate (Cs                 *cs,
   g_autoptr(GPtrArray) foreign = foreign_events (cs, aggregate);
   g_autofree char *command_type = g_strconcat ("I", name, "Command", NULL);
   g_autofree char *event_type = g_strconcat ("I", name, "Event", NULL);
+  g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *state_doc = NULL;
   g_autofree char *initial_body = NULL;
@@ -899,7 +918,8 @@ emit_aggregate (Cs                 *cs,
                    "    }\n"
                    "}\n");
 
-  path = g_strconcat ("src/", name, ".cs", NULL);
+  file_name = aggregate_file_name (cs->model, aggregate);
+  path = g_strconcat ("src/", file_name, ".cs", NULL);
   file_end (cs, path, NULL, cs->model->namespace_, out);
 }
 
@@ -1146,14 +1166,16 @@ emit_suite (Cs    *cs,
             Suite *suite)
 {
   GString *out = file_begin (cs);
-  const char *name = suite_name (suite);
+  g_autofree char *class_name = suite_name (cs->model, suite);
+  const char *name = suite->kind == SUITE_DECIDER
+    ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
   g_autofree char *ns = g_strconcat (cs->model->namespace_, ".Tests", NULL);
 
   g_hash_table_add (taken, g_strdup ("Spec"));
-  g_hash_table_add (taken, g_strdup_printf ("%sTests", name));
-  g_string_append_printf (out, "public sealed class %sTests\n{\n", name);
+  g_hash_table_add (taken, g_strdup_printf ("%sTests", class_name));
+  g_string_append_printf (out, "public sealed class %sTests\n{\n", class_name);
   switch (suite->kind)
     {
     case SUITE_DECIDER:
@@ -1199,7 +1221,7 @@ emit_suite (Cs    *cs,
     }
   g_string_append (out, "}\n");
 
-  path = g_strconcat ("tests/", name, "Tests.cs", NULL);
+  path = g_strconcat ("tests/", class_name, "Tests.cs", NULL);
   file_end (cs, path, NULL, ns, out);
 }
 

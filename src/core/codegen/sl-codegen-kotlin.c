@@ -614,6 +614,22 @@ produced_names (SlCodegenMessage *command)
   return g_string_free (names, FALSE);
 }
 
+/* The name an aggregate's file and tests go by: its own, unless a message
+ * or an automation has it (their names are unique among themselves only,
+ * and a view named as its aggregate is common). */
+static char *
+aggregate_file_name (SlCodegenModel     *model,
+                     SlCodegenAggregate *aggregate)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  for (guint i = 0; i < model->automations->len; i++)
+    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  return g_strdup (aggregate->type_name);
+}
+
 static void
 emit_aggregate (Kt                 *kt,
                 SlCodegenAggregate *aggregate)
@@ -626,6 +642,7 @@ emit_aggregate (Kt                 *kt,
   g_autofree char *event_type = g_strconcat (name, "Event", NULL);
   g_autofree char *command_super = g_strconcat (command_type, "()", NULL);
   g_autofree char *event_super = g_strconcat (event_type, "()", NULL);
+  g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *state_doc = NULL;
   g_autofree char *initial_body = NULL;
@@ -709,7 +726,8 @@ emit_aggregate (Kt                 *kt,
                    "        }\n"
                    "}\n");
 
-  path = g_strconcat (kt->main_dir, name, ".kt", NULL);
+  file_name = aggregate_file_name (kt->model, aggregate);
+  path = g_strconcat (kt->main_dir, file_name, ".kt", NULL);
   file_end (kt, path, out);
 }
 
@@ -909,17 +927,19 @@ collect_suites (SlCodegenModel *model)
   return suites;
 }
 
-static const char *
-suite_name (Suite *suite)
+/* The name of a suite's file and class, before "Test". */
+static char *
+suite_name (SlCodegenModel *model,
+            Suite          *suite)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER: return ((SlCodegenAggregate *) suite->subject)->type_name;
-    case SUITE_VIEW: return ((SlCodegenMessage *) suite->subject)->type_name;
-    case SUITE_AUTOMATION: return ((SlCodegenAutomation *) suite->subject)->type_name;
+    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
+    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
+    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
     case SUITE_NONE:
     default:
-      return "OutsideAggregates";
+      return g_strdup ("OutsideAggregates");
     }
 }
 
@@ -1097,12 +1117,14 @@ emit_suite (Kt    *kt,
             Suite *suite)
 {
   GString *out = file_begin (kt);
-  const char *name = suite_name (suite);
+  g_autofree char *class_name = suite_name (kt->model, suite);
+  const char *name = suite->kind == SUITE_DECIDER
+    ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
 
   g_hash_table_add (taken, g_strdup ("spec"));
-  g_string_append_printf (out, "class %sTest {\n", name);
+  g_string_append_printf (out, "class %sTest {\n", class_name);
   switch (suite->kind)
     {
     case SUITE_DECIDER:
@@ -1140,7 +1162,7 @@ emit_suite (Kt    *kt,
     }
   g_string_append (out, "}\n");
 
-  path = g_strconcat (kt->test_dir, name, "Test.kt", NULL);
+  path = g_strconcat (kt->test_dir, class_name, "Test.kt", NULL);
   file_end (kt, path, out);
 }
 
