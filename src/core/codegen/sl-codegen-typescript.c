@@ -1293,6 +1293,12 @@ emit_automation_tests (Emitter             *emitter,
 
 /* The emitter */
 
+static gboolean
+is_reserved_dir (const char *name)
+{
+  return strcmp (name, "views") == 0 || strcmp (name, "shared") == 0 || strcmp (name, "automations") == 0;
+}
+
 void
 _sl_codegen_emit_typescript (SlCodegenModel *model)
 {
@@ -1313,6 +1319,15 @@ _sl_codegen_emit_typescript (SlCodegenModel *model)
       Group *group = g_new0 (Group, 1);
       g_autofree char *kebab = _sl_codegen_identifier (aggregate->type_name, SL_CODEGEN_CASE_KEBAB);
 
+      /* src/views, src/shared and src/automations are taken. */
+      if (is_reserved_dir (kebab))
+        {
+          char *suffixed = g_strdup_printf ("%s-aggregate", kebab);
+
+          g_free (kebab);
+          kebab = suffixed;
+        }
+
       group->type_name = g_strdup (aggregate->type_name);
       group->name = g_strdup (aggregate->name);
       group->dir = g_strdup_printf ("src/%s", kebab);
@@ -1332,8 +1347,7 @@ _sl_codegen_emit_typescript (SlCodegenModel *model)
         {
           g_autofree char *kebab = g_strdup ("unassigned");
 
-          for (guint n = 2; g_hash_table_contains (dirs, kebab) || strcmp (kebab, "views") == 0 ||
-                            strcmp (kebab, "shared") == 0 || strcmp (kebab, "automations") == 0; n++)
+          for (guint n = 2; g_hash_table_contains (dirs, kebab); n++)
             {
               g_free (kebab);
               kebab = g_strdup_printf ("unassigned%u", n);

@@ -676,6 +676,11 @@ taken_for (GHashTable *by_subject,
   return taken;
 }
 
+static const char * const reserved_type_names[] = {
+  "Any", "Array", "Boolean", "Command", "Custom", "Date", "Decider", "Error", "Event",
+  "List", "Map", "Nothing", "Number", "Object", "Projection", "Record", "String", "Unit",
+};
+
 /**
  * _sl_codegen_model_new:
  * @document: the model
@@ -715,6 +720,12 @@ _sl_codegen_model_new (SlDocument *document,
   model->model_name = g_strdup (model_name != NULL ? model_name : "model.stormline");
   model->namespace_ = _sl_codegen_identifier (model->title[0] != '\0' ? model->title : "Model",
                                               SL_CODEGEN_CASE_PASCAL);
+  /* Names the generated code declares itself, or that the languages'
+   * libraries have in every file's scope: a note named "Event" becomes
+   * "Event2". */
+  for (guint i = 0; i < G_N_ELEMENTS (reserved_type_names); i++)
+    g_hash_table_add (taken, g_strdup (reserved_type_names[i]));
+
   model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
   model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   model->automations = g_ptr_array_new_with_free_func ((GDestroyNotify) automation_free);
