@@ -66,12 +66,15 @@ add_once (GPtrArray *array,
     g_ptr_array_add (array, item);
 }
 
-/* "// " + @text with anything that could end a comment or line made safe. */
+/* @text in a comment: anything that could end the comment or the line
+ * made safe, the white space around it left out. */
 static void
 append_comment_text (GString    *out,
                      const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  for (const char *p = stripped; *p != '\0'; p++)
     {
       if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
@@ -1068,15 +1071,19 @@ append_step (Emitter       *emitter,
   g_string_free (data, TRUE);
 }
 
-/* An array of step literals, its items at @indent plus two spaces. */
+/* An array of the literals of those @steps that are of @kind (and of
+ * @message, unless NULL), its items at @indent plus two spaces. A step of
+ * another kind, which the check reports, is left out with a comment. */
 static void
-append_steps (Emitter    *emitter,
-              GString    *out,
-              Imports    *imports,
-              GPtrArray  *steps,
-              const char *indent,
-              gboolean    partial,
-              gboolean    view_rows)
+append_steps (Emitter              *emitter,
+              GString              *out,
+              Imports              *imports,
+              GPtrArray            *steps,
+              const char           *indent,
+              SlCodegenMessageKind  kind,
+              SlCodegenMessage     *message,
+              gboolean              partial,
+              gboolean              view_rows)
 {
   g_autofree char *inner = g_strdup_printf ("%s  ", indent);
 
@@ -1087,7 +1094,18 @@ append_steps (Emitter    *emitter,
     }
   g_string_append (out, "[\n");
   for (guint i = 0; i < steps->len; i++)
-    append_step (emitter, out, imports, g_ptr_array_index (steps, i), inner, partial, view_rows);
+    {
+      SlCodegenStep *step = g_ptr_array_index (steps, i);
+
+      if (step->message->kind != kind || (message != NULL && step->message != message))
+        {
+          g_string_append_printf (out, "%s// (a step of \"", inner);
+          append_comment_text (out, step->message->name);
+          g_string_append (out, "\" is left out: it cannot stand here)\n");
+          continue;
+        }
+      append_step (emitter, out, imports, step, inner, partial, view_rows);
+    }
   g_string_append_printf (out, "%s]", indent);
 }
 
@@ -1124,17 +1142,15 @@ emit_group_tests (Emitter *emitter,
       g_string_append (body, "\ntest(");
       append_test_name (body, test->subject->name, test);
       g_string_append (body, ", () => {\n  given(");
-      append_steps (emitter, body, &imports, test->given, "  ", FALSE, FALSE);
+      append_steps (emitter, body, &imports, test->given, "  ", SL_CODEGEN_EVENT, NULL, FALSE, FALSE);
       g_string_append (body, ")\n    .when(\n");
-      if (test->when->len > 0)
-        {
-          when = g_ptr_array_index (test->when, 0);
-          append_step (emitter, body, &imports, when, "      ", FALSE, FALSE);
-        }
+      when = test->when->len > 0 ? g_ptr_array_index (test->when, 0) : NULL;
+      if (when != NULL && when->message == test->subject)
+        append_step (emitter, body, &imports, when, "      ", FALSE, FALSE);
       else
         {
           g_string_append_printf (body, "      { type: \"%s\", data: {} } as %s,\n"
-                                        "      // (the scenario has no When step)\n",
+                                        "      // (the scenario has no When step of this command)\n",
                                   test->subject->type_name, test->subject->type_name);
           import_message (emitter, &imports, test->subject);
         }
@@ -1148,7 +1164,7 @@ emit_group_tests (Emitter *emitter,
       else
         {
           g_string_append (body, "    .then(");
-          append_steps (emitter, body, &imports, test->then, "    ", TRUE, FALSE);
+          append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_EVENT, NULL, TRUE, FALSE);
           g_string_append (body, ");\n");
         }
       g_string_append (body, "});\n");
@@ -1197,9 +1213,9 @@ emit_view_tests (Emitter          *emitter,
       g_string_append (body, "\ntest(");
       append_test_name (body, view->name, test);
       g_string_append (body, ", () => {\n  given(");
-      append_steps (emitter, body, &imports, test->given, "  ", FALSE, FALSE);
+      append_steps (emitter, body, &imports, test->given, "  ", SL_CODEGEN_EVENT, NULL, FALSE, FALSE);
       g_string_append (body, ")\n    .then(");
-      append_steps (emitter, body, &imports, test->then, "    ", TRUE, TRUE);
+      append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_VIEW, view, TRUE, TRUE);
       g_string_append (body, ");\n});\n");
     }
 
@@ -1264,7 +1280,7 @@ emit_automation_tests (Emitter             *emitter,
             append_step (emitter, body, &imports, step, "    ", FALSE, FALSE);
         }
       g_string_append (body, "  ])\n    .then(");
-      append_steps (emitter, body, &imports, test->then, "    ", TRUE, FALSE);
+      append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_COMMAND, NULL, TRUE, FALSE);
       g_string_append (body, ");\n});\n");
     }
 

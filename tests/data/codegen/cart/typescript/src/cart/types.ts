@@ -42,9 +42,9 @@ export type ItemArchived = Event<"ItemArchived", {
   itemId: string; // UUID
 }>;
 
-// Slice: slice: Schedule Item Removal 
+// Slice: slice: Schedule Item Removal
 
-/** Command "Schedule Item Removal " */
+/** Command "Schedule Item Removal" */
 export type ScheduleItemRemoval = Command<"ScheduleItemRemoval", {
   aggregateId: string; // UUID
   itemId: string; // UUID
