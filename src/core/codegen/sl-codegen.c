@@ -679,6 +679,9 @@ taken_for (GHashTable *by_subject,
 static const char * const reserved_type_names[] = {
   "Any", "Array", "Boolean", "Command", "Custom", "Date", "Decider", "Error", "Event",
   "List", "Map", "Nothing", "Number", "Object", "Projection", "Record", "String", "Unit",
+  /* declared by the C# and Kotlin output and its tests */
+  "AutomationSpec", "DeciderSpec", "Example", "Fact", "FactAttribute", "Message",
+  "SpecificationException", "Test", "View", "ViewSpec",
 };
 
 /**
