@@ -14,6 +14,7 @@
 #include "sl-aggregate.h"
 #include "sl-check.h"
 #include "sl-checker.h"
+#include "sl-codegen.h"
 #include "sl-connection.h"
 #include "sl-diff.h"
 #include "sl-document.h"

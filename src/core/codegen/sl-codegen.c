@@ -1,0 +1,1472 @@
+/* sl-codegen.c: the language-neutral model of a generated program, and
+ * writing it
+ *
+ * sl_codegen_run() checks the model, builds the IR (sl-codegen-private.h)
+ * from it in board order, lets the language's emitter and the JSON Schema
+ * emitter turn it into files, and writes them: a file already there keeps
+ * what a developer wrote between its "stormline:begin KEY" and
+ * "stormline:end KEY" markers, a body whose key is gone is kept in an
+ * orphan block at the end of its file, and a file is written only when its
+ * text changes. Nothing is written before every file has been read and
+ * merged, so a file with unbalanced markers leaves the folder as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stormline-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sl-aggregate.h"
+#include "sl-check.h"
+#include "sl-codegen-private.h"
+#include "sl-connection.h"
+#include "sl-document.h"
+#include "sl-element-list.h"
+#include "sl-field.h"
+#include "sl-file-writer.h"
+#include "sl-note.h"
+#include "sl-problem.h"
+#include "sl-scenario.h"
+#include "sl-slice.h"
+#include "sl-step.h"
+
+G_DEFINE_QUARK (sl-codegen-error-quark, sl_codegen_error)
+
+/* How many check errors the refusal names before "and N more". */
+#define MAX_NAMED_ERRORS 10
+
+struct _SlCodegenReport
+{
+  guint n_files;
+  guint n_written;
+  guint n_kept;
+  guint n_problems;
+};
+
+static const char * const language_names[] = { "typescript", "csharp", "kotlin" };
+static const char * const language_labels[] = { "TypeScript", "C#", "Kotlin" };
+
+const char *
+sl_codegen_language_to_string (SlCodegenLanguage language)
+{
+  g_return_val_if_fail (language <= SL_CODEGEN_KOTLIN, NULL);
+
+  return language_names[language];
+}
+
+gboolean
+sl_codegen_language_from_string (const char        *str,
+                                 SlCodegenLanguage *language)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_ascii_strcasecmp (str, language_names[i]) == 0)
+      {
+        if (language != NULL)
+          *language = (SlCodegenLanguage) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+sl_codegen_language_get_label (SlCodegenLanguage language)
+{
+  g_return_val_if_fail (language <= SL_CODEGEN_KOTLIN, NULL);
+
+  return language_labels[language];
+}
+
+guint
+sl_codegen_report_get_n_files (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_files;
+}
+
+guint
+sl_codegen_report_get_n_written (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_written;
+}
+
+guint
+sl_codegen_report_get_n_kept (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_kept;
+}
+
+guint
+sl_codegen_report_get_n_problems (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_problems;
+}
+
+void
+sl_codegen_report_free (SlCodegenReport *report)
+{
+  g_free (report);
+}
+
+/* Identifiers */
+
+/* Words no identifier of the three languages may be: the reserved words
+ * of TypeScript, C# and Kotlin (hard keywords), in one list. */
+static const char * const keywords[] = {
+  "abstract", "any", "as", "async", "await", "base", "bool", "boolean",
+  "break", "byte", "case", "catch", "char", "checked", "class", "const",
+  "continue", "debugger", "decimal", "declare", "default", "delegate",
+  "delete", "do", "double", "else", "enum", "event", "explicit", "export",
+  "extends", "extern", "false", "finally", "fixed", "float", "for",
+  "foreach", "fun", "function", "goto", "if", "implements", "implicit",
+  "import", "in", "instanceof", "int", "interface", "internal", "is",
+  "let", "lock", "long", "namespace", "never", "new", "null", "object",
+  "object", "operator", "out", "override", "package", "params", "private",
+  "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+  "short", "sizeof", "stackalloc", "static", "string", "struct", "super",
+  "switch", "this", "throw", "true", "try", "typealias", "typeof", "uint",
+  "ulong", "unchecked", "undefined", "unknown", "unsafe", "ushort",
+  "using", "val", "var", "virtual", "void", "volatile", "when", "while",
+  "with", "yield",
+};
+
+static gboolean
+is_keyword (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (strcmp (word, keywords[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The words of @text: runs of ASCII letters and digits (the text is
+ * transliterated to ASCII first), a run also split where a lower-case
+ * letter or digit meets an upper-case one ("guestId" → "guest", "Id"). */
+static GPtrArray *
+split_words (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = ascii; ; p++)
+    {
+      char c = *p;
+
+      if (g_ascii_isalnum (c))
+        {
+          if (word->len > 0 && g_ascii_isupper (c) &&
+              (g_ascii_islower (word->str[word->len - 1]) ||
+               g_ascii_isdigit (word->str[word->len - 1])))
+            {
+              g_ptr_array_add (words, g_string_free (word, FALSE));
+              word = g_string_new (NULL);
+            }
+          g_string_append_c (word, c);
+        }
+      else if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_string_free (word, FALSE));
+          word = g_string_new (NULL);
+        }
+
+      if (c == '\0')
+        break;
+    }
+  g_string_free (word, TRUE);
+
+  return words;
+}
+
+/* A word whose letters are all upper case ("URL", "ID"). */
+static gboolean
+is_upper_word (const char *word)
+{
+  gboolean letters = FALSE;
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_islower (*p))
+        return FALSE;
+      letters |= g_ascii_isalpha (*p);
+    }
+  return letters;
+}
+
+/**
+ * _sl_codegen_identifier:
+ * @text: a note's text or a field's name
+ * @case_: the case of the result
+ *
+ * An identifier valid in TypeScript, C# and Kotlin made of @text's words:
+ * ASCII letters and digits, never starting with a digit (an underscore
+ * comes first then), a reserved word getting a trailing underscore, and
+ * "unnamed" for a text without any letter or digit.
+ *
+ * Returns: (transfer full): the identifier
+ */
+char *
+_sl_codegen_identifier (const char    *text,
+                        SlCodegenCase  case_)
+{
+  g_autoptr(GPtrArray) words = split_words (text);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      char *word = g_ptr_array_index (words, i);
+
+      switch (case_)
+        {
+        case SL_CODEGEN_CASE_PASCAL:
+        case SL_CODEGEN_CASE_CAMEL:
+          if (case_ == SL_CODEGEN_CASE_CAMEL && out->len == 0)
+            {
+              /* "URL path" → "urlPath", "Book" → "book" */
+              if (is_upper_word (word))
+                {
+                  g_autofree char *lower = g_ascii_strdown (word, -1);
+                  g_string_append (out, lower);
+                }
+              else
+                {
+                  g_string_append_c (out, g_ascii_tolower (word[0]));
+                  g_string_append (out, word + 1);
+                }
+            }
+          else
+            {
+              g_string_append_c (out, g_ascii_toupper (word[0]));
+              g_string_append (out, word + 1);
+            }
+          break;
+
+        case SL_CODEGEN_CASE_SNAKE:
+        case SL_CODEGEN_CASE_KEBAB:
+          {
+            g_autofree char *lower = g_ascii_strdown (word, -1);
+
+            if (out->len > 0)
+              g_string_append_c (out, case_ == SL_CODEGEN_CASE_SNAKE ? '_' : '-');
+            g_string_append (out, lower);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (out->len == 0)
+    g_string_append (out, case_ == SL_CODEGEN_CASE_PASCAL ? "Unnamed" : "unnamed");
+  if (g_ascii_isdigit (out->str[0]))
+    g_string_prepend_c (out, '_');
+  if (is_keyword (out->str))
+    g_string_append_c (out, '_');
+
+  return g_string_free (out, FALSE);
+}
+
+/* @base, or @base with the first numeric suffix from 2 not in @taken;
+ * the result is added to @taken. */
+static char *
+unique_name (GHashTable *taken,
+             const char *base)
+{
+  char *name = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s%u", base, n);
+    }
+  g_hash_table_add (taken, g_strdup (name));
+
+  return name;
+}
+
+/* Output helpers */
+
+void
+_sl_codegen_add_file (SlCodegenModel *model,
+                      const char     *path,
+                      GString        *text)
+{
+  SlCodegenFile *file;
+
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (text != NULL);
+
+  file = g_new0 (SlCodegenFile, 1);
+  file->path = g_strdup (path);
+  file->text = text;
+  g_ptr_array_add (model->files, file);
+}
+
+void
+_sl_codegen_append_header (SlCodegenModel *model,
+                           GString        *out,
+                           const char     *comment)
+{
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (comment != NULL);
+
+  /* Not translated: the generated code is the same whatever the
+   * developer's language, so that it can be compared and kept in git. */
+  g_string_append_printf (out, "%s Generated by Stormline from %s.\n", comment, model->model_name);
+  g_string_append_printf (out, "%s Generating again rewrites this file; only the bodies between\n", comment);
+  g_string_append_printf (out, "%s \"stormline:begin\" and \"stormline:end\" markers are kept.\n", comment);
+}
+
+void
+_sl_codegen_append_body (GString    *out,
+                         const char *indent,
+                         const char *key,
+                         const char *default_body)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (key != NULL);
+
+  if (indent == NULL)
+    indent = "";
+
+  g_string_append_printf (out, "%s// stormline:begin %s\n", indent, key);
+  if (default_body != NULL && default_body[0] != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (default_body, "\n", -1);
+      guint n = g_strv_length (lines);
+
+      /* A trailing newline ends the last line rather than adding one. */
+      if (n > 0 && lines[n - 1][0] == '\0')
+        n--;
+      for (guint i = 0; i < n; i++)
+        {
+          if (lines[i][0] != '\0')
+            g_string_append (out, indent);
+          g_string_append (out, lines[i]);
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_string_append_printf (out, "%s// stormline:end %s\n", indent, key);
+}
+
+/* The IR */
+
+static void
+field_free (SlCodegenField *field)
+{
+  g_free (field->name);
+  g_free (field->identifier);
+  g_free (field->custom_type);
+  g_free (field->example);
+  g_free (field);
+}
+
+static void
+message_free (SlCodegenMessage *message)
+{
+  g_free (message->note_id);
+  g_free (message->name);
+  g_free (message->type_name);
+  g_free (message->slice);
+  g_ptr_array_unref (message->fields);
+  g_ptr_array_unref (message->events);
+  g_free (message);
+}
+
+static void
+aggregate_free (SlCodegenAggregate *aggregate)
+{
+  g_free (aggregate->name);
+  g_free (aggregate->type_name);
+  g_ptr_array_unref (aggregate->commands);
+  g_ptr_array_unref (aggregate->events);
+  g_free (aggregate);
+}
+
+static void
+automation_free (SlCodegenAutomation *automation)
+{
+  g_free (automation->name);
+  g_free (automation->type_name);
+  g_ptr_array_unref (automation->inputs);
+  g_ptr_array_unref (automation->commands);
+  g_free (automation);
+}
+
+static void
+step_free (SlCodegenStep *step)
+{
+  g_ptr_array_unref (step->names);
+  g_ptr_array_unref (step->values);
+  g_free (step);
+}
+
+static void
+test_free (SlCodegenTest *test)
+{
+  g_free (test->title);
+  g_free (test->identifier);
+  g_ptr_array_unref (test->given);
+  g_ptr_array_unref (test->when);
+  g_ptr_array_unref (test->then);
+  g_free (test->error);
+  g_free (test);
+}
+
+static void
+file_free (SlCodegenFile *file)
+{
+  g_free (file->path);
+  if (file->text != NULL)
+    g_string_free (file->text, TRUE);
+  g_free (file);
+}
+
+void
+_sl_codegen_model_free (SlCodegenModel *model)
+{
+  if (model == NULL)
+    return;
+
+  g_free (model->title);
+  g_free (model->model_name);
+  g_free (model->namespace_);
+  g_ptr_array_unref (model->tests);
+  g_ptr_array_unref (model->automations);
+  g_ptr_array_unref (model->messages);
+  g_ptr_array_unref (model->aggregates);
+  g_ptr_array_unref (model->files);
+  g_free (model);
+}
+
+typedef struct
+{
+  SlDocument *document;
+  GHashTable *order;      /* SlNote → its position in the document + 1 */
+} Board;
+
+/* Board order: the timeline (left to right, then top to bottom), notes at
+ * the same place in the document's order. */
+static int
+compare_board (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  Board *board = user_data;
+  SlNote *first = *(SlNote * const *) a;
+  SlNote *second = *(SlNote * const *) b;
+  int order = sl_document_compare_timeline (board->document, first, second);
+  guint first_order, second_order;
+
+  if (order != 0)
+    return order;
+
+  first_order = GPOINTER_TO_UINT (g_hash_table_lookup (board->order, first));
+  second_order = GPOINTER_TO_UINT (g_hash_table_lookup (board->order, second));
+  return first_order < second_order ? -1 : first_order > second_order;
+}
+
+/* The notes connected into (@incoming) or out of @note, each once, in
+ * board order. */
+static GPtrArray *
+neighbours (Board    *board,
+            SlNote   *note,
+            gboolean  incoming)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  guint n = sl_document_get_n_note_connections (board->document, note);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SlConnection *connection = sl_document_get_note_connection (board->document, note, i);
+      SlNote *source = sl_connection_get_source (connection);
+      SlNote *target = sl_connection_get_target (connection);
+      SlNote *other = incoming ? source : target;
+
+      if ((incoming ? target : source) != note)
+        continue;
+      if (other != note && !g_ptr_array_find (result, other, NULL))
+        g_ptr_array_add (result, other);
+    }
+  g_ptr_array_sort_with_data (result, compare_board, board);
+
+  return result;
+}
+
+static SlCodegenField *
+field_new (SlField    *source,
+           GHashTable *taken)
+{
+  SlCodegenField *field = g_new0 (SlCodegenField, 1);
+  g_autofree char *identifier = _sl_codegen_identifier (sl_field_get_name (source), SL_CODEGEN_CASE_CAMEL);
+  const char *example = sl_field_get_example (source);
+
+  field->name = g_strdup (sl_field_get_name (source));
+  field->identifier = unique_name (taken, identifier);
+  field->type = sl_field_get_value_type (source);
+  if (field->type == SL_FIELD_CUSTOM)
+    field->custom_type = g_strdup (sl_field_type_to_string (SL_FIELD_CUSTOM));
+  field->list = sl_field_has_flag (source, SL_FIELD_LIST);
+  field->optional = sl_field_has_flag (source, SL_FIELD_OPTIONAL);
+  field->generated = sl_field_has_flag (source, SL_FIELD_GENERATED);
+  field->example = example != NULL && example[0] != '\0' ? g_strdup (example) : NULL;
+
+  return field;
+}
+
+static gboolean
+is_message_kind (SlNoteKind kind)
+{
+  return kind == SL_NOTE_COMMAND || kind == SL_NOTE_EVENT || kind == SL_NOTE_VIEW;
+}
+
+static SlCodegenStep *
+step_new (SlCodegenMessage *message)
+{
+  SlCodegenStep *step = g_new0 (SlCodegenStep, 1);
+
+  step->message = message;
+  step->names = g_ptr_array_new_with_free_func (g_free);
+  step->values = g_ptr_array_new_with_free_func (g_free);
+
+  return step;
+}
+
+/* A step of a scenario, or NULL when its note is no command, event or
+ * view (the check reports that). */
+static SlCodegenStep *
+step_from_scenario (GHashTable *messages,
+                    SlStep     *source)
+{
+  SlCodegenMessage *message = g_hash_table_lookup (messages, sl_step_get_note (source));
+  SlCodegenStep *step;
+  guint n;
+
+  if (message == NULL)
+    return NULL;
+
+  step = step_new (message);
+  n = sl_step_get_n_values (source);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (step->names, g_strdup (sl_step_get_value_name (source, i)));
+      g_ptr_array_add (step->values, g_strdup (sl_step_get_value (source, i)));
+    }
+
+  return step;
+}
+
+/* A step made of @message's fields that have an example value. */
+static SlCodegenStep *
+step_from_examples (SlCodegenMessage *message)
+{
+  SlCodegenStep *step = step_new (message);
+
+  for (guint i = 0; i < message->fields->len; i++)
+    {
+      SlCodegenField *field = g_ptr_array_index (message->fields, i);
+
+      if (field->example == NULL)
+        continue;
+      g_ptr_array_add (step->names, g_strdup (field->name));
+      g_ptr_array_add (step->values, g_strdup (field->example));
+    }
+
+  return step;
+}
+
+static SlCodegenTest *
+test_new (SlCodegenTestKind  kind,
+          const char        *title,
+          GHashTable        *taken)
+{
+  SlCodegenTest *test = g_new0 (SlCodegenTest, 1);
+  g_autofree char *identifier = _sl_codegen_identifier (title, SL_CODEGEN_CASE_CAMEL);
+
+  test->kind = kind;
+  test->title = g_strdup (title);
+  test->identifier = unique_name (taken, identifier);
+  test->given = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  test->when = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  test->then = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+
+  return test;
+}
+
+static void
+add_steps (GPtrArray   *steps,
+           GHashTable  *messages,
+           SlScenario  *scenario,
+           SlStepPart   part)
+{
+  guint n = sl_scenario_get_n_steps (scenario, part);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SlCodegenStep *step = step_from_scenario (messages, sl_scenario_get_step (scenario, part, i));
+
+      if (step != NULL)
+        g_ptr_array_add (steps, step);
+    }
+}
+
+/* The names the test identifiers of one subject have taken, by subject. */
+static GHashTable *
+taken_for (GHashTable *by_subject,
+           gpointer    subject)
+{
+  GHashTable *taken = g_hash_table_lookup (by_subject, subject);
+
+  if (taken == NULL)
+    {
+      taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (by_subject, subject, taken);
+    }
+  return taken;
+}
+
+/**
+ * _sl_codegen_model_new:
+ * @document: the model
+ * @model_name: the model file's base name, for the headers
+ *
+ * Builds the language-neutral model of @document's program: its
+ * commands, events and views with their fields, its aggregates, its
+ * automations and the tests of its scenarios, in board order, with
+ * identifiers unique across the model. No file yet.
+ *
+ * Returns: (transfer full): the IR, for _sl_codegen_model_free()
+ */
+SlCodegenModel *
+_sl_codegen_model_new (SlDocument *document,
+                       const char *model_name)
+{
+  SlCodegenModel *model = g_new0 (SlCodegenModel, 1);
+  GListModel *notes = sl_document_get_notes (document);
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  guint n_notes = g_list_model_get_n_items (notes);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GHashTable) order = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_note = g_hash_table_new (NULL, NULL);           /* SlNote → SlCodegenMessage */
+  g_autoptr(GHashTable) automation_by_note = g_hash_table_new (NULL, NULL); /* SlNote → SlCodegenAutomation */
+  g_autoptr(GHashTable) aggregates = g_hash_table_new (NULL, NULL);        /* SlAggregate → SlCodegenAggregate */
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) aggregate_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) test_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) automation_notes = g_ptr_array_new ();
+  const char *title = sl_document_get_title (document);
+  Board board = { document, order };
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+
+  model->title = g_strdup (title != NULL ? title : "");
+  model->model_name = g_strdup (model_name != NULL ? model_name : "model.stormline");
+  model->namespace_ = _sl_codegen_identifier (model->title[0] != '\0' ? model->title : "Model",
+                                              SL_CODEGEN_CASE_PASCAL);
+  model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
+  model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
+  model->automations = g_ptr_array_new_with_free_func ((GDestroyNotify) automation_free);
+  model->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) test_free);
+  model->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_free);
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlNoteKind kind = sl_note_get_kind (note);
+
+      g_hash_table_insert (order, note, GUINT_TO_POINTER (i + 1));
+      if (is_message_kind (kind) || kind == SL_NOTE_AUTOMATION)
+        g_ptr_array_add (sorted, note);
+    }
+  g_ptr_array_sort_with_data (sorted, compare_board, &board);
+
+  /* The messages, and the automations, with their names. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (sorted, i);
+      SlNoteKind kind = sl_note_get_kind (note);
+      g_autofree char *base = _sl_codegen_identifier (sl_note_get_text (note), SL_CODEGEN_CASE_PASCAL);
+
+      if (is_message_kind (kind))
+        {
+          SlCodegenMessage *message = g_new0 (SlCodegenMessage, 1);
+          SlSlice *slice = sl_document_get_note_slice (document, note);
+          g_autoptr(GHashTable) field_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          guint n_fields = sl_note_get_n_fields (note);
+
+          message->kind = kind == SL_NOTE_COMMAND ? SL_CODEGEN_COMMAND :
+                          kind == SL_NOTE_EVENT ? SL_CODEGEN_EVENT : SL_CODEGEN_VIEW;
+          message->note_id = g_strdup (sl_element_get_id (SL_ELEMENT (note)));
+          message->name = g_strdup (sl_note_get_text (note));
+          message->type_name = unique_name (taken, base);
+          message->slice = slice != NULL ? g_strdup (sl_slice_get_name (slice)) : NULL;
+          message->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+          message->events = g_ptr_array_new ();
+          for (guint f = 0; f < n_fields; f++)
+            g_ptr_array_add (message->fields, field_new (sl_note_get_field (note, f), field_names));
+
+          g_ptr_array_add (model->messages, message);
+          g_hash_table_insert (by_note, note, message);
+        }
+      else
+        {
+          SlCodegenAutomation *automation = g_new0 (SlCodegenAutomation, 1);
+
+          automation->name = g_strdup (sl_note_get_text (note));
+          automation->type_name = unique_name (taken, base);
+          automation->inputs = g_ptr_array_new ();
+          automation->commands = g_ptr_array_new ();
+          g_ptr_array_add (model->automations, automation);
+          g_ptr_array_add (automation_notes, note);
+          g_hash_table_insert (automation_by_note, note, automation);
+        }
+    }
+
+  /* Connections, and the aggregates in the order their first command or
+   * event stands on the board. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (sorted, i);
+      SlCodegenMessage *message = g_hash_table_lookup (by_note, note);
+      SlAggregate *source;
+
+      if (message == NULL)
+        continue;
+
+      if (message->kind != SL_CODEGEN_VIEW &&
+          (source = sl_check_get_aggregate (document, note)) != NULL)
+        {
+          SlCodegenAggregate *aggregate = g_hash_table_lookup (aggregates, source);
+
+          if (aggregate == NULL)
+            {
+              g_autofree char *base = _sl_codegen_identifier (sl_aggregate_get_name (source),
+                                                              SL_CODEGEN_CASE_PASCAL);
+
+              aggregate = g_new0 (SlCodegenAggregate, 1);
+              aggregate->name = g_strdup (sl_aggregate_get_name (source));
+              aggregate->type_name = unique_name (aggregate_names, base);
+              aggregate->commands = g_ptr_array_new ();
+              aggregate->events = g_ptr_array_new ();
+              g_ptr_array_add (model->aggregates, aggregate);
+              g_hash_table_insert (aggregates, source, aggregate);
+            }
+          message->aggregate = aggregate;
+          g_ptr_array_add (message->kind == SL_CODEGEN_COMMAND ? aggregate->commands : aggregate->events,
+                           message);
+        }
+
+      if (message->kind != SL_CODEGEN_EVENT)
+        {
+          g_autoptr(GPtrArray) linked = neighbours (&board, note, message->kind == SL_CODEGEN_VIEW);
+
+          for (guint j = 0; j < linked->len; j++)
+            {
+              SlCodegenMessage *other = g_hash_table_lookup (by_note, g_ptr_array_index (linked, j));
+
+              if (other != NULL && other->kind == SL_CODEGEN_EVENT)
+                g_ptr_array_add (message->events, other);
+            }
+        }
+    }
+
+  for (guint i = 0; i < automation_notes->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (automation_notes, i);
+      SlCodegenAutomation *automation = g_ptr_array_index (model->automations, i);
+      g_autoptr(GPtrArray) inputs = neighbours (&board, note, TRUE);
+      g_autoptr(GPtrArray) outputs = neighbours (&board, note, FALSE);
+
+      for (guint j = 0; j < inputs->len; j++)
+        {
+          SlCodegenMessage *input = g_hash_table_lookup (by_note, g_ptr_array_index (inputs, j));
+
+          if (input != NULL && input->kind != SL_CODEGEN_COMMAND)
+            g_ptr_array_add (automation->inputs, input);
+        }
+      for (guint j = 0; j < outputs->len; j++)
+        {
+          SlCodegenMessage *output = g_hash_table_lookup (by_note, g_ptr_array_index (outputs, j));
+
+          if (output != NULL && output->kind == SL_CODEGEN_COMMAND)
+            g_ptr_array_add (automation->commands, output);
+        }
+    }
+
+  /* The scenarios' tests, by subject in board order, each subject's in
+   * the document's order. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (sorted, i);
+      SlCodegenMessage *subject = g_hash_table_lookup (by_note, note);
+      guint n_scenarios = g_list_model_get_n_items (scenarios);
+
+      if (subject == NULL || subject->kind == SL_CODEGEN_EVENT)
+        continue;
+
+      for (guint j = 0; j < n_scenarios; j++)
+        {
+          SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), j);
+          const char *error = sl_scenario_get_error (scenario);
+          SlCodegenTest *test;
+
+          if (sl_scenario_get_note (scenario) != note)
+            continue;
+
+          test = test_new (subject->kind == SL_CODEGEN_COMMAND ? SL_CODEGEN_TEST_COMMAND : SL_CODEGEN_TEST_VIEW,
+                           sl_scenario_get_title (scenario), taken_for (test_names, subject));
+          test->subject = subject;
+          test->error = error != NULL && error[0] != '\0' ? g_strdup (error) : NULL;
+          add_steps (test->given, by_note, scenario, SL_STEP_GIVEN);
+          add_steps (test->when, by_note, scenario, SL_STEP_WHEN);
+          add_steps (test->then, by_note, scenario, SL_STEP_THEN);
+          g_ptr_array_add (model->tests, test);
+        }
+    }
+
+  /* An automation has no scenario in the model: its test is made from its
+   * connections, given its inputs' example values, then the commands it
+   * issues with theirs. */
+  for (guint i = 0; i < model->automations->len; i++)
+    {
+      SlCodegenAutomation *automation = g_ptr_array_index (model->automations, i);
+      g_autofree char *test_title = NULL;
+      SlCodegenTest *test;
+
+      if (automation->commands->len == 0)
+        continue;
+
+      test_title = g_strdup_printf ("%s issues %s", automation->name,
+                               ((SlCodegenMessage *) g_ptr_array_index (automation->commands, 0))->name);
+      test = test_new (SL_CODEGEN_TEST_AUTOMATION, test_title, taken_for (test_names, automation));
+      test->automation = automation;
+      for (guint j = 0; j < automation->inputs->len; j++)
+        g_ptr_array_add (test->given, step_from_examples (g_ptr_array_index (automation->inputs, j)));
+      for (guint j = 0; j < automation->commands->len; j++)
+        g_ptr_array_add (test->then, step_from_examples (g_ptr_array_index (automation->commands, j)));
+      g_ptr_array_add (model->tests, test);
+    }
+
+  return model;
+}
+
+/* The check gate */
+
+static void
+append_problem (GString   *out,
+                SlProblem *problem)
+{
+  SlNote *note = sl_problem_get_note (problem);
+  SlAggregate *aggregate = sl_problem_get_aggregate (problem);
+  const char *field = sl_problem_get_field (problem);
+
+  g_string_append_printf (out, "\n  %s", sl_problem_get_rule (problem));
+  if (note != NULL)
+    /* Translators: a note named in a list of check errors */
+    g_string_append_printf (out, _(", note “%s”"), sl_note_get_text (note));
+  else if (aggregate != NULL)
+    /* Translators: an aggregate named in a list of check errors */
+    g_string_append_printf (out, _(", aggregate “%s”"), sl_aggregate_get_name (aggregate));
+  if (field != NULL)
+    /* Translators: a field named in a list of check errors */
+    g_string_append_printf (out, _(", field “%s”"), field);
+  g_string_append_printf (out, ": %s", sl_problem_get_message (problem));
+}
+
+/* The errors of @document's check, in the checker's order. */
+static GPtrArray *
+check_errors (SlDocument *document)
+{
+  g_autoptr(GPtrArray) problems = sl_check_run (document);
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_problem_unref);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlProblem *problem = g_ptr_array_index (problems, i);
+
+      if (sl_problem_get_severity (problem) == SL_SEVERITY_ERROR)
+        g_ptr_array_add (errors, sl_problem_ref (problem));
+    }
+
+  return errors;
+}
+
+/* Marked bodies */
+
+#define BEGIN_MARKER "stormline:begin "
+#define END_MARKER "stormline:end "
+#define ORPHANS_BEGIN "stormline:orphans-begin"
+#define ORPHANS_END "stormline:orphans-end"
+#define ORPHAN_MARKER "stormline:orphan "
+#define ORPHAN_END_MARKER "stormline:orphan-end "
+
+typedef struct
+{
+  char *key;
+  char *body;   /* the lines between the markers, each ending in '\n' */
+} Region;
+
+static void
+region_free (Region *region)
+{
+  g_free (region->key);
+  g_free (region->body);
+  g_free (region);
+}
+
+static Region *
+region_new (const char *key,
+            const char *body)
+{
+  Region *region = g_new0 (Region, 1);
+
+  region->key = g_strdup (key);
+  region->body = g_strdup (body);
+  return region;
+}
+
+/* If @line, its indentation aside, is "// @marker KEY", KEY; else NULL. */
+static const char *
+marker_key (const char *line,
+            const char *marker)
+{
+  const char *p = line;
+  gsize len = strlen (marker);
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!g_str_has_prefix (p, "//"))
+    return NULL;
+  p += 2;
+  while (*p == ' ')
+    p++;
+  if (strncmp (p, marker, len) != 0)
+    return NULL;
+  return p + len;
+}
+
+static gboolean
+is_marker (const char *line,
+           const char *marker)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!g_str_has_prefix (p, "//"))
+    return FALSE;
+  p += 2;
+  while (*p == ' ')
+    p++;
+  return strcmp (p, marker) == 0;
+}
+
+static gboolean
+marker_error (GError     **error,
+              const char  *path,
+              guint        line,
+              const char  *what)
+{
+  g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+               /* Translators: %s:%u is a file and a line, the last %s what is wrong there */
+               _("%s:%u: %s; fix the markers by hand, nothing was generated"),
+               path, line, what);
+  return FALSE;
+}
+
+/* The lines of @text, without their '\n' (a '\r' before it is kept). */
+static GStrv
+split_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* A final newline ends the last line rather than starting one. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    {
+      g_free (lines[n - 1]);
+      lines[n - 1] = NULL;
+    }
+  return g_steal_pointer (&lines);
+}
+
+/* Reads the marked regions of @text (a file's text, @path to name it in
+ * errors) into @regions, and the bodies of its orphan block into
+ * @orphans, both in the file's order. Fails on unbalanced markers. */
+static gboolean
+parse_regions (const char  *path,
+               const char  *text,
+               GPtrArray   *regions,
+               GPtrArray   *orphans,
+               GError     **error)
+{
+  g_auto(GStrv) lines = split_lines (text);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *open = NULL;
+  guint open_line = 0;
+  gboolean in_orphans = FALSE;
+  gboolean in_orphan = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *key;
+
+      if (in_orphans)
+        {
+          if (is_marker (line, ORPHANS_END))
+            {
+              if (in_orphan)
+                return marker_error (error, path, i + 1, _("the orphan block ends inside a kept body"));
+              in_orphans = FALSE;
+            }
+          else if ((key = marker_key (line, ORPHAN_MARKER)) != NULL)
+            {
+              if (in_orphan)
+                return marker_error (error, path, i + 1, _("a kept body starts inside another"));
+              in_orphan = TRUE;
+              g_free (open);
+              open = g_strdup (key);
+              open_line = i + 1;
+              g_string_truncate (body, 0);
+            }
+          else if ((key = marker_key (line, ORPHAN_END_MARKER)) != NULL)
+            {
+              if (!in_orphan || strcmp (key, open) != 0)
+                return marker_error (error, path, i + 1, _("an end marker without its begin marker"));
+              g_ptr_array_add (orphans, region_new (open, body->str));
+              in_orphan = FALSE;
+            }
+          else if (in_orphan)
+            {
+              /* The orphan's lines are commented out with "// ". */
+              const char *p = line;
+
+              if (g_str_has_prefix (p, "// "))
+                p += 3;
+              else if (g_str_has_prefix (p, "//"))
+                p += 2;
+              g_string_append (body, p);
+              g_string_append_c (body, '\n');
+            }
+          continue;
+        }
+
+      if (is_marker (line, ORPHANS_BEGIN))
+        {
+          if (open != NULL)
+            return marker_error (error, path, i + 1, _("the orphan block starts inside a marked body"));
+          in_orphans = TRUE;
+          g_clear_pointer (&open, g_free);
+        }
+      else if ((key = marker_key (line, BEGIN_MARKER)) != NULL)
+        {
+          if (open != NULL)
+            return marker_error (error, path, i + 1, _("a begin marker inside another marked body"));
+          if (g_hash_table_contains (keys, key))
+            return marker_error (error, path, i + 1, _("a second marked body with the same key"));
+          g_hash_table_add (keys, (gpointer) key);
+          open = g_strdup (key);
+          open_line = i + 1;
+          g_string_truncate (body, 0);
+        }
+      else if ((key = marker_key (line, END_MARKER)) != NULL)
+        {
+          if (open == NULL || strcmp (key, open) != 0)
+            return marker_error (error, path, i + 1, _("an end marker without its begin marker"));
+          g_ptr_array_add (regions, region_new (open, body->str));
+          g_clear_pointer (&open, g_free);
+        }
+      else if (open != NULL)
+        {
+          g_string_append (body, line);
+          g_string_append_c (body, '\n');
+        }
+    }
+
+  if (in_orphans)
+    return marker_error (error, path, g_strv_length (lines), _("the orphan block has no end marker"));
+  if (open != NULL)
+    return marker_error (error, path, open_line, _("a begin marker without its end marker"));
+
+  return TRUE;
+}
+
+static Region *
+find_region (GPtrArray  *regions,
+             const char *key)
+{
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (regions, i);
+
+      if (strcmp (region->key, key) == 0)
+        return region;
+    }
+  return NULL;
+}
+
+/* Whether a body is worth keeping when its key is gone: it holds more
+ * than white space and is none of the bodies the generator writes. */
+static gboolean
+is_hand_written (const char *body,
+                 GHashTable *defaults)
+{
+  gboolean blank = TRUE;
+
+  for (const char *p = body; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      blank = FALSE;
+
+  return !blank && !g_hash_table_contains (defaults, body);
+}
+
+/* @text, its marked bodies replaced by the ones of @old (a file's
+ * regions) where those have the same key, and @old's bodies whose key is
+ * gone appended in an orphan block. @n_kept counts the bodies that differ
+ * from the generated ones. */
+static char *
+merge_regions (const char *text,
+               GPtrArray  *old_regions,
+               GPtrArray  *old_orphans,
+               guint      *n_kept)
+{
+  g_auto(GStrv) lines = split_lines (text);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);        /* Region → itself */
+  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+  GString *generated = NULL;
+  const char *open = NULL;
+  Region *kept = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *key;
+
+      if (open == NULL && (key = marker_key (line, BEGIN_MARKER)) != NULL)
+        {
+          g_string_append (out, line);
+          g_string_append_c (out, '\n');
+          open = key;
+          generated = g_string_new (NULL);
+          kept = find_region (old_regions, key);
+          if (kept == NULL)
+            kept = find_region (old_orphans, key);
+          continue;
+        }
+      if (open != NULL && (key = marker_key (line, END_MARKER)) != NULL && strcmp (key, open) == 0)
+        {
+          if (kept != NULL)
+            {
+              g_string_append (out, kept->body);
+              g_hash_table_add (used, kept);
+              if (strcmp (kept->body, generated->str) != 0)
+                (*n_kept)++;
+            }
+          else
+            g_string_append (out, generated->str);
+          g_hash_table_add (defaults, g_string_free (generated, FALSE));
+          generated = NULL;
+          g_string_append (out, line);
+          g_string_append_c (out, '\n');
+          open = NULL;
+          kept = NULL;
+          continue;
+        }
+
+      if (open != NULL)
+        {
+          g_string_append (generated, line);
+          g_string_append_c (generated, '\n');
+        }
+      else
+        {
+          g_string_append (out, line);
+          g_string_append_c (out, '\n');
+        }
+    }
+  /* The emitters balance their markers; a body left open is kept as is. */
+  if (generated != NULL)
+    {
+      g_string_append (out, generated->str);
+      g_string_free (generated, TRUE);
+    }
+
+  for (guint i = 0; i < old_regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (old_regions, i);
+
+      if (!g_hash_table_contains (used, region) && is_hand_written (region->body, defaults))
+        g_ptr_array_add (orphans, region);
+    }
+  for (guint i = 0; i < old_orphans->len; i++)
+    {
+      Region *region = g_ptr_array_index (old_orphans, i);
+
+      if (!g_hash_table_contains (used, region))
+        g_ptr_array_add (orphans, region);
+    }
+
+  if (orphans->len > 0)
+    {
+      g_string_append (out, "\n// " ORPHANS_BEGIN "\n");
+      g_string_append (out, "// Bodies written by hand whose place is gone from the model (a command,\n"
+                            "// event, view or automation removed or renamed). Stormline keeps them here\n"
+                            "// when it generates again, and puts one back where its key reappears.\n"
+                            "// Move what you need, then delete this block.\n");
+      for (guint i = 0; i < orphans->len; i++)
+        {
+          Region *region = g_ptr_array_index (orphans, i);
+          g_auto(GStrv) body = split_lines (region->body);
+
+          g_string_append_printf (out, "// " ORPHAN_MARKER "%s\n", region->key);
+          for (guint j = 0; body[j] != NULL; j++)
+            g_string_append_printf (out, body[j][0] != '\0' ? "// %s\n" : "//%s\n", body[j]);
+          g_string_append_printf (out, "// " ORPHAN_END_MARKER "%s\n", region->key);
+        }
+      g_string_append (out, "// " ORPHANS_END "\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Writing */
+
+typedef struct
+{
+  GFile *file;
+  GBytes *bytes;   /* NULL when the file already holds them */
+} Output;
+
+static void
+output_free (Output *output)
+{
+  g_object_unref (output->file);
+  g_clear_pointer (&output->bytes, g_bytes_unref);
+  g_free (output);
+}
+
+/* The file for @path under @directory, refusing a path that leaves it. */
+static GFile *
+resolve (GFile       *directory,
+         const char  *path,
+         GError     **error)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (directory, path);
+
+  if (!g_file_has_prefix (file, directory))
+    {
+      g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                   _("“%s” is outside the output folder"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+/* What @file will hold, @path naming it: the generated @text merged with
+ * what the file already holds; @bytes set to NULL when nothing changes. */
+static gboolean
+prepare (GFile        *file,
+         const char   *path,
+         const char   *text,
+         GBytes      **bytes,
+         guint        *n_kept,
+         GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *merged = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+  gsize length;
+
+  *bytes = NULL;
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                       _("Could not read “%s”: %s"), path, local_error->message);
+          return FALSE;
+        }
+      *bytes = g_bytes_new (text, strlen (text));
+      return TRUE;
+    }
+
+  if (!parse_regions (path, contents, regions, orphans, error))
+    return FALSE;
+  merged = merge_regions (text, regions, orphans, n_kept);
+  if (strlen (merged) != length || memcmp (merged, contents, length) != 0)
+    {
+      gsize size = strlen (merged);
+
+      *bytes = g_bytes_new_take (g_steal_pointer (&merged), size);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+make_parents (GFile       *directory,
+              GFile       *file,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (parent == NULL || g_file_equal (parent, directory))
+    return TRUE;
+  if (!g_file_make_directory_with_parents (parent, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *name = g_path_get_dirname (path);
+
+      g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                   _("Could not create the folder “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SlCodegenReport *
+sl_codegen_run (SlDocument         *document,
+                SlCodegenLanguage   language,
+                const char         *model_name,
+                GFile              *directory,
+                SlCodegenFlags      flags,
+                GError            **error)
+{
+  g_autoptr(SlCodegenReport) report = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) outputs = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SlCodegenModel *model;
+  guint n_kept = 0;
+
+  g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (language <= SL_CODEGEN_KOTLIN, NULL);
+  g_return_val_if_fail (G_IS_FILE (directory), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = g_new0 (SlCodegenReport, 1);
+
+  errors = check_errors (document);
+  if (errors->len > 0 && !(flags & SL_CODEGEN_FORCE))
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+      guint named = MIN (errors->len, MAX_NAMED_ERRORS);
+
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The model’s check has %u error:",
+                                           "The model’s check has %u errors:",
+                                           errors->len),
+                              errors->len);
+      for (guint i = 0; i < named; i++)
+        append_problem (message, g_ptr_array_index (errors, i));
+      if (errors->len > named)
+        {
+          g_string_append (message, "\n  ");
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                               errors->len - named),
+                                  errors->len - named);
+        }
+      g_set_error_literal (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_CHECK_FAILED, message->str);
+      return NULL;
+    }
+  report->n_problems = errors->len;
+
+  model = _sl_codegen_model_new (document, model_name);
+  switch (language)
+    {
+    case SL_CODEGEN_TYPESCRIPT:
+      _sl_codegen_emit_typescript (model);
+      break;
+    case SL_CODEGEN_CSHARP:
+      _sl_codegen_emit_csharp (model);
+      break;
+    case SL_CODEGEN_KOTLIN:
+      _sl_codegen_emit_kotlin (model);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  _sl_codegen_emit_schemas (model);
+
+  /* Everything is read and merged before anything is written. */
+  outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_free);
+  for (guint i = 0; i < model->files->len; i++)
+    {
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+      Output *output = g_new0 (Output, 1);
+
+      g_ptr_array_add (outputs, output);
+      output->file = resolve (directory, file->path, error);
+      if (output->file == NULL ||
+          !prepare (output->file, file->path, file->text->str, &output->bytes, &n_kept, error))
+        {
+          if (output->file == NULL)
+            output->file = g_object_ref (directory);
+          _sl_codegen_model_free (model);
+          return NULL;
+        }
+    }
+  report->n_files = model->files->len;
+  report->n_kept = n_kept;
+
+  if (!g_file_make_directory_with_parents (directory, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *name = g_file_get_parse_name (directory);
+
+      g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                   _("Could not create the folder “%s”: %s"), name, local_error->message);
+      _sl_codegen_model_free (model);
+      return NULL;
+    }
+
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      Output *output = g_ptr_array_index (outputs, i);
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+
+      if (output->bytes == NULL)
+        continue;
+
+      if (!make_parents (directory, output->file, file->path, error))
+        {
+          _sl_codegen_model_free (model);
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      if (!sl_file_write_atomically (output->file, output->bytes, NULL, &local_error))
+        {
+          g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                       _("Could not write “%s”: %s"), file->path, local_error->message);
+          _sl_codegen_model_free (model);
+          return NULL;
+        }
+      report->n_written++;
+    }
+
+  _sl_codegen_model_free (model);
+  return g_steal_pointer (&report);
+}
