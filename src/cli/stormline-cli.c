@@ -1,7 +1,7 @@
 /* stormline-cli.c: Stormline on the command line, with no display
  *
- * Exit status: 0 on success, 1 when a check finds something (fmt --check)
- * or a merge conflicts,
+ * Exit status: 0 on success, 1 when a check finds something (fmt --check,
+ * generate refusing a model whose check has errors) or a merge conflicts,
  * 2 when a file cannot be read or the command line is wrong.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1164,6 +1164,108 @@ command_merge (int    argc,
   return EXIT_OK;
 }
 
+/* generate */
+
+/* A message of several lines: the first as print_error() prints it, the
+ * others as they are, each escaped. */
+static void
+print_error_lines (const char *file,
+                   const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+
+  print_error (file, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = sl_text_escape_controls (lines[i]);
+
+      g_printerr ("%s\n", escaped);
+    }
+}
+
+static int
+command_generate (int    argc,
+                  char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *language_name = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language_name,
+      N_("The language of the code: typescript, csharp or kotlin"), N_("LANGUAGE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The folder to generate into (created if missing)"),
+      N_("DIR") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Generate even when the model’s check has errors"), NULL },
+    { NULL }
+  };
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(SlCodegenReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model_name = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *line = NULL;
+  SlCodegenLanguage language;
+
+  if (!parse_options ("generate", _("MODEL --lang LANGUAGE -o DIR"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 2 || output == NULL || language_name == NULL)
+    {
+      print_error (NULL, _("generate needs one MODEL, --lang typescript|csharp|kotlin and -o DIR"));
+      return EXIT_UNREADABLE;
+    }
+  if (!sl_codegen_language_from_string (language_name, &language))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown language “%s”; --lang takes typescript, csharp or kotlin"),
+                                                  language_name);
+      print_error (NULL, message);
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(document = load (argv[1])))
+    return EXIT_UNREADABLE;
+
+  model_name = g_path_get_basename (argv[1]);
+  directory = g_file_new_for_commandline_arg (output);
+  report = sl_codegen_run (document, language, model_name, directory,
+                           force ? SL_CODEGEN_FORCE : SL_CODEGEN_FLAGS_NONE, &error);
+  if (report == NULL)
+    {
+      if (g_error_matches (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_CHECK_FAILED))
+        {
+          g_autofree char *message = g_strdup_printf ("%s\n%s", error->message,
+                                                      _("Nothing was generated; use --force to generate anyway."));
+          print_error_lines (argv[1], message);
+          return EXIT_FOUND;
+        }
+      print_error (output, error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  if (sl_codegen_report_get_n_problems (report) > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext (
+                                                               "warning: generated past %u error of the check",
+                                                               "warning: generated past %u errors of the check",
+                                                               sl_codegen_report_get_n_problems (report)),
+                                                  sl_codegen_report_get_n_problems (report));
+      print_error (argv[1], message);
+    }
+
+  /* Translators: the first part of "Wrote 14 of 31 files to DIR (kept 3 hand-written bodies)" */
+  files = g_strdup_printf (ngettext ("Wrote %u of %u file to %s", "Wrote %u of %u files to %s",
+                                        sl_codegen_report_get_n_files (report)),
+                           sl_codegen_report_get_n_written (report), sl_codegen_report_get_n_files (report), output);
+  if (sl_codegen_report_get_n_kept (report) > 0)
+    /* Translators: the second part of "Wrote 14 of 31 files to DIR (kept 3 hand-written bodies)" */
+    line = g_strdup_printf (ngettext ("%s (kept %u hand-written body)",
+                                         "%s (kept %u hand-written bodies)", sl_codegen_report_get_n_kept (report)),
+                            files, sl_codegen_report_get_n_kept (report));
+  print_line (line != NULL ? line : files);
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
@@ -1179,6 +1281,9 @@ static const Command commands[] = {
     command_diff },
   { "merge", N_("BASE OURS THEIRS -o OUT"), N_("Merge two versions of a model by element id; conflicts become hotspots"),
     command_merge },
+  { "generate", N_("MODEL --lang LANGUAGE -o DIR"),
+    N_("Generate types, decide/evolve skeletons, tests and JSON Schemas in TypeScript, C# or Kotlin"),
+    command_generate },
   { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
 
