@@ -43,6 +43,10 @@ struct _SlCodegenDialog
 
 G_DEFINE_FINAL_TYPE (SlCodegenDialog, sl_codegen_dialog, ADW_TYPE_WINDOW)
 
+#define DEFAULT_WIDTH 480
+#define DEFAULT_HEIGHT 440
+#define MIN_WIDTH 360
+
 /* The key the folder of the window's model is remembered under, or NULL
  * for a model never saved. */
 static char *
@@ -59,16 +63,22 @@ remember_folder (SlCodegenDialog *self)
   g_autofree char *key = model_key (self);
   g_autofree char *uri = NULL;
   g_autoptr(GVariant) folders = NULL;
-  g_autoptr(GVariantDict) dict = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  GVariantBuilder builder;
+  const char *model, *folder;
 
   if (key == NULL || self->folder == NULL)
     return;
 
   uri = g_file_get_uri (self->folder);
   folders = g_settings_get_value (self->settings, "codegen-folders");
-  dict = g_variant_dict_new (folders);
-  g_variant_dict_insert (dict, key, "s", uri);
-  g_settings_set_value (self->settings, "codegen-folders", g_variant_dict_end (dict));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  iter = g_variant_iter_new (folders);
+  while (g_variant_iter_next (iter, "{&s&s}", &model, &folder))
+    if (!g_str_equal (model, key))
+      g_variant_builder_add (&builder, "{ss}", model, folder);
+  g_variant_builder_add (&builder, "{ss}", key, uri);
+  g_settings_set_value (self->settings, "codegen-folders", g_variant_builder_end (&builder));
 }
 
 static void
@@ -248,10 +258,10 @@ sl_codegen_dialog_init (SlCodegenDialog *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Generate Code"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 440);
+  gtk_window_set_default_size (GTK_WINDOW (self), DEFAULT_WIDTH, DEFAULT_HEIGHT);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 300);
+  gtk_widget_set_size_request (GTK_WIDGET (self), MIN_WIDTH, 300);
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -343,10 +353,15 @@ SlCodegenDialog *
 sl_codegen_dialog_new (SlWindow *window)
 {
   SlCodegenDialog *self;
+  int width;
 
   g_return_val_if_fail (SL_IS_WINDOW (window), NULL);
 
   self = g_object_new (SL_TYPE_CODEGEN_DIALOG, "transient-for", window, NULL);
+  /* On a phone's width, as wide as the window. */
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  if (width > 0 && width < DEFAULT_WIDTH)
+    gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, MIN_WIDTH), DEFAULT_HEIGHT);
   self->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   restore_folder (self);
