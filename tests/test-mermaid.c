@@ -52,7 +52,9 @@ assert_well_formed (const char *diagram)
           g_assert_null (strstr (line, "%%"));
           continue;
         }
-      if (*line == 0 || g_str_has_prefix (line, "%% "))
+      if (*line == 0)
+        continue;
+      if (g_str_has_prefix (line, "%% "))
         {
           g_assert_null (strstr (line + 2, "%%"));
           continue;
