@@ -161,7 +161,7 @@ test_relations (void)
                    "data BookRoom_02 {\n"
                    "  roomNumber: Int\n"
                    "}\n"
-                   "tf 03 evt Room.RoomBooked ->> 02 [[RoomBooked_03]]\n"
+                   "tf 03 evt RoomBooked ->> 02 [[RoomBooked_03]]\n"
                    "data RoomBooked_03 {\n"
                    "  roomNumber: Int\n"
                    "  bookedAt: DateTime\n"
@@ -199,7 +199,7 @@ test_slice (void)
   inside = sl_mermaid_slice (board.document, later);
   g_assert_nonnull (inside);
   assert_well_formed (inside);
-  g_assert_true (g_str_has_prefix (inside, "eventmodeling\ntf 01 evt Room.RoomBooked [[RoomBooked_01]]\n"));
+  g_assert_true (g_str_has_prefix (inside, "eventmodeling\ntf 01 evt RoomBooked [[RoomBooked_01]]\n"));
   assert_has (inside, "\ntf 02 rmo Bookings ->> 01 [[Bookings_02]]\n");
   g_assert_null (strstr (inside, "BookRoom"));
 
@@ -256,7 +256,7 @@ test_hostile (void)
   diagram = board_of (board.document, NULL);
   assert_has (diagram, "\ntf 02 cmd ZimmerBuchenFurGaste ->> 01 [[ZimmerBuchenFurGaste_02]]\n");
   /* Nothing left: the kind's name. */
-  assert_has (diagram, " evt AccTitleX.Event ->> 02 [[Event_03]]\n");
+  assert_has (diagram, " evt Event ->> 02 [[Event_03]]\n");
   /* A number first: not a frame number. */
   sl_document_set_note_text (board.document, board.command, "1st floor");
   g_free (diagram);
@@ -277,10 +277,10 @@ test_limit (void)
   for (int i = 0; i < SL_MERMAID_MAX_FRAMES + 2; i++)
     sl_document_add_note (document, SL_NOTE_EVENT, events, i * 10, 0, "Happened");
   diagram = board_of (document, NULL);
-  assert_has (diagram, "\nrf 999 evt Stream.Happened\n\n%% 2 more notes left out: a Mermaid diagram holds at "
+  assert_has (diagram, "\nrf 999 evt Happened\n\n%% 2 more notes left out: a Mermaid diagram holds at "
                        "most 999 time frames\n");
   g_assert_null (strstr (diagram, "1000"));
-  g_assert_true (g_str_has_prefix (diagram, "eventmodeling\ntf 001 evt Stream.Happened\nrf 002 "));
+  g_assert_true (g_str_has_prefix (diagram, "eventmodeling\ntf 001 evt Happened\nrf 002 "));
 }
 
 int

@@ -4,12 +4,16 @@
  * of time frames, one box each, in the order they are written: this
  * writes the board's notes as those frames, in timeline order.
  *
- *   screen, actor          → `ui`   (a trigger)
- *   automation             → `pcr`  (a processor)
- *   external system        → `pcr`  in an `External` swimlane
- *   command                → `cmd`
- *   event                  → `evt`  in a swimlane named after its lane
- *   view                   → `rmo`  (a read model)
+ *   screen, actor              → `ui`   (a trigger)
+ *   automation, external system → `pcr`  (a processor)
+ *   command                    → `cmd`
+ *   event                      → `evt`
+ *   view                       → `rmo`  (a read model)
+ *
+ * in Mermaid's three swimlanes (triggers, commands and read models,
+ * events). Its namespaces (`Booking.RoomBooked`) would give each lane of
+ * events a stream of its own, but Mermaid 11.17 draws every frame with a
+ * namespace in a swimlane of its own: the diagram has none.
  *
  * Aggregates, hotspots and comments have no frame. A frame's name is an
  * identifier made of the note's text (ASCII letters, digits and `_`: the
@@ -45,7 +49,6 @@
 #include "sl-document.h"
 #include "sl-element-list.h"
 #include "sl-field.h"
-#include "sl-lane.h"
 #include "sl-mermaid.h"
 #include "sl-note.h"
 #include "sl-slice.h"
@@ -62,7 +65,6 @@ typedef struct
   SlNote *note;
   const char *type;       /* "ui", "pcr", "cmd", "evt", "rmo" */
   Group group;
-  const char *namespace_; /* or NULL: the group's own swimlane */
   char *identifier;
   guint number;
 } Frame;
@@ -71,8 +73,6 @@ typedef struct
 {
   SlDocument *document;
   GHashTable *order;      /* SlNote → its position in the document + 1 */
-  GHashTable *namespaces; /* SlLane (or the document, for external systems) → char* */
-  GHashTable *taken;      /* namespaces given */
 } Diagram;
 
 static void
@@ -312,60 +312,12 @@ order_notes (Diagram   *diagram,
     }
 }
 
-/* A namespace (a swimlane of its own) for each events lane with a name,
- * and one for the external systems. Mermaid finds a swimlane by its
- * namespace whatever the kind, so no two may share one. */
-static const char *
-get_namespace (Diagram  *diagram,
-               SlNote   *note,
-               Group     group)
-{
-  SlLane *lane = sl_note_get_lane (note);
-  gpointer key;
-  const char *name;
-  g_autofree char *base = NULL;
-  char *namespace_;
-
-  if (sl_note_get_kind (note) == SL_NOTE_EXTERNAL)
-    {
-      key = diagram->document;
-      name = "External";
-    }
-  else if (group == EVENTS && lane != NULL && sl_lane_get_kind (lane) == SL_LANE_EVENTS)
-    {
-      key = lane;
-      name = sl_lane_get_name (lane);
-    }
-  else
-    return NULL;
-
-  namespace_ = g_hash_table_lookup (diagram->namespaces, key);
-  if (namespace_ != NULL)
-    return namespace_;
-
-  base = identifier (name);
-  if (base == NULL)
-    return NULL;
-
-  namespace_ = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (diagram->taken, namespace_); n++)
-    {
-      g_free (namespace_);
-      namespace_ = g_strdup_printf ("%s%u", base, n);
-    }
-  g_hash_table_add (diagram->taken, namespace_);
-  g_hash_table_insert (diagram->namespaces, key, namespace_);
-  return namespace_;
-}
-
 /* The frames */
 
 static gboolean
 same_swimlane (Frame *a,
                Frame *b)
 {
-  if (a->namespace_ != NULL || b->namespace_ != NULL)
-    return g_strcmp0 (a->namespace_, b->namespace_) == 0;
   return a->group == b->group;
 }
 
@@ -457,7 +409,6 @@ append_diagram (Diagram    *diagram,
 
       frame->note = g_ptr_array_index (notes, i);
       frame_type (sl_note_get_kind (frame->note), &frame->type, &frame->group);
-      frame->namespace_ = get_namespace (diagram, frame->note, frame->group);
       frame->identifier = identifier (sl_note_get_text (frame->note));
       if (frame->identifier == NULL)
         frame->identifier = g_strdup (kind_identifier (sl_note_get_kind (frame->note)));
@@ -526,8 +477,6 @@ append_diagram (Diagram    *diagram,
       reset = i > 0 && named->len == 0 && (inferred == NULL || !g_ptr_array_find (sources, inferred, NULL));
 
       g_string_append_printf (out, "%s %0*u %s ", reset ? "rf" : "tf", digits, frame->number, frame->type);
-      if (frame->namespace_ != NULL)
-        g_string_append_printf (out, "%s.", frame->namespace_);
       g_string_append (out, frame->identifier);
       for (guint s = 0; s < named->len; s++)
         g_string_append_printf (out, " ->> %0*u", digits, ((Frame *) g_ptr_array_index (named, s))->number);
@@ -564,8 +513,6 @@ diagram_init (Diagram    *diagram,
 
   diagram->document = document;
   diagram->order = g_hash_table_new (NULL, NULL);
-  diagram->namespaces = g_hash_table_new (NULL, NULL);
-  diagram->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     g_hash_table_insert (diagram->order, sl_element_list_peek (SL_ELEMENT_LIST (notes), i),
                          GUINT_TO_POINTER (i + 1));
@@ -575,8 +522,6 @@ static void
 diagram_clear (Diagram *diagram)
 {
   g_hash_table_unref (diagram->order);
-  g_hash_table_unref (diagram->namespaces);
-  g_hash_table_unref (diagram->taken);
 }
 
 /**
