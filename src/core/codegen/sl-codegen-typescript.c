@@ -66,12 +66,15 @@ add_once (GPtrArray *array,
     g_ptr_array_add (array, item);
 }
 
-/* "// " + @text with anything that could end a comment or line made safe. */
+/* @text in a comment: anything that could end the comment or the line
+ * made safe, the white space around it left out. */
 static void
 append_comment_text (GString    *out,
                      const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  for (const char *p = stripped; *p != '\0'; p++)
     {
       if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
@@ -1042,12 +1045,19 @@ append_step (Emitter       *emitter,
         complete = FALSE;
     }
 
+  if (data->len > 0)
+    {
+      g_string_prepend (data, "{ ");
+      g_string_append (data, " }");
+    }
+  else
+    g_string_append (data, "{}");
   g_string_append (out, indent);
   if (view_row)
-    g_string_append_printf (out, "{ %s }", data->str);
+    g_string_append (out, data->str);
   else
     {
-      g_string_append_printf (out, "{ type: \"%s\", data: { %s } }", message->type_name, data->str);
+      g_string_append_printf (out, "{ type: \"%s\", data: %s }", message->type_name, data->str);
       if (!complete && !partial)
         {
           g_string_append_printf (out, " as %s", message->type_name);
@@ -1061,15 +1071,19 @@ append_step (Emitter       *emitter,
   g_string_free (data, TRUE);
 }
 
-/* An array of step literals, its items at @indent plus two spaces. */
+/* An array of the literals of those @steps that are of @kind (and of
+ * @message, unless NULL), its items at @indent plus two spaces. A step of
+ * another kind, which the check reports, is left out with a comment. */
 static void
-append_steps (Emitter    *emitter,
-              GString    *out,
-              Imports    *imports,
-              GPtrArray  *steps,
-              const char *indent,
-              gboolean    partial,
-              gboolean    view_rows)
+append_steps (Emitter              *emitter,
+              GString              *out,
+              Imports              *imports,
+              GPtrArray            *steps,
+              const char           *indent,
+              SlCodegenMessageKind  kind,
+              SlCodegenMessage     *message,
+              gboolean              partial,
+              gboolean              view_rows)
 {
   g_autofree char *inner = g_strdup_printf ("%s  ", indent);
 
@@ -1080,7 +1094,18 @@ append_steps (Emitter    *emitter,
     }
   g_string_append (out, "[\n");
   for (guint i = 0; i < steps->len; i++)
-    append_step (emitter, out, imports, g_ptr_array_index (steps, i), inner, partial, view_rows);
+    {
+      SlCodegenStep *step = g_ptr_array_index (steps, i);
+
+      if (step->message->kind != kind || (message != NULL && step->message != message))
+        {
+          g_string_append_printf (out, "%s// (a step of \"", inner);
+          append_comment_text (out, step->message->name);
+          g_string_append (out, "\" is left out: it cannot stand here)\n");
+          continue;
+        }
+      append_step (emitter, out, imports, step, inner, partial, view_rows);
+    }
   g_string_append_printf (out, "%s]", indent);
 }
 
@@ -1117,17 +1142,15 @@ emit_group_tests (Emitter *emitter,
       g_string_append (body, "\ntest(");
       append_test_name (body, test->subject->name, test);
       g_string_append (body, ", () => {\n  given(");
-      append_steps (emitter, body, &imports, test->given, "  ", FALSE, FALSE);
+      append_steps (emitter, body, &imports, test->given, "  ", SL_CODEGEN_EVENT, NULL, FALSE, FALSE);
       g_string_append (body, ")\n    .when(\n");
-      if (test->when->len > 0)
-        {
-          when = g_ptr_array_index (test->when, 0);
-          append_step (emitter, body, &imports, when, "      ", FALSE, FALSE);
-        }
+      when = test->when->len > 0 ? g_ptr_array_index (test->when, 0) : NULL;
+      if (when != NULL && when->message == test->subject)
+        append_step (emitter, body, &imports, when, "      ", FALSE, FALSE);
       else
         {
           g_string_append_printf (body, "      { type: \"%s\", data: {} } as %s,\n"
-                                        "      // (the scenario has no When step)\n",
+                                        "      // (the scenario has no When step of this command)\n",
                                   test->subject->type_name, test->subject->type_name);
           import_message (emitter, &imports, test->subject);
         }
@@ -1141,7 +1164,7 @@ emit_group_tests (Emitter *emitter,
       else
         {
           g_string_append (body, "    .then(");
-          append_steps (emitter, body, &imports, test->then, "    ", TRUE, FALSE);
+          append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_EVENT, NULL, TRUE, FALSE);
           g_string_append (body, ");\n");
         }
       g_string_append (body, "});\n");
@@ -1190,9 +1213,9 @@ emit_view_tests (Emitter          *emitter,
       g_string_append (body, "\ntest(");
       append_test_name (body, view->name, test);
       g_string_append (body, ", () => {\n  given(");
-      append_steps (emitter, body, &imports, test->given, "  ", FALSE, FALSE);
+      append_steps (emitter, body, &imports, test->given, "  ", SL_CODEGEN_EVENT, NULL, FALSE, FALSE);
       g_string_append (body, ")\n    .then(");
-      append_steps (emitter, body, &imports, test->then, "    ", TRUE, TRUE);
+      append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_VIEW, view, TRUE, TRUE);
       g_string_append (body, ");\n});\n");
     }
 
@@ -1236,7 +1259,7 @@ emit_automation_tests (Emitter             *emitter,
 
       n++;
       g_string_append (body, "\ntest(");
-      append_test_name (body, automation->name, test);
+      append_string_literal (body, test->title);
       g_string_append (body, ", () => {\n  given([\n");
       for (guint j = 0; j < test->given->len; j++)
         {
@@ -1257,7 +1280,7 @@ emit_automation_tests (Emitter             *emitter,
             append_step (emitter, body, &imports, step, "    ", FALSE, FALSE);
         }
       g_string_append (body, "  ])\n    .then(");
-      append_steps (emitter, body, &imports, test->then, "    ", TRUE, FALSE);
+      append_steps (emitter, body, &imports, test->then, "    ", SL_CODEGEN_COMMAND, NULL, TRUE, FALSE);
       g_string_append (body, ");\n});\n");
     }
 
@@ -1286,6 +1309,12 @@ emit_automation_tests (Emitter             *emitter,
 
 /* The emitter */
 
+static gboolean
+is_reserved_dir (const char *name)
+{
+  return strcmp (name, "views") == 0 || strcmp (name, "shared") == 0 || strcmp (name, "automations") == 0;
+}
+
 void
 _sl_codegen_emit_typescript (SlCodegenModel *model)
 {
@@ -1306,6 +1335,15 @@ _sl_codegen_emit_typescript (SlCodegenModel *model)
       Group *group = g_new0 (Group, 1);
       g_autofree char *kebab = _sl_codegen_identifier (aggregate->type_name, SL_CODEGEN_CASE_KEBAB);
 
+      /* src/views, src/shared and src/automations are taken. */
+      if (is_reserved_dir (kebab))
+        {
+          char *suffixed = g_strdup_printf ("%s-aggregate", kebab);
+
+          g_free (kebab);
+          kebab = suffixed;
+        }
+
       group->type_name = g_strdup (aggregate->type_name);
       group->name = g_strdup (aggregate->name);
       group->dir = g_strdup_printf ("src/%s", kebab);
@@ -1325,8 +1363,7 @@ _sl_codegen_emit_typescript (SlCodegenModel *model)
         {
           g_autofree char *kebab = g_strdup ("unassigned");
 
-          for (guint n = 2; g_hash_table_contains (dirs, kebab) || strcmp (kebab, "views") == 0 ||
-                            strcmp (kebab, "shared") == 0 || strcmp (kebab, "automations") == 0; n++)
+          for (guint n = 2; g_hash_table_contains (dirs, kebab); n++)
             {
               g_free (kebab);
               kebab = g_strdup_printf ("unassigned%u", n);

@@ -569,20 +569,58 @@ step_from_scenario (GHashTable *messages,
   return step;
 }
 
-/* A step made of @message's fields that have an example value. */
+/* A value for @field of @message: the first a scenario's step gives it,
+ * in the order of @tests; or NULL. */
+static const char *
+scenario_value (GPtrArray        *tests,
+                SlCodegenMessage *message,
+                SlCodegenField   *field)
+{
+  for (guint i = 0; i < tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (tests, i);
+      GPtrArray *parts[] = { test->given, test->when, test->then };
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        for (guint j = 0; j < parts[p]->len; j++)
+          {
+            SlCodegenStep *step = g_ptr_array_index (parts[p], j);
+            guint index;
+
+            if (step->message == message &&
+                g_ptr_array_find_with_equal_func (step->names, field->name, g_str_equal, &index))
+              return g_ptr_array_index (step->values, index);
+          }
+    }
+  return NULL;
+}
+
+/* A step of @message's fields, each with a value: from @flowing (name →
+ * value: what the step's inputs hold, as fields flow by name), else the
+ * field's example, else the first value a scenario gives it. Fields with
+ * none of these are left out. The values are added to @flowing. */
 static SlCodegenStep *
-step_from_examples (SlCodegenMessage *message)
+step_from_examples (GPtrArray        *tests,
+                    SlCodegenMessage *message,
+                    GHashTable       *flowing)
 {
   SlCodegenStep *step = step_new (message);
 
   for (guint i = 0; i < message->fields->len; i++)
     {
       SlCodegenField *field = g_ptr_array_index (message->fields, i);
+      const char *value = g_hash_table_lookup (flowing, field->name);
 
-      if (field->example == NULL)
+      if (value == NULL)
+        value = field->example;
+      if (value == NULL)
+        value = scenario_value (tests, message, field);
+      if (value == NULL)
         continue;
       g_ptr_array_add (step->names, g_strdup (field->name));
-      g_ptr_array_add (step->values, g_strdup (field->example));
+      g_ptr_array_add (step->values, g_strdup (value));
+      if (!g_hash_table_contains (flowing, field->name))
+        g_hash_table_insert (flowing, field->name, (gpointer) value);
     }
 
   return step;
@@ -638,6 +676,11 @@ taken_for (GHashTable *by_subject,
   return taken;
 }
 
+static const char * const reserved_type_names[] = {
+  "Any", "Array", "Boolean", "Command", "Custom", "Date", "Decider", "Error", "Event",
+  "List", "Map", "Nothing", "Number", "Object", "Projection", "Record", "String", "Unit",
+};
+
 /**
  * _sl_codegen_model_new:
  * @document: the model
@@ -669,6 +712,7 @@ _sl_codegen_model_new (SlDocument *document,
   g_autoptr(GPtrArray) automation_notes = g_ptr_array_new ();
   const char *title = sl_document_get_title (document);
   Board board = { document, order };
+  guint first_automation_test;
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
@@ -676,6 +720,12 @@ _sl_codegen_model_new (SlDocument *document,
   model->model_name = g_strdup (model_name != NULL ? model_name : "model.stormline");
   model->namespace_ = _sl_codegen_identifier (model->title[0] != '\0' ? model->title : "Model",
                                               SL_CODEGEN_CASE_PASCAL);
+  /* Names the generated code declares itself, or that the languages'
+   * libraries have in every file's scope: a note named "Event" becomes
+   * "Event2". */
+  for (guint i = 0; i < G_N_ELEMENTS (reserved_type_names); i++)
+    g_hash_table_add (taken, g_strdup (reserved_type_names[i]));
+
   model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
   model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   model->automations = g_ptr_array_new_with_free_func ((GDestroyNotify) automation_free);
@@ -839,11 +889,15 @@ _sl_codegen_model_new (SlDocument *document,
 
   /* An automation has no scenario in the model: its test is made from its
    * connections, given its inputs' example values, then the commands it
-   * issues with theirs. */
+   * issues with theirs (where a field has no example value, the first a
+   * scenario gives it; a command's field takes the value of the input's
+   * field of its name, as the completeness check matches them). */
+  first_automation_test = model->tests->len;
   for (guint i = 0; i < model->automations->len; i++)
     {
       SlCodegenAutomation *automation = g_ptr_array_index (model->automations, i);
       g_autofree char *test_title = NULL;
+      g_autoptr(GHashTable) flowing = NULL;
       SlCodegenTest *test;
 
       if (automation->commands->len == 0)
@@ -853,10 +907,33 @@ _sl_codegen_model_new (SlDocument *document,
                                ((SlCodegenMessage *) g_ptr_array_index (automation->commands, 0))->name);
       test = test_new (SL_CODEGEN_TEST_AUTOMATION, test_title, taken_for (test_names, automation));
       test->automation = automation;
-      for (guint j = 0; j < automation->inputs->len; j++)
-        g_ptr_array_add (test->given, step_from_examples (g_ptr_array_index (automation->inputs, j)));
-      for (guint j = 0; j < automation->commands->len; j++)
-        g_ptr_array_add (test->then, step_from_examples (g_ptr_array_index (automation->commands, j)));
+      /* The scenarios' tests only: not the automations' made so far. */
+      {
+        g_autoptr(GPtrArray) scenario_tests = g_ptr_array_new ();
+
+        for (guint j = 0; j < first_automation_test; j++)
+          g_ptr_array_add (scenario_tests, g_ptr_array_index (model->tests, j));
+        flowing = g_hash_table_new (g_str_hash, g_str_equal);
+        for (guint j = 0; j < automation->inputs->len; j++)
+          {
+            g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+            SlCodegenStep *step = step_from_examples (scenario_tests, g_ptr_array_index (automation->inputs, j), none);
+
+            /* An input's values flow on to the commands, the first
+             * input's first. */
+            for (guint k = 0; k < step->names->len; k++)
+              if (!g_hash_table_contains (flowing, g_ptr_array_index (step->names, k)))
+                g_hash_table_insert (flowing, g_ptr_array_index (step->names, k), g_ptr_array_index (step->values, k));
+            g_ptr_array_add (test->given, step);
+          }
+        for (guint j = 0; j < automation->commands->len; j++)
+          {
+            g_autoptr(GHashTable) values = g_hash_table_ref (flowing);
+
+            g_ptr_array_add (test->then, step_from_examples (scenario_tests, g_ptr_array_index (automation->commands, j),
+                                                             values));
+          }
+      }
       g_ptr_array_add (model->tests, test);
     }
 
@@ -1049,6 +1126,7 @@ parse_regions (const char  *path,
               if (!in_orphan || strcmp (key, open) != 0)
                 return marker_error (error, path, i + 1, _("an end marker without its begin marker"));
               g_ptr_array_add (orphans, region_new (open, body->str));
+              g_clear_pointer (&open, g_free);
               in_orphan = FALSE;
             }
           else if (in_orphan)
