@@ -974,6 +974,24 @@ test_markdown (void)
   remove_tree (dir);
 }
 
+/* board.mmd is the Mermaid diagram of the whole board: the one
+ * test-mermaid reviews. */
+static void
+test_mermaid (void)
+{
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *mmd = g_build_filename (dir, "board.mmd", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "hotel.mmd", NULL);
+  g_autoptr(GBytes) expected = read_bytes (expected_path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, cli_path (), "export", example_path (), "-o", mmd, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (mmd, expected);
+  remove_tree (dir);
+}
+
 /* Bad input: one line on stderr that says what, status 2, no file. */
 
 typedef struct
@@ -986,9 +1004,12 @@ typedef struct
 
 static const BadExport bad_exports[] = {
   { "extension", "hotel.txt", { NULL }, "unknown format" },
-  { "no-extension", "hotel", { NULL }, ".pdf, .svg, .png or .md" },
+  { "no-extension", "hotel", { NULL }, ".pdf, .svg, .png, .md or .mmd" },
   { "scale-for-markdown", "hotel.md", { "--scale", "2", NULL }, "for pictures" },
   { "region-for-markdown", "hotel.md", { "--region", "0,0,10,10", NULL }, "for pictures" },
+  { "scale-for-mermaid", "hotel.mmd", { "--scale", "2", NULL }, "for pictures" },
+  { "problems-for-mermaid", "hotel.mmd", { "--problems", NULL }, "for pictures" },
+  { "legend-for-mermaid", "hotel.mmd", { "--legend", NULL }, "PDF only" },
   { "scale-zero", "hotel.png", { "--scale", "0", NULL }, "--scale" },
   { "scale-negative", "hotel.pdf", { "--scale", "-1", NULL }, "--scale" },
   { "scale-word", "hotel.svg", { "--scale", "big", NULL }, "“big”" },
@@ -1539,6 +1560,7 @@ main (int    argc,
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/png-scale", test_png_scale);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/mermaid", test_mermaid);
   g_test_add_func ("/export/problems", test_problems);
   g_test_add_func ("/export/problem-fields-shown", test_problem_fields_shown);
   g_test_add_func ("/export/problem-card-grows", test_problem_card_grows);

@@ -9,6 +9,7 @@
 
 #include "sl-application.h"
 #include "sl-canvas-private.h"
+#include "sl-codegen-dialog.h"
 #include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "sl-scenario-group.h"
@@ -2430,6 +2431,17 @@ test_export (void)
   g_assert_true (sl_window_export (fixture.window, md_file, SL_EXPORT_FORMAT_MARKDOWN, SL_PRINT_WHOLE_BOARD, 1, 0));
   assert_file_holds (md, expected);
 
+  /* The Mermaid diagram of the whole board. */
+  {
+    g_autofree char *mmd = g_build_filename (dir, "hotel.mmd", NULL);
+    g_autofree char *mmd_expected_path = g_test_build_filename (G_TEST_DIST, "data", "hotel.mmd", NULL);
+    g_autoptr(GBytes) mmd_expected = read_bytes (mmd_expected_path);
+    g_autoptr(GFile) mmd_file = g_file_new_for_path (mmd);
+
+    g_assert_true (sl_window_export (fixture.window, mmd_file, SL_EXPORT_FORMAT_MERMAID, SL_PRINT_WHOLE_BOARD, 1, 0));
+    assert_file_holds (mmd, mmd_expected);
+  }
+
   g_assert_true (sl_window_export (fixture.window, png_file, SL_EXPORT_FORMAT_PNG, SL_PRINT_WHOLE_BOARD, 2, 0));
   {
     g_autoptr(SlPrintJob) job = sl_print_job_new (sl_canvas_get_layout (sl_window_get_canvas (fixture.window)));
@@ -2474,6 +2486,134 @@ wait_for_toast (SlWindow   *window,
 {
   while (find_label (GTK_WIDGET (window->toast_overlay), text) == NULL)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static SlCodegenDialog *
+find_codegen_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  SlCodegenDialog *dialog = NULL;
+
+  for (GList *l = windows; l; l = l->next)
+    if (SL_IS_CODEGEN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+  return dialog;
+}
+
+/* The files under @path, counted through its folders. */
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
+    }
+  return n;
+}
+
+/* Generate Code… in the main menu writes the model's code into the folder
+ * chosen and says so in a toast; a folder that cannot be made is said in
+ * the dialog, which keeps the choices made; a model whose check has errors
+ * is refused, saying which, unless the switch says to go on; the language
+ * and the model's folder are there again the next time. */
+static void
+test_generate_code (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *dir = scratch_dir_new ();
+  g_autofree char *out = g_build_filename (dir, "generated", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *toast = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GFile) blocked = g_file_new_build_filename (dir, "blocker", "code", NULL);
+  SlCodegenDialog *dialog;
+  SlDocument *document;
+  SlNote *untriggered;
+  SlLane *interaction = NULL;
+  guint n;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  g_assert_cmpint (primary_menu_position (fixture.window, "_Generate Code…"), ==,
+                   primary_menu_position (fixture.window, "E_xport…") + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.generate-code", NULL);
+  dialog = find_codegen_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (sl_codegen_dialog_get_folder (dialog));
+  g_assert_cmpint (sl_codegen_dialog_get_language (dialog), ==, SL_CODEGEN_TYPESCRIPT);
+
+  /* A file stands where the folder would be made. */
+  g_assert_true (g_file_set_contents (blocker, "mine", -1, NULL));
+  sl_codegen_dialog_set_folder (dialog, blocked);
+  g_assert_false (sl_codegen_dialog_generate (dialog));
+  g_assert_cmpstr (sl_codegen_dialog_get_message (dialog), !=, "");
+  g_assert_true (find_codegen_dialog () == dialog);
+  {
+    g_autoptr(GBytes) mine = g_bytes_new_static ("mine", 4);
+
+    assert_file_holds (blocker, mine);
+  }
+
+  sl_codegen_dialog_set_folder (dialog, folder);
+  g_assert_cmpstr (sl_codegen_dialog_get_message (dialog), ==, "");
+  g_assert_true (sl_codegen_dialog_generate (dialog));
+  n = count_files (out);
+  g_assert_cmpuint (n, >, 3);
+  toast = g_strdup_printf ("Wrote %u files to “generated”", n);
+  wait_for_toast (fixture.window, toast);
+  g_assert_null (find_codegen_dialog ());
+  {
+    g_autofree char *schema = g_build_filename (out, "schema", "BookRoom.schema.json", NULL);
+
+    g_assert_true (g_file_test (schema, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* The model's folder and the language are remembered. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.generate-code", NULL);
+  dialog = find_codegen_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (sl_codegen_dialog_get_folder (dialog));
+  g_assert_true (g_file_equal (sl_codegen_dialog_get_folder (dialog), folder));
+  sl_codegen_dialog_set_language (dialog, SL_CODEGEN_KOTLIN);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.generate-code", NULL);
+  dialog = find_codegen_dialog ();
+  g_assert_cmpint (sl_codegen_dialog_get_language (dialog), ==, SL_CODEGEN_KOTLIN);
+  sl_codegen_dialog_set_language (dialog, SL_CODEGEN_TYPESCRIPT);
+
+  /* A command nothing triggers: an error of the check. */
+  for (guint i = 0; i < g_list_model_get_n_items (sl_document_get_lanes (document)); i++)
+    {
+      g_autoptr(SlLane) lane = g_list_model_get_item (sl_document_get_lanes (document), i);
+
+      if (sl_lane_get_kind (lane) == SL_LANE_INTERACTION)
+        interaction = lane;
+    }
+  untriggered = sl_document_add_note (document, SL_NOTE_COMMAND, interaction, 4000, 0, "Cancel Booking");
+  g_assert_nonnull (untriggered);
+  g_assert_false (sl_codegen_dialog_generate (dialog));
+  g_assert_nonnull (strstr (sl_codegen_dialog_get_message (dialog), "The model’s check has "));
+  g_assert_nonnull (strstr (sl_codegen_dialog_get_message (dialog), "Cancel Booking"));
+  g_assert_true (find_codegen_dialog () == dialog);
+  sl_codegen_dialog_set_force (dialog, TRUE);
+  g_assert_true (sl_codegen_dialog_generate (dialog));
+  g_assert_null (find_codegen_dialog ());
+  {
+    g_autofree char *schema = g_build_filename (out, "schema", "CancelBooking.schema.json", NULL);
+
+    g_assert_true (g_file_test (schema, G_FILE_TEST_IS_REGULAR));
+  }
+
+  test_app_quit (&fixture.app, &fixture.window);
+  remove_tree (dir);
 }
 
 /* The Export dialog follows stormline-cli's rules (sl_export_plan()):
@@ -3970,6 +4110,7 @@ main (int    argc,
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/export-limits", test_export_limits);
+  g_test_add_func ("/window/generate-code", test_generate_code);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/board-description", test_board_description);

@@ -422,7 +422,8 @@ command_export (int    argc,
   gboolean portrait = FALSE, fit = FALSE, tiled = FALSE, legend = FALSE, problems = FALSE, scenarios = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write: the format follows the name, .pdf, .svg, .png, or .md for the specification"), N_("FILE") },
+      N_("Where to write: the format follows the name, .pdf, .svg, .png, .md for the specification, or .mmd for a "
+         "Mermaid diagram"), N_("FILE") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region_text,
       N_("Only this part of the board, in board units (default: the whole board)"),
       /* Translators: the placeholder of --region's value in --help: x, y, width, height */
@@ -461,23 +462,29 @@ command_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *notice = NULL;
 
-  if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png|SPEC.md"), entries, &argc, &argv))
+  if (!parse_options ("export", _("MODEL -o FILE.pdf|FILE.svg|FILE.png|SPEC.md|FILE.mmd"), entries, &argc, &argv))
     return EXIT_UNREADABLE;
   if (argc != 2 || output == NULL)
     {
-      print_error (NULL, _("export needs one MODEL and -o FILE.pdf, FILE.svg, FILE.png or SPEC.md"));
+      print_error (NULL, _("export needs one MODEL and -o FILE.pdf, FILE.svg, FILE.png, SPEC.md or FILE.mmd"));
       return EXIT_UNREADABLE;
     }
 
   if (!sl_export_format_from_filename (output, &format))
     {
-      print_error (output, _("unknown format: the name must end in .pdf, .svg, .png or .md"));
+      print_error (output, _("unknown format: the name must end in .pdf, .svg, .png, .md or .mmd"));
       return EXIT_UNREADABLE;
     }
 
   if (format == SL_EXPORT_FORMAT_MARKDOWN && (region_text != NULL || scale_text != NULL || problems))
     {
       print_error (output, _("a specification (.md) is the whole model: --region, --scale and --problems are "
+                             "for pictures"));
+      return EXIT_UNREADABLE;
+    }
+  if (format == SL_EXPORT_FORMAT_MERMAID && (region_text != NULL || scale_text != NULL || problems))
+    {
+      print_error (output, _("a Mermaid diagram (.mmd) is the whole board: --region, --scale and --problems are "
                              "for pictures"));
       return EXIT_UNREADABLE;
     }
@@ -1265,7 +1272,8 @@ static const Command commands[] = {
     command_stats },
   { "fmt", N_("[--check] FILE…"), N_("Rewrite model files in canonical form"), command_fmt },
   { "import", N_("FILE.json -o MODEL"), N_("Import an eventmodelers export as a model"), command_import },
-  { "export", N_("MODEL -o FILE"), N_("Draw the board as PDF (to print), SVG or PNG, or write its specification (.md)"),
+  { "export", N_("MODEL -o FILE"),
+    N_("Draw the board as PDF (to print), SVG or PNG, or write its specification (.md) or Mermaid diagram (.mmd)"),
     command_export },
   { "export-eventmodelers", N_("MODEL -o FILE.json"), N_("Export a model in the eventmodelers format"),
     command_export_eventmodelers },

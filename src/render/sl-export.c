@@ -19,6 +19,7 @@
 
 #include "sl-export.h"
 #include "sl-file-writer.h"
+#include "sl-mermaid.h"
 
 G_DEFINE_QUARK (sl-export-error-quark, sl_export_error)
 
@@ -31,6 +32,7 @@ static const struct {
   [SL_EXPORT_FORMAT_SVG] = { "svg", "image/svg+xml", N_("SVG Images") },
   [SL_EXPORT_FORMAT_PNG] = { "png", "image/png", N_("PNG Images") },
   [SL_EXPORT_FORMAT_MARKDOWN] = { "md", "text/markdown", N_("Specifications (Markdown)") },
+  [SL_EXPORT_FORMAT_MERMAID] = { "mmd", "text/vnd.mermaid", N_("Mermaid Diagrams (.mmd)") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (formats) == SL_N_EXPORT_FORMATS);
@@ -401,6 +403,7 @@ sl_export_plan (SlPrintJob      *job,
       return TRUE;
 
     case SL_EXPORT_FORMAT_MARKDOWN:
+    case SL_EXPORT_FORMAT_MERMAID:
       return TRUE;
 
     case SL_N_EXPORT_FORMATS:
@@ -818,6 +821,15 @@ export_markdown (SlPrintJob *job)
   return g_bytes_new_take (markdown, strlen (markdown));
 }
 
+static GBytes *
+export_mermaid (SlPrintJob *job)
+{
+  SlDocument *document = sl_layout_get_document (sl_print_job_get_layout (job));
+  char *diagram = sl_mermaid_board (document, sl_print_job_get_title (job));
+
+  return g_bytes_new_take (diagram, strlen (diagram));
+}
+
 /**
  * sl_export_to_bytes:
  * @job: the board, its region and the options of a PDF set
@@ -826,8 +838,8 @@ export_markdown (SlPrintJob *job)
  *   is wide, unless asked)
  * @scale: points (SVG) or pixels (PNG) a board unit
  *
- * A specification is the whole model, whatever the job's region, with
- * the job's title.
+ * A specification or a Mermaid diagram is the whole model, whatever the
+ * job's region, with the job's title.
  *
  * Returns: (transfer full): the file's bytes in @format, or %NULL with
  *   @error set
@@ -857,6 +869,8 @@ sl_export_to_bytes (SlPrintJob           *job,
       return sl_export_png (job, scale, error);
     case SL_EXPORT_FORMAT_MARKDOWN:
       return export_markdown (job);
+    case SL_EXPORT_FORMAT_MERMAID:
+      return export_mermaid (job);
     case SL_N_EXPORT_FORMATS:
     default:
       g_assert_not_reached ();

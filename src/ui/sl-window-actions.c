@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "sl-codegen-dialog.h"
 #include "sl-model-properties.h"
 #include "sl-window-private.h"
 
@@ -88,6 +89,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   _sl_window_choose_export (SL_WINDOW (widget));
+}
+
+static void
+generate_code_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (sl_codegen_dialog_new (SL_WINDOW (widget))));
 }
 
 static void
@@ -271,6 +280,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.generate-code", NULL, generate_code_action);
   gtk_widget_class_install_action (widget_class, "win.model-properties", NULL, model_properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);

@@ -26,6 +26,7 @@
 #include "sl-element-list.h"
 #include "sl-field.h"
 #include "sl-lane.h"
+#include "sl-mermaid.h"
 #include "sl-note.h"
 #include "sl-scenario.h"
 #include "sl-slice.h"
@@ -652,6 +653,33 @@ slice_name (SlSlice *slice)
   return *name != 0 ? name : _("Untitled slice");
 }
 
+/* The notes of @slice (or of no slice) as a Mermaid diagram, fenced, when
+ * it has any: a code forge draws it. */
+static void
+append_diagram (Spec    *spec,
+                SlSlice *slice)
+{
+  g_autofree char *diagram = sl_mermaid_slice (spec->document, slice);
+  guint fence = 3;
+  guint run = 0;
+
+  if (diagram == NULL)
+    return;
+  /* No field's name can close the fence. */
+  for (const char *p = diagram; *p; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      fence = MAX (fence, run + 1);
+    }
+  for (guint i = 0; i < fence; i++)
+    g_string_append_c (spec->out, '`');
+  g_string_append (spec->out, "mermaid\n");
+  g_string_append (spec->out, diagram);
+  for (guint i = 0; i < fence; i++)
+    g_string_append_c (spec->out, '`');
+  g_string_append (spec->out, "\n\n");
+}
+
 /* Appends the slices to the body and the counts and the contents, which
  * name them, to @head. @notes: the commands, events and views, in timeline
  * order. */
@@ -703,6 +731,7 @@ append_slices (Spec      *spec,
       g_ptr_array_add (anchors, append_heading (spec, spec->out, 2, slice_name (slice)));
       append_text (spec->out, status);
       g_string_append (spec->out, "\n\n");
+      append_diagram (spec, slice);
 
       for (guint i = 0; list != NULL && i < list->len; i++)
         append_note (spec, g_ptr_array_index (list, i));
@@ -719,6 +748,7 @@ append_slices (Spec      *spec,
       outside_anchor = append_heading (spec, spec->out, 2, _("Outside slices"));
       append_text (spec->out, _("These commands, events and views stand in no slice."));
       g_string_append (spec->out, "\n\n");
+      append_diagram (spec, NULL);
       for (guint i = 0; i < outside->len; i++)
         append_note (spec, g_ptr_array_index (outside, i));
     }
@@ -744,7 +774,8 @@ append_slices (Spec      *spec,
  * Writes the specification document of @document in Markdown (CommonMark
  * with GitHub's tables): its title (its own, or else @title, or else
  * “Untitled Model”), its description, a line of counts and a table of
- * contents; then each slice in timeline order with the commands, events
+ * contents; then each slice in timeline order with a Mermaid diagram of
+ * its notes (sl_mermaid_slice()) and the commands, events
  * and views whose left edge stands in it, in timeline order, each with its
  * aggregate, the notes before and after it, its fields with their type
  * and origin, and its scenarios as Given/When/Then; last, the commands,
