@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include <stdlib.h>
+
 #include "test-util.h"
 
 typedef void (*ChangeFunc) (SlDocument *document,
@@ -101,6 +103,10 @@ assert_same_keys (GPtrArray *actual,
 {
   g_ptr_array_sort (actual, compare_strings);
   g_ptr_array_sort (expected, compare_strings);
+  for (guint i = 0; i < actual->len; i++)
+    g_test_message ("impact:  %s", (char *) g_ptr_array_index (actual, i));
+  for (guint i = 0; i < expected->len; i++)
+    g_test_message ("checked: %s", (char *) g_ptr_array_index (expected, i));
   for (guint i = 0; i < MIN (actual->len, expected->len); i++)
     g_assert_cmpstr (g_ptr_array_index (actual, i), ==, g_ptr_array_index (expected, i));
   g_assert_cmpuint (actual->len, ==, expected->len);
@@ -248,12 +254,14 @@ test_remove_note (void)
 
 /* Several notes at once, as the Delete key removes a selection. */
 static void
-remove_two_notes (SlDocument *document,
-                  gconstpointer data)
+remove_notes (SlDocument    *document,
+              gconstpointer  data)
 {
+  const char * const *ids = data;
+
   sl_history_begin_group (sl_document_get_history (document), "Remove");
-  sl_document_remove_note (document, sl_document_lookup_note (document, "cmd-pay"));
-  sl_document_remove_note (document, sl_document_lookup_note (document, "evt-payment-succeeded"));
+  sl_document_remove_note (document, sl_document_lookup_note (document, ids[0]));
+  sl_document_remove_note (document, sl_document_lookup_note (document, ids[1]));
   sl_history_end_group (sl_document_get_history (document));
 }
 
@@ -267,8 +275,10 @@ test_remove_notes (void)
   };
   g_autoptr(SlImpact) impact = sl_impact_remove_notes (hotel, notes, G_N_ELEMENTS (notes));
 
+  const char *ids[] = { "cmd-pay", "evt-payment-succeeded" };
+
   g_assert_true (has_item (impact, SL_IMPACT_LOST_ORIGIN, "view-sales-report", "paidAt"));
-  assert_impact_is_reality (hotel, impact, remove_two_notes, NULL, NULL);
+  assert_impact_is_reality (hotel, impact, remove_notes, ids, NULL);
 }
 
 static void
@@ -316,6 +326,168 @@ test_remove_connection (void)
   g_assert_true (has_item (impact, SL_IMPACT_LOST_ORIGIN, "view-booking-details", "guestId"));
   g_assert_cmpuint (sl_impact_get_n_items (impact, SL_IMPACT_SCENARIOS), ==, 0);
   assert_impact_is_reality (hotel, impact, remove_connection, "conn-13", NULL);
+}
+
+static void
+rename_field (SlDocument    *document,
+              gconstpointer  data)
+{
+  const char * const *what = data;   /* note id, field index, new name */
+
+  sl_document_set_field_name (document, sl_document_lookup_note (document, what[0]), atoi (what[1]), what[2]);
+}
+
+static void
+remove_field (SlDocument    *document,
+              gconstpointer  data)
+{
+  const char * const *what = data;
+
+  sl_document_remove_field (document, sl_document_lookup_note (document, what[0]), atoi (what[1]));
+}
+
+/* Every change of every kind on @document, each compared with what the
+ * check says once it is made (and undone): the impact only checks the
+ * part of the model a change can reach, and this holds it equal to the
+ * check of the whole. Returns how many changes broke something. */
+static guint
+check_every_change (SlDocument *document)
+{
+  GListModel *notes = sl_document_get_notes (document);
+  GListModel *connections = sl_document_get_connections (document);
+  g_autoptr(GBytes) original = sl_format_save_to_bytes (document);
+  g_autoptr(GBytes) now = NULL;
+  guint n_breaking = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      const char *id = sl_element_get_id (SL_ELEMENT (note));
+
+      {
+        g_autoptr(SlImpact) impact = sl_impact_remove_notes (document, &note, 1);
+
+        g_test_message ("remove %s", id);
+        n_breaking += sl_impact_breaks_anything (impact);
+        assert_impact_is_reality (document, impact, remove_note, id, NULL);
+      }
+
+      for (guint f = 0; f < sl_note_get_n_fields (note); f++)
+        {
+          g_autofree char *index = g_strdup_printf ("%u", f);
+          g_autofree char *field = g_strdup_printf ("%s|%s", id, "renamedField");
+          /* A name of no other field, and the name of a neighbour's field. */
+          const char *names[] = { "renamedField", NULL };
+          const char *what[3] = { id, index, NULL };
+
+          names[1] = sl_field_get_name (sl_note_get_field (note, (f + 1) % sl_note_get_n_fields (note)));
+          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+            {
+              g_autoptr(SlImpact) impact = sl_impact_rename_field (document, note, f, names[n]);
+              g_autofree char *changed = g_strdup_printf ("%s|%s", id, names[n]);
+
+              what[2] = names[n];
+              g_test_message ("rename %s field %u to %s", id, f, names[n]);
+              /* Its own name: no change, nothing to undo. */
+              if (g_str_equal (names[n], sl_field_get_name (sl_note_get_field (note, f))))
+                {
+                  g_assert_false (sl_impact_breaks_anything (impact));
+                  continue;
+                }
+              n_breaking += sl_impact_breaks_anything (impact);
+              assert_impact_is_reality (document, impact, rename_field, what, changed);
+            }
+
+          {
+            g_autoptr(SlImpact) impact = sl_impact_remove_field (document, note, f);
+
+            g_test_message ("remove %s field %u", id, f);
+            n_breaking += sl_impact_breaks_anything (impact);
+            assert_impact_is_reality (document, impact, remove_field, what, NULL);
+          }
+        }
+
+      /* With the note after it, as a selection removed at once. */
+      if (i + 1 < g_list_model_get_n_items (notes))
+        {
+          SlNote *pair[] = { note, sl_element_list_peek (SL_ELEMENT_LIST (notes), i + 1) };
+          const char *ids[] = { id, sl_element_get_id (SL_ELEMENT (pair[1])) };
+          g_autoptr(SlImpact) impact = sl_impact_remove_notes (document, pair, 2);
+
+          g_test_message ("remove %s and %s", ids[0], ids[1]);
+          n_breaking += sl_impact_breaks_anything (impact);
+          assert_impact_is_reality (document, impact, remove_notes, ids, NULL);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
+      g_autoptr(SlImpact) impact = sl_impact_remove_connection (document, connection);
+
+      g_test_message ("remove %s", sl_element_get_id (SL_ELEMENT (connection)));
+      n_breaking += sl_impact_breaks_anything (impact);
+      assert_impact_is_reality (document, impact, remove_connection,
+                                sl_element_get_id (SL_ELEMENT (connection)), NULL);
+    }
+
+  /* Every change undone: the model is as it was. */
+  now = sl_format_save_to_bytes (document);
+  assert_bytes_equal (now, original);
+  return n_breaking;
+}
+
+static void
+test_every_change_hotel (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+
+  g_assert_cmpuint (check_every_change (hotel), >, 0);
+}
+
+/* The hotel with problems of every kind: what a change can make go away,
+ * and duplicates, aggregates, hotspots, unconnected notes, flows into the
+ * past for a removal to touch. */
+static void
+test_every_change_broken_hotel (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *booked = sl_document_lookup_note (hotel, "evt-room-booked");
+  SlNote *pay = sl_document_lookup_note (hotel, "cmd-pay");
+  SlAggregate *lonely = sl_document_add_aggregate (hotel, "Invoice");
+  SlLane *lane = sl_document_add_lane (hotel, SL_LANE_EVENTS, "Invoices", -1);
+  SlNote *twin, *invoiced;
+
+  sl_document_set_lane_aggregate (hotel, lane, lonely);
+  invoiced = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, 3000, 0, "Invoice Sent");
+  sl_document_add_connection (hotel, pay, invoiced);
+  twin = sl_document_add_note (hotel, SL_NOTE_EVENT, sl_note_get_lane (booked), 200, 0, "room booked");
+  sl_document_insert_field (hotel, twin, 0, "guestId", SL_FIELD_STRING);
+  sl_document_add_connection (hotel, twin, sl_document_lookup_note (hotel, "view-available-rooms"));
+  sl_document_add_connection (hotel, sl_document_lookup_note (hotel, "scr-check-in"), pay);
+  sl_document_add_note (hotel, SL_NOTE_HOTSPOT, lane, 100, 0, "Refunds?");
+  sl_document_add_note (hotel, SL_NOTE_COMMAND, lane, 4000, 0, "Cancel Booking");
+  sl_document_remove_connection (hotel, sl_document_find_connection (hotel,
+                                                                      sl_document_lookup_note (hotel, "view-guest-account"),
+                                                                      sl_document_lookup_note (hotel, "scr-book-room")));
+  sl_document_set_field_name (hotel, sl_document_lookup_note (hotel, "cmd-check-in"), 1, "guestID");
+
+  g_assert_cmpuint (check_every_change (hotel), >, 0);
+}
+
+/* A real model from another tool: the cart of "Understanding
+ * Eventsourcing", imported. */
+static void
+test_every_change_cart (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eventmodelers",
+                                                 "understanding-eventsourcing-cart.json", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) cart = sl_eventmodelers_import (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_every_change (cart), >, 0);
 }
 
 /* A removal that breaks nothing asks nothing: a comment's. */
@@ -456,6 +628,9 @@ main (int   argc,
   g_test_add_func ("/impact/remove-notes", test_remove_notes);
   g_test_add_func ("/impact/remove-field", test_remove_field);
   g_test_add_func ("/impact/remove-connection", test_remove_connection);
+  g_test_add_func ("/impact/every-change/hotel", test_every_change_hotel);
+  g_test_add_func ("/impact/every-change/broken-hotel", test_every_change_broken_hotel);
+  g_test_add_func ("/impact/every-change/cart", test_every_change_cart);
   g_test_add_func ("/impact/harmless", test_harmless);
   g_test_add_func ("/impact/gone-problem", test_gone_problem);
   g_test_add_func ("/impact/untouched", test_untouched);

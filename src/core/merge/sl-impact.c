@@ -1,12 +1,24 @@
 /* sl-impact.c: what a change would break, before it is made
  *
- * The change is made to a copy of the document (what the canonical writer
- * writes, the reader reads, as the merge does), through the copy's own
- * mutations, and the copy is checked before and after it. So the lists are
- * by construction what the check would report once the change is made,
- * minus what it reports now; and the document itself, its history and
- * whoever follows its signals (the window's checker, the canvas) never see
- * the change.
+ * The change is made to a copy of the part of the document it can reach,
+ * through the copy's own mutations, and the copy is checked before and
+ * after it. So the document itself, its history and whoever follows its
+ * signals (the window's checker, the canvas) never see the change.
+ *
+ * The part copied: the rules of DOMAIN.md are about one note and what is
+ * near it (see sl-checker.c, which rechecks after an edit on the same
+ * grounds): its neighbours up to two connections either way, the events
+ * named like it, the scenarios that specify it and the notes of their
+ * steps, and for an aggregate whether any event is left in it. The notes
+ * whose problems a change can change (the reach) are the notes changed
+ * and those up to two connections from them, the notes whose scenarios
+ * name them, and the events named like an event removed; the copy holds
+ * the reach and what its problems depend on, and only the problems of
+ * the reach (and of the aggregates) are compared. A problem the change
+ * cannot reach is the same before and after, so the lists are what the
+ * check of the whole document would report once the change is made,
+ * minus what it reports now; the tests hold the two equal, change by
+ * change, on whole models.
  *
  * A problem is the same before and after when its rule, what it is about
  * (note or aggregate) and its field are: its message may name the change
@@ -22,18 +34,18 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "sl-aggregate.h"
+#include "sl-aggregate-private.h"
+#include "sl-check-private.h"
 #include "sl-check.h"
-#include "sl-connection.h"
-#include "sl-document.h"
-#include "sl-element.h"
-#include "sl-field.h"
-#include "sl-format.h"
+#include "sl-connection-private.h"
+#include "sl-document-private.h"
+#include "sl-field-private.h"
 #include "sl-history.h"
 #include "sl-impact.h"
 #include "sl-json-output.h"
-#include "sl-note.h"
-#include "sl-scenario.h"
+#include "sl-lane-private.h"
+#include "sl-note-private.h"
+#include "sl-scenario-private.h"
 #include "sl-step.h"
 
 #define FIELD_NO_ORIGIN "field-no-origin"
@@ -54,6 +66,8 @@ typedef enum {
 typedef struct
 {
   ChangeKind kind;
+  GPtrArray *notes;         /* the note of the field, the notes removed, or
+                             * the ends of the connection */
   GPtrArray *note_ids;      /* the note of the field, or the notes removed */
   guint index;              /* the field's */
   const char *name;         /* the field's new name */
@@ -290,16 +304,331 @@ is_changed_field (const SlImpactItem *item,
          g_strcmp0 (item->field, change->name) == 0;
 }
 
+static SlNote *
+other_end (const SlLink *link,
+           SlNote       *note)
+{
+  return link->source == note ? link->target : link->source;
+}
+
+/* Adds @note and the notes up to two connections from it, either way. */
+static void
+add_near (GHashTable *set,
+          SlNote     *note)
+{
+  g_hash_table_add (set, note);
+  for (guint i = 0; i < _sl_note_get_n_links (note); i++)
+    {
+      SlNote *neighbour = other_end (_sl_note_get_link (note, i), note);
+
+      g_hash_table_add (set, neighbour);
+      for (guint j = 0; j < _sl_note_get_n_links (neighbour); j++)
+        g_hash_table_add (set, other_end (_sl_note_get_link (neighbour, j), neighbour));
+    }
+}
+
+static gboolean
+is_removed (const Change *change,
+            SlNote       *note)
+{
+  return change->kind == CHANGE_REMOVE_NOTES && g_ptr_array_find (change->notes, note, NULL);
+}
+
+/* The notes whose problems @change can change (see the top of the file). */
+static GHashTable *
+find_reach (SlDocument   *document,
+            const Change *change)
+{
+  GHashTable *reach = g_hash_table_new (NULL, NULL);
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < change->notes->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (change->notes, i);
+
+      add_near (reach, note);
+      if (is_removed (change, note) && _sl_note_get_kind (note) == SL_NOTE_EVENT)
+        g_hash_table_add (names, _sl_check_fold_name (_sl_note_get_text (note)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+
+      for (guint n = 0; n < change->notes->len; n++)
+        if (sl_scenario_uses_note (scenario, g_ptr_array_index (change->notes, n)))
+          g_hash_table_add (reach, sl_scenario_get_note (scenario));
+    }
+
+  /* An event named like one removed may stop being a duplicate. */
+  if (g_hash_table_size (names) > 0)
+    {
+      GListModel *notes = sl_document_get_notes (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+          g_autofree char *folded = NULL;
+
+          if (_sl_note_get_kind (note) != SL_NOTE_EVENT)
+            continue;
+          folded = _sl_check_fold_name (_sl_note_get_text (note));
+          if (g_hash_table_contains (names, folded))
+            g_hash_table_add (reach, note);
+        }
+    }
+
+  return reach;
+}
+
+/* The notes the problems of @reach depend on: the reach, the notes up to
+ * two connections from it, the notes of the steps of its scenarios, and
+ * for each aggregate an event removed is in, one event that stays in it. */
+static GHashTable *
+find_dependencies (SlDocument   *document,
+                   const Change *change,
+                   GHashTable   *reach)
+{
+  GHashTable *needed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) aggregates = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, reach);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    {
+      GPtrArray *scenarios = _sl_note_get_scenarios (note);
+
+      add_near (needed, note);
+      for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
+        {
+          SlScenario *scenario = g_ptr_array_index (scenarios, i);
+
+          for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+            for (guint j = 0; j < sl_scenario_get_n_steps (scenario, part); j++)
+              g_hash_table_add (needed, sl_step_get_note (sl_scenario_get_step (scenario, part, j)));
+        }
+    }
+
+  for (guint i = 0; change->kind == CHANGE_REMOVE_NOTES && i < change->notes->len; i++)
+    {
+      SlNote *removed = g_ptr_array_index (change->notes, i);
+
+      if (_sl_note_get_kind (removed) == SL_NOTE_EVENT && _sl_check_event_aggregate (removed) != NULL)
+        g_hash_table_add (aggregates, _sl_check_event_aggregate (removed));
+    }
+  if (g_hash_table_size (aggregates) > 0)
+    {
+      GListModel *notes = sl_document_get_notes (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          SlNote *event = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+          SlAggregate *aggregate;
+
+          if (_sl_note_get_kind (event) != SL_NOTE_EVENT || is_removed (change, event))
+            continue;
+          aggregate = _sl_check_event_aggregate (event);
+          if (aggregate != NULL && g_hash_table_remove (aggregates, aggregate))
+            g_hash_table_add (needed, event);
+        }
+    }
+
+  return needed;
+}
+
+static gpointer
+copy_of (GHashTable *copies,
+         gpointer    element)
+{
+  return element != NULL ? g_hash_table_lookup (copies, element) : NULL;
+}
+
+static void
+copy_aggregates_and_lanes (SlDocument *copy,
+                           SlDocument *document,
+                           GHashTable *copies)
+{
+  GListModel *aggregates = sl_document_get_aggregates (document);
+  GListModel *lanes = sl_document_get_lanes (document);
+  GPtrArray *elements = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+      SlAggregate *its = _sl_aggregate_new (g_strdup (sl_element_get_id (SL_ELEMENT (aggregate))));
+
+      _sl_aggregate_set_name (its, sl_aggregate_get_name (aggregate));
+      g_hash_table_insert (copies, aggregate, its);
+      g_ptr_array_add (elements, its);
+    }
+  _sl_document_take_loaded (copy, elements);
+
+  elements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      SlLane *lane = sl_element_list_peek (SL_ELEMENT_LIST (lanes), i);
+      SlLane *its = _sl_lane_new (g_strdup (sl_element_get_id (SL_ELEMENT (lane))), sl_lane_get_kind (lane));
+
+      _sl_lane_set_name (its, sl_lane_get_name (lane));
+      _sl_lane_set_aggregate (its, copy_of (copies, sl_lane_get_aggregate (lane)));
+      g_hash_table_insert (copies, lane, its);
+      g_ptr_array_add (elements, its);
+    }
+  _sl_document_take_loaded (copy, elements);
+}
+
+static SlStep *
+copy_step (SlStep     *step,
+           GHashTable *copies)
+{
+  guint n = sl_step_get_n_values (step);
+  g_autofree const char **names = g_new (const char *, n + 1);
+  g_autofree const char **values = g_new (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      names[i] = sl_step_get_value_name (step, i);
+      values[i] = sl_step_get_value (step, i);
+    }
+  return sl_step_new_with_values (copy_of (copies, sl_step_get_note (step)), names, values, n);
+}
+
+/* A scenario is copied when its note and the notes of all its steps are. */
+static gboolean
+scenario_is_copied (SlScenario *scenario,
+                    GHashTable *copies)
+{
+  if (!g_hash_table_contains (copies, sl_scenario_get_note (scenario)))
+    return FALSE;
+
+  for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+    for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
+      if (!g_hash_table_contains (copies, sl_step_get_note (sl_scenario_get_step (scenario, part, i))))
+        return FALSE;
+
+  return TRUE;
+}
+
+/* A new document with every aggregate and lane of @document, its notes
+ * in @needed, the connections between them and the scenarios about them,
+ * all with their ids. Its history is empty. */
+static SlDocument *
+copy_part (SlDocument *document,
+           GHashTable *needed)
+{
+  SlDocument *copy = sl_document_new ();
+  g_autoptr(GHashTable) copies = g_hash_table_new (NULL, NULL);
+  GListModel *notes = sl_document_get_notes (document);
+  GListModel *connections = sl_document_get_connections (document);
+  GListModel *scenarios = sl_document_get_scenarios (document);
+  GPtrArray *elements;
+
+  copy_aggregates_and_lanes (copy, document, copies);
+
+  /* In the document's order, which some rules report in. */
+  elements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      SlNote *its;
+
+      if (!g_hash_table_contains (needed, note))
+        continue;
+
+      its = _sl_note_new (g_strdup (sl_element_get_id (SL_ELEMENT (note))), _sl_note_get_kind (note),
+                          copy_of (copies, sl_note_get_lane (note)));
+      _sl_note_set_text (its, _sl_note_get_text (note));
+      _sl_note_set_position (its, copy_of (copies, sl_note_get_lane (note)), sl_note_get_x (note),
+                             sl_note_get_y (note));
+      _sl_note_set_aggregate (its, copy_of (copies, sl_note_get_aggregate (note)));
+      _sl_note_set_pivotal (its, sl_note_get_pivotal (note));
+      for (guint f = 0; f < _sl_note_get_n_fields (note); f++)
+        {
+          g_autoptr(SlField) field = _sl_field_copy (_sl_note_get_field (note, f));
+
+          _sl_note_insert_field (its, f, field);
+        }
+      g_hash_table_insert (copies, note, its);
+      g_ptr_array_add (elements, its);
+    }
+  _sl_document_take_loaded (copy, elements);
+
+  elements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      SlConnection *connection = sl_element_list_peek (SL_ELEMENT_LIST (connections), i);
+      SlNote *source = copy_of (copies, sl_connection_get_source (connection));
+      SlNote *target = copy_of (copies, sl_connection_get_target (connection));
+
+      if (source != NULL && target != NULL)
+        g_ptr_array_add (elements, _sl_connection_new (g_strdup (sl_element_get_id (SL_ELEMENT (connection))),
+                                                       source, target));
+    }
+  _sl_document_take_loaded (copy, elements);
+
+  elements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
+      SlScenario *its;
+
+      if (!scenario_is_copied (scenario, copies))
+        continue;
+
+      its = _sl_scenario_new (g_strdup (sl_element_get_id (SL_ELEMENT (scenario))),
+                              copy_of (copies, sl_scenario_get_note (scenario)));
+      _sl_scenario_set_title (its, sl_scenario_get_title (scenario));
+      _sl_scenario_set_error (its, sl_scenario_get_error (scenario));
+      for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+        {
+          GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_step_unref);
+
+          for (guint j = 0; j < sl_scenario_get_n_steps (scenario, part); j++)
+            g_ptr_array_add (steps, copy_step (sl_scenario_get_step (scenario, part, j), copies));
+          _sl_scenario_set_steps (its, part, steps);
+        }
+      g_ptr_array_add (elements, its);
+    }
+  _sl_document_take_loaded (copy, elements);
+
+  return copy;
+}
+
+/* The problems of the copy about the notes of @reach, or about an
+ * aggregate. */
+static GPtrArray *
+check_reach (SlDocument *copy,
+             GHashTable *reach_ids)
+{
+  g_autoptr(GPtrArray) all = check_items (copy);
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      SlImpactItem *item = g_ptr_array_index (all, i);
+
+      if (item->note_id == NULL || g_hash_table_contains (reach_ids, item->note_id))
+        g_ptr_array_add (items, g_ptr_array_steal_index (all, i--));
+    }
+
+  return items;
+}
+
 static SlImpact *
 compute (SlDocument   *document,
          const Change *change)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) reach = NULL;
+  g_autoptr(GHashTable) needed = NULL;
+  g_autoptr(GHashTable) reach_ids = NULL;
   g_autoptr(SlDocument) copy = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   SlImpact *self = g_new0 (SlImpact, 1);
+  GHashTableIter iter;
+  gpointer note;
 
   for (guint i = 0; i < SL_N_IMPACT_LISTS; i++)
     self->lists[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -308,15 +637,18 @@ compute (SlDocument   *document,
   if (change->kind == CHANGE_RENAME_FIELD && g_str_equal (change->name, change->field))
     return self;
 
-  /* What the canonical writer wrote, the reader reads. */
-  bytes = sl_format_save_to_bytes (document);
-  copy = sl_format_load_bytes (bytes, &error);
-  g_assert_no_error (error);
+  reach = find_reach (document, change);
+  needed = find_dependencies (document, change, reach);
+  copy = copy_part (document, needed);
+  reach_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, reach);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    g_hash_table_add (reach_ids, (gpointer) sl_element_get_id (note));
 
-  add_scenarios (self->lists[SL_IMPACT_SCENARIOS], copy, change);
-  before = check_items (copy);
+  add_scenarios (self->lists[SL_IMPACT_SCENARIOS], document, change);
+  before = check_reach (copy, reach_ids);
   apply (copy, change);
-  after = check_items (copy);
+  after = check_reach (copy, reach_ids);
 
   add_difference (self->lists[SL_IMPACT_NEW_PROBLEMS], after, before);
   add_difference (self->lists[SL_IMPACT_GONE_PROBLEMS], before, after);
@@ -363,6 +695,7 @@ sl_impact_rename_field (SlDocument *document,
                         const char *name)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   Change change = { CHANGE_RENAME_FIELD, };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
@@ -371,6 +704,9 @@ sl_impact_rename_field (SlDocument *document,
   g_return_val_if_fail (name != NULL, NULL);
 
   ids = note_ids (&note, 1);
+  notes = g_ptr_array_new ();
+  g_ptr_array_add (notes, note);
+  change.notes = notes;
   change.note_ids = ids;
   change.index = index;
   change.name = name;
@@ -392,6 +728,7 @@ sl_impact_remove_field (SlDocument *document,
                         guint       index)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   Change change = { CHANGE_REMOVE_FIELD, };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
@@ -399,6 +736,9 @@ sl_impact_remove_field (SlDocument *document,
   g_return_val_if_fail (index < sl_note_get_n_fields (note), NULL);
 
   ids = note_ids (&note, 1);
+  notes = g_ptr_array_new ();
+  g_ptr_array_add (notes, note);
+  change.notes = notes;
   change.note_ids = ids;
   change.index = index;
   change.field = sl_field_get_name (sl_note_get_field (note, index));
@@ -420,12 +760,17 @@ sl_impact_remove_notes (SlDocument  *document,
                         guint        n_notes)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
   Change change = { CHANGE_REMOVE_NOTES, };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (notes != NULL || n_notes == 0, NULL);
 
   ids = note_ids (notes, n_notes);
+  changed = g_ptr_array_new ();
+  for (guint i = 0; i < n_notes; i++)
+    g_ptr_array_add (changed, notes[i]);
+  change.notes = changed;
   change.note_ids = ids;
 
   return compute (document, &change);
@@ -443,11 +788,16 @@ sl_impact_remove_connection (SlDocument   *document,
                              SlConnection *connection)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) notes = NULL;
   Change change = { CHANGE_REMOVE_CONNECTION, };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (SL_IS_CONNECTION (connection), NULL);
 
+  notes = g_ptr_array_new ();
+  g_ptr_array_add (notes, sl_connection_get_source (connection));
+  g_ptr_array_add (notes, sl_connection_get_target (connection));
+  change.notes = notes;
   change.note_ids = ids;
   change.connection_id = sl_element_get_id (SL_ELEMENT (connection));
 
