@@ -819,18 +819,28 @@ sl_impact_free (SlImpact *self)
  * sl_impact_breaks_anything:
  *
  * Returns: whether the change would leave a field without its origin or
- *   destination, touch a scenario, or make a problem appear: what is worth
- *   asking about before it is made. Problems that go away are no harm.
+ *   destination, touch a scenario, or make a warning or an error appear:
+ *   what is worth asking about before it is made. A hint (info) that
+ *   would appear, and problems that go away, are no harm.
  */
 gboolean
 sl_impact_breaks_anything (SlImpact *self)
 {
+  GPtrArray *appearing;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->lists[SL_IMPACT_LOST_ORIGIN]->len > 0 ||
-         self->lists[SL_IMPACT_LOST_DESTINATION]->len > 0 ||
-         self->lists[SL_IMPACT_SCENARIOS]->len > 0 ||
-         self->lists[SL_IMPACT_NEW_PROBLEMS]->len > 0;
+  if (self->lists[SL_IMPACT_LOST_ORIGIN]->len > 0 ||
+      self->lists[SL_IMPACT_LOST_DESTINATION]->len > 0 ||
+      self->lists[SL_IMPACT_SCENARIOS]->len > 0)
+    return TRUE;
+
+  appearing = self->lists[SL_IMPACT_NEW_PROBLEMS];
+  for (guint i = 0; i < appearing->len; i++)
+    if (((SlImpactItem *) g_ptr_array_index (appearing, i))->severity > SL_SEVERITY_INFO)
+      return TRUE;
+
+  return FALSE;
 }
 
 guint
