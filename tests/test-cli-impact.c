@@ -127,15 +127,18 @@ test_not_found (void)
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Checkout", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "no note “Checkout”; did you mean one of these?\n"));
   g_assert_nonnull (strstr (err, "\n  auto-checkout-processor (Automation “Checkout Processor”)\n"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Spaceship", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "no note “Spaceship”\n"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* No such field: the note's fields. */
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Book Room.guest", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "“Book Room” has no field “guest”; its fields: guestId, roomNumber, checkIn, checkOut\n"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* No such connection. */
@@ -160,18 +163,22 @@ test_usage (void)
       g_assert_cmpint (test_run_cli (&out, &err, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL), ==, 2);
       g_assert_true (g_str_has_prefix (err, "stormline-cli: "));
       g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
+      g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
     }
 
   /* A connection or a note cannot be renamed; --rename and --remove
    * exclude each other. */
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Book Room", "--rename", "x", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Book Room->Room Booked", "--rename", "x",
                                  NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Book Room.guestId", "--rename", "x",
                                  "--remove", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A file that is not there: 2, as for every command. */
