@@ -10,6 +10,7 @@
 #include "sl-application.h"
 #include "sl-canvas-private.h"
 #include "sl-codegen-dialog.h"
+#include "sl-field-row.h"
 #include "sl-note-keys.h"
 #include "sl-overview.h"
 #include "sl-scenario-group.h"
@@ -888,6 +889,9 @@ flush_main_context (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static GtkWidget *find_toplevel        (const char *name);
+static void       answer_impact_dialog (const char *response);
+
 /* A field renamed on the board's note is fixed through the inspector,
  * in one undo step, and its problem goes. */
 static void
@@ -1072,7 +1076,10 @@ test_inspector (void)
    * rows are rebuilt removes nothing more. */
   row = find_field_widget (GTK_WIDGET (inspector), "field-remove", 3);
   g_signal_emit_by_name (row, "clicked");
+  /* Room Booked's checkOut comes from it: the removal asks first. */
+  answer_impact_dialog ("remove");
   g_signal_emit_by_name (row, "clicked");
+  g_assert_null (find_toplevel ("impact-dialog"));
   flush_main_context ();
   g_assert_cmpuint (sl_note_get_n_fields (book), ==, 3);
   g_assert_null (sl_note_find_field (book, "checkOut", NULL));
@@ -1100,6 +1107,149 @@ find_toplevel (const char *name)
     }
 
   return NULL;
+}
+
+/* Answers the dialog that asks before a removal that breaks something,
+ * which must be open. */
+static void
+answer_impact_dialog (const char *response)
+{
+  GtkWidget *dialog = find_toplevel ("impact-dialog");
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  /* A response from a button closes the dialog too. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The text of every label under @widget, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      collect_labels (child, out);
+    }
+}
+
+/* What a change would break shows before it is made: a note whose
+ * removal breaks something asks first, listing what (Cancel keeps it,
+ * Remove removes it, Undo brings it back); a harmless one goes at once;
+ * and a field's new name, typed and not yet applied, says under it what
+ * the rename would break. */
+static void
+test_impact (void)
+{
+  Fixture fixture = { 0 };
+  SlDocument *document;
+  SlHistory *history;
+  SlCanvas *canvas;
+  SlInspector *inspector;
+  SlNote *details, *comment, *book;
+  GtkWidget *dialog, *name, *impact;
+  g_autoptr(GString) listed = g_string_new (NULL);
+  guint n_connections, n_undo;
+
+  test_app_start (&fixture.app, &fixture.window, g_getenv ("STORMLINE_EXAMPLE"));
+  document = sl_window_get_document (fixture.window);
+  history = sl_document_get_history (document);
+  canvas = sl_window_get_canvas (fixture.window);
+  inspector = sl_window_get_inspector (fixture.window);
+  details = sl_document_lookup_note (document, "view-booking-details");
+  n_connections = g_list_model_get_n_items (sl_document_get_connections (document));
+  n_undo = sl_history_get_n_undo (history);
+
+  /* Booking Details feeds the Payment and Check-in screens. */
+  sl_canvas_select (canvas, details, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  dialog = find_toplevel ("impact-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete “Booking Details”?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  collect_labels (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), listed);
+  g_assert_nonnull (strstr (listed->str, "Fields That Would Lose Their Origin\n"));
+  g_assert_nonnull (strstr (listed->str, "\nPayment · amountDue\n"));
+  g_assert_nonnull (strstr (listed->str, "\nCheck-in · room\n"));
+  g_assert_nonnull (strstr (listed->str, "Scenario That Names It\n"
+                                         "“The amount due is the price of every night” (Booking Details)\n"));
+
+  /* Cancel: nothing happened. */
+  answer_impact_dialog ("cancel");
+  g_assert_true (sl_document_lookup_note (document, "view-booking-details") == details);
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
+
+  /* Remove: gone, with its connections, in one step that Undo takes back. */
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  answer_impact_dialog ("remove");
+  g_assert_null (sl_document_lookup_note (document, "view-booking-details"));
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_true (sl_history_undo (history));
+  g_assert_true (sl_document_lookup_note (document, "view-booking-details") == details);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_connections (document)), ==, n_connections);
+
+  /* Several notes at once: one dialog for all. */
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "cmd-pay"), FALSE);
+  sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-payment-succeeded"), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  dialog = find_toplevel ("impact-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete 2 Notes?");
+  answer_impact_dialog ("remove");
+  g_assert_null (sl_document_lookup_note (document, "cmd-pay"));
+  g_assert_null (sl_document_lookup_note (document, "evt-payment-succeeded"));
+  g_assert_true (sl_history_undo (history));
+  g_assert_nonnull (sl_document_lookup_note (document, "cmd-pay"));
+
+  /* A comment breaks nothing: it goes at once. */
+  comment = sl_document_add_note (document, SL_NOTE_COMMENT, sl_note_get_lane (details), 4000, 0, "Ask the hotel");
+  sl_canvas_select (canvas, comment, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  g_assert_null (find_toplevel ("impact-dialog"));
+  g_assert_null (sl_document_lookup_note (document, sl_element_get_id (SL_ELEMENT (comment))));
+
+  /* A rename typed, before it is applied. */
+  book = sl_document_lookup_note (document, "cmd-book-room");
+  sl_canvas_select (canvas, book, FALSE);
+  flush_main_context ();
+  g_assert_true (sl_inspector_get_note (inspector) == book);
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 0);
+  impact = find_widget (gtk_widget_get_ancestor (name, SL_TYPE_FIELD_ROW), "field-impact");
+  g_assert_false (gtk_widget_get_visible (impact));
+  n_undo = sl_history_get_n_undo (history);
+  gtk_editable_set_text (GTK_EDITABLE (name), "guestRef");
+  while (!gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (impact, "field-impact-text"))), ==,
+                   "Renaming “guestId” breaks: Room Booked · guestId has no origin; 2 scenarios name it; "
+                   "2 other problems");
+  /* Nothing changed yet. */
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+  g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
+
+  /* Its own name again: nothing to say. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "guestId");
+  while (gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Applied: the line goes, the rename is one step. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "guestRef");
+  while (!gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_emit_by_name (name, "apply");
+  flush_main_context ();
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestRef");
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 0);
+  impact = find_widget (gtk_widget_get_ancestor (name, SL_TYPE_FIELD_ROW), "field-impact");
+  g_assert_false (gtk_widget_get_visible (impact));
+  g_assert_true (sl_history_undo (history));
+  g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+
+  test_app_quit (&fixture.app, &fixture.window);
 }
 
 /* An event with no aggregate is given a new one, named in a dialog, in
@@ -2091,6 +2241,7 @@ test_undo_toast (void)
 
   sl_canvas_select (canvas, book, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  answer_impact_dialog ("remove");
   g_assert_null (sl_document_lookup_note (document, "cmd-book-room"));
   g_signal_emit_by_name (wait_for_undo_toast (fixture.window, "Deleted “Book Room”"), "clicked");
   g_assert_true (sl_document_lookup_note (document, "cmd-book-room") == book);
@@ -2100,6 +2251,7 @@ test_undo_toast (void)
   /* Another edit takes the offer away. */
   sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-room-booked"), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  answer_impact_dialog ("remove");
   button = wait_for_undo_toast (fixture.window, "Deleted “Room Booked”");
   g_assert_true (gtk_widget_get_visible (button));
   sl_document_set_title (document, "Motel");
@@ -3154,6 +3306,7 @@ test_accessible_names (void)
    * shown once the first is dismissed. */
   _sl_window_show_toast (fixture.window, "A message");
   gtk_widget_activate_action (GTK_WIDGET (sl_window_get_canvas (fixture.window)), "canvas.delete", NULL);
+  answer_impact_dialog ("remove");
   list_unnamed_buttons (GTK_WIDGET (fixture.window), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
   g_assert_null (find_toast_close_button (fixture.window, "Deleted “Add Room”"));
@@ -3249,6 +3402,7 @@ test_board_description (void)
   sl_canvas_set_focus_note (canvas, booked);
   sl_canvas_select (canvas, booked, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL);
+  answer_impact_dialog ("remove");
   g_assert_null (sl_document_lookup_note (document, "evt-room-booked"));
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL, "Event");
   g_assert_nonnull (mismatch);
@@ -4100,6 +4254,7 @@ main (int    argc,
   g_test_add_func ("/window/inspector-first-shown", test_inspector_first_shown);
   g_test_add_func ("/window/inspector-scenario", test_inspector_scenario);
   g_test_add_func ("/window/inspector-aggregate", test_inspector_aggregate);
+  g_test_add_func ("/window/impact", test_impact);
   g_test_add_func ("/window/inspector-add-field", test_inspector_add_field);
   g_test_add_func ("/window/inspector-scroll", test_inspector_scroll);
   g_test_add_func ("/window/escape-to-board", test_escape_to_board);

@@ -1,8 +1,9 @@
 /* stormline-cli.c: Stormline on the command line, with no display
  *
  * Exit status: 0 on success, 1 when a check finds something (fmt --check,
- * generate refusing a model whose check has errors) or a merge conflicts,
- * 2 when a file cannot be read or the command line is wrong.
+ * generate refusing a model whose check has errors), a merge conflicts, or
+ * impact finds no such note, field or connection, 2 when a file cannot be
+ * read or the command line is wrong.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1266,6 +1267,311 @@ command_generate (int    argc,
   return EXIT_OK;
 }
 
+/* impact */
+
+/* How a note is named on the command line: its id, or its text. */
+static char *
+describe_note (SlNote *note)
+{
+  g_autofree char *text = sl_renderer_get_shown_text (sl_note_get_text (note));
+
+  /* Translators: a note in a list of candidates: its id, its kind, its text */
+  return g_strdup_printf (_("%s (%s “%s”)"), sl_element_get_id (SL_ELEMENT (note)),
+                          sl_note_kind_get_label (sl_note_get_kind (note)), text);
+}
+
+static void
+print_candidates (GPtrArray *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autofree char *line = describe_note (g_ptr_array_index (candidates, i));
+      g_autofree char *escaped = sl_text_escape_controls (line);
+
+      g_printerr ("  %s\n", escaped);
+    }
+}
+
+/* The note named @name (an id, else the exact text, else the text in any
+ * case), or NULL after saying on stderr which notes it could be. */
+static SlNote *
+find_note (SlDocument *document,
+           const char *path,
+           const char *name)
+{
+  GListModel *notes = sl_document_get_notes (document);
+  g_autoptr(GPtrArray) exact = g_ptr_array_new ();
+  g_autoptr(GPtrArray) folded = g_ptr_array_new ();
+  g_autoptr(GPtrArray) near = g_ptr_array_new ();
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  g_autofree char *message = NULL;
+  SlNote *note = sl_document_lookup_note (document, name);
+
+  if (note != NULL)
+    return note;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      SlNote *candidate = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+      g_autofree char *text = g_utf8_casefold (sl_note_get_text (candidate), -1);
+
+      if (g_str_equal (sl_note_get_text (candidate), name))
+        g_ptr_array_add (exact, candidate);
+      else if (g_str_equal (text, wanted))
+        g_ptr_array_add (folded, candidate);
+      else if (*wanted != '\0' && strstr (text, wanted) != NULL)
+        g_ptr_array_add (near, candidate);
+    }
+
+  if (exact->len == 1)
+    return g_ptr_array_index (exact, 0);
+  if (exact->len == 0 && folded->len == 1)
+    return g_ptr_array_index (folded, 0);
+
+  if (exact->len > 1 || folded->len > 1)
+    {
+      message = g_strdup_printf (_("“%s” names more than one note; name one by its id:"), name);
+      print_error (path, message);
+      print_candidates (exact->len > 1 ? exact : folded);
+    }
+  else if (near->len > 0)
+    {
+      message = g_strdup_printf (_("no note “%s”; did you mean one of these?"), name);
+      print_error (path, message);
+      print_candidates (near);
+    }
+  else
+    {
+      message = g_strdup_printf (_("no note “%s”"), name);
+      print_error (path, message);
+    }
+  return NULL;
+}
+
+static gboolean
+find_field (SlNote     *note,
+            const char *path,
+            const char *name,
+            guint      *index)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < sl_note_get_n_fields (note); i++)
+    {
+      const char *field = sl_field_get_name (sl_note_get_field (note, i));
+
+      if (g_str_equal (field, name))
+        {
+          *index = i;
+          return TRUE;
+        }
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", field);
+    }
+
+  if (names->len > 0)
+    /* Translators: a field not found; then the note, and the names of its fields */
+    message = g_strdup_printf (_("“%s” has no field “%s”; its fields: %s"), sl_note_get_text (note), name,
+                               names->str);
+  else
+    message = g_strdup_printf (_("“%s” has no fields"), sl_note_get_text (note));
+  print_error (path, message);
+  return FALSE;
+}
+
+static void
+add_json_string (JsonBuilder *builder,
+                 const char  *key,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static int
+command_impact (int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  gboolean remove = FALSE;
+  g_autofree char *rename = NULL;
+  GOptionEntry entries[] = {
+    { "rename", 0, 0, G_OPTION_ARG_STRING, &rename, N_("The impact of renaming the field to NEW"), N_("NEW") },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove, N_("The impact of removing it (the default)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for machines"), NULL },
+    { NULL }
+  };
+  g_autoptr(SlDocument) document = NULL;
+  g_autoptr(SlImpact) impact = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *source_name = NULL;
+  const char *arrow, *dot;
+  const char *action;
+  SlNote *note = NULL;
+  SlConnection *connection = NULL;
+  g_autofree char *field_name = NULL;
+  guint index = 0;
+
+  if (!parse_options ("impact", _("MODEL NOTE[.FIELD] | MODEL “SOURCE->TARGET”"), entries, &argc, &argv))
+    return EXIT_UNREADABLE;
+  if (argc != 3)
+    {
+      print_error (NULL, _("impact needs a MODEL and what would change in it: NOTE, NOTE.FIELD or SOURCE->TARGET"));
+      return EXIT_UNREADABLE;
+    }
+  if (rename != NULL && remove)
+    {
+      print_error (NULL, _("--rename and --remove cannot go together"));
+      return EXIT_UNREADABLE;
+    }
+  if (rename != NULL && *g_strstrip (rename) == '\0')
+    {
+      print_error (NULL, _("--rename needs a name"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (!(document = load (argv[1])))
+    return EXIT_UNREADABLE;
+
+  /* A note by its whole name first: a note's text may hold a dot. */
+  arrow = strstr (argv[2], "->");
+  if (arrow == NULL && (note = sl_document_lookup_note (document, argv[2])) == NULL)
+    {
+      dot = strrchr (argv[2], '.');
+      if (dot != NULL && rename != NULL)
+        {
+          source_name = g_strndup (argv[2], dot - argv[2]);
+          field_name = g_strdup (dot + 1);
+        }
+      else if (dot != NULL)
+        {
+          g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+          GListModel *notes = sl_document_get_notes (document);
+
+          /* NOTE.FIELD unless a note is named so whole. */
+          for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+            if (g_str_equal (sl_note_get_text (sl_element_list_peek (SL_ELEMENT_LIST (notes), i)), argv[2]))
+              g_ptr_array_add (texts, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+          if (texts->len == 0)
+            {
+              source_name = g_strndup (argv[2], dot - argv[2]);
+              field_name = g_strdup (dot + 1);
+            }
+        }
+    }
+
+  if (arrow != NULL)
+    {
+      g_autofree char *target_name = g_strstrip (g_strdup (arrow + 2));
+      SlNote *source, *target;
+
+      source_name = g_strstrip (g_strndup (argv[2], arrow - argv[2]));
+      if (rename != NULL)
+        {
+          print_error (NULL, _("a connection cannot be renamed, only removed"));
+          return EXIT_UNREADABLE;
+        }
+      if (!(source = find_note (document, argv[1], source_name)) ||
+          !(target = find_note (document, argv[1], target_name)))
+        return EXIT_FOUND;
+      connection = sl_document_find_connection (document, source, target);
+      if (connection == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("no connection from “%s” to “%s”"),
+                                                      sl_note_get_text (source), sl_note_get_text (target));
+
+          print_error (argv[1], message);
+          return EXIT_FOUND;
+        }
+      impact = sl_impact_remove_connection (document, connection);
+      /* Translators: the heading of stormline-cli impact: the two notes */
+      heading = g_strdup_printf (_("Removing the connection from “%s” to “%s”:"), sl_note_get_text (source),
+                                 sl_note_get_text (target));
+      action = "remove-connection";
+    }
+  else if (field_name != NULL)
+    {
+      if (!(note = find_note (document, argv[1], source_name)) ||
+          !find_field (note, argv[1], field_name, &index))
+        return EXIT_FOUND;
+      if (rename != NULL)
+        {
+          impact = sl_impact_rename_field (document, note, index, rename);
+          /* Translators: the heading of stormline-cli impact: the field, its note, the new name */
+          heading = g_strdup_printf (_("Renaming “%s” of “%s” to “%s”:"), field_name, sl_note_get_text (note), rename);
+          action = "rename-field";
+        }
+      else
+        {
+          impact = sl_impact_remove_field (document, note, index);
+          heading = g_strdup_printf (_("Removing “%s” of “%s”:"), field_name, sl_note_get_text (note));
+          action = "remove-field";
+        }
+    }
+  else
+    {
+      if (note == NULL && !(note = find_note (document, argv[1], argv[2])))
+        return EXIT_FOUND;
+      if (rename != NULL)
+        {
+          print_error (NULL, _("--rename renames a field: name it as NOTE.FIELD"));
+          return EXIT_UNREADABLE;
+        }
+      impact = sl_impact_remove_notes (document, &note, 1);
+      heading = g_strdup_printf (_("Removing the note “%s”:"), sl_note_get_text (note));
+      action = "remove-note";
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *lists = sl_impact_to_json (impact);
+      g_autoptr(GString) out = NULL;
+      g_autofree char *escaped = NULL;
+
+      json_builder_begin_object (builder);
+      add_json_string (builder, "model", argv[1]);
+      json_builder_set_member_name (builder, "change");
+      json_builder_begin_object (builder);
+      add_json_string (builder, "action", action);
+      if (connection != NULL)
+        {
+          add_json_string (builder, "connection", sl_element_get_id (SL_ELEMENT (connection)));
+          add_json_string (builder, "source", sl_element_get_id (SL_ELEMENT (sl_connection_get_source (connection))));
+          add_json_string (builder, "target", sl_element_get_id (SL_ELEMENT (sl_connection_get_target (connection))));
+        }
+      else
+        add_json_string (builder, "note", sl_element_get_id (SL_ELEMENT (note)));
+      if (field_name != NULL)
+        add_json_string (builder, "field", field_name);
+      if (rename != NULL)
+        add_json_string (builder, "name", rename);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "impact");
+      json_builder_add_value (builder, json_from_string (lists, NULL));
+      json_builder_end_object (builder);
+
+      out = sl_json_output_generate (builder, FALSE);
+      escaped = sl_text_escape_controls_in_json (out->str);
+      g_print ("%s\n", escaped);
+    }
+  else
+    {
+      g_autofree char *text = sl_impact_to_text (impact);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      print_line (heading);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i + 1] != NULL || *lines[i] != '\0')
+          print_line (lines[i]);
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "check", N_("[--json] FILE"), N_("Check a model against every rule and the completeness check"), command_check },
   { "stats", N_("FILE"), N_("Count the notes of each kind, fields, connections, scenarios and lanes"),
@@ -1284,6 +1590,8 @@ static const Command commands[] = {
   { "generate", N_("MODEL --lang LANGUAGE -o DIR"),
     N_("Generate types, decide/evolve skeletons, tests and JSON Schemas in TypeScript, C# or Kotlin"),
     command_generate },
+  { "impact", N_("MODEL NOTE[.FIELD]"), N_("Say what renaming or removing a field, a note or a connection would break"),
+    command_impact },
   { "git-setup", "", N_("Set up the git repository here to diff and merge models"), command_git_setup },
 };
 

@@ -25,6 +25,7 @@
 #include "sl-format.h"
 #include "sl-fragment.h"
 #include "sl-history.h"
+#include "sl-impact.h"
 #include "sl-json.h"
 #include "sl-lane.h"
 #include "sl-merge.h"

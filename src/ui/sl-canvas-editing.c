@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-canvas-private.h"
+#include "sl-impact-view.h"
 #include "sl-note-keys.h"
 
 #define PASTE_OFFSET_X 40
@@ -362,35 +363,154 @@ describe_deleted (GList *notes)
   return g_strdup_printf (_("Deleted “%s”"), line);
 }
 
+static void
+delete_notes (SlCanvas *self,
+              GList    *notes)
+{
+  SlHistory *history = sl_document_get_history (self->document);
+  g_autofree char *deleted = describe_deleted (notes);
+
+  sl_history_begin_group (history, g_list_length (notes) > 1 ? _("Delete Notes") : _("Delete Note"));
+  for (GList *l = notes; l != NULL; l = l->next)
+    sl_document_remove_note (self->document, l->data);
+  sl_history_end_group (history);
+
+  sl_canvas_unselect_all (self);
+  _sl_canvas_emit_undoable (self, deleted);
+}
+
+/* What the dialog removes once the user says so: by id, the notes or the
+ * connection as they are then. */
+typedef struct
+{
+  SlCanvas *canvas;
+  GStrv ids;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_object_unref (removal->canvas);
+  g_strfreev (removal->ids);
+  g_free (removal);
+}
+
+static void
+remove_confirmed_cb (gpointer data)
+{
+  Removal *removal = data;
+  SlCanvas *self = removal->canvas;
+  GList *notes = NULL;
+
+  for (guint i = 0; removal->ids[i] != NULL; i++)
+    {
+      SlElement *element = sl_document_lookup (self->document, removal->ids[i]);
+
+      if (SL_IS_CONNECTION (element))
+        sl_document_remove_connection (self->document, SL_CONNECTION (element));
+      else if (SL_IS_NOTE (element))
+        notes = g_list_prepend (notes, element);
+    }
+  if (notes != NULL)
+    delete_notes (self, notes);
+  g_list_free (notes);
+}
+
+static void
+confirm_removal (SlCanvas   *self,
+                 SlImpact   *impact,
+                 const char *heading,
+                 GPtrArray  *ids)
+{
+  Removal *removal = g_new0 (Removal, 1);
+
+  removal->canvas = g_object_ref (self);
+  g_ptr_array_add (ids, NULL);
+  removal->ids = (GStrv) g_ptr_array_free (ids, FALSE);
+  sl_impact_view_confirm (GTK_WIDGET (self), impact, heading, remove_confirmed_cb, removal,
+                          (GDestroyNotify) removal_free);
+}
+
+/**
+ * sl_canvas_delete_selection:
+ *
+ * Deletes the selected notes, or the selected connection, as one step.
+ * When the canvas confirms removals (see sl_canvas_set_confirm_removals())
+ * and the removal would break something, it asks first, once for all the
+ * notes, and deletes them if the user says so.
+ */
 void
 sl_canvas_delete_selection (SlCanvas *self)
 {
-  SlHistory *history;
   GList *notes;
-  g_autofree char *deleted = NULL;
 
   g_return_if_fail (SL_IS_CANVAS (self));
 
   if (self->selected_connection != NULL)
     {
-      sl_document_remove_connection (self->document, self->selected_connection);
+      g_autoptr(SlImpact) impact = NULL;
+      GPtrArray *ids;
+
+      if (!self->confirm_removals)
+        {
+          sl_document_remove_connection (self->document, self->selected_connection);
+          return;
+        }
+      impact = sl_impact_remove_connection (self->document, self->selected_connection);
+      ids = g_ptr_array_new ();
+      g_ptr_array_add (ids, g_strdup (sl_element_get_id (SL_ELEMENT (self->selected_connection))));
+      confirm_removal (self, impact, _("Remove the Connection?"), ids);
       return;
     }
 
   if (g_hash_table_size (self->selection) == 0)
     return;
 
-  history = sl_document_get_history (self->document);
   notes = g_hash_table_get_keys (self->selection);
-  deleted = describe_deleted (notes);
-  sl_history_begin_group (history, g_list_length (notes) > 1 ? _("Delete Notes") : _("Delete Note"));
-  for (GList *l = notes; l != NULL; l = l->next)
-    sl_document_remove_note (self->document, l->data);
-  sl_history_end_group (history);
-  g_list_free (notes);
+  if (self->confirm_removals)
+    {
+      g_autoptr(GPtrArray) array = g_ptr_array_new ();
+      g_autoptr(SlImpact) impact = NULL;
+      g_autofree char *heading = NULL;
+      GPtrArray *ids = g_ptr_array_new ();
+      guint n = g_list_length (notes);
 
-  sl_canvas_unselect_all (self);
-  _sl_canvas_emit_undoable (self, deleted);
+      for (GList *l = notes; l != NULL; l = l->next)
+        {
+          g_ptr_array_add (array, l->data);
+          g_ptr_array_add (ids, g_strdup (sl_element_get_id (l->data)));
+        }
+      impact = sl_impact_remove_notes (self->document, (SlNote **) array->pdata, array->len);
+      if (n == 1)
+        {
+          g_autofree char *text = sl_renderer_get_shown_text (sl_note_get_text (notes->data));
+
+          /* Translators: the question before deleting a note that something needs */
+          heading = g_strdup_printf (_("Delete “%s”?"), text);
+        }
+      else
+        heading = g_strdup_printf (ngettext ("Delete %u Note?", "Delete %u Notes?", n), n);
+      confirm_removal (self, impact, heading, ids);
+    }
+  else
+    delete_notes (self, notes);
+  g_list_free (notes);
+}
+
+/**
+ * sl_canvas_set_confirm_removals:
+ *
+ * Whether deleting notes or a connection that something needs asks
+ * first, listing what it breaks (the window's canvas does); a removal
+ * that breaks nothing never asks.
+ */
+void
+sl_canvas_set_confirm_removals (SlCanvas *self,
+                                gboolean  confirm)
+{
+  g_return_if_fail (SL_IS_CANVAS (self));
+
+  self->confirm_removals = !!confirm;
 }
 
 /**

@@ -440,7 +440,8 @@ delete_selection (SlCanvas *self)
       next = sl_layout_get_next_note (self->layout, next, FALSE);
 
   sl_canvas_delete_selection (self);
-  if (next != NULL)
+  /* Not when a dialog asks first: the note is still there. */
+  if (next != NULL && g_hash_table_size (self->selection) == 0)
     _sl_canvas_set_focus (self, next, NULL);
 }
 

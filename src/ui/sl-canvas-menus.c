@@ -493,8 +493,9 @@ remove_connection_action (GtkWidget  *widget,
 {
   SlCanvas *self = SL_CANVAS (widget);
 
+  /* As Delete does: asking first when it breaks something. */
   if (self->selected_connection != NULL)
-    sl_document_remove_connection (self->document, self->selected_connection);
+    sl_canvas_delete_selection (self);
 }
 
 void

@@ -41,6 +41,7 @@ struct _SlCanvas
 
   GHashTable *selection;  /* of SlNote */
   SlConnection *selected_connection; /* only while no note is selected */
+  gboolean confirm_removals; /* ask before a removal that breaks something */
   SlNote *anchor;         /* where the keyboard adds the next note */
   SlNote *focus;          /* the note the keyboard is on */
   SlLane *focus_lane;     /* else the lane whose header it is on */

@@ -65,6 +65,8 @@ void        sl_canvas_edit_note        (SlCanvas   *self,
                                         SlNote     *note);
 gboolean    sl_canvas_is_editing       (SlCanvas   *self);
 void        sl_canvas_delete_selection (SlCanvas   *self);
+void        sl_canvas_set_confirm_removals (SlCanvas *self,
+                                            gboolean  confirm);
 void        sl_canvas_make_room        (SlCanvas   *self,
                                         double      board_x);
 void        sl_canvas_show_note        (SlCanvas   *self,

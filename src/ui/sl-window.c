@@ -916,6 +916,7 @@ sl_window_constructed (GObject *object)
 
   self->checker = sl_checker_new (self->document);
   self->canvas = SL_CANVAS (sl_canvas_new (self->document));
+  sl_canvas_set_confirm_removals (self->canvas, TRUE);
   gtk_overlay_set_child (self->board_overlay, GTK_WIDGET (self->canvas));
 
   self->guide = SL_GUIDE (sl_guide_new (self->document, self->checker));
