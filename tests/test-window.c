@@ -64,7 +64,7 @@ test_open_example (void)
   canvas = sl_window_get_canvas (fixture.window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
   g_assert_cmpfloat (sl_canvas_get_zoom (canvas), ==, 1.0);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (canvas)));
   sl_layout_get_note_rect (sl_canvas_get_layout (canvas),
                            sl_document_lookup_note (document, "cmd-add-room"), &rect);
   g_assert_cmpfloat (rect.x, ==, 40);
@@ -1853,10 +1853,10 @@ test_escape_to_board (void)
   show_inspector (&fixture);
   add = find_widget (GTK_WIDGET (sl_window_get_inspector (fixture.window)), "field-add");
   g_assert_true (gtk_widget_grab_focus (add));
-  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (canvas)));
 
   g_assert_true (gtk_widget_activate_action (add, "win.focus-board", NULL));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (canvas)));
 
   test_app_quit (&fixture.app, &fixture.window);
 }
@@ -3023,7 +3023,7 @@ test_find (void)
   rooms = sl_search_notes (document, "room");
   g_assert_cmpuint (rooms->len, >, 3);
   g_assert_false (gtk_toggle_button_get_active (fixture.window->find_button));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (canvas)));
 
   /* The window builds its find bar at the first Ctrl+F. */
   press_shortcut (GTK_WIDGET (fixture.window), "<Control>f");
@@ -3098,7 +3098,7 @@ test_find (void)
   g_assert_false (sl_find_bar_get_open (bar));
   g_assert_false (gtk_toggle_button_get_active (fixture.window->find_button));
   g_assert_null (sl_canvas_get_found (canvas, NULL));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (canvas)));
 
   /* Ctrl+F opens it again with what was found last, selected to be
    * typed over, and finds it again, as gnome-text-editor's does. */
