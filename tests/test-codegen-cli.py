@@ -6,7 +6,8 @@
 # missing -o, a folder that cannot be written (exit 2, as every command
 # with a wrong command line or an unwritable file); a model whose check
 # has errors refused with the rule named and nothing written (exit 1),
-# written with --force. Then the TypeScript of the hotel and of the cart
+# written with --force; package.json, tsconfig.json and the .csproj
+# written only when they are not there. Then the TypeScript of the hotel and of the cart
 # compiled with `tsc --strict --noEmit` (tsc from build-aux/node, which
 # build-aux/dev.sh installs; skipped without it).
 #
@@ -72,6 +73,36 @@ try:
     result(done.returncode == 0 and
            done.stdout == f'Wrote 0 of {n_files} files to {out} (kept 1 hand-written body)\n',
            'generating again writes nothing and keeps the hand-written body', done.stdout + done.stderr)
+
+    # package.json and tsconfig.json are the developer's once written: a
+    # dependency added to one stays; one deleted comes back.
+    package = os.path.join(out, 'package.json')
+    with open(package) as f:
+        manifest = json.load(f)
+    manifest.setdefault('dependencies', {})['zod'] = '^3.23.8'
+    with open(package, 'w') as f:
+        json.dump(manifest, f, indent=2)
+    with open(package) as f:
+        edited = f.read()
+    os.remove(os.path.join(out, 'tsconfig.json'))
+    done = run('generate', hotel, '--lang', 'typescript', '-o', out)
+    with open(package) as f:
+        kept = f.read()
+    result(done.returncode == 0 and kept == edited and os.path.exists(os.path.join(out, 'tsconfig.json')) and
+           done.stdout == f'Wrote 1 of {n_files} files to {out} (kept 1 hand-written body)\n',
+           'generating again keeps an edited package.json, writes a missing tsconfig.json',
+           done.stdout + done.stderr)
+
+    cs_out = os.path.join(top, 'hotel-cs')
+    run('generate', hotel, '--lang', 'csharp', '-o', cs_out)
+    projects = [name for name in os.listdir(cs_out) if name.endswith('.csproj')]
+    with open(os.path.join(cs_out, projects[0]), 'a') as f:
+        f.write('<!-- mine -->\n')
+    done = run('generate', hotel, '--lang', 'csharp', '-o', cs_out)
+    with open(os.path.join(cs_out, projects[0])) as f:
+        csproj = f.read()
+    result(done.returncode == 0 and csproj.endswith('<!-- mine -->\n'),
+           'generating again keeps an edited .csproj', done.stdout + done.stderr)
 
     done = run('generate', hotel, '--lang', 'cobol', '-o', out)
     result(done.returncode == 2 and '“cobol”' in done.stderr and 'typescript, csharp or kotlin' in done.stderr,

@@ -36,6 +36,12 @@ static const char * const record_members[] = {
   NULL
 };
 
+/* The types the test bodies name, besides the model's own. */
+static const char * const test_body_types[] = {
+  "Array", "CultureInfo", "DateOnly", "DateTimeOffset", "Example", "Guid",
+  "SpecificationException", NULL
+};
+
 static const char * const parameter_names[] = {
   "command", "event", "input", "state", NULL
 };
@@ -381,24 +387,51 @@ variable_name (const char *type_name)
   return g_steal_pointer (&name);
 }
 
-/* Text inside an XML documentation comment. */
+/* C# ends a line at U+0085, U+2028 and U+2029 too. */
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Text inside an XML documentation comment, on one line. */
 static void
 append_doc_text (GString    *out,
                  const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
         {
         case '&': g_string_append (out, "&amp;"); break;
         case '<': g_string_append (out, "&lt;"); break;
         case '>': g_string_append (out, "&gt;"); break;
-        case '\n':
-        case '\r':
-          g_string_append_c (out, ' ');
+        default:
+          if (is_line_break (c))
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_unichar (out, c);
           break;
-        default: g_string_append_c (out, *p); break;
         }
+    }
+}
+
+/* Text inside a // comment: one line, so that a name cannot write code
+ * (or a stormline:end marker) on the next. */
+static void
+append_comment_text (GString    *out,
+                     const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_line_break (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
     }
 }
 
@@ -407,9 +440,11 @@ append_string_literal (GString    *out,
                        const char *text)
 {
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
         {
         case '"': g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
@@ -417,10 +452,10 @@ append_string_literal (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
+          if (c < 0x20 || c == 0x7f || is_line_break (c))
+            g_string_append_printf (out, "\\u%04x", c);
           else
-            g_string_append_c (out, *p);
+            g_string_append_unichar (out, c);
         }
     }
   g_string_append_c (out, '"');
@@ -755,7 +790,9 @@ append_slice (GString           *out,
   if (message->slice == NULL || g_strcmp0 (message->slice, *slice) == 0)
     return;
   *slice = message->slice;
-  g_string_append_printf (out, "// Slice: %s\n\n", message->slice);
+  g_string_append (out, "// Slice: ");
+  append_comment_text (out, message->slice);
+  g_string_append (out, "\n\n");
 }
 
 static void
@@ -1175,6 +1212,27 @@ emit_suite (Cs    *cs,
 
   g_hash_table_add (taken, g_strdup ("Spec"));
   g_hash_table_add (taken, g_strdup_printf ("%sTests", class_name));
+  /* A method hides every type of its name inside the class: a scenario
+   * titled "Example" would make Example.Missing<T>() a call on the method
+   * (CS0119). So the names the test bodies use are taken. */
+  for (guint i = 0; test_body_types[i] != NULL; i++)
+    g_hash_table_add (taken, g_strdup (test_body_types[i]));
+  if (cs->custom != NULL)
+    g_hash_table_add (taken, g_strdup (cs->custom));
+  g_hash_table_add (taken, g_strdup (cs->model->namespace_));
+  for (guint i = 0; i < cs->model->messages->len; i++)
+    {
+      SlCodegenMessage *message = g_ptr_array_index (cs->model->messages, i);
+
+      g_hash_table_add (taken, g_strdup (message->type_name));
+      if (message->kind == SL_CODEGEN_VIEW)
+        g_hash_table_add (taken, g_strconcat (message->type_name, "Projection", NULL));
+    }
+  for (guint i = 0; i < cs->model->aggregates->len; i++)
+    g_hash_table_add (taken, g_strconcat (((SlCodegenAggregate *) g_ptr_array_index (cs->model->aggregates, i))->type_name,
+                                          "Decider", NULL));
+  for (guint i = 0; i < cs->model->automations->len; i++)
+    g_hash_table_add (taken, g_strdup (((SlCodegenAutomation *) g_ptr_array_index (cs->model->automations, i))->type_name));
   g_string_append_printf (out, "public sealed class %sTests\n{\n", class_name);
   switch (suite->kind)
     {
@@ -1450,16 +1508,31 @@ emit_spec (Cs *cs)
   _sl_codegen_add_file (cs->model, "tests/TestFramework.cs", out);
 }
 
+/* @text in an XML comment, which must not hold "--" nor end with "-". */
+static void
+append_xml_comment_text (GString    *out,
+                         const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '-' && (p[1] == '-' || p[1] == '\0'))
+        g_string_append_c (out, ' ');
+    }
+}
+
 static void
 emit_project (Cs *cs)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *path = g_strconcat (cs->model->namespace_, ".csproj", NULL);
 
+  g_string_append (out, "<!-- Generated by Stormline from ");
+  append_xml_comment_text (out, cs->model->model_name);
   g_string_append_printf (out,
-"<!-- Generated by Stormline from %s.\n"
-"     Generating again rewrites this file: put what you add in a\n"
-"     Directory.Build.props next to it. -->\n"
+".\n"
+"     Written only when it is not there: generating again leaves what you\n"
+"     add to it (package references) as it is. -->\n"
 "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
 "\n"
 "  <PropertyGroup>\n"
@@ -1470,8 +1543,8 @@ emit_project (Cs *cs)
 "  </PropertyGroup>\n"
 "\n"
 "</Project>\n",
-                          cs->model->model_name, cs->model->namespace_);
-  _sl_codegen_add_file (cs->model, path, out);
+                          cs->model->namespace_);
+  _sl_codegen_add_project_file (cs->model, path, out);
 }
 
 static void
@@ -1485,7 +1558,8 @@ emit_readme (Cs *cs)
 "\n"
 "Generated by Stormline from %s. Generating again rewrites every file;\n"
 "only the bodies between `stormline:begin` and `stormline:end` markers are\n"
-"kept, so write the code there.\n"
+"kept, so write the code there. `%s.csproj` is the exception: it is\n"
+"written only when it is not there, so what you add to it stays.\n"
 "\n"
 "- `%s.csproj`: a .NET 8 project of the sources and the tests;\n"
 "- `src/Messages.cs`: what commands, events and views are, and the messages\n"
@@ -1507,7 +1581,7 @@ emit_readme (Cs *cs)
 "`xunit` and `xunit.runner.visualstudio`, replace the body in\n"
 "`tests/TestFramework.cs` with `global using Xunit;` (generating again\n"
 "keeps it), and run `dotnet test`.\n",
-                          ns, cs->model->model_name, ns, ns);
+                          ns, cs->model->model_name, ns, ns, ns);
 
   _sl_codegen_add_file (cs->model, "README.md", out);
 }

@@ -50,6 +50,11 @@ static const char * const hard_keywords[] = {
   "var", "when", "while", NULL
 };
 
+/* The functions the test bodies call (and their spec). */
+static const char * const test_body_functions[] = {
+  "emptyList", "invalidExample", "listOf", "missing", "pending", "spec", NULL
+};
+
 /* Names */
 
 static gboolean
@@ -68,7 +73,10 @@ append_name (GString    *out,
     g_string_append (out, name);
 }
 
-/* The text of a KDoc comment, which must not end it early. */
+/* The text of a comment on one line, which must not end it early: no line
+ * break (a slice named "x\n// stormline:end ..." would write code, or a
+ * marker), no "*\/", and no "/\*" either, since Kotlin's block comments
+ * nest and one more opening would leave the comment open. */
 static void
 append_doc_text (GString    *out,
                  const char *text)
@@ -77,6 +85,8 @@ append_doc_text (GString    *out,
     {
       if (p[0] == '*' && p[1] == '/')
         g_string_append (out, "* ");
+      else if (p[0] == '/' && p[1] == '*')
+        g_string_append (out, "/ ");
       else if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
       else
@@ -493,7 +503,9 @@ append_slice (GString           *out,
   if (message->slice == NULL || g_strcmp0 (message->slice, *slice) == 0)
     return;
   *slice = message->slice;
-  g_string_append_printf (out, "// Slice: %s\n\n", message->slice);
+  g_string_append (out, "// Slice: ");
+  append_doc_text (out, message->slice);
+  g_string_append (out, "\n\n");
 }
 
 static void
@@ -1123,7 +1135,11 @@ emit_suite (Kt    *kt,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
 
-  g_hash_table_add (taken, g_strdup ("spec"));
+  /* A method of the class comes before a top-level function of its name:
+   * a scenario titled "Empty List" would turn emptyList() into a call of
+   * the test. So the functions the test bodies call are taken. */
+  for (guint i = 0; test_body_functions[i] != NULL; i++)
+    g_hash_table_add (taken, g_strdup (test_body_functions[i]));
   g_string_append_printf (out, "class %sTest {\n", class_name);
   switch (suite->kind)
     {

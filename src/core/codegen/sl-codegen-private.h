@@ -109,6 +109,8 @@ typedef struct {
 typedef struct {
   char    *path;   /* relative to the output folder, '/'-separated: "src/booking/decider.ts" */
   GString *text;
+  gboolean create_only; /* a project file the developer edits (package.json, .csproj):
+                         * written when it is not there, never over what is */
 } SlCodegenFile;
 
 /* Builds the IR of @document (no files yet), and frees it. */
@@ -120,6 +122,18 @@ void            _sl_codegen_model_free (SlCodegenModel *model);
 void  _sl_codegen_add_file      (SlCodegenModel *model,
                                  const char     *path,
                                  GString        *text);
+/* Adds a project file a developer is expected to edit (package.json,
+ * tsconfig.json, the .csproj): written only when it is not there yet, so
+ * that generating again keeps a dependency added to it. Takes @text. */
+static inline void
+_sl_codegen_add_project_file (SlCodegenModel *model,
+                              const char     *path,
+                              GString        *text)
+{
+  _sl_codegen_add_file (model, path, text);
+  ((SlCodegenFile *) g_ptr_array_index (model->files, model->files->len - 1))->create_only = TRUE;
+}
+
 char *_sl_codegen_identifier    (const char     *text,
                                  SlCodegenCase   case_);
 /* The header comment every generated file starts with: the model's name,

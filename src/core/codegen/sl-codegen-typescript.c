@@ -74,14 +74,17 @@ append_comment_text (GString    *out,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  for (const char *p = stripped; *p != '\0'; p++)
+  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '\n' || *p == '\r')
+      gunichar c = g_utf8_get_char (p);
+
+      /* JavaScript ends a line at U+2028 and U+2029 too. */
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
-      else if (*p == '*' && p[1] == '/')
+      else if (c == '*' && p[1] == '/')
         g_string_append (out, "* ");
       else
-        g_string_append_c (out, *p);
+        g_string_append_unichar (out, c);
     }
 }
 
@@ -170,6 +173,17 @@ uses_custom (SlCodegenModel *model)
   return FALSE;
 }
 
+/* An example value a number field cannot hold: 0, with the text in a
+ * comment. */
+static void
+append_invalid (GString    *out,
+                const char *value)
+{
+  g_string_append (out, "0 /* ");
+  append_comment_text (out, value);
+  g_string_append (out, " */");
+}
+
 /* A literal of @type for one example value. */
 static void
 append_scalar_literal (GString     *out,
@@ -185,20 +199,31 @@ append_scalar_literal (GString     *out,
 
     case SL_FIELD_INT:
     case SL_FIELD_LONG:
+      {
+        /* Parsed and written again: "0101" as it stands is an octal
+         * literal, which tsc rejects. */
+        gint64 number;
+
+        if (g_ascii_string_to_signed (value, 10,
+                                      type == SL_FIELD_INT ? G_MININT32 : G_MININT64,
+                                      type == SL_FIELD_INT ? G_MAXINT32 : G_MAXINT64,
+                                      &number, NULL))
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, number);
+        else
+          append_invalid (out, value);
+      }
+      break;
+
     case SL_FIELD_DOUBLE:
       {
         char *end = NULL;
         double number = g_ascii_strtod (value, &end);
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-        if (value[0] != '\0' && end != NULL && *end == '\0' && isfinite (number) &&
-            !g_ascii_isspace (value[0]) && value[0] != '+')
-          g_string_append (out, value);
+        if (end == value || *end != '\0' || !isfinite (number) || g_ascii_isalpha (value[0]))
+          append_invalid (out, value);
         else
-          {
-            g_string_append (out, "0 /* ");
-            append_comment_text (out, value);
-            g_string_append (out, " */");
-          }
+          g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, number));
       }
       break;
 
@@ -390,7 +415,7 @@ emit_package (Emitter *emitter)
   g_string_append (out, "    \"typescript\": \"^5.0.0\"\n");
   g_string_append (out, "  }\n");
   g_string_append (out, "}\n");
-  _sl_codegen_add_file (model, "package.json", out);
+  _sl_codegen_add_project_file (model, "package.json", out);
 
   out = g_string_new (NULL);
   g_string_append (out,
@@ -407,7 +432,7 @@ emit_package (Emitter *emitter)
                    "  },\n"
                    "  \"include\": [\"src\", \"test\"]\n"
                    "}\n");
-  _sl_codegen_add_file (model, "tsconfig.json", out);
+  _sl_codegen_add_project_file (model, "tsconfig.json", out);
 }
 
 static void
@@ -457,7 +482,8 @@ emit_readme (Emitter   *emitter,
                         "`// stormline:orphans-begin` and `// stormline:orphans-end`, and goes back\n"
                         "into place if its key comes back. Files Stormline did not generate are never\n"
                         "touched, and a file whose markers are unbalanced is refused, with its line,\n"
-                        "before anything is written.\n");
+                        "before anything is written. `package.json` and `tsconfig.json` are written\n"
+                        "only when they are not there: what you add to them (`npm install zod`) stays.\n");
   _sl_codegen_add_file (model, "README.md", out);
 }
 

@@ -1501,6 +1501,8 @@ sl_codegen_run (SlDocument         *document,
 
       g_ptr_array_add (outputs, output);
       output->file = resolve (directory, file->path, error);
+      if (output->file != NULL && file->create_only && g_file_query_exists (output->file, NULL))
+        continue; /* a project file the developer may have edited: left as it is */
       if (output->file == NULL ||
           !prepare (output->file, file->path, file->text->str, &output->bytes, &n_kept, error))
         {
