@@ -1149,7 +1149,7 @@ test_impact (void)
   SlHistory *history;
   SlCanvas *canvas;
   SlInspector *inspector;
-  SlNote *details, *comment, *book;
+  SlNote *details, *comment, *book, *check_in;
   GtkWidget *dialog, *name, *impact;
   g_autoptr(GString) listed = g_string_new (NULL);
   guint n_connections, n_undo;
@@ -1225,8 +1225,9 @@ test_impact (void)
   while (!gtk_widget_get_visible (impact))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (impact, "field-impact-text"))), ==,
-                   "Renaming “guestId” breaks: Room Booked · guestId has no origin; 2 scenarios name it; "
-                   "2 other problems");
+                   "Renaming “guestId” breaks: “guestRef” would have no origin; "
+                   "“guestRef” would have no destination; Room Booked · guestId has no origin; "
+                   "2 scenarios name it; 2 other problems");
   /* Nothing changed yet. */
   g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
@@ -1248,6 +1249,24 @@ test_impact (void)
   g_assert_false (gtk_widget_get_visible (impact));
   g_assert_true (sl_history_undo (history));
   g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+
+  /* A rename that leaves the field itself without its origin says so:
+   * the Check-in screen's room comes from Booking Details, roomNo from
+   * nowhere. */
+  check_in = sl_document_lookup_note (document, "scr-check-in");
+  sl_canvas_select (canvas, check_in, FALSE);
+  flush_main_context ();
+  g_assert_true (sl_inspector_get_note (inspector) == check_in);
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 2);
+  impact = find_widget (gtk_widget_get_ancestor (name, SL_TYPE_FIELD_ROW), "field-impact");
+  gtk_editable_set_text (GTK_EDITABLE (name), "roomNo");
+  while (!gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_widget (impact, "field-impact-text"))),
+                                   "Renaming “room” breaks: “roomNo” would have no origin"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "room");
+  while (gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
 
   test_app_quit (&fixture.app, &fixture.window);
 }
