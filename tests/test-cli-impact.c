@@ -181,6 +181,14 @@ test_usage (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A name another field of the note has is refused, as the inspector
+   * refuses it. */
+  g_assert_cmpint (test_run_cli (&out, &err, "impact", example_path (), "Booking Details.room", "--rename", "checkIn",
+                                 NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "“Booking Details” already has a field named “checkIn”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* A file that is not there: 2, as for every command. */
   g_assert_cmpint (test_run_cli (&out, &err, "impact", "/nonexistent/hotel.stormline", "Book Room", NULL), ==, 2);
   g_clear_pointer (&out, g_free);

@@ -281,6 +281,37 @@ test_remove_notes (void)
   assert_impact_is_reality (hotel, impact, remove_notes, ids, NULL);
 }
 
+/* Select All and Delete: every note, with every scenario. */
+static void
+remove_all_notes (SlDocument    *document,
+                  gconstpointer  data)
+{
+  GListModel *notes = sl_document_get_notes (document);
+
+  sl_history_begin_group (sl_document_get_history (document), "Remove");
+  while (g_list_model_get_n_items (notes) > 0)
+    sl_document_remove_note (document, sl_element_list_peek (SL_ELEMENT_LIST (notes), 0));
+  sl_history_end_group (sl_document_get_history (document));
+}
+
+static void
+test_remove_all_notes (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  GListModel *notes = sl_document_get_notes (hotel);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(SlImpact) impact = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    g_ptr_array_add (all, sl_element_list_peek (SL_ELEMENT_LIST (notes), i));
+  impact = sl_impact_remove_notes (hotel, (SlNote **) all->pdata, all->len);
+
+  /* Every scenario goes with its note. */
+  g_assert_cmpuint (sl_impact_get_n_items (impact, SL_IMPACT_SCENARIOS), ==,
+                    g_list_model_get_n_items (sl_document_get_scenarios (hotel)));
+  assert_impact_is_reality (hotel, impact, remove_all_notes, NULL, NULL);
+}
+
 static void
 remove_amount_due (SlDocument *document,
                    gconstpointer data)
@@ -626,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/impact/rename-field", test_rename_field);
   g_test_add_func ("/impact/remove-note", test_remove_note);
   g_test_add_func ("/impact/remove-notes", test_remove_notes);
+  g_test_add_func ("/impact/remove-all-notes", test_remove_all_notes);
   g_test_add_func ("/impact/remove-field", test_remove_field);
   g_test_add_func ("/impact/remove-connection", test_remove_connection);
   g_test_add_func ("/impact/every-change/hotel", test_every_change_hotel);

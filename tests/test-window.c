@@ -1122,6 +1122,25 @@ answer_impact_dialog (const char *response)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Presses @keyval on the board, as the keyboard does; fails when the
+ * board does not take it. */
+static void
+press_key_on_board (SlCanvas *canvas,
+                    guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
 /* The text of every label under @widget, one a line. */
 static void
 collect_labels (GtkWidget *widget,
@@ -1149,7 +1168,7 @@ test_impact (void)
   SlHistory *history;
   SlCanvas *canvas;
   SlInspector *inspector;
-  SlNote *details, *comment, *book;
+  SlNote *details, *comment, *book, *check_in, *next;
   GtkWidget *dialog, *name, *impact;
   g_autoptr(GString) listed = g_string_new (NULL);
   guint n_connections, n_undo;
@@ -1193,6 +1212,19 @@ test_impact (void)
   g_assert_true (sl_document_lookup_note (document, "view-booking-details") == details);
   g_assert_cmpuint (g_list_model_get_n_items (sl_document_get_connections (document)), ==, n_connections);
 
+  /* With the keyboard: once removed, the keyboard is on the next note
+   * along the timeline, as after a removal that does not ask, not back
+   * at the start of the board. */
+  sl_canvas_show_note (canvas, details);
+  next = sl_layout_get_next_note (sl_canvas_get_layout (canvas), details, TRUE);
+  g_assert_nonnull (next);
+  press_key_on_board (canvas, GDK_KEY_Delete);
+  answer_impact_dialog ("remove");
+  g_assert_null (sl_document_lookup_note (document, "view-booking-details"));
+  g_assert_true (sl_canvas_get_focus_note (canvas) == next);
+  g_assert_true (sl_history_undo (history));
+  g_assert_true (sl_document_lookup_note (document, "view-booking-details") == details);
+
   /* Several notes at once: one dialog for all. */
   sl_canvas_select (canvas, sl_document_lookup_note (document, "cmd-pay"), FALSE);
   sl_canvas_select (canvas, sl_document_lookup_note (document, "evt-payment-succeeded"), TRUE);
@@ -1225,8 +1257,9 @@ test_impact (void)
   while (!gtk_widget_get_visible (impact))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (impact, "field-impact-text"))), ==,
-                   "Renaming “guestId” breaks: Room Booked · guestId has no origin; 2 scenarios name it; "
-                   "2 other problems");
+                   "Renaming “guestId” breaks: “guestRef” would have no origin; "
+                   "“guestRef” would have no destination; Room Booked · guestId has no origin; "
+                   "2 scenarios name it; 2 other problems");
   /* Nothing changed yet. */
   g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
   g_assert_cmpuint (sl_history_get_n_undo (history), ==, n_undo);
@@ -1248,6 +1281,24 @@ test_impact (void)
   g_assert_false (gtk_widget_get_visible (impact));
   g_assert_true (sl_history_undo (history));
   g_assert_cmpstr (sl_field_get_name (sl_note_get_field (book, 0)), ==, "guestId");
+
+  /* A rename that leaves the field itself without its origin says so:
+   * the Check-in screen's room comes from Booking Details, roomNo from
+   * nowhere. */
+  check_in = sl_document_lookup_note (document, "scr-check-in");
+  sl_canvas_select (canvas, check_in, FALSE);
+  flush_main_context ();
+  g_assert_true (sl_inspector_get_note (inspector) == check_in);
+  name = find_field_widget (GTK_WIDGET (inspector), "field-name", 2);
+  impact = find_widget (gtk_widget_get_ancestor (name, SL_TYPE_FIELD_ROW), "field-impact");
+  gtk_editable_set_text (GTK_EDITABLE (name), "roomNo");
+  while (!gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_widget (impact, "field-impact-text"))),
+                                   "Renaming “room” breaks: “roomNo” would have no origin"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "room");
+  while (gtk_widget_get_visible (impact))
+    g_main_context_iteration (NULL, TRUE);
 
   test_app_quit (&fixture.app, &fixture.window);
 }

@@ -1499,6 +1499,18 @@ command_impact (int    argc,
         return EXIT_FOUND;
       if (rename != NULL)
         {
+          guint other;
+
+          /* As the inspector: no two fields of a note share a name,
+           * since example values are told by name. */
+          if (sl_note_find_field (note, rename, &other) != NULL && other != index)
+            {
+              g_autofree char *message = g_strdup_printf (_("“%s” already has a field named “%s”"),
+                                                          sl_note_get_text (note), rename);
+
+              print_error (argv[1], message);
+              return EXIT_UNREADABLE;
+            }
           impact = sl_impact_rename_field (document, note, index, rename);
           /* Translators: the heading of stormline-cli impact: the field, its note, the new name */
           heading = g_strdup_printf (_("Renaming “%s” of “%s” to “%s”:"), field_name, sl_note_get_text (note), rename);

@@ -380,11 +380,12 @@ delete_notes (SlCanvas *self,
 }
 
 /* What the dialog removes once the user says so: by id, the notes or the
- * connection as they are then. */
+ * connection as they are then, and the note the keyboard goes on to. */
 typedef struct
 {
   SlCanvas *canvas;
   GStrv ids;
+  char *focus_id;
 } Removal;
 
 static void
@@ -392,6 +393,7 @@ removal_free (Removal *removal)
 {
   g_object_unref (removal->canvas);
   g_strfreev (removal->ids);
+  g_free (removal->focus_id);
   g_free (removal);
 }
 
@@ -414,17 +416,29 @@ remove_confirmed_cb (gpointer data)
   if (notes != NULL)
     delete_notes (self, notes);
   g_list_free (notes);
+
+  /* The keyboard goes on to the note it was going to, not to the start
+   * of the board: the dialog took it away meanwhile. */
+  if (removal->focus_id != NULL)
+    {
+      SlNote *next = sl_document_lookup_note (self->document, removal->focus_id);
+
+      if (next != NULL)
+        _sl_canvas_set_focus (self, next, NULL);
+    }
 }
 
 static void
 confirm_removal (SlCanvas   *self,
                  SlImpact   *impact,
                  const char *heading,
-                 GPtrArray  *ids)
+                 GPtrArray  *ids,
+                 SlNote     *next)
 {
   Removal *removal = g_new0 (Removal, 1);
 
   removal->canvas = g_object_ref (self);
+  removal->focus_id = next != NULL ? g_strdup (sl_element_get_id (SL_ELEMENT (next))) : NULL;
   g_ptr_array_add (ids, NULL);
   removal->ids = (GStrv) g_ptr_array_free (ids, FALSE);
   sl_impact_view_confirm (GTK_WIDGET (self), impact, heading, remove_confirmed_cb, removal,
@@ -442,9 +456,18 @@ confirm_removal (SlCanvas   *self,
 void
 sl_canvas_delete_selection (SlCanvas *self)
 {
-  GList *notes;
-
   g_return_if_fail (SL_IS_CANVAS (self));
+
+  _sl_canvas_delete_selection_focusing (self, NULL);
+}
+
+/* As sl_canvas_delete_selection(), and when a dialog asks first and the
+ * user removes, the keyboard then goes to @next (if it is still there). */
+void
+_sl_canvas_delete_selection_focusing (SlCanvas *self,
+                                      SlNote   *next)
+{
+  GList *notes;
 
   if (self->selected_connection != NULL)
     {
@@ -459,7 +482,7 @@ sl_canvas_delete_selection (SlCanvas *self)
       impact = sl_impact_remove_connection (self->document, self->selected_connection);
       ids = g_ptr_array_new ();
       g_ptr_array_add (ids, g_strdup (sl_element_get_id (SL_ELEMENT (self->selected_connection))));
-      confirm_removal (self, impact, _("Remove the Connection?"), ids);
+      confirm_removal (self, impact, _("Remove the Connection?"), ids, next);
       return;
     }
 
@@ -490,7 +513,7 @@ sl_canvas_delete_selection (SlCanvas *self)
         }
       else
         heading = g_strdup_printf (ngettext ("Delete %u Note?", "Delete %u Notes?", n), n);
-      confirm_removal (self, impact, heading, ids);
+      confirm_removal (self, impact, heading, ids, next);
     }
   else
     delete_notes (self, notes);

@@ -439,8 +439,9 @@ delete_selection (SlCanvas *self)
     for (next = self->focus; next != NULL && g_hash_table_contains (self->selection, next);)
       next = sl_layout_get_next_note (self->layout, next, FALSE);
 
-  sl_canvas_delete_selection (self);
-  /* Not when a dialog asks first: the note is still there. */
+  _sl_canvas_delete_selection_focusing (self, next);
+  /* Not when a dialog asks first: the note is still there (the dialog's
+   * Remove focuses @next). */
   if (next != NULL && g_hash_table_size (self->selection) == 0)
     _sl_canvas_set_focus (self, next, NULL);
 }

@@ -108,6 +108,8 @@ void     _sl_canvas_allocate_editor     (SlCanvas     *self);
 gboolean _sl_canvas_copy_selection      (SlCanvas     *self);
 void     _sl_canvas_paste               (SlCanvas     *self);
 void     _sl_canvas_duplicate_selection (SlCanvas     *self);
+void     _sl_canvas_delete_selection_focusing (SlCanvas *self,
+                                               SlNote   *next);
 
 /* sl-canvas-actions.c */
 /* Called with the name typed, if the element still exists. */

@@ -28,7 +28,9 @@ struct _SlCodegenDialog
   SlWindow *window; /* weak */
   GSettings *settings;
   GFile *folder;
-#if !GTK_CHECK_VERSION (4, 10, 0)
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GCancellable *choosing; /* while the folder chooser is open */
+#else
   GtkFileChooserNative *chooser;
 #endif
 
@@ -125,8 +127,15 @@ folder_chosen_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(SlCodegenDialog) self = user_data;
-  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
 
+  /* The dialog was closed (its window too, maybe) while the chooser was
+   * open: dispose cancelled it, and its rows are gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->choosing == NULL)
+    return;
+
+  g_clear_object (&self->choosing);
   if (folder != NULL)
     sl_codegen_dialog_set_folder (self, folder);
 }
@@ -134,13 +143,18 @@ folder_chosen_cb (GObject      *source,
 static void
 choose_folder (SlCodegenDialog *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = NULL;
 
+  if (self->choosing != NULL)
+    return;
+
+  dialog = gtk_file_dialog_new ();
+  self->choosing = g_cancellable_new ();
   gtk_file_dialog_set_title (dialog, _("Output Folder"));
   gtk_file_dialog_set_accept_label (dialog, _("_Select"));
   if (self->folder != NULL)
     gtk_file_dialog_set_initial_folder (dialog, self->folder);
-  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_chosen_cb, g_object_ref (self));
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), self->choosing, folder_chosen_cb, g_object_ref (self));
 }
 #else
 static void
@@ -202,7 +216,10 @@ sl_codegen_dialog_dispose (GObject *object)
 {
   SlCodegenDialog *self = SL_CODEGEN_DIALOG (object);
 
-#if !GTK_CHECK_VERSION (4, 10, 0)
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
+#else
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -46,13 +46,49 @@ item_place (const SlImpactItem *item)
   return g_strdup_printf (_("%s · %s"), item->note_text, item->field);
 }
 
-/* Whether a problem that would appear is said by the lists of fields
- * already, or is only a hint. */
-static gboolean
-is_said_otherwise (const SlImpactItem *item)
+/* The list of fields that says @item, for a field that would lose its
+ * origin or destination, or SL_N_IMPACT_LISTS. */
+static SlImpactList
+field_list_of (const SlImpactItem *item)
 {
-  return g_str_equal (item->rule, "field-no-origin") || g_str_equal (item->rule, "field-no-destination") ||
-         item->severity == SL_SEVERITY_INFO;
+  if (g_str_equal (item->rule, "field-no-origin"))
+    return SL_IMPACT_LOST_ORIGIN;
+  if (g_str_equal (item->rule, "field-no-destination"))
+    return SL_IMPACT_LOST_DESTINATION;
+  return SL_N_IMPACT_LISTS;
+}
+
+/* Whether a problem that would appear is said by the lists of fields
+ * already, or is only a hint. The field changed itself is in no list:
+ * a field renamed that would have no origin is not said otherwise. */
+static gboolean
+is_said_otherwise (SlImpact           *impact,
+                   const SlImpactItem *item)
+{
+  SlImpactList list = field_list_of (item);
+
+  if (item->severity == SL_SEVERITY_INFO)
+    return TRUE;
+  if (list == SL_N_IMPACT_LISTS)
+    return FALSE;
+
+  for (guint i = 0; i < sl_impact_get_n_items (impact, list); i++)
+    {
+      const SlImpactItem *listed = sl_impact_get_item (impact, list, i);
+
+      if (g_strcmp0 (listed->note_id, item->note_id) == 0 && g_strcmp0 (listed->field, item->field) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A field's own problem, said by describe_rename() in words of its own. */
+static gboolean
+is_own_field_problem (SlImpact           *impact,
+                      const SlImpactItem *item)
+{
+  return field_list_of (item) != SL_N_IMPACT_LISTS && !is_said_otherwise (impact, item);
 }
 
 static guint
@@ -61,9 +97,33 @@ count_other_problems (SlImpact *impact)
   guint n = 0;
 
   for (guint i = 0; i < sl_impact_get_n_items (impact, SL_IMPACT_NEW_PROBLEMS); i++)
-    n += !is_said_otherwise (sl_impact_get_item (impact, SL_IMPACT_NEW_PROBLEMS, i));
+    {
+      const SlImpactItem *item = sl_impact_get_item (impact, SL_IMPACT_NEW_PROBLEMS, i);
+
+      n += !is_said_otherwise (impact, item) && !is_own_field_problem (impact, item);
+    }
 
   return n;
+}
+
+/* What the field renamed would miss itself: “roomNo” would have no origin. */
+static void
+describe_own_field (GPtrArray *parts,
+                    SlImpact  *impact)
+{
+  for (guint i = 0; i < sl_impact_get_n_items (impact, SL_IMPACT_NEW_PROBLEMS); i++)
+    {
+      const SlImpactItem *item = sl_impact_get_item (impact, SL_IMPACT_NEW_PROBLEMS, i);
+
+      if (!is_own_field_problem (impact, item))
+        continue;
+      if (field_list_of (item) == SL_IMPACT_LOST_ORIGIN)
+        /* Translators: the field's new name */
+        g_ptr_array_add (parts, g_strdup_printf (_("“%s” would have no origin"), item->field));
+      else
+        /* Translators: the field's new name */
+        g_ptr_array_add (parts, g_strdup_printf (_("“%s” would have no destination"), item->field));
+    }
 }
 
 static void
@@ -105,6 +165,7 @@ sl_impact_view_describe_rename (SlImpact   *impact,
   guint n_scenarios = sl_impact_get_n_items (impact, SL_IMPACT_SCENARIOS);
   guint n_others = count_other_problems (impact);
 
+  describe_own_field (parts, impact);
   describe_fields (parts, impact, SL_IMPACT_LOST_ORIGIN);
   describe_fields (parts, impact, SL_IMPACT_LOST_DESTINATION);
   if (n_scenarios > 0)
@@ -170,7 +231,7 @@ list_lines (SlImpact     *impact,
         {
           g_autofree char *place = NULL;
 
-          if (is_said_otherwise (item))
+          if (is_said_otherwise (impact, item))
             continue;
           place = item_place (item);
           /* Translators: a problem that would appear: where, then what */

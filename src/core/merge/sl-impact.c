@@ -73,6 +73,9 @@ typedef struct
   const char *name;         /* the field's new name */
   const char *field;        /* the field's name now */
   const char *connection_id;
+  GHashTable *removed;      /* the notes removed, as a set built once, asked
+                             * for every note and scenario step */
+  GHashTable *removed_ids;  /* their ids, for the copy's notes */
 } Change;
 
 static void
@@ -215,18 +218,12 @@ scenario_names (SlScenario   *scenario,
       return FALSE;
 
     case CHANGE_REMOVE_NOTES:
-      for (guint n = 0; n < change->note_ids->len; n++)
-        {
-          const char *id = g_ptr_array_index (change->note_ids, n);
-
-          if (g_strcmp0 (sl_element_get_id (SL_ELEMENT (sl_scenario_get_note (scenario))), id) == 0)
+      if (g_hash_table_contains (change->removed, sl_scenario_get_note (scenario)))
+        return TRUE;
+      for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
+        for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
+          if (g_hash_table_contains (change->removed, sl_step_get_note (sl_scenario_get_step (scenario, part, i))))
             return TRUE;
-          for (SlStepPart part = 0; part < SL_N_STEP_PARTS; part++)
-            for (guint i = 0; i < sl_scenario_get_n_steps (scenario, part); i++)
-              if (g_strcmp0 (sl_element_get_id (SL_ELEMENT (sl_step_get_note (sl_scenario_get_step (scenario, part, i)))),
-                             id) == 0)
-                return TRUE;
-        }
       return FALSE;
 
     case CHANGE_REMOVE_CONNECTION:
@@ -276,6 +273,17 @@ apply (SlDocument   *copy,
       break;
     case CHANGE_REMOVE_NOTES:
       sl_history_begin_group (sl_document_get_history (copy), NULL);
+      /* The scenarios of the notes removed go first, as removing each note
+       * would remove them: each note removed then looks through the
+       * scenarios left only, not through all of them (Select All). */
+      for (guint i = g_list_model_get_n_items (sl_document_get_scenarios (copy)); i > 0; i--)
+        {
+          SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (sl_document_get_scenarios (copy)), i - 1);
+          SlNote *note = sl_scenario_get_note (scenario);
+
+          if (g_hash_table_contains (change->removed_ids, sl_element_get_id (SL_ELEMENT (note))))
+            sl_document_remove_scenario (copy, scenario);
+        }
       for (guint i = 0; i < change->note_ids->len; i++)
         {
           SlNote *note = sl_document_lookup_note (copy, g_ptr_array_index (change->note_ids, i));
@@ -331,7 +339,7 @@ static gboolean
 is_removed (const Change *change,
             SlNote       *note)
 {
-  return change->kind == CHANGE_REMOVE_NOTES && g_ptr_array_find (change->notes, note, NULL);
+  return change->kind == CHANGE_REMOVE_NOTES && g_hash_table_contains (change->removed, note);
 }
 
 /* The notes whose problems @change can change (see the top of the file). */
@@ -356,6 +364,13 @@ find_reach (SlDocument   *document,
     {
       SlScenario *scenario = sl_element_list_peek (SL_ELEMENT_LIST (scenarios), i);
 
+      /* The notes removed can be all of them: asked of the set. */
+      if (change->kind == CHANGE_REMOVE_NOTES)
+        {
+          if (scenario_names (scenario, change))
+            g_hash_table_add (reach, sl_scenario_get_note (scenario));
+          continue;
+        }
       for (guint n = 0; n < change->notes->len; n++)
         if (sl_scenario_uses_note (scenario, g_ptr_array_index (change->notes, n)))
           g_hash_table_add (reach, sl_scenario_get_note (scenario));
@@ -761,6 +776,8 @@ sl_impact_remove_notes (SlDocument  *document,
 {
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) removed_ids = g_hash_table_new (g_str_hash, g_str_equal);
   Change change = { CHANGE_REMOVE_NOTES, };
 
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
@@ -769,9 +786,15 @@ sl_impact_remove_notes (SlDocument  *document,
   ids = note_ids (notes, n_notes);
   changed = g_ptr_array_new ();
   for (guint i = 0; i < n_notes; i++)
-    g_ptr_array_add (changed, notes[i]);
+    {
+      g_ptr_array_add (changed, notes[i]);
+      g_hash_table_add (removed, notes[i]);
+      g_hash_table_add (removed_ids, (gpointer) sl_element_get_id (SL_ELEMENT (notes[i])));
+    }
   change.notes = changed;
   change.note_ids = ids;
+  change.removed = removed;
+  change.removed_ids = removed_ids;
 
   return compute (document, &change);
 }
