@@ -276,6 +276,46 @@ test_regenerate (void)
   remove_tree (dir);
 }
 
+/* A file saved with CRLF line ends (git's autocrlf, Visual Studio), and
+ * a space after an end marker's key: the bodies stay where they are, and
+ * the file keeps its line ends. */
+static void
+test_crlf (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autofree char *dir = scratch_dir_new ();
+  g_autoptr(SlCodegenReport) first = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_autoptr(SlCodegenReport) again = NULL;
+  g_autoptr(SlCodegenReport) renamed = NULL;
+  g_autofree char *decider = read_text (dir, "src/booking/decider.ts");
+  g_autofree char *edited = replace (decider,
+                                     "      // stormline:begin decide BookRoom\n      throw new Error(\"not implemented\");\n"
+                                     "      // stormline:end decide BookRoom\n",
+                                     "      // stormline:begin decide BookRoom\n      if (!state.free) throw new Error(\"Room is already booked\");\n"
+                                     "      // stormline:end decide BookRoom  \n");
+  g_auto(GStrv) lines = g_strsplit (edited, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autofree char *text = NULL;
+
+  write_text (dir, "src/booking/decider.ts", crlf);
+  again = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (again), ==, 1);
+
+  /* A change elsewhere in the file makes it written again. */
+  sl_document_remove_note (hotel, find_note (hotel, SL_NOTE_COMMAND, "Check Out"));
+  renamed = generate (hotel, dir, SL_CODEGEN_FORCE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (renamed), ==, 1);
+  text = read_text (dir, "src/booking/decider.ts");
+  g_assert_nonnull (strstr (text, "      // stormline:begin decide BookRoom\r\n"
+                                  "      if (!state.free) throw new Error(\"Room is already booked\");\r\n"));
+  g_assert_null (strstr (text, "stormline:orphan"));
+  g_assert_null (strstr (text, "case \"CheckOut\""));
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    g_assert_cmpint (p[-1], ==, '\r');
+
+  remove_tree (dir);
+}
+
 static void
 test_unbalanced (void)
 {
@@ -638,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/codegen/languages", test_languages);
   g_test_add_func ("/codegen/model", test_model);
   g_test_add_func ("/codegen/regenerate", test_regenerate);
+  g_test_add_func ("/codegen/crlf", test_crlf);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

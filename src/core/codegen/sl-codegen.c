@@ -1067,7 +1067,25 @@ marker_error (GError     **error,
   return FALSE;
 }
 
-/* The lines of @text, without their '\n' (a '\r' before it is kept). */
+/* Whether @line, its indentation aside, is a "// stormline:..." marker. */
+static gboolean
+is_any_marker (const char *line)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!g_str_has_prefix (p, "//"))
+    return FALSE;
+  p += 2;
+  while (*p == ' ')
+    p++;
+  return g_str_has_prefix (p, "stormline:");
+}
+
+/* The lines of @text, without their '\n'. A marker line also loses its
+ * trailing white space (a '\r' left by CRLF line ends, spaces after the
+ * key): its key must not change with the editor that saved the file. */
 static GStrv
 split_lines (const char *text)
 {
@@ -1080,7 +1098,38 @@ split_lines (const char *text)
       g_free (lines[n - 1]);
       lines[n - 1] = NULL;
     }
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (is_any_marker (lines[i]))
+      g_strchomp (lines[i]);
   return g_steal_pointer (&lines);
+}
+
+/* Whether @text ends its lines with "\r\n" (its first line end decides). */
+static gboolean
+uses_crlf (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+
+  return newline != NULL && newline > text && newline[-1] == '\r';
+}
+
+/* @text with every "\r\n" turned into "\n" (@to_crlf FALSE), or every
+ * '\n' into "\r\n" (@to_crlf TRUE; @text has no '\r' before a '\n'). */
+static char *
+convert_line_ends (const char *text,
+                   gboolean    to_crlf)
+{
+  GString *out = g_string_sized_new (strlen (text) + (to_crlf ? strlen (text) / 16 : 0));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!to_crlf && p[0] == '\r' && p[1] == '\n')
+        continue;
+      if (to_crlf && p[0] == '\n')
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Reads the marked regions of @text (a file's text, @path to name it in
@@ -1375,6 +1424,7 @@ prepare (GFile        *file,
   g_autofree char *merged = NULL;
   g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
   g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+  gboolean crlf;
   gsize length;
 
   *bytes = NULL;
@@ -1390,9 +1440,27 @@ prepare (GFile        *file,
       return TRUE;
     }
 
-  if (!parse_regions (path, contents, regions, orphans, error))
+  /* A file saved with CRLF line ends (git's autocrlf, Visual Studio) is
+   * read as LF and written back with CRLF, so its bodies keep their keys
+   * and the file its line ends. */
+  crlf = uses_crlf (contents);
+  if (crlf)
+    {
+      g_autofree char *lf = convert_line_ends (contents, FALSE);
+
+      if (!parse_regions (path, lf, regions, orphans, error))
+        return FALSE;
+    }
+  else if (!parse_regions (path, contents, regions, orphans, error))
     return FALSE;
   merged = merge_regions (text, regions, orphans, n_kept);
+  if (crlf)
+    {
+      char *converted = convert_line_ends (merged, TRUE);
+
+      g_free (merged);
+      merged = converted;
+    }
   if (strlen (merged) != length || memcmp (merged, contents, length) != 0)
     {
       gsize size = strlen (merged);
