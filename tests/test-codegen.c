@@ -316,6 +316,66 @@ test_crlf (void)
   remove_tree (dir);
 }
 
+/* Paths of @model's files, each once ignoring case: macOS and Windows
+ * would make two of them one file. */
+static void
+assert_paths_unique (SlCodegenModel *model)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < model->files->len; i++)
+    {
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+
+      if (!g_hash_table_add (paths, g_utf8_casefold (file->path, -1)))
+        g_error ("“%s” is a second file of that name ignoring case", file->path);
+    }
+}
+
+/* The type named @name of @model's messages, or NULL. */
+static SlCodegenMessage *
+find_message (SlCodegenModel *model,
+              const char     *name)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    {
+      SlCodegenMessage *message = g_ptr_array_index (model->messages, i);
+
+      if (g_str_equal (message->name, name))
+        return message;
+    }
+  g_error ("no message “%s” in the IR", name);
+  return NULL;
+}
+
+/* Two views whose names differ in case only: two types, two files, even
+ * where the file system ignores case. */
+static void
+test_case_clash (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *available = find_note (hotel, SL_NOTE_VIEW, "Available Rooms");
+  SlCodegenModel *model;
+
+  sl_document_add_note (hotel, SL_NOTE_VIEW, sl_note_get_lane (available),
+                        sl_note_get_x (available), sl_note_get_y (available) + 200, "Availablerooms");
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      model = _sl_codegen_model_new (hotel, "hotel.stormline");
+      g_assert_cmpstr (find_message (model, "Available Rooms")->type_name, ==, "AvailableRooms");
+      g_assert_cmpstr (find_message (model, "Availablerooms")->type_name, ==, "Availablerooms2");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      _sl_codegen_emit_schemas (model);
+      assert_paths_unique (model);
+      _sl_codegen_model_free (model);
+    }
+}
+
 static void
 test_unbalanced (void)
 {
@@ -679,6 +739,7 @@ main (int    argc,
   g_test_add_func ("/codegen/model", test_model);
   g_test_add_func ("/codegen/regenerate", test_regenerate);
   g_test_add_func ("/codegen/crlf", test_crlf);
+  g_test_add_func ("/codegen/case-clash", test_case_clash);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

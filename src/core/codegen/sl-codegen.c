@@ -277,20 +277,39 @@ _sl_codegen_identifier (const char    *text,
   return g_string_free (out, FALSE);
 }
 
+/* Adds @name to @taken, which holds names case-folded. */
+static void
+take_name (GHashTable *taken,
+           const char *name)
+{
+  g_hash_table_add (taken, g_ascii_strdown (name, -1));
+}
+
+static gboolean
+is_taken (GHashTable *taken,
+          const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return g_hash_table_contains (taken, folded);
+}
+
 /* @base, or @base with the first numeric suffix from 2 not in @taken;
- * the result is added to @taken. */
+ * the result is added to @taken. Names are compared ignoring case: a
+ * name becomes a file name, and "AvailableRooms.cs" and
+ * "Availablerooms.cs" are one file on macOS and Windows. */
 static char *
 unique_name (GHashTable *taken,
              const char *base)
 {
   char *name = g_strdup (base);
 
-  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+  for (guint n = 2; is_taken (taken, name); n++)
     {
       g_free (name);
       name = g_strdup_printf ("%s%u", base, n);
     }
-  g_hash_table_add (taken, g_strdup (name));
+  take_name (taken, name);
 
   return name;
 }
@@ -727,7 +746,7 @@ _sl_codegen_model_new (SlDocument *document,
    * libraries have in every file's scope: a note named "Event" becomes
    * "Event2". */
   for (guint i = 0; i < G_N_ELEMENTS (reserved_type_names); i++)
-    g_hash_table_add (taken, g_strdup (reserved_type_names[i]));
+    take_name (taken, reserved_type_names[i]);
 
   model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
   model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
@@ -1559,6 +1578,29 @@ sl_codegen_run (SlDocument         *document,
       g_assert_not_reached ();
     }
   _sl_codegen_emit_schemas (model);
+
+  /* Two files whose paths differ in case only are one file on macOS and
+   * Windows: the second would silently replace the first. The names are
+   * made unique ignoring case, so this is a bug in an emitter. */
+  {
+    g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < model->files->len; i++)
+      {
+        SlCodegenFile *file = g_ptr_array_index (model->files, i);
+        char *folded = g_utf8_casefold (file->path, -1);
+
+        if (!g_hash_table_add (paths, folded))
+          {
+            g_critical ("Two generated files named “%s” ignoring case", file->path);
+            g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                         _("Two generated files would both be “%s” on a file system that ignores case; nothing was generated"),
+                         file->path);
+            _sl_codegen_model_free (model);
+            return NULL;
+          }
+      }
+  }
 
   /* Everything is read and merged before anything is written. */
   outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_free);
