@@ -376,6 +376,55 @@ test_case_clash (void)
     }
 }
 
+/* The names the emitters derive from an aggregate's, a view's or an
+ * automation's name, and the files and types every output has, are
+ * taken: a note named like one gets a numeric suffix instead of a
+ * second type or file of that name. */
+static void
+test_reserved_names (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  GListModel *aggregates = sl_document_get_aggregates (hotel);
+  SlNote *available = find_note (hotel, SL_NOTE_VIEW, "Available Rooms");
+  SlLane *lane = sl_note_get_lane (available);
+  int x = sl_note_get_x (available);
+  int y = sl_note_get_y (available);
+  SlCodegenModel *model;
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_str_equal (sl_aggregate_get_name (aggregate), "Payment"))
+        sl_document_set_aggregate_name (hotel, aggregate, "Types");
+    }
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 200, "Booking State");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 400, "Messages");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 600, "Available Rooms Projection");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 800, "I Room Event");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 1000, "Checkout Processor Input");
+
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      model = _sl_codegen_model_new (hotel, "hotel.stormline");
+      g_assert_cmpstr (find_message (model, "Booking State")->type_name, ==, "BookingState2");
+      g_assert_cmpstr (find_message (model, "Messages")->type_name, ==, "Messages2");
+      g_assert_cmpstr (find_message (model, "Available Rooms Projection")->type_name, ==, "AvailableRoomsProjection2");
+      g_assert_cmpstr (find_message (model, "I Room Event")->type_name, ==, "IRoomEvent2");
+      g_assert_cmpstr (find_message (model, "Checkout Processor Input")->type_name, ==, "CheckoutProcessorInput2");
+      g_assert_cmpstr (find_message (model, "Pay")->aggregate->type_name, ==, "Types2");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      _sl_codegen_emit_schemas (model);
+      assert_paths_unique (model);
+      _sl_codegen_model_free (model);
+    }
+}
+
 static void
 test_unbalanced (void)
 {
@@ -740,6 +789,7 @@ main (int    argc,
   g_test_add_func ("/codegen/regenerate", test_regenerate);
   g_test_add_func ("/codegen/crlf", test_crlf);
   g_test_add_func ("/codegen/case-clash", test_case_clash);
+  g_test_add_func ("/codegen/reserved-names", test_reserved_names);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

@@ -277,21 +277,44 @@ _sl_codegen_identifier (const char    *text,
   return g_string_free (out, FALSE);
 }
 
+/* Who took a name: an aggregate (a name derived from its name), or
+ * anything else. */
+enum {
+  TAKEN_BY_AGGREGATE = 1,
+  TAKEN_BY_OTHER,
+};
+
 /* Adds @name to @taken, which holds names case-folded. */
+static void
+take_name_by (GHashTable *taken,
+              const char *name,
+              int         owner)
+{
+  g_hash_table_insert (taken, g_ascii_strdown (name, -1), GINT_TO_POINTER (owner));
+}
+
 static void
 take_name (GHashTable *taken,
            const char *name)
 {
-  g_hash_table_add (taken, g_ascii_strdown (name, -1));
+  take_name_by (taken, name, TAKEN_BY_OTHER);
+}
+
+/* Who took @name in @taken (ignoring case), or 0. */
+static int
+taken_by (GHashTable *taken,
+          const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (taken, folded));
 }
 
 static gboolean
 is_taken (GHashTable *taken,
           const char *name)
 {
-  g_autofree char *folded = g_ascii_strdown (name, -1);
-
-  return g_hash_table_contains (taken, folded);
+  return taken_by (taken, name) != 0;
 }
 
 /* @base, or @base with the first numeric suffix from 2 not in @taken;
@@ -699,9 +722,121 @@ static const char * const reserved_type_names[] = {
   "Any", "Array", "Boolean", "Command", "Custom", "Date", "Decider", "Error", "Event",
   "List", "Map", "Nothing", "Number", "Object", "Projection", "Record", "String", "Unit",
   /* declared by the C# and Kotlin output and its tests */
-  "AutomationSpec", "DeciderSpec", "Example", "Fact", "FactAttribute", "Message",
-  "SpecificationException", "Test", "View", "ViewSpec",
+  "AutomationSpec", "DeciderSpec", "Example", "Expected", "Fact", "FactAttribute",
+  "GivenEvents", "GivenInputs", "ICommand", "IEvent", "IMessage", "IView", "Message",
+  "SpecificationError", "SpecificationException", "Test", "View", "ViewSpec", "WhenCommand",
+  /* the fixed files: src/Messages.cs, tests/Spec.cs, tests/TestFramework.cs,
+   * Messages.kt, src/<aggregate>/types.ts, src/shared/, test/all.test.ts,
+   * src/views/, src/automations/ */
+  "All", "Automations", "Messages", "Shared", "Spec", "TestFramework", "Types", "Views",
 };
+
+/* A name the emitters derive from a type's name: prefix, name, suffix.
+ * @own: the name is declared only in the type's own TypeScript module or
+ * in its tests, where the emitters tell it from an aggregate's name
+ * (a view named as its aggregate, "Booking", is common: the aggregate's
+ * file and tests become BookingAggregate then). */
+typedef struct
+{
+  const char *prefix;
+  const char *suffix;
+  gboolean    own;
+  gboolean    check_only; /* must be free, but is not taken */
+} Affix;
+
+/* What the emitters declare for an aggregate "Booking": BookingCommand,
+ * IBookingCommand, BookingState, BookingDecider, BookingTests, ... Its
+ * own name must be free of the fixed names (its file would replace
+ * Messages.cs) but is not taken: its file and tests become
+ * BookingAggregate where a message, view or automation has it. */
+static const Affix aggregate_affixes[] = {
+  { "", "", FALSE, TRUE }, { "", "Aggregate", FALSE }, { "", "Command", FALSE }, { "", "Decider", FALSE },
+  { "", "Event", FALSE }, { "", "State", FALSE }, { "", "StreamEvent", FALSE },
+  { "", "Test", FALSE }, { "", "Tests", FALSE }, { "I", "Command", FALSE }, { "I", "Event", FALSE },
+};
+
+/* For a view "Available Rooms": AvailableRoomsProjection, and in its
+ * TypeScript module AvailableRoomsState and AvailableRoomsEvent. */
+static const Affix view_affixes[] = {
+  { "", "", FALSE }, { "", "Projection", FALSE }, { "", "Event", TRUE }, { "", "State", TRUE },
+  { "", "Test", TRUE }, { "", "Tests", TRUE },
+};
+
+/* For an automation "Checkout Processor": in its TypeScript module
+ * CheckoutProcessorInput and CheckoutProcessorCommand. */
+static const Affix automation_affixes[] = {
+  { "", "", FALSE }, { "", "Command", TRUE }, { "", "Input", TRUE }, { "", "Test", TRUE }, { "", "Tests", TRUE },
+};
+
+static const Affix message_affixes[] = {
+  { "", "", FALSE },
+};
+
+static char *
+affixed (const Affix *affix,
+         const char  *name)
+{
+  return g_strconcat (affix->prefix, name, affix->suffix, NULL);
+}
+
+/* @base, or @base with the first numeric suffix from 2 for which neither
+ * it nor any name derived from it by @affixes is in @taken (a name of
+ * its own module may be an aggregate's); they are all added to @taken,
+ * as taken by @owner. */
+static char *
+unique_derived (GHashTable  *taken,
+                const char  *base,
+                const Affix *affixes,
+                guint        n_affixes,
+                int          owner)
+{
+  char *name = g_strdup (base);
+
+  for (guint n = 2; ; n++)
+    {
+      gboolean free = TRUE;
+
+      for (guint i = 0; i < n_affixes && free; i++)
+        {
+          g_autofree char *derived = affixed (&affixes[i], name);
+          int by = taken_by (taken, derived);
+
+          free = by == 0 || (affixes[i].own && by == TAKEN_BY_AGGREGATE);
+        }
+      if (free)
+        break;
+      g_free (name);
+      name = g_strdup_printf ("%s%u", base, n);
+    }
+  for (guint i = 0; i < n_affixes; i++)
+    {
+      g_autofree char *derived = affixed (&affixes[i], name);
+
+      if (!affixes[i].check_only && !is_taken (taken, derived))
+        take_name_by (taken, derived, owner);
+    }
+
+  return name;
+}
+
+/* The type name of a message or automation @note, unique with the names
+ * its emitters derive from it. */
+static char *
+note_type_name (GHashTable *taken,
+                SlNote     *note)
+{
+  g_autofree char *base = _sl_codegen_identifier (sl_note_get_text (note), SL_CODEGEN_CASE_PASCAL);
+
+  switch (sl_note_get_kind (note))
+    {
+    case SL_NOTE_VIEW:
+      return unique_derived (taken, base, view_affixes, G_N_ELEMENTS (view_affixes), TAKEN_BY_OTHER);
+    case SL_NOTE_AUTOMATION:
+      return unique_derived (taken, base, automation_affixes, G_N_ELEMENTS (automation_affixes), TAKEN_BY_OTHER);
+    default:
+      return unique_derived (taken, base, message_affixes, G_N_ELEMENTS (message_affixes), TAKEN_BY_OTHER);
+    }
+}
 
 /**
  * _sl_codegen_model_new:
@@ -729,7 +864,8 @@ _sl_codegen_model_new (SlDocument *document,
   g_autoptr(GHashTable) automation_by_note = g_hash_table_new (NULL, NULL); /* SlNote → SlCodegenAutomation */
   g_autoptr(GHashTable) aggregates = g_hash_table_new (NULL, NULL);        /* SlAggregate → SlCodegenAggregate */
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) aggregate_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) aggregate_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);   /* SlAggregate → its type name */
+  g_autoptr(GHashTable) note_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);        /* SlNote → its type name */
   g_autoptr(GHashTable) test_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) automation_notes = g_ptr_array_new ();
   const char *title = sl_document_get_title (document);
@@ -747,6 +883,9 @@ _sl_codegen_model_new (SlDocument *document,
    * "Event2". */
   for (guint i = 0; i < G_N_ELEMENTS (reserved_type_names); i++)
     take_name (taken, reserved_type_names[i]);
+  /* The TypeScript group of the commands and events outside any aggregate. */
+  g_free (unique_derived (taken, "Unassigned", aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
+                          TAKEN_BY_AGGREGATE));
 
   model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
   model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
@@ -765,12 +904,44 @@ _sl_codegen_model_new (SlDocument *document,
     }
   g_ptr_array_sort_with_data (sorted, compare_board, &board);
 
+  /* The names: the aggregates', the automations', the views', then the
+   * commands' and events', each with the names the emitters derive
+   * from it ("Booking" takes BookingState too), so that a view "Booking
+   * State" becomes BookingState2 rather than a second BookingState. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (sorted, i);
+      SlAggregate *source;
+
+      if (sl_note_get_kind (note) != SL_NOTE_VIEW && sl_note_get_kind (note) != SL_NOTE_AUTOMATION &&
+          (source = sl_check_get_aggregate (document, note)) != NULL &&
+          !g_hash_table_contains (aggregate_names, source))
+        {
+          g_autofree char *base = _sl_codegen_identifier (sl_aggregate_get_name (source),
+                                                          SL_CODEGEN_CASE_PASCAL);
+
+          g_hash_table_insert (aggregate_names, source,
+                               unique_derived (taken, base, aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
+                                               TAKEN_BY_AGGREGATE));
+        }
+    }
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        SlNote *note = g_ptr_array_index (sorted, i);
+        SlNoteKind kind = sl_note_get_kind (note);
+
+        if ((pass == 0 && kind == SL_NOTE_AUTOMATION) ||
+            (pass == 1 && kind == SL_NOTE_VIEW) ||
+            (pass == 2 && kind != SL_NOTE_AUTOMATION && kind != SL_NOTE_VIEW))
+          g_hash_table_insert (note_names, note, note_type_name (taken, note));
+      }
+
   /* The messages, and the automations, with their names. */
   for (guint i = 0; i < sorted->len; i++)
     {
       SlNote *note = g_ptr_array_index (sorted, i);
       SlNoteKind kind = sl_note_get_kind (note);
-      g_autofree char *base = _sl_codegen_identifier (sl_note_get_text (note), SL_CODEGEN_CASE_PASCAL);
 
       if (is_message_kind (kind))
         {
@@ -783,7 +954,7 @@ _sl_codegen_model_new (SlDocument *document,
                           kind == SL_NOTE_EVENT ? SL_CODEGEN_EVENT : SL_CODEGEN_VIEW;
           message->note_id = g_strdup (sl_element_get_id (SL_ELEMENT (note)));
           message->name = g_strdup (sl_note_get_text (note));
-          message->type_name = unique_name (taken, base);
+          message->type_name = g_strdup (g_hash_table_lookup (note_names, note));
           message->slice = slice != NULL ? g_strdup (sl_slice_get_name (slice)) : NULL;
           message->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
           message->events = g_ptr_array_new ();
@@ -798,7 +969,7 @@ _sl_codegen_model_new (SlDocument *document,
           SlCodegenAutomation *automation = g_new0 (SlCodegenAutomation, 1);
 
           automation->name = g_strdup (sl_note_get_text (note));
-          automation->type_name = unique_name (taken, base);
+          automation->type_name = g_strdup (g_hash_table_lookup (note_names, note));
           automation->inputs = g_ptr_array_new ();
           automation->commands = g_ptr_array_new ();
           g_ptr_array_add (model->automations, automation);
@@ -825,12 +996,9 @@ _sl_codegen_model_new (SlDocument *document,
 
           if (aggregate == NULL)
             {
-              g_autofree char *base = _sl_codegen_identifier (sl_aggregate_get_name (source),
-                                                              SL_CODEGEN_CASE_PASCAL);
-
               aggregate = g_new0 (SlCodegenAggregate, 1);
               aggregate->name = g_strdup (sl_aggregate_get_name (source));
-              aggregate->type_name = unique_name (aggregate_names, base);
+              aggregate->type_name = g_strdup (g_hash_table_lookup (aggregate_names, source));
               aggregate->commands = g_ptr_array_new ();
               aggregate->events = g_ptr_array_new ();
               g_ptr_array_add (model->aggregates, aggregate);
