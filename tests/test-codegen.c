@@ -425,6 +425,59 @@ test_reserved_names (void)
     }
 }
 
+/* The message of the note @id in @model; its position in @index. */
+static SlCodegenMessage *
+message_of_note (SlCodegenModel *model,
+                 const char     *id,
+                 guint          *index)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    {
+      SlCodegenMessage *message = g_ptr_array_index (model->messages, i);
+
+      if (g_str_equal (message->note_id, id))
+        {
+          *index = i;
+          return message;
+        }
+    }
+  g_error ("no message of the note “%s” in the IR", id);
+  return NULL;
+}
+
+/* Two notes of one name: the numeric suffix goes by the order they were
+ * made in, so moving one on the board does not swap their names (and
+ * the bodies kept under them); the output stays in board order. */
+static void
+test_stable_suffixes (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *succeeded = find_note (hotel, SL_NOTE_EVENT, "Payment Succeeded");
+  SlLane *lane = sl_note_get_lane (succeeded);
+  int x = sl_note_get_x (succeeded);
+  int y = sl_note_get_y (succeeded);
+  SlNote *first = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, x + 100, y, "Payment Failed");
+  SlNote *second = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, x + 200, y, "Payment Failed");
+  g_autofree char *first_id = g_strdup (sl_element_get_id (SL_ELEMENT (first)));
+  g_autofree char *second_id = g_strdup (sl_element_get_id (SL_ELEMENT (second)));
+  SlCodegenModel *model;
+  guint first_index, second_index;
+
+  model = _sl_codegen_model_new (hotel, "hotel.stormline");
+  g_assert_cmpstr (message_of_note (model, first_id, &first_index)->type_name, ==, "PaymentFailed");
+  g_assert_cmpstr (message_of_note (model, second_id, &second_index)->type_name, ==, "PaymentFailed2");
+  g_assert_cmpuint (first_index, <, second_index);
+  _sl_codegen_model_free (model);
+
+  /* The second moved before the first on the board. */
+  sl_document_move_note (hotel, second, lane, x + 50, y);
+  model = _sl_codegen_model_new (hotel, "hotel.stormline");
+  g_assert_cmpstr (message_of_note (model, first_id, &first_index)->type_name, ==, "PaymentFailed");
+  g_assert_cmpstr (message_of_note (model, second_id, &second_index)->type_name, ==, "PaymentFailed2");
+  g_assert_cmpuint (second_index, <, first_index);
+  _sl_codegen_model_free (model);
+}
+
 static void
 test_unbalanced (void)
 {
@@ -790,6 +843,7 @@ main (int    argc,
   g_test_add_func ("/codegen/crlf", test_crlf);
   g_test_add_func ("/codegen/case-clash", test_case_clash);
   g_test_add_func ("/codegen/reserved-names", test_reserved_names);
+  g_test_add_func ("/codegen/stable-suffixes", test_stable_suffixes);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

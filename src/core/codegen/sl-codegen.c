@@ -907,33 +907,46 @@ _sl_codegen_model_new (SlDocument *document,
   /* The names: the aggregates', the automations', the views', then the
    * commands' and events', each with the names the emitters derive
    * from it ("Booking" takes BookingState too), so that a view "Booking
-   * State" becomes BookingState2 rather than a second BookingState. */
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      SlNote *note = g_ptr_array_index (sorted, i);
-      SlAggregate *source;
+   * State" becomes BookingState2 rather than a second BookingState.
+   * Numeric suffixes go in the document's order (the order the notes
+   * and aggregates were made in), not the board's: moving a note must
+   * not swap "PaymentFailed" and "PaymentFailed2", or the bodies kept
+   * under their keys would run for the other note. */
+  {
+    GListModel *all_aggregates = sl_document_get_aggregates (document);
+    g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
 
-      if (sl_note_get_kind (note) != SL_NOTE_VIEW && sl_note_get_kind (note) != SL_NOTE_AUTOMATION &&
-          (source = sl_check_get_aggregate (document, note)) != NULL &&
-          !g_hash_table_contains (aggregate_names, source))
-        {
-          g_autofree char *base = _sl_codegen_identifier (sl_aggregate_get_name (source),
-                                                          SL_CODEGEN_CASE_PASCAL);
-
-          g_hash_table_insert (aggregate_names, source,
-                               unique_derived (taken, base, aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
-                                               TAKEN_BY_AGGREGATE));
-        }
-    }
-  for (guint pass = 0; pass < 3; pass++)
     for (guint i = 0; i < sorted->len; i++)
       {
         SlNote *note = g_ptr_array_index (sorted, i);
+        SlAggregate *source;
+
+        if (sl_note_get_kind (note) != SL_NOTE_VIEW && sl_note_get_kind (note) != SL_NOTE_AUTOMATION &&
+            (source = sl_check_get_aggregate (document, note)) != NULL)
+          g_hash_table_add (used, source);
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (all_aggregates); i++)
+      {
+        SlAggregate *source = sl_element_list_peek (SL_ELEMENT_LIST (all_aggregates), i);
+        g_autofree char *base = NULL;
+
+        if (!g_hash_table_contains (used, source))
+          continue;
+        base = _sl_codegen_identifier (sl_aggregate_get_name (source), SL_CODEGEN_CASE_PASCAL);
+        g_hash_table_insert (aggregate_names, source,
+                             unique_derived (taken, base, aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
+                                             TAKEN_BY_AGGREGATE));
+      }
+  }
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < n_notes; i++)
+      {
+        SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
         SlNoteKind kind = sl_note_get_kind (note);
 
         if ((pass == 0 && kind == SL_NOTE_AUTOMATION) ||
             (pass == 1 && kind == SL_NOTE_VIEW) ||
-            (pass == 2 && kind != SL_NOTE_AUTOMATION && kind != SL_NOTE_VIEW))
+            (pass == 2 && (kind == SL_NOTE_COMMAND || kind == SL_NOTE_EVENT)))
           g_hash_table_insert (note_names, note, note_type_name (taken, note));
       }
 
