@@ -478,6 +478,38 @@ test_stable_suffixes (void)
   _sl_codegen_model_free (model);
 }
 
+/* A model file's name with a newline, a line separator and "--": it
+ * stays in the header comment, on one line, and no XML comment ends in
+ * it. */
+static void
+test_model_name (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  const char *name = "evil\nexport const pwned = 1;\u2028var x--y.stormline";
+
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      SlCodegenModel *model = _sl_codegen_model_new (hotel, name);
+
+      g_assert_cmpstr (model->model_name, ==, "evil\\nexport const pwned = 1;\\u2028var x- -y.stormline");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      for (guint i = 0; i < model->files->len; i++)
+        {
+          SlCodegenFile *file = g_ptr_array_index (model->files, i);
+
+          if (strstr (file->text->str, "\nexport const pwned") != NULL ||
+              strstr (file->text->str, "\u2028var x") != NULL)
+            g_error ("the model's name breaks out of a comment in %s", file->path);
+        }
+      _sl_codegen_model_free (model);
+    }
+}
+
 static void
 test_unbalanced (void)
 {
@@ -844,6 +876,7 @@ main (int    argc,
   g_test_add_func ("/codegen/case-clash", test_case_clash);
   g_test_add_func ("/codegen/reserved-names", test_reserved_names);
   g_test_add_func ("/codegen/stable-suffixes", test_stable_suffixes);
+  g_test_add_func ("/codegen/model-name", test_model_name);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

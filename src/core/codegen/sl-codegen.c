@@ -34,6 +34,7 @@
 #include "sl-scenario.h"
 #include "sl-slice.h"
 #include "sl-step.h"
+#include "sl-text-escape.h"
 
 G_DEFINE_QUARK (sl-codegen-error-quark, sl_codegen_error)
 
@@ -838,10 +839,32 @@ note_type_name (GHashTable *taken,
     }
 }
 
+/* @name made safe for every file's header comment: on one line (the
+ * line ends, other controls, the line separators and the bidi controls
+ * escaped, so that a file name with a newline cannot end the "//"
+ * comment and put code in the file), in UTF-8, and with no "--" (a
+ * space between two dashes), which an XML comment such as the .csproj's
+ * may not hold. */
+static char *
+clean_model_name (const char *name)
+{
+  g_autofree char *escaped = sl_text_escape_controls (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = escaped; *p != '\0'; p++)
+    {
+      if (*p == '-' && out->len > 0 && out->str[out->len - 1] == '-')
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * _sl_codegen_model_new:
  * @document: the model
- * @model_name: the model file's base name, for the headers
+ * @model_name: the model file's base name, for the headers (cleaned:
+ *   see SlCodegenModel's model_name)
  *
  * Builds the language-neutral model of @document's program: its
  * commands, events and views with their fields, its aggregates, its
@@ -875,7 +898,7 @@ _sl_codegen_model_new (SlDocument *document,
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   model->title = g_strdup (title != NULL ? title : "");
-  model->model_name = g_strdup (model_name != NULL ? model_name : "model.stormline");
+  model->model_name = clean_model_name (model_name != NULL && model_name[0] != '\0' ? model_name : "model.stormline");
   model->namespace_ = _sl_codegen_identifier (model->title[0] != '\0' ? model->title : "Model",
                                               SL_CODEGEN_CASE_PASCAL);
   /* Names the generated code declares itself, or that the languages'
