@@ -510,6 +510,75 @@ test_model_name (void)
     }
 }
 
+/* An aggregate renamed: its old files give their bodies to the new ones
+ * by key and go, unless they hold a body no new file took. */
+static void
+test_renamed_aggregate (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autofree char *dir = scratch_dir_new ();
+  g_autoptr(SlCodegenReport) first = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_autoptr(SlCodegenReport) renamed = NULL;
+  g_autoptr(SlCodegenReport) again = NULL;
+  GListModel *aggregates = sl_document_get_aggregates (hotel);
+  g_autofree char *decider = read_text (dir, "src/booking/decider.ts");
+  g_autofree char *edited = replace (decider,
+                                     "      // stormline:begin decide BookRoom\n      throw new Error(\"not implemented\");\n",
+                                     "      // stormline:begin decide BookRoom\n      if (!state.free) throw new Error(\"Room is already booked\");\n");
+  g_autofree char *text = NULL;
+  g_autofree char *manifest = read_text (dir, ".stormline-generated");
+  g_autofree char *old_types = g_build_filename (dir, "src/booking/types.ts", NULL);
+  g_autofree char *old_decider = g_build_filename (dir, "src/booking/decider.ts", NULL);
+
+  g_assert_true (g_str_has_prefix (manifest, "# typescript\nREADME.md\npackage.json\nschema/AddRoom.schema.json\n"));
+  g_assert_nonnull (strstr (manifest, "\nsrc/booking/decider.ts\n"));
+  write_text (dir, "src/booking/decider.ts", edited);
+  write_text (dir, "src/booking/mine.ts", "export const mine = 1;\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_str_equal (sl_aggregate_get_name (aggregate), "Booking"))
+        sl_document_set_aggregate_name (hotel, aggregate, "Reservation");
+    }
+  renamed = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (renamed), ==, 1);
+  g_assert_cmpuint (sl_codegen_report_get_n_stale_kept (renamed), ==, 0);
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_assert_nonnull (strstr (text, "      // stormline:begin decide BookRoom\n"
+                                  "      if (!state.free) throw new Error(\"Room is already booked\");\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_false (g_file_test (old_types, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_decider, G_FILE_TEST_EXISTS));
+  text = read_text (dir, "src/booking/mine.ts");
+  g_assert_cmpstr (text, ==, "export const mine = 1;\n");
+  g_clear_pointer (&text, g_free);
+
+  /* Back to Booking, with a body no file has a place for: the old file
+   * stays, is reported, and stays listed. */
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_clear_pointer (&edited, g_free);
+  edited = g_strconcat (text, "// stormline:begin helper\nconst helper = 1;\n// stormline:end helper\n", NULL);
+  write_text (dir, "src/reservation/decider.ts", edited);
+  g_clear_pointer (&text, g_free);
+  sl_history_undo (sl_document_get_history (hotel));
+  again = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_stale_kept (again), ==, 1);
+  g_assert_cmpstr (sl_codegen_report_get_stale_kept (again, 0), ==, "src/reservation/decider.ts");
+  text = read_text (dir, "src/booking/decider.ts");
+  g_assert_nonnull (strstr (text, "if (!state.free)"));
+  g_clear_pointer (&text, g_free);
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_assert_nonnull (strstr (text, "const helper = 1;"));
+  g_clear_pointer (&manifest, g_free);
+  manifest = read_text (dir, ".stormline-generated");
+  g_assert_nonnull (strstr (manifest, "\nsrc/reservation/decider.ts\n"));
+  g_assert_null (strstr (manifest, "\nsrc/reservation/types.ts\n"));
+
+  remove_tree (dir);
+}
+
 static void
 test_unbalanced (void)
 {
@@ -877,6 +946,7 @@ main (int    argc,
   g_test_add_func ("/codegen/reserved-names", test_reserved_names);
   g_test_add_func ("/codegen/stable-suffixes", test_stable_suffixes);
   g_test_add_func ("/codegen/model-name", test_model_name);
+  g_test_add_func ("/codegen/renamed-aggregate", test_renamed_aggregate);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

@@ -47,6 +47,7 @@ struct _SlCodegenReport
   guint n_written;
   guint n_kept;
   guint n_problems;
+  GPtrArray *stale_kept; /* char*: files no longer generated, kept for their bodies */
 };
 
 static const char * const language_names[] = { "typescript", "csharp", "kotlin" };
@@ -113,9 +114,28 @@ sl_codegen_report_get_n_problems (SlCodegenReport *report)
   return report->n_problems;
 }
 
+guint
+sl_codegen_report_get_n_stale_kept (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->stale_kept != NULL ? report->stale_kept->len : 0;
+}
+
+const char *
+sl_codegen_report_get_stale_kept (SlCodegenReport *report,
+                                  guint            index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < sl_codegen_report_get_n_stale_kept (report), NULL);
+  return g_ptr_array_index (report->stale_kept, index);
+}
+
 void
 sl_codegen_report_free (SlCodegenReport *report)
 {
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->stale_kept, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -1218,8 +1238,9 @@ check_errors (SlDocument *document)
 
 typedef struct
 {
-  char *key;
-  char *body;   /* the lines between the markers, each ending in '\n' */
+  char     *key;
+  char     *body;     /* the lines between the markers, each ending in '\n' */
+  gboolean  carried;  /* a file no longer generated: given to a new file */
 } Region;
 
 static void
@@ -1496,6 +1517,7 @@ static char *
 merge_regions (const char *text,
                GPtrArray  *old_regions,
                GPtrArray  *old_orphans,
+               GPtrArray  *stale,
                guint      *n_kept)
 {
   g_auto(GStrv) lines = split_lines (text);
@@ -1521,6 +1543,18 @@ merge_regions (const char *text,
           kept = find_region (old_regions, key);
           if (kept == NULL)
             kept = find_region (old_orphans, key);
+          /* A file no longer generated (an aggregate renamed) gives its
+           * body of the same key, once. */
+          for (guint j = 0; kept == NULL && j < stale->len; j++)
+            {
+              Region *region = g_ptr_array_index (stale, j);
+
+              if (!region->carried && strcmp (region->key, key) == 0)
+                {
+                  region->carried = TRUE;
+                  kept = region;
+                }
+            }
           continue;
         }
       if (open != NULL && (key = marker_key (line, END_MARKER)) != NULL && strcmp (key, open) == 0)
@@ -1632,12 +1666,138 @@ resolve (GFile       *directory,
   return g_steal_pointer (&file);
 }
 
+/* Files no longer generated */
+
+#define MANIFEST ".stormline-generated"
+
+typedef struct
+{
+  char      *path;
+  GFile     *file;
+  GPtrArray *regions;   /* Region*, its marked bodies and its orphans */
+} Stale;
+
+static void
+stale_free (Stale *stale)
+{
+  g_free (stale->path);
+  g_object_unref (stale->file);
+  g_ptr_array_unref (stale->regions);
+  g_free (stale);
+}
+
+/* The paths the manifest of @directory lists, or an empty array when it
+ * has none or is of another language than @language (its first line,
+ * "# typescript"): a folder generated in two languages keeps both. */
+static GPtrArray *
+read_manifest (GFile      *directory,
+               const char *language)
+{
+  g_autoptr(GFile) file = g_file_get_child (directory, MANIFEST);
+  g_autofree char *contents = NULL;
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      g_autofree char *first = g_strconcat ("# ", language, NULL);
+
+      if (lines[0] == NULL || strcmp (lines[0], first) != 0)
+        return paths;
+      for (guint i = 1; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0')
+            g_ptr_array_add (paths, g_strdup (lines[i]));
+        }
+    }
+  return paths;
+}
+
+/* The files the last run generated (its manifest lists them) that this
+ * run does not, with their marked bodies; those of @model->files left
+ * out. Fails on a file with unbalanced markers. */
+static gboolean
+read_stale (GFile           *directory,
+            const char      *language,
+            SlCodegenModel  *model,
+            GPtrArray       *stale,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) listed = read_manifest (directory, language);
+  g_autoptr(GHashTable) generated = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < model->files->len; i++)
+    g_hash_table_add (generated, ((SlCodegenFile *) g_ptr_array_index (model->files, i))->path);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const char *path = g_ptr_array_index (listed, i);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *lf = NULL;
+      g_autoptr(GPtrArray) regions = NULL;
+      g_autoptr(GPtrArray) orphans = NULL;
+      Stale *entry;
+
+      if (g_hash_table_contains (generated, path) || g_str_equal (path, MANIFEST))
+        continue;
+      file = resolve (directory, path, NULL);
+      if (file == NULL || !g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+        continue;
+      regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      lf = convert_line_ends (contents, FALSE);
+      if (!parse_regions (path, lf, regions, orphans, error))
+        return FALSE;
+      /* The orphans go with the bodies: both can find their place again. */
+      for (guint j = 0; j < orphans->len; j++)
+        g_ptr_array_add (regions, g_ptr_array_index (orphans, j));
+      g_ptr_array_set_free_func (orphans, NULL);
+
+      entry = g_new0 (Stale, 1);
+      entry->path = g_strdup (path);
+      entry->file = g_steal_pointer (&file);
+      entry->regions = g_steal_pointer (&regions);
+      g_ptr_array_add (stale, entry);
+    }
+  return TRUE;
+}
+
+/* The bodies the generator writes, in every file of @model. */
+static GHashTable *
+default_bodies (SlCodegenModel *model)
+{
+  GHashTable *defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < model->files->len; i++)
+    {
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+      g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+
+      if (!parse_regions (file->path, file->text->str, regions, orphans, NULL))
+        continue;
+      for (guint j = 0; j < regions->len; j++)
+        g_hash_table_add (defaults, g_strdup (((Region *) g_ptr_array_index (regions, j))->body));
+    }
+  return defaults;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* What @file will hold, @path naming it: the generated @text merged with
  * what the file already holds; @bytes set to NULL when nothing changes. */
 static gboolean
 prepare (GFile        *file,
          const char   *path,
          const char   *text,
+         GPtrArray    *stale,
          GBytes      **bytes,
          guint        *n_kept,
          GError      **error)
@@ -1659,7 +1819,15 @@ prepare (GFile        *file,
                        _("Could not read “%s”: %s"), path, local_error->message);
           return FALSE;
         }
-      *bytes = g_bytes_new (text, strlen (text));
+      if (stale->len > 0)
+        {
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+          char *new_text = merge_regions (text, none, none, stale, n_kept);
+
+          *bytes = g_bytes_new_take (new_text, strlen (new_text));
+        }
+      else
+        *bytes = g_bytes_new (text, strlen (text));
       return TRUE;
     }
 
@@ -1676,7 +1844,7 @@ prepare (GFile        *file,
     }
   else if (!parse_regions (path, contents, regions, orphans, error))
     return FALSE;
-  merged = merge_regions (text, regions, orphans, n_kept);
+  merged = merge_regions (text, regions, orphans, stale, n_kept);
   if (crlf)
     {
       char *converted = convert_line_ends (merged, TRUE);
@@ -1728,6 +1896,8 @@ sl_codegen_run (SlDocument         *document,
   g_autoptr(SlCodegenReport) report = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) outputs = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) stale_regions = NULL;
   g_autoptr(GError) local_error = NULL;
   SlCodegenModel *model;
   guint n_kept = 0;
@@ -1806,6 +1976,23 @@ sl_codegen_run (SlDocument         *document,
       }
   }
 
+  /* The files the last run generated and this one does not (an
+   * aggregate, view or automation renamed or removed): their bodies go to
+   * the new files by key. */
+  stale = g_ptr_array_new_with_free_func ((GDestroyNotify) stale_free);
+  stale_regions = g_ptr_array_new ();
+  if (!read_stale (directory, sl_codegen_language_to_string (language), model, stale, error))
+    {
+      _sl_codegen_model_free (model);
+      return NULL;
+    }
+  for (guint i = 0; i < stale->len; i++)
+    {
+      Stale *entry = g_ptr_array_index (stale, i);
+
+      g_ptr_array_extend (stale_regions, entry->regions, NULL, NULL);
+    }
+
   /* Everything is read and merged before anything is written. */
   outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_free);
   for (guint i = 0; i < model->files->len; i++)
@@ -1816,7 +2003,7 @@ sl_codegen_run (SlDocument         *document,
       g_ptr_array_add (outputs, output);
       output->file = resolve (directory, file->path, error);
       if (output->file == NULL ||
-          !prepare (output->file, file->path, file->text->str, &output->bytes, &n_kept, error))
+          !prepare (output->file, file->path, file->text->str, stale_regions, &output->bytes, &n_kept, error))
         {
           if (output->file == NULL)
             output->file = g_object_ref (directory);
@@ -1861,6 +2048,59 @@ sl_codegen_run (SlDocument         *document,
         }
       report->n_written++;
     }
+
+  /* A file no longer generated goes when nothing of it is lost: each of
+   * its bodies given to a new file or one the generator writes. Else it
+   * stays, is reported, and stays in the manifest for the next run. */
+  report->stale_kept = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GHashTable) defaults = default_bodies (model);
+    g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+    g_autoptr(GString) manifest = g_string_new (NULL);
+    g_autoptr(GFile) manifest_file = g_file_get_child (directory, MANIFEST);
+    g_autofree char *old_manifest = NULL;
+
+    for (guint i = 0; i < stale->len; i++)
+      {
+        Stale *entry = g_ptr_array_index (stale, i);
+        gboolean lost = FALSE;
+
+        for (guint j = 0; j < entry->regions->len && !lost; j++)
+          {
+            Region *region = g_ptr_array_index (entry->regions, j);
+
+            lost = !region->carried && is_hand_written (region->body, defaults);
+          }
+        if (lost || !g_file_delete (entry->file, NULL, NULL))
+          {
+            g_ptr_array_add (report->stale_kept, g_strdup (entry->path));
+            g_ptr_array_add (listed, entry->path);
+          }
+      }
+    for (guint i = 0; i < model->files->len; i++)
+      g_ptr_array_add (listed, ((SlCodegenFile *) g_ptr_array_index (model->files, i))->path);
+    g_ptr_array_sort (listed, compare_paths);
+    g_string_append_printf (manifest, "# %s\n", sl_codegen_language_to_string (language));
+    for (guint i = 0; i < listed->len; i++)
+      {
+        g_string_append (manifest, g_ptr_array_index (listed, i));
+        g_string_append_c (manifest, '\n');
+      }
+    if (!g_file_load_contents (manifest_file, NULL, &old_manifest, NULL, NULL, NULL) ||
+        strcmp (old_manifest, manifest->str) != 0)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (manifest->str, manifest->len);
+
+        g_clear_error (&local_error);
+        if (!sl_file_write_atomically (manifest_file, bytes, NULL, &local_error))
+          {
+            g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                         _("Could not write “%s”: %s"), MANIFEST, local_error->message);
+            _sl_codegen_model_free (model);
+            return NULL;
+          }
+      }
+  }
 
   _sl_codegen_model_free (model);
   return g_steal_pointer (&report);
