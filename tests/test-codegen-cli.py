@@ -59,7 +59,9 @@ try:
     out = os.path.join(top, 'hotel-ts')
 
     done = run('generate', hotel, '--lang', 'typescript', '-o', out)
-    n_files = sum(len(names) for _root, _dirs, names in os.walk(out)) if os.path.isdir(out) else 0
+    # The manifest of the generated files is not one of them.
+    n_files = sum(len([n for n in names if n != '.stormline-generated'])
+                  for _root, _dirs, names in os.walk(out)) if os.path.isdir(out) else 0
     result(done.returncode == 0 and done.stdout == f'Wrote {n_files} of {n_files} files to {out}\n',
            'generate says how many files it wrote', done.stdout + done.stderr)
 

@@ -276,6 +276,309 @@ test_regenerate (void)
   remove_tree (dir);
 }
 
+/* A file saved with CRLF line ends (git's autocrlf, Visual Studio), and
+ * a space after an end marker's key: the bodies stay where they are, and
+ * the file keeps its line ends. */
+static void
+test_crlf (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autofree char *dir = scratch_dir_new ();
+  g_autoptr(SlCodegenReport) first = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_autoptr(SlCodegenReport) again = NULL;
+  g_autoptr(SlCodegenReport) renamed = NULL;
+  g_autofree char *decider = read_text (dir, "src/booking/decider.ts");
+  g_autofree char *edited = replace (decider,
+                                     "      // stormline:begin decide BookRoom\n      throw new Error(\"not implemented\");\n"
+                                     "      // stormline:end decide BookRoom\n",
+                                     "      // stormline:begin decide BookRoom\n      if (!state.free) throw new Error(\"Room is already booked\");\n"
+                                     "      // stormline:end decide BookRoom  \n");
+  g_auto(GStrv) lines = g_strsplit (edited, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autofree char *text = NULL;
+
+  write_text (dir, "src/booking/decider.ts", crlf);
+  again = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (again), ==, 1);
+
+  /* A change elsewhere in the file makes it written again. */
+  sl_document_remove_note (hotel, find_note (hotel, SL_NOTE_COMMAND, "Check Out"));
+  renamed = generate (hotel, dir, SL_CODEGEN_FORCE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (renamed), ==, 1);
+  text = read_text (dir, "src/booking/decider.ts");
+  g_assert_nonnull (strstr (text, "      // stormline:begin decide BookRoom\r\n"
+                                  "      if (!state.free) throw new Error(\"Room is already booked\");\r\n"));
+  g_assert_null (strstr (text, "stormline:orphan"));
+  g_assert_null (strstr (text, "case \"CheckOut\""));
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    g_assert_cmpint (p[-1], ==, '\r');
+
+  remove_tree (dir);
+}
+
+/* Paths of @model's files, each once ignoring case: macOS and Windows
+ * would make two of them one file. */
+static void
+assert_paths_unique (SlCodegenModel *model)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < model->files->len; i++)
+    {
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+
+      if (!g_hash_table_add (paths, g_utf8_casefold (file->path, -1)))
+        g_error ("“%s” is a second file of that name ignoring case", file->path);
+    }
+}
+
+/* The type named @name of @model's messages, or NULL. */
+static SlCodegenMessage *
+find_message (SlCodegenModel *model,
+              const char     *name)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    {
+      SlCodegenMessage *message = g_ptr_array_index (model->messages, i);
+
+      if (g_str_equal (message->name, name))
+        return message;
+    }
+  g_error ("no message “%s” in the IR", name);
+  return NULL;
+}
+
+/* Two views whose names differ in case only: two types, two files, even
+ * where the file system ignores case. */
+static void
+test_case_clash (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *available = find_note (hotel, SL_NOTE_VIEW, "Available Rooms");
+  SlCodegenModel *model;
+
+  sl_document_add_note (hotel, SL_NOTE_VIEW, sl_note_get_lane (available),
+                        sl_note_get_x (available), sl_note_get_y (available) + 200, "Availablerooms");
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      model = _sl_codegen_model_new (hotel, "hotel.stormline");
+      g_assert_cmpstr (find_message (model, "Available Rooms")->type_name, ==, "AvailableRooms");
+      g_assert_cmpstr (find_message (model, "Availablerooms")->type_name, ==, "Availablerooms2");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      _sl_codegen_emit_schemas (model);
+      assert_paths_unique (model);
+      _sl_codegen_model_free (model);
+    }
+}
+
+/* The names the emitters derive from an aggregate's, a view's or an
+ * automation's name, and the files and types every output has, are
+ * taken: a note named like one gets a numeric suffix instead of a
+ * second type or file of that name. */
+static void
+test_reserved_names (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  GListModel *aggregates = sl_document_get_aggregates (hotel);
+  SlNote *available = find_note (hotel, SL_NOTE_VIEW, "Available Rooms");
+  SlLane *lane = sl_note_get_lane (available);
+  int x = sl_note_get_x (available);
+  int y = sl_note_get_y (available);
+  SlCodegenModel *model;
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_str_equal (sl_aggregate_get_name (aggregate), "Payment"))
+        sl_document_set_aggregate_name (hotel, aggregate, "Types");
+    }
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 200, "Booking State");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 400, "Messages");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 600, "Available Rooms Projection");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 800, "I Room Event");
+  sl_document_add_note (hotel, SL_NOTE_VIEW, lane, x, y + 1000, "Checkout Processor Input");
+
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      model = _sl_codegen_model_new (hotel, "hotel.stormline");
+      g_assert_cmpstr (find_message (model, "Booking State")->type_name, ==, "BookingState2");
+      g_assert_cmpstr (find_message (model, "Messages")->type_name, ==, "Messages2");
+      g_assert_cmpstr (find_message (model, "Available Rooms Projection")->type_name, ==, "AvailableRoomsProjection2");
+      g_assert_cmpstr (find_message (model, "I Room Event")->type_name, ==, "IRoomEvent2");
+      g_assert_cmpstr (find_message (model, "Checkout Processor Input")->type_name, ==, "CheckoutProcessorInput2");
+      g_assert_cmpstr (find_message (model, "Pay")->aggregate->type_name, ==, "Types2");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      _sl_codegen_emit_schemas (model);
+      assert_paths_unique (model);
+      _sl_codegen_model_free (model);
+    }
+}
+
+/* The message of the note @id in @model; its position in @index. */
+static SlCodegenMessage *
+message_of_note (SlCodegenModel *model,
+                 const char     *id,
+                 guint          *index)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    {
+      SlCodegenMessage *message = g_ptr_array_index (model->messages, i);
+
+      if (g_str_equal (message->note_id, id))
+        {
+          *index = i;
+          return message;
+        }
+    }
+  g_error ("no message of the note “%s” in the IR", id);
+  return NULL;
+}
+
+/* Two notes of one name: the numeric suffix goes by the order they were
+ * made in, so moving one on the board does not swap their names (and
+ * the bodies kept under them); the output stays in board order. */
+static void
+test_stable_suffixes (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  SlNote *succeeded = find_note (hotel, SL_NOTE_EVENT, "Payment Succeeded");
+  SlLane *lane = sl_note_get_lane (succeeded);
+  int x = sl_note_get_x (succeeded);
+  int y = sl_note_get_y (succeeded);
+  SlNote *first = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, x + 100, y, "Payment Failed");
+  SlNote *second = sl_document_add_note (hotel, SL_NOTE_EVENT, lane, x + 200, y, "Payment Failed");
+  g_autofree char *first_id = g_strdup (sl_element_get_id (SL_ELEMENT (first)));
+  g_autofree char *second_id = g_strdup (sl_element_get_id (SL_ELEMENT (second)));
+  SlCodegenModel *model;
+  guint first_index, second_index;
+
+  model = _sl_codegen_model_new (hotel, "hotel.stormline");
+  g_assert_cmpstr (message_of_note (model, first_id, &first_index)->type_name, ==, "PaymentFailed");
+  g_assert_cmpstr (message_of_note (model, second_id, &second_index)->type_name, ==, "PaymentFailed2");
+  g_assert_cmpuint (first_index, <, second_index);
+  _sl_codegen_model_free (model);
+
+  /* The second moved before the first on the board. */
+  sl_document_move_note (hotel, second, lane, x + 50, y);
+  model = _sl_codegen_model_new (hotel, "hotel.stormline");
+  g_assert_cmpstr (message_of_note (model, first_id, &first_index)->type_name, ==, "PaymentFailed");
+  g_assert_cmpstr (message_of_note (model, second_id, &second_index)->type_name, ==, "PaymentFailed2");
+  g_assert_cmpuint (second_index, <, first_index);
+  _sl_codegen_model_free (model);
+}
+
+/* A model file's name with a newline, a line separator and "--": it
+ * stays in the header comment, on one line, and no XML comment ends in
+ * it. */
+static void
+test_model_name (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  const char *name = "evil\nexport const pwned = 1;\u2028var x--y.stormline";
+
+  for (SlCodegenLanguage language = SL_CODEGEN_TYPESCRIPT; language <= SL_CODEGEN_KOTLIN; language++)
+    {
+      SlCodegenModel *model = _sl_codegen_model_new (hotel, name);
+
+      g_assert_cmpstr (model->model_name, ==, "evil\\nexport const pwned = 1;\\u2028var x- -y.stormline");
+      if (language == SL_CODEGEN_TYPESCRIPT)
+        _sl_codegen_emit_typescript (model);
+      else if (language == SL_CODEGEN_CSHARP)
+        _sl_codegen_emit_csharp (model);
+      else
+        _sl_codegen_emit_kotlin (model);
+      for (guint i = 0; i < model->files->len; i++)
+        {
+          SlCodegenFile *file = g_ptr_array_index (model->files, i);
+
+          if (strstr (file->text->str, "\nexport const pwned") != NULL ||
+              strstr (file->text->str, "\u2028var x") != NULL)
+            g_error ("the model's name breaks out of a comment in %s", file->path);
+        }
+      _sl_codegen_model_free (model);
+    }
+}
+
+/* An aggregate renamed: its old files give their bodies to the new ones
+ * by key and go, unless they hold a body no new file took. */
+static void
+test_renamed_aggregate (void)
+{
+  g_autoptr(SlDocument) hotel = test_load_example ();
+  g_autofree char *dir = scratch_dir_new ();
+  g_autoptr(SlCodegenReport) first = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_autoptr(SlCodegenReport) renamed = NULL;
+  g_autoptr(SlCodegenReport) again = NULL;
+  GListModel *aggregates = sl_document_get_aggregates (hotel);
+  g_autofree char *decider = read_text (dir, "src/booking/decider.ts");
+  g_autofree char *edited = replace (decider,
+                                     "      // stormline:begin decide BookRoom\n      throw new Error(\"not implemented\");\n",
+                                     "      // stormline:begin decide BookRoom\n      if (!state.free) throw new Error(\"Room is already booked\");\n");
+  g_autofree char *text = NULL;
+  g_autofree char *manifest = read_text (dir, ".stormline-generated");
+  g_autofree char *old_types = g_build_filename (dir, "src/booking/types.ts", NULL);
+  g_autofree char *old_decider = g_build_filename (dir, "src/booking/decider.ts", NULL);
+
+  g_assert_true (g_str_has_prefix (manifest, "# typescript\nREADME.md\npackage.json\nschema/AddRoom.schema.json\n"));
+  g_assert_nonnull (strstr (manifest, "\nsrc/booking/decider.ts\n"));
+  write_text (dir, "src/booking/decider.ts", edited);
+  write_text (dir, "src/booking/mine.ts", "export const mine = 1;\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (aggregates); i++)
+    {
+      SlAggregate *aggregate = sl_element_list_peek (SL_ELEMENT_LIST (aggregates), i);
+
+      if (g_str_equal (sl_aggregate_get_name (aggregate), "Booking"))
+        sl_document_set_aggregate_name (hotel, aggregate, "Reservation");
+    }
+  renamed = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_kept (renamed), ==, 1);
+  g_assert_cmpuint (sl_codegen_report_get_n_stale_kept (renamed), ==, 0);
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_assert_nonnull (strstr (text, "      // stormline:begin decide BookRoom\n"
+                                  "      if (!state.free) throw new Error(\"Room is already booked\");\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_false (g_file_test (old_types, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_decider, G_FILE_TEST_EXISTS));
+  text = read_text (dir, "src/booking/mine.ts");
+  g_assert_cmpstr (text, ==, "export const mine = 1;\n");
+  g_clear_pointer (&text, g_free);
+
+  /* Back to Booking, with a body no file has a place for: the old file
+   * stays, is reported, and stays listed. */
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_clear_pointer (&edited, g_free);
+  edited = g_strconcat (text, "// stormline:begin helper\nconst helper = 1;\n// stormline:end helper\n", NULL);
+  write_text (dir, "src/reservation/decider.ts", edited);
+  g_clear_pointer (&text, g_free);
+  sl_history_undo (sl_document_get_history (hotel));
+  again = generate (hotel, dir, SL_CODEGEN_FLAGS_NONE);
+  g_assert_cmpuint (sl_codegen_report_get_n_stale_kept (again), ==, 1);
+  g_assert_cmpstr (sl_codegen_report_get_stale_kept (again, 0), ==, "src/reservation/decider.ts");
+  text = read_text (dir, "src/booking/decider.ts");
+  g_assert_nonnull (strstr (text, "if (!state.free)"));
+  g_clear_pointer (&text, g_free);
+  text = read_text (dir, "src/reservation/decider.ts");
+  g_assert_nonnull (strstr (text, "const helper = 1;"));
+  g_clear_pointer (&manifest, g_free);
+  manifest = read_text (dir, ".stormline-generated");
+  g_assert_nonnull (strstr (manifest, "\nsrc/reservation/decider.ts\n"));
+  g_assert_null (strstr (manifest, "\nsrc/reservation/types.ts\n"));
+
+  remove_tree (dir);
+}
+
 static void
 test_unbalanced (void)
 {
@@ -638,6 +941,12 @@ main (int    argc,
   g_test_add_func ("/codegen/languages", test_languages);
   g_test_add_func ("/codegen/model", test_model);
   g_test_add_func ("/codegen/regenerate", test_regenerate);
+  g_test_add_func ("/codegen/crlf", test_crlf);
+  g_test_add_func ("/codegen/case-clash", test_case_clash);
+  g_test_add_func ("/codegen/reserved-names", test_reserved_names);
+  g_test_add_func ("/codegen/stable-suffixes", test_stable_suffixes);
+  g_test_add_func ("/codegen/model-name", test_model_name);
+  g_test_add_func ("/codegen/renamed-aggregate", test_renamed_aggregate);
   g_test_add_func ("/codegen/unbalanced", test_unbalanced);
   g_test_add_func ("/codegen/gate", test_gate);
   g_test_add_func ("/codegen/schemas", test_schemas);

@@ -485,7 +485,10 @@ sl_codegen_dialog_generate (SlCodegenDialog *self)
 
   if (gtk_switch_get_active (self->force_switch))
     flags |= SL_CODEGEN_FORCE;
-  model_name = _sl_window_get_display_name (self->window);
+  /* Not the translated "Untitled Model": the generated code must not
+   * depend on the language of whoever generates it. */
+  model_name = sl_window_get_file (self->window) != NULL ? g_file_get_basename (sl_window_get_file (self->window))
+                                                         : g_strdup ("untitled.stormline");
   report = sl_codegen_run (sl_window_get_document (self->window), sl_codegen_dialog_get_language (self),
                            model_name, self->folder, flags, &error);
   if (report == NULL)

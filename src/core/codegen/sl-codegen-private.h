@@ -97,7 +97,10 @@ typedef struct {
 
 typedef struct {
   char      *title;        /* the model's title */
-  char      *model_name;   /* "hotel.stormline" */
+  char      *model_name;   /* "hotel.stormline", cleaned: on one line (newlines and other
+                            * controls, line separators and bidi controls escaped as
+                            * \n, \xNN, \uNNNN), UTF-8, and no "--" (written "- -"),
+                            * so it is safe in a line comment and in an XML comment */
   char      *namespace_;   /* from the title: "Hotel" (PascalCase identifier) */
   GPtrArray *aggregates;   /* SlCodegenAggregate* (owned) */
   GPtrArray *messages;     /* SlCodegenMessage* (owned): commands, events, views */

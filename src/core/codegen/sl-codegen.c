@@ -34,6 +34,7 @@
 #include "sl-scenario.h"
 #include "sl-slice.h"
 #include "sl-step.h"
+#include "sl-text-escape.h"
 
 G_DEFINE_QUARK (sl-codegen-error-quark, sl_codegen_error)
 
@@ -46,6 +47,7 @@ struct _SlCodegenReport
   guint n_written;
   guint n_kept;
   guint n_problems;
+  GPtrArray *stale_kept; /* char*: files no longer generated, kept for their bodies */
 };
 
 static const char * const language_names[] = { "typescript", "csharp", "kotlin" };
@@ -112,9 +114,28 @@ sl_codegen_report_get_n_problems (SlCodegenReport *report)
   return report->n_problems;
 }
 
+guint
+sl_codegen_report_get_n_stale_kept (SlCodegenReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->stale_kept != NULL ? report->stale_kept->len : 0;
+}
+
+const char *
+sl_codegen_report_get_stale_kept (SlCodegenReport *report,
+                                  guint            index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < sl_codegen_report_get_n_stale_kept (report), NULL);
+  return g_ptr_array_index (report->stale_kept, index);
+}
+
 void
 sl_codegen_report_free (SlCodegenReport *report)
 {
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->stale_kept, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -277,20 +298,62 @@ _sl_codegen_identifier (const char    *text,
   return g_string_free (out, FALSE);
 }
 
+/* Who took a name: an aggregate (a name derived from its name), or
+ * anything else. */
+enum {
+  TAKEN_BY_AGGREGATE = 1,
+  TAKEN_BY_OTHER,
+};
+
+/* Adds @name to @taken, which holds names case-folded. */
+static void
+take_name_by (GHashTable *taken,
+              const char *name,
+              int         owner)
+{
+  g_hash_table_insert (taken, g_ascii_strdown (name, -1), GINT_TO_POINTER (owner));
+}
+
+static void
+take_name (GHashTable *taken,
+           const char *name)
+{
+  take_name_by (taken, name, TAKEN_BY_OTHER);
+}
+
+/* Who took @name in @taken (ignoring case), or 0. */
+static int
+taken_by (GHashTable *taken,
+          const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (taken, folded));
+}
+
+static gboolean
+is_taken (GHashTable *taken,
+          const char *name)
+{
+  return taken_by (taken, name) != 0;
+}
+
 /* @base, or @base with the first numeric suffix from 2 not in @taken;
- * the result is added to @taken. */
+ * the result is added to @taken. Names are compared ignoring case: a
+ * name becomes a file name, and "AvailableRooms.cs" and
+ * "Availablerooms.cs" are one file on macOS and Windows. */
 static char *
 unique_name (GHashTable *taken,
              const char *base)
 {
   char *name = g_strdup (base);
 
-  for (guint n = 2; g_hash_table_contains (taken, name); n++)
+  for (guint n = 2; is_taken (taken, name); n++)
     {
       g_free (name);
       name = g_strdup_printf ("%s%u", base, n);
     }
-  g_hash_table_add (taken, g_strdup (name));
+  take_name (taken, name);
 
   return name;
 }
@@ -680,14 +743,148 @@ static const char * const reserved_type_names[] = {
   "Any", "Array", "Boolean", "Command", "Custom", "Date", "Decider", "Error", "Event",
   "List", "Map", "Nothing", "Number", "Object", "Projection", "Record", "String", "Unit",
   /* declared by the C# and Kotlin output and its tests */
-  "AutomationSpec", "DeciderSpec", "Example", "Fact", "FactAttribute", "Message",
-  "SpecificationException", "Test", "View", "ViewSpec",
+  "AutomationSpec", "DeciderSpec", "Example", "Expected", "Fact", "FactAttribute",
+  "GivenEvents", "GivenInputs", "ICommand", "IEvent", "IMessage", "IView", "Message",
+  "SpecificationError", "SpecificationException", "Test", "View", "ViewSpec", "WhenCommand",
+  /* the fixed files: src/Messages.cs, tests/Spec.cs, tests/TestFramework.cs,
+   * Messages.kt, src/<aggregate>/types.ts, src/shared/, test/all.test.ts,
+   * src/views/, src/automations/ */
+  "All", "Automations", "Messages", "Shared", "Spec", "TestFramework", "Types", "Views",
 };
+
+/* A name the emitters derive from a type's name: prefix, name, suffix.
+ * @own: the name is declared only in the type's own TypeScript module or
+ * in its tests, where the emitters tell it from an aggregate's name
+ * (a view named as its aggregate, "Booking", is common: the aggregate's
+ * file and tests become BookingAggregate then). */
+typedef struct
+{
+  const char *prefix;
+  const char *suffix;
+  gboolean    own;
+  gboolean    check_only; /* must be free, but is not taken */
+} Affix;
+
+/* What the emitters declare for an aggregate "Booking": BookingCommand,
+ * IBookingCommand, BookingState, BookingDecider, BookingTests, ... Its
+ * own name must be free of the fixed names (its file would replace
+ * Messages.cs) but is not taken: its file and tests become
+ * BookingAggregate where a message, view or automation has it. */
+static const Affix aggregate_affixes[] = {
+  { "", "", FALSE, TRUE }, { "", "Aggregate", FALSE }, { "", "Command", FALSE }, { "", "Decider", FALSE },
+  { "", "Event", FALSE }, { "", "State", FALSE }, { "", "StreamEvent", FALSE },
+  { "", "Test", FALSE }, { "", "Tests", FALSE }, { "I", "Command", FALSE }, { "I", "Event", FALSE },
+};
+
+/* For a view "Available Rooms": AvailableRoomsProjection, and in its
+ * TypeScript module AvailableRoomsState and AvailableRoomsEvent. */
+static const Affix view_affixes[] = {
+  { "", "", FALSE }, { "", "Projection", FALSE }, { "", "Event", TRUE }, { "", "State", TRUE },
+  { "", "Test", TRUE }, { "", "Tests", TRUE },
+};
+
+/* For an automation "Checkout Processor": in its TypeScript module
+ * CheckoutProcessorInput and CheckoutProcessorCommand. */
+static const Affix automation_affixes[] = {
+  { "", "", FALSE }, { "", "Command", TRUE }, { "", "Input", TRUE }, { "", "Test", TRUE }, { "", "Tests", TRUE },
+};
+
+static const Affix message_affixes[] = {
+  { "", "", FALSE },
+};
+
+static char *
+affixed (const Affix *affix,
+         const char  *name)
+{
+  return g_strconcat (affix->prefix, name, affix->suffix, NULL);
+}
+
+/* @base, or @base with the first numeric suffix from 2 for which neither
+ * it nor any name derived from it by @affixes is in @taken (a name of
+ * its own module may be an aggregate's); they are all added to @taken,
+ * as taken by @owner. */
+static char *
+unique_derived (GHashTable  *taken,
+                const char  *base,
+                const Affix *affixes,
+                guint        n_affixes,
+                int          owner)
+{
+  char *name = g_strdup (base);
+
+  for (guint n = 2; ; n++)
+    {
+      gboolean free = TRUE;
+
+      for (guint i = 0; i < n_affixes && free; i++)
+        {
+          g_autofree char *derived = affixed (&affixes[i], name);
+          int by = taken_by (taken, derived);
+
+          free = by == 0 || (affixes[i].own && by == TAKEN_BY_AGGREGATE);
+        }
+      if (free)
+        break;
+      g_free (name);
+      name = g_strdup_printf ("%s%u", base, n);
+    }
+  for (guint i = 0; i < n_affixes; i++)
+    {
+      g_autofree char *derived = affixed (&affixes[i], name);
+
+      if (!affixes[i].check_only && !is_taken (taken, derived))
+        take_name_by (taken, derived, owner);
+    }
+
+  return name;
+}
+
+/* The type name of a message or automation @note, unique with the names
+ * its emitters derive from it. */
+static char *
+note_type_name (GHashTable *taken,
+                SlNote     *note)
+{
+  g_autofree char *base = _sl_codegen_identifier (sl_note_get_text (note), SL_CODEGEN_CASE_PASCAL);
+
+  switch (sl_note_get_kind (note))
+    {
+    case SL_NOTE_VIEW:
+      return unique_derived (taken, base, view_affixes, G_N_ELEMENTS (view_affixes), TAKEN_BY_OTHER);
+    case SL_NOTE_AUTOMATION:
+      return unique_derived (taken, base, automation_affixes, G_N_ELEMENTS (automation_affixes), TAKEN_BY_OTHER);
+    default:
+      return unique_derived (taken, base, message_affixes, G_N_ELEMENTS (message_affixes), TAKEN_BY_OTHER);
+    }
+}
+
+/* @name made safe for every file's header comment: on one line (the
+ * line ends, other controls, the line separators and the bidi controls
+ * escaped, so that a file name with a newline cannot end the "//"
+ * comment and put code in the file), in UTF-8, and with no "--" (a
+ * space between two dashes), which an XML comment such as the .csproj's
+ * may not hold. */
+static char *
+clean_model_name (const char *name)
+{
+  g_autofree char *escaped = sl_text_escape_controls (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = escaped; *p != '\0'; p++)
+    {
+      if (*p == '-' && out->len > 0 && out->str[out->len - 1] == '-')
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
 
 /**
  * _sl_codegen_model_new:
  * @document: the model
- * @model_name: the model file's base name, for the headers
+ * @model_name: the model file's base name, for the headers (cleaned:
+ *   see SlCodegenModel's model_name)
  *
  * Builds the language-neutral model of @document's program: its
  * commands, events and views with their fields, its aggregates, its
@@ -710,7 +907,8 @@ _sl_codegen_model_new (SlDocument *document,
   g_autoptr(GHashTable) automation_by_note = g_hash_table_new (NULL, NULL); /* SlNote → SlCodegenAutomation */
   g_autoptr(GHashTable) aggregates = g_hash_table_new (NULL, NULL);        /* SlAggregate → SlCodegenAggregate */
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) aggregate_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) aggregate_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);   /* SlAggregate → its type name */
+  g_autoptr(GHashTable) note_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);        /* SlNote → its type name */
   g_autoptr(GHashTable) test_names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GPtrArray) automation_notes = g_ptr_array_new ();
   const char *title = sl_document_get_title (document);
@@ -720,14 +918,17 @@ _sl_codegen_model_new (SlDocument *document,
   g_return_val_if_fail (SL_IS_DOCUMENT (document), NULL);
 
   model->title = g_strdup (title != NULL ? title : "");
-  model->model_name = g_strdup (model_name != NULL ? model_name : "model.stormline");
+  model->model_name = clean_model_name (model_name != NULL && model_name[0] != '\0' ? model_name : "model.stormline");
   model->namespace_ = _sl_codegen_identifier (model->title[0] != '\0' ? model->title : "Model",
                                               SL_CODEGEN_CASE_PASCAL);
   /* Names the generated code declares itself, or that the languages'
    * libraries have in every file's scope: a note named "Event" becomes
    * "Event2". */
   for (guint i = 0; i < G_N_ELEMENTS (reserved_type_names); i++)
-    g_hash_table_add (taken, g_strdup (reserved_type_names[i]));
+    take_name (taken, reserved_type_names[i]);
+  /* The TypeScript group of the commands and events outside any aggregate. */
+  g_free (unique_derived (taken, "Unassigned", aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
+                          TAKEN_BY_AGGREGATE));
 
   model->aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) aggregate_free);
   model->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
@@ -746,12 +947,57 @@ _sl_codegen_model_new (SlDocument *document,
     }
   g_ptr_array_sort_with_data (sorted, compare_board, &board);
 
+  /* The names: the aggregates', the automations', the views', then the
+   * commands' and events', each with the names the emitters derive
+   * from it ("Booking" takes BookingState too), so that a view "Booking
+   * State" becomes BookingState2 rather than a second BookingState.
+   * Numeric suffixes go in the document's order (the order the notes
+   * and aggregates were made in), not the board's: moving a note must
+   * not swap "PaymentFailed" and "PaymentFailed2", or the bodies kept
+   * under their keys would run for the other note. */
+  {
+    GListModel *all_aggregates = sl_document_get_aggregates (document);
+    g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        SlNote *note = g_ptr_array_index (sorted, i);
+        SlAggregate *source;
+
+        if (sl_note_get_kind (note) != SL_NOTE_VIEW && sl_note_get_kind (note) != SL_NOTE_AUTOMATION &&
+            (source = sl_check_get_aggregate (document, note)) != NULL)
+          g_hash_table_add (used, source);
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (all_aggregates); i++)
+      {
+        SlAggregate *source = sl_element_list_peek (SL_ELEMENT_LIST (all_aggregates), i);
+        g_autofree char *base = NULL;
+
+        if (!g_hash_table_contains (used, source))
+          continue;
+        base = _sl_codegen_identifier (sl_aggregate_get_name (source), SL_CODEGEN_CASE_PASCAL);
+        g_hash_table_insert (aggregate_names, source,
+                             unique_derived (taken, base, aggregate_affixes, G_N_ELEMENTS (aggregate_affixes),
+                                             TAKEN_BY_AGGREGATE));
+      }
+  }
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < n_notes; i++)
+      {
+        SlNote *note = sl_element_list_peek (SL_ELEMENT_LIST (notes), i);
+        SlNoteKind kind = sl_note_get_kind (note);
+
+        if ((pass == 0 && kind == SL_NOTE_AUTOMATION) ||
+            (pass == 1 && kind == SL_NOTE_VIEW) ||
+            (pass == 2 && (kind == SL_NOTE_COMMAND || kind == SL_NOTE_EVENT)))
+          g_hash_table_insert (note_names, note, note_type_name (taken, note));
+      }
+
   /* The messages, and the automations, with their names. */
   for (guint i = 0; i < sorted->len; i++)
     {
       SlNote *note = g_ptr_array_index (sorted, i);
       SlNoteKind kind = sl_note_get_kind (note);
-      g_autofree char *base = _sl_codegen_identifier (sl_note_get_text (note), SL_CODEGEN_CASE_PASCAL);
 
       if (is_message_kind (kind))
         {
@@ -764,7 +1010,7 @@ _sl_codegen_model_new (SlDocument *document,
                           kind == SL_NOTE_EVENT ? SL_CODEGEN_EVENT : SL_CODEGEN_VIEW;
           message->note_id = g_strdup (sl_element_get_id (SL_ELEMENT (note)));
           message->name = g_strdup (sl_note_get_text (note));
-          message->type_name = unique_name (taken, base);
+          message->type_name = g_strdup (g_hash_table_lookup (note_names, note));
           message->slice = slice != NULL ? g_strdup (sl_slice_get_name (slice)) : NULL;
           message->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
           message->events = g_ptr_array_new ();
@@ -779,7 +1025,7 @@ _sl_codegen_model_new (SlDocument *document,
           SlCodegenAutomation *automation = g_new0 (SlCodegenAutomation, 1);
 
           automation->name = g_strdup (sl_note_get_text (note));
-          automation->type_name = unique_name (taken, base);
+          automation->type_name = g_strdup (g_hash_table_lookup (note_names, note));
           automation->inputs = g_ptr_array_new ();
           automation->commands = g_ptr_array_new ();
           g_ptr_array_add (model->automations, automation);
@@ -806,12 +1052,9 @@ _sl_codegen_model_new (SlDocument *document,
 
           if (aggregate == NULL)
             {
-              g_autofree char *base = _sl_codegen_identifier (sl_aggregate_get_name (source),
-                                                              SL_CODEGEN_CASE_PASCAL);
-
               aggregate = g_new0 (SlCodegenAggregate, 1);
               aggregate->name = g_strdup (sl_aggregate_get_name (source));
-              aggregate->type_name = unique_name (aggregate_names, base);
+              aggregate->type_name = g_strdup (g_hash_table_lookup (aggregate_names, source));
               aggregate->commands = g_ptr_array_new ();
               aggregate->events = g_ptr_array_new ();
               g_ptr_array_add (model->aggregates, aggregate);
@@ -995,8 +1238,9 @@ check_errors (SlDocument *document)
 
 typedef struct
 {
-  char *key;
-  char *body;   /* the lines between the markers, each ending in '\n' */
+  char     *key;
+  char     *body;     /* the lines between the markers, each ending in '\n' */
+  gboolean  carried;  /* a file no longer generated: given to a new file */
 } Region;
 
 static void
@@ -1067,7 +1311,25 @@ marker_error (GError     **error,
   return FALSE;
 }
 
-/* The lines of @text, without their '\n' (a '\r' before it is kept). */
+/* Whether @line, its indentation aside, is a "// stormline:..." marker. */
+static gboolean
+is_any_marker (const char *line)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!g_str_has_prefix (p, "//"))
+    return FALSE;
+  p += 2;
+  while (*p == ' ')
+    p++;
+  return g_str_has_prefix (p, "stormline:");
+}
+
+/* The lines of @text, without their '\n'. A marker line also loses its
+ * trailing white space (a '\r' left by CRLF line ends, spaces after the
+ * key): its key must not change with the editor that saved the file. */
 static GStrv
 split_lines (const char *text)
 {
@@ -1080,7 +1342,38 @@ split_lines (const char *text)
       g_free (lines[n - 1]);
       lines[n - 1] = NULL;
     }
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (is_any_marker (lines[i]))
+      g_strchomp (lines[i]);
   return g_steal_pointer (&lines);
+}
+
+/* Whether @text ends its lines with "\r\n" (its first line end decides). */
+static gboolean
+uses_crlf (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+
+  return newline != NULL && newline > text && newline[-1] == '\r';
+}
+
+/* @text with every "\r\n" turned into "\n" (@to_crlf FALSE), or every
+ * '\n' into "\r\n" (@to_crlf TRUE; @text has no '\r' before a '\n'). */
+static char *
+convert_line_ends (const char *text,
+                   gboolean    to_crlf)
+{
+  GString *out = g_string_sized_new (strlen (text) + (to_crlf ? strlen (text) / 16 : 0));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!to_crlf && p[0] == '\r' && p[1] == '\n')
+        continue;
+      if (to_crlf && p[0] == '\n')
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Reads the marked regions of @text (a file's text, @path to name it in
@@ -1224,6 +1517,7 @@ static char *
 merge_regions (const char *text,
                GPtrArray  *old_regions,
                GPtrArray  *old_orphans,
+               GPtrArray  *stale,
                guint      *n_kept)
 {
   g_auto(GStrv) lines = split_lines (text);
@@ -1249,6 +1543,18 @@ merge_regions (const char *text,
           kept = find_region (old_regions, key);
           if (kept == NULL)
             kept = find_region (old_orphans, key);
+          /* A file no longer generated (an aggregate renamed) gives its
+           * body of the same key, once. */
+          for (guint j = 0; kept == NULL && j < stale->len; j++)
+            {
+              Region *region = g_ptr_array_index (stale, j);
+
+              if (!region->carried && strcmp (region->key, key) == 0)
+                {
+                  region->carried = TRUE;
+                  kept = region;
+                }
+            }
           continue;
         }
       if (open != NULL && (key = marker_key (line, END_MARKER)) != NULL && strcmp (key, open) == 0)
@@ -1360,12 +1666,138 @@ resolve (GFile       *directory,
   return g_steal_pointer (&file);
 }
 
+/* Files no longer generated */
+
+#define MANIFEST ".stormline-generated"
+
+typedef struct
+{
+  char      *path;
+  GFile     *file;
+  GPtrArray *regions;   /* Region*, its marked bodies and its orphans */
+} Stale;
+
+static void
+stale_free (Stale *stale)
+{
+  g_free (stale->path);
+  g_object_unref (stale->file);
+  g_ptr_array_unref (stale->regions);
+  g_free (stale);
+}
+
+/* The paths the manifest of @directory lists, or an empty array when it
+ * has none or is of another language than @language (its first line,
+ * "# typescript"): a folder generated in two languages keeps both. */
+static GPtrArray *
+read_manifest (GFile      *directory,
+               const char *language)
+{
+  g_autoptr(GFile) file = g_file_get_child (directory, MANIFEST);
+  g_autofree char *contents = NULL;
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      g_autofree char *first = g_strconcat ("# ", language, NULL);
+
+      if (lines[0] == NULL || strcmp (lines[0], first) != 0)
+        return paths;
+      for (guint i = 1; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0')
+            g_ptr_array_add (paths, g_strdup (lines[i]));
+        }
+    }
+  return paths;
+}
+
+/* The files the last run generated (its manifest lists them) that this
+ * run does not, with their marked bodies; those of @model->files left
+ * out. Fails on a file with unbalanced markers. */
+static gboolean
+read_stale (GFile           *directory,
+            const char      *language,
+            SlCodegenModel  *model,
+            GPtrArray       *stale,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) listed = read_manifest (directory, language);
+  g_autoptr(GHashTable) generated = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < model->files->len; i++)
+    g_hash_table_add (generated, ((SlCodegenFile *) g_ptr_array_index (model->files, i))->path);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const char *path = g_ptr_array_index (listed, i);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *lf = NULL;
+      g_autoptr(GPtrArray) regions = NULL;
+      g_autoptr(GPtrArray) orphans = NULL;
+      Stale *entry;
+
+      if (g_hash_table_contains (generated, path) || g_str_equal (path, MANIFEST))
+        continue;
+      file = resolve (directory, path, NULL);
+      if (file == NULL || !g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+        continue;
+      regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      lf = convert_line_ends (contents, FALSE);
+      if (!parse_regions (path, lf, regions, orphans, error))
+        return FALSE;
+      /* The orphans go with the bodies: both can find their place again. */
+      for (guint j = 0; j < orphans->len; j++)
+        g_ptr_array_add (regions, g_ptr_array_index (orphans, j));
+      g_ptr_array_set_free_func (orphans, NULL);
+
+      entry = g_new0 (Stale, 1);
+      entry->path = g_strdup (path);
+      entry->file = g_steal_pointer (&file);
+      entry->regions = g_steal_pointer (&regions);
+      g_ptr_array_add (stale, entry);
+    }
+  return TRUE;
+}
+
+/* The bodies the generator writes, in every file of @model. */
+static GHashTable *
+default_bodies (SlCodegenModel *model)
+{
+  GHashTable *defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < model->files->len; i++)
+    {
+      SlCodegenFile *file = g_ptr_array_index (model->files, i);
+      g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+      g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+
+      if (!parse_regions (file->path, file->text->str, regions, orphans, NULL))
+        continue;
+      for (guint j = 0; j < regions->len; j++)
+        g_hash_table_add (defaults, g_strdup (((Region *) g_ptr_array_index (regions, j))->body));
+    }
+  return defaults;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* What @file will hold, @path naming it: the generated @text merged with
  * what the file already holds; @bytes set to NULL when nothing changes. */
 static gboolean
 prepare (GFile        *file,
          const char   *path,
          const char   *text,
+         GPtrArray    *stale,
          GBytes      **bytes,
          guint        *n_kept,
          GError      **error)
@@ -1375,6 +1807,7 @@ prepare (GFile        *file,
   g_autofree char *merged = NULL;
   g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
   g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+  gboolean crlf;
   gsize length;
 
   *bytes = NULL;
@@ -1386,13 +1819,39 @@ prepare (GFile        *file,
                        _("Could not read “%s”: %s"), path, local_error->message);
           return FALSE;
         }
-      *bytes = g_bytes_new (text, strlen (text));
+      if (stale->len > 0)
+        {
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+          char *new_text = merge_regions (text, none, none, stale, n_kept);
+
+          *bytes = g_bytes_new_take (new_text, strlen (new_text));
+        }
+      else
+        *bytes = g_bytes_new (text, strlen (text));
       return TRUE;
     }
 
-  if (!parse_regions (path, contents, regions, orphans, error))
+  /* A file saved with CRLF line ends (git's autocrlf, Visual Studio) is
+   * read as LF and written back with CRLF, so its bodies keep their keys
+   * and the file its line ends. */
+  crlf = uses_crlf (contents);
+  if (crlf)
+    {
+      g_autofree char *lf = convert_line_ends (contents, FALSE);
+
+      if (!parse_regions (path, lf, regions, orphans, error))
+        return FALSE;
+    }
+  else if (!parse_regions (path, contents, regions, orphans, error))
     return FALSE;
-  merged = merge_regions (text, regions, orphans, n_kept);
+  merged = merge_regions (text, regions, orphans, stale, n_kept);
+  if (crlf)
+    {
+      char *converted = convert_line_ends (merged, TRUE);
+
+      g_free (merged);
+      merged = converted;
+    }
   if (strlen (merged) != length || memcmp (merged, contents, length) != 0)
     {
       gsize size = strlen (merged);
@@ -1437,6 +1896,8 @@ sl_codegen_run (SlDocument         *document,
   g_autoptr(SlCodegenReport) report = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) outputs = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) stale_regions = NULL;
   g_autoptr(GError) local_error = NULL;
   SlCodegenModel *model;
   guint n_kept = 0;
@@ -1492,6 +1953,46 @@ sl_codegen_run (SlDocument         *document,
     }
   _sl_codegen_emit_schemas (model);
 
+  /* Two files whose paths differ in case only are one file on macOS and
+   * Windows: the second would silently replace the first. The names are
+   * made unique ignoring case, so this is a bug in an emitter. */
+  {
+    g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < model->files->len; i++)
+      {
+        SlCodegenFile *file = g_ptr_array_index (model->files, i);
+        char *folded = g_utf8_casefold (file->path, -1);
+
+        if (!g_hash_table_add (paths, folded))
+          {
+            g_critical ("Two generated files named “%s” ignoring case", file->path);
+            g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                         _("Two generated files would both be “%s” on a file system that ignores case; nothing was generated"),
+                         file->path);
+            _sl_codegen_model_free (model);
+            return NULL;
+          }
+      }
+  }
+
+  /* The files the last run generated and this one does not (an
+   * aggregate, view or automation renamed or removed): their bodies go to
+   * the new files by key. */
+  stale = g_ptr_array_new_with_free_func ((GDestroyNotify) stale_free);
+  stale_regions = g_ptr_array_new ();
+  if (!read_stale (directory, sl_codegen_language_to_string (language), model, stale, error))
+    {
+      _sl_codegen_model_free (model);
+      return NULL;
+    }
+  for (guint i = 0; i < stale->len; i++)
+    {
+      Stale *entry = g_ptr_array_index (stale, i);
+
+      g_ptr_array_extend (stale_regions, entry->regions, NULL, NULL);
+    }
+
   /* Everything is read and merged before anything is written. */
   outputs = g_ptr_array_new_with_free_func ((GDestroyNotify) output_free);
   for (guint i = 0; i < model->files->len; i++)
@@ -1504,7 +2005,7 @@ sl_codegen_run (SlDocument         *document,
       if (output->file != NULL && file->create_only && g_file_query_exists (output->file, NULL))
         continue; /* a project file the developer may have edited: left as it is */
       if (output->file == NULL ||
-          !prepare (output->file, file->path, file->text->str, &output->bytes, &n_kept, error))
+          !prepare (output->file, file->path, file->text->str, stale_regions, &output->bytes, &n_kept, error))
         {
           if (output->file == NULL)
             output->file = g_object_ref (directory);
@@ -1549,6 +2050,59 @@ sl_codegen_run (SlDocument         *document,
         }
       report->n_written++;
     }
+
+  /* A file no longer generated goes when nothing of it is lost: each of
+   * its bodies given to a new file or one the generator writes. Else it
+   * stays, is reported, and stays in the manifest for the next run. */
+  report->stale_kept = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GHashTable) defaults = default_bodies (model);
+    g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+    g_autoptr(GString) manifest = g_string_new (NULL);
+    g_autoptr(GFile) manifest_file = g_file_get_child (directory, MANIFEST);
+    g_autofree char *old_manifest = NULL;
+
+    for (guint i = 0; i < stale->len; i++)
+      {
+        Stale *entry = g_ptr_array_index (stale, i);
+        gboolean lost = FALSE;
+
+        for (guint j = 0; j < entry->regions->len && !lost; j++)
+          {
+            Region *region = g_ptr_array_index (entry->regions, j);
+
+            lost = !region->carried && is_hand_written (region->body, defaults);
+          }
+        if (lost || !g_file_delete (entry->file, NULL, NULL))
+          {
+            g_ptr_array_add (report->stale_kept, g_strdup (entry->path));
+            g_ptr_array_add (listed, entry->path);
+          }
+      }
+    for (guint i = 0; i < model->files->len; i++)
+      g_ptr_array_add (listed, ((SlCodegenFile *) g_ptr_array_index (model->files, i))->path);
+    g_ptr_array_sort (listed, compare_paths);
+    g_string_append_printf (manifest, "# %s\n", sl_codegen_language_to_string (language));
+    for (guint i = 0; i < listed->len; i++)
+      {
+        g_string_append (manifest, g_ptr_array_index (listed, i));
+        g_string_append_c (manifest, '\n');
+      }
+    if (!g_file_load_contents (manifest_file, NULL, &old_manifest, NULL, NULL, NULL) ||
+        strcmp (old_manifest, manifest->str) != 0)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (manifest->str, manifest->len);
+
+        g_clear_error (&local_error);
+        if (!sl_file_write_atomically (manifest_file, bytes, NULL, &local_error))
+          {
+            g_set_error (error, SL_CODEGEN_ERROR, SL_CODEGEN_ERROR_WRITE,
+                         _("Could not write “%s”: %s"), MANIFEST, local_error->message);
+            _sl_codegen_model_free (model);
+            return NULL;
+          }
+      }
+  }
 
   _sl_codegen_model_free (model);
   return g_steal_pointer (&report);

@@ -58,6 +58,12 @@ guint            sl_codegen_report_get_n_files    (SlCodegenReport   *report); /
 guint            sl_codegen_report_get_n_written  (SlCodegenReport   *report); /* of those, created or changed on disk */
 guint            sl_codegen_report_get_n_kept     (SlCodegenReport   *report); /* hand-written bodies kept */
 guint            sl_codegen_report_get_n_problems (SlCodegenReport   *report); /* check errors generated past (with FORCE) */
+/* Files the last run generated and this one does not (listed in the
+ * folder's ".stormline-generated"), kept because they hold hand-written
+ * bodies no new file took; the others are removed. */
+guint            sl_codegen_report_get_n_stale_kept (SlCodegenReport *report);
+const char      *sl_codegen_report_get_stale_kept   (SlCodegenReport *report,
+                                                     guint            index); /* relative path */
 void             sl_codegen_report_free           (SlCodegenReport   *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlCodegenReport, sl_codegen_report_free)
 
