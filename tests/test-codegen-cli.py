@@ -7,7 +7,8 @@
 # with a wrong command line or an unwritable file); a model whose check
 # has errors refused with the rule named and nothing written (exit 1),
 # written with --force; package.json, tsconfig.json and the .csproj
-# written only when they are not there. Then the TypeScript of the hotel and of the cart
+# written only when they are not there; a file no longer generated that
+# holds a hand-written body kept and named. Then the TypeScript of the hotel and of the cart
 # compiled with `tsc --strict --noEmit` (tsc from build-aux/node, which
 # build-aux/dev.sh installs; skipped without it).
 #
@@ -94,6 +95,29 @@ try:
            done.stdout == f'Wrote 1 of {n_files} files to {out} (kept 1 hand-written body)\n',
            'generating again keeps an edited package.json, writes a missing tsconfig.json',
            done.stdout + done.stderr)
+
+    # An aggregate renamed (in a copy of the folder): its old decider
+    # goes, but one holding a body no new file has a place for stays, and
+    # generate says so.
+    moved = os.path.join(top, 'hotel-ts-renamed')
+    shutil.copytree(out, moved)
+    with open(os.path.join(moved, 'src', 'booking', 'decider.ts'), 'a') as f:
+        f.write('// stormline:begin helper\nexport const helper = 1;\n// stormline:end helper\n')
+    with open(hotel) as f:
+        model = json.load(f)
+    for aggregate in model['aggregates']:
+        if aggregate['name'] == 'Booking':
+            aggregate['name'] = 'Reservation'
+    renamed = os.path.join(top, 'renamed.stormline')
+    with open(renamed, 'w') as f:
+        json.dump(model, f)
+    done = run('generate', renamed, '--lang', 'typescript', '-o', moved)
+    old_decider = os.path.join(moved, 'src', 'booking', 'decider.ts')
+    result(done.returncode == 0 and os.path.exists(old_decider) and
+           not os.path.exists(os.path.join(moved, 'src', 'booking', 'types.ts')) and
+           done.stderr == f'stormline-cli: {old_decider}: warning: no longer generated, kept: '
+                          'it holds a hand-written body no generated file has a place for\n',
+           'a file no longer generated that holds a hand-written body is kept and named', done.stdout + done.stderr)
 
     cs_out = os.path.join(top, 'hotel-cs')
     run('generate', hotel, '--lang', 'csharp', '-o', cs_out)

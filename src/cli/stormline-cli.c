@@ -1264,6 +1264,15 @@ command_generate (int    argc,
                             files, sl_codegen_report_get_n_kept (report));
   print_line (line != NULL ? line : files);
 
+  /* A file no longer generated that still holds something written by
+   * hand stays: say which, so it can be moved over and deleted. */
+  for (guint i = 0; i < sl_codegen_report_get_n_stale_kept (report); i++)
+    {
+      g_autofree char *path = g_build_filename (output, sl_codegen_report_get_stale_kept (report, i), NULL);
+
+      print_error (path, _("warning: no longer generated, kept: it holds a hand-written body no generated file has a place for"));
+    }
+
   return EXIT_OK;
 }
 
