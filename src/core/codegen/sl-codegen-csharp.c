@@ -186,115 +186,6 @@ message_names (GPtrArray *messages)
 
 /* Tests */
 
-typedef enum {
-  SUITE_DECIDER,
-  SUITE_VIEW,
-  SUITE_AUTOMATION,
-  SUITE_NONE,      /* commands outside any aggregate: nothing to test */
-} SuiteKind;
-
-typedef struct {
-  SuiteKind  kind;
-  gpointer   subject; /* SlCodegenAggregate*, SlCodegenMessage* (view), SlCodegenAutomation* */
-  GPtrArray *tests;   /* SlCodegenTest* (not owned) */
-} Suite;
-
-static void
-suite_free (Suite *suite)
-{
-  g_ptr_array_unref (suite->tests);
-  g_free (suite);
-}
-
-static void
-test_subject (SlCodegenTest *test,
-              SuiteKind     *kind,
-              gpointer      *subject)
-{
-  switch (test->kind)
-    {
-    case SL_CODEGEN_TEST_COMMAND:
-      *kind = test->subject != NULL && test->subject->aggregate != NULL ? SUITE_DECIDER : SUITE_NONE;
-      *subject = *kind == SUITE_DECIDER ? (gpointer) test->subject->aggregate : NULL;
-      break;
-    case SL_CODEGEN_TEST_VIEW:
-      *kind = test->subject != NULL ? SUITE_VIEW : SUITE_NONE;
-      *subject = test->subject;
-      break;
-    case SL_CODEGEN_TEST_AUTOMATION:
-    default:
-      *kind = test->automation != NULL ? SUITE_AUTOMATION : SUITE_NONE;
-      *subject = test->automation;
-      break;
-    }
-}
-
-/* The tests grouped by what they test, in the order of their first test. */
-static GPtrArray *
-collect_suites (SlCodegenModel *model)
-{
-  GPtrArray *suites = g_ptr_array_new_with_free_func ((GDestroyNotify) suite_free);
-
-  for (guint i = 0; i < model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
-      Suite *suite = NULL;
-      SuiteKind kind;
-      gpointer subject;
-
-      test_subject (test, &kind, &subject);
-      for (guint j = 0; j < suites->len && suite == NULL; j++)
-        {
-          Suite *other = g_ptr_array_index (suites, j);
-
-          if (other->kind == kind && other->subject == subject)
-            suite = other;
-        }
-      if (suite == NULL)
-        {
-          suite = g_new0 (Suite, 1);
-          suite->kind = kind;
-          suite->subject = subject;
-          suite->tests = g_ptr_array_new ();
-          g_ptr_array_add (suites, suite);
-        }
-      g_ptr_array_add (suite->tests, test);
-    }
-  return suites;
-}
-
-/* The name an aggregate's file and tests go by: its own, unless a message
- * or an automation has it (their names are unique among themselves only,
- * and a view named as its aggregate is common). */
-static char *
-aggregate_file_name (SlCodegenModel     *model,
-                     SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < model->messages->len; i++)
-    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  for (guint i = 0; i < model->automations->len; i++)
-    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  return g_strdup (aggregate->type_name);
-}
-
-/* The name of a suite's file and class, before "Test". */
-static char *
-suite_name (SlCodegenModel *model,
-            Suite          *suite)
-{
-  switch (suite->kind)
-    {
-    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
-    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
-    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
-    case SUITE_NONE:
-    default:
-      return g_strdup ("OutsideAggregates");
-    }
-}
-
 static guint
 count_steps (GPtrArray        *steps,
              SlCodegenMessage *only)
@@ -955,7 +846,7 @@ emit_aggregate (Cs                 *cs,
                    "    }\n"
                    "}\n");
 
-  file_name = aggregate_file_name (cs->model, aggregate);
+  file_name = _sl_codegen_aggregate_file_name (cs->model, aggregate);
   path = g_strconcat ("src/", file_name, ".cs", NULL);
   file_end (cs, path, NULL, cs->model->namespace_, out);
 }
@@ -1118,14 +1009,14 @@ append_pending (GString    *out,
 }
 
 static void
-append_test_body (Cs            *cs,
-                  GString       *out,
-                  Suite         *suite,
-                  SlCodegenTest *test)
+append_test_body (Cs             *cs,
+                  GString        *out,
+                  SlCodegenSuite *suite,
+                  SlCodegenTest  *test)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenStep *when = test->when->len == 1 ? g_ptr_array_index (test->when, 0) : NULL;
 
@@ -1157,7 +1048,7 @@ append_test_body (Cs            *cs,
       }
       break;
 
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       {
         SlCodegenMessage *view = suite->subject;
         guint n = count_steps (test->then, view);
@@ -1182,7 +1073,7 @@ append_test_body (Cs            *cs,
       }
       break;
 
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       append_skipped_steps (out, test->then, SL_CODEGEN_COMMAND, NULL, "a command");
       g_string_append (out, "        Spec.Given(");
       append_steps (cs, out, test->given, -1, NULL);
@@ -1191,7 +1082,7 @@ append_test_body (Cs            *cs,
       g_string_append (out, ";\n");
       break;
 
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       append_pending (out, "the command belongs to no aggregate, so no decider decides it");
       break;
@@ -1199,12 +1090,12 @@ append_test_body (Cs            *cs,
 }
 
 static void
-emit_suite (Cs    *cs,
-            Suite *suite)
+emit_suite (Cs             *cs,
+            SlCodegenSuite *suite)
 {
   GString *out = file_begin (cs);
-  g_autofree char *class_name = suite_name (cs->model, suite);
-  const char *name = suite->kind == SUITE_DECIDER
+  g_autofree char *class_name = _sl_codegen_suite_name (cs->model, suite);
+  const char *name = suite->kind == SL_CODEGEN_SUITE_DECIDER
     ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
@@ -1236,7 +1127,7 @@ emit_suite (Cs    *cs,
   g_string_append_printf (out, "public sealed class %sTests\n{\n", class_name);
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenAggregate *aggregate = suite->subject;
         g_autofree char *event_type = decides_own_events (cs, aggregate)
@@ -1248,16 +1139,16 @@ emit_suite (Cs    *cs,
                                 name, event_type, name, name, name, name);
       }
       break;
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       g_string_append_printf (out,
                               "    private static readonly ViewSpec<%s> Spec =\n"
                               "        new(%sProjection.Evolve, %sProjection.InitialState);\n",
                               name, name, name);
       break;
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       g_string_append_printf (out, "    private static readonly AutomationSpec Spec = new(%s.React);\n", name);
       break;
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       break;
     }
@@ -1268,7 +1159,7 @@ emit_suite (Cs    *cs,
       g_autofree char *method = g_strdup (test->identifier);
 
       method[0] = g_ascii_toupper (method[0]);
-      if (i > 0 || suite->kind != SUITE_NONE)
+      if (i > 0 || suite->kind != SL_CODEGEN_SUITE_NONE)
         g_string_append_c (out, '\n');
       g_string_append (out, "    /// <summary>");
       append_doc_text (out, test->title);
@@ -1615,7 +1506,7 @@ _sl_codegen_emit_csharp (SlCodegenModel *model)
     emit_custom_type (&cs);
 
   emit_spec (&cs);
-  suites = collect_suites (model);
+  suites = _sl_codegen_collect_suites (model);
   for (guint i = 0; i < suites->len; i++)
     emit_suite (&cs, g_ptr_array_index (suites, i));
 

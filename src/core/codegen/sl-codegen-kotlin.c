@@ -626,22 +626,6 @@ produced_names (SlCodegenMessage *command)
   return g_string_free (names, FALSE);
 }
 
-/* The name an aggregate's file and tests go by: its own, unless a message
- * or an automation has it (their names are unique among themselves only,
- * and a view named as its aggregate is common). */
-static char *
-aggregate_file_name (SlCodegenModel     *model,
-                     SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < model->messages->len; i++)
-    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  for (guint i = 0; i < model->automations->len; i++)
-    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  return g_strdup (aggregate->type_name);
-}
-
 static void
 emit_aggregate (Kt                 *kt,
                 SlCodegenAggregate *aggregate)
@@ -738,7 +722,7 @@ emit_aggregate (Kt                 *kt,
                    "        }\n"
                    "}\n");
 
-  file_name = aggregate_file_name (kt->model, aggregate);
+  file_name = _sl_codegen_aggregate_file_name (kt->model, aggregate);
   path = g_strconcat (kt->main_dir, file_name, ".kt", NULL);
   file_end (kt, path, out);
 }
@@ -862,99 +846,6 @@ emit_custom_type (Kt *kt)
 
 /* Tests */
 
-typedef enum {
-  SUITE_DECIDER,
-  SUITE_VIEW,
-  SUITE_AUTOMATION,
-  SUITE_NONE,      /* commands outside any aggregate: nothing to test */
-} SuiteKind;
-
-typedef struct {
-  SuiteKind  kind;
-  gpointer   subject; /* SlCodegenAggregate*, SlCodegenMessage* (view), SlCodegenAutomation* */
-  GPtrArray *tests;   /* SlCodegenTest* (not owned) */
-} Suite;
-
-static void
-suite_free (Suite *suite)
-{
-  g_ptr_array_unref (suite->tests);
-  g_free (suite);
-}
-
-static void
-test_subject (SlCodegenTest *test,
-              SuiteKind     *kind,
-              gpointer      *subject)
-{
-  switch (test->kind)
-    {
-    case SL_CODEGEN_TEST_COMMAND:
-      *kind = test->subject != NULL && test->subject->aggregate != NULL ? SUITE_DECIDER : SUITE_NONE;
-      *subject = *kind == SUITE_DECIDER ? (gpointer) test->subject->aggregate : NULL;
-      break;
-    case SL_CODEGEN_TEST_VIEW:
-      *kind = test->subject != NULL ? SUITE_VIEW : SUITE_NONE;
-      *subject = test->subject;
-      break;
-    case SL_CODEGEN_TEST_AUTOMATION:
-    default:
-      *kind = test->automation != NULL ? SUITE_AUTOMATION : SUITE_NONE;
-      *subject = test->automation;
-      break;
-    }
-}
-
-/* The tests grouped by what they test, in the order of their first test. */
-static GPtrArray *
-collect_suites (SlCodegenModel *model)
-{
-  GPtrArray *suites = g_ptr_array_new_with_free_func ((GDestroyNotify) suite_free);
-
-  for (guint i = 0; i < model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
-      Suite *suite = NULL;
-      SuiteKind kind;
-      gpointer subject;
-
-      test_subject (test, &kind, &subject);
-      for (guint j = 0; j < suites->len && suite == NULL; j++)
-        {
-          Suite *other = g_ptr_array_index (suites, j);
-
-          if (other->kind == kind && other->subject == subject)
-            suite = other;
-        }
-      if (suite == NULL)
-        {
-          suite = g_new0 (Suite, 1);
-          suite->kind = kind;
-          suite->subject = subject;
-          suite->tests = g_ptr_array_new ();
-          g_ptr_array_add (suites, suite);
-        }
-      g_ptr_array_add (suite->tests, test);
-    }
-  return suites;
-}
-
-/* The name of a suite's file and class, before "Test". */
-static char *
-suite_name (SlCodegenModel *model,
-            Suite          *suite)
-{
-  switch (suite->kind)
-    {
-    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
-    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
-    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
-    case SUITE_NONE:
-    default:
-      return g_strdup ("OutsideAggregates");
-    }
-}
-
 /* Appends the steps whose message is of @kind (or the view @only) as
  * arguments, and a comment for each other step, which cannot be one. */
 static void
@@ -1020,14 +911,14 @@ append_pending (GString    *out,
 }
 
 static void
-append_test_body (Kt            *kt,
-                  GString       *out,
-                  Suite         *suite,
-                  SlCodegenTest *test)
+append_test_body (Kt             *kt,
+                  GString        *out,
+                  SlCodegenSuite *suite,
+                  SlCodegenTest  *test)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenStep *when = test->when->len == 1 ? g_ptr_array_index (test->when, 0) : NULL;
 
@@ -1059,7 +950,7 @@ append_test_body (Kt            *kt,
       }
       break;
 
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       {
         SlCodegenMessage *view = suite->subject;
         guint n = count_steps (test->then, view);
@@ -1093,7 +984,7 @@ append_test_body (Kt            *kt,
       }
       break;
 
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       append_skipped_steps (out, test->then, SL_CODEGEN_COMMAND, NULL, "a command");
       g_string_append (out, "        spec.given(");
       append_steps (kt, out, test->given, -1, NULL);
@@ -1102,7 +993,7 @@ append_test_body (Kt            *kt,
       g_string_append_c (out, '\n');
       break;
 
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       append_pending (out, "the command belongs to no aggregate, so no decider decides it");
       break;
@@ -1125,12 +1016,12 @@ unique_test_name (GHashTable *taken,
 }
 
 static void
-emit_suite (Kt    *kt,
-            Suite *suite)
+emit_suite (Kt             *kt,
+            SlCodegenSuite *suite)
 {
   GString *out = file_begin (kt);
-  g_autofree char *class_name = suite_name (kt->model, suite);
-  const char *name = suite->kind == SUITE_DECIDER
+  g_autofree char *class_name = _sl_codegen_suite_name (kt->model, suite);
+  const char *name = suite->kind == SL_CODEGEN_SUITE_DECIDER
     ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
@@ -1143,22 +1034,22 @@ emit_suite (Kt    *kt,
   g_string_append_printf (out, "class %sTest {\n", class_name);
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       g_string_append_printf (out,
                               "    private val spec =\n"
                               "        DeciderSpec(%sDecider::decide, %sDecider::evolve, %sDecider::initialState)\n",
                               name, name, name);
       break;
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       g_string_append_printf (out,
                               "    private val spec =\n"
                               "        ViewSpec(%sProjection::evolve, %sProjection::initialState)\n",
                               name, name);
       break;
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       g_string_append_printf (out, "    private val spec = AutomationSpec(%s::react)\n", name);
       break;
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       break;
     }
@@ -1166,7 +1057,7 @@ emit_suite (Kt    *kt,
   for (guint i = 0; i < suite->tests->len; i++)
     {
       SlCodegenTest *test = g_ptr_array_index (suite->tests, i);
-      if (i > 0 || suite->kind != SUITE_NONE)
+      if (i > 0 || suite->kind != SL_CODEGEN_SUITE_NONE)
         g_string_append_c (out, '\n');
       g_string_append (out, "    /** ");
       append_doc_text (out, test->title);
@@ -1401,7 +1292,7 @@ _sl_codegen_emit_kotlin (SlCodegenModel *model)
     emit_custom_type (&kt);
 
   emit_spec (&kt);
-  suites = collect_suites (model);
+  suites = _sl_codegen_collect_suites (model);
   for (guint i = 0; i < suites->len; i++)
     emit_suite (&kt, g_ptr_array_index (suites, i));
 
