@@ -46,37 +46,6 @@ static const char * const parameter_names[] = {
   "command", "event", "input", "state", NULL
 };
 
-static gboolean
-is_integer (const char *text,
-            gint64      min,
-            gint64      max)
-{
-  gint64 value;
-
-  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
-}
-
-static gboolean
-is_decimal (const char *text)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 static const char *
 step_value (SlCodegenStep  *step,
             SlCodegenField *field)
@@ -92,66 +61,6 @@ ptr_array_has (GPtrArray *array,
                gpointer   item)
 {
   return array != NULL && g_ptr_array_find (array, item, NULL);
-}
-
-/* The events a decider's tests give that are not its own: its decisions
- * depend on them, so its evolve takes them in. */
-static GPtrArray *
-foreign_events (Cs                 *cs,
-                SlCodegenAggregate *aggregate)
-{
-  GPtrArray *events = g_ptr_array_new ();
-
-  for (guint i = 0; i < cs->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (cs->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->given->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->given, j);
-
-          if (step->message->kind == SL_CODEGEN_EVENT
-              && !ptr_array_has (aggregate->events, step->message)
-              && !ptr_array_has (events, step->message))
-            g_ptr_array_add (events, step->message);
-        }
-    }
-  return events;
-}
-
-/* Whether every event the aggregate's commands produce, in the model or in
- * its scenarios, is its own, so that decide() returns only its events. */
-static gboolean
-decides_own_events (Cs                 *cs,
-                    SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < aggregate->commands->len; i++)
-    {
-      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
-
-      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
-        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
-          return FALSE;
-    }
-  for (guint i = 0; i < cs->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (cs->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->then->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->then, j);
-
-          if (!ptr_array_has (aggregate->events, step->message))
-            return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 static char *
@@ -441,18 +350,18 @@ append_scalar (Cs             *cs,
       break;
 
     case SL_FIELD_INT:
-      if (is_integer (text, G_MININT32, G_MININT32))
+      if (_sl_codegen_is_integer (text, G_MININT32, G_MININT32))
         g_string_append (out, "int.MinValue");
-      else if (is_integer (text, G_MININT32, G_MAXINT32))
+      else if (_sl_codegen_is_integer (text, G_MININT32, G_MAXINT32))
         g_string_append_printf (out, "%" G_GINT64_FORMAT, g_ascii_strtoll (text, NULL, 10));
       else
         append_invalid (cs, out, field, text);
       break;
 
     case SL_FIELD_LONG:
-      if (is_integer (text, G_MININT64, G_MININT64))
+      if (_sl_codegen_is_integer (text, G_MININT64, G_MININT64))
         g_string_append (out, "long.MinValue");
-      else if (is_integer (text, G_MININT64, G_MAXINT64))
+      else if (_sl_codegen_is_integer (text, G_MININT64, G_MAXINT64))
         g_string_append_printf (out, "%" G_GINT64_FORMAT "L", g_ascii_strtoll (text, NULL, 10));
       else
         append_invalid (cs, out, field, text);
@@ -477,7 +386,7 @@ append_scalar (Cs             *cs,
       break;
 
     case SL_FIELD_DECIMAL:
-      if (is_decimal (text))
+      if (_sl_codegen_is_decimal (text))
         g_string_append_printf (out, "%sm", text[0] == '+' ? text + 1 : text);
       else
         append_invalid (cs, out, field, text);
@@ -752,7 +661,7 @@ emit_aggregate (Cs                 *cs,
   GString *out = file_begin (cs);
   const char *name = aggregate->type_name;
   const char *slice = NULL;
-  g_autoptr(GPtrArray) foreign = foreign_events (cs, aggregate);
+  g_autoptr(GPtrArray) foreign = _sl_codegen_foreign_events (cs->model, aggregate);
   g_autofree char *command_type = g_strconcat ("I", name, "Command", NULL);
   g_autofree char *event_type = g_strconcat ("I", name, "Event", NULL);
   g_autofree char *file_name = NULL;
@@ -797,7 +706,7 @@ emit_aggregate (Cs                 *cs,
                           "    {\n"
                           "        switch (command)\n"
                           "        {\n",
-                          decides_own_events (cs, aggregate) ? event_type : "IEvent",
+                          _sl_codegen_decides_own_events (cs->model, aggregate) ? event_type : "IEvent",
                           command_type, name);
   for (guint i = 0; i < aggregate->commands->len; i++)
     {
@@ -1130,7 +1039,7 @@ emit_suite (Cs             *cs,
     case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenAggregate *aggregate = suite->subject;
-        g_autofree char *event_type = decides_own_events (cs, aggregate)
+        g_autofree char *event_type = _sl_codegen_decides_own_events (cs->model, aggregate)
           ? g_strconcat ("I", name, "Event", NULL) : g_strdup ("IEvent");
 
         g_string_append_printf (out,

@@ -172,37 +172,6 @@ append_type (Kt             *kt,
 
 /* Example values */
 
-static gboolean
-is_integer (const char *text,
-            gint64      min,
-            gint64      max)
-{
-  gint64 value;
-
-  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
-}
-
-static gboolean
-is_decimal (const char *text)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 static void
 append_invalid (GString        *out,
                 SlCodegenField *field,
@@ -236,9 +205,9 @@ append_scalar (Kt             *kt,
       break;
 
     case SL_FIELD_INT:
-      if (is_integer (text, G_MININT32, G_MAXINT32))
+      if (_sl_codegen_is_integer (text, G_MININT32, G_MAXINT32))
         {
-          if (is_integer (text, G_MININT32, G_MININT32))
+          if (_sl_codegen_is_integer (text, G_MININT32, G_MININT32))
             g_string_append (out, "Int.MIN_VALUE");
           else
             g_string_append_printf (out, "%" G_GINT64_FORMAT, g_ascii_strtoll (text, NULL, 10));
@@ -248,9 +217,9 @@ append_scalar (Kt             *kt,
       break;
 
     case SL_FIELD_LONG:
-      if (is_integer (text, G_MININT64, G_MAXINT64))
+      if (_sl_codegen_is_integer (text, G_MININT64, G_MAXINT64))
         {
-          if (is_integer (text, G_MININT64, G_MININT64))
+          if (_sl_codegen_is_integer (text, G_MININT64, G_MININT64))
             g_string_append (out, "Long.MIN_VALUE");
           else
             g_string_append_printf (out, "%" G_GINT64_FORMAT "L", g_ascii_strtoll (text, NULL, 10));
@@ -279,7 +248,7 @@ append_scalar (Kt             *kt,
 
     case SL_FIELD_DECIMAL:
       kt->imports |= IMPORT_BIG_DECIMAL;
-      if (!is_decimal (text))
+      if (!_sl_codegen_is_decimal (text))
         {
           append_invalid (out, field, text);
           break;
@@ -551,66 +520,6 @@ ptr_array_has (GPtrArray *array,
   return array != NULL && g_ptr_array_find (array, item, NULL);
 }
 
-/* The events a decider's tests give that are not its own: its decisions
- * depend on them, so its evolve takes them in. */
-static GPtrArray *
-foreign_events (Kt                 *kt,
-                SlCodegenAggregate *aggregate)
-{
-  GPtrArray *events = g_ptr_array_new ();
-
-  for (guint i = 0; i < kt->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (kt->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->given->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->given, j);
-
-          if (step->message->kind == SL_CODEGEN_EVENT
-              && !ptr_array_has (aggregate->events, step->message)
-              && !ptr_array_has (events, step->message))
-            g_ptr_array_add (events, step->message);
-        }
-    }
-  return events;
-}
-
-/* Whether every event the aggregate's commands produce, in the model or in
- * its scenarios, is its own, so that decide() returns only its events. */
-static gboolean
-decides_own_events (Kt                 *kt,
-                    SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < aggregate->commands->len; i++)
-    {
-      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
-
-      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
-        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
-          return FALSE;
-    }
-  for (guint i = 0; i < kt->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (kt->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->then->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->then, j);
-
-          if (!ptr_array_has (aggregate->events, step->message))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static char *
 produced_names (SlCodegenMessage *command)
 {
@@ -633,7 +542,7 @@ emit_aggregate (Kt                 *kt,
   GString *out = file_begin (kt);
   const char *name = aggregate->type_name;
   const char *slice = NULL;
-  g_autoptr(GPtrArray) foreign = foreign_events (kt, aggregate);
+  g_autoptr(GPtrArray) foreign = _sl_codegen_foreign_events (kt->model, aggregate);
   g_autofree char *command_type = g_strconcat (name, "Command", NULL);
   g_autofree char *event_type = g_strconcat (name, "Event", NULL);
   g_autofree char *command_super = g_strconcat (command_type, "()", NULL);
@@ -677,7 +586,7 @@ emit_aggregate (Kt                 *kt,
                           "    fun decide(command: %s, state: %sState): List<%s> =\n"
                           "        when (command) {\n",
                           command_type, name,
-                          decides_own_events (kt, aggregate) ? event_type : "Event");
+                          _sl_codegen_decides_own_events (kt->model, aggregate) ? event_type : "Event");
   for (guint i = 0; i < aggregate->commands->len; i++)
     {
       SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);

@@ -155,6 +155,21 @@ void  _sl_codegen_append_body   (GString        *out,
                                  const char     *key,
                                  const char     *default_body);
 
+/* Whether @text is a decimal integer within [@min, @max]. */
+gboolean   _sl_codegen_is_integer          (const char         *text,
+                                            gint64              min,
+                                            gint64              max);
+/* Whether @text is a plain decimal number: "-12", "3.50" (no exponent). */
+gboolean   _sl_codegen_is_decimal          (const char         *text);
+/* The events a decider's tests give that are not its own: its decisions
+ * depend on them, so its evolve takes them in (not owned by the array). */
+GPtrArray *_sl_codegen_foreign_events      (SlCodegenModel     *model,
+                                            SlCodegenAggregate *aggregate);
+/* Whether every event the aggregate's commands produce, in the model or in
+ * its scenarios, is its own, so that decide() returns only its events. */
+gboolean   _sl_codegen_decides_own_events  (SlCodegenModel     *model,
+                                            SlCodegenAggregate *aggregate);
+
 /* The tests of a model grouped by what they test: the C# and Kotlin
  * emitters write one test file and class per suite. */
 typedef enum {

@@ -1186,6 +1186,102 @@ _sl_codegen_model_new (SlDocument *document,
   return model;
 }
 
+/* Helpers for the emitters */
+
+gboolean
+_sl_codegen_is_integer (const char *text,
+                        gint64      min,
+                        gint64      max)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
+}
+
+gboolean
+_sl_codegen_is_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}
+
+static gboolean
+ptr_array_has (GPtrArray *array,
+               gpointer   item)
+{
+  return array != NULL && g_ptr_array_find (array, item, NULL);
+}
+
+GPtrArray *
+_sl_codegen_foreign_events (SlCodegenModel     *model,
+                            SlCodegenAggregate *aggregate)
+{
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (guint i = 0; i < model->tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
+
+      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
+          || test->subject->aggregate != aggregate)
+        continue;
+      for (guint j = 0; j < test->given->len; j++)
+        {
+          SlCodegenStep *step = g_ptr_array_index (test->given, j);
+
+          if (step->message->kind == SL_CODEGEN_EVENT
+              && !ptr_array_has (aggregate->events, step->message)
+              && !ptr_array_has (events, step->message))
+            g_ptr_array_add (events, step->message);
+        }
+    }
+  return events;
+}
+
+gboolean
+_sl_codegen_decides_own_events (SlCodegenModel     *model,
+                                SlCodegenAggregate *aggregate)
+{
+  for (guint i = 0; i < aggregate->commands->len; i++)
+    {
+      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
+
+      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
+        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
+          return FALSE;
+    }
+  for (guint i = 0; i < model->tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
+
+      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
+          || test->subject->aggregate != aggregate)
+        continue;
+      for (guint j = 0; j < test->then->len; j++)
+        {
+          SlCodegenStep *step = g_ptr_array_index (test->then, j);
+
+          if (!ptr_array_has (aggregate->events, step->message))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Test suites */
 
 static void
