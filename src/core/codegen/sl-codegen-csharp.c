@@ -46,37 +46,6 @@ static const char * const parameter_names[] = {
   "command", "event", "input", "state", NULL
 };
 
-static gboolean
-is_integer (const char *text,
-            gint64      min,
-            gint64      max)
-{
-  gint64 value;
-
-  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
-}
-
-static gboolean
-is_decimal (const char *text)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 static const char *
 step_value (SlCodegenStep  *step,
             SlCodegenField *field)
@@ -92,66 +61,6 @@ ptr_array_has (GPtrArray *array,
                gpointer   item)
 {
   return array != NULL && g_ptr_array_find (array, item, NULL);
-}
-
-/* The events a decider's tests give that are not its own: its decisions
- * depend on them, so its evolve takes them in. */
-static GPtrArray *
-foreign_events (Cs                 *cs,
-                SlCodegenAggregate *aggregate)
-{
-  GPtrArray *events = g_ptr_array_new ();
-
-  for (guint i = 0; i < cs->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (cs->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->given->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->given, j);
-
-          if (step->message->kind == SL_CODEGEN_EVENT
-              && !ptr_array_has (aggregate->events, step->message)
-              && !ptr_array_has (events, step->message))
-            g_ptr_array_add (events, step->message);
-        }
-    }
-  return events;
-}
-
-/* Whether every event the aggregate's commands produce, in the model or in
- * its scenarios, is its own, so that decide() returns only its events. */
-static gboolean
-decides_own_events (Cs                 *cs,
-                    SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < aggregate->commands->len; i++)
-    {
-      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
-
-      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
-        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
-          return FALSE;
-    }
-  for (guint i = 0; i < cs->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (cs->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->then->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->then, j);
-
-          if (!ptr_array_has (aggregate->events, step->message))
-            return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 static char *
@@ -185,115 +94,6 @@ message_names (GPtrArray *messages)
 }
 
 /* Tests */
-
-typedef enum {
-  SUITE_DECIDER,
-  SUITE_VIEW,
-  SUITE_AUTOMATION,
-  SUITE_NONE,      /* commands outside any aggregate: nothing to test */
-} SuiteKind;
-
-typedef struct {
-  SuiteKind  kind;
-  gpointer   subject; /* SlCodegenAggregate*, SlCodegenMessage* (view), SlCodegenAutomation* */
-  GPtrArray *tests;   /* SlCodegenTest* (not owned) */
-} Suite;
-
-static void
-suite_free (Suite *suite)
-{
-  g_ptr_array_unref (suite->tests);
-  g_free (suite);
-}
-
-static void
-test_subject (SlCodegenTest *test,
-              SuiteKind     *kind,
-              gpointer      *subject)
-{
-  switch (test->kind)
-    {
-    case SL_CODEGEN_TEST_COMMAND:
-      *kind = test->subject != NULL && test->subject->aggregate != NULL ? SUITE_DECIDER : SUITE_NONE;
-      *subject = *kind == SUITE_DECIDER ? (gpointer) test->subject->aggregate : NULL;
-      break;
-    case SL_CODEGEN_TEST_VIEW:
-      *kind = test->subject != NULL ? SUITE_VIEW : SUITE_NONE;
-      *subject = test->subject;
-      break;
-    case SL_CODEGEN_TEST_AUTOMATION:
-    default:
-      *kind = test->automation != NULL ? SUITE_AUTOMATION : SUITE_NONE;
-      *subject = test->automation;
-      break;
-    }
-}
-
-/* The tests grouped by what they test, in the order of their first test. */
-static GPtrArray *
-collect_suites (SlCodegenModel *model)
-{
-  GPtrArray *suites = g_ptr_array_new_with_free_func ((GDestroyNotify) suite_free);
-
-  for (guint i = 0; i < model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
-      Suite *suite = NULL;
-      SuiteKind kind;
-      gpointer subject;
-
-      test_subject (test, &kind, &subject);
-      for (guint j = 0; j < suites->len && suite == NULL; j++)
-        {
-          Suite *other = g_ptr_array_index (suites, j);
-
-          if (other->kind == kind && other->subject == subject)
-            suite = other;
-        }
-      if (suite == NULL)
-        {
-          suite = g_new0 (Suite, 1);
-          suite->kind = kind;
-          suite->subject = subject;
-          suite->tests = g_ptr_array_new ();
-          g_ptr_array_add (suites, suite);
-        }
-      g_ptr_array_add (suite->tests, test);
-    }
-  return suites;
-}
-
-/* The name an aggregate's file and tests go by: its own, unless a message
- * or an automation has it (their names are unique among themselves only,
- * and a view named as its aggregate is common). */
-static char *
-aggregate_file_name (SlCodegenModel     *model,
-                     SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < model->messages->len; i++)
-    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  for (guint i = 0; i < model->automations->len; i++)
-    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  return g_strdup (aggregate->type_name);
-}
-
-/* The name of a suite's file and class, before "Test". */
-static char *
-suite_name (SlCodegenModel *model,
-            Suite          *suite)
-{
-  switch (suite->kind)
-    {
-    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
-    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
-    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
-    case SUITE_NONE:
-    default:
-      return g_strdup ("OutsideAggregates");
-    }
-}
 
 static guint
 count_steps (GPtrArray        *steps,
@@ -550,18 +350,18 @@ append_scalar (Cs             *cs,
       break;
 
     case SL_FIELD_INT:
-      if (is_integer (text, G_MININT32, G_MININT32))
+      if (_sl_codegen_is_integer (text, G_MININT32, G_MININT32))
         g_string_append (out, "int.MinValue");
-      else if (is_integer (text, G_MININT32, G_MAXINT32))
+      else if (_sl_codegen_is_integer (text, G_MININT32, G_MAXINT32))
         g_string_append_printf (out, "%" G_GINT64_FORMAT, g_ascii_strtoll (text, NULL, 10));
       else
         append_invalid (cs, out, field, text);
       break;
 
     case SL_FIELD_LONG:
-      if (is_integer (text, G_MININT64, G_MININT64))
+      if (_sl_codegen_is_integer (text, G_MININT64, G_MININT64))
         g_string_append (out, "long.MinValue");
-      else if (is_integer (text, G_MININT64, G_MAXINT64))
+      else if (_sl_codegen_is_integer (text, G_MININT64, G_MAXINT64))
         g_string_append_printf (out, "%" G_GINT64_FORMAT "L", g_ascii_strtoll (text, NULL, 10));
       else
         append_invalid (cs, out, field, text);
@@ -586,7 +386,7 @@ append_scalar (Cs             *cs,
       break;
 
     case SL_FIELD_DECIMAL:
-      if (is_decimal (text))
+      if (_sl_codegen_is_decimal (text))
         g_string_append_printf (out, "%sm", text[0] == '+' ? text + 1 : text);
       else
         append_invalid (cs, out, field, text);
@@ -861,7 +661,7 @@ emit_aggregate (Cs                 *cs,
   GString *out = file_begin (cs);
   const char *name = aggregate->type_name;
   const char *slice = NULL;
-  g_autoptr(GPtrArray) foreign = foreign_events (cs, aggregate);
+  g_autoptr(GPtrArray) foreign = _sl_codegen_foreign_events (cs->model, aggregate);
   g_autofree char *command_type = g_strconcat ("I", name, "Command", NULL);
   g_autofree char *event_type = g_strconcat ("I", name, "Event", NULL);
   g_autofree char *file_name = NULL;
@@ -906,7 +706,7 @@ emit_aggregate (Cs                 *cs,
                           "    {\n"
                           "        switch (command)\n"
                           "        {\n",
-                          decides_own_events (cs, aggregate) ? event_type : "IEvent",
+                          _sl_codegen_decides_own_events (cs->model, aggregate) ? event_type : "IEvent",
                           command_type, name);
   for (guint i = 0; i < aggregate->commands->len; i++)
     {
@@ -955,7 +755,7 @@ emit_aggregate (Cs                 *cs,
                    "    }\n"
                    "}\n");
 
-  file_name = aggregate_file_name (cs->model, aggregate);
+  file_name = _sl_codegen_aggregate_file_name (cs->model, aggregate);
   path = g_strconcat ("src/", file_name, ".cs", NULL);
   file_end (cs, path, NULL, cs->model->namespace_, out);
 }
@@ -1118,14 +918,14 @@ append_pending (GString    *out,
 }
 
 static void
-append_test_body (Cs            *cs,
-                  GString       *out,
-                  Suite         *suite,
-                  SlCodegenTest *test)
+append_test_body (Cs             *cs,
+                  GString        *out,
+                  SlCodegenSuite *suite,
+                  SlCodegenTest  *test)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenStep *when = test->when->len == 1 ? g_ptr_array_index (test->when, 0) : NULL;
 
@@ -1157,7 +957,7 @@ append_test_body (Cs            *cs,
       }
       break;
 
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       {
         SlCodegenMessage *view = suite->subject;
         guint n = count_steps (test->then, view);
@@ -1182,7 +982,7 @@ append_test_body (Cs            *cs,
       }
       break;
 
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       append_skipped_steps (out, test->then, SL_CODEGEN_COMMAND, NULL, "a command");
       g_string_append (out, "        Spec.Given(");
       append_steps (cs, out, test->given, -1, NULL);
@@ -1191,7 +991,7 @@ append_test_body (Cs            *cs,
       g_string_append (out, ";\n");
       break;
 
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       append_pending (out, "the command belongs to no aggregate, so no decider decides it");
       break;
@@ -1199,12 +999,12 @@ append_test_body (Cs            *cs,
 }
 
 static void
-emit_suite (Cs    *cs,
-            Suite *suite)
+emit_suite (Cs             *cs,
+            SlCodegenSuite *suite)
 {
   GString *out = file_begin (cs);
-  g_autofree char *class_name = suite_name (cs->model, suite);
-  const char *name = suite->kind == SUITE_DECIDER
+  g_autofree char *class_name = _sl_codegen_suite_name (cs->model, suite);
+  const char *name = suite->kind == SL_CODEGEN_SUITE_DECIDER
     ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
@@ -1236,10 +1036,10 @@ emit_suite (Cs    *cs,
   g_string_append_printf (out, "public sealed class %sTests\n{\n", class_name);
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenAggregate *aggregate = suite->subject;
-        g_autofree char *event_type = decides_own_events (cs, aggregate)
+        g_autofree char *event_type = _sl_codegen_decides_own_events (cs->model, aggregate)
           ? g_strconcat ("I", name, "Event", NULL) : g_strdup ("IEvent");
 
         g_string_append_printf (out,
@@ -1248,16 +1048,16 @@ emit_suite (Cs    *cs,
                                 name, event_type, name, name, name, name);
       }
       break;
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       g_string_append_printf (out,
                               "    private static readonly ViewSpec<%s> Spec =\n"
                               "        new(%sProjection.Evolve, %sProjection.InitialState);\n",
                               name, name, name);
       break;
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       g_string_append_printf (out, "    private static readonly AutomationSpec Spec = new(%s.React);\n", name);
       break;
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       break;
     }
@@ -1268,7 +1068,7 @@ emit_suite (Cs    *cs,
       g_autofree char *method = g_strdup (test->identifier);
 
       method[0] = g_ascii_toupper (method[0]);
-      if (i > 0 || suite->kind != SUITE_NONE)
+      if (i > 0 || suite->kind != SL_CODEGEN_SUITE_NONE)
         g_string_append_c (out, '\n');
       g_string_append (out, "    /// <summary>");
       append_doc_text (out, test->title);
@@ -1615,7 +1415,7 @@ _sl_codegen_emit_csharp (SlCodegenModel *model)
     emit_custom_type (&cs);
 
   emit_spec (&cs);
-  suites = collect_suites (model);
+  suites = _sl_codegen_collect_suites (model);
   for (guint i = 0; i < suites->len; i++)
     emit_suite (&cs, g_ptr_array_index (suites, i));
 

@@ -172,37 +172,6 @@ append_type (Kt             *kt,
 
 /* Example values */
 
-static gboolean
-is_integer (const char *text,
-            gint64      min,
-            gint64      max)
-{
-  gint64 value;
-
-  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
-}
-
-static gboolean
-is_decimal (const char *text)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return digits && *p == '\0';
-}
-
 static void
 append_invalid (GString        *out,
                 SlCodegenField *field,
@@ -236,9 +205,9 @@ append_scalar (Kt             *kt,
       break;
 
     case SL_FIELD_INT:
-      if (is_integer (text, G_MININT32, G_MAXINT32))
+      if (_sl_codegen_is_integer (text, G_MININT32, G_MAXINT32))
         {
-          if (is_integer (text, G_MININT32, G_MININT32))
+          if (_sl_codegen_is_integer (text, G_MININT32, G_MININT32))
             g_string_append (out, "Int.MIN_VALUE");
           else
             g_string_append_printf (out, "%" G_GINT64_FORMAT, g_ascii_strtoll (text, NULL, 10));
@@ -248,9 +217,9 @@ append_scalar (Kt             *kt,
       break;
 
     case SL_FIELD_LONG:
-      if (is_integer (text, G_MININT64, G_MAXINT64))
+      if (_sl_codegen_is_integer (text, G_MININT64, G_MAXINT64))
         {
-          if (is_integer (text, G_MININT64, G_MININT64))
+          if (_sl_codegen_is_integer (text, G_MININT64, G_MININT64))
             g_string_append (out, "Long.MIN_VALUE");
           else
             g_string_append_printf (out, "%" G_GINT64_FORMAT "L", g_ascii_strtoll (text, NULL, 10));
@@ -279,7 +248,7 @@ append_scalar (Kt             *kt,
 
     case SL_FIELD_DECIMAL:
       kt->imports |= IMPORT_BIG_DECIMAL;
-      if (!is_decimal (text))
+      if (!_sl_codegen_is_decimal (text))
         {
           append_invalid (out, field, text);
           break;
@@ -551,66 +520,6 @@ ptr_array_has (GPtrArray *array,
   return array != NULL && g_ptr_array_find (array, item, NULL);
 }
 
-/* The events a decider's tests give that are not its own: its decisions
- * depend on them, so its evolve takes them in. */
-static GPtrArray *
-foreign_events (Kt                 *kt,
-                SlCodegenAggregate *aggregate)
-{
-  GPtrArray *events = g_ptr_array_new ();
-
-  for (guint i = 0; i < kt->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (kt->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->given->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->given, j);
-
-          if (step->message->kind == SL_CODEGEN_EVENT
-              && !ptr_array_has (aggregate->events, step->message)
-              && !ptr_array_has (events, step->message))
-            g_ptr_array_add (events, step->message);
-        }
-    }
-  return events;
-}
-
-/* Whether every event the aggregate's commands produce, in the model or in
- * its scenarios, is its own, so that decide() returns only its events. */
-static gboolean
-decides_own_events (Kt                 *kt,
-                    SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < aggregate->commands->len; i++)
-    {
-      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
-
-      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
-        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
-          return FALSE;
-    }
-  for (guint i = 0; i < kt->model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (kt->model->tests, i);
-
-      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
-          || test->subject->aggregate != aggregate)
-        continue;
-      for (guint j = 0; j < test->then->len; j++)
-        {
-          SlCodegenStep *step = g_ptr_array_index (test->then, j);
-
-          if (!ptr_array_has (aggregate->events, step->message))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static char *
 produced_names (SlCodegenMessage *command)
 {
@@ -626,22 +535,6 @@ produced_names (SlCodegenMessage *command)
   return g_string_free (names, FALSE);
 }
 
-/* The name an aggregate's file and tests go by: its own, unless a message
- * or an automation has it (their names are unique among themselves only,
- * and a view named as its aggregate is common). */
-static char *
-aggregate_file_name (SlCodegenModel     *model,
-                     SlCodegenAggregate *aggregate)
-{
-  for (guint i = 0; i < model->messages->len; i++)
-    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  for (guint i = 0; i < model->automations->len; i++)
-    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
-      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
-  return g_strdup (aggregate->type_name);
-}
-
 static void
 emit_aggregate (Kt                 *kt,
                 SlCodegenAggregate *aggregate)
@@ -649,7 +542,7 @@ emit_aggregate (Kt                 *kt,
   GString *out = file_begin (kt);
   const char *name = aggregate->type_name;
   const char *slice = NULL;
-  g_autoptr(GPtrArray) foreign = foreign_events (kt, aggregate);
+  g_autoptr(GPtrArray) foreign = _sl_codegen_foreign_events (kt->model, aggregate);
   g_autofree char *command_type = g_strconcat (name, "Command", NULL);
   g_autofree char *event_type = g_strconcat (name, "Event", NULL);
   g_autofree char *command_super = g_strconcat (command_type, "()", NULL);
@@ -693,7 +586,7 @@ emit_aggregate (Kt                 *kt,
                           "    fun decide(command: %s, state: %sState): List<%s> =\n"
                           "        when (command) {\n",
                           command_type, name,
-                          decides_own_events (kt, aggregate) ? event_type : "Event");
+                          _sl_codegen_decides_own_events (kt->model, aggregate) ? event_type : "Event");
   for (guint i = 0; i < aggregate->commands->len; i++)
     {
       SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
@@ -738,7 +631,7 @@ emit_aggregate (Kt                 *kt,
                    "        }\n"
                    "}\n");
 
-  file_name = aggregate_file_name (kt->model, aggregate);
+  file_name = _sl_codegen_aggregate_file_name (kt->model, aggregate);
   path = g_strconcat (kt->main_dir, file_name, ".kt", NULL);
   file_end (kt, path, out);
 }
@@ -862,99 +755,6 @@ emit_custom_type (Kt *kt)
 
 /* Tests */
 
-typedef enum {
-  SUITE_DECIDER,
-  SUITE_VIEW,
-  SUITE_AUTOMATION,
-  SUITE_NONE,      /* commands outside any aggregate: nothing to test */
-} SuiteKind;
-
-typedef struct {
-  SuiteKind  kind;
-  gpointer   subject; /* SlCodegenAggregate*, SlCodegenMessage* (view), SlCodegenAutomation* */
-  GPtrArray *tests;   /* SlCodegenTest* (not owned) */
-} Suite;
-
-static void
-suite_free (Suite *suite)
-{
-  g_ptr_array_unref (suite->tests);
-  g_free (suite);
-}
-
-static void
-test_subject (SlCodegenTest *test,
-              SuiteKind     *kind,
-              gpointer      *subject)
-{
-  switch (test->kind)
-    {
-    case SL_CODEGEN_TEST_COMMAND:
-      *kind = test->subject != NULL && test->subject->aggregate != NULL ? SUITE_DECIDER : SUITE_NONE;
-      *subject = *kind == SUITE_DECIDER ? (gpointer) test->subject->aggregate : NULL;
-      break;
-    case SL_CODEGEN_TEST_VIEW:
-      *kind = test->subject != NULL ? SUITE_VIEW : SUITE_NONE;
-      *subject = test->subject;
-      break;
-    case SL_CODEGEN_TEST_AUTOMATION:
-    default:
-      *kind = test->automation != NULL ? SUITE_AUTOMATION : SUITE_NONE;
-      *subject = test->automation;
-      break;
-    }
-}
-
-/* The tests grouped by what they test, in the order of their first test. */
-static GPtrArray *
-collect_suites (SlCodegenModel *model)
-{
-  GPtrArray *suites = g_ptr_array_new_with_free_func ((GDestroyNotify) suite_free);
-
-  for (guint i = 0; i < model->tests->len; i++)
-    {
-      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
-      Suite *suite = NULL;
-      SuiteKind kind;
-      gpointer subject;
-
-      test_subject (test, &kind, &subject);
-      for (guint j = 0; j < suites->len && suite == NULL; j++)
-        {
-          Suite *other = g_ptr_array_index (suites, j);
-
-          if (other->kind == kind && other->subject == subject)
-            suite = other;
-        }
-      if (suite == NULL)
-        {
-          suite = g_new0 (Suite, 1);
-          suite->kind = kind;
-          suite->subject = subject;
-          suite->tests = g_ptr_array_new ();
-          g_ptr_array_add (suites, suite);
-        }
-      g_ptr_array_add (suite->tests, test);
-    }
-  return suites;
-}
-
-/* The name of a suite's file and class, before "Test". */
-static char *
-suite_name (SlCodegenModel *model,
-            Suite          *suite)
-{
-  switch (suite->kind)
-    {
-    case SUITE_DECIDER: return aggregate_file_name (model, suite->subject);
-    case SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
-    case SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
-    case SUITE_NONE:
-    default:
-      return g_strdup ("OutsideAggregates");
-    }
-}
-
 /* Appends the steps whose message is of @kind (or the view @only) as
  * arguments, and a comment for each other step, which cannot be one. */
 static void
@@ -1020,14 +820,14 @@ append_pending (GString    *out,
 }
 
 static void
-append_test_body (Kt            *kt,
-                  GString       *out,
-                  Suite         *suite,
-                  SlCodegenTest *test)
+append_test_body (Kt             *kt,
+                  GString        *out,
+                  SlCodegenSuite *suite,
+                  SlCodegenTest  *test)
 {
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       {
         SlCodegenStep *when = test->when->len == 1 ? g_ptr_array_index (test->when, 0) : NULL;
 
@@ -1059,7 +859,7 @@ append_test_body (Kt            *kt,
       }
       break;
 
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       {
         SlCodegenMessage *view = suite->subject;
         guint n = count_steps (test->then, view);
@@ -1093,7 +893,7 @@ append_test_body (Kt            *kt,
       }
       break;
 
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       append_skipped_steps (out, test->then, SL_CODEGEN_COMMAND, NULL, "a command");
       g_string_append (out, "        spec.given(");
       append_steps (kt, out, test->given, -1, NULL);
@@ -1102,7 +902,7 @@ append_test_body (Kt            *kt,
       g_string_append_c (out, '\n');
       break;
 
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       append_pending (out, "the command belongs to no aggregate, so no decider decides it");
       break;
@@ -1125,12 +925,12 @@ unique_test_name (GHashTable *taken,
 }
 
 static void
-emit_suite (Kt    *kt,
-            Suite *suite)
+emit_suite (Kt             *kt,
+            SlCodegenSuite *suite)
 {
   GString *out = file_begin (kt);
-  g_autofree char *class_name = suite_name (kt->model, suite);
-  const char *name = suite->kind == SUITE_DECIDER
+  g_autofree char *class_name = _sl_codegen_suite_name (kt->model, suite);
+  const char *name = suite->kind == SL_CODEGEN_SUITE_DECIDER
     ? ((SlCodegenAggregate *) suite->subject)->type_name : class_name;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *path = NULL;
@@ -1143,22 +943,22 @@ emit_suite (Kt    *kt,
   g_string_append_printf (out, "class %sTest {\n", class_name);
   switch (suite->kind)
     {
-    case SUITE_DECIDER:
+    case SL_CODEGEN_SUITE_DECIDER:
       g_string_append_printf (out,
                               "    private val spec =\n"
                               "        DeciderSpec(%sDecider::decide, %sDecider::evolve, %sDecider::initialState)\n",
                               name, name, name);
       break;
-    case SUITE_VIEW:
+    case SL_CODEGEN_SUITE_VIEW:
       g_string_append_printf (out,
                               "    private val spec =\n"
                               "        ViewSpec(%sProjection::evolve, %sProjection::initialState)\n",
                               name, name);
       break;
-    case SUITE_AUTOMATION:
+    case SL_CODEGEN_SUITE_AUTOMATION:
       g_string_append_printf (out, "    private val spec = AutomationSpec(%s::react)\n", name);
       break;
-    case SUITE_NONE:
+    case SL_CODEGEN_SUITE_NONE:
     default:
       break;
     }
@@ -1166,7 +966,7 @@ emit_suite (Kt    *kt,
   for (guint i = 0; i < suite->tests->len; i++)
     {
       SlCodegenTest *test = g_ptr_array_index (suite->tests, i);
-      if (i > 0 || suite->kind != SUITE_NONE)
+      if (i > 0 || suite->kind != SL_CODEGEN_SUITE_NONE)
         g_string_append_c (out, '\n');
       g_string_append (out, "    /** ");
       append_doc_text (out, test->title);
@@ -1401,7 +1201,7 @@ _sl_codegen_emit_kotlin (SlCodegenModel *model)
     emit_custom_type (&kt);
 
   emit_spec (&kt);
-  suites = collect_suites (model);
+  suites = _sl_codegen_collect_suites (model);
   for (guint i = 0; i < suites->len; i++)
     emit_suite (&kt, g_ptr_array_index (suites, i));
 

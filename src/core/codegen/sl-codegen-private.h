@@ -155,6 +155,48 @@ void  _sl_codegen_append_body   (GString        *out,
                                  const char     *key,
                                  const char     *default_body);
 
+/* Whether @text is a decimal integer within [@min, @max]. */
+gboolean   _sl_codegen_is_integer          (const char         *text,
+                                            gint64              min,
+                                            gint64              max);
+/* Whether @text is a plain decimal number: "-12", "3.50" (no exponent). */
+gboolean   _sl_codegen_is_decimal          (const char         *text);
+/* The events a decider's tests give that are not its own: its decisions
+ * depend on them, so its evolve takes them in (not owned by the array). */
+GPtrArray *_sl_codegen_foreign_events      (SlCodegenModel     *model,
+                                            SlCodegenAggregate *aggregate);
+/* Whether every event the aggregate's commands produce, in the model or in
+ * its scenarios, is its own, so that decide() returns only its events. */
+gboolean   _sl_codegen_decides_own_events  (SlCodegenModel     *model,
+                                            SlCodegenAggregate *aggregate);
+
+/* The tests of a model grouped by what they test: the C# and Kotlin
+ * emitters write one test file and class per suite. */
+typedef enum {
+  SL_CODEGEN_SUITE_DECIDER,    /* an aggregate's command tests */
+  SL_CODEGEN_SUITE_VIEW,
+  SL_CODEGEN_SUITE_AUTOMATION,
+  SL_CODEGEN_SUITE_NONE,       /* commands outside any aggregate: nothing to test */
+} SlCodegenSuiteKind;
+
+typedef struct {
+  SlCodegenSuiteKind  kind;
+  gpointer            subject; /* SlCodegenAggregate*, SlCodegenMessage* (view), SlCodegenAutomation* */
+  GPtrArray          *tests;   /* SlCodegenTest* (not owned) */
+} SlCodegenSuite;
+
+/* The tests grouped by what they test (SlCodegenSuite*, the array frees
+ * them), in the order of their first test. */
+GPtrArray *_sl_codegen_collect_suites      (SlCodegenModel     *model);
+/* The name an aggregate's file and tests go by: its own, unless a message
+ * or an automation has it (their names are unique among themselves only,
+ * and a view named as its aggregate is common): then "BookingAggregate". */
+char      *_sl_codegen_aggregate_file_name (SlCodegenModel     *model,
+                                            SlCodegenAggregate *aggregate);
+/* The name of a suite's file and class, before "Test". */
+char      *_sl_codegen_suite_name          (SlCodegenModel     *model,
+                                            SlCodegenSuite     *suite);
+
 void  _sl_codegen_emit_typescript (SlCodegenModel *model);
 void  _sl_codegen_emit_csharp     (SlCodegenModel *model);
 void  _sl_codegen_emit_kotlin     (SlCodegenModel *model);

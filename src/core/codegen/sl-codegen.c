@@ -1186,6 +1186,195 @@ _sl_codegen_model_new (SlDocument *document,
   return model;
 }
 
+/* Helpers for the emitters */
+
+gboolean
+_sl_codegen_is_integer (const char *text,
+                        gint64      min,
+                        gint64      max)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, min, max, &value, NULL);
+}
+
+gboolean
+_sl_codegen_is_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}
+
+static gboolean
+ptr_array_has (GPtrArray *array,
+               gpointer   item)
+{
+  return array != NULL && g_ptr_array_find (array, item, NULL);
+}
+
+GPtrArray *
+_sl_codegen_foreign_events (SlCodegenModel     *model,
+                            SlCodegenAggregate *aggregate)
+{
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (guint i = 0; i < model->tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
+
+      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
+          || test->subject->aggregate != aggregate)
+        continue;
+      for (guint j = 0; j < test->given->len; j++)
+        {
+          SlCodegenStep *step = g_ptr_array_index (test->given, j);
+
+          if (step->message->kind == SL_CODEGEN_EVENT
+              && !ptr_array_has (aggregate->events, step->message)
+              && !ptr_array_has (events, step->message))
+            g_ptr_array_add (events, step->message);
+        }
+    }
+  return events;
+}
+
+gboolean
+_sl_codegen_decides_own_events (SlCodegenModel     *model,
+                                SlCodegenAggregate *aggregate)
+{
+  for (guint i = 0; i < aggregate->commands->len; i++)
+    {
+      SlCodegenMessage *command = g_ptr_array_index (aggregate->commands, i);
+
+      for (guint j = 0; command->events != NULL && j < command->events->len; j++)
+        if (!ptr_array_has (aggregate->events, g_ptr_array_index (command->events, j)))
+          return FALSE;
+    }
+  for (guint i = 0; i < model->tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
+
+      if (test->kind != SL_CODEGEN_TEST_COMMAND || test->subject == NULL
+          || test->subject->aggregate != aggregate)
+        continue;
+      for (guint j = 0; j < test->then->len; j++)
+        {
+          SlCodegenStep *step = g_ptr_array_index (test->then, j);
+
+          if (!ptr_array_has (aggregate->events, step->message))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Test suites */
+
+static void
+suite_free (SlCodegenSuite *suite)
+{
+  g_ptr_array_unref (suite->tests);
+  g_free (suite);
+}
+
+static void
+test_subject (SlCodegenTest      *test,
+              SlCodegenSuiteKind *kind,
+              gpointer           *subject)
+{
+  switch (test->kind)
+    {
+    case SL_CODEGEN_TEST_COMMAND:
+      *kind = test->subject != NULL && test->subject->aggregate != NULL ? SL_CODEGEN_SUITE_DECIDER : SL_CODEGEN_SUITE_NONE;
+      *subject = *kind == SL_CODEGEN_SUITE_DECIDER ? (gpointer) test->subject->aggregate : NULL;
+      break;
+    case SL_CODEGEN_TEST_VIEW:
+      *kind = test->subject != NULL ? SL_CODEGEN_SUITE_VIEW : SL_CODEGEN_SUITE_NONE;
+      *subject = test->subject;
+      break;
+    case SL_CODEGEN_TEST_AUTOMATION:
+    default:
+      *kind = test->automation != NULL ? SL_CODEGEN_SUITE_AUTOMATION : SL_CODEGEN_SUITE_NONE;
+      *subject = test->automation;
+      break;
+    }
+}
+
+GPtrArray *
+_sl_codegen_collect_suites (SlCodegenModel *model)
+{
+  GPtrArray *suites = g_ptr_array_new_with_free_func ((GDestroyNotify) suite_free);
+
+  for (guint i = 0; i < model->tests->len; i++)
+    {
+      SlCodegenTest *test = g_ptr_array_index (model->tests, i);
+      SlCodegenSuite *suite = NULL;
+      SlCodegenSuiteKind kind;
+      gpointer subject;
+
+      test_subject (test, &kind, &subject);
+      for (guint j = 0; j < suites->len && suite == NULL; j++)
+        {
+          SlCodegenSuite *other = g_ptr_array_index (suites, j);
+
+          if (other->kind == kind && other->subject == subject)
+            suite = other;
+        }
+      if (suite == NULL)
+        {
+          suite = g_new0 (SlCodegenSuite, 1);
+          suite->kind = kind;
+          suite->subject = subject;
+          suite->tests = g_ptr_array_new ();
+          g_ptr_array_add (suites, suite);
+        }
+      g_ptr_array_add (suite->tests, test);
+    }
+  return suites;
+}
+
+char *
+_sl_codegen_aggregate_file_name (SlCodegenModel     *model,
+                                 SlCodegenAggregate *aggregate)
+{
+  for (guint i = 0; i < model->messages->len; i++)
+    if (g_str_equal (((SlCodegenMessage *) g_ptr_array_index (model->messages, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  for (guint i = 0; i < model->automations->len; i++)
+    if (g_str_equal (((SlCodegenAutomation *) g_ptr_array_index (model->automations, i))->type_name, aggregate->type_name))
+      return g_strconcat (aggregate->type_name, "Aggregate", NULL);
+  return g_strdup (aggregate->type_name);
+}
+
+char *
+_sl_codegen_suite_name (SlCodegenModel *model,
+                        SlCodegenSuite *suite)
+{
+  switch (suite->kind)
+    {
+    case SL_CODEGEN_SUITE_DECIDER: return _sl_codegen_aggregate_file_name (model, suite->subject);
+    case SL_CODEGEN_SUITE_VIEW: return g_strdup (((SlCodegenMessage *) suite->subject)->type_name);
+    case SL_CODEGEN_SUITE_AUTOMATION: return g_strdup (((SlCodegenAutomation *) suite->subject)->type_name);
+    case SL_CODEGEN_SUITE_NONE:
+    default:
+      return g_strdup ("OutsideAggregates");
+    }
+}
+
 /* The check gate */
 
 static void
