@@ -209,7 +209,12 @@ search_mode_cb (SlFindBar *self)
     }
   else
     {
-      gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+      /* The window's focus widget, not the focus child: GTK clears the
+       * chain of focus children while the window is not the active one,
+       * and the bar still holds the window's keyboard then. */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 
       g_clear_pointer (&self->found, g_ptr_array_unref);
       sl_canvas_set_found (self->canvas, NULL, NULL);
